@@ -1,0 +1,46 @@
+package dev.invalidator.cdn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CDN as the bot needs it: look up a distribution, create an invalidation, follow its status.
+ *
+ * <p>The domain core talks only to this port; {@code cdn.cloudfront.CloudFrontCdn} implements it over the AWS SDK.
+ * Every method may throw {@link CdnException}, whose {@link CdnException#failure()} says what went wrong in terms
+ * a person can act on.
+ *
+ * <pre>{@code
+ * Invalidation created = cdn.create("E1WEBEXAMPLE", reference.encode(), List.of("/index.html"));
+ * Invalidation now = cdn.invalidation(created.distributionId(), created.id());
+ * }</pre>
+ */
+public interface Cdn {
+
+    /** The distribution's id, domain name and alternate domain names. */
+    Distribution distribution(String distributionId);
+
+    /**
+     * Creates an invalidation, or returns the one created earlier with the same {@code callerReference}: a request
+     * that is sent twice (a retry after a lost answer, a second replica) never creates two invalidations.
+     */
+    Invalidation create(String distributionId, String callerReference, List<String> paths);
+
+    /** One invalidation with its paths and caller reference. */
+    Invalidation invalidation(String distributionId, String invalidationId);
+
+    /** One page of the distribution's invalidations, newest first; {@code marker} null for the first page. */
+    InvalidationPage invalidations(String distributionId, String marker, int maxItems);
+
+    /** The newest {@code limit} invalidations, following pages as needed. */
+    default List<InvalidationSummary> recentInvalidations(String distributionId, int limit) {
+        List<InvalidationSummary> recent = new ArrayList<>();
+        String marker = null;
+        do {
+            InvalidationPage page = invalidations(distributionId, marker, Math.min(100, limit - recent.size()));
+            recent.addAll(page.items().subList(0, Math.min(page.items().size(), limit - recent.size())));
+            marker = page.nextMarker().orElse(null);
+        } while (marker != null && recent.size() < limit);
+        return List.copyOf(recent);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.invalidator.cdn;
+
+import java.util.Objects;
+
+/**
+ * A CDN call that failed, sorted into what a person can act on.
+ *
+ * <p>{@link #getMessage()} is the user-facing explanation (it names the distribution, and for {@link
+ * Failure#ACCESS_DENIED} the IAM action that is missing); {@link #nextStep()} says what to do about it.
+ *
+ * <pre>{@code
+ * try { cdn.create(id, reference, paths); }
+ * catch (CdnException e) { chat.fail(e.getMessage() + " " + e.nextStep()); }
+ * }</pre>
+ */
+public final class CdnException extends RuntimeException {
+
+    /** What kind of failure, as CloudFront's error codes group them. */
+    public enum Failure {
+        TOO_MANY_IN_PROGRESS(false),
+        NO_SUCH_DISTRIBUTION(false),
+        NO_SUCH_INVALIDATION(false),
+        ACCESS_DENIED(false),
+        THROTTLED(true),
+        UNAVAILABLE(true),
+        INVALID_ARGUMENT(false),
+        BATCH_TOO_LARGE(false),
+        REFERENCE_ALREADY_USED(false),
+        UNEXPECTED(false);
+
+        private final boolean transient_;
+
+        Failure(boolean transientFailure) {
+            this.transient_ = transientFailure;
+        }
+
+        /** True when the same call may well succeed later without anyone changing anything. */
+        public boolean isTransient() {
+            return transient_;
+        }
+    }
+
+    private final Failure failure;
+    private final String nextStep;
+
+    public CdnException(Failure failure, String message, String nextStep, Throwable cause) {
+        super(message, cause);
+        this.failure = Objects.requireNonNull(failure);
+        this.nextStep = Objects.requireNonNull(nextStep);
+    }
+
+    public CdnException(Failure failure, String message, String nextStep) {
+        this(failure, message, nextStep, null);
+    }
+
+    public Failure failure() {
+        return failure;
+    }
+
+    public String nextStep() {
+        return nextStep;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.invalidator.cdn;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A CloudFront distribution as far as invalidations care: its id and the host names it serves.
+ *
+ * <pre>{@code
+ * new Distribution("E1WEBEXAMPLE", "d111111abcdef8.cloudfront.net", List.of("www.example.com")).hosts()
+ *     // [d111111abcdef8.cloudfront.net, www.example.com]
+ * }</pre>
+ */
+public record Distribution(String id, String domainName, List<String> aliases) {
+
+    public Distribution {
+        aliases = List.copyOf(aliases);
+    }
+
+    /** Every host name a URL of this distribution may carry, lower case; the cloudfront.net name first. */
+    public Set<String> hosts() {
+        Set<String> hosts = new LinkedHashSet<>();
+        hosts.add(domainName.toLowerCase(Locale.ROOT));
+        aliases.forEach(alias -> hosts.add(alias.toLowerCase(Locale.ROOT)));
+        return Set.copyOf(hosts);
+    }
+
+    /** The name people know the site by: the first alternate domain name, else the cloudfront.net name. */
+    public String publicHost() {
+        return aliases.isEmpty() ? domainName : aliases.get(0);
+    }
+}

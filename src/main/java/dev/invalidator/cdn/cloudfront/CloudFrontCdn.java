@@ -1,0 +1,142 @@
+package dev.invalidator.cdn.cloudfront;
+
+import dev.invalidator.aws.AwsClients;
+import dev.invalidator.cdn.CallerReference;
+import dev.invalidator.cdn.Cdn;
+import dev.invalidator.cdn.CdnException;
+import dev.invalidator.cdn.CdnException.Failure;
+import dev.invalidator.cdn.Distribution;
+import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.cdn.InvalidationPage;
+import dev.invalidator.cdn.InvalidationStatus;
+import dev.invalidator.cdn.InvalidationSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.Aliases;
+import software.amazon.awssdk.services.cloudfront.model.GetDistributionResponse;
+import software.amazon.awssdk.services.cloudfront.model.InvalidationList;
+
+/**
+ * {@link Cdn} over the AWS SDK's CloudFront client.
+ *
+ * <p>A distribution with a {@code roleArn} in the config is reached with that role's credentials, so one bot can
+ * serve distributions in several AWS accounts.
+ */
+public final class CloudFrontCdn implements Cdn {
+
+    /** How far before its status message an invalidation may have been created and still be the one we look for. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final int MAX_LOOKUPS_FOR_A_REFERENCE = 50;
+
+    private final AwsClients aws;
+    private final Map<String, String> roleArnByDistribution;
+
+    /** @param roleArnByDistribution the role to assume for a distribution id; distributions not named use the bot's own identity */
+    public CloudFrontCdn(AwsClients aws, Map<String, String> roleArnByDistribution) {
+        this.aws = aws;
+        this.roleArnByDistribution = Map.copyOf(roleArnByDistribution);
+    }
+
+    @Override
+    public Distribution distribution(String distributionId) {
+        GetDistributionResponse response = call("GetDistribution", distributionId,
+                () -> client(distributionId).getDistribution(r -> r.id(distributionId)));
+        Aliases aliases = response.distribution().distributionConfig().aliases();
+        return new Distribution(response.distribution().id(), response.distribution().domainName(),
+                aliases == null ? List.of() : aliases.items());
+    }
+
+    @Override
+    public Invalidation create(String distributionId, String callerReference, List<String> paths) {
+        try {
+            return toInvalidation(distributionId, client(distributionId).createInvalidation(r -> r
+                    .distributionId(distributionId)
+                    .invalidationBatch(b -> b
+                            .callerReference(callerReference)
+                            .paths(p -> p.quantity(paths.size()).items(paths)))).invalidation());
+        } catch (SdkException e) {
+            CdnException failure = CloudFrontErrors.translate(e, "CreateInvalidation", distributionId, accountHint(distributionId));
+            if (failure.failure() != Failure.REFERENCE_ALREADY_USED) {
+                throw failure;
+            }
+            // The same request was sent before (a lost answer, a restart, another replica): that one is ours.
+            return findByCallerReference(distributionId, callerReference)
+                    .filter(earlier -> new HashSet<>(earlier.paths()).equals(new HashSet<>(paths)))
+                    .orElseThrow(() -> failure);
+        }
+    }
+
+    @Override
+    public Invalidation invalidation(String distributionId, String invalidationId) {
+        return toInvalidation(distributionId, call("GetInvalidation", distributionId,
+                () -> client(distributionId).getInvalidation(r -> r.distributionId(distributionId).id(invalidationId)))
+                .invalidation());
+    }
+
+    @Override
+    public InvalidationPage invalidations(String distributionId, String marker, int maxItems) {
+        InvalidationList list = call("ListInvalidations", distributionId,
+                () -> client(distributionId).listInvalidations(r -> r
+                        .distributionId(distributionId)
+                        .marker(marker)
+                        .maxItems(String.valueOf(maxItems))))
+                .invalidationList();
+        List<InvalidationSummary> items = list.items().stream()
+                .map(s -> new InvalidationSummary(s.id(), InvalidationStatus.parse(s.status()), s.createTime()))
+                .toList();
+        boolean truncated = Boolean.TRUE.equals(list.isTruncated()) && list.nextMarker() != null;
+        return new InvalidationPage(items, truncated ? Optional.of(list.nextMarker()) : Optional.empty());
+    }
+
+    /** Newest first, only as far back as the status message's time allows, and a bounded number of lookups. */
+    private Optional<Invalidation> findByCallerReference(String distributionId, String callerReference) {
+        Instant notBefore = CallerReference.decode(callerReference)
+                .map(reference -> messageTime(reference.messageTs()).minus(CLOCK_SKEW))
+                .orElse(Instant.EPOCH);
+        int lookups = 0;
+        for (InvalidationSummary summary : recentInvalidations(distributionId, MAX_LOOKUPS_FOR_A_REFERENCE)) {
+            if (summary.createTime().isBefore(notBefore) || lookups++ >= MAX_LOOKUPS_FOR_A_REFERENCE) {
+                break;
+            }
+            Invalidation candidate = invalidation(distributionId, summary.id());
+            if (callerReference.equals(candidate.callerReference())) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Instant messageTime(String slackTs) {
+        return Instant.ofEpochSecond(Long.parseLong(slackTs.substring(0, slackTs.indexOf('.'))));
+    }
+
+    private static Invalidation toInvalidation(String distributionId,
+                                               software.amazon.awssdk.services.cloudfront.model.Invalidation i) {
+        return new Invalidation(distributionId, i.id(), InvalidationStatus.parse(i.status()), i.createTime(),
+                i.invalidationBatch().paths().items(), i.invalidationBatch().callerReference());
+    }
+
+    private CloudFrontClient client(String distributionId) {
+        return aws.cloudFront(Optional.ofNullable(roleArnByDistribution.get(distributionId)));
+    }
+
+    private String accountHint(String distributionId) {
+        String role = roleArnByDistribution.get(distributionId);
+        return role == null ? "" : " (through role " + role + ")";
+    }
+
+    private <T> T call(String operation, String distributionId, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw CloudFrontErrors.translate(e, operation, distributionId, accountHint(distributionId));
+        }
+    }
+}

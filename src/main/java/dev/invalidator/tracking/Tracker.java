@@ -1,0 +1,313 @@
+package dev.invalidator.tracking;
+
+import dev.invalidator.cdn.CallerReference;
+import dev.invalidator.cdn.Cdn;
+import dev.invalidator.cdn.CdnException;
+import dev.invalidator.cdn.CdnException.Failure;
+import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.cdn.InvalidationPage;
+import dev.invalidator.cdn.InvalidationStatus;
+import dev.invalidator.cdn.InvalidationSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows in-flight invalidations until CloudFront reports them completed, and tells the listener exactly once each.
+ *
+ * <p>Polling is per <em>distribution</em>, not per invalidation: one ListInvalidations call answers for all of a
+ * distribution's recent invalidations, so the cost grows with the number of busy distributions rather than with the
+ * number of invalidations. Pages are followed only as far back as the oldest followed invalidation; one that is still
+ * not found costs one GetInvalidation. A distribution is polled soon after a create and then less often
+ * ({@link PollSchedule}); one scheduler serves all distributions.
+ *
+ * <pre>{@code
+ * Tracker tracker = new Tracker(cdn, new PollSchedule(ofSeconds(1), ofSeconds(4)), listener, Clock.systemUTC());
+ * tracker.recover(List.of("E1WEBEXAMPLE"), Duration.ofHours(24));
+ * tracker.follow(cdn.create("E1WEBEXAMPLE", reference, paths));
+ * }</pre>
+ */
+public final class Tracker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Tracker.class);
+    private static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGES_PER_POLL = 10;
+    private static final int MAX_RECOVERY_PAGES = 10;
+    private static final int REMEMBERED_COMPLETIONS = 10_000;
+    /** CreateTime comes from CloudFront's clock; allow for it when comparing with a page's oldest entry. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    private static final int SCHEDULER_THREADS = 4;
+
+    private final Cdn cdn;
+    private final PollSchedule schedule;
+    private final InvalidationListener listener;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+
+    /** Guarded by {@code this}. */
+    private final Map<String, Watch> watches = new HashMap<>();
+    /** Guarded by {@code this}: keeps a completion from being reported twice when recovery and a create race. */
+    private final Map<String, Boolean> reported = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_COMPLETIONS;
+        }
+    };
+    private boolean closed;
+
+    /** The invalidations of one distribution that are being followed, and when it is polled next. */
+    private static final class Watch {
+        final Map<String, Invalidation> inFlight = new LinkedHashMap<>();
+        Duration interval;
+        ScheduledFuture<?> nextPoll;
+        boolean polling;
+        boolean pollSoon;
+    }
+
+    public Tracker(Cdn cdn, PollSchedule schedule, InvalidationListener listener, Clock clock) {
+        this.cdn = cdn;
+        this.schedule = schedule;
+        this.listener = listener;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.scheduler = Executors.newScheduledThreadPool(SCHEDULER_THREADS, task -> {
+            Thread thread = new Thread(task, "tracker-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts following an invalidation; one that is already followed or already reported is ignored. */
+    public void follow(Invalidation invalidation) {
+        if (invalidation.completed()) {
+            scheduler.execute(() -> report(invalidation));
+            return;
+        }
+        synchronized (this) {
+            if (closed || reported.containsKey(key(invalidation))) {
+                return;
+            }
+            Watch watch = watches.computeIfAbsent(invalidation.distributionId(), id -> new Watch());
+            if (watch.inFlight.putIfAbsent(invalidation.id(), invalidation) != null) {
+                return;
+            }
+            // A new invalidation may finish quickly: poll soon again, whatever the back-off had reached.
+            if (watch.polling) {
+                watch.pollSoon = true;
+            } else {
+                schedulePoll(invalidation.distributionId(), watch, schedule.initial());
+            }
+        }
+    }
+
+    /** How many invalidations are being followed right now. */
+    public synchronized int inFlight() {
+        return watches.values().stream().mapToInt(watch -> watch.inFlight.size()).sum();
+    }
+
+    /**
+     * Finds the bot's own invalidations among each distribution's recent ones (those created within {@code window},
+     * and any still in progress on the pages read): resumes following those in progress and reports those that
+     * completed while nobody was following them. ListInvalidations has no CallerReference, so each candidate costs
+     * one GetInvalidation.
+     */
+    public Recovery recover(Collection<String> distributionIds, Duration window) {
+        Instant since = clock.instant().minus(window);
+        int resumed = 0;
+        int completed = 0;
+        List<String> unreachable = new ArrayList<>();
+        for (String distributionId : distributionIds) {
+            try {
+                for (InvalidationSummary summary : recoveryCandidates(distributionId, since)) {
+                    if (isKnown(distributionId, summary.id())) {
+                        continue;
+                    }
+                    Invalidation invalidation = cdn.invalidation(distributionId, summary.id());
+                    if (CallerReference.decode(invalidation.callerReference()).isEmpty()) {
+                        continue;
+                    }
+                    if (invalidation.completed()) {
+                        completed++;
+                    } else {
+                        resumed++;
+                    }
+                    follow(invalidation);
+                }
+            } catch (CdnException e) {
+                log.warn("Recovery could not read distribution {}: {}", distributionId, e.getMessage());
+                unreachable.add(distributionId + ": " + e.getMessage());
+            }
+        }
+        log.info("Recovery: {} invalidation(s) resumed, {} completed while down, {} distribution(s) unreachable",
+                resumed, completed, unreachable.size());
+        return new Recovery(resumed, completed, unreachable);
+    }
+
+    private List<InvalidationSummary> recoveryCandidates(String distributionId, Instant since) {
+        List<InvalidationSummary> candidates = new ArrayList<>();
+        String marker = null;
+        int pages = 0;
+        boolean pastWindow;
+        do {
+            InvalidationPage page = cdn.invalidations(distributionId, marker, PAGE_SIZE);
+            pages++;
+            for (InvalidationSummary summary : page.items()) {
+                if (!summary.completed() || !summary.createTime().isBefore(since)) {
+                    candidates.add(summary);
+                }
+            }
+            pastWindow = page.items().stream().anyMatch(summary -> summary.createTime().isBefore(since));
+            marker = page.nextMarker().orElse(null);
+        } while (marker != null && !pastWindow && pages < MAX_RECOVERY_PAGES);
+        return candidates;
+    }
+
+    private synchronized boolean isKnown(String distributionId, String invalidationId) {
+        Watch watch = watches.get(distributionId);
+        return reported.containsKey(distributionId + "/" + invalidationId)
+                || (watch != null && watch.inFlight.containsKey(invalidationId));
+    }
+
+    private void poll(String distributionId) {
+        Map<String, Invalidation> pending;
+        synchronized (this) {
+            Watch watch = watches.get(distributionId);
+            if (closed || watch == null) {
+                return;
+            }
+            watch.polling = true;
+            watch.pollSoon = false;
+            pending = new HashMap<>(watch.inFlight);
+        }
+        Map<String, InvalidationStatus> statuses = new HashMap<>();
+        Map<String, String> lost = new HashMap<>();
+        try {
+            readStatuses(distributionId, pending, statuses, lost);
+        } catch (CdnException e) {
+            if (e.failure() == Failure.NO_SUCH_DISTRIBUTION) {
+                pending.keySet().forEach(id -> lost.put(id, e.getMessage()));
+            } else {
+                log.warn("Polling distribution {} failed; will try again: {}", distributionId, e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            log.error("Polling distribution {} failed unexpectedly; will try again", distributionId, e);
+        }
+        List<Invalidation> done = new ArrayList<>();
+        List<Invalidation> gone = new ArrayList<>();
+        synchronized (this) {
+            Watch watch = watches.get(distributionId);
+            pending.forEach((id, invalidation) -> {
+                if (statuses.get(id) == InvalidationStatus.COMPLETED) {
+                    done.add(invalidation.withStatus(InvalidationStatus.COMPLETED));
+                } else if (lost.containsKey(id)) {
+                    gone.add(invalidation);
+                }
+            });
+            done.forEach(invalidation -> watch.inFlight.remove(invalidation.id()));
+            gone.forEach(invalidation -> watch.inFlight.remove(invalidation.id()));
+            watch.polling = false;
+            if (watch.inFlight.isEmpty()) {
+                watches.remove(distributionId);
+            } else if (!closed) {
+                schedulePoll(distributionId, watch, watch.pollSoon ? schedule.initial() : schedule.after(watch.interval));
+            }
+        }
+        done.forEach(this::report);
+        gone.forEach(invalidation -> notifyLost(invalidation, lost.get(invalidation.id())));
+    }
+
+    /** Newest-first pages until every pending id is seen or the pages are older than the oldest one. */
+    private void readStatuses(String distributionId, Map<String, Invalidation> pending,
+                              Map<String, InvalidationStatus> statuses, Map<String, String> lost) {
+        Instant oldest = pending.values().stream().map(Invalidation::createTime)
+                .min(Comparator.naturalOrder()).orElseThrow().minus(CLOCK_SKEW);
+        String marker = null;
+        int pages = 0;
+        boolean pastOldest;
+        do {
+            InvalidationPage page = cdn.invalidations(distributionId, marker, PAGE_SIZE);
+            pages++;
+            page.items().stream()
+                    .filter(summary -> pending.containsKey(summary.id()))
+                    .forEach(summary -> statuses.put(summary.id(), summary.status()));
+            pastOldest = page.items().isEmpty()
+                    || page.items().get(page.items().size() - 1).createTime().isBefore(oldest);
+            marker = page.nextMarker().orElse(null);
+        } while (marker != null && statuses.size() < pending.size() && !pastOldest && pages < MAX_PAGES_PER_POLL);
+        for (String id : pending.keySet()) {
+            if (!statuses.containsKey(id)) {
+                try {
+                    statuses.put(id, cdn.invalidation(distributionId, id).status());
+                } catch (CdnException e) {
+                    if (e.failure() != Failure.NO_SUCH_INVALIDATION) {
+                        throw e;
+                    }
+                    lost.put(id, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void schedulePoll(String distributionId, Watch watch, Duration delay) {
+        if (watch.nextPoll != null) {
+            watch.nextPoll.cancel(false);
+        }
+        watch.interval = delay;
+        watch.nextPoll = scheduler.schedule(() -> poll(distributionId), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void report(Invalidation invalidation) {
+        synchronized (this) {
+            if (reported.put(key(invalidation), Boolean.TRUE) != null) {
+                return;
+            }
+        }
+        try {
+            listener.completed(invalidation, clock.instant());
+        } catch (RuntimeException e) {
+            log.error("Completion listener failed for invalidation {}", invalidation.id(), e);
+        }
+    }
+
+    private void notifyLost(Invalidation invalidation, String reason) {
+        synchronized (this) {
+            reported.put(key(invalidation), Boolean.TRUE);
+        }
+        try {
+            listener.lost(invalidation, reason);
+        } catch (RuntimeException e) {
+            log.error("Listener failed for lost invalidation {}", invalidation.id(), e);
+        }
+    }
+
+    private static String key(Invalidation invalidation) {
+        return invalidation.distributionId() + "/" + invalidation.id();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            watches.values().forEach(watch -> {
+                if (watch.nextPoll != null) {
+                    watch.nextPoll.cancel(false);
+                }
+            });
+        }
+        scheduler.shutdownNow();
+    }
+}

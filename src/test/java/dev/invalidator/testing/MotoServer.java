@@ -1,0 +1,71 @@
+package dev.invalidator.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * moto's server as an independent AWS emulator for compatibility tests: {@code MOTO_ENDPOINT} when CI started one,
+ * else {@code python3 -m moto.server} on a free loopback port, stopped when the JVM exits.
+ */
+public final class MotoServer {
+
+    private static URI endpoint;
+
+    private MotoServer() {
+    }
+
+    public static synchronized URI endpoint() {
+        if (endpoint == null) {
+            String given = System.getenv("MOTO_ENDPOINT");
+            endpoint = given != null && !given.isBlank() ? URI.create(given) : start();
+        }
+        return endpoint;
+    }
+
+    private static URI start() {
+        int port = freePort();
+        try {
+            Path logFile = Files.createTempFile("moto-", ".log");
+            Process process = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile())
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            Await.until("moto's server to listen on port " + port + " (log: " + logFile + ")", Duration.ofSeconds(30),
+                    () -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("moto's server exited; is moto installed? "
+                                    + "(python3 -m pip install 'moto[server]'); log: " + logFile);
+                        }
+                        return accepts(port);
+                    });
+            return URI.create("http://127.0.0.1:" + port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start moto's server", e);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
