@@ -1,0 +1,26 @@
+package dev.invalidator.chat;
+
+import java.util.List;
+
+/** The few layout pieces the bot's messages are made of. */
+public sealed interface Block {
+
+    /** A paragraph of mrkdwn (≤ 3,000 characters). */
+    record Section(String mrkdwn) implements Block {
+    }
+
+    /** Small grey print under a message: times, ids, hints. */
+    record Context(String mrkdwn) implements Block {
+    }
+
+    /** Lines shown verbatim in a code block; adapters escape them. */
+    record Code(List<String> lines) implements Block {
+
+        public Code {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    record Divider() implements Block {
+    }
+}
