@@ -1,0 +1,251 @@
+package dev.invalidator.sandbox;
+
+import dev.invalidator.sandbox.CloudFrontXmlWriter.DistributionView;
+import dev.invalidator.sandbox.CloudFrontXmlWriter.Page;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * Distributions, invalidations and the CallerReference index. Every method holds the object's monitor, so
+ * the HTTP threads and the test thread always see one consistent state; answers are immutable snapshots.
+ */
+final class CloudFrontState {
+
+    static final Duration DEFAULT_COMPLETION_DELAY = Duration.ofSeconds(2);
+    private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    /** Newest first; equal create times: the later-stored one first. */
+    private static final Comparator<Stored> NEWEST_FIRST = Comparator
+            .comparing((Stored s) -> s.invalidation.createTime()).reversed()
+            .thenComparing(Comparator.comparingLong((Stored s) -> s.sequence).reversed());
+
+    private final Clock clock;
+    private final Map<String, Distribution> distributions = new LinkedHashMap<>();
+    private final Map<String, String> distributionOfInvalidation = new HashMap<>();
+    private Function<List<String>, Duration> completionDelay = paths -> DEFAULT_COMPLETION_DELAY;
+    private boolean holdCompletions;
+    private boolean reusedReferenceIsInvalidArgument;
+    private long sequence;
+
+    /** A stored invalidation with its insertion number (tie-breaker for equal create times). */
+    private record Stored(SimulatedInvalidation invalidation, long sequence) {
+    }
+
+    private static final class Distribution {
+        final SimulatedDistribution info;
+        final List<Stored> newestFirst = new ArrayList<>();
+        final Map<String, String> invalidationIdByReference = new HashMap<>();
+
+        Distribution(SimulatedDistribution info) {
+            this.info = info;
+        }
+    }
+
+    /** Result of a create: the invalidation, and whether it is new or an idempotent replay. */
+    record Created(SimulatedInvalidation invalidation, boolean isNew) {
+    }
+
+    CloudFrontState(Clock clock) {
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    // ---- configuration ----
+
+    synchronized void addDistribution(String id, String domainName, List<String> aliases) {
+        if (distributions.containsKey(id)) {
+            throw new IllegalArgumentException("Distribution " + id + " already exists");
+        }
+        distributions.put(id, new Distribution(
+                new SimulatedDistribution(id, domainName, aliases, "E" + randomId(13), now())));
+    }
+
+    synchronized void completionDelay(Function<List<String>, Duration> delayForPaths) {
+        this.completionDelay = Objects.requireNonNull(delayForPaths, "delayForPaths");
+    }
+
+    synchronized void holdCompletions(boolean hold) {
+        this.holdCompletions = hold;
+    }
+
+    synchronized void answerReusedReferenceWithInvalidArgument(boolean on) {
+        this.reusedReferenceIsInvalidArgument = on;
+    }
+
+    synchronized void complete(String invalidationId) {
+        String distributionId = distributionOfInvalidation.get(invalidationId);
+        if (distributionId == null) {
+            throw new IllegalArgumentException("No invalidation " + invalidationId);
+        }
+        List<Stored> list = distributions.get(distributionId).newestFirst;
+        Instant now = now();
+        for (int i = 0; i < list.size(); i++) {
+            Stored s = list.get(i);
+            if (s.invalidation.id().equals(invalidationId) && !s.invalidation.completedAt(now)) {
+                list.set(i, new Stored(s.invalidation.withCompleteTime(now), s.sequence));
+            }
+        }
+    }
+
+    synchronized SimulatedInvalidation seed(String distributionId, List<String> paths, Instant createTime,
+                                            boolean completed, String callerReference) {
+        Distribution d = existing(distributionId);
+        String reference = callerReference != null ? callerReference : "seed-" + randomId(16);
+        if (d.invalidationIdByReference.containsKey(reference)) {
+            throw new IllegalArgumentException("CallerReference " + reference + " already used on " + distributionId);
+        }
+        Instant created = createTime.truncatedTo(ChronoUnit.MILLIS);
+        return store(d, reference, paths, created, completed ? created : null);
+    }
+
+    // ---- operations (throw CloudFrontError like the service would) ----
+
+    synchronized DistributionView distribution(String id) {
+        return view(existing(id), now());
+    }
+
+    synchronized Page<DistributionView> listDistributions(String marker, int maxItems) {
+        Instant now = now();
+        List<DistributionView> all = distributions.values().stream().map(d -> view(d, now)).toList();
+        return page(all, v -> v.distribution().id(), marker, maxItems);
+    }
+
+    synchronized Created createInvalidation(String distributionId, String callerReference, List<String> paths) {
+        Distribution d = existing(distributionId);
+        InvalidationPathRules.validate(paths);
+        String existingId = d.invalidationIdByReference.get(callerReference);
+        if (existingId != null) {
+            if (reusedReferenceIsInvalidArgument) {
+                throw CloudFrontError.referenceReused();
+            }
+            SimulatedInvalidation existing = find(d, existingId);
+            if (!new HashSet<>(existing.paths()).equals(new HashSet<>(paths))) {
+                throw CloudFrontError.batchAlreadyExists();
+            }
+            return new Created(existing, false);
+        }
+        Instant created = now();
+        Instant completes = holdCompletions ? null : created.plus(delayFor(paths));
+        return new Created(store(d, callerReference, paths, created, completes), true);
+    }
+
+    synchronized SimulatedInvalidation invalidation(String distributionId, String invalidationId) {
+        SimulatedInvalidation found = find(existing(distributionId), invalidationId);
+        if (found == null) {
+            throw CloudFrontError.noSuchInvalidation();
+        }
+        return found;
+    }
+
+    synchronized Page<SimulatedInvalidation> listInvalidations(String distributionId, String marker, int maxItems) {
+        return page(invalidations(existing(distributionId)), SimulatedInvalidation::id, marker, maxItems);
+    }
+
+    // ---- inspection ----
+
+    synchronized List<SimulatedInvalidation> invalidations(String distributionId) {
+        Distribution d = distributions.get(distributionId);
+        if (d == null) {
+            throw new IllegalArgumentException("No distribution " + distributionId);
+        }
+        return invalidations(d);
+    }
+
+    private static List<SimulatedInvalidation> invalidations(Distribution d) {
+        return d.newestFirst.stream().map(Stored::invalidation).toList();
+    }
+
+    // ---- internals ----
+
+    private Distribution existing(String distributionId) {
+        Distribution d = distributions.get(distributionId);
+        if (d == null) {
+            throw CloudFrontError.noSuchDistribution();
+        }
+        return d;
+    }
+
+    private static SimulatedInvalidation find(Distribution d, String invalidationId) {
+        for (Stored s : d.newestFirst) {
+            if (s.invalidation.id().equals(invalidationId)) {
+                return s.invalidation;
+            }
+        }
+        return null;
+    }
+
+    private SimulatedInvalidation store(Distribution d, String reference, List<String> paths, Instant createTime,
+                                        Instant completeTime) {
+        String id;
+        do {
+            id = "I" + randomId(13);
+        } while (distributionOfInvalidation.containsKey(id));
+        SimulatedInvalidation inv =
+                new SimulatedInvalidation(d.info.id(), id, reference, paths, createTime, completeTime);
+        Stored stored = new Stored(inv, sequence++);
+        int at = 0;
+        while (at < d.newestFirst.size() && NEWEST_FIRST.compare(d.newestFirst.get(at), stored) < 0) {
+            at++;
+        }
+        d.newestFirst.add(at, stored);
+        d.invalidationIdByReference.put(reference, id);
+        distributionOfInvalidation.put(id, d.info.id());
+        return inv;
+    }
+
+    private Duration delayFor(List<String> paths) {
+        Duration delay = completionDelay.apply(List.copyOf(paths));
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalStateException("The completion delay function returned " + delay + " for " + paths);
+        }
+        return delay;
+    }
+
+    private static DistributionView view(Distribution d, Instant now) {
+        int inProgress = (int) d.newestFirst.stream().filter(s -> !s.invalidation.completedAt(now)).count();
+        return new DistributionView(d.info, inProgress);
+    }
+
+    /** Marker = id of the last item of the previous page; the page starts right after it. */
+    private static <T> Page<T> page(List<T> all, Function<T, String> idOf, String marker, int maxItems) {
+        int start = 0;
+        if (marker != null && !marker.isEmpty()) {
+            int index = 0;
+            while (index < all.size() && !idOf.apply(all.get(index)).equals(marker)) {
+                index++;
+            }
+            if (index == all.size()) {
+                throw CloudFrontError.invalidArgument("The marker " + marker + " is not valid.");
+            }
+            start = index + 1;
+        }
+        int end = (int) Math.min((long) start + maxItems, all.size());
+        List<T> items = List.copyOf(all.subList(start, end));
+        boolean truncated = end < all.size();
+        String next = truncated ? idOf.apply(items.get(items.size() - 1)) : null;
+        return new Page<>(marker, maxItems, items, truncated, next);
+    }
+
+    private static String randomId(int length) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(ID_CHARS.charAt(random.nextInt(ID_CHARS.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.invalidator.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+import software.amazon.awssdk.services.cloudfront.model.GetDistributionResponse;
+import software.amazon.awssdk.services.cloudfront.model.ListDistributionsRequest;
+import software.amazon.awssdk.services.cloudfront.model.NoSuchDistributionException;
+import software.amazon.awssdk.services.cloudfront.paginators.ListDistributionsIterable;
+
+class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
+
+    @Test
+    void getDistributionParsesDomainAliasesArnAndEtag() {
+        GetDistributionResponse response = cf.getDistribution(r -> r.id(DIST));
+
+        assertThat(response.eTag()).matches("E[A-Z0-9]{13}");
+        assertThat(response.distribution().id()).isEqualTo(DIST);
+        assertThat(response.distribution().arn()).isEqualTo("arn:aws:cloudfront::123456789012:distribution/" + DIST);
+        assertThat(response.distribution().status()).isEqualTo("Deployed");
+        assertThat(response.distribution().lastModifiedTime()).isNotNull();
+        assertThat(response.distribution().domainName()).isEqualTo(DOMAIN);
+        assertThat(response.distribution().distributionConfig().aliases().items())
+                .containsExactly("www.example.com", "static.example.com");
+        assertThat(response.distribution().distributionConfig().aliases().quantity()).isEqualTo(2);
+        assertThat(response.distribution().distributionConfig().enabled()).isTrue();
+        assertThat(response.distribution().distributionConfig().origins().items()).hasSize(1);
+        assertThat(response.distribution().distributionConfig().defaultCacheBehavior().targetOriginId())
+                .isEqualTo(response.distribution().distributionConfig().origins().items().get(0).id());
+    }
+
+    @Test
+    void distributionWithoutAliasesHasNoAliasItems() {
+        GetDistributionResponse response = cf.getDistribution(r -> r.id(OTHER_DIST));
+
+        assertThat(response.distribution().distributionConfig().aliases().quantity()).isZero();
+        assertThat(response.distribution().distributionConfig().aliases().items()).isEmpty();
+    }
+
+    @Test
+    void inProgressInvalidationBatchesCountsRunningInvalidations() {
+        sim.holdCompletions(true);
+        String first = create(DIST, "ref-1", "/a").invalidation().id();
+        create(DIST, "ref-2", "/b");
+        sim.complete(first);
+
+        assertThat(cf.getDistribution(r -> r.id(DIST)).distribution().inProgressInvalidationBatches()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownDistributionIsNoSuchDistribution() {
+        assertThatThrownBy(() -> cf.getDistribution(r -> r.id("ENOSUCH")))
+                .isInstanceOfSatisfying(NoSuchDistributionException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchDistribution");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The specified distribution does not exist.");
+                    assertThat(e.requestId()).isNotBlank();
+                });
+        assertThat(sim.calls(Operation.GET_DISTRIBUTION, "ENOSUCH")).isEqualTo(1);
+    }
+
+    @Test
+    void listDistributionsReturnsEveryDistributionInOrderOfAddition() {
+        var list = cf.listDistributions().distributionList();
+
+        assertThat(list.quantity()).isEqualTo(2);
+        assertThat(list.isTruncated()).isFalse();
+        assertThat(list.items()).extracting(DistributionSummary::id).containsExactly(DIST, OTHER_DIST);
+        assertThat(list.items().get(0).domainName()).isEqualTo(DOMAIN);
+        assertThat(list.items().get(0).aliases().items()).containsExactly("www.example.com", "static.example.com");
+        assertThat(list.items().get(0).arn()).endsWith(":distribution/" + DIST);
+    }
+
+    @Test
+    void listDistributionsPaginates() {
+        sim.addDistribution("E2SIMULATOR0003", "d333333abcdef8.cloudfront.net");
+
+        List<String> ids = new ListDistributionsIterable(cf, ListDistributionsRequest.builder().maxItems("2").build())
+                .stream()
+                .flatMap(page -> page.distributionList().items().stream()).map(DistributionSummary::id).toList();
+
+        assertThat(ids).containsExactly(DIST, OTHER_DIST, "E2SIMULATOR0003");
+        assertThat(sim.calls(Operation.LIST_DISTRIBUTIONS)).isEqualTo(2);
+    }
+
+    @Test
+    void addingAKnownDistributionAgainFails() {
+        assertThatThrownBy(() -> sim.addDistribution(DIST, DOMAIN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(DIST);
+    }
+}
