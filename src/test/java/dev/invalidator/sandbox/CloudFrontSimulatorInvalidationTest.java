@@ -1,5 +1,6 @@
 package dev.invalidator.sandbox;
 
+import dev.invalidator.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,6 +3,7 @@ package dev.invalidator.testing;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waits for a condition with a deadline: tests synchronise on what happened, never on how long it usually takes. */
@@ -26,6 +27,20 @@ public final class Await {
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
+    }
+
+    /** Polls {@code probe} until {@code done} accepts its value, and returns that value; fails with the last one seen. */
+    public static <T> T until(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout + " waiting for " + what + "; last value: " + last);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+            last = probe.get();
+        }
+        return last;
     }
 
     /** Waits until {@code value} returns non-null and returns it. */
