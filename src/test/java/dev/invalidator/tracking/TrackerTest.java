@@ -1,0 +1,220 @@
+package dev.invalidator.tracking;
+
+import static dev.invalidator.testing.CloudFrontFixture.WEB;
+import static dev.invalidator.testing.CloudFrontFixture.reference;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.cdn.InvalidationStatus;
+import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.testing.Await;
+import dev.invalidator.testing.CloudFrontFixture;
+import dev.invalidator.testing.RecordingListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The tracker with the real gateway and SDK against the CloudFront simulator; completions are released by hand. */
+class TrackerTest {
+
+    private static final PollSchedule FAST = new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(100));
+
+    private final CloudFrontFixture cloudFront = new CloudFrontFixture();
+    private final RecordingListener listener = new RecordingListener();
+    private final List<Tracker> trackers = new ArrayList<>();
+
+    @BeforeEach
+    void holdCompletions() {
+        cloudFront.simulator.holdCompletions(true);
+    }
+
+    @AfterEach
+    void close() {
+        trackers.forEach(Tracker::close);
+        cloudFront.close();
+    }
+
+    private Tracker newTracker() {
+        Tracker tracker = new Tracker(cloudFront.cdn, FAST, listener, Clock.systemUTC());
+        trackers.add(tracker);
+        return tracker;
+    }
+
+    private Invalidation create(String... paths) {
+        return cloudFront.cdn.create(WEB, reference(), List.of(paths));
+    }
+
+    private void awaitPolls(int polls) {
+        int before = cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS);
+        Await.until(polls + " more polls", () -> cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS) >= before + polls);
+    }
+
+    @Nested
+    class Following {
+
+        @Test
+        void reports_a_completion_once_after_cloudfront_says_completed() {
+            Tracker tracker = newTracker();
+            Invalidation created = create("/index.html");
+            tracker.follow(created);
+            awaitPolls(2);
+            assertThat(listener.completions()).isZero();
+
+            cloudFront.simulator.complete(created.id());
+
+            assertThat(listener.awaitCompleted(created.id()).status()).isEqualTo(InvalidationStatus.COMPLETED);
+            Await.until("the tracker to let go", () -> tracker.inFlight() == 0);
+            assertThat(listener.completionsOf(created.id())).isEqualTo(1);
+        }
+
+        @Test
+        void following_the_same_invalidation_twice_still_reports_it_once() {
+            Tracker tracker = newTracker();
+            Invalidation created = create("/index.html");
+            tracker.follow(created);
+            tracker.follow(created);
+            cloudFront.simulator.complete(created.id());
+
+            listener.awaitCompleted(created.id());
+            tracker.follow(created);
+
+            assertThat(tracker.inFlight()).isZero();
+            assertThat(listener.completionsOf(created.id())).isEqualTo(1);
+        }
+
+        @Test
+        void one_list_call_per_poll_answers_for_all_invalidations_of_a_distribution() {
+            Tracker tracker = newTracker();
+            List<Invalidation> created = List.of(create("/1"), create("/2"), create("/3"), create("/4"), create("/5"));
+            created.forEach(tracker::follow);
+            awaitPolls(3);
+
+            created.forEach(invalidation -> cloudFront.simulator.complete(invalidation.id()));
+
+            created.forEach(invalidation -> listener.awaitCompleted(invalidation.id()));
+            assertThat(cloudFront.simulator.calls(Operation.GET_INVALIDATION)).isZero();
+        }
+
+        @Test
+        void finds_an_invalidation_that_newer_ones_pushed_off_the_first_page() {
+            Tracker tracker = newTracker();
+            Invalidation old = create("/old.html");
+            for (int i = 0; i < 150; i++) {
+                cloudFront.simulator.seedInvalidation(WEB, List.of("/new" + i), Instant.now().plusSeconds(1), true, null);
+            }
+            tracker.follow(old);
+
+            cloudFront.simulator.complete(old.id());
+
+            listener.awaitCompleted(old.id());
+        }
+
+        @Test
+        void keeps_following_through_throttled_polls() {
+            Tracker tracker = newTracker();
+            Invalidation created = create("/index.html");
+            cloudFront.simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.THROTTLING, 6);
+            tracker.follow(created);
+
+            cloudFront.simulator.complete(created.id());
+
+            listener.awaitCompleted(created.id());
+        }
+
+        @Test
+        void gives_up_on_an_invalidation_cloudfront_does_not_know_and_says_why() {
+            Tracker tracker = newTracker();
+            Invalidation real = create("/index.html");
+            Invalidation unknown = new Invalidation(WEB, "I0DOESNOTEXIST", InvalidationStatus.IN_PROGRESS,
+                    real.createTime(), List.of("/x"), reference());
+
+            tracker.follow(unknown);
+
+            assertThat(listener.awaitLost(unknown.id())).containsIgnoringCase("no such invalidation");
+            Await.until("the tracker to let go", () -> tracker.inFlight() == 0);
+        }
+
+        @Test
+        void backs_off_towards_the_ceiling_while_nothing_completes() {
+            Tracker tracker = newTracker();
+            tracker.follow(create("/index.html"));
+            awaitPolls(1);
+            Instant start = Instant.now();
+
+            awaitPolls(5);
+
+            // Without back-off five polls at the 20 ms start take ~100 ms; with it most wait the 100 ms ceiling.
+            assertThat(Duration.between(start, Instant.now())).isGreaterThan(Duration.ofMillis(250));
+        }
+    }
+
+    @Nested
+    class Recovering {
+
+        @Test
+        void a_new_tracker_resumes_what_the_old_one_was_following_and_reports_it_once() {
+            Tracker before = newTracker();
+            Invalidation created = create("/index.html");
+            before.follow(created);
+            before.close();
+
+            Tracker after = newTracker();
+            Recovery recovery = after.recover(List.of(WEB), Duration.ofHours(1));
+            cloudFront.simulator.complete(created.id());
+
+            assertThat(recovery.resumed()).isEqualTo(1);
+            assertThat(listener.awaitCompleted(created.id()).paths()).containsExactly("/index.html");
+            assertThat(listener.completionsOf(created.id())).isEqualTo(1);
+        }
+
+        @Test
+        void reports_what_completed_while_no_tracker_was_running() {
+            Invalidation created = create("/index.html");
+            cloudFront.simulator.complete(created.id());
+
+            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1));
+
+            assertThat(recovery.completedWhileDown()).isEqualTo(1);
+            listener.awaitCompleted(created.id());
+        }
+
+        @Test
+        void leaves_invalidations_of_other_tools_alone() {
+            Invalidation foreign = cloudFront.cdn.create(WEB, "cli-1523067548-180131", List.of("/theirs.html"));
+
+            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1));
+
+            assertThat(recovery.resumed()).isZero();
+            assertThat(recovery.completedWhileDown()).isZero();
+            assertThat(listener.completionsOf(foreign.id())).isZero();
+        }
+
+        @Test
+        void ignores_completed_invalidations_older_than_the_window() {
+            cloudFront.simulator.seedInvalidation(WEB, List.of("/old"), Instant.now().minus(Duration.ofDays(2)), true,
+                    reference());
+
+            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1));
+
+            assertThat(recovery.completedWhileDown()).isZero();
+            assertThat(cloudFront.simulator.calls(Operation.GET_INVALIDATION)).isZero();
+        }
+
+        @Test
+        void names_a_distribution_it_could_not_read_and_goes_on() {
+            create("/index.html");
+
+            Recovery recovery = newTracker().recover(List.of("E0NOSUCHDIST1", WEB), Duration.ofHours(1));
+
+            assertThat(recovery.unreachable()).singleElement().asString().startsWith("E0NOSUCHDIST1");
+            assertThat(recovery.resumed()).isEqualTo(1);
+        }
+    }
+}
