@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * var links = new LinkReduction(Set.of("www.example.com"));
  * links.read("https://WWW.example.com:443/a.jpg#top");   // Item /a.jpg, fragment dropped
- * links.read("https://cdn.other.com/a.jpg");             // Rejected, naming both domains
+ * links.read("https://cdn.other.com/a.jpg");             // Rejected, naming cdn.other.com and www.example.com
  * }</pre>
  */
 final class LinkReduction {
