@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -290,7 +292,7 @@ class ConfigValidationTest {
         @Test
         void repeatedIdsCountOnce() throws ConfigException {
             assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS, C0OPS], users: [\"*\"]")).byAlias("web")
-                    .map(d -> d.channels().ids())).contains(java.util.Set.of("C0OPS"));
+                    .map(d -> d.channels().ids())).contains(Set.of("C0OPS"));
         }
     }
 
@@ -343,7 +345,7 @@ class ConfigValidationTest {
         void userGroupAndEnterpriseIdsAreAcceptedInFileOrder() throws ConfigException {
             assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [W0BOB, S0OPS, U0ALICE]"))
                     .byAlias("web").map(d -> d.users().ids().stream().toList()))
-                    .contains(java.util.List.of("W0BOB", "S0OPS", "U0ALICE"));
+                    .contains(List.of("W0BOB", "S0OPS", "U0ALICE"));
         }
 
         @Test
