@@ -1,0 +1,75 @@
+package dev.invalidator.access;
+
+import dev.invalidator.config.DistributionConfig;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that decides who may invalidate what, and where. Deny by default: a distribution is usable only
+ * from one of its channels and by one of its users or a member of one of its user groups. The channel is checked
+ * first, because "wrong channel" is the more common mistake and its answer is the more useful one.
+ *
+ * <p>When a user group can't be read, the answer is no (fail closed), unless another listed group already
+ * vouches for the user.
+ *
+ * <pre>{@code
+ * AccessPolicy policy = new AccessPolicy(new CachedGroupMembers(slackGroups, Duration.ofMinutes(5), Clock.systemUTC()));
+ * AccessDecision decision = policy.decide("U0ALICE", "C0OPS", config.byAlias("web").orElseThrow());
+ * List<DistributionConfig> mine = policy.usableBy("U0ALICE", "C0OPS", config.distributions().values());
+ * }</pre>
+ */
+public final class AccessPolicy {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
+
+    private final GroupMembers groups;
+
+    public AccessPolicy(GroupMembers groups) {
+        this.groups = Objects.requireNonNull(groups, "groups");
+    }
+
+    /** Whether {@code userId} may use {@code distribution} from {@code channelId}, and if not, what to do. */
+    public AccessDecision decide(String userId, String channelId, DistributionConfig distribution) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(channelId, "channelId");
+        Objects.requireNonNull(distribution, "distribution");
+        if (!distribution.channels().contains(channelId)) {
+            return AccessDecision.deny(DenialReasons.wrongChannel(distribution));
+        }
+        return decideUser(userId, distribution);
+    }
+
+    /** The distributions this user may use from this channel, in the order given: for help and the modal. */
+    public List<DistributionConfig> usableBy(String userId, String channelId, Collection<DistributionConfig> all) {
+        return all.stream().filter(d -> decide(userId, channelId, d).allowed()).toList();
+    }
+
+    private AccessDecision decideUser(String userId, DistributionConfig distribution) {
+        if (distribution.users().allowsAnyone() || isListedPerson(userId, distribution)) {
+            return AccessDecision.allow();
+        }
+        boolean lookupFailed = false;
+        for (String groupId : distribution.users().groupIds()) {
+            try {
+                if (groups.membersOf(groupId).contains(userId)) {
+                    return AccessDecision.allow();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not read the members of user group {} for {}; {} is denied unless another group"
+                        + " lets them in", groupId, distribution.alias(), userId, e);
+                lookupFailed = true;
+            }
+        }
+        return AccessDecision.deny(lookupFailed
+                ? DenialReasons.groupsUnavailable(distribution)
+                : DenialReasons.notListed(distribution));
+    }
+
+    // A group id passed as the user must not match the group's own entry: only its members are let in.
+    private static boolean isListedPerson(String userId, DistributionConfig distribution) {
+        return distribution.users().ids().contains(userId) && !distribution.users().groupIds().contains(userId);
+    }
+}

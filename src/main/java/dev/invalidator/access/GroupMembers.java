@@ -1,0 +1,23 @@
+package dev.invalidator.access;
+
+import java.util.Set;
+
+/**
+ * Who is in a Slack user group. The Slack layer implements it with {@code usergroups.users.list}; wrap that in
+ * {@link CachedGroupMembers} so a busy channel doesn't call Slack for every command.
+ *
+ * <pre>{@code
+ * GroupMembers groups = groupId -> Set.of("U0ALICE", "U0BOB");   // a fixed set, as in tests
+ * groups.membersOf("S0OPS").contains("U0ALICE");                  // true
+ * }</pre>
+ */
+@FunctionalInterface
+public interface GroupMembers {
+
+    /**
+     * The user ids in the group.
+     *
+     * @throws RuntimeException when the lookup fails; {@link AccessPolicy} then denies rather than guessing
+     */
+    Set<String> membersOf(String groupId);
+}

@@ -1,0 +1,61 @@
+package dev.invalidator.config;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The bot's whole configuration, validated once at start-up by {@link ConfigLoader} and never changed after.
+ *
+ * <pre>{@code
+ * BotConfig config = ConfigLoader.load(Path.of("invalidator.yml"));
+ * config.byAlias("Web").map(DistributionConfig::id);          // Optional[E1WEBEXAMPLE]
+ * config.byId("e1webexample").map(DistributionConfig::alias); // Optional[web]
+ * config.distributions().keySet();                            // [web, images], in file order
+ * }</pre>
+ *
+ * @param distributions by alias, in file order; at least one, no CloudFront id twice
+ */
+public record BotConfig(Map<String, DistributionConfig> distributions, PollingConfig polling, LimitsConfig limits,
+                        GroupsConfig groups) {
+
+    public BotConfig {
+        Objects.requireNonNull(distributions, "distributions");
+        Objects.requireNonNull(polling, "polling");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(groups, "groups");
+        if (distributions.isEmpty()) {
+            throw new IllegalArgumentException("a config needs at least one distribution");
+        }
+        Map<String, String> aliasById = new HashMap<>();
+        for (Map.Entry<String, DistributionConfig> entry : distributions.entrySet()) {
+            DistributionConfig distribution = Objects.requireNonNull(entry.getValue(), "distribution");
+            if (!distribution.alias().equals(entry.getKey())) {
+                throw new IllegalArgumentException("distribution " + distribution.alias() + " is filed under "
+                        + entry.getKey());
+            }
+            String other = aliasById.putIfAbsent(distribution.id(), distribution.alias());
+            if (other != null) {
+                throw new IllegalArgumentException(distribution.id() + " is under both " + other + " and "
+                        + distribution.alias());
+            }
+        }
+        distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
+    }
+
+    /** The distribution with this alias, in any letter case. */
+    public Optional<DistributionConfig> byAlias(String alias) {
+        return Optional.ofNullable(distributions.get(Identifiers.normalizeAlias(alias)));
+    }
+
+    /** The distribution with this CloudFront id, in any letter case. */
+    public Optional<DistributionConfig> byId(String id) {
+        String wanted = id.toUpperCase(Locale.ROOT);
+        // A handful of distributions: a scan is simpler than a second map to keep in step.
+        return distributions.values().stream().filter(d -> d.id().equals(wanted)).findFirst();
+    }
+}

@@ -1,0 +1,396 @@
+package dev.invalidator.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Checks a config tree key by key and builds the records, stopping at the first problem with a message that names
+ * the key path. Checks run in file order, unknown keys of a mapping first (a misspelt {@code distribution:} is
+ * better reported as a typo than as "distributions: missing").
+ *
+ * <p>A single string where a list of ids is expected counts as a one-element list ({@code users: "*"},
+ * {@code channels: C0OPS}): it can mean nothing else, and {@code "*"} is most often written that way.
+ */
+final class ConfigValidator {
+
+    private static final List<String> TOP_LEVEL_KEYS = List.of("distributions", "polling", "limits", "groups");
+    private static final List<String> DISTRIBUTION_KEYS = List.of("id", "channels", "users", "roleArn");
+    private static final List<String> POLLING_KEYS = List.of("initialInterval", "maxInterval", "recoveryWindow");
+    private static final List<String> LIMITS_KEYS =
+            List.of("maxPathsPerRequest", "requestsPerUserPerMinute", "requestsPerDistributionPerMinute");
+    private static final List<String> GROUPS_KEYS = List.of("cacheTtl");
+
+    private static final String DISTRIBUTION_EXAMPLE = "{id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}";
+    private static final String DISTRIBUTIONS_EXAMPLE = "distributions: {web: " + DISTRIBUTION_EXAMPLE + "}";
+    private static final String ROLE_ARN_EXAMPLE = "arn:aws:iam::111122223333:role/invalidator";
+
+    /** The two kinds of access list, with the words their messages need. */
+    private enum Audience {
+        CHANNELS("channel id", "C0OPS", "[C0OPS, C0DEPLOYS]", "any channel", Identifiers::isChannelId,
+                "list the channel ids where this distribution may be used, e.g. [C0OPS], or \"*\" for any channel",
+                "use the id from the channel's details in Slack (C… or G…, e.g. C0OPS), or \"*\" for any channel"),
+        USERS("user or user-group id", "U0ALICE", "[U0ALICE, S0OPS]", "everyone", Identifiers::isUserOrGroupId,
+                "list who may use this distribution: user ids (U… or W…) and user-group ids (S…), e.g. [U0ALICE,"
+                        + " S0OPS], or \"*\" for everyone",
+                "use ids as Slack shows them in profiles: U… or W… for people (e.g. U0ALICE), S… for user groups,"
+                        + " or \"*\" for everyone");
+
+        final String noun;
+        final String example;
+        final String listExample;
+        final String anyoneMeans;
+        final Predicate<String> accepts;
+        final String need;
+        final String howToWrite;
+
+        Audience(String noun, String example, String listExample, String anyoneMeans, Predicate<String> accepts,
+                 String need, String howToWrite) {
+            this.noun = noun;
+            this.example = example;
+            this.listExample = listExample;
+            this.anyoneMeans = anyoneMeans;
+            this.accepts = accepts;
+            this.need = need;
+            this.howToWrite = howToWrite;
+        }
+    }
+
+    private final String fileName;
+
+    ConfigValidator(String fileName) {
+        this.fileName = fileName;
+    }
+
+    BotConfig validate(JsonNode root) throws ConfigException {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw ConfigException.inFile(fileName, "the file is empty — add at least one distribution, e.g. "
+                    + DISTRIBUTIONS_EXAMPLE);
+        }
+        if (!root.isObject()) {
+            throw ConfigException.inFile(fileName, "expected keys and values at the top level, found "
+                    + describe(root) + " — start the file with distributions:, e.g. " + DISTRIBUTIONS_EXAMPLE);
+        }
+        checkKeys(root, KeyPath.ROOT, TOP_LEVEL_KEYS);
+        Map<String, DistributionConfig> distributions = distributions(root.get("distributions"));
+        PollingConfig polling = polling(section(root, "polling", POLLING_KEYS, "polling: {maxInterval: 4s}"));
+        LimitsConfig limits = limits(section(root, "limits", LIMITS_KEYS, "limits: {maxPathsPerRequest: 2000}"));
+        GroupsConfig groups = groups(section(root, "groups", GROUPS_KEYS, "groups: {cacheTtl: 5m}"));
+        return new BotConfig(distributions, polling, limits, groups);
+    }
+
+    private Map<String, DistributionConfig> distributions(JsonNode node) throws ConfigException {
+        KeyPath path = KeyPath.ROOT.key("distributions");
+        if (node == null) {
+            throw problem(path, "missing — add at least one distribution, e.g. " + DISTRIBUTIONS_EXAMPLE);
+        }
+        if (node.isNull() || node.isEmpty() && node.isObject()) {
+            throw problem(path, "empty — add at least one distribution, e.g. " + DISTRIBUTIONS_EXAMPLE);
+        }
+        if (!node.isObject()) {
+            throw problem(path, "expected a mapping from alias to settings, found " + describe(node) + " — e.g. "
+                    + DISTRIBUTIONS_EXAMPLE);
+        }
+        Map<String, DistributionConfig> byAlias = new LinkedHashMap<>();
+        Map<String, String> writtenAlias = new HashMap<>();
+        Map<String, String> aliasById = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            KeyPath distributionPath = path.key(entry.getKey());
+            String alias = alias(entry.getKey(), distributionPath, writtenAlias);
+            DistributionConfig distribution = distribution(alias, entry.getValue(), distributionPath, aliasById);
+            byAlias.put(alias, distribution);
+        }
+        return byAlias;
+    }
+
+    private String alias(String written, KeyPath path, Map<String, String> writtenAlias) throws ConfigException {
+        String alias = Identifiers.normalizeAlias(written);
+        if (!Identifiers.ALIAS.matcher(alias).matches()) {
+            throw problem(path, "not a valid alias — use 1 to 32 lower-case letters, digits, \"-\" or \"_\","
+                    + " starting with a letter or digit, e.g. web");
+        }
+        if (Identifiers.RESERVED_ALIASES.contains(alias)) {
+            throw problem(path, Text.quote(alias) + " is a sub-command of the bot, so it can't be an alias"
+                    + " — pick another name");
+        }
+        String earlier = writtenAlias.putIfAbsent(alias, written);
+        if (earlier != null) {
+            throw problem(path, "the same alias as " + Text.quote(earlier) + " (aliases ignore case)"
+                    + " — rename one of them");
+        }
+        return alias;
+    }
+
+    private DistributionConfig distribution(String alias, JsonNode node, KeyPath path, Map<String, String> aliasById)
+            throws ConfigException {
+        if (!node.isObject()) {
+            throw problem(path, "expected a mapping with id, channels and users, found " + describe(node)
+                    + " — e.g. " + DISTRIBUTION_EXAMPLE);
+        }
+        checkKeys(node, path, DISTRIBUTION_KEYS);
+        String id = distributionId(node, path.key("id"));
+        String other = aliasById.putIfAbsent(id, alias);
+        if (other != null) {
+            throw problem(path.key("id"), id + " is already the id of " + Text.quote(other)
+                    + " — each distribution gets one alias; remove one of them");
+        }
+        AccessList channels = accessList(node.get("channels"), path.key("channels"), Audience.CHANNELS);
+        AccessList users = accessList(node.get("users"), path.key("users"), Audience.USERS);
+        Optional<String> roleArn = roleArn(node.get("roleArn"), path.key("roleArn"));
+        return new DistributionConfig(alias, id, channels, users, roleArn);
+    }
+
+    private String distributionId(JsonNode distribution, KeyPath path) throws ConfigException {
+        String need = "every distribution needs its CloudFront id, e.g. E1WEBEXAMPLE";
+        JsonNode node = distribution.get("id");
+        if (node == null) {
+            throw problem(path, "missing — " + need);
+        }
+        if (node.isNull() || node.isTextual() && node.textValue().isEmpty()) {
+            throw problem(path, "empty — " + need);
+        }
+        if (!node.isTextual()) {
+            throw problem(path, "expected text such as E1WEBEXAMPLE, found " + describe(node));
+        }
+        String id = node.textValue();
+        if (Identifiers.isDistributionId(id)) {
+            return id;
+        }
+        String fix;
+        if (Identifiers.isDistributionId(id.toUpperCase(Locale.ROOT))) {
+            fix = "CloudFront ids are upper case: " + id.toUpperCase(Locale.ROOT);
+        } else if (id.contains(".cloudfront.net")) {
+            fix = "that is the domain name; use the distribution's ID from the CloudFront console, e.g. E1WEBEXAMPLE";
+        } else {
+            fix = "ids are 8 to 32 upper-case letters and digits starting with a letter, e.g. E1WEBEXAMPLE";
+        }
+        throw problem(path, Text.quote(id) + " is not a CloudFront distribution id — " + fix);
+    }
+
+    private AccessList accessList(JsonNode node, KeyPath path, Audience audience) throws ConfigException {
+        if (node == null) {
+            throw problem(path, "missing — " + audience.need);
+        }
+        if (node.isNull() || node.isArray() && node.isEmpty() || node.isTextual() && node.textValue().isEmpty()) {
+            throw problem(path, "empty — " + audience.need);
+        }
+        List<JsonNode> entries = new ArrayList<>();
+        List<KeyPath> paths = new ArrayList<>();
+        if (node.isTextual()) {
+            entries.add(node);
+            paths.add(path);
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                entries.add(node.get(i));
+                paths.add(path.index(i));
+            }
+        } else {
+            throw problem(path, "expected a list of " + audience.noun + "s such as " + audience.listExample
+                    + ", found " + describe(node));
+        }
+        boolean anyone = false;
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String id = accessEntry(entries.get(i), paths.get(i), audience);
+            if (Identifiers.ANYONE.equals(id)) {
+                anyone = true;
+            } else {
+                ids.add(id);
+            }
+        }
+        if (anyone && !ids.isEmpty()) {
+            throw problem(path, "\"*\" already allows " + audience.anyoneMeans
+                    + " — remove \"*\" or the other entries");
+        }
+        return anyone ? AccessList.anyone() : new AccessList(false, ids);
+    }
+
+    private String accessEntry(JsonNode node, KeyPath path, Audience audience) throws ConfigException {
+        if (!node.isTextual()) {
+            throw problem(path, "expected a " + audience.noun + " such as " + audience.example + ", found "
+                    + describe(node));
+        }
+        String id = node.textValue();
+        if (Identifiers.ANYONE.equals(id) || audience.accepts.test(id)) {
+            return id;
+        }
+        String upper = id.toUpperCase(Locale.ROOT);
+        String fix;
+        if (audience.accepts.test(upper)) {
+            fix = "Slack ids are upper case: " + upper;
+        } else if (id.contains(",") || id.strip().contains(" ")) {
+            fix = "write several ids as a list, e.g. " + audience.listExample;
+        } else {
+            fix = audience.howToWrite;
+        }
+        throw problem(path, Text.quote(id) + " is not a " + audience.noun + " — " + fix);
+    }
+
+    private Optional<String> roleArn(JsonNode node, KeyPath path) throws ConfigException {
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isNull() || node.isTextual() && node.textValue().isEmpty()) {
+            throw problem(path, "empty — give the ARN of the role to assume, e.g. " + ROLE_ARN_EXAMPLE
+                    + ", or remove roleArn");
+        }
+        if (!node.isTextual()) {
+            throw problem(path, "expected a role ARN such as " + ROLE_ARN_EXAMPLE + ", found " + describe(node));
+        }
+        String arn = node.textValue();
+        if (!Identifiers.isRoleArn(arn)) {
+            throw problem(path, Text.quote(arn) + " is not an IAM role ARN — e.g. " + ROLE_ARN_EXAMPLE);
+        }
+        return Optional.of(arn);
+    }
+
+    /** An optional section's mapping; {@code null} when it is absent or left empty (its keys commented out). */
+    private JsonNode section(JsonNode root, String key, List<String> keys, String example) throws ConfigException {
+        JsonNode node = root.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        KeyPath path = KeyPath.ROOT.key(key);
+        if (!node.isObject()) {
+            throw problem(path, "expected a mapping with " + joinAnd(keys) + ", found " + describe(node) + " — e.g. "
+                    + example);
+        }
+        checkKeys(node, path, keys);
+        return node;
+    }
+
+    private PollingConfig polling(JsonNode section) throws ConfigException {
+        PollingConfig defaults = PollingConfig.defaults();
+        KeyPath path = KeyPath.ROOT.key("polling");
+        Duration initial = duration(section, path, "initialInterval", defaults.initialInterval());
+        Duration max = duration(section, path, "maxInterval", defaults.maxInterval());
+        Duration recovery = duration(section, path, "recoveryWindow", defaults.recoveryWindow());
+        if (initial.compareTo(max) > 0) {
+            String shownMax = Durations.format(max);
+            throw problem(path.key("initialInterval"), Durations.format(initial) + " is longer than maxInterval ("
+                    + shownMax + ") — make it at most " + shownMax + " or raise maxInterval");
+        }
+        return new PollingConfig(initial, max, recovery);
+    }
+
+    private LimitsConfig limits(JsonNode section) throws ConfigException {
+        LimitsConfig defaults = LimitsConfig.defaults();
+        KeyPath path = KeyPath.ROOT.key("limits");
+        int maxPaths = count(section, path, "maxPathsPerRequest", defaults.maxPathsPerRequest());
+        if (maxPaths > LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS) {
+            throw problem(path.key("maxPathsPerRequest"), maxPaths + " is more than the "
+                    + LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS + " file paths CloudFront allows in progress per"
+                    + " distribution — use at most " + LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS);
+        }
+        int perUser = count(section, path, "requestsPerUserPerMinute", defaults.requestsPerUserPerMinute());
+        int perDistribution =
+                count(section, path, "requestsPerDistributionPerMinute", defaults.requestsPerDistributionPerMinute());
+        return new LimitsConfig(maxPaths, perUser, perDistribution);
+    }
+
+    private GroupsConfig groups(JsonNode section) throws ConfigException {
+        GroupsConfig defaults = GroupsConfig.defaults();
+        return new GroupsConfig(duration(section, KeyPath.ROOT.key("groups"), "cacheTtl", defaults.cacheTtl()));
+    }
+
+    private Duration duration(JsonNode section, KeyPath sectionPath, String key, Duration fallback)
+            throws ConfigException {
+        JsonNode node = section == null ? null : section.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        KeyPath path = sectionPath.key(key);
+        String example = Durations.format(fallback);
+        if (node.isNull()) {
+            throw problem(path, "empty — give a duration such as " + example + ", or remove the key to use the"
+                    + " default (" + example + ")");
+        }
+        if (!node.isTextual() && !node.isNumber()) {
+            throw problem(path, "expected a duration such as " + example + ", found " + describe(node));
+        }
+        Duration value;
+        try {
+            value = Durations.parse(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw problem(path, e.getMessage());
+        }
+        if (value.isZero()) {
+            throw problem(path, "must be longer than zero — e.g. " + example);
+        }
+        return value;
+    }
+
+    private int count(JsonNode section, KeyPath sectionPath, String key, int fallback) throws ConfigException {
+        JsonNode node = section == null ? null : section.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        KeyPath path = sectionPath.key(key);
+        if (node.isNull()) {
+            throw problem(path, "empty — give a whole number such as " + fallback + ", or remove the key to use"
+                    + " the default (" + fallback + ")");
+        }
+        if (node.isTextual() && node.textValue().matches("\\d{1,10}")) {
+            throw problem(path, "expected a whole number, found " + describe(node) + " — remove the quotes");
+        }
+        if (!node.isIntegralNumber()) {
+            throw problem(path, "expected a whole number such as " + fallback + ", found " + describe(node));
+        }
+        BigInteger value = node.bigIntegerValue();
+        if (value.signum() < 1) {
+            throw problem(path, "must be at least 1, found " + value + " — e.g. " + fallback);
+        }
+        if (value.bitLength() > 31) {
+            throw problem(path, Text.shorten(value.toString(), 40) + " is too large — e.g. " + fallback);
+        }
+        return value.intValue();
+    }
+
+    private void checkKeys(JsonNode mapping, KeyPath path, List<String> known) throws ConfigException {
+        for (Iterator<String> names = mapping.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                String hint = Suggestions.closest(name, known)
+                        .map(suggestion -> "did you mean \"" + suggestion + "\"?")
+                        .orElse("the keys here are " + joinAnd(known));
+                throw problem(path.key(name), "unknown key — " + hint);
+            }
+        }
+    }
+
+    private ConfigException problem(KeyPath path, String text) {
+        return ConfigException.at(fileName, path, text);
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "a list";
+            case OBJECT -> "a mapping";
+            case STRING -> "text " + Text.quote(node.textValue());
+            case NUMBER -> "the number " + Text.shorten(node.asText(), 40);
+            case BOOLEAN -> node.asText();
+            case NULL -> "nothing";
+            case BINARY -> "binary data";
+            case MISSING, POJO -> "a value of an unsupported kind";
+        };
+    }
+
+    private static String joinAnd(List<String> words) {
+        if (words.size() == 1) {
+            return words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+    }
+}

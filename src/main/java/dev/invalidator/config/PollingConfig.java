@@ -1,0 +1,38 @@
+package dev.invalidator.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the bot follows invalidations in flight: it polls a distribution {@code initialInterval} after a create, backs
+ * off up to {@code maxInterval}, and at start-up resumes invalidations created within {@code recoveryWindow}.
+ *
+ * <pre>{@code
+ * PollingConfig polling = PollingConfig.defaults();   // 1s, 4s, 24h
+ * new PollingConfig(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofHours(6));
+ * }</pre>
+ */
+public record PollingConfig(Duration initialInterval, Duration maxInterval, Duration recoveryWindow) {
+
+    public PollingConfig {
+        requirePositive(initialInterval, "initialInterval");
+        requirePositive(maxInterval, "maxInterval");
+        requirePositive(recoveryWindow, "recoveryWindow");
+        if (initialInterval.compareTo(maxInterval) > 0) {
+            throw new IllegalArgumentException("initialInterval " + initialInterval + " is longer than maxInterval "
+                    + maxInterval);
+        }
+    }
+
+    /** 1s, 4s and 24h: the values a config gets when it leaves {@code polling} out. */
+    public static PollingConfig defaults() {
+        return new PollingConfig(Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofHours(24));
+    }
+
+    static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must be longer than zero: " + duration);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.invalidator.config;
+
+/**
+ * Makes text from a config file safe to show in a one-line error message: values are shortened and control
+ * characters are spelled out, so a hostile or mistaken file can't flood a log or break the line.
+ */
+final class Text {
+
+    private static final int MAX_SHOWN_CODE_POINTS = 60;
+
+    private Text() {
+    }
+
+    /** A value in double quotes, shortened to its first 60 characters (with its full length) when longer. */
+    static String quote(String value) {
+        int length = value.codePointCount(0, value.length());
+        String shown = printable(shorten(value, MAX_SHOWN_CODE_POINTS)).replace("\"", "\\\"");
+        return length <= MAX_SHOWN_CODE_POINTS ? '"' + shown + '"' : '"' + shown + "\" (" + length + " characters)";
+    }
+
+    /** The first {@code maxCodePoints} characters and "…", or the text itself when it is short enough. */
+    static String shorten(String text, int maxCodePoints) {
+        if (text.codePointCount(0, text.length()) <= maxCodePoints) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, maxCodePoints)) + "…";
+    }
+
+    /** Replaces line breaks, tabs and other invisible or control characters with Java-style escapes. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (Character.isISOControl(c) || isInvisible(c)) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    // Format characters (bidi overrides, zero-width joiners) and line/paragraph separators can disguise or
+    // split a message, so they are shown by code.
+    private static boolean isInvisible(int c) {
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+}
