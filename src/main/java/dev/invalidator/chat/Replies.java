@@ -1,0 +1,223 @@
+package dev.invalidator.chat;
+
+import static dev.invalidator.request.SlackText.escape;
+
+import dev.invalidator.cdn.CallerReference;
+import dev.invalidator.cdn.CdnException;
+import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.request.DroppedPath;
+import dev.invalidator.request.InvalidationPath;
+import dev.invalidator.request.ParsedPaths;
+import dev.invalidator.request.PathProblem;
+import dev.invalidator.request.PathWarning;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every answer and thread reply the bot writes, apart from the status message itself ({@link StatusCard}).
+ * Each rejection says what was wrong and what to do next.
+ */
+public final class Replies {
+
+    /** Slack allows 3,000 characters per section; keep a margin for the code fences. */
+    private static final int MAX_CODE_CHARS = 2_900;
+    /** Slack allows 50 blocks per message; keep room for the intro and the notes. */
+    private static final int MAX_CODE_BLOCKS = 40;
+    private static final int MAX_LISTED = 20;
+    private static final String USAGE = "`/invalidate <distribution> <path> …`, e.g. `/invalidate web /index.html /css/*`";
+
+    private Replies() {
+    }
+
+    public static Message help(Collection<DistributionConfig> usable) {
+        String distributions = usable.isEmpty()
+                ? "You can't use any distribution in this channel. Ask whoever runs the bot to add you to its config."
+                : "You can use here: " + usable.stream().map(d -> "`" + escape(d.alias()) + "` (" + d.id() + ")")
+                        .collect(Collectors.joining(", ")) + ".";
+        return Message.of("How to use /invalidate",
+                new Block.Section("*Clear CloudFront caches from Slack*\n" + USAGE + "\n"
+                        + "• Paths start with `/` and are case-sensitive; `*` is a wildcard, only at the end "
+                        + "(`/css/*`, `/*` for everything).\n"
+                        + "• URLs of the distribution work too: `https://www.example.com/app.js`.\n"
+                        + "• `/invalidate status <distribution> [id]` shows the latest (or one) invalidation; "
+                        + "`/invalidate list <distribution>` the recent ones."),
+                new Block.Section(distributions),
+                new Block.Context("CloudFront bills paths beyond 1,000 a month ($0.005 each); a wildcard counts as one path."));
+    }
+
+    public static Message nameADistribution(Collection<DistributionConfig> usable) {
+        return withHelp("Which distribution? Name it first: " + USAGE + ".", usable);
+    }
+
+    public static Message unknownDistribution(String name, Collection<DistributionConfig> usable) {
+        String hint = name.startsWith("/") || name.contains("://")
+                ? "`" + escape(shorten(name)) + "` looks like a path: name the distribution first, " + USAGE + "."
+                : "I don't know a distribution called `" + escape(shorten(name)) + "`.";
+        return withHelp(hint, usable);
+    }
+
+    private static Message withHelp(String problem, Collection<DistributionConfig> usable) {
+        String choices = usable.isEmpty() ? "There is none you can use in this channel."
+                : "Distributions you can use here: " + usable.stream().map(d -> "`" + escape(d.alias()) + "`")
+                        .collect(Collectors.joining(", ")) + ".";
+        return Message.of(plain(problem), new Block.Section(problem + "\n" + choices));
+    }
+
+    public static Message denied(String reason) {
+        return Message.of("Not allowed: " + plain(reason), new Block.Section(":no_entry: " + reason));
+    }
+
+    public static Message invalidPaths(String alias, ParsedPaths parsed) {
+        List<String> lines = new ArrayList<>();
+        for (PathProblem problem : parsed.problems()) {
+            String input = problem.input().isEmpty() ? "" : "`" + escape(problem.input()) + "`: ";
+            lines.add("• " + input + escape(problem.message()));
+        }
+        String intro = parsed.problems().size() == 1 ? "One problem" : parsed.problems().size() + " problems";
+        return Message.of(intro + " with the paths for " + alias + "; nothing was invalidated",
+                new Block.Section(":warning: *" + intro + " with the paths for `" + escape(alias)
+                        + "`; nothing was invalidated.*\n" + limit(String.join("\n", lines))),
+                new Block.Context("Fix them and send the command again. " + USAGE));
+    }
+
+    public static Message cannotPost(ChatException e) {
+        String text = switch (e.reason()) {
+            case NOT_IN_CHANNEL, CHANNEL_NOT_FOUND ->
+                    "I can't post in this channel, so I invalidated nothing. Invite me with `/invite @invalidator` and try again.";
+            default -> "Slack didn't let me post the status message (" + escape(e.getMessage())
+                    + "), so I invalidated nothing. Try again in a minute.";
+        };
+        return Message.of(plain(text), new Block.Section(":warning: " + text));
+    }
+
+    public static Message cdnProblem(CdnException e) {
+        String text = escape(e.getMessage()) + "\n*Next:* " + escape(e.nextStep());
+        return Message.of(plain(e.getMessage()), new Block.Section(":warning: " + text));
+    }
+
+    public static Message internalError() {
+        String text = "Something went wrong on my side and nothing was invalidated. Try again; if it keeps happening, "
+                + "tell whoever runs the bot (the time of this message helps them find it in the logs).";
+        return Message.of(text, new Block.Section(":boom: " + text));
+    }
+
+    /** The thread reply that records exactly what was sent to CloudFront. */
+    public static Message pathList(ParsedPaths parsed) {
+        List<Block> blocks = new ArrayList<>();
+        List<InvalidationPath> accepted = parsed.accepted();
+        blocks.add(new Block.Section(Texts.paths(accepted.size()) + " sent to CloudFront:"));
+        blocks.addAll(codeBlocks(accepted.stream().map(InvalidationPath::value).toList()));
+        List<String> notes = new ArrayList<>();
+        accepted.stream().filter(InvalidationPath::wasEncoded).limit(MAX_LISTED).forEach(path -> notes.add(
+                "• `" + escape(path.typed()) + "` was sent as `" + escape(path.value()) + "` (CloudFront needs "
+                        + "non-ASCII and unsafe characters percent-encoded)"));
+        parsed.dropped().stream().limit(MAX_LISTED).forEach(dropped -> notes.add(describe(dropped)));
+        parsed.warnings().stream().limit(MAX_LISTED).forEach(warning -> notes.add(describe(warning)));
+        if (!notes.isEmpty()) {
+            blocks.add(new Block.Section(limit(String.join("\n", notes))));
+        }
+        return new Message(Texts.paths(accepted.size()) + " sent to CloudFront", blocks);
+    }
+
+    private static String describe(DroppedPath dropped) {
+        return "• Left out `" + escape(dropped.input()) + "`: " + escape(dropped.reason());
+    }
+
+    private static String describe(PathWarning warning) {
+        return "• Note on `" + escape(warning.path()) + "`: " + escape(warning.message());
+    }
+
+    public static Message failedNotice(String requester, CdnException e) {
+        String text = "<@" + requester + "> CloudFront did not take this invalidation: " + escape(e.getMessage())
+                + "\n*Next:* " + escape(e.nextStep());
+        return Message.of("CloudFront did not take this invalidation", new Block.Section(text));
+    }
+
+    /** The thread reply that notifies the requester of the outcome (an edit notifies nobody). */
+    public static Message outcomeNotice(StatusCard card) {
+        String text = switch (card.state()) {
+            case COMPLETED -> "<@" + card.requester() + "> done: CloudFront completed the invalidation in "
+                    + Texts.duration(card.elapsed().orElseThrow()) + ". New requests now reach the origin.";
+            default -> "<@" + card.requester() + "> " + escape(card.problem().orElse("the invalidation ended badly"))
+                    + " " + escape(card.nextStep().orElse(""));
+        };
+        return Message.of(plain(text), new Block.Section(text));
+    }
+
+    public static Message status(String alias, Invalidation invalidation) {
+        String who = CallerReference.decode(invalidation.callerReference())
+                .map(reference -> "asked by <@" + reference.requester() + ">")
+                .orElse("created outside the bot");
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Section("*`" + escape(alias) + "` invalidation `" + invalidation.id() + "`*: "
+                + (invalidation.completed() ? ":white_check_mark: Completed" : ":arrows_counterclockwise: In progress")
+                + "\n" + Texts.paths(invalidation.paths().size()) + ", " + who + ", created "
+                + Texts.time(invalidation.createTime())));
+        blocks.addAll(codeBlocks(invalidation.paths()).stream().limit(5).toList());
+        return new Message("Invalidation " + invalidation.id() + " on " + alias + ": "
+                + (invalidation.completed() ? "completed" : "in progress"), blocks);
+    }
+
+    public static Message noInvalidations(String alias) {
+        return Message.of("No invalidations on " + alias,
+                new Block.Section("`" + escape(alias) + "` has no invalidations yet."));
+    }
+
+    public static Message recent(String alias, List<Invalidation> invalidations) {
+        if (invalidations.isEmpty()) {
+            return noInvalidations(alias);
+        }
+        String lines = invalidations.stream().map(invalidation -> "• `" + invalidation.id() + "` "
+                        + (invalidation.completed() ? ":white_check_mark:" : ":arrows_counterclockwise:") + " "
+                        + Texts.time(invalidation.createTime()) + " · " + Texts.paths(invalidation.paths().size())
+                        + CallerReference.decode(invalidation.callerReference())
+                                .map(reference -> " · <@" + reference.requester() + ">").orElse(" · outside the bot"))
+                .collect(Collectors.joining("\n"));
+        return Message.of("Recent invalidations on " + alias,
+                new Block.Section("*Recent invalidations on `" + escape(alias) + "`*\n" + lines));
+    }
+
+    /** Paths as code blocks within Slack's limits, with a count of what did not fit. */
+    static List<Block> codeBlocks(List<String> paths) {
+        List<Block> blocks = new ArrayList<>();
+        List<String> chunk = new ArrayList<>();
+        int chars = 0;
+        int shown = 0;
+        for (String path : paths) {
+            if (chars + path.length() + 1 > MAX_CODE_CHARS && !chunk.isEmpty()) {
+                if (blocks.size() + 1 == MAX_CODE_BLOCKS) {
+                    break;
+                }
+                blocks.add(new Block.Code(chunk));
+                chunk = new ArrayList<>();
+                chars = 0;
+            }
+            chunk.add(path);
+            chars += path.length() + 1;
+            shown++;
+        }
+        if (!chunk.isEmpty()) {
+            blocks.add(new Block.Code(chunk));
+        }
+        if (shown < paths.size()) {
+            blocks.add(new Block.Context("… and " + String.format("%,d", paths.size() - shown) + " more not shown here"));
+        }
+        return blocks;
+    }
+
+    private static String limit(String mrkdwn) {
+        return mrkdwn.length() <= MAX_CODE_CHARS ? mrkdwn : mrkdwn.substring(0, MAX_CODE_CHARS) + "…";
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 79) + "…";
+    }
+
+    /** Fallback text has no mrkdwn: drop the markers people would otherwise see in notifications. */
+    private static String plain(String mrkdwn) {
+        return mrkdwn.replace("`", "").replace("*", "");
+    }
+}

@@ -1,0 +1,92 @@
+package dev.invalidator.chat;
+
+import static dev.invalidator.request.SlackText.escape;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The status message of one request, in each of its states. It is re-rendered from these facts alone — which the
+ * CallerReference and CloudFront keep — so a restarted bot can edit a message it did not post.
+ *
+ * <pre>{@code
+ * StatusCard card = StatusCard.requesting("U0ALICE", "web", "E1WEBEXAMPLE", 3);
+ * chat.update(posted, card.inProgress("I2J0I21PCUYOIK", created).message());
+ * }</pre>
+ */
+public record StatusCard(State state, String requester, String alias, String distributionId, int pathCount,
+                         Optional<String> invalidationId, Optional<Instant> startedAt, Optional<Instant> endedAt,
+                         Optional<String> problem, Optional<String> nextStep) {
+
+    public enum State { REQUESTING, IN_PROGRESS, COMPLETED, FAILED, LOST }
+
+    public static StatusCard requesting(String requester, String alias, String distributionId, int pathCount) {
+        return new StatusCard(State.REQUESTING, requester, alias, distributionId, pathCount, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public StatusCard inProgress(String id, Instant started) {
+        return new StatusCard(State.IN_PROGRESS, requester, alias, distributionId, pathCount, Optional.of(id),
+                Optional.of(started), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public StatusCard completed(Instant ended) {
+        return new StatusCard(State.COMPLETED, requester, alias, distributionId, pathCount, invalidationId,
+                startedAt, Optional.of(ended), Optional.empty(), Optional.empty());
+    }
+
+    public StatusCard failed(String why, String next) {
+        return new StatusCard(State.FAILED, requester, alias, distributionId, pathCount, invalidationId, startedAt,
+                Optional.empty(), Optional.of(why), Optional.of(next));
+    }
+
+    public StatusCard lost(String why) {
+        return new StatusCard(State.LOST, requester, alias, distributionId, pathCount, invalidationId, startedAt,
+                Optional.empty(), Optional.of(why), Optional.of("Check the distribution in the CloudFront console."));
+    }
+
+    /** How long CloudFront took, once it is known. */
+    public Optional<Duration> elapsed() {
+        return startedAt.flatMap(start -> endedAt.map(end -> Duration.between(start, end)));
+    }
+
+    public Message message() {
+        String what = Texts.paths(pathCount) + " on `" + escape(alias) + "` (" + distributionId + ")";
+        String headline = switch (state) {
+            case REQUESTING -> ":hourglass_flowing_sand: *Requesting* invalidation of " + what;
+            case IN_PROGRESS -> ":arrows_counterclockwise: *In progress*: invalidation of " + what;
+            case COMPLETED -> ":white_check_mark: *Completed* in " + Texts.duration(elapsed().orElseThrow())
+                    + ": invalidation of " + what;
+            case FAILED -> ":x: *Failed*: invalidation of " + what;
+            case LOST -> ":warning: *Status unknown*: invalidation of " + what;
+        };
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Section(headline + "\nAsked by <@" + requester + ">"));
+        problem.ifPresent(why -> blocks.add(new Block.Section(escape(why) + "\n*Next:* " + escape(nextStep.orElse("")))));
+        blocks.add(new Block.Context(details()));
+        return new Message(fallback(), blocks);
+    }
+
+    private String details() {
+        List<String> parts = new ArrayList<>();
+        invalidationId.ifPresent(id -> parts.add("Invalidation `" + id + "`"));
+        startedAt.ifPresent(start -> parts.add("started " + Texts.time(start)));
+        endedAt.ifPresent(end -> parts.add("completed " + Texts.time(end)));
+        parts.add(state == State.REQUESTING ? "sending to CloudFront…" : "paths in the thread");
+        return String.join(" · ", parts);
+    }
+
+    private String fallback() {
+        String what = "Invalidation of " + Texts.paths(pathCount) + " on " + alias;
+        return switch (state) {
+            case REQUESTING -> what + ": requesting";
+            case IN_PROGRESS -> what + ": in progress";
+            case COMPLETED -> what + ": completed in " + Texts.duration(elapsed().orElseThrow());
+            case FAILED -> what + ": failed";
+            case LOST -> what + ": status unknown";
+        };
+    }
+}

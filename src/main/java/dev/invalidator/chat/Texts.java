@@ -1,0 +1,38 @@
+package dev.invalidator.chat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Small formatting rules shared by every message, so numbers and times read the same everywhere. */
+public final class Texts {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private Texts() {
+    }
+
+    /** "1 path", "3 paths", "1,200 paths". */
+    public static String paths(int count) {
+        return String.format("%,d %s", count, count == 1 ? "path" : "paths");
+    }
+
+    /** "42s", "1m 12s", "1h 3m". */
+    public static String duration(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return (seconds / 60) + "m " + (seconds % 60) + "s";
+        }
+        return (seconds / 3600) + "h " + (seconds % 3600 / 60) + "m";
+    }
+
+    /** A time Slack shows in the reader's own time zone, with UTC as the fallback. */
+    public static String time(Instant instant) {
+        return "<!date^" + instant.getEpochSecond() + "^{date_short_pretty} {time_secs}|" + UTC.format(instant) + ">";
+    }
+}

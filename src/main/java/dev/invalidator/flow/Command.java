@@ -1,0 +1,51 @@
+package dev.invalidator.flow;
+
+import dev.invalidator.request.SlackText;
+import dev.invalidator.request.Tokenizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What someone asked for with {@code /invalidate …}, before anything is looked up or allowed.
+ *
+ * <pre>{@code
+ * Command.parse("web /index.html /css/*")   // Invalidate[target=web, pathTokens=[/index.html, /css/*]]
+ * Command.parse("status web")                // Status[target=Optional[web], invalidationId=Optional.empty]
+ * Command.parse("")                          // Help (the modal comes later)
+ * }</pre>
+ */
+public sealed interface Command {
+
+    record Help() implements Command {
+    }
+
+    record Status(Optional<String> target, Optional<String> invalidationId) implements Command {
+    }
+
+    record ListRecent(Optional<String> target) implements Command {
+    }
+
+    record Invalidate(String target, List<String> pathTokens) implements Command {
+
+        public Invalidate {
+            pathTokens = List.copyOf(pathTokens);
+        }
+    }
+
+    /** Parses slash-command text as Slack delivers it (with {@code &}, {@code <}, {@code >} entity-escaped). */
+    static Command parse(String slackText) {
+        List<String> tokens = Tokenizer.split(SlackText.unescape(slackText == null ? "" : slackText));
+        if (tokens.isEmpty()) {
+            return new Help();
+        }
+        String first = tokens.get(0);
+        Optional<String> second = tokens.size() > 1 ? Optional.of(tokens.get(1)) : Optional.empty();
+        return switch (first.toLowerCase(Locale.ROOT)) {
+            case "help", "-h", "--help", "?" -> new Help();
+            case "status" -> new Status(second, tokens.size() > 2 ? Optional.of(tokens.get(2)) : Optional.empty());
+            case "list", "ls" -> new ListRecent(second);
+            default -> new Invalidate(first, tokens.subList(1, tokens.size()));
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package dev.invalidator.flow;
+
+import dev.invalidator.cdn.CallerReference;
+import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.ChatException;
+import dev.invalidator.chat.PostedMessage;
+import dev.invalidator.chat.Replies;
+import dev.invalidator.chat.StatusCard;
+import dev.invalidator.config.BotConfig;
+import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.tracking.InvalidationListener;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the channel how an invalidation ended: edits its status message and replies in the thread, mentioning the
+ * requester (an edit notifies nobody). Everything it needs comes from CloudFront — the CallerReference names the
+ * message and the requester — so it works just as well for invalidations a previous run of the bot created.
+ */
+public final class CompletionReporter implements InvalidationListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CompletionReporter.class);
+
+    private final BotConfig config;
+    private final Chat chat;
+    private final Executor executor;
+
+    /** @param executor where the Slack calls run, so the tracker's threads only ever poll */
+    public CompletionReporter(BotConfig config, Chat chat, Executor executor) {
+        this.config = config;
+        this.chat = chat;
+        this.executor = executor;
+    }
+
+    @Override
+    public void completed(Invalidation invalidation, Instant observedAt) {
+        report(invalidation, card -> card.completed(observedAt));
+    }
+
+    @Override
+    public void lost(Invalidation invalidation, String reason) {
+        report(invalidation, card -> card.lost(reason));
+    }
+
+    private void report(Invalidation invalidation, Function<StatusCard, StatusCard> outcome) {
+        CallerReference.decode(invalidation.callerReference()).ifPresent(reference -> executor.execute(() -> {
+            String alias = config.byId(invalidation.distributionId()).map(DistributionConfig::alias)
+                    .orElse(invalidation.distributionId());
+            StatusCard card = outcome.apply(StatusCard
+                    .requesting(reference.requester(), alias, invalidation.distributionId(), invalidation.paths().size())
+                    .inProgress(invalidation.id(), invalidation.createTime()));
+            PostedMessage status = new PostedMessage(reference.channel(), reference.messageTs());
+            try {
+                chat.update(status, card.message());
+                chat.reply(status, Replies.outcomeNotice(card));
+            } catch (ChatException e) {
+                log.warn("Could not report the end of invalidation {} in Slack: {}", invalidation.id(), e.getMessage());
+            }
+        }));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.invalidator.flow;
+
+import dev.invalidator.cdn.Cdn;
+import dev.invalidator.cdn.CdnException;
+import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.cdn.InvalidationSummary;
+import dev.invalidator.chat.Replies;
+import dev.invalidator.chat.Responder;
+import dev.invalidator.config.DistributionConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code /invalidate status} and {@code /invalidate list}: read-only answers for on-call, to the asker only. */
+final class Queries {
+
+    static final int LIST_SIZE = 10;
+
+    private final Gate gate;
+    private final Cdn cdn;
+
+    Queries(Gate gate, Cdn cdn) {
+        this.gate = gate;
+        this.cdn = cdn;
+    }
+
+    void status(SlashCommand command, Command.Status query, Responder responder) {
+        gate.admit(command, query.target(), responder).ifPresent(distribution -> {
+            try {
+                Optional<Invalidation> invalidation = query.invalidationId().isPresent()
+                        ? Optional.of(cdn.invalidation(distribution.id(), query.invalidationId().get()))
+                        : cdn.recentInvalidations(distribution.id(), 1).stream().findFirst()
+                                .map(latest -> cdn.invalidation(distribution.id(), latest.id()));
+                responder.answer(invalidation
+                        .map(found -> Replies.status(distribution.alias(), found))
+                        .orElseGet(() -> Replies.noInvalidations(distribution.alias())));
+            } catch (CdnException e) {
+                responder.answer(Replies.cdnProblem(e));
+            }
+        });
+    }
+
+    void list(SlashCommand command, Command.ListRecent query, Responder responder) {
+        gate.admit(command, query.target(), responder).ifPresent(distribution -> {
+            try {
+                responder.answer(Replies.recent(distribution.alias(), details(distribution)));
+            } catch (CdnException e) {
+                responder.answer(Replies.cdnProblem(e));
+            }
+        });
+    }
+
+    /** Summaries lack paths and references, so each listed invalidation costs one GetInvalidation. */
+    private List<Invalidation> details(DistributionConfig distribution) {
+        List<Invalidation> details = new ArrayList<>();
+        for (InvalidationSummary summary : cdn.recentInvalidations(distribution.id(), LIST_SIZE)) {
+            details.add(cdn.invalidation(distribution.id(), summary.id()));
+        }
+        return details;
+    }
+}
