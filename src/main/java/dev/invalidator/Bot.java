@@ -1,0 +1,112 @@
+package dev.invalidator;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import dev.invalidator.access.AccessPolicy;
+import dev.invalidator.access.CachedGroupMembers;
+import dev.invalidator.aws.AwsClients;
+import dev.invalidator.cdn.DistributionCatalog;
+import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
+import dev.invalidator.config.BotConfig;
+import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.flow.CommandHandler;
+import dev.invalidator.flow.CompletionReporter;
+import dev.invalidator.slack.SlackBot;
+import dev.invalidator.slack.SlackChat;
+import dev.invalidator.slack.SlackGroupMembers;
+import dev.invalidator.slack.SlackTokens;
+import dev.invalidator.tracking.PollSchedule;
+import dev.invalidator.tracking.Tracker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The object graph of a running bot, built by hand: the composition root shared by {@code Main}, the end-to-end
+ * tests and the demo, so that all three run exactly the same wiring against different endpoints.
+ */
+public final class Bot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Bot.class);
+    private static final int WORKERS = 8;
+    private static final int QUEUED_COMMANDS = 1_000;
+    private static final Duration DISTRIBUTION_DETAILS_TTL = Duration.ofMinutes(10);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+    private final ThreadPoolExecutor workers;
+    private final Tracker tracker;
+    private final SlackBot slackBot;
+
+    private Bot(ThreadPoolExecutor workers, Tracker tracker, SlackBot slackBot) {
+        this.workers = workers;
+        this.tracker = tracker;
+        this.slackBot = slackBot;
+    }
+
+    /** Builds everything, recovers in-flight invalidations in the background and connects to Slack. */
+    public static Bot start(BotConfig config, Slack slack, SlackTokens tokens, AwsClients aws, Clock clock) {
+        ThreadPoolExecutor workers = workers();
+        Map<String, String> roles = config.distributions().values().stream()
+                .filter(distribution -> distribution.roleArn().isPresent())
+                .collect(Collectors.toMap(DistributionConfig::id, distribution -> distribution.roleArn().orElseThrow()));
+        CloudFrontCdn cdn = new CloudFrontCdn(aws, roles);
+        MethodsClient methods = slack.methods(tokens.botToken());
+        SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
+        AccessPolicy policy = new AccessPolicy(
+                new CachedGroupMembers(new SlackGroupMembers(methods, chat), config.groups().cacheTtl(), clock));
+        Tracker tracker = new Tracker(cdn,
+                new PollSchedule(config.polling().initialInterval(), config.polling().maxInterval()),
+                new CompletionReporter(config, chat, workers), clock);
+        CommandHandler handler = new CommandHandler(config,
+                new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock), policy, cdn, chat, tracker);
+        SlackBot slackBot;
+        try {
+            slackBot = SlackBot.start(slack, tokens, handler, workers);
+        } catch (RuntimeException e) {
+            tracker.close();
+            workers.shutdownNow();
+            throw e;
+        }
+        workers.execute(() -> tracker.recover(
+                config.distributions().values().stream().map(DistributionConfig::id).toList(),
+                config.polling().recoveryWindow()));
+        return new Bot(workers, tracker, slackBot);
+    }
+
+    private static ThreadPoolExecutor workers() {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED_COMMANDS),
+                task -> {
+                    Thread thread = new Thread(task, "worker-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** How many invalidations the bot is following now. */
+    public int inFlight() {
+        return tracker.inFlight();
+    }
+
+    /** Stops taking commands, lets the work in hand finish (bounded), then lets go of everything. */
+    @Override
+    public void close() {
+        slackBot.close();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("Stopped with work still queued; the next start recovers it from CloudFront");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tracker.close();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.invalidator.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.invalidator.flow.CommandHandler;
+import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Bolt app in Socket Mode: one place that registers the listeners and owns the WebSocket connection.
+ *
+ * <p>Socket Mode dispatch runs on a small pool of its own ({@link #DISPATCH_THREADS}), and listeners only ack and
+ * enqueue, so a slow Slack or CloudFront call never delays the next acknowledgement.
+ */
+public final class SlackBot implements AutoCloseable {
+
+    /** The Web API base when {@code SLACK_API_URL} is not set. */
+    public static final String DEFAULT_API_URL = "https://slack.com/api/";
+    private static final int DISPATCH_THREADS = 4;
+    private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
+
+    private final SocketModeApp socketMode;
+
+    private SlackBot(SocketModeApp socketMode) {
+        this.socketMode = socketMode;
+    }
+
+    /** A Slack SDK instance whose every Web API call (apps.connections.open included) goes to {@code apiUrl}. */
+    public static Slack slack(String apiUrl) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        config.setStatsEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    /**
+     * Checks the bot token ({@code auth.test}), opens the Socket Mode connection and starts taking commands.
+     *
+     * @throws IllegalStateException with a one-line reason (no token in it) when Slack refuses a token
+     */
+    public static SlackBot start(Slack slack, SlackTokens tokens, CommandHandler handler, Executor workers) {
+        App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(tokens.botToken()).build());
+        InvalidateCommandListener.register(app, handler, workers);
+        try {
+            SocketModeApp socketMode = new SocketModeApp(tokens.appToken(), app, SocketModeClient.Backend.JavaWebSocket,
+                    error -> {
+                        log.error("A Slack listener failed", error.getException());
+                        return Response.ok();
+                    }, DISPATCH_THREADS);
+            socketMode.startAsync();
+            log.info("Connected to Slack in Socket Mode");
+            return new SlackBot(socketMode);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Slack refused " + SlackTokens.BOT_TOKEN + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not open the Socket Mode connection with " + SlackTokens.APP_TOKEN
+                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socketMode.close();
+        } catch (Exception e) {
+            log.warn("Closing the Socket Mode connection failed: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.invalidator.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.ChatException;
+import dev.invalidator.chat.ChatException.Reason;
+import dev.invalidator.chat.Message;
+import dev.invalidator.chat.PostedMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Chat} over Slack's Web API with the synchronous {@link MethodsClient}.
+ *
+ * <p>The synchronous client never retries by itself, so this adapter does, boundedly: a 429 waits the
+ * {@code Retry-After} that Slack asked for (capped), network errors and 5xx back off exponentially. The calls run on
+ * the bot's worker threads, after the Slack ack, so waiting here delays nobody's acknowledgement.
+ */
+public final class SlackChat implements Chat {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackChat.class);
+
+    private final MethodsClient client;
+    private final int maxAttempts;
+    private final Duration maxWait;
+
+    /** @param maxWait the longest single wait for a {@code Retry-After} or a back-off */
+    public SlackChat(MethodsClient client, int maxAttempts, Duration maxWait) {
+        this.client = client;
+        this.maxAttempts = maxAttempts;
+        this.maxWait = maxWait;
+    }
+
+    @Override
+    public PostedMessage post(String channel, Message message) {
+        var response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                .channel(channel).text(message.text()).blocks(SlackMessages.blocks(message))));
+        return new PostedMessage(response.getChannel(), response.getTs());
+    }
+
+    @Override
+    public void update(PostedMessage target, Message replacement) {
+        call("chat.update", () -> client.chatUpdate(r -> r
+                .channel(target.channel()).ts(target.ts()).text(replacement.text())
+                .blocks(SlackMessages.blocks(replacement))));
+    }
+
+    @Override
+    public PostedMessage reply(PostedMessage parent, Message message) {
+        var response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                .channel(parent.channel()).threadTs(parent.ts()).text(message.text())
+                .blocks(SlackMessages.blocks(message))));
+        return new PostedMessage(response.getChannel(), response.getTs());
+    }
+
+    /** A Web API call that Slack may rate-limit or fail transiently. */
+    @FunctionalInterface
+    interface WebApiCall<T extends SlackApiTextResponse> {
+        T call() throws IOException, SlackApiException;
+    }
+
+    <T extends SlackApiTextResponse> T call(String method, WebApiCall<T> call) {
+        Duration backoff = Duration.ofMillis(250);
+        for (int attempt = 1; ; attempt++) {
+            Optional<Duration> wait;
+            String problem;
+            try {
+                T response = call.call();
+                if (response.isOk()) {
+                    return response;
+                }
+                problem = response.getError();
+                if (!"ratelimited".equals(problem) && !"internal_error".equals(problem) && !"fatal_error".equals(problem)) {
+                    throw new ChatException(reasonFor(problem), method + " failed: " + problem, null);
+                }
+                wait = Optional.of(backoff);
+            } catch (SlackApiException e) {
+                problem = "HTTP " + e.getResponse().code();
+                wait = retryAfter(e).or(() -> e.getResponse().code() >= 500 ? Optional.of(Duration.ZERO) : Optional.empty())
+                        .map(after -> after.isZero() ? Duration.ofMillis(250) : after);
+                if (wait.isEmpty()) {
+                    throw new ChatException(Reason.OTHER, method + " failed: " + problem, e);
+                }
+            } catch (IOException e) {
+                problem = e.getClass().getSimpleName();
+                wait = Optional.of(backoff);
+            }
+            if (attempt >= maxAttempts) {
+                throw new ChatException(Reason.UNAVAILABLE, method + " failed " + attempt + " times (last: " + problem + ")", null);
+            }
+            Duration pause = wait.get().compareTo(maxWait) > 0 ? maxWait : wait.get();
+            log.info("{} answered {}; retrying in {} ms (attempt {} of {})", method, problem, pause.toMillis(),
+                    attempt + 1, maxAttempts);
+            sleep(pause);
+            backoff = backoff.multipliedBy(2);
+        }
+    }
+
+    private static Optional<Duration> retryAfter(SlackApiException e) {
+        if (e.getResponse().code() != 429) {
+            return Optional.empty();
+        }
+        String header = e.getResponse().header("Retry-After");
+        try {
+            return Optional.of(Duration.ofSeconds(header == null ? 1 : Long.parseLong(header.trim())));
+        } catch (NumberFormatException notANumber) {
+            return Optional.of(Duration.ofSeconds(1));
+        }
+    }
+
+    private static Reason reasonFor(String error) {
+        return switch (error) {
+            case "not_in_channel", "is_archived" -> Reason.NOT_IN_CHANNEL;
+            case "channel_not_found" -> Reason.CHANNEL_NOT_FOUND;
+            default -> Reason.OTHER;
+        };
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatException(Reason.UNAVAILABLE, "interrupted while waiting to retry", e);
+        }
+    }
+}

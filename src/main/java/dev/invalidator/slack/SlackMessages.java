@@ -1,0 +1,39 @@
+package dev.invalidator.slack;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.invalidator.chat.Block;
+import dev.invalidator.chat.Message;
+import dev.invalidator.request.SlackText;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns the bot's vendor-neutral {@link Message} into Slack Block Kit. */
+public final class SlackMessages {
+
+    private SlackMessages() {
+    }
+
+    public static List<LayoutBlock> blocks(Message message) {
+        return message.blocks().stream().map(SlackMessages::block).toList();
+    }
+
+    private static LayoutBlock block(Block block) {
+        if (block instanceof Block.Section section) {
+            return section(s -> s.text(markdownText(section.mrkdwn())));
+        }
+        if (block instanceof Block.Context context) {
+            return context(List.of(markdownText(context.mrkdwn())));
+        }
+        if (block instanceof Block.Code code) {
+            // Escaped even inside a code block: Slack resolves <!channel> before it applies formatting.
+            String lines = code.lines().stream().map(SlackText::escape).collect(Collectors.joining("\n"));
+            return section(s -> s.text(markdownText("```" + lines + "```")));
+        }
+        return divider();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.invalidator.slack.listeners.commands;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import dev.invalidator.chat.Message;
+import dev.invalidator.chat.Responder;
+import dev.invalidator.flow.CommandHandler;
+import dev.invalidator.flow.SlashCommand;
+import dev.invalidator.slack.SlackMessages;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code /invalidate}: acks at once, then hands the command to the flow on the worker pool. */
+public final class InvalidateCommandListener {
+
+    public static final String COMMAND = "/invalidate";
+    private static final Logger log = LoggerFactory.getLogger(InvalidateCommandListener.class);
+
+    private final CommandHandler handler;
+    private final Executor workers;
+
+    private InvalidateCommandListener(CommandHandler handler, Executor workers) {
+        this.handler = handler;
+        this.workers = workers;
+    }
+
+    public static void register(App app, CommandHandler handler, Executor workers) {
+        app.command(COMMAND, new InvalidateCommandListener(handler, workers)::handle);
+    }
+
+    private Response handle(SlashCommandRequest request, SlashCommandContext context) {
+        SlashCommandPayload payload = request.getPayload();
+        SlashCommand command = new SlashCommand(payload.getUserId(), payload.getChannelId(), payload.getText());
+        Responder responder = message -> respond(context, message);
+        try {
+            workers.execute(() -> handler.handle(command, responder));
+        } catch (RejectedExecutionException busy) {
+            log.warn("Worker queue full; turned away a command from {}", payload.getUserId());
+            return context.ack("I'm too busy to take this right now and invalidated nothing. Try again in a minute.");
+        }
+        return context.ack();
+    }
+
+    private static void respond(SlashCommandContext context, Message message) {
+        try {
+            context.respond(SlashCommandResponse.builder()
+                    .responseType("ephemeral")
+                    .text(message.text())
+                    .blocks(SlackMessages.blocks(message))
+                    .build());
+        } catch (IOException e) {
+            log.warn("Could not answer through response_url: {}", e.getMessage());
+        }
+    }
+}
