@@ -1,0 +1,237 @@
+package dev.invalidator.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.invalidator.sandbox.SlackMethod.Failure;
+import dev.invalidator.sandbox.SlackMethod.Request;
+import dev.invalidator.sandbox.SlackMethod.Route;
+import dev.invalidator.sandbox.SlackSimulator.ApiCall;
+import dev.invalidator.sandbox.SlackSimulator.Auth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The HTTP side: {@code POST /api/<method>} (the Web API) and {@code POST /response/<id>} (response_url).
+ * Parses form or JSON bodies, checks the bearer token, records the call, applies queued faults, then routes.
+ */
+final class SlackHttp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackHttp.class);
+
+    /** A plain HTTP answer (used by response_url, which is not a Web API method). */
+    record Reply(int status, String contentType, String body) {
+        static Reply text(int status, String body) {
+            return new Reply(status, "text/plain; charset=utf-8", body);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Map<String, Route> routes;
+    private final Function<String, Auth> tokens;
+    private final SlackRecords records;
+    private final SlackFaults faults;
+    private final SlackResponseUrls responseUrls;
+
+    SlackHttp(ObjectMapper json, Clock clock, Map<String, Route> routes, Function<String, Auth> tokens,
+              SlackRecords records, SlackFaults faults, SlackResponseUrls responseUrls) {
+        this.json = json;
+        this.clock = clock;
+        this.routes = Map.copyOf(routes);
+        this.tokens = tokens;
+        this.records = records;
+        this.faults = faults;
+        this.responseUrls = responseUrls;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "slack-sim-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the Slack simulator's HTTP server", e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (path.startsWith("/api/")) {
+                api(exchange, path.substring("/api/".length()), body);
+            } else if (path.startsWith("/response/")) {
+                Reply reply = responseUrls.post(path.substring("/response/".length()),
+                        new String(body, StandardCharsets.UTF_8));
+                send(exchange, reply.status(), reply.contentType(), reply.body());
+            } else {
+                send(exchange, 404, "text/plain; charset=utf-8", "not found");
+            }
+        } catch (RuntimeException e) {
+            log.warn("Slack simulator failed on {}: {}", exchange.getRequestURI().getPath(), e.toString(), e);
+            send(exchange, 500, "application/json", "{\"ok\":false,\"error\":\"internal_error\"}");
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void api(HttpExchange exchange, String method, byte[] body) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        parseForm(exchange.getRequestURI().getRawQuery(), params);
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (contentType != null && contentType.toLowerCase().startsWith("application/json")) {
+            if (!parseJson(text, params)) {
+                sendJson(exchange, 200, error("invalid_json"), null);
+                return;
+            }
+        } else {
+            parseForm(text, params);
+        }
+        params.remove("token"); // tokens travel in the header; never keep one in a record
+        Auth auth = authOf(exchange.getRequestHeaders().getFirst("Authorization"));
+        Request request = new Request(method, Collections.unmodifiableMap(params), auth);
+        records.recordCall(new ApiCall(method, request.params(), clock.instant(), auth));
+        log.debug("Web API call {} ({} token) {}", method, auth, params.keySet());
+
+        Route route = routes.get(method);
+        if (route == null) {
+            sendJson(exchange, 200, error("unknown_method"), null);
+            return;
+        }
+        if (auth == Auth.MISSING) {
+            sendJson(exchange, 200, error("not_authed"), null);
+            return;
+        }
+        if (auth == Auth.INVALID) {
+            sendJson(exchange, 200, error("invalid_auth"), null);
+            return;
+        }
+        if (!route.tokens().contains(auth)) {
+            sendJson(exchange, 200, error("not_allowed_token_type"), null);
+            return;
+        }
+        SlackFaults.Fault fault = faults.take(method).orElse(null);
+        if (fault != null && fault.isRateLimit()) {
+            sendJson(exchange, 429, error(fault.error()), String.valueOf(fault.retryAfterSeconds()));
+            return;
+        }
+        if (fault != null) {
+            sendJson(exchange, 200, error(fault.error()), null);
+            return;
+        }
+        ObjectNode answer;
+        try {
+            ObjectNode result = route.method().call(request);
+            answer = json.createObjectNode().put("ok", true);
+            answer.setAll(result);
+        } catch (Failure f) {
+            log.debug("Web API call {} fails with {}", method, f.error());
+            answer = error(f.error());
+        }
+        sendJson(exchange, 200, answer, null);
+    }
+
+    private Auth authOf(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Auth.MISSING;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? Auth.MISSING : tokens.apply(token);
+    }
+
+    private ObjectNode error(String code) {
+        return json.createObjectNode().put("ok", false).put("error", code);
+    }
+
+    private static void parseForm(String form, Map<String, String> into) {
+        if (form == null || form.isEmpty()) {
+            return;
+        }
+        for (String pair : form.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            into.put(key, value);
+        }
+    }
+
+    /** Top-level JSON fields become arguments; non-text values keep their JSON text, as form bodies carry them. */
+    private boolean parseJson(String text, Map<String, String> into) {
+        if (text.isBlank()) {
+            return true;
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (IOException e) {
+            return false;
+        }
+        if (!node.isObject()) {
+            return false;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (!value.isNull()) {
+                into.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
+            }
+        }
+        return true;
+    }
+
+    private void sendJson(HttpExchange exchange, int status, ObjectNode body, String retryAfter) throws IOException {
+        if (retryAfter != null) {
+            exchange.getResponseHeaders().set("Retry-After", retryAfter);
+        }
+        send(exchange, status, "application/json; charset=utf-8", json.writeValueAsString(body));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

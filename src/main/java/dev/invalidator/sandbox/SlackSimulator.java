@@ -1,0 +1,444 @@
+package dev.invalidator.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.invalidator.sandbox.SlackMethod.Route;
+import dev.invalidator.sandbox.SlackWorld.Channel;
+import dev.invalidator.sandbox.SlackWorld.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A local Slack that speaks the real wire protocols, so the real Bolt Socket Mode client and the real
+ * {@code MethodsClient} work against it unchanged: the Web API over HTTP, {@code response_url}s, and Socket Mode
+ * over WebSocket. Everything it is asked and everything the bot makes Slack show is recorded.
+ *
+ * <pre>{@code
+ * try (SlackSimulator slack = SlackSimulator.start()) {
+ *     SlackConfig config = new SlackConfig();
+ *     config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+ *     App app = new App(AppConfig.builder().slack(Slack.getInstance(config))
+ *             .singleTeamBotToken(slack.botToken()).build());
+ *     app.command("/invalidate", (req, ctx) -> ctx.ack("Working on it"));
+ *     SocketModeApp socketMode = new SocketModeApp(slack.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+ *     socketMode.startAsync();
+ *     slack.awaitConnections(1, Duration.ofSeconds(10));
+ *     Envelope e = slack.slashCommand(SlackSimulator.ALICE, SlackSimulator.GENERAL, "/invalidate", "web /index.html");
+ *     Ack ack = e.ack().get(5, TimeUnit.SECONDS);
+ * }
+ * }</pre>
+ *
+ * <p>Seeded world: team {@value #TEAM_ID} (domain {@code sim}), bot user {@value #BOT_USER_ID} (bot id
+ * {@value #BOT_ID}), users {@value #ALICE} "alice" and {@value #BOB} "bob", channel {@value #GENERAL} "general"
+ * (the bot is a member) and {@value #RANDOM} "random" (it is not). Thread-safe.
+ */
+public final class SlackSimulator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackSimulator.class);
+
+    public static final String TEAM_ID = SlackWorld.TEAM_ID;
+    public static final String BOT_USER_ID = SlackWorld.BOT_USER_ID;
+    public static final String BOT_ID = SlackWorld.BOT_ID;
+    public static final String ALICE = "U0ALICE";
+    public static final String BOB = "U0BOB";
+    public static final String GENERAL = "C0GENERAL";
+    public static final String RANDOM = "C0RANDOM";
+
+    /** A Socket Mode envelope the simulator delivered; {@code ack} completes with the first ack for it. */
+    public record Envelope(String envelopeId, String type, CompletableFuture<Ack> ack, Instant sentAt,
+                           String responseUrl, String triggerId) {
+    }
+
+    /** An ack received over Socket Mode; {@code payloadJson} is null for a bare ack. */
+    public record Ack(String envelopeId, Instant receivedAt, String payloadJson) {
+    }
+
+    /** A Web API call as received. Tokens are never kept: {@code auth} says only what kind of token came. */
+    public record ApiCall(String method, Map<String, String> params, Instant at, Auth auth) {
+    }
+
+    /** A message as the channel shows it now; {@code previousTexts} holds its texts before each edit. */
+    public record ChannelMessage(String channel, String ts, String threadTs, String userId, String text,
+                                 String blocksJson, String metadataJson, List<String> previousTexts) {
+    }
+
+    /** A message only {@code userId} sees. {@code ts} is the {@code message_ts} Slack assigned to it. */
+    public record Ephemeral(String channel, String userId, String text, String blocksJson, String source,
+                            boolean replaceOriginal, String ts) {
+        public static final String FROM_API = "chat.postEphemeral";
+        public static final String FROM_RESPONSE_URL = "response_url";
+    }
+
+    /** A view as opened, updated or published ({@code method}); {@code viewJson} is the full view object. */
+    public record OpenedView(String viewId, String userId, String viewJson, String method) {
+    }
+
+    /** The kind of token a Web API call carried. */
+    public enum Auth { BOT, APP, INVALID, MISSING }
+
+    /** How envelopes are spread over several open connections. */
+    public enum Routing { ROUND_ROBIN, RANDOM }
+
+    /** Told about what Slack would show, as it happens (on the thread that caused it). For the demo chat. */
+    public interface Listener {
+        default void onMessage(ChannelMessage message) {
+        }
+
+        default void onEphemeral(Ephemeral ephemeral) {
+        }
+
+        default void onView(OpenedView view) {
+        }
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock = Clock.systemUTC();
+    private final SecureRandom random = new SecureRandom();
+    private final String botToken = "xoxb-" + digits(13) + "-" + digits(13) + "-" + hex(12);
+    private final String appToken = "xapp-1-" + SlackWorld.APP_ID + "-" + digits(13) + "-" + hex(32);
+    private final SlackWorld world = new SlackWorld();
+    private final SlackRecords records = new SlackRecords(clock);
+    private final SlackFaults faults = new SlackFaults();
+    private final SlackPayloads payloads = new SlackPayloads(json, clock);
+    private final SlackViews views = new SlackViews(json, clock, world, records);
+    private final SlackResponseUrls responseUrls = new SlackResponseUrls(json, clock, records);
+    private final SlackChatMethods chat = new SlackChatMethods(json, world, records);
+    private final SlackSocketServer socket;
+    private final SlackHttp http;
+
+    private SlackSimulator() {
+        world.addUser(ALICE, "alice", TEAM_ID);
+        world.addUser(BOB, "bob", TEAM_ID);
+        world.addChannel(GENERAL, "general", true, false);
+        world.addChannel(RANDOM, "random", false, false);
+        socket = new SlackSocketServer(json, clock);
+        socket.startAndWait();
+        try {
+            Map<String, Route> routes = new HashMap<>();
+            chat.register(routes);
+            new SlackDirectoryMethods(json, world, socket::issueUrl).register(routes);
+            views.register(routes);
+            http = new SlackHttp(json, clock, routes, this::authOf, records, faults, responseUrls);
+        } catch (RuntimeException e) {
+            socket.shutdown();
+            throw e;
+        }
+        responseUrls.bind(http.port());
+        log.debug("Slack simulator listening: Web API {}, Socket Mode port {}", apiUrl(), socket.getPort());
+    }
+
+    /** Starts a simulator on ephemeral loopback ports. */
+    public static SlackSimulator start() {
+        return new SlackSimulator();
+    }
+
+    // ---- endpoints and identity
+
+    /** {@code http://127.0.0.1:<port>/api/}: for {@code SlackConfig#setMethodsEndpointUrlPrefix} and SLACK_API_URL. */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + http.port() + "/api/";
+    }
+
+    public String botToken() {
+        return botToken;
+    }
+
+    public String appToken() {
+        return appToken;
+    }
+
+    public String teamId() {
+        return TEAM_ID;
+    }
+
+    private Auth authOf(String token) {
+        return botToken.equals(token) ? Auth.BOT : appToken.equals(token) ? Auth.APP : Auth.INVALID;
+    }
+
+    // ---- world
+
+    public void addUser(String id, String name) {
+        world.addUser(id, name, TEAM_ID);
+    }
+
+    /** A user of another team (Slack Connect) when {@code teamId} is not {@link #teamId()}. */
+    public void addUser(String id, String name, String teamId) {
+        world.addUser(id, name, teamId);
+    }
+
+    public void addChannel(String id, String name, boolean botIsMember) {
+        world.addChannel(id, name, botIsMember, false);
+    }
+
+    public void addChannel(String id, String name, boolean botIsMember, boolean isPrivate) {
+        world.addChannel(id, name, botIsMember, isPrivate);
+    }
+
+    /** Marks a channel as shared with another organisation ({@code pending}: invitation not yet accepted). */
+    public void shareExternally(String channelId, boolean pending) {
+        world.shareExternally(channelId, pending);
+    }
+
+    public void addUserGroup(String id, String handle, String... members) {
+        world.addUserGroup(id, handle, members);
+    }
+
+    /**
+     * {@code userId} writes {@code text} in {@code channelId} (in the thread {@code threadTs} unless null).
+     * Returns the message ts. No event is delivered: the bot sees it only by reading the channel.
+     */
+    public String userPosts(String userId, String channelId, String text, String threadTs) {
+        knownUser(userId);
+        knownChannel(channelId);
+        if (threadTs != null && records.find(channelId, threadTs).isEmpty()) {
+            throw new IllegalArgumentException("no message " + threadTs + " in " + channelId);
+        }
+        return records.post(channelId, userId, null, SlackPayloads.escape(text), null, null, threadTs, false).ts();
+    }
+
+    // ---- Socket Mode
+
+    /** Open connections that can receive envelopes (those told to {@code disconnect} no longer count). */
+    public int openConnections() {
+        return socket.openConnections();
+    }
+
+    /** Waits until exactly {@code n} connections are open; throws {@link IllegalStateException} on timeout. */
+    public void awaitConnections(int n, Duration timeout) {
+        socket.awaitConnections(n, timeout);
+    }
+
+    public void routing(Routing routing) {
+        socket.routing(routing);
+    }
+
+    /** How long a trigger id stays usable (default 3 s). */
+    public void triggerLifetime(Duration lifetime) {
+        views.triggerLifetime(lifetime);
+    }
+
+    /**
+     * {@code userId} types {@code command text} in {@code channelId}. Returns at once; the text arrives with
+     * Slack's escaping of {@code & < >}. With no open connection the ack future fails ("dispatch_failed").
+     */
+    public Envelope slashCommand(String userId, String channelId, String command, String text) {
+        User user = knownUser(userId);
+        Channel channel = knownChannel(channelId);
+        String triggerId = views.issueTrigger(userId);
+        String responseUrl = responseUrls.issue(channelId, userId, null, false);
+        return send("slash_commands", payloads.slashCommand(user, channel, command, text, responseUrl, triggerId),
+                true, responseUrl, triggerId);
+    }
+
+    /**
+     * Delivers an interactive payload (block_actions, view_submission, ...). Its {@code trigger_id} is replaced by
+     * a fresh one of the simulator's, and so is its {@code response_url} when it has one or is a block_actions.
+     */
+    public Envelope interactive(String payloadJson) {
+        ObjectNode payload;
+        try {
+            JsonNode node = json.readTree(payloadJson);
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("the interactive payload must be a JSON object");
+            }
+            payload = (ObjectNode) node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the interactive payload is not JSON: " + e.getOriginalMessage(), e);
+        }
+        String type = payload.path("type").asText();
+        String userId = payload.path("user").path("id").asText(null);
+        String triggerId = views.issueTrigger(userId);
+        payload.put("trigger_id", triggerId);
+        String responseUrl = null;
+        if ("block_actions".equals(type) || payload.has("response_url")) {
+            JsonNode container = payload.path("container");
+            String channelId = payload.path("channel").path("id").asText(container.path("channel_id").asText(null));
+            responseUrl = responseUrls.issue(channelId, userId, container.path("message_ts").asText(null),
+                    container.path("is_ephemeral").asBoolean(false));
+            payload.put("response_url", responseUrl);
+        }
+        boolean acceptsResponse = "view_submission".equals(type) || "block_suggestion".equals(type);
+        return send("interactive", payload, acceptsResponse, responseUrl, triggerId);
+    }
+
+    /**
+     * {@code userId} clicks the button {@code actionId} of the message {@code messageTs} in {@code channelId}:
+     * a channel message, or one of the user's ephemerals. Fails if the message has no such button.
+     */
+    public Envelope clickButton(String userId, String channelId, String messageTs, String actionId) {
+        User user = knownUser(userId);
+        Channel channel = knownChannel(channelId);
+        ObjectNode message;
+        boolean ephemeral;
+        var stored = records.find(channelId, messageTs);
+        if (stored.isPresent()) {
+            message = chat.message(stored.get(), false);
+            ephemeral = false;
+        } else {
+            Ephemeral e = records.ephemeral(userId, messageTs).filter(x -> x.channel().equals(channelId))
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "no message " + messageTs + " in " + channelId + " visible to " + userId));
+            message = json.createObjectNode().put("type", "message").put("text", e.text()).put("ts", e.ts());
+            message.set("blocks", readOrEmpty(e.blocksJson()));
+            ephemeral = true;
+        }
+        String triggerId = views.issueTrigger(userId);
+        String responseUrl = responseUrls.issue(channelId, userId, messageTs, ephemeral);
+        ObjectNode payload = payloads.blockActions(user, channel, messageTs, message, ephemeral, actionId,
+                responseUrl, triggerId);
+        return send("interactive", payload, false, responseUrl, triggerId);
+    }
+
+    /**
+     * {@code userId} submits the modal {@code viewId} as it currently stands, with {@code stateValuesJson} as
+     * {@code view.state.values} (block_id → action_id → value object).
+     */
+    public Envelope submitView(String userId, String viewId, String stateValuesJson) {
+        User user = knownUser(userId);
+        ObjectNode view = views.current(viewId)
+                .orElseThrow(() -> new IllegalArgumentException("no view " + viewId));
+        JsonNode values = stateValuesJson == null ? json.createObjectNode() : readOrEmpty(stateValuesJson);
+        if (!values.isObject()) {
+            throw new IllegalArgumentException("state values must be a JSON object");
+        }
+        ((ObjectNode) view.path("state")).set("values", values);
+        String triggerId = views.issueTrigger(userId);
+        return send("interactive", payloads.viewSubmission(user, view, triggerId), true, null, triggerId);
+    }
+
+    /** {@code userId} opens the bot's Home tab: an {@code events_api} envelope with {@code app_home_opened}. */
+    public Envelope appHomeOpened(String userId) {
+        User user = knownUser(userId);
+        var home = records.views(userId).stream().filter(v -> "views.publish".equals(v.method()))
+                .reduce((a, b) -> b).flatMap(v -> views.current(v.viewId()));
+        return send("events_api", payloads.appHomeOpened(user, home), false, null, null);
+    }
+
+    /** Sends {@code disconnect} with {@code reason} (e.g. "refresh_requested") on every open connection. */
+    public void disconnectAll(String reason) {
+        socket.disconnectAll(reason);
+    }
+
+    /** Closes every Socket Mode TCP connection without a WebSocket close frame. */
+    public void dropAllConnections() {
+        socket.dropAllConnections();
+    }
+
+    /** WebSocket ping frames received (each answered with a pong); for tests of the client's keep-alive. */
+    int pingsReceived() {
+        return socket.pingsReceived();
+    }
+
+    /** Every ack received, in arrival order (also acks for unknown envelopes and repeated acks). */
+    public List<Ack> acks() {
+        return socket.acks();
+    }
+
+    private Envelope send(String type, ObjectNode payload, boolean acceptsResponse, String responseUrl,
+                          String triggerId) {
+        String envelopeId = UUID.randomUUID().toString();
+        ObjectNode envelope = payloads.envelope(envelopeId, type, payload, acceptsResponse);
+        Instant sentAt = clock.instant();
+        CompletableFuture<Ack> ack = socket.deliver(envelopeId, envelope.toString());
+        return new Envelope(envelopeId, type, ack, sentAt, responseUrl, triggerId);
+    }
+
+    // ---- records
+
+    /** Every Web API call, in arrival order. */
+    public List<ApiCall> calls() {
+        return records.calls(null);
+    }
+
+    public List<ApiCall> calls(String method) {
+        return records.calls(method);
+    }
+
+    /** What the channel shows: top-level messages (and broadcast replies), oldest first, as edited. */
+    public List<ChannelMessage> messages(String channelId) {
+        return records.channelView(channelId).stream().map(SlackRecords.Stored::toPublic).toList();
+    }
+
+    /** The replies of a thread, oldest first, without the parent. */
+    public List<ChannelMessage> thread(String channelId, String threadTs) {
+        return records.replies(channelId, threadTs).stream().map(SlackRecords.Stored::toPublic).toList();
+    }
+
+    public List<Ephemeral> ephemerals(String userId) {
+        return records.ephemerals(userId);
+    }
+
+    public List<OpenedView> views(String userId) {
+        return records.views(userId);
+    }
+
+    public void addListener(Listener listener) {
+        records.addListener(listener);
+    }
+
+    // ---- faults
+
+    /** The next {@code times} calls of {@code method} get HTTP 429, {@code Retry-After}, {@code ratelimited}. */
+    public void rateLimit(String method, int times, int retryAfterSeconds) {
+        faults.rateLimit(method, times, retryAfterSeconds);
+    }
+
+    /** The next {@code times} calls of {@code method} get {@code {"ok":false,"error":error}}. */
+    public void failNext(String method, String error, int times) {
+        faults.failNext(method, error, times);
+    }
+
+    @Override
+    public void close() {
+        socket.shutdown();
+        http.close();
+    }
+
+    // ---- helpers
+
+    private User knownUser(String userId) {
+        return world.user(userId).orElseThrow(() -> new IllegalArgumentException("unknown user " + userId));
+    }
+
+    private Channel knownChannel(String channelId) {
+        return world.channel(channelId).orElseThrow(() -> new IllegalArgumentException("unknown channel " + channelId));
+    }
+
+    private JsonNode readOrEmpty(String jsonText) {
+        if (jsonText == null) {
+            return json.createArrayNode();
+        }
+        try {
+            return json.readTree(jsonText);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String digits(int n) {
+        StringBuilder s = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            s.append(random.nextInt(10));
+        }
+        return s.toString();
+    }
+
+    private String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

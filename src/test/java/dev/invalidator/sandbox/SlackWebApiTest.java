@@ -1,0 +1,380 @@
+package dev.invalidator.sandbox;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.Message;
+import dev.invalidator.sandbox.SlackSimulator.ApiCall;
+import dev.invalidator.sandbox.SlackSimulator.Auth;
+import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import static dev.invalidator.sandbox.SlackSimulator.ALICE;
+import static dev.invalidator.sandbox.SlackSimulator.GENERAL;
+import static dev.invalidator.sandbox.SlackSimulator.RANDOM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Web API side, driven by the SDK's real synchronous {@link MethodsClient}. */
+class SlackWebApiTest {
+
+    private static final String MODAL = """
+            {"type":"modal","callback_id":"req","title":{"type":"plain_text","text":"Invalidate"},
+             "blocks":[{"type":"input","block_id":"paths","label":{"type":"plain_text","text":"Paths"},
+                        "element":{"type":"plain_text_input","action_id":"value"}}]}""";
+
+    private SlackSimulator sim;
+    private Slack slack;
+    private MethodsClient bot;
+
+    @BeforeEach
+    void start() {
+        sim = SlackSimulator.start();
+        slack = SlackBolt.slackFor(sim);
+        bot = slack.methods(sim.botToken());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        slack.close();
+        sim.close();
+    }
+
+    @Nested
+    class Authentication {
+
+        @Test
+        void authTestDescribesTheBot() throws Exception {
+            var r = bot.authTest(a -> a);
+            assertThat(r.isOk()).isTrue();
+            assertThat(r.getTeamId()).isEqualTo("T0SIM");
+            assertThat(r.getUserId()).isEqualTo("U0BOT");
+            assertThat(r.getBotId()).isEqualTo("B0BOT");
+            assertThat(r.getUrl()).isEqualTo("https://sim.slack.com/");
+        }
+
+        @Test
+        void aWrongTokenIsInvalidAuth() throws Exception {
+            var r = slack.methods("xoxb-not-the-right-one").chatPostMessage(m -> m.channel(GENERAL).text("hi"));
+            assertThat(r.isOk()).isFalse();
+            assertThat(r.getError()).isEqualTo("invalid_auth");
+            assertThat(sim.messages(GENERAL)).isEmpty();
+        }
+
+        @Test
+        void noAuthorizationHeaderIsNotAuthed() throws Exception {
+            HttpRequest noHeader = HttpRequest.newBuilder(URI.create(sim.apiUrl() + "auth.test"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            assertThat(HttpClient.newHttpClient().send(noHeader, HttpResponse.BodyHandlers.ofString()).body())
+                    .isEqualTo("{\"ok\":false,\"error\":\"not_authed\"}");
+            // the SDK without a token sends "Authorization: Bearer null", which is just a wrong token
+            assertThat(slack.methods().authTest(a -> a).getError()).isEqualTo("invalid_auth");
+        }
+
+        @Test
+        void theAppTokenOpensConnectionsAndNothingElse() throws Exception {
+            var open = slack.methods(sim.appToken()).appsConnectionsOpen(r -> r);
+            assertThat(open.getUrl()).matches("ws://127\\.0\\.0\\.1:\\d+/link/\\?ticket=[0-9a-f]+&app_id=A0SIM");
+            assertThat(slack.methods(sim.appToken()).chatPostMessage(m -> m.channel(GENERAL).text("x")).getError())
+                    .isEqualTo("not_allowed_token_type");
+            assertThat(bot.appsConnectionsOpen(r -> r).getError()).isEqualTo("not_allowed_token_type");
+        }
+
+        @Test
+        void callsAreRecordedWithoutTokens() throws Exception {
+            bot.chatPostMessage(m -> m.channel(GENERAL).text("hello"));
+            slack.methods("xoxb-wrong").authTest(a -> a);
+
+            List<ApiCall> calls = sim.calls();
+            assertThat(calls).extracting(ApiCall::method).containsExactly("chat.postMessage", "auth.test");
+            assertThat(calls).extracting(ApiCall::auth).containsExactly(Auth.BOT, Auth.INVALID);
+            assertThat(calls.get(0).params()).containsEntry("channel", GENERAL).containsEntry("text", "hello");
+            assertThat(calls.toString()).doesNotContain(sim.botToken()).doesNotContain("xoxb-wrong");
+        }
+
+        @Test
+        void anUnknownMethodIsUnknownMethodAndJsonBodiesWork() throws Exception {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> unknown = http.send(post("no.such.method", "application/x-www-form-urlencoded", ""),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(unknown.statusCode()).isEqualTo(200);
+            assertThat(unknown.body()).isEqualTo("{\"ok\":false,\"error\":\"unknown_method\"}");
+
+            HttpResponse<String> json = http.send(post("chat.postMessage", "application/json; charset=utf-8",
+                            "{\"channel\":\"C0GENERAL\",\"text\":\"from json\",\"blocks\":[{\"type\":\"divider\"}]}"),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(json.body()).contains("\"ok\":true");
+            assertThat(sim.messages(GENERAL)).singleElement().satisfies(m -> {
+                assertThat(m.text()).isEqualTo("from json");
+                assertThat(m.blocksJson()).isEqualTo("[{\"type\":\"divider\"}]");
+            });
+        }
+
+        private HttpRequest post(String method, String contentType, String body) {
+            return HttpRequest.newBuilder(URI.create(sim.apiUrl() + method))
+                    .header("Authorization", "Bearer " + sim.botToken())
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        }
+    }
+
+    @Nested
+    class Messages {
+
+        @Test
+        void postThenUpdateShowsTheCurrentTextAndTheEditHistory() throws Exception {
+            ChatPostMessageResponse posted = bot.chatPostMessage(m -> m.channel(GENERAL).text("Invalidating…")
+                    .blocksAsString("[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"*1*\"}}]"));
+            assertThat(posted.isOk()).isTrue();
+            assertThat(posted.getChannel()).isEqualTo(GENERAL);
+            assertThat(posted.getTs()).matches("\\d{10}\\.\\d{6}");
+            assertThat(posted.getMessage().getBotId()).isEqualTo("B0BOT");
+
+            ChatUpdateResponse updated = bot.chatUpdate(u -> u.channel(GENERAL).ts(posted.getTs()).text("Done"));
+            assertThat(updated.isOk()).isTrue();
+            assertThat(updated.getText()).isEqualTo("Done");
+
+            assertThat(sim.messages(GENERAL)).singleElement().satisfies(m -> {
+                assertThat(m.ts()).isEqualTo(posted.getTs());
+                assertThat(m.userId()).isEqualTo("U0BOT");
+                assertThat(m.text()).isEqualTo("Done");
+                assertThat(m.blocksJson()).as("text without blocks removes the blocks").isNull();
+                assertThat(m.previousTexts()).containsExactly("Invalidating…");
+            });
+        }
+
+        @Test
+        void timestampsAreUniqueAndIncreasing() throws Exception {
+            String first = bot.chatPostMessage(m -> m.channel(GENERAL).text("1")).getTs();
+            String second = bot.chatPostMessage(m -> m.channel(GENERAL).text("2")).getTs();
+            assertThat(new java.math.BigDecimal(second)).isGreaterThan(new java.math.BigDecimal(first));
+        }
+
+        @Test
+        void updateFailsForUnknownAndForeignMessages() throws Exception {
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts("1.000001").text("x")).getError())
+                    .isEqualTo("message_not_found");
+            String human = sim.userPosts(ALICE, GENERAL, "mine", null);
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(human).text("x")).getError())
+                    .isEqualTo("cant_update_message");
+            assertThat(sim.messages(GENERAL)).singleElement()
+                    .satisfies(m -> assertThat(m.text()).isEqualTo("mine"));
+        }
+
+        @Test
+        void repliesGoToTheThreadAndBroadcastsAlsoToTheChannel() throws Exception {
+            String parent = bot.chatPostMessage(m -> m.channel(GENERAL).text("status")).getTs();
+            bot.chatPostMessage(m -> m.channel(GENERAL).threadTs(parent).text("step 1"));
+            bot.chatPostMessage(m -> m.channel(GENERAL).threadTs(parent).text("done").replyBroadcast(true));
+
+            assertThat(sim.thread(GENERAL, parent)).extracting(SlackSimulator.ChannelMessage::text)
+                    .containsExactly("step 1", "done");
+            assertThat(sim.messages(GENERAL)).extracting(SlackSimulator.ChannelMessage::text)
+                    .containsExactly("status", "done");
+
+            ConversationsRepliesResponse replies = bot.conversationsReplies(r -> r.channel(GENERAL).ts(parent));
+            assertThat(replies.getMessages()).extracting(Message::getText).containsExactly("status", "step 1", "done");
+            assertThat(replies.getMessages().get(0).getReplyCount()).isEqualTo(2);
+        }
+
+        @Test
+        void postingWhereTheBotIsNotAMemberFails() throws Exception {
+            assertThat(bot.chatPostMessage(m -> m.channel(RANDOM).text("hi")).getError()).isEqualTo("not_in_channel");
+            assertThat(bot.chatPostMessage(m -> m.channel("C0NOPE").text("hi")).getError())
+                    .isEqualTo("channel_not_found");
+            assertThat(bot.chatPostMessage(m -> m.channel(GENERAL)).getError()).isEqualTo("no_text");
+            assertThat(sim.messages(RANDOM)).isEmpty();
+        }
+
+        @Test
+        void historyIsNewestFirstWithMetadataWhenAskedAndPages() throws Exception {
+            for (int i = 1; i <= 3; i++) {
+                int n = i;
+                bot.chatPostMessage(m -> m.channel(GENERAL).text("m" + n).metadata(Message.Metadata.builder()
+                        .eventType("invalidation_status").eventPayload(Map.of("n", n)).build()));
+            }
+            ConversationsHistoryResponse page1 = bot.conversationsHistory(h -> h.channel(GENERAL).limit(2)
+                    .includeAllMetadata(true));
+            assertThat(page1.getMessages()).extracting(Message::getText).containsExactly("m3", "m2");
+            assertThat(page1.getMessages().get(0).getMetadata().getEventType()).isEqualTo("invalidation_status");
+            assertThat(page1.getMessages().get(0).getMetadata().getEventPayload()).containsEntry("n", 3.0);
+            assertThat(page1.isHasMore()).isTrue();
+
+            ConversationsHistoryResponse page2 = bot.conversationsHistory(h -> h.channel(GENERAL).limit(2)
+                    .cursor(page1.getResponseMetadata().getNextCursor()));
+            assertThat(page2.getMessages()).extracting(Message::getText).containsExactly("m1");
+            assertThat(page2.getMessages().get(0).getMetadata()).as("metadata only when asked").isNull();
+            assertThat(page2.isHasMore()).isFalse();
+
+            assertThat(sim.messages(GENERAL).get(0).metadataJson())
+                    .isEqualTo("{\"event_type\":\"invalidation_status\",\"event_payload\":{\"n\":1}}");
+        }
+
+        @Test
+        void ephemeralsAndPermalinks() throws Exception {
+            var eph = bot.chatPostEphemeral(e -> e.channel(GENERAL).user(ALICE).text("only you"));
+            assertThat(eph.getMessageTs()).isNotBlank();
+            assertThat(sim.ephemerals(ALICE)).singleElement().satisfies(e -> {
+                assertThat(e.text()).isEqualTo("only you");
+                assertThat(e.channel()).isEqualTo(GENERAL);
+                assertThat(e.source()).isEqualTo(Ephemeral.FROM_API);
+            });
+            String ts = bot.chatPostMessage(m -> m.channel(GENERAL).text("x")).getTs();
+            assertThat(bot.chatGetPermalink(p -> p.channel(GENERAL).messageTs(ts)).getPermalink())
+                    .isEqualTo("https://sim.slack.com/archives/C0GENERAL/p" + ts.replace(".", ""));
+        }
+    }
+
+    @Nested
+    class Directory {
+
+        @Test
+        void usersOfAnotherTeamShowTheirTeam() throws Exception {
+            sim.addUser("U0EXT", "mallory", "T0OTHER");
+            var r = bot.usersInfo(u -> u.user("U0EXT"));
+            assertThat(r.getUser().getTeamId()).isEqualTo("T0OTHER");
+            assertThat(r.getUser().getName()).isEqualTo("mallory");
+            assertThat(bot.usersInfo(u -> u.user("U0NOPE")).getError()).isEqualTo("user_not_found");
+        }
+
+        @Test
+        void channelsShowMembershipAndSharing() throws Exception {
+            sim.addChannel("C0SHARED", "partners", true);
+            sim.shareExternally("C0SHARED", false);
+            var shared = bot.conversationsInfo(c -> c.channel("C0SHARED")).getChannel();
+            assertThat(shared.isExtShared()).isTrue();
+            assertThat(shared.isPendingExtShared()).isFalse();
+            assertThat(shared.getContextTeamId()).isEqualTo("T0SIM");
+            assertThat(bot.conversationsInfo(c -> c.channel(RANDOM)).getChannel().isMember()).isFalse();
+            assertThat(bot.conversationsInfo(c -> c.channel("C0NOPE")).getError()).isEqualTo("channel_not_found");
+        }
+
+        @Test
+        void userGroupsListTheirMembers() throws Exception {
+            sim.addUserGroup("S0OPS", "ops", ALICE, "U0BOB");
+            assertThat(bot.usergroupsUsersList(g -> g.usergroup("S0OPS")).getUsers()).containsExactly(ALICE, "U0BOB");
+            assertThat(bot.usergroupsList(g -> g).getUsergroups()).singleElement()
+                    .satisfies(g -> assertThat(g.getHandle()).isEqualTo("ops"));
+            assertThat(bot.usergroupsUsersList(g -> g.usergroup("S0NOPE")).getError()).isEqualTo("no_such_subteam");
+        }
+    }
+
+    @Nested
+    class Views {
+
+        @Test
+        void aTriggerOpensOneModalOnly() throws Exception {
+            String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
+            ViewsOpenResponse opened = bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL));
+            assertThat(opened.isOk()).isTrue();
+            assertThat(opened.getView().getId()).startsWith("V");
+            assertThat(opened.getView().getCallbackId()).isEqualTo("req");
+            assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL)).getError())
+                    .isEqualTo("exchanged_trigger_id");
+            assertThat(bot.viewsOpen(v -> v.triggerId("1.2.made-up").viewAsString(MODAL)).getError())
+                    .isEqualTo("invalid_trigger_id");
+            assertThat(sim.views(ALICE)).singleElement()
+                    .satisfies(v -> assertThat(v.viewId()).isEqualTo(opened.getView().getId()));
+        }
+
+        @Test
+        void triggersExpire() throws Exception {
+            sim.triggerLifetime(Duration.ZERO);
+            String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
+            assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL)).getError())
+                    .isEqualTo("expired_trigger_id");
+        }
+
+        @Test
+        void updateChecksTheHashAndPublishSetsTheHomeTab() throws Exception {
+            String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
+            var view = bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL)).getView();
+            assertThat(bot.viewsUpdate(u -> u.viewId(view.getId()).hash("stale").viewAsString(MODAL)).getError())
+                    .isEqualTo("hash_conflict");
+            assertThat(bot.viewsUpdate(u -> u.viewId(view.getId()).hash(view.getHash()).viewAsString(MODAL)).isOk())
+                    .isTrue();
+            assertThat(bot.viewsPublish(p -> p.userId(ALICE)
+                    .viewAsString("{\"type\":\"home\",\"blocks\":[]}")).isOk()).isTrue();
+            assertThat(sim.views(ALICE)).extracting(SlackSimulator.OpenedView::method)
+                    .containsExactly("views.open", "views.update", "views.publish");
+        }
+    }
+
+    @Nested
+    class Faults {
+
+        @Test
+        void rateLimitingSurfacesAs429WithRetryAfter() throws Exception {
+            sim.rateLimit("chat.postMessage", 1, 7);
+            assertThatThrownBy(() -> bot.chatPostMessage(m -> m.channel(GENERAL).text("hi")))
+                    .isInstanceOfSatisfying(SlackApiException.class, e -> {
+                        assertThat(e.getResponse().code()).isEqualTo(429);
+                        assertThat(e.getResponse().header("Retry-After")).isEqualTo("7");
+                        assertThat(e.getError().getError()).isEqualTo("ratelimited");
+                    });
+            assertThat(bot.chatPostMessage(m -> m.channel(GENERAL).text("hi")).isOk()).as("only once").isTrue();
+            assertThat(sim.messages(GENERAL)).hasSize(1);
+        }
+
+        @Test
+        void failNextAnswersOkFalse() throws Exception {
+            sim.failNext("chat.update", "edit_window_closed", 2);
+            String ts = bot.chatPostMessage(m -> m.channel(GENERAL).text("a")).getTs();
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b")).getError()).isEqualTo("edit_window_closed");
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b")).getError()).isEqualTo("edit_window_closed");
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b")).isOk()).isTrue();
+        }
+
+        @Test
+        void anEnvelopeWithNoConnectionFailsToDispatch() {
+            var envelope = sim.slashCommand(ALICE, GENERAL, "/invalidate", "web /");
+            assertThatThrownBy(() -> envelope.ack().join())
+                    .isInstanceOf(CompletionException.class).hasMessageContaining("dispatch_failed");
+        }
+    }
+
+    @Nested
+    class ResponseUrls {
+
+        @Test
+        void aResponseUrlTakesFivePostsThenSaysUsedUrl() throws Exception {
+            String url = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").responseUrl();
+            for (int i = 1; i <= 5; i++) {
+                assertThat(slack.send(url, "{\"text\":\"reply " + i + "\"}").getCode()).isEqualTo(200);
+            }
+            var sixth = slack.send(url, "{\"text\":\"too many\"}");
+            assertThat(sixth.getCode()).isEqualTo(404);
+            assertThat(sixth.getBody()).isEqualTo("used_url");
+            assertThat(sim.ephemerals(ALICE)).hasSize(5).allSatisfy(e -> {
+                assertThat(e.source()).isEqualTo(Ephemeral.FROM_RESPONSE_URL);
+                assertThat(e.channel()).isEqualTo(GENERAL);
+            });
+        }
+
+        @Test
+        void inChannelResponsesShowInTheChannel() throws Exception {
+            String url = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").responseUrl();
+            slack.send(url, "{\"text\":\"everyone sees this\",\"response_type\":\"in_channel\"}");
+            assertThat(sim.messages(GENERAL)).extracting(SlackSimulator.ChannelMessage::text)
+                    .containsExactly("everyone sees this");
+            assertThat(sim.ephemerals(ALICE)).isEmpty();
+        }
+    }
+}
