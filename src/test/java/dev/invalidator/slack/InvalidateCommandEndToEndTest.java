@@ -1,0 +1,262 @@
+package dev.invalidator.slack;
+
+import static dev.invalidator.testing.BotFixture.CAROL;
+import static dev.invalidator.testing.BotFixture.DAVE;
+import static dev.invalidator.testing.BotFixture.IMAGES;
+import static dev.invalidator.testing.BotFixture.OPS;
+import static dev.invalidator.testing.BotFixture.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invalidator.Bot;
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.sandbox.SimulatedInvalidation;
+import dev.invalidator.sandbox.SlackSimulator;
+import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
+import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
+import dev.invalidator.testing.Await;
+import dev.invalidator.testing.BotFixture;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /invalidate} end to end: the real bot wiring, Bolt's Socket Mode client and the AWS SDK, against the Slack
+ * and CloudFront simulators. Assertions are on what the channel shows and what CloudFront was asked.
+ */
+class InvalidateCommandEndToEndTest {
+
+    private static final String ALICE = SlackSimulator.ALICE;
+
+    private BotFixture world;
+    private Bot bot;
+
+    @BeforeEach
+    void start() {
+        world = new BotFixture();
+        bot = world.startBot();
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private List<SimulatedInvalidation> created(String distributionId) {
+        return world.cloudFront.simulator.invalidations(distributionId);
+    }
+
+    private SimulatedInvalidation awaitCreated(String distributionId) {
+        return Await.value("an invalidation on " + distributionId, () -> created(distributionId).stream().findFirst().orElse(null));
+    }
+
+    private ChannelMessage awaitStatus(String state) {
+        return world.awaitMessage(OPS, message -> message.text().contains(state), "a status message saying " + state);
+    }
+
+    @Nested
+    class AnAllowedCommand {
+
+        @Test
+        void posts_a_status_message_creates_the_paths_and_lists_them_in_the_thread() {
+            world.type(ALICE, OPS, "web /index.html /css/*");
+
+            SimulatedInvalidation invalidation = awaitCreated(WEB);
+            ChannelMessage status = awaitStatus("in progress");
+
+            assertThat(invalidation.paths()).containsExactly("/index.html", "/css/*");
+            assertThat(status.blocksJson()).contains(invalidation.id()).contains("<@" + ALICE + ">");
+            assertThat(status.previousTexts()).singleElement().asString().contains("requesting");
+            ChannelMessage pathList = world.awaitReply(status, reply -> reply.text().contains("sent to CloudFront"), "the path list");
+            assertThat(pathList.blocksJson()).contains("/index.html").contains("/css/*");
+        }
+
+        @Test
+        void edits_the_status_message_to_completed_and_mentions_the_requester_in_the_thread() {
+            world.type(ALICE, OPS, "web /index.html");
+            SimulatedInvalidation invalidation = awaitCreated(WEB);
+            ChannelMessage inProgress = awaitStatus("in progress");
+
+            world.cloudFront.simulator.complete(invalidation.id());
+
+            ChannelMessage completed = awaitStatus("completed");
+            assertThat(completed.ts()).isEqualTo(inProgress.ts());
+            ChannelMessage notice = world.awaitReply(completed, reply -> reply.text().contains("<@" + ALICE + ">"), "the completion notice");
+            assertThat(notice.text()).contains("done");
+        }
+
+        @Test
+        void a_user_group_member_may_use_a_distribution_listed_for_the_group() {
+            world.type(CAROL, OPS, "images /logo.png");
+
+            assertThat(awaitCreated(IMAGES).paths()).containsExactly("/logo.png");
+        }
+
+        @Test
+        void a_url_of_the_distribution_becomes_its_path() {
+            world.type(ALICE, OPS, "web https://www.example.com/app.js?v=2");
+
+            assertThat(awaitCreated(WEB).paths()).containsExactly("/app.js?v=2");
+        }
+
+        @Test
+        void a_host_name_works_as_the_distribution() {
+            world.type(ALICE, OPS, "img.example.com /logo.png");
+
+            assertThat(awaitCreated(IMAGES).paths()).containsExactly("/logo.png");
+        }
+
+        @Test
+        void an_image_proxy_key_that_starts_with_a_slash_is_kept_verbatim() {
+            world.type(ALICE, OPS, "web /https://config.example.com/public/files/*");
+
+            assertThat(awaitCreated(WEB).paths()).containsExactly("/https://config.example.com/public/files/*");
+        }
+
+        @Test
+        void a_path_that_looks_like_a_mention_can_never_ping_the_channel() {
+            world.type(ALICE, OPS, "web /<!channel>");
+
+            assertThat(awaitCreated(WEB).paths()).containsExactly("/%3C!channel%3E");
+            ChannelMessage status = awaitStatus("in progress");
+            world.awaitReply(status, reply -> reply.text().contains("sent to CloudFront"), "the path list");
+            assertThat(world.slack.calls()).noneMatch(call -> call.params().values().stream()
+                    .anyMatch(value -> value.contains("<!channel>")));
+        }
+    }
+
+    @Nested
+    class ARefusedCommand {
+
+        @Test
+        void from_a_channel_not_on_the_list_is_answered_privately_and_creates_nothing() {
+            world.type(ALICE, SlackSimulator.GENERAL, "web /index.html");
+
+            Ephemeral answer = world.awaitEphemeral(ALICE, "the refusal");
+            assertThat(answer.text()).contains("web").contains(OPS);
+            assertThat(answer.source()).isEqualTo(Ephemeral.FROM_RESPONSE_URL);
+            assertThat(created(WEB)).isEmpty();
+            assertThat(world.slack.messages(SlackSimulator.GENERAL)).isEmpty();
+        }
+
+        @Test
+        void from_a_user_not_on_the_list_says_whom_to_ask() {
+            world.type(DAVE, OPS, "images /logo.png");
+
+            assertThat(world.awaitEphemeral(DAVE, "the refusal").text()).contains("not on the list").contains(ALICE);
+            assertThat(created(IMAGES)).isEmpty();
+            assertThat(world.slack.messages(OPS)).isEmpty();
+        }
+
+        @Test
+        void with_bad_paths_names_every_bad_path_in_one_answer() {
+            world.type(ALICE, OPS, "web index.html /a*b /ok.html");
+
+            Ephemeral answer = world.awaitEphemeral(ALICE, "the path problems");
+            assertThat(answer.blocksJson()).contains("index.html").contains("/a*b").contains("2 problems");
+            assertThat(world.slack.ephemerals(ALICE)).hasSize(1);
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        }
+
+        @Test
+        void for_an_unknown_distribution_lists_the_ones_that_can_be_used() {
+            world.type(ALICE, OPS, "wbe /index.html");
+
+            assertThat(world.awaitEphemeral(ALICE, "the answer").blocksJson()).contains("wbe").contains("`web`");
+        }
+
+        @Test
+        void in_a_channel_the_bot_has_not_joined_asks_to_invite_it_and_creates_nothing() {
+            world.slack.failNext("chat.postMessage", "not_in_channel", 1);
+
+            world.type(ALICE, OPS, "web /index.html");
+
+            assertThat(world.awaitEphemeral(ALICE, "the invitation hint").text()).contains("/invite");
+            assertThat(created(WEB)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Answers {
+
+        @Test
+        void help_lists_the_distributions_usable_here() {
+            world.type(DAVE, OPS, "help");
+
+            String help = world.awaitEphemeral(DAVE, "help").blocksJson();
+            assertThat(help).contains("`web`").doesNotContain("`images`");
+        }
+
+        @Test
+        void status_shows_the_latest_invalidation_with_its_requester() {
+            world.type(ALICE, OPS, "web /index.html");
+            SimulatedInvalidation invalidation = awaitCreated(WEB);
+
+            world.type(CAROL, OPS, "status web");
+
+            String status = Await.value("the status answer", () -> world.slack.ephemerals(CAROL).stream()
+                    .filter(e -> e.text().contains(invalidation.id())).findFirst().orElse(null)).blocksJson();
+            assertThat(status).contains("In progress").contains("<@" + ALICE + ">").contains("/index.html");
+        }
+
+        @Test
+        void list_shows_recent_invalidations_and_who_asked() {
+            world.type(ALICE, OPS, "web /one.html");
+            awaitCreated(WEB);
+
+            world.type(ALICE, OPS, "list web");
+
+            String list = Await.value("the list", () -> world.slack.ephemerals(ALICE).stream()
+                    .filter(e -> e.text().startsWith("Recent")).findFirst().orElse(null)).blocksJson();
+            assertThat(list).contains(created(WEB).get(0).id()).contains("<@" + ALICE + ">");
+        }
+    }
+
+    @Nested
+    class SlackFaults {
+
+        @Test
+        void a_rate_limited_post_is_retried_after_retry_after_and_the_request_goes_through() {
+            world.slack.rateLimit("chat.postMessage", 1, 1);
+
+            world.type(ALICE, OPS, "web /index.html");
+
+            awaitCreated(WEB);
+            awaitStatus("in progress");
+            List<SlackSimulator.ApiCall> posts = world.slack.calls("chat.postMessage");
+            assertThat(Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+
+        @Test
+        void a_dropped_socket_is_reopened_and_the_next_command_still_works() {
+            world.slack.dropAllConnections();
+            world.slack.awaitConnections(1, Duration.ofSeconds(30));
+
+            world.type(ALICE, OPS, "web /after-reconnect.html");
+
+            assertThat(awaitCreated(WEB).paths()).containsExactly("/after-reconnect.html");
+        }
+    }
+
+    @Nested
+    class Restart {
+
+        @Test
+        void a_new_instance_edits_the_status_message_of_an_invalidation_the_old_one_created() {
+            world.type(ALICE, OPS, "web /index.html");
+            SimulatedInvalidation invalidation = awaitCreated(WEB);
+            ChannelMessage inProgress = awaitStatus("in progress");
+            world.stop(bot);
+
+            world.startBot();
+            Await.until("the new instance to pick the invalidation up",
+                    () -> world.cloudFront.simulator.calls(Operation.GET_INVALIDATION) > 0);
+            world.cloudFront.simulator.complete(invalidation.id());
+
+            ChannelMessage completed = awaitStatus("completed");
+            assertThat(completed.ts()).isEqualTo(inProgress.ts());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.invalidator.testing;
+
+import dev.invalidator.Bot;
+import dev.invalidator.config.BotConfig;
+import dev.invalidator.config.ConfigException;
+import dev.invalidator.config.ConfigLoader;
+import dev.invalidator.sandbox.SlackSimulator;
+import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
+import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
+import dev.invalidator.slack.SlackBot;
+import dev.invalidator.slack.SlackTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The real bot — the same composition root as {@code Main} — against the Slack and CloudFront simulators, over real
+ * sockets: Bolt's Socket Mode client, the real Web API client, the real AWS SDK.
+ */
+public final class BotFixture implements AutoCloseable {
+
+    public static final String OPS = "C0OPS";
+    public static final String CAROL = "U0CAROL";
+    public static final String DAVE = "U0DAVE";
+    public static final String FRONTEND = "S0FRONTEND";
+    public static final String IMAGES = "E2IMAGESEXAMPLE";
+    public static final String WEB = CloudFrontFixture.WEB;
+
+    public static final String CONFIG = """
+            distributions:
+              web:
+                id: E1WEBEXAMPLE
+                channels: [C0OPS]
+                users: ["*"]
+              images:
+                id: E2IMAGESEXAMPLE
+                channels: [C0OPS]
+                users: [U0ALICE, S0FRONTEND]
+            polling:
+              initialInterval: 50ms
+              maxInterval: 200ms
+            """;
+
+    public final SlackSimulator slack = SlackSimulator.start();
+    public final CloudFrontFixture cloudFront = new CloudFrontFixture();
+    private final List<Bot> bots = new ArrayList<>();
+
+    public BotFixture() {
+        slack.addChannel(OPS, "ops", true);
+        slack.addUser(CAROL, "carol");
+        slack.addUser(DAVE, "dave");
+        slack.addUserGroup(FRONTEND, "frontend", CAROL);
+        cloudFront.simulator.addDistribution(IMAGES, "d222222abcdef8.cloudfront.net", "img.example.com");
+        cloudFront.simulator.holdCompletions(true);
+    }
+
+    public static BotConfig config() {
+        try {
+            return ConfigLoader.parse(CONFIG, "test.yml", ConfigLoader.Format.YAML);
+        } catch (ConfigException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a bot instance and waits until it holds a Socket Mode connection. */
+    public Bot startBot() {
+        int before = slack.openConnections();
+        Bot bot = Bot.start(config(), SlackBot.slack(slack.apiUrl()), new SlackTokens(slack.botToken(), slack.appToken()),
+                cloudFront.aws, Clock.systemUTC());
+        bots.add(bot);
+        slack.awaitConnections(before + 1, Duration.ofSeconds(20));
+        return bot;
+    }
+
+    public void stop(Bot bot) {
+        bot.close();
+        bots.remove(bot);
+    }
+
+    /** Types a slash command and waits for its ack (which must come, whatever the command). */
+    public SlackSimulator.Envelope type(String user, String channel, String text) {
+        SlackSimulator.Envelope envelope = slack.slashCommand(user, channel, "/invalidate", text);
+        envelope.ack().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+        return envelope;
+    }
+
+    public ChannelMessage awaitMessage(String channel, Predicate<ChannelMessage> condition, String what) {
+        return Await.value(what, () -> slack.messages(channel).stream().filter(condition).findFirst().orElse(null));
+    }
+
+    public ChannelMessage awaitReply(ChannelMessage parent, Predicate<ChannelMessage> condition, String what) {
+        return Await.value(what, () -> slack.thread(parent.channel(), parent.ts()).stream().filter(condition)
+                .findFirst().orElse(null));
+    }
+
+    public Ephemeral awaitEphemeral(String user, String what) {
+        return Await.value(what, () -> slack.ephemerals(user).stream().reduce((first, second) -> second).orElse(null));
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(bots).forEach(this::stop);
+        slack.close();
+        cloudFront.close();
+    }
+}
