@@ -34,15 +34,20 @@ final class SlackBolt implements AutoCloseable {
         return this;
     }
 
+    /** Stops Socket Mode (disconnects, stops the App), shuts the client's executors down, closes the HTTP client. */
     @Override
-    public void close() throws Exception {
-        if (socketMode != null) {
-            SocketModeClient client = socketMode.getClient();
-            socketMode.stop();
-            if (client != null) {
-                client.close();
+    public void close() {
+        try {
+            if (socketMode != null) {
+                SocketModeClient client = socketMode.getClient();
+                socketMode.stop();
+                if (client != null) {
+                    client.close();
+                }
             }
+            slack.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the Bolt app", e);
         }
-        slack.close();
     }
 }
