@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -271,26 +272,24 @@ public final class Tracker implements AutoCloseable {
     }
 
     private void report(Invalidation invalidation) {
+        tell(invalidation, listener -> listener.completed(invalidation, clock.instant()));
+    }
+
+    private void notifyLost(Invalidation invalidation, String reason) {
+        tell(invalidation, listener -> listener.lost(invalidation, reason));
+    }
+
+    /** Tells the listener about an invalidation's end at most once, whoever noticed it first. */
+    private void tell(Invalidation invalidation, Consumer<InvalidationListener> message) {
         synchronized (this) {
             if (reported.put(key(invalidation), Boolean.TRUE) != null) {
                 return;
             }
         }
         try {
-            listener.completed(invalidation, clock.instant());
+            message.accept(listener);
         } catch (RuntimeException e) {
-            log.error("Completion listener failed for invalidation {}", invalidation.id(), e);
-        }
-    }
-
-    private void notifyLost(Invalidation invalidation, String reason) {
-        synchronized (this) {
-            reported.put(key(invalidation), Boolean.TRUE);
-        }
-        try {
-            listener.lost(invalidation, reason);
-        } catch (RuntimeException e) {
-            log.error("Listener failed for lost invalidation {}", invalidation.id(), e);
+            log.error("The listener failed for invalidation {}", invalidation.id(), e);
         }
     }
 
