@@ -8,6 +8,7 @@ import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.Bot;
+import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
@@ -124,6 +125,32 @@ class InvalidateCommandEndToEndTest {
             world.awaitReply(status, reply -> reply.text().contains("sent to CloudFront"), "the path list");
             assertThat(world.slack.calls()).noneMatch(call -> call.params().values().stream()
                     .anyMatch(value -> value.contains("<!channel>")));
+        }
+    }
+
+    @Nested
+    class ACloudFrontFailure {
+
+        @Test
+        void ends_the_status_message_in_a_failed_state_with_the_reason_and_the_next_step() {
+            world.cloudFront.simulator.injectFault(Operation.CREATE_INVALIDATION, Fault.TOO_MANY_INVALIDATIONS_IN_PROGRESS, 1);
+
+            world.type(ALICE, OPS, "web /index.html");
+
+            ChannelMessage failed = awaitStatus("failed");
+            assertThat(failed.blocksJson()).contains("as many invalidations").contains("Next:");
+            ChannelMessage notice = world.awaitReply(failed, reply -> reply.text().contains("did not take"), "the failure notice");
+            assertThat(notice.blocksJson()).contains("<@" + ALICE + ">");
+            assertThat(created(WEB)).isEmpty();
+        }
+
+        @Test
+        void names_the_missing_iam_action_when_access_is_denied() {
+            world.cloudFront.simulator.injectFault(Operation.CREATE_INVALIDATION, Fault.ACCESS_DENIED, 1);
+
+            world.type(ALICE, OPS, "web /index.html");
+
+            assertThat(awaitStatus("failed").blocksJson()).contains("cloudfront:CreateInvalidation");
         }
     }
 
