@@ -178,6 +178,36 @@ class SlackSocketModeTest {
     }
 
     @Test
+    void aButtonInAnEphemeralReplyCanBeClickedAndTheReplyReplaced() throws Exception {
+        bolt.app.command("/invalidate", (req, ctx) -> {
+            ctx.respond(r -> r.text("Invalidate /index.html?").blocks(asBlocks(actions(a -> a.elements(asElements(
+                    button(b -> b.actionId("confirm").text(plainText("Confirm")).value("I-2"))))))));
+            return ctx.ack();
+        });
+        CompletableFuture<Boolean> sawEphemeralContainer = new CompletableFuture<>();
+        bolt.app.blockAction("confirm", (req, ctx) -> {
+            sawEphemeralContainer.complete(req.getPayload().getContainer().isEphemeral()
+                    && req.getPayload().getMessage() == null);
+            ctx.respond(r -> r.replaceOriginal(true).text("Submitted"));
+            return ctx.ack();
+        });
+        connect();
+        ackOf(sim.slashCommand(ALICE, GENERAL, "/invalidate", "web /index.html"));
+        Ephemeral question = Await.value("the ephemeral question",
+                () -> sim.ephemerals(ALICE).isEmpty() ? null : sim.ephemerals(ALICE).get(0));
+
+        ackOf(sim.clickButton(ALICE, GENERAL, question.ts(), "confirm"));
+
+        assertThat(sawEphemeralContainer.get(1, TimeUnit.SECONDS)).isTrue();
+        Await.until("the reply is replaced", () -> sim.ephemerals(ALICE).size() == 2);
+        assertThat(sim.ephemerals(ALICE).get(1)).satisfies(e -> {
+            assertThat(e.text()).isEqualTo("Submitted");
+            assertThat(e.replaceOriginal()).isTrue();
+        });
+        assertThat(sim.messages(GENERAL)).isEmpty();
+    }
+
+    @Test
     void aRawInteractivePayloadGetsTheSimulatorsTriggerAndResponseUrl() throws Exception {
         CompletableFuture<String> seen = new CompletableFuture<>();
         bolt.app.blockAction("a", (req, ctx) -> {
