@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
@@ -166,6 +167,6 @@ final class SlackRecords {
     }
 
     synchronized List<OpenedView> views(String userId) {
-        return views.stream().filter(v -> v.userId().equals(userId)).toList();
+        return views.stream().filter(v -> Objects.equals(v.userId(), userId)).toList();
     }
 }

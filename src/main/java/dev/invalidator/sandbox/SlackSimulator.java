@@ -1,9 +1,6 @@
 package dev.invalidator.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.invalidator.sandbox.SlackMethod.Route;
 import dev.invalidator.sandbox.SlackWorld.Channel;
 import dev.invalidator.sandbox.SlackWorld.User;
@@ -18,7 +15,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -112,12 +108,12 @@ public final class SlackSimulator implements AutoCloseable {
     private final SlackWorld world = new SlackWorld();
     private final SlackRecords records = new SlackRecords(clock);
     private final SlackFaults faults = new SlackFaults();
-    private final SlackPayloads payloads = new SlackPayloads(json, clock);
     private final SlackViews views = new SlackViews(json, clock, world, records);
     private final SlackResponseUrls responseUrls = new SlackResponseUrls(json, clock, records);
     private final SlackChatMethods chat = new SlackChatMethods(json, world, records);
     private final SlackSocketServer socket;
     private final SlackHttp http;
+    private final SlackInteractions interactions;
 
     private SlackSimulator() {
         world.addUser(ALICE, "alice", TEAM_ID);
@@ -137,6 +133,7 @@ public final class SlackSimulator implements AutoCloseable {
             throw e;
         }
         responseUrls.bind(http.port());
+        interactions = new SlackInteractions(json, clock, world, records, views, responseUrls, chat, socket);
         log.debug("Slack simulator listening: Web API {}, Socket Mode port {}", apiUrl(), socket.getPort());
     }
 
@@ -235,12 +232,7 @@ public final class SlackSimulator implements AutoCloseable {
      * Slack's escaping of {@code & < >}. With no open connection the ack future fails ("dispatch_failed").
      */
     public Envelope slashCommand(String userId, String channelId, String command, String text) {
-        User user = knownUser(userId);
-        Channel channel = knownChannel(channelId);
-        String triggerId = views.issueTrigger(userId);
-        String responseUrl = responseUrls.issue(channelId, userId, null, false);
-        return send("slash_commands", payloads.slashCommand(user, channel, command, text, responseUrl, triggerId),
-                true, responseUrl, triggerId);
+        return interactions.slashCommand(userId, channelId, command, text);
     }
 
     /**
@@ -248,30 +240,7 @@ public final class SlackSimulator implements AutoCloseable {
      * a fresh one of the simulator's, and so is its {@code response_url} when it has one or is a block_actions.
      */
     public Envelope interactive(String payloadJson) {
-        ObjectNode payload;
-        try {
-            JsonNode node = json.readTree(payloadJson);
-            if (node == null || !node.isObject()) {
-                throw new IllegalArgumentException("the interactive payload must be a JSON object");
-            }
-            payload = (ObjectNode) node;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the interactive payload is not JSON: " + e.getOriginalMessage(), e);
-        }
-        String type = payload.path("type").asText();
-        String userId = payload.path("user").path("id").asText(null);
-        String triggerId = views.issueTrigger(userId);
-        payload.put("trigger_id", triggerId);
-        String responseUrl = null;
-        if ("block_actions".equals(type) || payload.has("response_url")) {
-            JsonNode container = payload.path("container");
-            String channelId = payload.path("channel").path("id").asText(container.path("channel_id").asText(null));
-            responseUrl = responseUrls.issue(channelId, userId, container.path("message_ts").asText(null),
-                    container.path("is_ephemeral").asBoolean(false));
-            payload.put("response_url", responseUrl);
-        }
-        boolean acceptsResponse = "view_submission".equals(type) || "block_suggestion".equals(type);
-        return send("interactive", payload, acceptsResponse, responseUrl, triggerId);
+        return interactions.interactive(payloadJson);
     }
 
     /**
@@ -279,27 +248,7 @@ public final class SlackSimulator implements AutoCloseable {
      * a channel message, or one of the user's ephemerals. Fails if the message has no such button.
      */
     public Envelope clickButton(String userId, String channelId, String messageTs, String actionId) {
-        User user = knownUser(userId);
-        Channel channel = knownChannel(channelId);
-        ObjectNode message;
-        boolean ephemeral;
-        var stored = records.find(channelId, messageTs);
-        if (stored.isPresent()) {
-            message = chat.message(stored.get(), false);
-            ephemeral = false;
-        } else {
-            Ephemeral e = records.ephemeral(userId, messageTs).filter(x -> x.channel().equals(channelId))
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "no message " + messageTs + " in " + channelId + " visible to " + userId));
-            message = json.createObjectNode().put("type", "message").put("text", e.text()).put("ts", e.ts());
-            message.set("blocks", readOrEmpty(e.blocksJson()));
-            ephemeral = true;
-        }
-        String triggerId = views.issueTrigger(userId);
-        String responseUrl = responseUrls.issue(channelId, userId, messageTs, ephemeral);
-        ObjectNode payload = payloads.blockActions(user, channel, messageTs, message, ephemeral, actionId,
-                responseUrl, triggerId);
-        return send("interactive", payload, false, responseUrl, triggerId);
+        return interactions.clickButton(userId, channelId, messageTs, actionId);
     }
 
     /**
@@ -307,24 +256,12 @@ public final class SlackSimulator implements AutoCloseable {
      * {@code view.state.values} (block_id → action_id → value object).
      */
     public Envelope submitView(String userId, String viewId, String stateValuesJson) {
-        User user = knownUser(userId);
-        ObjectNode view = views.current(viewId)
-                .orElseThrow(() -> new IllegalArgumentException("no view " + viewId));
-        JsonNode values = stateValuesJson == null ? json.createObjectNode() : readOrEmpty(stateValuesJson);
-        if (!values.isObject()) {
-            throw new IllegalArgumentException("state values must be a JSON object");
-        }
-        ((ObjectNode) view.path("state")).set("values", values);
-        String triggerId = views.issueTrigger(userId);
-        return send("interactive", payloads.viewSubmission(user, view, triggerId), true, null, triggerId);
+        return interactions.submitView(userId, viewId, stateValuesJson);
     }
 
     /** {@code userId} opens the bot's Home tab: an {@code events_api} envelope with {@code app_home_opened}. */
     public Envelope appHomeOpened(String userId) {
-        User user = knownUser(userId);
-        var home = records.views(userId).stream().filter(v -> "views.publish".equals(v.method()))
-                .reduce((a, b) -> b).flatMap(v -> views.current(v.viewId()));
-        return send("events_api", payloads.appHomeOpened(user, home), false, null, null);
+        return interactions.appHomeOpened(userId);
     }
 
     /** Sends {@code disconnect} with {@code reason} (e.g. "refresh_requested") on every open connection. */
@@ -345,15 +282,6 @@ public final class SlackSimulator implements AutoCloseable {
     /** Every ack received, in arrival order (also acks for unknown envelopes and repeated acks). */
     public List<Ack> acks() {
         return socket.acks();
-    }
-
-    private Envelope send(String type, ObjectNode payload, boolean acceptsResponse, String responseUrl,
-                          String triggerId) {
-        String envelopeId = UUID.randomUUID().toString();
-        ObjectNode envelope = payloads.envelope(envelopeId, type, payload, acceptsResponse);
-        Instant sentAt = clock.instant();
-        CompletableFuture<Ack> ack = socket.deliver(envelopeId, envelope.toString());
-        return new Envelope(envelopeId, type, ack, sentAt, responseUrl, triggerId);
     }
 
     // ---- records
@@ -415,17 +343,6 @@ public final class SlackSimulator implements AutoCloseable {
 
     private Channel knownChannel(String channelId) {
         return world.channel(channelId).orElseThrow(() -> new IllegalArgumentException("unknown channel " + channelId));
-    }
-
-    private JsonNode readOrEmpty(String jsonText) {
-        if (jsonText == null) {
-            return json.createArrayNode();
-        }
-        try {
-            return json.readTree(jsonText);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     private String digits(int n) {

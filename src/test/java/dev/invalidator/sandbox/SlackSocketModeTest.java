@@ -20,7 +20,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static com.slack.api.model.block.Blocks.actions;
@@ -176,6 +178,36 @@ class SlackSocketModeTest {
     }
 
     @Test
+    void aButtonInAnEphemeralReplyCanBeClickedAndTheReplyReplaced() throws Exception {
+        bolt.app.command("/invalidate", (req, ctx) -> {
+            ctx.respond(r -> r.text("Invalidate /index.html?").blocks(asBlocks(actions(a -> a.elements(asElements(
+                    button(b -> b.actionId("confirm").text(plainText("Confirm")).value("I-2"))))))));
+            return ctx.ack();
+        });
+        CompletableFuture<Boolean> sawEphemeralContainer = new CompletableFuture<>();
+        bolt.app.blockAction("confirm", (req, ctx) -> {
+            sawEphemeralContainer.complete(req.getPayload().getContainer().isEphemeral()
+                    && req.getPayload().getMessage() == null);
+            ctx.respond(r -> r.replaceOriginal(true).text("Submitted"));
+            return ctx.ack();
+        });
+        connect();
+        ackOf(sim.slashCommand(ALICE, GENERAL, "/invalidate", "web /index.html"));
+        Ephemeral question = Await.value("the ephemeral question",
+                () -> sim.ephemerals(ALICE).isEmpty() ? null : sim.ephemerals(ALICE).get(0));
+
+        ackOf(sim.clickButton(ALICE, GENERAL, question.ts(), "confirm"));
+
+        assertThat(sawEphemeralContainer.get(1, TimeUnit.SECONDS)).isTrue();
+        Await.until("the reply is replaced", () -> sim.ephemerals(ALICE).size() == 2);
+        assertThat(sim.ephemerals(ALICE).get(1)).satisfies(e -> {
+            assertThat(e.text()).isEqualTo("Submitted");
+            assertThat(e.replaceOriginal()).isTrue();
+        });
+        assertThat(sim.messages(GENERAL)).isEmpty();
+    }
+
+    @Test
     void aRawInteractivePayloadGetsTheSimulatorsTriggerAndResponseUrl() throws Exception {
         CompletableFuture<String> seen = new CompletableFuture<>();
         bolt.app.blockAction("a", (req, ctx) -> {
@@ -218,33 +250,83 @@ class SlackSocketModeTest {
     @Test
     void aConnectionNeedsAFreshTicket() throws Exception {
         String url = bolt.slack.methods(sim.appToken()).appsConnectionsOpen(r -> r).getUrl();
-        assertThat(connectsTo(url)).isTrue();
-        assertThat(connectsTo(url)).as("a ticket is single-use").isFalse();
-        assertThat(connectsTo(url.replaceAll("ticket=[0-9a-f]+", "ticket=forged"))).isFalse();
+        try (RawSocket first = RawSocket.open(url)) {
+            assertThat(first.connected).isTrue();
+        }
+        try (RawSocket again = RawSocket.open(url)) {
+            assertThat(again.connected).as("a ticket is single-use").isFalse();
+        }
+        try (RawSocket forged = RawSocket.open(url.replaceAll("ticket=[0-9a-f]+", "ticket=forged"))) {
+            assertThat(forged.connected).isFalse();
+        }
     }
 
-    private static boolean connectsTo(String url) throws Exception {
-        WebSocketClient client = new WebSocketClient(new URI(url)) {
-            @Override
-            public void onOpen(ServerHandshake handshake) {
-            }
+    @Test
+    void helloThenDisconnectAndAConnectionToldToGoGetsNoMoreEnvelopes() throws Exception {
+        String url = bolt.slack.methods(sim.appToken()).appsConnectionsOpen(r -> r).getUrl();
+        try (RawSocket socket = RawSocket.open(url)) {
+            var hello = json.readTree(socket.next());
+            assertThat(hello.path("type").asText()).isEqualTo("hello");
+            assertThat(hello.path("num_connections").asInt()).isEqualTo(1);
+            assertThat(hello.path("connection_info").path("app_id").asText()).isEqualTo("A0SIM");
+            assertThat(sim.openConnections()).isEqualTo(1);
 
-            @Override
-            public void onMessage(String message) {
-            }
+            sim.disconnectAll("refresh_requested");
 
-            @Override
-            public void onClose(int code, String reason, boolean remote) {
-            }
+            var disconnect = json.readTree(socket.next());
+            assertThat(disconnect.path("type").asText()).isEqualTo("disconnect");
+            assertThat(disconnect.path("reason").asText()).isEqualTo("refresh_requested");
+            assertThat(sim.openConnections()).isZero();
+            Envelope envelope = sim.slashCommand(ALICE, GENERAL, "/invalidate", "");
+            assertThat(envelope.ack()).isCompletedExceptionally();
+        }
+    }
 
-            @Override
-            public void onError(Exception ex) {
+    /** A bare WebSocket client that never reconnects and keeps what it receives. */
+    private static final class RawSocket implements AutoCloseable {
+        private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        private final WebSocketClient client;
+        private final boolean connected;
+
+        private RawSocket(String url) throws Exception {
+            client = new WebSocketClient(new URI(url)) {
+                @Override
+                public void onOpen(ServerHandshake handshake) {
+                }
+
+                @Override
+                public void onMessage(String message) {
+                    received.add(message);
+                }
+
+                @Override
+                public void onClose(int code, String reason, boolean remote) {
+                }
+
+                @Override
+                public void onError(Exception ex) {
+                }
+            };
+            connected = client.connectBlocking(5, TimeUnit.SECONDS);
+        }
+
+        static RawSocket open(String url) throws Exception {
+            return new RawSocket(url);
+        }
+
+        String next() throws InterruptedException {
+            String message = received.poll(5, TimeUnit.SECONDS);
+            assertThat(message).as("a message within 5 s").isNotNull();
+            return message;
+        }
+
+        @Override
+        public void close() {
+            try {
+                client.closeBlocking();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        };
-        try {
-            return client.connectBlocking(5, TimeUnit.SECONDS);
-        } finally {
-            client.closeBlocking();
         }
     }
 }

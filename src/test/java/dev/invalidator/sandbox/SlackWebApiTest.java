@@ -161,6 +161,26 @@ class SlackWebApiTest {
         }
 
         @Test
+        void listenersHearWhatTheChannelShows() throws Exception {
+            List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            sim.addListener(new SlackSimulator.Listener() {
+                @Override
+                public void onMessage(SlackSimulator.ChannelMessage message) {
+                    heard.add(message.channel() + ": " + message.text());
+                }
+
+                @Override
+                public void onEphemeral(Ephemeral ephemeral) {
+                    heard.add(ephemeral.userId() + " only: " + ephemeral.text());
+                }
+            });
+            String ts = bot.chatPostMessage(m -> m.channel(GENERAL).text("one")).getTs();
+            bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("one, edited"));
+            bot.chatPostEphemeral(e -> e.channel(GENERAL).user(ALICE).text("psst"));
+            assertThat(heard).containsExactly("C0GENERAL: one", "C0GENERAL: one, edited", "U0ALICE only: psst");
+        }
+
+        @Test
         void timestampsAreUniqueAndIncreasing() throws Exception {
             String first = bot.chatPostMessage(m -> m.channel(GENERAL).text("1")).getTs();
             String second = bot.chatPostMessage(m -> m.channel(GENERAL).text("2")).getTs();
