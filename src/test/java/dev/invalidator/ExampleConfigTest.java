@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigLoader;
+import dev.invalidator.config.ConfirmConfig;
 import dev.invalidator.config.GroupsConfig;
 import dev.invalidator.config.LimitsConfig;
 import dev.invalidator.config.PollingConfig;
@@ -21,5 +22,6 @@ class ExampleConfigTest {
         assertThat(config.polling()).isEqualTo(PollingConfig.defaults());
         assertThat(config.limits()).isEqualTo(LimitsConfig.defaults());
         assertThat(config.groups()).isEqualTo(GroupsConfig.defaults());
+        assertThat(config.confirm()).isEqualTo(ConfirmConfig.defaults());
     }
 }

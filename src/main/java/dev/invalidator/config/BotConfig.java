@@ -21,13 +21,14 @@ import java.util.Optional;
  * @param distributions by alias, in file order; at least one, no CloudFront id twice
  */
 public record BotConfig(Map<String, DistributionConfig> distributions, PollingConfig polling, LimitsConfig limits,
-                        GroupsConfig groups) {
+                        GroupsConfig groups, ConfirmConfig confirm) {
 
     public BotConfig {
         Objects.requireNonNull(distributions, "distributions");
         Objects.requireNonNull(polling, "polling");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(groups, "groups");
+        Objects.requireNonNull(confirm, "confirm");
         if (distributions.isEmpty()) {
             throw new IllegalArgumentException("a config needs at least one distribution");
         }

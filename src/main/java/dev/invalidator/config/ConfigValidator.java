@@ -25,12 +25,13 @@ import java.util.function.Predicate;
  */
 final class ConfigValidator {
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("distributions", "polling", "limits", "groups");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("distributions", "polling", "limits", "groups", "confirm");
     private static final List<String> DISTRIBUTION_KEYS = List.of("id", "channels", "users", "roleArn");
     private static final List<String> POLLING_KEYS = List.of("initialInterval", "maxInterval", "recoveryWindow");
     private static final List<String> LIMITS_KEYS =
             List.of("maxPathsPerRequest", "requestsPerUserPerMinute", "requestsPerDistributionPerMinute");
     private static final List<String> GROUPS_KEYS = List.of("cacheTtl");
+    private static final List<String> CONFIRM_KEYS = List.of("pathThreshold", "expiresAfter");
 
     private static final String DISTRIBUTION_EXAMPLE = "{id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}";
     private static final String DISTRIBUTIONS_EXAMPLE = "distributions: {web: " + DISTRIBUTION_EXAMPLE + "}";
@@ -87,7 +88,8 @@ final class ConfigValidator {
         PollingConfig polling = polling(section(root, "polling", POLLING_KEYS, "polling: {maxInterval: 4s}"));
         LimitsConfig limits = limits(section(root, "limits", LIMITS_KEYS, "limits: {maxPathsPerRequest: 2000}"));
         GroupsConfig groups = groups(section(root, "groups", GROUPS_KEYS, "groups: {cacheTtl: 5m}"));
-        return new BotConfig(distributions, polling, limits, groups);
+        ConfirmConfig confirm = confirm(section(root, "confirm", CONFIRM_KEYS, "confirm: {pathThreshold: 100}"));
+        return new BotConfig(distributions, polling, limits, groups, confirm);
     }
 
     private Map<String, DistributionConfig> distributions(JsonNode node) throws ConfigException {
@@ -303,6 +305,13 @@ final class ConfigValidator {
     private GroupsConfig groups(JsonNode section) throws ConfigException {
         GroupsConfig defaults = GroupsConfig.defaults();
         return new GroupsConfig(duration(section, KeyPath.ROOT.key("groups"), "cacheTtl", defaults.cacheTtl()));
+    }
+
+    private ConfirmConfig confirm(JsonNode section) throws ConfigException {
+        ConfirmConfig defaults = ConfirmConfig.defaults();
+        KeyPath path = KeyPath.ROOT.key("confirm");
+        return new ConfirmConfig(count(section, path, "pathThreshold", defaults.pathThreshold()),
+                duration(section, path, "expiresAfter", defaults.expiresAfter()));
     }
 
     private Duration duration(JsonNode section, KeyPath sectionPath, String key, Duration fallback)

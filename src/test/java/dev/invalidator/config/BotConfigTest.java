@@ -24,7 +24,7 @@ class BotConfigTest {
         for (DistributionConfig distribution : distributions) {
             byAlias.put(distribution.alias(), distribution);
         }
-        return new BotConfig(byAlias, PollingConfig.defaults(), LimitsConfig.defaults(), GroupsConfig.defaults());
+        return new BotConfig(byAlias, PollingConfig.defaults(), LimitsConfig.defaults(), GroupsConfig.defaults(), ConfirmConfig.defaults());
     }
 
     @Nested
@@ -69,7 +69,7 @@ class BotConfigTest {
         void areCopiedSoTheCallersMapCannotChangeThem() {
             Map<String, DistributionConfig> mutable = new LinkedHashMap<>(Map.of("web", WEB));
             BotConfig config = new BotConfig(mutable, PollingConfig.defaults(), LimitsConfig.defaults(),
-                    GroupsConfig.defaults());
+                    GroupsConfig.defaults(), ConfirmConfig.defaults());
             mutable.put("images", IMAGES);
             assertThat(config.distributions()).containsOnlyKeys("web");
         }
@@ -77,7 +77,7 @@ class BotConfigTest {
         @Test
         void mustBeFiledUnderTheirOwnAlias() {
             assertThatThrownBy(() -> new BotConfig(Map.of("www", WEB), PollingConfig.defaults(),
-                    LimitsConfig.defaults(), GroupsConfig.defaults()))
+                    LimitsConfig.defaults(), GroupsConfig.defaults(), ConfirmConfig.defaults()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("distribution web is filed under www");
         }
@@ -163,6 +163,11 @@ class BotConfigTest {
         @Test
         void groupsDefaultIsAFiveMinuteCache() {
             assertThat(GroupsConfig.defaults()).isEqualTo(new GroupsConfig(Duration.ofMinutes(5)));
+        }
+
+        @Test
+        void confirmDefaultAsksAboveAHundredPathsAndWaitsFifteenMinutes() {
+            assertThat(ConfirmConfig.defaults()).isEqualTo(new ConfirmConfig(100, Duration.ofMinutes(15)));
         }
 
         @Test

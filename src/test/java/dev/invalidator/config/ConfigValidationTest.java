@@ -441,7 +441,7 @@ class ConfigValidationTest {
         static Stream<Arguments> strangers() {
             return Stream.of(
                     arguments(validWith("web: {}"),
-                            "web: unknown key — the keys here are distributions, polling, limits and groups"),
+                            "web: unknown key — the keys here are distributions, polling, limits, groups and confirm"),
                     arguments(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], region: us-east-1"),
                             "distributions.web.region: unknown key — the keys here are id, channels, users and roleArn"),
                     arguments(validWith("polling: {interval: 4s}"), "polling.interval: unknown key — the keys here"
