@@ -1,0 +1,258 @@
+package dev.invalidator.cost;
+
+import dev.invalidator.cdn.Cdn;
+import dev.invalidator.cdn.CdnException;
+import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.cdn.InvalidationPage;
+import dev.invalidator.cdn.InvalidationSummary;
+import dev.invalidator.config.BotConfig;
+import dev.invalidator.config.DistributionConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How many invalidation paths each AWS account has used in the current UTC calendar month, read from CloudFront
+ * itself (no local state survives a restart, none is needed). CloudFront's first 1,000 paths a month are free per
+ * AWS account, counted across all its distributions; a wildcard path and a tag item count as one path each.
+ *
+ * <pre>{@code
+ * MonthToDatePaths used = new MonthToDatePaths(config, cdn, Clock.systemUTC());
+ * used.usedThisMonth("E1WEBEXAMPLE");   // 840: web and images share the bot's own account
+ * used.usedThisMonthByAccount();        // {default=840, 111122223333=12}
+ * used.record(cdn.create(id, reference, paths)); // counted at once, no extra call
+ * }</pre>
+ *
+ * <p><b>Accounts.</b> A distribution with a {@code roleArn} belongs to the account in that ARN
+ * ({@code arn:aws:iam::111122223333:role/…} → {@code "111122223333"}); every distribution without one belongs to
+ * the bot's own account, keyed {@value #DEFAULT_ACCOUNT} (the bot does not ask STS who it is). A role that points
+ * back into the bot's own account is therefore counted apart from {@value #DEFAULT_ACCOUNT}: each figure is then
+ * lower than the account's true total, which the config can avoid by giving those distributions the same role.
+ *
+ * <p><b>Cost of an answer.</b> Per distribution, ListInvalidations pages of 100, newest first, until a page ends
+ * before the month start; then one GetInvalidation for each invalidation of the month not seen before (its path
+ * count is remembered for good: an invalidation's paths never change). Remembered counts older than the month
+ * start are dropped, so memory holds at most one month of invalidation ids.
+ *
+ * <p><b>Freshness.</b> An answer younger than the freshness window (default {@link #DEFAULT_FRESHNESS}) is given
+ * again without any call. Within that window an invalidation created by someone else (the console, a CI job,
+ * another replica) is not counted yet; ones this bot creates are, through {@link #record}. A guard that may be
+ * a few paths short for half a minute is the price of not listing a distribution on every keystroke.
+ *
+ * <p>Thread-safe. Each distribution is read under its own lock, so threads that ask about the same distribution
+ * at once wait for one refresh and then share its answer (while it is fresh) instead of repeating the calls;
+ * different distributions never wait for each other.
+ */
+public final class MonthToDatePaths {
+
+    /** The key of the bot's own AWS account: distributions configured without a {@code roleArn}. */
+    public static final String DEFAULT_ACCOUNT = "default";
+    /** How long an answer is used again without asking CloudFront. */
+    public static final Duration DEFAULT_FRESHNESS = Duration.ofSeconds(30);
+
+    private static final int PAGE_SIZE = 100;
+
+    private final Cdn cdn;
+    private final Clock clock;
+    private final Duration freshness;
+    /** By distribution id, upper case. */
+    private final Map<String, Ledger> ledgers;
+    /** Account key → its distribution ids, in config order. */
+    private final Map<String, List<String>> distributionsByAccount;
+    private final Map<String, String> accountByDistribution;
+
+    /** With the {@link #DEFAULT_FRESHNESS default freshness window}. */
+    public MonthToDatePaths(BotConfig config, Cdn cdn, Clock clock) {
+        this(config, cdn, clock, DEFAULT_FRESHNESS);
+    }
+
+    /**
+     * @param clock     the month is the UTC calendar month of {@code clock.instant()}; tests pass a clock they move
+     * @param freshness how long an answer is reused without any CloudFront call; zero lists on every call
+     */
+    public MonthToDatePaths(BotConfig config, Cdn cdn, Clock clock, Duration freshness) {
+        Objects.requireNonNull(config, "config");
+        this.cdn = Objects.requireNonNull(cdn, "cdn");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.freshness = Objects.requireNonNull(freshness, "freshness");
+        if (freshness.isNegative()) {
+            throw new IllegalArgumentException("freshness must not be negative: " + freshness);
+        }
+        Map<String, Ledger> ledgers = new HashMap<>();
+        Map<String, List<String>> byAccount = new LinkedHashMap<>();
+        Map<String, String> accountOf = new HashMap<>();
+        for (DistributionConfig distribution : config.distributions().values()) {
+            String account = accountOf(distribution);
+            ledgers.put(distribution.id(), new Ledger(distribution.id()));
+            byAccount.computeIfAbsent(account, key -> new ArrayList<>()).add(distribution.id());
+            accountOf.put(distribution.id(), account);
+        }
+        this.ledgers = Map.copyOf(ledgers);
+        byAccount.replaceAll((account, ids) -> List.copyOf(ids));
+        this.distributionsByAccount = Collections.unmodifiableMap(byAccount);
+        this.accountByDistribution = Map.copyOf(accountOf);
+    }
+
+    /**
+     * Paths used this UTC month by the AWS account that owns this distribution, all its configured distributions
+     * together.
+     *
+     * @throws CdnException             when CloudFront can't be read for one of them (nothing is made up)
+     * @throws IllegalArgumentException when the distribution is not in the config
+     */
+    public int usedThisMonth(String distributionId) {
+        return usedBy(accountOf(distributionId), clock.instant());
+    }
+
+    /**
+     * Paths used this UTC month, by account key ({@value #DEFAULT_ACCOUNT} or a 12-digit account id), for every
+     * account the config spans, in config order.
+     *
+     * @throws CdnException when CloudFront can't be read for any configured distribution
+     */
+    public Map<String, Integer> usedThisMonthByAccount() {
+        Instant now = clock.instant();
+        Map<String, Integer> used = new LinkedHashMap<>();
+        for (String account : distributionsByAccount.keySet()) {
+            used.put(account, usedBy(account, now));
+        }
+        return Collections.unmodifiableMap(used);
+    }
+
+    /**
+     * The account key a configured distribution is counted under.
+     *
+     * @throws IllegalArgumentException when the distribution is not in the config
+     */
+    public String accountOf(String distributionId) {
+        Objects.requireNonNull(distributionId, "distributionId");
+        String account = accountByDistribution.get(normalize(distributionId));
+        if (account == null) {
+            throw new IllegalArgumentException("not a configured distribution: " + distributionId);
+        }
+        return account;
+    }
+
+    /**
+     * Counts an invalidation the bot has just created, so the next answer includes it without waiting for the
+     * freshness window, and the next refresh needs no GetInvalidation for it. Recording one twice counts it once.
+     *
+     * @throws IllegalArgumentException when its distribution is not in the config
+     */
+    public void record(Invalidation created) {
+        Objects.requireNonNull(created, "created");
+        Ledger ledger = ledgers.get(normalize(created.distributionId()));
+        if (ledger == null) {
+            throw new IllegalArgumentException("not a configured distribution: " + created.distributionId());
+        }
+        ledger.record(created.id(), created.createTime(), created.paths().size(), Month.of(clock.instant()));
+    }
+
+    private int usedBy(String account, Instant now) {
+        Month month = Month.of(now);
+        int used = 0;
+        for (String distributionId : distributionsByAccount.get(account)) {
+            used += ledgers.get(distributionId).used(now, month);
+        }
+        return used;
+    }
+
+    private static String accountOf(DistributionConfig distribution) {
+        // The config validated the ARN: arn:<partition>:iam::<12 digits>:role/<name>.
+        return distribution.roleArn().map(arn -> arn.split(":", 6)[4]).orElse(DEFAULT_ACCOUNT);
+    }
+
+    private static String normalize(String distributionId) {
+        return distributionId.toUpperCase(Locale.ROOT);
+    }
+
+    /** A UTC calendar month as the half-open interval [start, end). */
+    private record Month(Instant start, Instant end) {
+
+        static Month of(Instant now) {
+            YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
+            return new Month(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                    month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+
+        boolean contains(Instant time) {
+            return !time.isBefore(start) && time.isBefore(end);
+        }
+    }
+
+    /** What is known of one invalidation: when it was created and how many paths it holds. */
+    private record Counted(Instant createTime, int paths) {
+    }
+
+    /** One distribution's invalidations of the month; every method holds the ledger's monitor. */
+    private final class Ledger {
+
+        private final String distributionId;
+        /** By invalidation id; nothing older than the month start of the last refresh. */
+        private final Map<String, Counted> counted = new HashMap<>();
+        private Instant refreshedAt;
+        private Month refreshedMonth;
+
+        Ledger(String distributionId) {
+            this.distributionId = distributionId;
+        }
+
+        synchronized int used(Instant now, Month month) {
+            if (!fresh(now, month)) {
+                refresh(month);
+                // Counted from when the listing started: anything created after that is not in it.
+                refreshedAt = now;
+                refreshedMonth = month;
+            }
+            int used = 0;
+            for (Counted invalidation : counted.values()) {
+                if (month.contains(invalidation.createTime())) {
+                    used += invalidation.paths();
+                }
+            }
+            return used;
+        }
+
+        synchronized void record(String invalidationId, Instant createTime, int paths, Month month) {
+            if (!createTime.isBefore(month.start())) {
+                counted.putIfAbsent(invalidationId, new Counted(createTime, paths));
+            }
+        }
+
+        private boolean fresh(Instant now, Month month) {
+            return refreshedAt != null && month.equals(refreshedMonth) && now.isBefore(refreshedAt.plus(freshness));
+        }
+
+        /**
+         * Lists the month's invalidations and counts the paths of those not seen before. A failure leaves what was
+         * already counted in place (it is still true) and the ledger not fresh, so the next call tries again.
+         */
+        private void refresh(Month month) {
+            counted.values().removeIf(invalidation -> invalidation.createTime().isBefore(month.start()));
+            String marker = null;
+            do {
+                InvalidationPage page = cdn.invalidations(distributionId, marker, PAGE_SIZE);
+                for (InvalidationSummary summary : page.items()) {
+                    if (month.contains(summary.createTime()) && !counted.containsKey(summary.id())) {
+                        int paths = cdn.invalidation(distributionId, summary.id()).paths().size();
+                        counted.put(summary.id(), new Counted(summary.createTime(), paths));
+                    }
+                }
+                List<InvalidationSummary> items = page.items();
+                boolean reachedLastMonth = !items.isEmpty()
+                        && items.get(items.size() - 1).createTime().isBefore(month.start());
+                marker = reachedLastMonth ? null : page.nextMarker().orElse(null);
+            } while (marker != null);
+        }
+    }
+}
