@@ -10,6 +10,10 @@
  * if (parsed.ok()) { ... parsed.accepted() ... } else { ... parsed.problems() ... }
  * }</pre>
  *
+ * <p>A request that lists many files in one directory can then be offered a cheaper form, for the user to accept:
+ * {@code WildcardSuggestion.suggest(values of parsed.accepted(), 5)} proposes {@code /assets/img/*} for twenty
+ * files in {@code /assets/img/}.
+ *
  * <p>Nothing here knows Slack's SDK or AWS's: the package works on strings so the rules stay fast to test
  * and the same for every way a request arrives.
  */
