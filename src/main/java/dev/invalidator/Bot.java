@@ -9,6 +9,7 @@ import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
 import dev.invalidator.slack.SlackBot;
@@ -64,8 +65,9 @@ public final class Bot implements AutoCloseable {
         Tracker tracker = new Tracker(cdn,
                 new PollSchedule(config.polling().initialInterval(), config.polling().maxInterval()),
                 new CompletionReporter(config, chat, workers), clock);
-        CommandHandler handler = new CommandHandler(config,
-                new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock), policy, cdn, chat, tracker);
+        MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
+        DistributionCatalog catalog = new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock);
+        CommandHandler handler = new CommandHandler(config, catalog, policy, cdn, chat, tracker, monthToDate, clock);
         SlackBot slackBot;
         try {
             slackBot = SlackBot.start(slack, tokens, handler, workers);
@@ -74,6 +76,7 @@ public final class Bot implements AutoCloseable {
             workers.shutdownNow();
             throw e;
         }
+        workers.execute(catalog::warmUp);
         workers.execute(() -> tracker.recover(
                 config.distributions().values().stream().map(DistributionConfig::id).toList(),
                 config.polling().recoveryWindow()));

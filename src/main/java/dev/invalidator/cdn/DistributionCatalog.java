@@ -67,6 +67,16 @@ public final class DistributionCatalog {
         return fetched.distribution();
     }
 
+    /** What is already known of the distribution, without asking CloudFront: for answers that must be instant. */
+    public Optional<Distribution> knownDetails(DistributionConfig distribution) {
+        return Optional.ofNullable(details.get(distribution.id())).map(Fetched::distribution);
+    }
+
+    /** Reads every distribution once, so the first person to ask doesn't wait for CloudFront. */
+    public void warmUp() {
+        config.distributions().values().forEach(this::hostsIfKnown);
+    }
+
     private Optional<Set<String>> hostsIfKnown(DistributionConfig distribution) {
         try {
             return Optional.of(details(distribution).hosts());

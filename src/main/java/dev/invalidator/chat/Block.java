@@ -23,4 +23,18 @@ public sealed interface Block {
 
     record Divider() implements Block {
     }
+
+    /** A row of buttons; a click comes back with the button's action id and value. */
+    record Actions(List<Button> buttons) implements Block {
+
+        public Actions {
+            buttons = List.copyOf(buttons);
+        }
+    }
+
+    /** @param value what the click needs to act (≤ 2,000 characters); never trusted without re-checking */
+    record Button(String actionId, String label, String value, Style style) {
+
+        public enum Style { DEFAULT, PRIMARY, DANGER }
+    }
 }

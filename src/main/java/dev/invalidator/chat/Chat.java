@@ -1,5 +1,7 @@
 package dev.invalidator.chat;
 
+import java.util.Map;
+
 /**
  * The channel as the flow uses it: post the status message, edit it, reply in its thread.
  *
@@ -10,7 +12,22 @@ public interface Chat {
 
     PostedMessage post(String channel, Message message);
 
+    /**
+     * Posts a status message with {@code facts} kept alongside it (Slack message metadata), for a later edit — by
+     * this process or another — to read back with {@link #factsOf}.
+     */
+    PostedMessage post(String channel, Message message, Map<String, String> facts);
+
+    /** The facts kept with a status message; empty when there are none or it can't be read. */
+    Map<String, String> factsOf(PostedMessage status);
+
     void update(PostedMessage message, Message replacement);
 
     PostedMessage reply(PostedMessage parent, Message message);
+
+    /** A message only {@code user} sees, in {@code channel}. */
+    void whisper(String channel, String user, Message message);
+
+    /** Opens the request form for the person whose action produced {@code triggerId} (valid for a few seconds). */
+    void openRequestForm(String triggerId, RequestForm form);
 }

@@ -83,6 +83,14 @@ public final class Replies {
                 new Block.Context("Fix them and send the command again. " + USAGE));
     }
 
+    /** The path problems on one plain line, for a form field (no formatting shows there). */
+    public static String pathProblemsInline(ParsedPaths parsed) {
+        String text = parsed.problems().stream()
+                .map(problem -> (problem.input().isEmpty() ? "" : problem.input() + ": ") + problem.message())
+                .collect(Collectors.joining(" · "));
+        return text.length() <= 1_500 ? text : text.substring(0, 1_499) + "…";
+    }
+
     public static Message cannotPost(ChatException e) {
         String text = switch (e.reason()) {
             case NOT_IN_CHANNEL, CHANNEL_NOT_FOUND ->
@@ -96,6 +104,33 @@ public final class Replies {
     public static Message cdnProblem(CdnException e) {
         String text = escape(e.getMessage()) + "\n*Next:* " + escape(e.nextStep());
         return Message.of(plain(e.getMessage()), new Block.Section(":warning: " + text));
+    }
+
+    public static Message confirmationGone() {
+        String text = "This confirmation was already answered or has expired, so nothing more was invalidated. "
+                + "Send the command again if you still need it.";
+        return Message.of(text, new Block.Section(text));
+    }
+
+    public static Message notYourRequest(String requester) {
+        String text = "Only <@" + requester + ">, who asked, can confirm or cancel this request.";
+        return Message.of(plain(text), new Block.Section(":no_entry: " + text));
+    }
+
+    public static Message cancelled(String alias) {
+        String text = "Cancelled: nothing was invalidated on `" + escape(alias) + "`.";
+        return Message.of(plain(text), new Block.Section(text));
+    }
+
+    public static Message confirmed(String alias, int pathCount) {
+        String text = "Confirmed: invalidating " + Texts.paths(pathCount) + " on `" + escape(alias)
+                + "`. Follow it in the status message in the channel.";
+        return Message.of(plain(text), new Block.Section(":white_check_mark: " + text));
+    }
+
+    public static Message formUnavailable() {
+        String text = "Slack didn't let me open the form in time. Try `/invalidate` again, or type the request: " + USAGE;
+        return Message.of(plain(text), new Block.Section(text));
     }
 
     public static Message internalError() {

@@ -19,33 +19,39 @@ import java.util.Optional;
  */
 public record StatusCard(State state, String requester, String alias, String distributionId, int pathCount,
                          Optional<String> invalidationId, Optional<Instant> startedAt, Optional<Instant> endedAt,
-                         Optional<String> problem, Optional<String> nextStep) {
+                         Optional<String> problem, Optional<String> nextStep, Optional<String> note) {
 
     public enum State { REQUESTING, IN_PROGRESS, COMPLETED, FAILED, LOST }
 
     public static StatusCard requesting(String requester, String alias, String distributionId, int pathCount) {
         return new StatusCard(State.REQUESTING, requester, alias, distributionId, pathCount, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The requester's note, shown under the headline in every state. */
+    public StatusCard withNote(Optional<String> text) {
+        return new StatusCard(state, requester, alias, distributionId, pathCount, invalidationId, startedAt, endedAt,
+                problem, nextStep, text);
     }
 
     public StatusCard inProgress(String id, Instant started) {
         return new StatusCard(State.IN_PROGRESS, requester, alias, distributionId, pathCount, Optional.of(id),
-                Optional.of(started), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.of(started), Optional.empty(), Optional.empty(), Optional.empty(), note);
     }
 
     public StatusCard completed(Instant ended) {
         return new StatusCard(State.COMPLETED, requester, alias, distributionId, pathCount, invalidationId,
-                startedAt, Optional.of(ended), Optional.empty(), Optional.empty());
+                startedAt, Optional.of(ended), Optional.empty(), Optional.empty(), note);
     }
 
     public StatusCard failed(String why, String next) {
         return new StatusCard(State.FAILED, requester, alias, distributionId, pathCount, invalidationId, startedAt,
-                Optional.empty(), Optional.of(why), Optional.of(next));
+                Optional.empty(), Optional.of(why), Optional.of(next), note);
     }
 
     public StatusCard lost(String why) {
         return new StatusCard(State.LOST, requester, alias, distributionId, pathCount, invalidationId, startedAt,
-                Optional.empty(), Optional.of(why), Optional.of("Check the distribution in the CloudFront console."));
+                Optional.empty(), Optional.of(why), Optional.of("Check the distribution in the CloudFront console."), note);
     }
 
     /** How long CloudFront took, once it is known. */
@@ -64,7 +70,8 @@ public record StatusCard(State state, String requester, String alias, String dis
             case LOST -> ":warning: *Status unknown*: invalidation of " + what;
         };
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Section(headline + "\nAsked by <@" + requester + ">"));
+        blocks.add(new Block.Section(headline + "\nAsked by <@" + requester + ">"
+                + note.map(text -> "\n>" + escape(text).replace("\n", "\n>")).orElse("")));
         problem.ifPresent(why -> blocks.add(new Block.Section(escape(why) + "\n*Next:* " + escape(nextStep.orElse("")))));
         blocks.add(new Block.Context(details()));
         return new Message(fallback(), blocks);

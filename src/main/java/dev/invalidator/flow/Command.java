@@ -12,12 +12,16 @@ import java.util.Optional;
  * <pre>{@code
  * Command.parse("web /index.html /css/*")   // Invalidate[target=web, pathTokens=[/index.html, /css/*]]
  * Command.parse("status web")                // Status[target=Optional[web], invalidationId=Optional.empty]
- * Command.parse("")                          // Help (the modal comes later)
+ * Command.parse("")                          // OpenForm
  * }</pre>
  */
 public sealed interface Command {
 
     record Help() implements Command {
+    }
+
+    /** No text at all: the person wants the form. */
+    record OpenForm() implements Command {
     }
 
     record Status(Optional<String> target, Optional<String> invalidationId) implements Command {
@@ -37,7 +41,7 @@ public sealed interface Command {
     static Command parse(String slackText) {
         List<String> tokens = Tokenizer.split(SlackText.unescape(slackText == null ? "" : slackText));
         if (tokens.isEmpty()) {
-            return new Help();
+            return new OpenForm();
         }
         String first = tokens.get(0);
         Optional<String> second = tokens.size() > 1 ? Optional.of(tokens.get(1)) : Optional.empty();

@@ -7,9 +7,12 @@ import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.BotConfig;
+import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.request.PathLimits;
 import dev.invalidator.request.PathParser;
 import dev.invalidator.tracking.Tracker;
+import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +27,19 @@ public final class CommandHandler {
     private final Gate gate;
     private final SubmitInvalidation submit;
     private final Queries queries;
+    private final ConfirmClicks clicks;
+    private final RequestForms forms;
 
     public CommandHandler(BotConfig config, DistributionCatalog catalog, AccessPolicy policy, Cdn cdn, Chat chat,
-                          Tracker tracker) {
+                          Tracker tracker, MonthToDatePaths usage, Clock clock) {
         this.gate = new Gate(config, catalog, policy);
         PathParser parser = new PathParser(new PathLimits(config.limits().maxPathsPerRequest(),
                 PathLimits.cloudFrontDefaults().maxWildcards()));
-        this.submit = new SubmitInvalidation(gate, catalog, parser, cdn, chat, tracker);
+        Confirmations confirmations = new Confirmations(config.confirm(), usage, clock);
+        this.submit = new SubmitInvalidation(gate, catalog, parser, cdn, chat, tracker, confirmations, usage);
         this.queries = new Queries(gate, cdn);
+        this.clicks = new ConfirmClicks(gate, confirmations, submit, chat);
+        this.forms = new RequestForms(gate, catalog, submit, confirmations, chat);
     }
 
     public void handle(SlashCommand command, Responder responder) {
@@ -43,12 +51,38 @@ public final class CommandHandler {
                 queries.list(command, list, responder);
             } else if (parsed instanceof Command.Invalidate invalidate) {
                 submit.submit(command, invalidate, responder);
+            } else if (parsed instanceof Command.OpenForm) {
+                forms.open(command, responder);
             } else {
-                responder.answer(Replies.help(gate.usable(command)));
+                responder.answer(Replies.help(gate.usable(command.userId(), command.channelId())));
             }
         } catch (RuntimeException e) {
             log.error("Handling a command from {} in {} failed", command.userId(), command.channelId(), e);
             responder.answer(Replies.internalError());
+        }
+    }
+
+    /** A submitted request form, answered within Slack's three seconds; see {@link RequestForms}. */
+    public FormAnswer formSubmitted(String userId, String channel, String alias, String pathsText, Optional<String> note) {
+        return forms.submitted(userId, channel, alias, pathsText, note);
+    }
+
+    /** The Confirm of a form's confirmation step. */
+    public void formConfirmed(String userId, String pendingId) {
+        try {
+            clicks.confirmFromForm(userId, pendingId);
+        } catch (RuntimeException e) {
+            log.error("Confirming a form from {} failed", userId, e);
+        }
+    }
+
+    /** A click on a confirmation's buttons; see {@link ConfirmClicks}. */
+    public void handleClick(String userId, String action, String pendingId, Responder replace, Responder whisper) {
+        try {
+            clicks.click(userId, action, pendingId, replace, whisper);
+        } catch (RuntimeException e) {
+            log.error("Handling a click from {} failed", userId, e);
+            whisper.answer(Replies.internalError());
         }
     }
 }

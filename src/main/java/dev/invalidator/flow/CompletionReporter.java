@@ -50,10 +50,11 @@ public final class CompletionReporter implements InvalidationListener {
         CallerReference.decode(invalidation.callerReference()).ifPresent(reference -> executor.execute(() -> {
             String alias = config.byId(invalidation.distributionId()).map(DistributionConfig::alias)
                     .orElse(invalidation.distributionId());
+            PostedMessage status = new PostedMessage(reference.channel(), reference.messageTs());
             StatusCard card = outcome.apply(StatusCard
                     .requesting(reference.requester(), alias, invalidation.distributionId(), invalidation.paths().size())
+                    .withNote(StatusFacts.note(chat.factsOf(status)))
                     .inProgress(invalidation.id(), invalidation.createTime()));
-            PostedMessage status = new PostedMessage(reference.channel(), reference.messageTs());
             try {
                 chat.update(status, card.message());
                 chat.reply(status, Replies.outcomeNotice(card));

@@ -3,6 +3,7 @@ package dev.invalidator.flow;
 import dev.invalidator.access.AccessDecision;
 import dev.invalidator.access.AccessPolicy;
 import dev.invalidator.cdn.DistributionCatalog;
+import dev.invalidator.chat.Message;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.BotConfig;
@@ -28,28 +29,42 @@ final class Gate {
 
     /** The distribution {@code target} names, if the person may use it here; otherwise answers them and is empty. */
     Optional<DistributionConfig> admit(SlashCommand command, Optional<String> target, Responder responder) {
-        List<DistributionConfig> usable = usable(command);
+        Admission admission = check(command.userId(), command.channelId(), target);
+        admission.refusal().ifPresent(responder::answer);
+        return admission.distribution();
+    }
+
+    /** Either the distribution, or the answer that explains why not. */
+    record Admission(Optional<DistributionConfig> distribution, Optional<Message> refusal) {
+
+        static Admission of(DistributionConfig distribution) {
+            return new Admission(Optional.of(distribution), Optional.empty());
+        }
+
+        static Admission refused(Message answer) {
+            return new Admission(Optional.empty(), Optional.of(answer));
+        }
+    }
+
+    Admission check(String userId, String channelId, Optional<String> target) {
+        List<DistributionConfig> usable = usable(userId, channelId);
         if (target.isEmpty()) {
-            if (usable.size() == 1) {
-                return usable.stream().findFirst();
-            }
-            responder.answer(Replies.nameADistribution(usable));
-            return Optional.empty();
+            return usable.size() == 1 ? Admission.of(usable.get(0)) : Admission.refused(Replies.nameADistribution(usable));
         }
         Optional<DistributionConfig> distribution = catalog.resolve(target.get());
         if (distribution.isEmpty()) {
-            responder.answer(Replies.unknownDistribution(target.get(), usable));
-            return Optional.empty();
+            return Admission.refused(Replies.unknownDistribution(target.get(), usable));
         }
-        AccessDecision decision = policy.decide(command.userId(), command.channelId(), distribution.get());
-        if (!decision.allowed()) {
-            responder.answer(Replies.denied(decision.reason()));
-            return Optional.empty();
-        }
-        return distribution;
+        AccessDecision decision = policy.decide(userId, channelId, distribution.get());
+        return decision.allowed() ? Admission.of(distribution.get()) : Admission.refused(Replies.denied(decision.reason()));
     }
 
-    List<DistributionConfig> usable(SlashCommand command) {
-        return policy.usableBy(command.userId(), command.channelId(), config.distributions().values());
+    /** The same decision again at the moment of acting: a click or a submit is never trusted on its own. */
+    AccessDecision recheck(String userId, String channelId, DistributionConfig distribution) {
+        return policy.decide(userId, channelId, distribution);
+    }
+
+    List<DistributionConfig> usable(String userId, String channelId) {
+        return policy.usableBy(userId, channelId, config.distributions().values());
     }
 }

@@ -1,5 +1,8 @@
 package dev.invalidator.flow;
 
-/** A slash command as the flow needs it: who, where, and the text as Slack delivered it. */
-public record SlashCommand(String userId, String channelId, String text) {
+/**
+ * A slash command as the flow needs it: who, where, the text as Slack delivered it, and the trigger that lets the
+ * bot open a form in reply.
+ */
+public record SlashCommand(String userId, String channelId, String text, String triggerId) {
 }

@@ -8,12 +8,14 @@ import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
+import dev.invalidator.chat.ConfirmationCard;
+import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.DistributionConfig;
-import dev.invalidator.request.InvalidationPath;
+import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.request.ParsedPaths;
 import dev.invalidator.request.PathParser;
 import dev.invalidator.tracking.Tracker;
@@ -39,63 +41,100 @@ final class SubmitInvalidation {
     private final Cdn cdn;
     private final Chat chat;
     private final Tracker tracker;
+    private final Confirmations confirmations;
+    private final MonthToDatePaths monthToDate;
 
-    SubmitInvalidation(Gate gate, DistributionCatalog catalog, PathParser parser, Cdn cdn, Chat chat, Tracker tracker) {
+    SubmitInvalidation(Gate gate, DistributionCatalog catalog, PathParser parser, Cdn cdn, Chat chat, Tracker tracker,
+                       Confirmations confirmations, MonthToDatePaths monthToDate) {
         this.gate = gate;
         this.catalog = catalog;
         this.parser = parser;
         this.cdn = cdn;
         this.chat = chat;
         this.tracker = tracker;
+        this.confirmations = confirmations;
+        this.monthToDate = monthToDate;
     }
 
     void submit(SlashCommand command, Command.Invalidate request, Responder responder) {
-        Optional<DistributionConfig> admitted = gate.admit(command, Optional.of(request.target()), responder);
-        if (admitted.isEmpty()) {
-            return;
+        Preparation preparation = prepare(command.userId(), command.channelId(), request.target(), request.pathTokens(),
+                Optional.empty());
+        if (preparation instanceof Preparation.Ready ready) {
+            confirmOrRun(ready.request(), responder);
+        } else if (preparation instanceof Preparation.Refused refused) {
+            responder.answer(refused.answer());
         }
-        DistributionConfig distribution = admitted.get();
+    }
+
+    /**
+     * Every check a request must pass: the distribution is known and allowed here, CloudFront can describe it, and
+     * the paths are valid.
+     */
+    Preparation prepare(String requester, String channel, String target, List<String> pathTokens,
+                        Optional<String> note) {
+        Gate.Admission admission = gate.check(requester, channel, Optional.of(target));
+        if (admission.refusal().isPresent()) {
+            Message answer = admission.refusal().get();
+            return new Preparation.Refused(answer, Preparation.Field.DISTRIBUTION, answer.text());
+        }
+        DistributionConfig distribution = admission.distribution().orElseThrow();
         Distribution details;
         try {
             details = catalog.details(distribution);
         } catch (CdnException e) {
+            return new Preparation.Refused(Replies.cdnProblem(e), Preparation.Field.DISTRIBUTION, e.getMessage());
+        }
+        ParsedPaths parsed = parser.parse(pathTokens, details.hosts());
+        if (!parsed.ok()) {
+            return new Preparation.Refused(Replies.invalidPaths(distribution.alias(), parsed), Preparation.Field.PATHS,
+                    Replies.pathProblemsInline(parsed));
+        }
+        return new Preparation.Ready(new PreparedRequest(requester, channel, distribution, parsed, note));
+    }
+
+    /** Asks first when the request is risky or costs money; runs it at once otherwise. */
+    void confirmOrRun(PreparedRequest prepared, Responder responder) {
+        Optional<ConfirmationCard> question;
+        try {
+            question = confirmations.ask(prepared);
+        } catch (CdnException e) {
             responder.answer(Replies.cdnProblem(e));
             return;
         }
-        ParsedPaths parsed = parser.parse(request.pathTokens(), details.hosts());
-        if (!parsed.ok()) {
-            responder.answer(Replies.invalidPaths(distribution.alias(), parsed));
-            return;
-        }
-        StatusCard card = StatusCard.requesting(command.userId(), distribution.alias(), distribution.id(),
-                parsed.accepted().size());
+        question.ifPresentOrElse(card -> responder.answer(card.message()), () -> run(prepared, responder));
+    }
+
+    /** Posts the status message, then creates the invalidation that belongs to it. */
+    void run(PreparedRequest request, Responder responder) {
+        StatusCard card = StatusCard.requesting(request.requester(), request.distribution().alias(),
+                request.distribution().id(), request.paths().accepted().size()).withNote(request.note());
         PostedMessage status;
         try {
-            status = chat.post(command.channelId(), card.message());
+            status = chat.post(request.channel(), card.message(), StatusFacts.of(request));
         } catch (ChatException e) {
             responder.answer(Replies.cannotPost(e));
             return;
         }
-        create(command, distribution, parsed, card, status);
+        create(request, card, status);
     }
 
-    private void create(SlashCommand command, DistributionConfig distribution, ParsedPaths parsed, StatusCard card,
-                        PostedMessage status) {
-        String reference = new CallerReference(status.channel(), status.ts(), command.userId()).encode();
-        List<String> paths = parsed.accepted().stream().map(InvalidationPath::value).toList();
+    private void create(PreparedRequest request, StatusCard card, PostedMessage status) {
+        String reference = new CallerReference(status.channel(), status.ts(), request.requester()).encode();
+        String distributionId = request.distribution().id();
         Invalidation invalidation;
         try {
-            invalidation = cdn.create(distribution.id(), reference, paths);
+            invalidation = cdn.create(distributionId, reference, request.values());
         } catch (CdnException e) {
-            log.warn("Creating an invalidation on {} failed: {}", distribution.id(), e.getMessage());
+            log.warn("Creating an invalidation on {} failed: {}", distributionId, e.getMessage());
             showQuietly(() -> chat.update(status, card.failed(e.getMessage(), e.nextStep()).message()));
-            showQuietly(() -> chat.reply(status, Replies.failedNotice(command.userId(), e)));
+            showQuietly(() -> chat.reply(status, Replies.failedNotice(request.requester(), e)));
             return;
         }
-        log.info("Created invalidation {} on {} ({} paths) for {} in {}", invalidation.id(), distribution.id(),
-                paths.size(), command.userId(), command.channelId());
+        log.info("Created invalidation {} on {} ({} paths) for {} in {}", invalidation.id(), distributionId,
+                invalidation.paths().size(), request.requester(), request.channel());
+        monthToDate.record(invalidation);
         showQuietly(() -> chat.update(status, card.inProgress(invalidation.id(), invalidation.createTime()).message()));
-        showQuietly(() -> chat.reply(status, Replies.pathList(parsed)));
+        showQuietly(() -> chat.reply(status, Replies.pathList(request.paths())));
         tracker.follow(invalidation);
     }
 

@@ -115,7 +115,12 @@ final class SlackInteractions {
         }
         ((ObjectNode) view.path("state")).set("values", values);
         String triggerId = views.issueTrigger(userId);
-        return send("interactive", payloads.viewSubmission(user, view, triggerId), true, null, triggerId);
+        Envelope sent = send("interactive", payloads.viewSubmission(user, view, triggerId), true, null, triggerId);
+        CompletableFuture<Ack> applied = sent.ack().thenApply(ack -> {
+            views.applyResponseAction(viewId, ack.payloadJson());
+            return ack;
+        });
+        return new Envelope(sent.envelopeId(), sent.type(), applied, sent.sentAt(), sent.responseUrl(), sent.triggerId());
     }
 
     Envelope appHomeOpened(String userId) {

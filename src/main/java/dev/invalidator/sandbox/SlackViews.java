@@ -126,6 +126,28 @@ final class SlackViews {
         return answer(view, "views.update");
     }
 
+    /**
+     * What Slack does with a view_submission ack that says {@code "response_action": "update"}: the modal shows the
+     * view in the ack from then on. Other answers (errors, clear, a bare ack) leave the stored view alone.
+     */
+    synchronized void applyResponseAction(String viewId, String ackPayloadJson) {
+        if (ackPayloadJson == null) {
+            return;
+        }
+        JsonNode ack;
+        try {
+            ack = json.readTree(ackPayloadJson);
+        } catch (IOException e) {
+            return;
+        }
+        View existing = views.get(viewId);
+        if (existing != null && "update".equals(ack.path("response_action").asText()) && ack.path("view").isObject()) {
+            View view = store(existing.id(), existing.userId(), existing.externalId(), (ObjectNode) ack.get("view"),
+                    existing.json().path("root_view_id").asText(existing.id()), null);
+            answer(view, "response_action:update");
+        }
+    }
+
     private synchronized ObjectNode publish(Request r) {
         ObjectNode input = viewArg(r.param("view"), "home");
         String userId = r.param("user_id");

@@ -8,7 +8,9 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.invalidator.flow.CommandHandler;
+import dev.invalidator.slack.listeners.actions.ConfirmationButtonsListener;
 import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
+import dev.invalidator.slack.listeners.views.RequestModalListener;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,8 @@ public final class SlackBot implements AutoCloseable {
     public static SlackBot start(Slack slack, SlackTokens tokens, CommandHandler handler, Executor workers) {
         App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(tokens.botToken()).build());
         InvalidateCommandListener.register(app, handler, workers);
+        ConfirmationButtonsListener.register(app, handler, workers);
+        RequestModalListener.register(app, handler, workers);
         try {
             SocketModeApp socketMode = new SocketModeApp(tokens.appToken(), app, SocketModeClient.Backend.JavaWebSocket,
                     error -> {

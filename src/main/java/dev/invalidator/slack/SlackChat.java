@@ -8,9 +8,13 @@ import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ChatException.Reason;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
+import dev.invalidator.chat.RequestForm;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class SlackChat implements Chat {
 
     private static final Logger log = LoggerFactory.getLogger(SlackChat.class);
+
+    /** The metadata event type of status messages. */
+    static final String FACTS_EVENT = "invalidation_request";
 
     private final MethodsClient client;
     private final int maxAttempts;
@@ -41,6 +48,43 @@ public final class SlackChat implements Chat {
         var response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
                 .channel(channel).text(message.text()).blocks(SlackMessages.blocks(message))));
         return new PostedMessage(response.getChannel(), response.getTs());
+    }
+
+    @Override
+    public PostedMessage post(String channel, Message message, Map<String, String> facts) {
+        var response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                .channel(channel).text(message.text()).blocks(SlackMessages.blocks(message))
+                .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts)))));
+        return new PostedMessage(response.getChannel(), response.getTs());
+    }
+
+    @Override
+    public Map<String, String> factsOf(PostedMessage status) {
+        try {
+            var history = call("conversations.history", () -> client.conversationsHistory(r -> r
+                    .channel(status.channel()).latest(status.ts()).inclusive(true).limit(1).includeAllMetadata(true)));
+            return history.getMessages().stream()
+                    .filter(message -> status.ts().equals(message.getTs()) && message.getMetadata() != null
+                            && FACTS_EVENT.equals(message.getMetadata().getEventType()))
+                    .findFirst()
+                    .map(message -> message.getMetadata().getEventPayload().entrySet().stream()
+                            .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue()))))
+                    .orElse(Map.of());
+        } catch (ChatException e) {
+            log.warn("Could not read the facts of status message {} in {}: {}", status.ts(), status.channel(), e.getMessage());
+            return Map.of();
+        }
+    }
+
+    @Override
+    public void whisper(String channel, String user, Message message) {
+        call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r
+                .channel(channel).user(user).text(message.text()).blocks(SlackMessages.blocks(message))));
+    }
+
+    @Override
+    public void openRequestForm(String triggerId, RequestForm form) {
+        call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(RequestModal.form(form))));
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dev.invalidator.slack;
 
+import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
 import dev.invalidator.chat.Block;
 import dev.invalidator.chat.Message;
 import dev.invalidator.request.SlackText;
@@ -34,6 +38,22 @@ public final class SlackMessages {
             String lines = code.lines().stream().map(SlackText::escape).collect(Collectors.joining("\n"));
             return section(s -> s.text(markdownText("```" + lines + "```")));
         }
+        if (block instanceof Block.Actions actions) {
+            return actions(actions.buttons().stream().map(SlackMessages::button).toList());
+        }
         return divider();
+    }
+
+    private static BlockElement button(Block.Button button) {
+        return ButtonElement.builder()
+                .actionId(button.actionId())
+                .text(plainText(button.label()))
+                .value(button.value())
+                .style(switch (button.style()) {
+                    case PRIMARY -> "primary";
+                    case DANGER -> "danger";
+                    case DEFAULT -> null;
+                })
+                .build();
     }
 }

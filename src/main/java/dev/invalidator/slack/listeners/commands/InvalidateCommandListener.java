@@ -37,7 +37,8 @@ public final class InvalidateCommandListener {
 
     private Response handle(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload payload = request.getPayload();
-        SlashCommand command = new SlashCommand(payload.getUserId(), payload.getChannelId(), payload.getText());
+        SlashCommand command = new SlashCommand(payload.getUserId(), payload.getChannelId(), payload.getText(),
+                payload.getTriggerId());
         Responder responder = message -> respond(context, message);
         try {
             workers.execute(() -> handler.handle(command, responder));

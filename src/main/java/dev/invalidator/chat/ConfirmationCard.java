@@ -1,0 +1,69 @@
+package dev.invalidator.chat;
+
+import static dev.invalidator.request.SlackText.escape;
+
+import dev.invalidator.cost.PathCharge;
+import dev.invalidator.cost.Pricing;
+import dev.invalidator.request.WildcardSuggestion.Suggestion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The question the bot asks before a risky request: what will happen, what it costs, and buttons to go ahead, give
+ * up, or take the cheaper wildcard instead.
+ *
+ * @param fullWipe       the request contains {@code /*}
+ * @param overThreshold  the request has more paths than {@code confirm.pathThreshold}, which is {@code threshold}
+ */
+public record ConfirmationCard(String pendingId, String alias, String distributionId, int pathCount,
+                               boolean fullWipe, boolean overThreshold, int threshold, PathCharge charge,
+                               Optional<Suggestion> suggestion) {
+
+    public static final String CONFIRM = "confirm";
+    public static final String CANCEL = "cancel";
+    public static final String USE_WILDCARDS = "confirm_wildcards";
+
+    /** The question without its buttons, for a form's confirmation step (whose own buttons answer it). */
+    public Message questionOnly() {
+        Message full = message();
+        return new Message(full.text(), full.blocks().stream().filter(block -> !(block instanceof Block.Actions)).toList());
+    }
+
+    public Message message() {
+        List<String> facts = new ArrayList<>();
+        facts.add("• " + Texts.paths(pathCount) + " (a wildcard counts as one)");
+        facts.add("• This month so far: " + String.format("%,d", charge.usedThisMonth()) + " of "
+                + String.format("%,d", Pricing.FREE_PATHS_PER_MONTH) + " free paths used in this AWS account");
+        facts.add("• This request: " + (charge.goesPastFreeTier()
+                ? String.format("%,d", charge.chargedPaths()) + " charged paths, about *"
+                        + Pricing.dollars(charge.charge()) + "* ($0.005 a path past the free 1,000)"
+                : "free (" + String.format("%,d", charge.freeLeftBefore() - charge.freeUsedByRequest())
+                        + " free paths left after it)"));
+        if (overThreshold) {
+            facts.add("• That is more than the " + String.format("%,d", threshold) + " paths this bot asks about");
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Section("*Invalidate " + Texts.paths(pathCount) + " on `" + escape(alias) + "` ("
+                + distributionId + ")?* Nothing is sent until you confirm.\n" + String.join("\n", facts)));
+        if (fullWipe) {
+            blocks.add(new Block.Section(":warning: `/*` removes *every* cached object of this distribution: until "
+                    + "the edge caches fill again, requests go to your origin. Make sure it can take the load."));
+        }
+        suggestion.ifPresent(better -> blocks.add(new Block.Section(":bulb: " + better.wildcards().stream()
+                .map(wildcard -> "`" + escape(wildcard) + "`").collect(Collectors.joining(", "))
+                + " would cover the same files with " + Texts.paths(better.pathsAfter()) + " instead of "
+                + String.format("%,d", better.pathsBefore()) + " (it also clears files you did not list).")));
+        List<Block.Button> buttons = new ArrayList<>();
+        buttons.add(new Block.Button(CONFIRM, "Confirm", pendingId, Block.Button.Style.DANGER));
+        suggestion.ifPresent(better -> buttons.add(new Block.Button(USE_WILDCARDS,
+                better.wildcards().size() == 1 ? "Invalidate " + better.wildcards().get(0) + " instead"
+                        : "Use " + better.wildcards().size() + " wildcards instead",
+                pendingId, Block.Button.Style.PRIMARY)));
+        buttons.add(new Block.Button(CANCEL, "Cancel", pendingId, Block.Button.Style.DEFAULT));
+        blocks.add(new Block.Actions(buttons));
+        return new Message("Confirm: invalidate " + Texts.paths(pathCount) + " on " + alias
+                + (charge.goesPastFreeTier() ? " (about " + Pricing.dollars(charge.charge()) + ")" : ""), blocks);
+    }
+}

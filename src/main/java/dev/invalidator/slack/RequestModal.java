@@ -1,0 +1,71 @@
+package dev.invalidator.slack;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.StaticSelectElement;
+import com.slack.api.model.view.View;
+import dev.invalidator.chat.ConfirmationCard;
+import dev.invalidator.chat.RequestForm;
+import java.util.List;
+
+/** The request form and its confirmation step as Slack modals. */
+public final class RequestModal {
+
+    public static final String FORM_CALLBACK = "invalidate_request";
+    public static final String CONFIRM_CALLBACK = "invalidate_confirm";
+    /** Every input's element has this action id; the block id names the field. */
+    public static final String VALUE = "value";
+    /** Slack's limit for an option's text. */
+    private static final int MAX_OPTION_TEXT = 75;
+
+    private RequestModal() {
+    }
+
+    static View form(RequestForm form) {
+        List<com.slack.api.model.block.composition.OptionObject> options = form.distributions().stream()
+                .map(choice -> option(plainText(shorten(choice.label())), choice.alias()))
+                .toList();
+        return view(v -> v
+                .type("modal")
+                .callbackId(FORM_CALLBACK)
+                .privateMetadata(form.channel())
+                .title(viewTitle(t -> t.type("plain_text").text("Invalidate CloudFront")))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Invalidate")))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(List.of(
+                        input(i -> i.blockId(RequestForm.DISTRIBUTION_FIELD).label(plainText("Distribution"))
+                                .element(StaticSelectElement.builder().actionId(VALUE).options(options)
+                                        .initialOption(options.size() == 1 ? options.get(0) : null).build())),
+                        input(i -> i.blockId(RequestForm.PATHS_FIELD).label(plainText("Paths"))
+                                .hint(plainText("One per line, starting with /. * only at the end (/css/*). "
+                                        + "URLs of the distribution work too. Paths are case-sensitive."))
+                                .element(PlainTextInputElement.builder().actionId(VALUE).multiline(true)
+                                        .placeholder(plainText("/index.html\n/css/*")).build())),
+                        input(i -> i.blockId(RequestForm.NOTE_FIELD).label(plainText("Note")).optional(true)
+                                .hint(plainText("Shown in the status message, e.g. why or which release."))
+                                .element(PlainTextInputElement.builder().actionId(VALUE).maxLength(300).build())))));
+    }
+
+    /** The confirmation question as the form's next step: Confirm submits, Cancel closes. */
+    public static View confirmation(ConfirmationCard card) {
+        return view(v -> v
+                .type("modal")
+                .callbackId(CONFIRM_CALLBACK)
+                .privateMetadata(card.pendingId())
+                .title(viewTitle(t -> t.type("plain_text").text("Confirm invalidation")))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Confirm")))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(SlackMessages.blocks(card.questionOnly())));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_OPTION_TEXT ? text : text.substring(0, MAX_OPTION_TEXT - 1) + "…";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.invalidator.slack.listeners.actions;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import dev.invalidator.chat.ConfirmationCard;
+import dev.invalidator.chat.Message;
+import dev.invalidator.chat.Responder;
+import dev.invalidator.flow.CommandHandler;
+import dev.invalidator.slack.SlackMessages;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Confirm, Cancel and "use the wildcard instead": ack at once, then let the flow re-check and act. */
+public final class ConfirmationButtonsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfirmationButtonsListener.class);
+
+    private final CommandHandler handler;
+    private final Executor workers;
+
+    private ConfirmationButtonsListener(CommandHandler handler, Executor workers) {
+        this.handler = handler;
+        this.workers = workers;
+    }
+
+    public static void register(App app, CommandHandler handler, Executor workers) {
+        ConfirmationButtonsListener listener = new ConfirmationButtonsListener(handler, workers);
+        for (String action : new String[] {ConfirmationCard.CONFIRM, ConfirmationCard.CANCEL, ConfirmationCard.USE_WILDCARDS}) {
+            app.blockAction(action, listener::handle);
+        }
+    }
+
+    private Response handle(BlockActionRequest request, ActionContext context) {
+        BlockActionPayload payload = request.getPayload();
+        BlockActionPayload.Action action = payload.getActions().get(0);
+        String userId = payload.getUser().getId();
+        Responder replace = message -> respond(context, message, true);
+        Responder whisper = message -> respond(context, message, false);
+        try {
+            workers.execute(() -> handler.handleClick(userId, action.getActionId(), action.getValue(), replace, whisper));
+        } catch (RejectedExecutionException busy) {
+            log.warn("Worker queue full; turned away a click from {}", userId);
+        }
+        return context.ack();
+    }
+
+    private static void respond(ActionContext context, Message message, boolean replaceOriginal) {
+        try {
+            context.respond(ActionResponse.builder()
+                    .responseType("ephemeral")
+                    .replaceOriginal(replaceOriginal)
+                    .text(message.text())
+                    .blocks(SlackMessages.blocks(message))
+                    .build());
+        } catch (IOException e) {
+            log.warn("Could not answer a click through response_url: {}", e.getMessage());
+        }
+    }
+}

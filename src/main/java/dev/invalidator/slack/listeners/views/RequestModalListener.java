@@ -1,0 +1,94 @@
+package dev.invalidator.slack.listeners.views;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.ViewState;
+import dev.invalidator.chat.RequestForm;
+import dev.invalidator.flow.CommandHandler;
+import dev.invalidator.flow.FormAnswer;
+import dev.invalidator.flow.Preparation;
+import dev.invalidator.slack.RequestModal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Submissions of the request form and of its confirmation step. Validation answers inside the ack (Slack shows the
+ * errors under the fields); the slow part — posting and creating — runs after it on the worker pool.
+ */
+public final class RequestModalListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestModalListener.class);
+
+    private final CommandHandler handler;
+    private final Executor workers;
+
+    private RequestModalListener(CommandHandler handler, Executor workers) {
+        this.handler = handler;
+        this.workers = workers;
+    }
+
+    public static void register(App app, CommandHandler handler, Executor workers) {
+        RequestModalListener listener = new RequestModalListener(handler, workers);
+        app.viewSubmission(RequestModal.FORM_CALLBACK, listener::form);
+        app.viewSubmission(RequestModal.CONFIRM_CALLBACK, listener::confirmation);
+    }
+
+    private Response form(ViewSubmissionRequest request, ViewSubmissionContext context) {
+        ViewSubmissionPayload payload = request.getPayload();
+        Map<String, Map<String, ViewState.Value>> values = payload.getView().getState().getValues();
+        String channel = payload.getView().getPrivateMetadata();
+        FormAnswer answer = handler.formSubmitted(payload.getUser().getId(), channel,
+                selected(values, RequestForm.DISTRIBUTION_FIELD), text(values, RequestForm.PATHS_FIELD),
+                Optional.ofNullable(text(values, RequestForm.NOTE_FIELD)));
+        if (answer instanceof FormAnswer.Invalid invalid) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            invalid.errors().forEach((field, message) -> errors.put(blockOf(field), message));
+            return context.ackWithErrors(errors);
+        }
+        if (answer instanceof FormAnswer.Confirm confirm) {
+            return context.ackWithUpdate(RequestModal.confirmation(confirm.card()));
+        }
+        try {
+            workers.execute(((FormAnswer.Accepted) answer).afterClose());
+        } catch (RejectedExecutionException busy) {
+            log.warn("Worker queue full; kept a submitted form open");
+            return context.ackWithErrors(Map.of(RequestForm.PATHS_FIELD,
+                    "I'm too busy to take this right now and invalidated nothing. Submit again in a minute."));
+        }
+        return context.ack();
+    }
+
+    private Response confirmation(ViewSubmissionRequest request, ViewSubmissionContext context) {
+        ViewSubmissionPayload payload = request.getPayload();
+        String pendingId = payload.getView().getPrivateMetadata();
+        try {
+            workers.execute(() -> handler.formConfirmed(payload.getUser().getId(), pendingId));
+        } catch (RejectedExecutionException busy) {
+            // The request stays pending until it expires: submitting the confirmation again works.
+            log.warn("Worker queue full; a confirmation was not run");
+        }
+        return context.ack();
+    }
+
+    private static String blockOf(Preparation.Field field) {
+        return field == Preparation.Field.PATHS ? RequestForm.PATHS_FIELD : RequestForm.DISTRIBUTION_FIELD;
+    }
+
+    private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
+        ViewState.Value value = values.getOrDefault(block, Map.of()).get(RequestModal.VALUE);
+        return value == null ? null : value.getValue();
+    }
+
+    private static String selected(Map<String, Map<String, ViewState.Value>> values, String block) {
+        ViewState.Value value = values.getOrDefault(block, Map.of()).get(RequestModal.VALUE);
+        return value == null || value.getSelectedOption() == null ? "" : value.getSelectedOption().getValue();
+    }
+}

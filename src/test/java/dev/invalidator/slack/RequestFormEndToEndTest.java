@@ -1,0 +1,124 @@
+package dev.invalidator.slack;
+
+import static dev.invalidator.testing.BotFixture.CAROL;
+import static dev.invalidator.testing.BotFixture.DAVE;
+import static dev.invalidator.testing.BotFixture.OPS;
+import static dev.invalidator.testing.BotFixture.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.sandbox.SimulatedInvalidation;
+import dev.invalidator.sandbox.SlackSimulator;
+import dev.invalidator.sandbox.SlackSimulator.Ack;
+import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
+import dev.invalidator.sandbox.SlackSimulator.OpenedView;
+import dev.invalidator.testing.Await;
+import dev.invalidator.testing.BotFixture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** {@code /invalidate} with no text: the form, its inline validation, and the same flow as the typed command. */
+class RequestFormEndToEndTest {
+
+    private BotFixture world;
+
+    @BeforeEach
+    void start() {
+        world = new BotFixture();
+        world.startBot();
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private OpenedView openForm(String user) {
+        world.type(user, OPS, "");
+        return Await.value("the form", () -> world.slack.views(user).stream().findFirst().orElse(null));
+    }
+
+    private static String values(String alias, String paths, String note) {
+        return """
+                {"distribution":{"value":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"%s"},"value":"%s"}}},
+                 "paths":{"value":{"type":"plain_text_input","value":%s}},
+                 "note":{"value":{"type":"plain_text_input","value":%s}}}
+                """.formatted(alias, alias, quote(paths), note == null ? "null" : quote(note));
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private Ack submit(String user, OpenedView view, String stateValues) {
+        return world.slack.submitView(user, view.viewId(), stateValues).ack().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    @Nested
+    class Opening {
+
+        @Test
+        void offers_only_the_distributions_the_person_may_use_in_this_channel() {
+            assertThat(openForm(CAROL).viewJson()).contains("\"value\":\"web\"").contains("\"value\":\"images\"");
+            assertThat(openForm(DAVE).viewJson()).contains("\"value\":\"web\"").doesNotContain("\"value\":\"images\"");
+        }
+
+        @Test
+        void explains_instead_of_opening_an_empty_form_when_nothing_is_usable() {
+            world.type(DAVE, SlackSimulator.GENERAL, "");
+
+            assertThat(world.awaitEphemeral(DAVE, "the explanation").blocksJson()).contains("can't use any distribution");
+            assertThat(world.slack.views(DAVE)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Submitting {
+
+        @Test
+        void a_bad_path_is_named_under_the_paths_field_and_nothing_is_created() {
+            OpenedView form = openForm(CAROL);
+
+            Ack ack = submit(CAROL, form, values("web", "/ok.html\nindex.html", null));
+
+            assertThat(ack.payloadJson()).contains("\"response_action\":\"errors\"").contains("\"paths\"").contains("index.html");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        }
+
+        @Test
+        void good_paths_close_the_form_and_run_the_flow_in_the_originating_channel_with_the_note() {
+            OpenedView form = openForm(CAROL);
+
+            Ack ack = submit(CAROL, form, values("web", "/index.html\nhttps://www.example.com/app.js", "release 42"));
+
+            assertThat(ack.payloadJson()).isNull();
+            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
+                    world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+            assertThat(invalidation.paths()).containsExactly("/index.html", "/app.js");
+            ChannelMessage status = world.awaitMessage(OPS, m -> m.text().contains("in progress"), "the status message");
+            assertThat(status.blocksJson()).contains("release 42");
+
+            world.cloudFront.simulator.complete(invalidation.id());
+            ChannelMessage completed = world.awaitMessage(OPS, m -> m.text().contains("completed"), "the completed edit");
+            assertThat(completed.blocksJson()).as("the note survives the edit").contains("release 42");
+        }
+
+        @Test
+        void a_full_wipe_turns_the_form_into_a_confirmation_and_its_confirm_creates_one_invalidation() {
+            OpenedView form = openForm(CAROL);
+
+            Ack ack = submit(CAROL, form, values("web", "/*", null));
+
+            assertThat(ack.payloadJson()).contains("\"response_action\":\"update\"").contains("origin");
+            OpenedView confirmation = Await.value("the confirmation step", () -> world.slack.views(CAROL).stream()
+                    .filter(view -> view.method().equals("response_action:update")).findFirst().orElse(null));
+            submit(CAROL, confirmation, "{}");
+            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
+                    world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+            assertThat(invalidation.paths()).containsExactly("/*");
+        }
+    }
+}
