@@ -1,5 +1,7 @@
 package dev.invalidator.access;
 
+import dev.invalidator.config.AccessList;
+import dev.invalidator.config.Approval;
 import dev.invalidator.config.DistributionConfig;
 import java.util.Collection;
 import java.util.List;
@@ -47,29 +49,55 @@ public final class AccessPolicy {
         return all.stream().filter(d -> decide(userId, channelId, d).allowed()).toList();
     }
 
+    /**
+     * Whether {@code userId} may approve {@code requester}'s request on this distribution: an approver, and not the
+     * requester — nobody approves their own request.
+     */
+    public AccessDecision mayApprove(String userId, String requester, DistributionConfig distribution) {
+        if (distribution.approval().scope() == Approval.Scope.NONE) {
+            return AccessDecision.deny("Requests on `" + distribution.alias() + "` need no approval.");
+        }
+        if (userId.equals(requester)) {
+            return AccessDecision.deny("You asked for this one: another approver has to approve it.");
+        }
+        return switch (membership(userId, distribution.approval().approvers(), distribution.alias())) {
+            case MEMBER -> AccessDecision.allow();
+            case UNKNOWN -> AccessDecision.deny(DenialReasons.groupsUnavailable(distribution));
+            case OUTSIDER -> AccessDecision.deny(DenialReasons.notAnApprover(distribution));
+        };
+    }
+
     private AccessDecision decideUser(String userId, DistributionConfig distribution) {
-        if (distribution.users().allowsAnyone() || isListedPerson(userId, distribution)) {
-            return AccessDecision.allow();
+        return switch (membership(userId, distribution.users(), distribution.alias())) {
+            case MEMBER -> AccessDecision.allow();
+            case UNKNOWN -> AccessDecision.deny(DenialReasons.groupsUnavailable(distribution));
+            case OUTSIDER -> AccessDecision.deny(DenialReasons.notListed(distribution));
+        };
+    }
+
+    private enum Membership { MEMBER, OUTSIDER, UNKNOWN }
+
+    private Membership membership(String userId, AccessList list, String alias) {
+        if (list.allowsAnyone() || isListedPerson(userId, list)) {
+            return Membership.MEMBER;
         }
         boolean lookupFailed = false;
-        for (String groupId : distribution.users().groupIds()) {
+        for (String groupId : list.groupIds()) {
             try {
                 if (groups.membersOf(groupId).contains(userId)) {
-                    return AccessDecision.allow();
+                    return Membership.MEMBER;
                 }
             } catch (RuntimeException e) {
                 log.warn("Could not read the members of user group {} for {}; {} is denied unless another group"
-                        + " lets them in", groupId, distribution.alias(), userId, e);
+                        + " lets them in", groupId, alias, userId, e);
                 lookupFailed = true;
             }
         }
-        return AccessDecision.deny(lookupFailed
-                ? DenialReasons.groupsUnavailable(distribution)
-                : DenialReasons.notListed(distribution));
+        return lookupFailed ? Membership.UNKNOWN : Membership.OUTSIDER;
     }
 
     // A group id passed as the user must not match the group's own entry: only its members are let in.
-    private static boolean isListedPerson(String userId, DistributionConfig distribution) {
-        return distribution.users().ids().contains(userId) && !distribution.users().groupIds().contains(userId);
+    private static boolean isListedPerson(String userId, AccessList list) {
+        return list.ids().contains(userId) && !list.groupIds().contains(userId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.invalidator.access;
 
+import dev.invalidator.config.AccessList;
 import dev.invalidator.config.DistributionConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,19 @@ final class DenialReasons {
 
     /** {@code You are not on the list for `images`; ask one of <@U1>, <@U2> or a member of <!subteam^S1>.} */
     static String notListed(DistributionConfig distribution) {
-        Set<String> groups = distribution.users().groupIds();
+        return "You are not on the list for " + code(distribution.alias()) + "; " + askOneOf(distribution.users()) + ".";
+    }
+
+    static String notAnApprover(DistributionConfig distribution) {
+        return "Only approvers can approve requests on " + code(distribution.alias()) + "; "
+                + askOneOf(distribution.approval().approvers()) + ".";
+    }
+
+    /** "ask <@U1>", "ask one of <@U1>, <@U2> or a member of <!subteam^S1>", shortened past a few names. */
+    static String askOneOf(AccessList list) {
+        Set<String> groups = list.groupIds();
         List<String> people = new ArrayList<>();
-        for (String id : distribution.users().ids()) {
+        for (String id : list.ids()) {
             people.add(groups.contains(id) ? "a member of <!subteam^" + id + ">" : "<@" + id + ">");
         }
         String ask;
@@ -44,7 +55,7 @@ final class DenialReasons {
             ask = "ask one of " + String.join(", ", people.subList(0, MAX_NAMED)) + " or one of the "
                     + (people.size() - MAX_NAMED) + " others on the list";
         }
-        return "You are not on the list for " + code(distribution.alias()) + "; " + ask + ".";
+        return ask;
     }
 
     static String groupsUnavailable(DistributionConfig distribution) {

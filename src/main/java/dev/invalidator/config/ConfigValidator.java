@@ -26,12 +26,12 @@ import java.util.function.Predicate;
 final class ConfigValidator {
 
     private static final List<String> TOP_LEVEL_KEYS = List.of("distributions", "polling", "limits", "groups", "confirm");
-    private static final List<String> DISTRIBUTION_KEYS = List.of("id", "channels", "users", "roleArn");
+    private static final List<String> DISTRIBUTION_KEYS = List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor");
     private static final List<String> POLLING_KEYS = List.of("initialInterval", "maxInterval", "recoveryWindow");
     private static final List<String> LIMITS_KEYS =
             List.of("maxPathsPerRequest", "requestsPerUserPerMinute", "requestsPerDistributionPerMinute");
     private static final List<String> GROUPS_KEYS = List.of("cacheTtl");
-    private static final List<String> CONFIRM_KEYS = List.of("pathThreshold", "expiresAfter");
+    private static final List<String> CONFIRM_KEYS = List.of("pathThreshold", "expiresAfter", "approvalExpiresAfter");
 
     private static final String DISTRIBUTION_EXAMPLE = "{id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}";
     private static final String DISTRIBUTIONS_EXAMPLE = "distributions: {web: " + DISTRIBUTION_EXAMPLE + "}";
@@ -151,7 +151,7 @@ final class ConfigValidator {
         AccessList channels = accessList(node.get("channels"), path.key("channels"), Audience.CHANNELS);
         AccessList users = accessList(node.get("users"), path.key("users"), Audience.USERS);
         Optional<String> roleArn = roleArn(node.get("roleArn"), path.key("roleArn"));
-        return new DistributionConfig(alias, id, channels, users, roleArn);
+        return new DistributionConfig(alias, id, channels, users, roleArn, approval(node, path));
     }
 
     private String distributionId(JsonNode distribution, KeyPath path) throws ConfigException {
@@ -179,6 +179,28 @@ final class ConfigValidator {
             fix = "ids are 8 to 32 upper-case letters and digits starting with a letter, e.g. E1WEBEXAMPLE";
         }
         throw problem(path, Text.quote(id) + " is not a CloudFront distribution id — " + fix);
+    }
+
+    /** {@code approvers} turns approval on (for {@code /*} unless {@code approvalFor: all} says every request). */
+    private Approval approval(JsonNode distribution, KeyPath path) throws ConfigException {
+        JsonNode scopeNode = distribution.get("approvalFor");
+        if (distribution.get("approvers") == null) {
+            if (scopeNode != null) {
+                throw problem(path.key("approvalFor"), "needs approvers — list who may approve, e.g. approvers: [U0LEAD, S0SRE]");
+            }
+            return Approval.NONE;
+        }
+        AccessList approvers = accessList(distribution.get("approvers"), path.key("approvers"), Audience.USERS);
+        if (scopeNode == null) {
+            return new Approval(approvers, Approval.Scope.WIPE);
+        }
+        String scope = scopeNode.isTextual() ? scopeNode.textValue() : "";
+        return switch (scope) {
+            case "wipe" -> new Approval(approvers, Approval.Scope.WIPE);
+            case "all" -> new Approval(approvers, Approval.Scope.ALL);
+            default -> throw problem(path.key("approvalFor"), "expected wipe (requests with /*) or all (every request), found "
+                    + describe(scopeNode));
+        };
     }
 
     private AccessList accessList(JsonNode node, KeyPath path, Audience audience) throws ConfigException {
@@ -311,7 +333,8 @@ final class ConfigValidator {
         ConfirmConfig defaults = ConfirmConfig.defaults();
         KeyPath path = KeyPath.ROOT.key("confirm");
         return new ConfirmConfig(count(section, path, "pathThreshold", defaults.pathThreshold()),
-                duration(section, path, "expiresAfter", defaults.expiresAfter()));
+                duration(section, path, "expiresAfter", defaults.expiresAfter()),
+                duration(section, path, "approvalExpiresAfter", defaults.approvalExpiresAfter()));
     }
 
     private Duration duration(JsonNode section, KeyPath sectionPath, String key, Duration fallback)

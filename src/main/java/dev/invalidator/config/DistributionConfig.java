@@ -18,9 +18,15 @@ import java.util.Optional;
  * @param channels channel ids ({@code C…}, {@code G…}) the distribution may be used in, or anyone
  * @param users    user ids ({@code U…}, {@code W…}) and user-group ids ({@code S…}) who may use it, or anyone
  * @param roleArn  an IAM role to assume for this distribution (one in another AWS account), if any
+ * @param approval which requests need a second person's approval, and whose
  */
 public record DistributionConfig(String alias, String id, AccessList channels, AccessList users,
-                                 Optional<String> roleArn) {
+                                 Optional<String> roleArn, Approval approval) {
+
+    /** A distribution whose requests need nobody's approval. */
+    public DistributionConfig(String alias, String id, AccessList channels, AccessList users, Optional<String> roleArn) {
+        this(alias, id, channels, users, roleArn, Approval.NONE);
+    }
 
     public DistributionConfig {
         Objects.requireNonNull(alias, "alias");
@@ -28,6 +34,7 @@ public record DistributionConfig(String alias, String id, AccessList channels, A
         Objects.requireNonNull(channels, "channels");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(roleArn, "roleArn");
+        Objects.requireNonNull(approval, "approval");
         if (!Identifiers.isAlias(alias)) {
             throw new IllegalArgumentException("alias must match [a-z0-9][a-z0-9_-]{0,31} and not be help, status"
                     + " or list: " + alias);

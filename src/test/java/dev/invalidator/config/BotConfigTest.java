@@ -167,7 +167,7 @@ class BotConfigTest {
 
         @Test
         void confirmDefaultAsksAboveAHundredPathsAndWaitsFifteenMinutes() {
-            assertThat(ConfirmConfig.defaults()).isEqualTo(new ConfirmConfig(100, Duration.ofMinutes(15)));
+            assertThat(ConfirmConfig.defaults()).isEqualTo(new ConfirmConfig(100, Duration.ofMinutes(15), Duration.ofHours(1)));
         }
 
         @Test

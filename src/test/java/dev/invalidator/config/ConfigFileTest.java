@@ -50,7 +50,7 @@ class ConfigFileTest {
                     new PollingConfig(Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofDays(1)),
                     new LimitsConfig(3000, 2, 10),
                     new GroupsConfig(Duration.ofMinutes(1)),
-                    new ConfirmConfig(50, Duration.ofMinutes(5)));
+                    new ConfirmConfig(50, Duration.ofMinutes(5), Duration.ofHours(1)));
         }
 
         @Test

@@ -443,7 +443,7 @@ class ConfigValidationTest {
                     arguments(validWith("web: {}"),
                             "web: unknown key — the keys here are distributions, polling, limits, groups and confirm"),
                     arguments(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], region: us-east-1"),
-                            "distributions.web.region: unknown key — the keys here are id, channels, users and roleArn"),
+                            "distributions.web.region: unknown key — the keys here are id, channels, users, roleArn, approvers and approvalFor"),
                     arguments(validWith("polling: {interval: 4s}"), "polling.interval: unknown key — the keys here"
                             + " are initialInterval, maxInterval and recoveryWindow"),
                     arguments(validWith("limits: {paths: 10}"), "limits.paths: unknown key — the keys here are"

@@ -175,7 +175,7 @@ class HostileConfigTest {
         void aMergeKeyIsAnUnknownKey() {
             assertThatThrownBy(() -> yaml(web("<<: {id: E1WEBEXAMPLE}, channels: [C0OPS], users: [\"*\"]")))
                     .hasMessage("invalidator.yml: distributions.web.\"<<\": unknown key — the keys here are id,"
-                            + " channels, users and roleArn");
+                            + " channels, users, roleArn, approvers and approvalFor");
         }
 
         @Test

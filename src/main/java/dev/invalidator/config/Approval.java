@@ -1,0 +1,39 @@
+package dev.invalidator.config;
+
+import java.util.Objects;
+
+/**
+ * Which requests on a distribution need a second person's approval, and who may give it.
+ *
+ * <pre>{@code
+ * Approval.NONE;                                               // nobody needs to approve
+ * new Approval(AccessList.of("U0LEAD", "S0SRE"), Scope.WIPE);  // /* needs the lead or an SRE
+ * }</pre>
+ *
+ * @param approvers users ({@code U…}/{@code W…}) and user groups ({@code S…}) who may approve; never the requester
+ */
+public record Approval(AccessList approvers, Scope scope) {
+
+    /** {@code approvalFor} in the config. */
+    public enum Scope {
+        /** Nothing needs approval. */
+        NONE,
+        /** Requests containing {@code /*}. */
+        WIPE,
+        /** Every request. */
+        ALL
+    }
+
+    /** No approval: the approvers list is never consulted (and {@code AccessPolicy.mayApprove} refuses everyone). */
+    public static final Approval NONE = new Approval(AccessList.anyone(), Scope.NONE);
+
+    public Approval {
+        Objects.requireNonNull(approvers, "approvers");
+        Objects.requireNonNull(scope, "scope");
+    }
+
+    /** Whether a request with ({@code fullWipe}) or without a {@code /*} must wait for an approver. */
+    public boolean requiredFor(boolean fullWipe) {
+        return scope == Scope.ALL || scope == Scope.WIPE && fullWipe;
+    }
+}
