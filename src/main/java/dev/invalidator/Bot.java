@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,11 +44,13 @@ public final class Bot implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService timer;
     private final Tracker tracker;
     private final SlackBot slackBot;
 
-    private Bot(ThreadPoolExecutor workers, Tracker tracker, SlackBot slackBot) {
+    private Bot(ThreadPoolExecutor workers, ScheduledExecutorService timer, Tracker tracker, SlackBot slackBot) {
         this.workers = workers;
+        this.timer = timer;
         this.tracker = tracker;
         this.slackBot = slackBot;
     }
@@ -67,12 +71,19 @@ public final class Bot implements AutoCloseable {
                 new CompletionReporter(config, chat, workers), clock);
         MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
         DistributionCatalog catalog = new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock);
-        CommandHandler handler = new CommandHandler(config, catalog, policy, cdn, chat, tracker, monthToDate, clock);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "approval-expiry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        CommandHandler handler = new CommandHandler(config, catalog, policy, cdn, chat, tracker, monthToDate, clock,
+                timer);
         SlackBot slackBot;
         try {
             slackBot = SlackBot.start(slack, tokens, handler, workers);
         } catch (RuntimeException e) {
             tracker.close();
+            timer.shutdownNow();
             workers.shutdownNow();
             throw e;
         }
@@ -80,7 +91,7 @@ public final class Bot implements AutoCloseable {
         workers.execute(() -> tracker.recover(
                 config.distributions().values().stream().map(DistributionConfig::id).toList(),
                 config.polling().recoveryWindow()));
-        return new Bot(workers, tracker, slackBot);
+        return new Bot(workers, timer, tracker, slackBot);
     }
 
     private static ThreadPoolExecutor workers() {
@@ -110,6 +121,7 @@ public final class Bot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        timer.shutdownNow();
         tracker.close();
     }
 }

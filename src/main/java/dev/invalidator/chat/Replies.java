@@ -5,6 +5,7 @@ import static dev.invalidator.request.SlackText.escape;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.config.AccessList;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.request.DroppedPath;
 import dev.invalidator.request.InvalidationPath;
@@ -131,6 +132,36 @@ public final class Replies {
     public static Message formUnavailable() {
         String text = "Slack didn't let me open the form in time. Try `/invalidate` again, or type the request: " + USAGE;
         return Message.of(plain(text), new Block.Section(text));
+    }
+
+    /** The thread reply under a request that waits: it mentions the approvers, which is what notifies them. */
+    public static Message approvalWanted(String requester, AccessList approvers) {
+        String who = approvers.allowsAnyone() ? "anyone but the requester"
+                : approvers.ids().stream().map(id -> approvers.groupIds().contains(id) ? "<!subteam^" + id + ">" : "<@" + id + ">")
+                        .collect(Collectors.joining(", "));
+        String text = "<@" + requester + "> asked for this invalidation; it needs an approval from " + who
+                + ". Nothing is sent to CloudFront until one of them clicks Approve.";
+        return Message.of(plain(text), new Block.Section(text));
+    }
+
+    public static Message approvalGone() {
+        String text = "This request was already decided or has expired.";
+        return Message.of(text, new Block.Section(text));
+    }
+
+    public static Message approvedNotice(String requester, String approver) {
+        String text = "<@" + approver + "> approved. <@" + requester + ">, sending it to CloudFront now.";
+        return Message.of(plain(text), new Block.Section(":white_check_mark: " + text));
+    }
+
+    public static Message rejectedNotice(String requester, String approver) {
+        String text = "<@" + approver + "> rejected this request, <@" + requester + ">; nothing was invalidated.";
+        return Message.of(plain(text), new Block.Section(":no_entry_sign: " + text));
+    }
+
+    public static Message expiredNotice(String requester) {
+        String text = "<@" + requester + "> nobody approved this request in time; nothing was invalidated.";
+        return Message.of(plain(text), new Block.Section(":hourglass: " + text));
     }
 
     public static Message internalError() {

@@ -19,39 +19,61 @@ import java.util.Optional;
  */
 public record StatusCard(State state, String requester, String alias, String distributionId, int pathCount,
                          Optional<String> invalidationId, Optional<Instant> startedAt, Optional<Instant> endedAt,
-                         Optional<String> problem, Optional<String> nextStep, Optional<String> note) {
+                         Optional<String> problem, Optional<String> nextStep, Optional<String> note,
+                         Optional<String> approvalId) {
 
-    public enum State { REQUESTING, IN_PROGRESS, COMPLETED, FAILED, LOST }
+    public enum State { AWAITING_APPROVAL, REQUESTING, IN_PROGRESS, COMPLETED, FAILED, LOST, REJECTED, EXPIRED }
+
+    public static final String APPROVE = "approve";
+    public static final String REJECT = "reject";
 
     public static StatusCard requesting(String requester, String alias, String distributionId, int pathCount) {
         return new StatusCard(State.REQUESTING, requester, alias, distributionId, pathCount, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Waiting for an approver's click on the buttons that carry {@code id}; nothing is created yet. */
+    public StatusCard awaitingApproval(String id) {
+        return new StatusCard(State.AWAITING_APPROVAL, requester, alias, distributionId, pathCount, invalidationId,
+                startedAt, endedAt, problem, nextStep, note, Optional.of(id));
+    }
+
+    public StatusCard rejected(String approver) {
+        return new StatusCard(State.REJECTED, requester, alias, distributionId, pathCount, invalidationId, startedAt,
+                endedAt, Optional.of("Rejected by <@" + approver + ">."), Optional.of("Nothing was invalidated."), note,
+                Optional.empty());
+    }
+
+    public StatusCard expired(Duration waited) {
+        return new StatusCard(State.EXPIRED, requester, alias, distributionId, pathCount, invalidationId, startedAt,
+                endedAt, Optional.of("Nobody approved it within " + Texts.duration(waited) + "."),
+                Optional.of("Nothing was invalidated; ask again when an approver is around."), note, Optional.empty());
     }
 
     /** The requester's note, shown under the headline in every state. */
     public StatusCard withNote(Optional<String> text) {
         return new StatusCard(state, requester, alias, distributionId, pathCount, invalidationId, startedAt, endedAt,
-                problem, nextStep, text);
+                problem, nextStep, text, Optional.empty());
     }
 
     public StatusCard inProgress(String id, Instant started) {
         return new StatusCard(State.IN_PROGRESS, requester, alias, distributionId, pathCount, Optional.of(id),
-                Optional.of(started), Optional.empty(), Optional.empty(), Optional.empty(), note);
+                Optional.of(started), Optional.empty(), Optional.empty(), Optional.empty(), note, Optional.empty());
     }
 
     public StatusCard completed(Instant ended) {
         return new StatusCard(State.COMPLETED, requester, alias, distributionId, pathCount, invalidationId,
-                startedAt, Optional.of(ended), Optional.empty(), Optional.empty(), note);
+                startedAt, Optional.of(ended), Optional.empty(), Optional.empty(), note, Optional.empty());
     }
 
     public StatusCard failed(String why, String next) {
         return new StatusCard(State.FAILED, requester, alias, distributionId, pathCount, invalidationId, startedAt,
-                Optional.empty(), Optional.of(why), Optional.of(next), note);
+                Optional.empty(), Optional.of(why), Optional.of(next), note, Optional.empty());
     }
 
     public StatusCard lost(String why) {
         return new StatusCard(State.LOST, requester, alias, distributionId, pathCount, invalidationId, startedAt,
-                Optional.empty(), Optional.of(why), Optional.of("Check the distribution in the CloudFront console."), note);
+                Optional.empty(), Optional.of(why), Optional.of("Check the distribution in the CloudFront console."), note, Optional.empty());
     }
 
     /** How long CloudFront took, once it is known. */
@@ -62,17 +84,24 @@ public record StatusCard(State state, String requester, String alias, String dis
     public Message message() {
         String what = Texts.paths(pathCount) + " on `" + escape(alias) + "` (" + distributionId + ")";
         String headline = switch (state) {
+            case AWAITING_APPROVAL -> ":raised_hand: *Awaiting approval*: invalidation of " + what;
             case REQUESTING -> ":hourglass_flowing_sand: *Requesting* invalidation of " + what;
             case IN_PROGRESS -> ":arrows_counterclockwise: *In progress*: invalidation of " + what;
             case COMPLETED -> ":white_check_mark: *Completed* in " + Texts.duration(elapsed().orElseThrow())
                     + ": invalidation of " + what;
             case FAILED -> ":x: *Failed*: invalidation of " + what;
             case LOST -> ":warning: *Status unknown*: invalidation of " + what;
+            case REJECTED -> ":no_entry_sign: *Rejected*: invalidation of " + what;
+            case EXPIRED -> ":hourglass: *Expired*: invalidation of " + what;
         };
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section(headline + "\nAsked by <@" + requester + ">"
                 + note.map(text -> "\n>" + escape(text).replace("\n", "\n>")).orElse("")));
-        problem.ifPresent(why -> blocks.add(new Block.Section(escape(why) + "\n*Next:* " + escape(nextStep.orElse("")))));
+        problem.ifPresent(why -> blocks.add(new Block.Section((state == State.REJECTED ? why : escape(why))
+                + "\n*Next:* " + escape(nextStep.orElse("")))));
+        approvalId.ifPresent(id -> blocks.add(new Block.Actions(List.of(
+                new Block.Button(APPROVE, "Approve", id, Block.Button.Style.PRIMARY),
+                new Block.Button(REJECT, "Reject", id, Block.Button.Style.DANGER)))));
         blocks.add(new Block.Context(details()));
         return new Message(fallback(), blocks);
     }
@@ -82,7 +111,11 @@ public record StatusCard(State state, String requester, String alias, String dis
         invalidationId.ifPresent(id -> parts.add("Invalidation `" + id + "`"));
         startedAt.ifPresent(start -> parts.add("started " + Texts.time(start)));
         endedAt.ifPresent(end -> parts.add("completed " + Texts.time(end)));
-        parts.add(state == State.REQUESTING ? "sending to CloudFront…" : "paths in the thread");
+        parts.add(switch (state) {
+            case AWAITING_APPROVAL -> "an approver other than the requester must approve";
+            case REQUESTING -> "sending to CloudFront…";
+            default -> "paths in the thread";
+        });
         return String.join(" · ", parts);
     }
 
@@ -94,6 +127,9 @@ public record StatusCard(State state, String requester, String alias, String dis
             case COMPLETED -> what + ": completed in " + Texts.duration(elapsed().orElseThrow());
             case FAILED -> what + ": failed";
             case LOST -> what + ": status unknown";
+            case AWAITING_APPROVAL -> what + ": awaiting approval";
+            case REJECTED -> what + ": rejected";
+            case EXPIRED -> what + ": expired, nobody approved";
         };
     }
 }

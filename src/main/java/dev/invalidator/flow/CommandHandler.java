@@ -13,6 +13,7 @@ import dev.invalidator.request.PathParser;
 import dev.invalidator.tracking.Tracker;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +30,19 @@ public final class CommandHandler {
     private final Queries queries;
     private final ConfirmClicks clicks;
     private final RequestForms forms;
+    private final Chat chat;
+
+    private final Approvals approvals;
 
     public CommandHandler(BotConfig config, DistributionCatalog catalog, AccessPolicy policy, Cdn cdn, Chat chat,
-                          Tracker tracker, MonthToDatePaths usage, Clock clock) {
+                          Tracker tracker, MonthToDatePaths usage, Clock clock, ScheduledExecutorService timer) {
         this.gate = new Gate(config, catalog, policy);
+        this.chat = chat;
         PathParser parser = new PathParser(new PathLimits(config.limits().maxPathsPerRequest(),
                 PathLimits.cloudFrontDefaults().maxWildcards()));
         Confirmations confirmations = new Confirmations(config.confirm(), usage, clock);
-        this.submit = new SubmitInvalidation(gate, catalog, parser, cdn, chat, tracker, confirmations, usage);
+        this.approvals = new Approvals(policy, gate, chat, config.confirm().approvalExpiresAfter(), clock, timer);
+        this.submit = new SubmitInvalidation(gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals);
         this.queries = new Queries(gate, cdn);
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, chat);
@@ -73,6 +79,16 @@ public final class CommandHandler {
             clicks.confirmFromForm(userId, pendingId);
         } catch (RuntimeException e) {
             log.error("Confirming a form from {} failed", userId, e);
+        }
+    }
+
+    /** A click on Approve or Reject in a status message; see {@link Approvals}. */
+    public void handleApproval(String userId, boolean approve, String approvalId, String channel) {
+        try {
+            approvals.click(userId, approve, approvalId, message -> chat.whisper(channel, userId, message))
+                    .ifPresent(submit::approved);
+        } catch (RuntimeException e) {
+            log.error("Handling an approval click from {} failed", userId, e);
         }
     }
 

@@ -22,12 +22,12 @@ final class Confirmations {
 
     private final ConfirmConfig config;
     private final MonthToDatePaths usage;
-    private final PendingRequests pending;
+    private final PendingRequests<PreparedRequest> pending;
 
     Confirmations(ConfirmConfig config, MonthToDatePaths usage, Clock clock) {
         this.config = config;
         this.usage = usage;
-        this.pending = new PendingRequests(config.expiresAfter(), clock);
+        this.pending = new PendingRequests<>(config.expiresAfter(), clock);
     }
 
     /** The question to ask before this request, or empty when it may go ahead at once. */

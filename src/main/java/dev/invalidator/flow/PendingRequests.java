@@ -18,7 +18,7 @@ import java.util.Optional;
  * pending.take(id);                      // the request, once; empty afterwards or after expiry
  * }</pre>
  */
-final class PendingRequests {
+final class PendingRequests<T> {
 
     static final int CAPACITY = 1_000;
 
@@ -26,9 +26,9 @@ final class PendingRequests {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     /** Guarded by {@code this}; insertion order is age order, so the eldest is dropped first. */
-    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, Entry<T>> entries = new LinkedHashMap<>();
 
-    private record Entry(PreparedRequest request, Instant expires) {
+    private record Entry<T>(T request, Instant expires) {
     }
 
     PendingRequests(Duration lifetime, Clock clock) {
@@ -36,26 +36,35 @@ final class PendingRequests {
         this.clock = clock;
     }
 
-    synchronized String put(PreparedRequest request) {
+    synchronized String put(T request) {
+        String id = newId();
+        put(id, request);
+        return id;
+    }
+
+    /** An id for a request that is stored later, once what carries the id (a message) exists. */
+    String newId() {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    synchronized void put(String id, T request) {
         dropExpired();
         if (entries.size() >= CAPACITY) {
             entries.remove(entries.keySet().iterator().next());
         }
-        byte[] bytes = new byte[8];
-        random.nextBytes(bytes);
-        String id = HexFormat.of().formatHex(bytes);
-        entries.put(id, new Entry(request, clock.instant().plus(lifetime)));
-        return id;
+        entries.put(id, new Entry<>(request, clock.instant().plus(lifetime)));
     }
 
     /** The request without removing it, to check who may act on it. */
-    synchronized Optional<PreparedRequest> peek(String id) {
+    synchronized Optional<T> peek(String id) {
         dropExpired();
         return Optional.ofNullable(entries.get(id)).map(Entry::request);
     }
 
     /** The request, removed: a second click on the same button finds nothing. */
-    synchronized Optional<PreparedRequest> take(String id) {
+    synchronized Optional<T> take(String id) {
         dropExpired();
         return Optional.ofNullable(entries.remove(id)).map(Entry::request);
     }

@@ -43,9 +43,10 @@ final class SubmitInvalidation {
     private final Tracker tracker;
     private final Confirmations confirmations;
     private final MonthToDatePaths monthToDate;
+    private final Approvals approvals;
 
     SubmitInvalidation(Gate gate, DistributionCatalog catalog, PathParser parser, Cdn cdn, Chat chat, Tracker tracker,
-                       Confirmations confirmations, MonthToDatePaths monthToDate) {
+                       Confirmations confirmations, MonthToDatePaths monthToDate, Approvals approvals) {
         this.gate = gate;
         this.catalog = catalog;
         this.parser = parser;
@@ -54,6 +55,7 @@ final class SubmitInvalidation {
         this.tracker = tracker;
         this.confirmations = confirmations;
         this.monthToDate = monthToDate;
+        this.approvals = approvals;
     }
 
     void submit(SlashCommand command, Command.Invalidate request, Responder responder) {
@@ -104,10 +106,14 @@ final class SubmitInvalidation {
         question.ifPresentOrElse(card -> responder.answer(card.message()), () -> run(prepared, responder));
     }
 
-    /** Posts the status message, then creates the invalidation that belongs to it. */
+    /** Posts the status message, then creates the invalidation that belongs to it — or first waits for an approver. */
     void run(PreparedRequest request, Responder responder) {
         StatusCard card = StatusCard.requesting(request.requester(), request.distribution().alias(),
                 request.distribution().id(), request.paths().accepted().size()).withNote(request.note());
+        if (approvals.required(request)) {
+            approvals.ask(request, card, responder);
+            return;
+        }
         PostedMessage status;
         try {
             status = chat.post(request.channel(), card.message(), StatusFacts.of(request));
@@ -116,6 +122,14 @@ final class SubmitInvalidation {
             return;
         }
         create(request, card, status);
+    }
+
+    /** An approver said yes: the request goes on in the message that waited for them. */
+    void approved(Approvals.Waiting approved) {
+        StatusCard requesting = StatusCard.requesting(approved.request().requester(),
+                approved.request().distribution().alias(), approved.request().distribution().id(),
+                approved.request().paths().accepted().size()).withNote(approved.request().note());
+        create(approved.request(), requesting, approved.status());
     }
 
     private void create(PreparedRequest request, StatusCard card, PostedMessage status) {

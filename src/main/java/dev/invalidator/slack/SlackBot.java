@@ -8,6 +8,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.invalidator.flow.CommandHandler;
+import dev.invalidator.slack.listeners.actions.ApprovalButtonsListener;
 import dev.invalidator.slack.listeners.actions.ConfirmationButtonsListener;
 import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
 import dev.invalidator.slack.listeners.views.RequestModalListener;
@@ -51,6 +52,7 @@ public final class SlackBot implements AutoCloseable {
         App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(tokens.botToken()).build());
         InvalidateCommandListener.register(app, handler, workers);
         ConfirmationButtonsListener.register(app, handler, workers);
+        ApprovalButtonsListener.register(app, handler, workers);
         RequestModalListener.register(app, handler, workers);
         try {
             SocketModeApp socketMode = new SocketModeApp(tokens.appToken(), app, SocketModeClient.Backend.JavaWebSocket,

@@ -27,6 +27,7 @@ public final class BotFixture implements AutoCloseable {
     public static final String FRONTEND = "S0FRONTEND";
     public static final String IMAGES = "E2IMAGESEXAMPLE";
     public static final String WEB = CloudFrontFixture.WEB;
+    public static final String SHOP = "E3SHOPEXAMPLE";
 
     public static final String CONFIG = """
             distributions:
@@ -38,6 +39,12 @@ public final class BotFixture implements AutoCloseable {
                 id: E2IMAGESEXAMPLE
                 channels: [C0OPS]
                 users: [U0ALICE, S0FRONTEND]
+              shop:
+                id: E3SHOPEXAMPLE
+                channels: [C0OPS]
+                users: ["*"]
+                approvers: [U0BOB, S0FRONTEND]
+                approvalFor: all
             polling:
               initialInterval: 50ms
               maxInterval: 200ms
@@ -53,12 +60,17 @@ public final class BotFixture implements AutoCloseable {
         slack.addUser(DAVE, "dave");
         slack.addUserGroup(FRONTEND, "frontend", CAROL);
         cloudFront.simulator.addDistribution(IMAGES, "d222222abcdef8.cloudfront.net", "img.example.com");
+        cloudFront.simulator.addDistribution(SHOP, "d333333abcdef8.cloudfront.net", "shop.example.com");
         cloudFront.simulator.holdCompletions(true);
     }
 
     public static BotConfig config() {
+        return config(CONFIG);
+    }
+
+    public static BotConfig config(String yaml) {
         try {
-            return ConfigLoader.parse(CONFIG, "test.yml", ConfigLoader.Format.YAML);
+            return ConfigLoader.parse(yaml, "test.yml", ConfigLoader.Format.YAML);
         } catch (ConfigException e) {
             throw new IllegalStateException(e);
         }
@@ -66,8 +78,12 @@ public final class BotFixture implements AutoCloseable {
 
     /** Starts a bot instance and waits until it holds a Socket Mode connection. */
     public Bot startBot() {
+        return startBot(config());
+    }
+
+    public Bot startBot(BotConfig config) {
         int before = slack.openConnections();
-        Bot bot = Bot.start(config(), SlackBot.slack(slack.apiUrl()), new SlackTokens(slack.botToken(), slack.appToken()),
+        Bot bot = Bot.start(config, SlackBot.slack(slack.apiUrl()), new SlackTokens(slack.botToken(), slack.appToken()),
                 cloudFront.aws, Clock.systemUTC());
         bots.add(bot);
         slack.awaitConnections(before + 1, Duration.ofSeconds(20));

@@ -1,0 +1,134 @@
+package dev.invalidator.slack;
+
+import static dev.invalidator.testing.BotFixture.CAROL;
+import static dev.invalidator.testing.BotFixture.DAVE;
+import static dev.invalidator.testing.BotFixture.OPS;
+import static dev.invalidator.testing.BotFixture.SHOP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invalidator.chat.StatusCard;
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.sandbox.SimulatedInvalidation;
+import dev.invalidator.sandbox.SlackSimulator;
+import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
+import dev.invalidator.testing.Await;
+import dev.invalidator.testing.BotFixture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** {@code shop} needs a second person's approval for every request: only an approver other than the requester. */
+class ApprovalEndToEndTest {
+
+    private static final String ALICE = SlackSimulator.ALICE;
+    private static final String BOB = SlackSimulator.BOB;
+
+    private BotFixture world;
+
+    @BeforeEach
+    void start() {
+        world = new BotFixture();
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private ChannelMessage requestAndAwaitApproval() {
+        world.type(ALICE, OPS, "shop /index.html");
+        return world.awaitMessage(OPS, message -> message.text().contains("awaiting approval"), "the waiting request");
+    }
+
+    private void click(String user, ChannelMessage status, String action) {
+        world.slack.clickButton(user, OPS, status.ts(), action).ack().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    @Nested
+    class WhileWaiting {
+
+        @BeforeEach
+        void startBot() {
+            world.startBot();
+        }
+
+        @Test
+        void the_request_waits_in_its_status_message_and_the_thread_mentions_the_approvers() {
+            ChannelMessage waiting = requestAndAwaitApproval();
+
+            ChannelMessage mention = world.awaitReply(waiting, reply -> reply.text().contains("approval"), "the mention");
+            assertThat(mention.text()).contains("<@" + BOB + ">").contains("<!subteam^" + BotFixture.FRONTEND + ">");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        }
+
+        @Test
+        void the_requester_cannot_approve_their_own_request() {
+            ChannelMessage waiting = requestAndAwaitApproval();
+
+            click(ALICE, waiting, StatusCard.APPROVE);
+
+            assertThat(world.awaitEphemeral(ALICE, "the refusal").text()).contains("another approver");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        }
+
+        @Test
+        void someone_who_is_not_an_approver_is_refused() {
+            ChannelMessage waiting = requestAndAwaitApproval();
+
+            click(DAVE, waiting, StatusCard.APPROVE);
+
+            assertThat(world.awaitEphemeral(DAVE, "the refusal").text()).contains("Only approvers");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        }
+
+        @Test
+        void an_approval_creates_the_invalidation_in_the_same_message_and_thread() {
+            ChannelMessage waiting = requestAndAwaitApproval();
+
+            click(BOB, waiting, StatusCard.APPROVE);
+
+            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
+                    world.cloudFront.simulator.invalidations(SHOP).stream().findFirst().orElse(null));
+            ChannelMessage inProgress = world.awaitMessage(OPS, m -> m.text().contains("in progress"), "the edit");
+            assertThat(inProgress.ts()).isEqualTo(waiting.ts());
+            assertThat(invalidation.callerReference()).contains(waiting.ts());
+            world.awaitReply(waiting, reply -> reply.text().contains("approved"), "the approval record");
+        }
+
+        @Test
+        void a_group_member_may_approve_and_a_second_click_does_nothing_more() {
+            ChannelMessage waiting = requestAndAwaitApproval();
+
+            click(CAROL, waiting, StatusCard.APPROVE);
+            Await.until("the invalidation", () -> !world.cloudFront.simulator.invalidations(SHOP).isEmpty());
+            click(BOB, waiting, StatusCard.APPROVE);
+
+            assertThat(world.awaitEphemeral(BOB, "the answer").text()).contains("already decided");
+            assertThat(world.cloudFront.simulator.invalidations(SHOP)).hasSize(1);
+        }
+
+        @Test
+        void a_rejection_ends_the_request_and_creates_nothing() {
+            ChannelMessage waiting = requestAndAwaitApproval();
+
+            click(BOB, waiting, StatusCard.REJECT);
+
+            ChannelMessage rejected = world.awaitMessage(OPS, m -> m.text().contains("rejected"), "the rejection");
+            assertThat(rejected.blocksJson()).contains("Rejected by <@" + BOB + ">");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        }
+    }
+
+    @Test
+    void a_request_nobody_approves_expires_and_creates_nothing() {
+        world.startBot(BotFixture.config(BotFixture.CONFIG + "confirm:\n  approvalExpiresAfter: 300ms\n"));
+
+        ChannelMessage waiting = requestAndAwaitApproval();
+
+        ChannelMessage expired = world.awaitMessage(OPS, m -> m.text().contains("expired"), "the expiry");
+        assertThat(expired.ts()).isEqualTo(waiting.ts());
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+    }
+}
