@@ -44,6 +44,11 @@ public final class AccessPolicy {
         return decideUser(userId, distribution);
     }
 
+    /** Whether the person is on the distribution's list at all, whatever the channel: for the Home tab. */
+    public boolean isListed(String userId, DistributionConfig distribution) {
+        return decideUser(userId, distribution).allowed();
+    }
+
     /** The distributions this user may use from this channel, in the order given: for help and the modal. */
     public List<DistributionConfig> usableBy(String userId, String channelId, Collection<DistributionConfig> all) {
         return all.stream().filter(d -> decide(userId, channelId, d).allowed()).toList();

@@ -5,6 +5,10 @@ import java.util.List;
 /** The few layout pieces the bot's messages are made of. */
 public sealed interface Block {
 
+    /** A title line in large plain text (≤ 150 characters). */
+    record Header(String text) implements Block {
+    }
+
     /** A paragraph of mrkdwn (≤ 3,000 characters). */
     record Section(String mrkdwn) implements Block {
     }

@@ -28,6 +28,12 @@ public interface Chat {
     /** A message only {@code user} sees, in {@code channel}. */
     void whisper(String channel, String user, Message message);
 
+    /** Shows {@code home} as the person's Home tab of the bot. */
+    void publishHome(String user, Message home);
+
+    /** A link to a message, for lists that point back to status messages; empty when Slack won't give one. */
+    java.util.Optional<String> permalink(PostedMessage message);
+
     /** Opens the request form for the person whose action produced {@code triggerId} (valid for a few seconds). */
     void openRequestForm(String triggerId, RequestForm form);
 }

@@ -1,13 +1,17 @@
 package dev.invalidator.chat;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The form behind a bare {@code /invalidate}: the distributions this person may use in this channel, a box for paths
- * and an optional note. The channel travels with the form, so the status message lands where the command was typed.
+ * and an optional note. The channel travels with the form, so the status message lands where the command was typed;
+ * opened from the Home tab, the form asks for the channel instead.
  */
-public record RequestForm(String channel, List<Choice> distributions) {
+public record RequestForm(Optional<String> channel, List<Choice> distributions) {
 
+    /** Asked only when the form is opened outside a channel (from the Home tab). */
+    public static final String CHANNEL_FIELD = "channel";
     public static final String DISTRIBUTION_FIELD = "distribution";
     public static final String PATHS_FIELD = "paths";
     public static final String NOTE_FIELD = "note";

@@ -33,6 +33,7 @@ public final class CommandHandler {
     private final Chat chat;
 
     private final Approvals approvals;
+    private final HomeTab home;
 
     public CommandHandler(BotConfig config, DistributionCatalog catalog, AccessPolicy policy, Cdn cdn, Chat chat,
                           Tracker tracker, MonthToDatePaths usage, Clock clock, ScheduledExecutorService timer) {
@@ -46,6 +47,7 @@ public final class CommandHandler {
         this.queries = new Queries(gate, cdn);
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, chat);
+        this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat);
     }
 
     public void handle(SlashCommand command, Responder responder) {
@@ -79,6 +81,24 @@ public final class CommandHandler {
             clicks.confirmFromForm(userId, pendingId);
         } catch (RuntimeException e) {
             log.error("Confirming a form from {} failed", userId, e);
+        }
+    }
+
+    /** Someone opened the bot's Home tab. */
+    public void homeOpened(String userId) {
+        try {
+            home.show(userId);
+        } catch (RuntimeException e) {
+            log.error("Publishing the Home tab for {} failed", userId, e);
+        }
+    }
+
+    /** "New invalidation" on the Home tab. */
+    public void openFormFromHome(String userId, String triggerId) {
+        try {
+            forms.openFromHome(userId, triggerId, home.listedFor(userId));
+        } catch (RuntimeException e) {
+            log.error("Opening the form from the Home tab for {} failed", userId, e);
         }
     }
 

@@ -44,9 +44,18 @@ final class RequestForms {
         List<RequestForm.Choice> choices = usable.stream()
                 .map(distribution -> new RequestForm.Choice(distribution.alias(), label(distribution))).toList();
         try {
-            chat.openRequestForm(command.triggerId(), new RequestForm(command.channelId(), choices));
+            chat.openRequestForm(command.triggerId(), new RequestForm(Optional.of(command.channelId()), choices));
         } catch (ChatException e) {
             responder.answer(Replies.formUnavailable());
+        }
+    }
+
+    /** From the Home tab: every distribution the person is listed for; the form asks for the channel. */
+    void openFromHome(String userId, String triggerId, List<DistributionConfig> listed) {
+        List<RequestForm.Choice> choices = listed.stream()
+                .map(distribution -> new RequestForm.Choice(distribution.alias(), label(distribution))).toList();
+        if (!choices.isEmpty()) {
+            chat.openRequestForm(triggerId, new RequestForm(Optional.empty(), choices));
         }
     }
 

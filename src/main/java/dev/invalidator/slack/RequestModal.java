@@ -8,11 +8,16 @@ import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.ConversationsFilter;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.ConversationsSelectElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.RequestForm;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The request form and its confirmation step as Slack modals. */
@@ -29,17 +34,29 @@ public final class RequestModal {
     }
 
     static View form(RequestForm form) {
-        List<com.slack.api.model.block.composition.OptionObject> options = form.distributions().stream()
+        List<OptionObject> options = form.distributions().stream()
                 .map(choice -> option(plainText(shorten(choice.label())), choice.alias()))
                 .toList();
         return view(v -> v
                 .type("modal")
                 .callbackId(FORM_CALLBACK)
-                .privateMetadata(form.channel())
+                .privateMetadata(form.channel().orElse(""))
                 .title(viewTitle(t -> t.type("plain_text").text("Invalidate CloudFront")))
                 .submit(viewSubmit(t -> t.type("plain_text").text("Invalidate")))
                 .close(viewClose(t -> t.type("plain_text").text("Cancel")))
-                .blocks(List.of(
+                .blocks(blocks(form, options)));
+    }
+
+    private static List<LayoutBlock> blocks(RequestForm form, List<OptionObject> options) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        if (form.channel().isEmpty()) {
+            blocks.add(input(i -> i.blockId(RequestForm.CHANNEL_FIELD).label(plainText("Channel for the status message"))
+                    .element(ConversationsSelectElement.builder().actionId(VALUE)
+                            .filter(ConversationsFilter.builder().include(List.of("public", "private"))
+                                    .excludeBotUsers(true).build())
+                            .build())));
+        }
+        blocks.addAll(List.of(
                         input(i -> i.blockId(RequestForm.DISTRIBUTION_FIELD).label(plainText("Distribution"))
                                 .element(StaticSelectElement.builder().actionId(VALUE).options(options)
                                         .initialOption(options.size() == 1 ? options.get(0) : null).build())),
@@ -50,7 +67,8 @@ public final class RequestModal {
                                         .placeholder(plainText("/index.html\n/css/*")).build())),
                         input(i -> i.blockId(RequestForm.NOTE_FIELD).label(plainText("Note")).optional(true)
                                 .hint(plainText("Shown in the status message, e.g. why or which release."))
-                                .element(PlainTextInputElement.builder().actionId(VALUE).maxLength(300).build())))));
+                                .element(PlainTextInputElement.builder().actionId(VALUE).maxLength(300).build()))));
+        return blocks;
     }
 
     /** The confirmation question as the form's next step: Confirm submits, Cancel closes. */

@@ -11,6 +11,7 @@ import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.slack.listeners.actions.ApprovalButtonsListener;
 import dev.invalidator.slack.listeners.actions.ConfirmationButtonsListener;
 import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
+import dev.invalidator.slack.listeners.events.HomeListener;
 import dev.invalidator.slack.listeners.views.RequestModalListener;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ public final class SlackBot implements AutoCloseable {
         ConfirmationButtonsListener.register(app, handler, workers);
         ApprovalButtonsListener.register(app, handler, workers);
         RequestModalListener.register(app, handler, workers);
+        HomeListener.register(app, handler, workers);
         try {
             SocketModeApp socketMode = new SocketModeApp(tokens.appToken(), app, SocketModeClient.Backend.JavaWebSocket,
                     error -> {

@@ -9,6 +9,7 @@ import dev.invalidator.chat.ChatException.Reason;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.RequestForm;
+import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -80,6 +81,22 @@ public final class SlackChat implements Chat {
     public void whisper(String channel, String user, Message message) {
         call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r
                 .channel(channel).user(user).text(message.text()).blocks(SlackMessages.blocks(message))));
+    }
+
+    @Override
+    public void publishHome(String user, Message home) {
+        call("views.publish", () -> client.viewsPublish(r -> r.userId(user).view(View.builder().type("home")
+                .blocks(SlackMessages.blocks(home)).build())));
+    }
+
+    @Override
+    public Optional<String> permalink(PostedMessage message) {
+        try {
+            return Optional.ofNullable(call("chat.getPermalink", () -> client.chatGetPermalink(r -> r
+                    .channel(message.channel()).messageTs(message.ts()))).getPermalink());
+        } catch (ChatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.invalidator.slack;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -29,6 +30,9 @@ public final class SlackMessages {
     private static LayoutBlock block(Block block) {
         if (block instanceof Block.Section section) {
             return section(s -> s.text(markdownText(section.mrkdwn())));
+        }
+        if (block instanceof Block.Header header) {
+            return header(h -> h.text(plainText(header.text())));
         }
         if (block instanceof Block.Context context) {
             return context(List.of(markdownText(context.mrkdwn())));

@@ -120,6 +120,11 @@ public final class Tracker implements AutoCloseable {
         return watches.values().stream().mapToInt(watch -> watch.inFlight.size()).sum();
     }
 
+    /** The invalidations being followed right now, oldest first per distribution. */
+    public synchronized List<Invalidation> following() {
+        return watches.values().stream().flatMap(watch -> watch.inFlight.values().stream()).toList();
+    }
+
     /**
      * Finds the bot's own invalidations among each distribution's recent ones (those created within {@code window},
      * and any still in progress on the pages read): resumes following those in progress and reports those that

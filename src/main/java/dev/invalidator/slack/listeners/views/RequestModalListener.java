@@ -45,6 +45,13 @@ public final class RequestModalListener {
         ViewSubmissionPayload payload = request.getPayload();
         Map<String, Map<String, ViewState.Value>> values = payload.getView().getState().getValues();
         String channel = payload.getView().getPrivateMetadata();
+        if (channel == null || channel.isBlank()) {
+            ViewState.Value chosen = values.getOrDefault(RequestForm.CHANNEL_FIELD, Map.of()).get(RequestModal.VALUE);
+            channel = chosen == null ? null : chosen.getSelectedConversation();
+        }
+        if (channel == null || !channel.matches("[CG][A-Z0-9]{2,31}")) {
+            return context.ackWithErrors(Map.of(RequestForm.CHANNEL_FIELD, "Choose the channel for the status message."));
+        }
         FormAnswer answer = handler.formSubmitted(payload.getUser().getId(), channel,
                 selected(values, RequestForm.DISTRIBUTION_FIELD), text(values, RequestForm.PATHS_FIELD),
                 Optional.ofNullable(text(values, RequestForm.NOTE_FIELD)));

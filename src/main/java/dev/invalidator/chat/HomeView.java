@@ -1,0 +1,75 @@
+package dev.invalidator.chat;
+
+import static dev.invalidator.request.SlackText.escape;
+
+import dev.invalidator.cdn.CallerReference;
+import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.cost.Pricing;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The bot's Home tab for one person: what they may use, what is in flight, what finished lately, and how much of
+ * the month's free paths is gone — with a button for a new request.
+ *
+ * @param domains   the public host of each distribution, where known
+ * @param links     a permalink to each invalidation's status message, where Slack gave one
+ * @param usage     paths used this month per AWS account; empty when CloudFront could not be read
+ */
+public record HomeView(List<DistributionConfig> distributions, Map<String, String> domains,
+                       List<Invalidation> inProgress, List<Invalidation> recentlyCompleted,
+                       Map<String, String> links, Optional<Map<String, Integer>> usage) {
+
+    public static final String NEW_INVALIDATION = "open_form";
+    private static final int MAX_LISTED = 10;
+
+    public Message message() {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Header("Invalidator"));
+        blocks.add(new Block.Actions(List.of(new Block.Button(NEW_INVALIDATION, "New invalidation", "home",
+                Block.Button.Style.PRIMARY))));
+        blocks.add(new Block.Section("*Distributions you can use*\n" + (distributions.isEmpty()
+                ? "None yet: ask whoever runs the bot to add you to its config."
+                : distributions.stream().map(this::distributionLine).collect(Collectors.joining("\n")))));
+        blocks.add(new Block.Section("*In progress*\n" + lines(inProgress, "Nothing in progress.")));
+        blocks.add(new Block.Section("*Recently completed*\n" + lines(recentlyCompleted, "Nothing lately.")));
+        blocks.add(new Block.Context(usage.map(this::usageLine)
+                .orElse("This month's paths could not be read from CloudFront right now.")));
+        return new Message("Invalidator: your distributions and invalidations", blocks);
+    }
+
+    private String distributionLine(DistributionConfig distribution) {
+        String channels = distribution.channels().allowsAnyone() ? "any channel"
+                : distribution.channels().ids().stream().map(id -> "<#" + id + ">").collect(Collectors.joining(", "));
+        return "• `" + escape(distribution.alias()) + "` " + distribution.id()
+                + Optional.ofNullable(domains.get(distribution.id())).map(domain -> " · " + escape(domain)).orElse("")
+                + " · in " + channels;
+    }
+
+    private String lines(List<Invalidation> invalidations, String none) {
+        if (invalidations.isEmpty()) {
+            return none;
+        }
+        Function<String, String> aliasOf = id -> distributions.stream().filter(d -> d.id().equals(id)).findFirst()
+                .map(DistributionConfig::alias).orElse(id);
+        return invalidations.stream().limit(MAX_LISTED).map(invalidation -> "• `" + escape(aliasOf.apply(invalidation.distributionId()))
+                        + "` " + Texts.paths(invalidation.paths().size()) + " · "
+                        + CallerReference.decode(invalidation.callerReference()).map(r -> "<@" + r.requester() + ">")
+                                .orElse("outside the bot")
+                        + " · " + Texts.time(invalidation.createTime())
+                        + Optional.ofNullable(links.get(invalidation.id())).map(link -> " · <" + link + "|status>").orElse(""))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private String usageLine(Map<String, Integer> byAccount) {
+        return byAccount.entrySet().stream().map(entry -> String.format("%,d", entry.getValue()) + " of "
+                        + String.format("%,d", Pricing.FREE_PATHS_PER_MONTH) + " free paths used this month"
+                        + (byAccount.size() > 1 ? " (account " + entry.getKey() + ")" : ""))
+                .collect(Collectors.joining(" · "));
+    }
+}

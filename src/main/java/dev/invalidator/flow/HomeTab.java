@@ -1,0 +1,113 @@
+package dev.invalidator.flow;
+
+import dev.invalidator.access.AccessPolicy;
+import dev.invalidator.cdn.CallerReference;
+import dev.invalidator.cdn.Cdn;
+import dev.invalidator.cdn.CdnException;
+import dev.invalidator.cdn.DistributionCatalog;
+import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.cdn.InvalidationSummary;
+import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.HomeView;
+import dev.invalidator.chat.PostedMessage;
+import dev.invalidator.config.BotConfig;
+import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.cost.MonthToDatePaths;
+import dev.invalidator.tracking.Tracker;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Home tab, published when someone opens it. Completed invalidations never change, so their details are cached;
+ * each opening costs one ListInvalidations per distribution plus GetInvalidation only for new ones.
+ */
+final class HomeTab {
+
+    private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
+    private static final int RECENT_PER_DISTRIBUTION = 5;
+    private static final int CACHED_COMPLETIONS = 1_000;
+
+    private final BotConfig config;
+    private final AccessPolicy policy;
+    private final DistributionCatalog catalog;
+    private final Tracker tracker;
+    private final Cdn cdn;
+    private final MonthToDatePaths usage;
+    private final Chat chat;
+    private final Map<String, Invalidation> completed = new ConcurrentHashMap<>();
+
+    HomeTab(BotConfig config, AccessPolicy policy, DistributionCatalog catalog, Tracker tracker, Cdn cdn,
+            MonthToDatePaths usage, Chat chat) {
+        this.config = config;
+        this.policy = policy;
+        this.catalog = catalog;
+        this.tracker = tracker;
+        this.cdn = cdn;
+        this.usage = usage;
+        this.chat = chat;
+    }
+
+    /** The distributions this person is on the list for, in any channel. */
+    List<DistributionConfig> listedFor(String userId) {
+        return config.distributions().values().stream().filter(d -> policy.isListed(userId, d)).toList();
+    }
+
+    void show(String userId) {
+        List<DistributionConfig> mine = listedFor(userId);
+        Set<String> ids = mine.stream().map(DistributionConfig::id).collect(Collectors.toSet());
+        Map<String, String> domains = new HashMap<>();
+        mine.forEach(d -> catalog.knownDetails(d).ifPresent(details -> domains.put(d.id(), details.publicHost())));
+        List<Invalidation> inProgress = tracker.following().stream()
+                .filter(invalidation -> ids.contains(invalidation.distributionId())).toList();
+        List<Invalidation> recent = recentlyCompleted(mine);
+        Map<String, String> links = new LinkedHashMap<>();
+        for (Invalidation invalidation : concat(inProgress, recent)) {
+            CallerReference.decode(invalidation.callerReference()).flatMap(reference -> chat.permalink(
+                    new PostedMessage(reference.channel(), reference.messageTs())))
+                    .ifPresent(link -> links.put(invalidation.id(), link));
+        }
+        Optional<Map<String, Integer>> used;
+        try {
+            used = Optional.of(usage.usedThisMonthByAccount());
+        } catch (CdnException e) {
+            used = Optional.empty();
+        }
+        chat.publishHome(userId, new HomeView(mine, domains, inProgress, recent, links, used).message());
+    }
+
+    private List<Invalidation> recentlyCompleted(List<DistributionConfig> distributions) {
+        List<Invalidation> recent = new ArrayList<>();
+        for (DistributionConfig distribution : distributions) {
+            try {
+                for (InvalidationSummary summary : cdn.recentInvalidations(distribution.id(), RECENT_PER_DISTRIBUTION)) {
+                    if (summary.completed()) {
+                        recent.add(completed.computeIfAbsent(summary.id(),
+                                id -> cdn.invalidation(distribution.id(), id)));
+                    }
+                }
+            } catch (CdnException e) {
+                log.warn("Home tab: could not read invalidations of {}: {}", distribution.id(), e.getMessage());
+            }
+        }
+        if (completed.size() > CACHED_COMPLETIONS) {
+            completed.clear();
+        }
+        return recent.stream().sorted(Comparator.comparing(Invalidation::createTime).reversed()).limit(10).toList();
+    }
+
+    private static List<Invalidation> concat(List<Invalidation> first, List<Invalidation> second) {
+        List<Invalidation> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

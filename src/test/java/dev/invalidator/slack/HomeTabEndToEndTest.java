@@ -1,0 +1,68 @@
+package dev.invalidator.slack;
+
+import static dev.invalidator.testing.BotFixture.DAVE;
+import static dev.invalidator.testing.BotFixture.OPS;
+import static dev.invalidator.testing.BotFixture.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invalidator.Bot;
+import dev.invalidator.chat.HomeView;
+import dev.invalidator.sandbox.SimulatedInvalidation;
+import dev.invalidator.sandbox.SlackSimulator;
+import dev.invalidator.sandbox.SlackSimulator.OpenedView;
+import dev.invalidator.testing.Await;
+import dev.invalidator.testing.BotFixture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Home tab: published on app_home_opened with what the person may use and what is in flight. */
+class HomeTabEndToEndTest {
+
+    private static final String ALICE = SlackSimulator.ALICE;
+
+    private BotFixture world;
+    private Bot bot;
+
+    @BeforeEach
+    void start() {
+        world = new BotFixture();
+        bot = world.startBot();
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private OpenedView awaitHome(String user, String containing) {
+        return Await.value("the Home tab of " + user, () -> world.slack.views(user).stream()
+                .filter(view -> view.method().equals("views.publish") && view.viewJson().contains(containing))
+                .reduce((a, b) -> b).orElse(null));
+    }
+
+    @Test
+    void lists_the_in_progress_invalidation_with_a_link_to_its_status_message() {
+        world.type(ALICE, OPS, "web /index.html");
+        SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
+                world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+        Await.until("the tracker to follow it", () -> bot.inFlight() == 1);
+
+        world.slack.appHomeOpened(ALICE).ack().orTimeout(10, TimeUnit.SECONDS).join();
+
+        String home = awaitHome(ALICE, "In progress").viewJson();
+        assertThat(home).contains("`web`").contains("`images`").contains("1 path").contains("<@" + ALICE + ">")
+                .contains("|status>").contains("free paths used this month");
+        assertThat(home).doesNotContain("Nothing in progress");
+        assertThat(invalidation.paths()).containsExactly("/index.html");
+    }
+
+    @Test
+    void shows_only_the_distributions_the_person_is_listed_for() {
+        world.slack.appHomeOpened(DAVE).ack().orTimeout(10, TimeUnit.SECONDS).join();
+
+        String home = awaitHome(DAVE, "Distributions you can use").viewJson();
+        assertThat(home).contains("`web`").doesNotContain("`images`").contains(HomeView.NEW_INVALIDATION);
+    }
+}
