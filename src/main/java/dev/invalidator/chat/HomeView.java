@@ -5,7 +5,6 @@ import static dev.invalidator.request.SlackText.escape;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.config.DistributionConfig;
-import dev.invalidator.cost.Pricing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ public record HomeView(List<DistributionConfig> distributions, Map<String, Strin
                 : distributions.stream().map(this::distributionLine).collect(Collectors.joining("\n")))));
         blocks.add(new Block.Section("*In progress*\n" + lines(inProgress, "Nothing in progress.")));
         blocks.add(new Block.Section("*Recently completed*\n" + lines(recentlyCompleted, "Nothing lately.")));
-        blocks.add(new Block.Context(usage.map(this::usageLine)
+        blocks.add(new Block.Context(usage.map(Texts::monthToDate)
                 .orElse("This month's paths could not be read from CloudFront right now.")));
         return new Message("Invalidator: your distributions and invalidations", blocks);
     }
@@ -64,12 +63,5 @@ public record HomeView(List<DistributionConfig> distributions, Map<String, Strin
                         + " · " + Texts.time(invalidation.createTime())
                         + Optional.ofNullable(links.get(invalidation.id())).map(link -> " · <" + link + "|status>").orElse(""))
                 .collect(Collectors.joining("\n"));
-    }
-
-    private String usageLine(Map<String, Integer> byAccount) {
-        return byAccount.entrySet().stream().map(entry -> String.format("%,d", entry.getValue()) + " of "
-                        + String.format("%,d", Pricing.FREE_PATHS_PER_MONTH) + " free paths used this month"
-                        + (byAccount.size() > 1 ? " (account " + entry.getKey() + ")" : ""))
-                .collect(Collectors.joining(" · "));
     }
 }

@@ -15,6 +15,8 @@ import dev.invalidator.request.PathWarning;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -33,7 +35,7 @@ public final class Replies {
     private Replies() {
     }
 
-    public static Message help(Collection<DistributionConfig> usable) {
+    public static Message help(Collection<DistributionConfig> usable, Optional<Map<String, Integer>> monthToDate) {
         String distributions = usable.isEmpty()
                 ? "You can't use any distribution in this channel. Ask whoever runs the bot to add you to its config."
                 : "You can use here: " + usable.stream().map(d -> "`" + escape(d.alias()) + "` (" + d.id() + ")")
@@ -46,7 +48,8 @@ public final class Replies {
                         + "• `/invalidate status <distribution> [id]` shows the latest (or one) invalidation; "
                         + "`/invalidate list <distribution>` the recent ones."),
                 new Block.Section(distributions),
-                new Block.Context("CloudFront bills paths beyond 1,000 a month ($0.005 each); a wildcard counts as one path."));
+                new Block.Context("CloudFront bills paths beyond 1,000 a month ($0.005 each); a wildcard counts as one path."
+                        + monthToDate.map(used -> " " + Texts.monthToDate(used) + ".").orElse("")));
     }
 
     public static Message nameADistribution(Collection<DistributionConfig> usable) {
@@ -213,7 +216,7 @@ public final class Replies {
         return Message.of(plain(text), new Block.Section(text));
     }
 
-    public static Message status(String alias, Invalidation invalidation) {
+    public static Message status(String alias, Invalidation invalidation, Optional<Integer> usedThisMonth) {
         String who = CallerReference.decode(invalidation.callerReference())
                 .map(reference -> "asked by <@" + reference.requester() + ">")
                 .orElse("created outside the bot");
@@ -223,6 +226,7 @@ public final class Replies {
                 + "\n" + Texts.paths(invalidation.paths().size()) + ", " + who + ", created "
                 + Texts.time(invalidation.createTime())));
         blocks.addAll(codeBlocks(invalidation.paths()).stream().limit(5).toList());
+        usedThisMonth.ifPresent(used -> blocks.add(new Block.Context(Texts.monthToDate(Map.of("", used)))));
         return new Message("Invalidation " + invalidation.id() + " on " + alias + ": "
                 + (invalidation.completed() ? "completed" : "in progress"), blocks);
     }

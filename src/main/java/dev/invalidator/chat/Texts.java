@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.stream.Collectors;
+import dev.invalidator.cost.Pricing;
 
 /** Small formatting rules shared by every message, so numbers and times read the same everywhere. */
 public final class Texts {
@@ -29,6 +32,14 @@ public final class Texts {
             return (seconds / 60) + "m " + (seconds % 60) + "s";
         }
         return (seconds / 3600) + "h " + (seconds % 3600 / 60) + "m";
+    }
+
+    /** "950 of 1,000 free paths used this month", per AWS account when there are several. */
+    public static String monthToDate(Map<String, Integer> usedByAccount) {
+        return usedByAccount.entrySet().stream().map(entry -> String.format("%,d", entry.getValue()) + " of "
+                        + String.format("%,d", Pricing.FREE_PATHS_PER_MONTH) + " free paths used this month"
+                        + (usedByAccount.size() > 1 ? " (account " + entry.getKey() + ")" : ""))
+                .collect(Collectors.joining(" · "));
     }
 
     /** A time Slack shows in the reader's own time zone, with UTC as the fallback. */

@@ -44,7 +44,7 @@ public final class CommandHandler {
         Confirmations confirmations = new Confirmations(config.confirm(), usage, clock);
         this.approvals = new Approvals(policy, gate, chat, config.confirm().approvalExpiresAfter(), clock, timer);
         this.submit = new SubmitInvalidation(gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals);
-        this.queries = new Queries(gate, cdn);
+        this.queries = new Queries(gate, cdn, usage);
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, chat);
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat);
@@ -62,7 +62,7 @@ public final class CommandHandler {
             } else if (parsed instanceof Command.OpenForm) {
                 forms.open(command, responder);
             } else {
-                responder.answer(Replies.help(gate.usable(command.userId(), command.channelId())));
+                responder.answer(Replies.help(gate.usable(command.userId(), command.channelId()), queries.usedThisMonth()));
             }
         } catch (RuntimeException e) {
             log.error("Handling a command from {} in {} failed", command.userId(), command.channelId(), e);

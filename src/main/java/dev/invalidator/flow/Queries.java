@@ -7,8 +7,10 @@ import dev.invalidator.cdn.InvalidationSummary;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.cost.MonthToDatePaths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code /invalidate status} and {@code /invalidate list}: read-only answers for on-call, to the asker only. */
@@ -18,10 +20,30 @@ final class Queries {
 
     private final Gate gate;
     private final Cdn cdn;
+    private final MonthToDatePaths monthToDate;
 
-    Queries(Gate gate, Cdn cdn) {
+    Queries(Gate gate, Cdn cdn, MonthToDatePaths monthToDate) {
         this.gate = gate;
         this.cdn = cdn;
+        this.monthToDate = monthToDate;
+    }
+
+    /** The month's paths for a distribution's account, or empty when CloudFront can't tell right now. */
+    Optional<Integer> usedThisMonth(String distributionId) {
+        try {
+            return Optional.of(monthToDate.usedThisMonth(distributionId));
+        } catch (CdnException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The month's paths of every account, or empty when CloudFront can't tell right now. */
+    Optional<Map<String, Integer>> usedThisMonth() {
+        try {
+            return Optional.of(monthToDate.usedThisMonthByAccount());
+        } catch (CdnException e) {
+            return Optional.empty();
+        }
     }
 
     void status(SlashCommand command, Command.Status query, Responder responder) {
@@ -32,7 +54,7 @@ final class Queries {
                         : cdn.recentInvalidations(distribution.id(), 1).stream().findFirst()
                                 .map(latest -> cdn.invalidation(distribution.id(), latest.id()));
                 responder.answer(invalidation
-                        .map(found -> Replies.status(distribution.alias(), found))
+                        .map(found -> Replies.status(distribution.alias(), found, usedThisMonth(distribution.id())))
                         .orElseGet(() -> Replies.noInvalidations(distribution.alias())));
             } catch (CdnException e) {
                 responder.answer(Replies.cdnProblem(e));

@@ -38,7 +38,7 @@ final class RequestForms {
     void open(SlashCommand command, Responder responder) {
         List<DistributionConfig> usable = gate.usable(command.userId(), command.channelId());
         if (usable.isEmpty()) {
-            responder.answer(Replies.help(usable));
+            responder.answer(Replies.help(usable, Optional.empty()));
             return;
         }
         List<RequestForm.Choice> choices = usable.stream()

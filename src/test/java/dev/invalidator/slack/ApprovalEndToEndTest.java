@@ -98,12 +98,19 @@ class ApprovalEndToEndTest {
         }
 
         @Test
-        void a_group_member_may_approve_and_a_second_click_does_nothing_more() {
+        void a_group_member_may_approve_and_a_late_second_click_does_nothing_more() {
             ChannelMessage waiting = requestAndAwaitApproval();
+            String approvalId = waiting.blocksJson().replaceAll("(?s).*\"action_id\":\"approve\",\"value\":\"([0-9a-f]{16})\".*", "$1");
 
+            assertThat(approvalId).matches("[0-9a-f]{16}");
             click(CAROL, waiting, StatusCard.APPROVE);
             Await.until("the invalidation", () -> !world.cloudFront.simulator.invalidations(SHOP).isEmpty());
-            click(BOB, waiting, StatusCard.APPROVE);
+            // A click sent before the buttons disappeared, delivered late.
+            world.slack.interactive("""
+                    {"type":"block_actions","user":{"id":"%s","team_id":"T0SIM"},"team":{"id":"T0SIM"},
+                     "channel":{"id":"%s"},"container":{"type":"message","channel_id":"%s","message_ts":"%s"},
+                     "actions":[{"action_id":"approve","block_id":"b","type":"button","value":"%s"}]}
+                    """.formatted(BOB, OPS, OPS, waiting.ts(), approvalId)).ack().orTimeout(10, TimeUnit.SECONDS).join();
 
             assertThat(world.awaitEphemeral(BOB, "the answer").text()).contains("already decided");
             assertThat(world.cloudFront.simulator.invalidations(SHOP)).hasSize(1);

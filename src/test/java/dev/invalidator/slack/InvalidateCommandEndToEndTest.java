@@ -213,7 +213,7 @@ class InvalidateCommandEndToEndTest {
             world.type(DAVE, OPS, "help");
 
             String help = world.awaitEphemeral(DAVE, "help").blocksJson();
-            assertThat(help).contains("`web`").doesNotContain("`images`");
+            assertThat(help).contains("`web`").doesNotContain("`images`").contains("free paths used this month");
         }
 
         @Test
@@ -225,7 +225,8 @@ class InvalidateCommandEndToEndTest {
 
             String status = Await.value("the status answer", () -> world.slack.ephemerals(CAROL).stream()
                     .filter(e -> e.text().contains(invalidation.id())).findFirst().orElse(null)).blocksJson();
-            assertThat(status).contains("In progress").contains("<@" + ALICE + ">").contains("/index.html");
+            assertThat(status).contains("In progress").contains("<@" + ALICE + ">").contains("/index.html")
+                    .contains("1 of 1,000 free paths used this month");
         }
 
         @Test
