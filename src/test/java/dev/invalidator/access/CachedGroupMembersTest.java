@@ -1,5 +1,7 @@
 package dev.invalidator.access;
 
+import dev.invalidator.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

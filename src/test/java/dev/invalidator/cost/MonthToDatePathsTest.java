@@ -1,5 +1,7 @@
 package dev.invalidator.cost;
 
+import dev.invalidator.testing.MutableClock;
+
 import static dev.invalidator.testing.CloudFrontFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,11 +18,8 @@ import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.testing.CloudFrontFixture;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,7 +49,7 @@ class MonthToDatePathsTest {
 
     private final CloudFrontFixture cloudFront = new CloudFrontFixture();
     private final CloudFrontSimulator simulator = cloudFront.simulator;
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-03T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T10:00:00Z"));
     private final MonthToDatePaths used = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock);
 
     MonthToDatePathsTest() {
@@ -506,39 +505,6 @@ class MonthToDatePathsTest {
             return answers;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** A clock that stands still until the test moves it. */
-    private static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("tests use UTC");
         }
     }
 }

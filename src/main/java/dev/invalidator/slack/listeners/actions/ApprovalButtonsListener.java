@@ -7,15 +7,12 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.flow.CommandHandler;
+import dev.invalidator.slack.listeners.Handoff;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Approve and Reject on a status message that waits for an approver: ack at once, the flow checks the clicker. */
 public final class ApprovalButtonsListener {
 
-    private static final Logger log = LoggerFactory.getLogger(ApprovalButtonsListener.class);
 
     private final CommandHandler handler;
     private final Executor workers;
@@ -36,13 +33,9 @@ public final class ApprovalButtonsListener {
         BlockActionPayload.Action action = payload.getActions().get(0);
         String userId = payload.getUser().getId();
         String channel = payload.getChannel() != null ? payload.getChannel().getId() : payload.getContainer().getChannelId();
-        try {
-            workers.execute(() -> handler.handleApproval(userId, StatusCard.APPROVE.equals(action.getActionId()),
-                    action.getValue(), channel));
-        } catch (RejectedExecutionException busy) {
-            // The request keeps waiting: the approver can click again.
-            log.warn("Worker queue full; turned away an approval click from {}", userId);
-        }
+        // When the pool is full the request keeps waiting: the approver can click again.
+        Handoff.toWorkers(workers, () -> handler.handleApproval(userId, StatusCard.APPROVE.equals(action.getActionId()),
+                action.getValue(), channel), "an approval click");
         return context.ack();
     }
 }

@@ -10,10 +10,10 @@ import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.flow.CommandHandler;
+import dev.invalidator.slack.listeners.Handoff;
 import dev.invalidator.slack.SlackMessages;
 import java.io.IOException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +43,9 @@ public final class ConfirmationButtonsListener {
         String userId = payload.getUser().getId();
         Responder replace = message -> respond(context, message, true);
         Responder whisper = message -> respond(context, message, false);
-        try {
-            workers.execute(() -> handler.handleClick(userId, action.getActionId(), action.getValue(), replace, whisper));
-        } catch (RejectedExecutionException busy) {
-            log.warn("Worker queue full; turned away a click from {}", userId);
-        }
+        // When the pool is full the confirmation stays as it is: a second click works.
+        Handoff.toWorkers(workers, () -> handler.handleClick(userId, action.getActionId(), action.getValue(), replace,
+                whisper), "a confirmation click");
         return context.ack();
     }
 

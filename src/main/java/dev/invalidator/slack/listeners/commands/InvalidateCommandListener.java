@@ -9,11 +9,11 @@ import com.slack.api.bolt.response.Response;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.flow.CommandHandler;
+import dev.invalidator.slack.listeners.Handoff;
 import dev.invalidator.flow.SlashCommand;
 import dev.invalidator.slack.SlackMessages;
 import java.io.IOException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +40,7 @@ public final class InvalidateCommandListener {
         SlashCommand command = new SlashCommand(payload.getUserId(), payload.getChannelId(), payload.getText(),
                 payload.getTriggerId());
         Responder responder = message -> respond(context, message);
-        try {
-            workers.execute(() -> handler.handle(command, responder));
-        } catch (RejectedExecutionException busy) {
-            log.warn("Worker queue full; turned away a command from {}", payload.getUserId());
+        if (!Handoff.toWorkers(workers, () -> handler.handle(command, responder), "a command")) {
             return context.ack("I'm too busy to take this right now and invalidated nothing. Try again in a minute.");
         }
         return context.ack();

@@ -8,6 +8,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
 import dev.invalidator.chat.RequestForm;
 import dev.invalidator.flow.CommandHandler;
+import dev.invalidator.slack.listeners.Handoff;
 import dev.invalidator.flow.FormAnswer;
 import dev.invalidator.flow.Preparation;
 import dev.invalidator.slack.RequestModal;
@@ -15,9 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Submissions of the request form and of its confirmation step. Validation answers inside the ack (Slack shows the
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestModalListener {
 
-    private static final Logger log = LoggerFactory.getLogger(RequestModalListener.class);
 
     private final CommandHandler handler;
     private final Executor workers;
@@ -63,10 +60,7 @@ public final class RequestModalListener {
         if (answer instanceof FormAnswer.Confirm confirm) {
             return context.ackWithUpdate(RequestModal.confirmation(confirm.card()));
         }
-        try {
-            workers.execute(((FormAnswer.Accepted) answer).afterClose());
-        } catch (RejectedExecutionException busy) {
-            log.warn("Worker queue full; kept a submitted form open");
+        if (!Handoff.toWorkers(workers, ((FormAnswer.Accepted) answer).afterClose(), "a submitted form")) {
             return context.ackWithErrors(Map.of(RequestForm.PATHS_FIELD,
                     "I'm too busy to take this right now and invalidated nothing. Submit again in a minute."));
         }
@@ -76,12 +70,9 @@ public final class RequestModalListener {
     private Response confirmation(ViewSubmissionRequest request, ViewSubmissionContext context) {
         ViewSubmissionPayload payload = request.getPayload();
         String pendingId = payload.getView().getPrivateMetadata();
-        try {
-            workers.execute(() -> handler.formConfirmed(payload.getUser().getId(), pendingId));
-        } catch (RejectedExecutionException busy) {
-            // The request stays pending until it expires: submitting the confirmation again works.
-            log.warn("Worker queue full; a confirmation was not run");
-        }
+        // When the pool is full the request stays pending until it expires: confirming again works.
+        Handoff.toWorkers(workers, () -> handler.formConfirmed(payload.getUser().getId(), pendingId),
+                "a confirmed form");
         return context.ack();
     }
 
