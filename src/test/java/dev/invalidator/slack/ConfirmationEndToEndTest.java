@@ -12,6 +12,8 @@ import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.MutableClock;
+import dev.invalidator.config.ConfirmConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -127,6 +129,22 @@ class ConfirmationEndToEndTest {
             assertThat(awaitLatestEphemeral(BOB, "Only").text()).contains(ALICE);
             assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
         }
+    }
+
+    @Test
+    void a_click_on_an_expired_confirmation_says_so_and_creates_nothing() {
+        world.close();
+        world = new BotFixture();
+        MutableClock clock = new MutableClock(Instant.now());
+        world.startBot(BotFixture.config(), clock);
+        world.type(ALICE, OPS, "web /*");
+        Ephemeral confirmation = awaitConfirmation(ALICE);
+        clock.advance(ConfirmConfig.defaults().expiresAfter().plusSeconds(1));
+
+        click(ALICE, confirmation, ConfirmationCard.CONFIRM);
+
+        assertThat(awaitLatestEphemeral(ALICE, "expired").text()).contains("nothing more was invalidated");
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
     }
 
     @Nested

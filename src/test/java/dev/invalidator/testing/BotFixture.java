@@ -82,9 +82,14 @@ public final class BotFixture implements AutoCloseable {
     }
 
     public Bot startBot(BotConfig config) {
+        return startBot(config, Clock.systemUTC());
+    }
+
+    /** With a clock the test moves, for what expires. */
+    public Bot startBot(BotConfig config, Clock clock) {
         int before = slack.openConnections();
         Bot bot = Bot.start(config, SlackBot.slack(slack.apiUrl()), new SlackTokens(slack.botToken(), slack.appToken()),
-                cloudFront.aws, Clock.systemUTC());
+                cloudFront.aws, clock);
         bots.add(bot);
         slack.awaitConnections(before + 1, Duration.ofSeconds(20));
         return bot;
