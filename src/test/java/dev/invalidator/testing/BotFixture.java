@@ -95,9 +95,12 @@ public final class BotFixture implements AutoCloseable {
         return bot;
     }
 
+    /** Stops a bot instance and waits until Slack sees its connection gone. */
     public void stop(Bot bot) {
+        int before = slack.openConnections();
         bot.close();
         bots.remove(bot);
+        slack.awaitConnections(before - 1, Duration.ofSeconds(20));
     }
 
     /** Types a slash command and waits for its ack (which must come, whatever the command). */
