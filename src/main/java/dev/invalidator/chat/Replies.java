@@ -95,6 +95,11 @@ public final class Replies {
         return text.length() <= 1_500 ? text : text.substring(0, 1_499) + "…";
     }
 
+    public static Message rateLimited(String reason) {
+        String text = reason + " Nothing was invalidated.";
+        return Message.of(plain(text), new Block.Section(":stopwatch: " + text));
+    }
+
     public static Message cannotPost(ChatException e) {
         String text = switch (e.reason()) {
             case NOT_IN_CHANNEL, CHANNEL_NOT_FOUND ->

@@ -1,6 +1,7 @@
 package dev.invalidator.flow;
 
 import dev.invalidator.access.AccessPolicy;
+import dev.invalidator.access.RateLimits;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.chat.Chat;
@@ -43,7 +44,10 @@ public final class CommandHandler {
                 PathLimits.cloudFrontDefaults().maxWildcards()));
         Confirmations confirmations = new Confirmations(config.confirm(), usage, clock);
         this.approvals = new Approvals(policy, gate, chat, config.confirm().approvalExpiresAfter(), clock, timer);
-        this.submit = new SubmitInvalidation(gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals);
+        RateLimits rateLimits = new RateLimits(config.limits().requestsPerUserPerMinute(),
+                config.limits().requestsPerDistributionPerMinute(), clock);
+        this.submit = new SubmitInvalidation(gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals,
+                rateLimits);
         this.queries = new Queries(gate, cdn, usage);
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, chat);

@@ -1,5 +1,6 @@
 package dev.invalidator.flow;
 
+import dev.invalidator.access.RateLimits;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.CdnException;
@@ -44,9 +45,11 @@ final class SubmitInvalidation {
     private final Confirmations confirmations;
     private final MonthToDatePaths monthToDate;
     private final Approvals approvals;
+    private final RateLimits rateLimits;
 
     SubmitInvalidation(Gate gate, DistributionCatalog catalog, PathParser parser, Cdn cdn, Chat chat, Tracker tracker,
-                       Confirmations confirmations, MonthToDatePaths monthToDate, Approvals approvals) {
+                       Confirmations confirmations, MonthToDatePaths monthToDate, Approvals approvals,
+                       RateLimits rateLimits) {
         this.gate = gate;
         this.catalog = catalog;
         this.parser = parser;
@@ -56,6 +59,7 @@ final class SubmitInvalidation {
         this.confirmations = confirmations;
         this.monthToDate = monthToDate;
         this.approvals = approvals;
+        this.rateLimits = rateLimits;
     }
 
     void submit(SlashCommand command, Command.Invalidate request, Responder responder) {
@@ -108,6 +112,12 @@ final class SubmitInvalidation {
 
     /** Posts the status message, then creates the invalidation that belongs to it — or first waits for an approver. */
     void run(PreparedRequest request, Responder responder) {
+        Optional<String> limited = rateLimits.acquire(request.requester(), request.distribution().id(),
+                request.distribution().alias());
+        if (limited.isPresent()) {
+            responder.answer(Replies.rateLimited(limited.get()));
+            return;
+        }
         StatusCard card = StatusCard.requesting(request.requester(), request.distribution().alias(),
                 request.distribution().id(), request.paths().accepted().size()).withNote(request.note());
         if (approvals.required(request)) {

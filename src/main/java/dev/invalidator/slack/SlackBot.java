@@ -73,10 +73,18 @@ public final class SlackBot implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the connection for good. {@code SocketModeApp.close()} leaves the client's session monitor running, which
+     * can open a new connection a moment later; closing the client itself stops that.
+     */
     @Override
     public void close() {
         try {
+            SocketModeClient client = socketMode.getClient();
             socketMode.close();
+            if (client != null) {
+                client.close();
+            }
         } catch (Exception e) {
             log.warn("Closing the Socket Mode connection failed: {}", e.getMessage());
         }

@@ -188,6 +188,31 @@ class InvalidateCommandEndToEndTest {
         }
 
         @Test
+        void past_the_per_person_rate_limit_says_when_to_try_again_and_creates_nothing_more() {
+            for (int i = 0; i < 5; i++) {
+                world.type(ALICE, OPS, "web /" + i + ".html");
+            }
+            Await.until("five invalidations", () -> created(WEB).size() == 5);
+
+            world.type(ALICE, OPS, "web /sixth.html");
+
+            assertThat(world.awaitEphemeral(ALICE, "the limit").text()).contains("in the last minute").contains("try again");
+            assertThat(created(WEB)).hasSize(5);
+        }
+
+        @Test
+        void a_typo_costs_no_quota() {
+            for (int i = 0; i < 6; i++) {
+                world.type(ALICE, OPS, "web not-a-path");
+            }
+            Await.until("six answers", () -> world.slack.ephemerals(ALICE).size() == 6);
+
+            world.type(ALICE, OPS, "web /fixed.html");
+
+            assertThat(awaitCreated(WEB).paths()).containsExactly("/fixed.html");
+        }
+
+        @Test
         void for_an_unknown_distribution_lists_the_ones_that_can_be_used() {
             world.type(ALICE, OPS, "wbe /index.html");
 

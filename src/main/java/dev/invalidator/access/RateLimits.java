@@ -1,0 +1,70 @@
+package dev.invalidator.access;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How many invalidations one person, and one distribution, may start per minute — so that a loop, a typo repeated
+ * or a stolen account can't run up the bill or hammer an origin. Counted only for requests that are about to
+ * create something: reads and refusals cost nothing.
+ *
+ * <pre>{@code
+ * RateLimits limits = new RateLimits(5, 20, Clock.systemUTC());
+ * limits.acquire("U0ALICE", "E1WEBEXAMPLE", "web");   // Optional.empty(): go ahead, and it counts
+ * }</pre>
+ */
+public final class RateLimits {
+
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+
+    private final int perUser;
+    private final int perDistribution;
+    private final Clock clock;
+    /** Guarded by {@code this}: start times within the last minute, oldest first. */
+    private final Map<String, Deque<Instant>> byUser = new HashMap<>();
+    private final Map<String, Deque<Instant>> byDistribution = new HashMap<>();
+
+    public RateLimits(int perUserPerMinute, int perDistributionPerMinute, Clock clock) {
+        this.perUser = perUserPerMinute;
+        this.perDistribution = perDistributionPerMinute;
+        this.clock = clock;
+    }
+
+    /** Counts one request, or says why it can't go now (and counts nothing). */
+    public synchronized Optional<String> acquire(String userId, String distributionId, String alias) {
+        Instant now = clock.instant();
+        Deque<Instant> mine = recent(byUser, userId, now);
+        Deque<Instant> theirs = recent(byDistribution, distributionId, now);
+        if (mine.size() >= perUser) {
+            return Optional.of("You started " + mine.size() + " invalidations in the last minute, the most one person may;"
+                    + " try again in " + wait(mine, now) + ".");
+        }
+        if (theirs.size() >= perDistribution) {
+            return Optional.of("`" + alias + "` had " + theirs.size() + " invalidations in the last minute, the most it"
+                    + " may; try again in " + wait(theirs, now) + ".");
+        }
+        mine.addLast(now);
+        theirs.addLast(now);
+        return Optional.empty();
+    }
+
+    private static Deque<Instant> recent(Map<String, Deque<Instant>> byKey, String key, Instant now) {
+        // One small deque per person or distribution that ever asked: bounded by the workspace, not by traffic.
+        Deque<Instant> times = byKey.computeIfAbsent(key, k -> new ArrayDeque<>());
+        while (!times.isEmpty() && !times.peekFirst().plus(WINDOW).isAfter(now)) {
+            times.removeFirst();
+        }
+        return times;
+    }
+
+    private static String wait(Deque<Instant> times, Instant now) {
+        long seconds = Math.max(1, Duration.between(now, times.peekFirst().plus(WINDOW)).toSeconds() + 1);
+        return seconds + " s";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.invalidator.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invalidator.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RateLimitsTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final RateLimits limits = new RateLimits(2, 3, clock);
+
+    @Nested
+    class PerPerson {
+
+        @Test
+        void lets_a_person_start_as_many_as_the_limit_per_minute() {
+            assertThat(limits.acquire("U0ALICE", "E1WEB", "web")).isEmpty();
+            assertThat(limits.acquire("U0ALICE", "E1WEB", "web")).isEmpty();
+        }
+
+        @Test
+        void refuses_one_more_and_says_when_to_try_again() {
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            clock.advance(Duration.ofSeconds(20));
+            limits.acquire("U0ALICE", "E1WEB", "web");
+
+            assertThat(limits.acquire("U0ALICE", "E1WEB", "web")).hasValueSatisfying(reason ->
+                    assertThat(reason).contains("2 invalidations in the last minute").contains("try again in 41 s"));
+        }
+
+        @Test
+        void lets_the_person_go_on_once_the_minute_has_passed() {
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            limits.acquire("U0ALICE", "E1WEB", "web");
+
+            clock.advance(Duration.ofSeconds(60));
+
+            assertThat(limits.acquire("U0ALICE", "E1WEB", "web")).isEmpty();
+        }
+
+        @Test
+        void a_refused_request_does_not_count() {
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            limits.acquire("U0ALICE", "E1WEB", "web");
+
+            clock.advance(Duration.ofSeconds(60));
+
+            assertThat(limits.acquire("U0ALICE", "E1WEB", "web")).isEmpty();
+            assertThat(limits.acquire("U0ALICE", "E1WEB", "web")).isEmpty();
+        }
+    }
+
+    @Nested
+    class PerDistribution {
+
+        @Test
+        void refuses_a_fourth_request_on_one_distribution_from_anyone() {
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            limits.acquire("U0BOB", "E1WEB", "web");
+            limits.acquire("U0CAROL", "E1WEB", "web");
+
+            assertThat(limits.acquire("U0DAVE", "E1WEB", "web")).hasValueSatisfying(reason ->
+                    assertThat(reason).startsWith("`web` had 3 invalidations in the last minute"));
+            assertThat(limits.acquire("U0DAVE", "E2IMG", "images")).isEmpty();
+        }
+    }
+}
