@@ -36,9 +36,10 @@ final class Approvals {
     private final Duration expiresAfter;
     private final PendingRequests<Waiting> waiting;
     private final ScheduledExecutorService timer;
+    private final AuditLog audit;
 
     Approvals(AccessPolicy policy, Gate gate, Chat chat, Duration expiresAfter, Clock clock,
-              ScheduledExecutorService timer) {
+              ScheduledExecutorService timer, AuditLog audit) {
         this.policy = policy;
         this.gate = gate;
         this.chat = chat;
@@ -46,6 +47,7 @@ final class Approvals {
         // The store keeps entries a little longer than the timer, so the timer always finds what it must expire.
         this.waiting = new PendingRequests<>(expiresAfter.plusMinutes(1), clock);
         this.timer = timer;
+        this.audit = audit;
     }
 
     boolean required(PreparedRequest request) {
@@ -92,6 +94,7 @@ final class Approvals {
             return Optional.empty();
         }
         Waiting decided = taken.get();
+        audit.record(approve ? AuditLog.Decision.APPROVED : AuditLog.Decision.REJECTED, request, "by " + userId);
         if (!approve) {
             quietly(() -> chat.update(decided.status(), decided.card().rejected(userId).message()));
             quietly(() -> chat.reply(decided.status(), Replies.rejectedNotice(request.requester(), userId)));
@@ -109,6 +112,7 @@ final class Approvals {
 
     private void expire(String id) {
         waiting.take(id).ifPresent(expired -> {
+            audit.record(AuditLog.Decision.EXPIRED, expired.request(), "nobody approved within " + expiresAfter);
             quietly(() -> chat.update(expired.status(), expired.card().expired(expiresAfter).message()));
             quietly(() -> chat.reply(expired.status(), Replies.expiredNotice(expired.request().requester())));
         });

@@ -43,13 +43,14 @@ public final class CommandHandler {
         PathParser parser = new PathParser(new PathLimits(config.limits().maxPathsPerRequest(),
                 PathLimits.cloudFrontDefaults().maxWildcards()));
         Confirmations confirmations = new Confirmations(config.confirm(), usage, clock);
-        this.approvals = new Approvals(policy, gate, chat, config.confirm().approvalExpiresAfter(), clock, timer);
+        AuditLog audit = new AuditLog(clock);
+        this.approvals = new Approvals(policy, gate, chat, config.confirm().approvalExpiresAfter(), clock, timer, audit);
         RateLimits rateLimits = new RateLimits(config.limits().requestsPerUserPerMinute(),
                 config.limits().requestsPerDistributionPerMinute(), clock);
         this.submit = new SubmitInvalidation(gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals,
-                rateLimits);
+                rateLimits, audit);
         this.queries = new Queries(gate, cdn, usage);
-        this.clicks = new ConfirmClicks(gate, confirmations, submit, chat);
+        this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, chat);
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat);
     }

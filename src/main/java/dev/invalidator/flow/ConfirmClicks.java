@@ -22,12 +22,14 @@ final class ConfirmClicks {
     private final Confirmations confirmations;
     private final SubmitInvalidation submit;
     private final Chat chat;
+    private final AuditLog audit;
 
-    ConfirmClicks(Gate gate, Confirmations confirmations, SubmitInvalidation submit, Chat chat) {
+    ConfirmClicks(Gate gate, Confirmations confirmations, SubmitInvalidation submit, Chat chat, AuditLog audit) {
         this.gate = gate;
         this.confirmations = confirmations;
         this.submit = submit;
         this.chat = chat;
+        this.audit = audit;
     }
 
     /** The Confirm button of a form's confirmation step: the answers go to the form's channel, privately. */
@@ -59,6 +61,7 @@ final class ConfirmClicks {
         }
         PreparedRequest request = taken.get();
         if (ConfirmationCard.CANCEL.equals(action)) {
+            audit.record(AuditLog.Decision.CANCELLED, request, "");
             replace.answer(Replies.cancelled(request.distribution().alias()));
             return;
         }
@@ -70,6 +73,7 @@ final class ConfirmClicks {
         Optional<PreparedRequest> toRun = ConfirmationCard.USE_WILDCARDS.equals(action)
                 ? withSuggestedWildcards(request, whisper) : Optional.of(request);
         toRun.ifPresent(confirmed -> {
+            audit.record(AuditLog.Decision.CONFIRMED, confirmed, action);
             replace.answer(Replies.confirmed(confirmed.distribution().alias(), confirmed.paths().accepted().size()));
             submit.run(confirmed, whisper);
         });

@@ -46,10 +46,11 @@ final class SubmitInvalidation {
     private final MonthToDatePaths monthToDate;
     private final Approvals approvals;
     private final RateLimits rateLimits;
+    private final AuditLog audit;
 
     SubmitInvalidation(Gate gate, DistributionCatalog catalog, PathParser parser, Cdn cdn, Chat chat, Tracker tracker,
                        Confirmations confirmations, MonthToDatePaths monthToDate, Approvals approvals,
-                       RateLimits rateLimits) {
+                       RateLimits rateLimits, AuditLog audit) {
         this.gate = gate;
         this.catalog = catalog;
         this.parser = parser;
@@ -60,6 +61,7 @@ final class SubmitInvalidation {
         this.monthToDate = monthToDate;
         this.approvals = approvals;
         this.rateLimits = rateLimits;
+        this.audit = audit;
     }
 
     void submit(SlashCommand command, Command.Invalidate request, Responder responder) {
@@ -68,6 +70,8 @@ final class SubmitInvalidation {
         if (preparation instanceof Preparation.Ready ready) {
             confirmOrRun(ready.request(), responder);
         } else if (preparation instanceof Preparation.Refused refused) {
+            audit.record(refused.field() == Preparation.Field.PATHS ? AuditLog.Decision.INVALID : AuditLog.Decision.DENIED,
+                    command.channelId(), command.userId(), request.target(), request.pathTokens().size(), refused.inline());
             responder.answer(refused.answer());
         }
     }
@@ -115,12 +119,14 @@ final class SubmitInvalidation {
         Optional<String> limited = rateLimits.acquire(request.requester(), request.distribution().id(),
                 request.distribution().alias());
         if (limited.isPresent()) {
+            audit.record(AuditLog.Decision.RATE_LIMITED, request, limited.get());
             responder.answer(Replies.rateLimited(limited.get()));
             return;
         }
         StatusCard card = StatusCard.requesting(request.requester(), request.distribution().alias(),
                 request.distribution().id(), request.paths().accepted().size()).withNote(request.note());
         if (approvals.required(request)) {
+            audit.record(AuditLog.Decision.AWAITING_APPROVAL, request, "");
             approvals.ask(request, card, responder);
             return;
         }
@@ -150,6 +156,8 @@ final class SubmitInvalidation {
             invalidation = cdn.create(distributionId, reference, request.values());
         } catch (CdnException e) {
             log.warn("Creating an invalidation on {} failed: {}", distributionId, e.getMessage());
+            audit.record(AuditLog.Decision.FAILED, request.channel(), request.requester(), distributionId,
+                    request.values().size(), e.getMessage(), "", reference);
             showQuietly(() -> chat.update(status, card.failed(e.getMessage(), e.nextStep()).message()));
             showQuietly(() -> chat.reply(status, Replies.failedNotice(request.requester(), e)));
             return;
@@ -157,6 +165,8 @@ final class SubmitInvalidation {
         log.info("Created invalidation {} on {} ({} paths) for {} in {}", invalidation.id(), distributionId,
                 invalidation.paths().size(), request.requester(), request.channel());
         monthToDate.record(invalidation);
+        audit.record(AuditLog.Decision.CREATED, request.channel(), request.requester(), distributionId,
+                invalidation.paths().size(), "", invalidation.id(), reference);
         showQuietly(() -> chat.update(status, card.inProgress(invalidation.id(), invalidation.createTime()).message()));
         showQuietly(() -> chat.reply(status, Replies.pathList(request.paths())));
         tracker.follow(invalidation);

@@ -1,0 +1,63 @@
+package dev.invalidator.flow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JSON line per decision the bot takes about a request, on the {@code audit} logger: who asked, where, for which
+ * distribution, how many paths, what was decided and why, and — once created — the invalidation and its reference.
+ *
+ * <pre>{@code
+ * {"time":"2026-11-23T15:04:05Z","decision":"created","channel":"C0OPS","user":"U0ALICE","distribution":"E1WEBEXAMPLE",
+ *  "paths":3,"reason":"","invalidation":"I2J0I21PCUYOIK","callerReference":"invalidator/1/C0OPS/1700000000.000100/U0ALICE"}
+ * }</pre>
+ */
+final class AuditLog {
+
+    /** What happened to a request. */
+    enum Decision { CREATED, FAILED, DENIED, INVALID, RATE_LIMITED, CONFIRMED, CANCELLED, AWAITING_APPROVAL, APPROVED,
+        REJECTED, EXPIRED }
+
+    private static final Logger audit = LoggerFactory.getLogger("audit");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Clock clock;
+
+    AuditLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    void record(Decision decision, String channel, String user, String distribution, int paths, String reason) {
+        record(decision, channel, user, distribution, paths, reason, "", "");
+    }
+
+    void record(Decision decision, PreparedRequest request, String reason) {
+        record(decision, request.channel(), request.requester(), request.distribution().id(),
+                request.paths().accepted().size(), reason);
+    }
+
+    void record(Decision decision, String channel, String user, String distribution, int paths, String reason,
+                String invalidation, String callerReference) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", clock.instant().toString());
+        line.put("decision", decision.name().toLowerCase(Locale.ROOT));
+        line.put("channel", channel);
+        line.put("user", user);
+        line.put("distribution", distribution);
+        line.put("paths", paths);
+        line.put("reason", reason);
+        line.put("invalidation", invalidation);
+        line.put("callerReference", callerReference);
+        try {
+            audit.info(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            audit.warn("could not write an audit line for {} by {}", decision, user);
+        }
+    }
+}
