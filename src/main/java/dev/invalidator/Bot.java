@@ -16,6 +16,7 @@ import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackChat;
 import dev.invalidator.slack.SlackGroupMembers;
 import dev.invalidator.slack.SlackTokens;
+import dev.invalidator.slack.SlackWorkspace;
 import dev.invalidator.tracking.PollSchedule;
 import dev.invalidator.tracking.Tracker;
 import java.time.Clock;
@@ -65,7 +66,8 @@ public final class Bot implements AutoCloseable {
         MethodsClient methods = slack.methods(tokens.botToken());
         SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
         AccessPolicy policy = new AccessPolicy(
-                new CachedGroupMembers(new SlackGroupMembers(methods, chat), config.groups().cacheTtl(), clock));
+                new CachedGroupMembers(new SlackGroupMembers(methods, chat), config.groups().cacheTtl(), clock),
+                new SlackWorkspace(methods, chat, config.groups().cacheTtl(), clock));
         Tracker tracker = new Tracker(cdn,
                 new PollSchedule(config.polling().initialInterval(), config.polling().maxInterval()),
                 new CompletionReporter(config, chat, workers), clock);

@@ -5,6 +5,7 @@ import dev.invalidator.config.Approval;
 import dev.invalidator.config.DistributionConfig;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * vouches for the user.
  *
  * <pre>{@code
- * AccessPolicy policy = new AccessPolicy(new CachedGroupMembers(slackGroups, Duration.ofMinutes(5), Clock.systemUTC()));
+ * AccessPolicy policy = new AccessPolicy(new CachedGroupMembers(slackGroups, Duration.ofMinutes(5), Clock.systemUTC()),
+ *         slackWorkspace);
  * AccessDecision decision = policy.decide("U0ALICE", "C0OPS", config.byAlias("web").orElseThrow());
  * List<DistributionConfig> mine = policy.usableBy("U0ALICE", "C0OPS", config.distributions().values());
  * }</pre>
@@ -28,9 +30,11 @@ public final class AccessPolicy {
     private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
 
     private final GroupMembers groups;
+    private final Workspace workspace;
 
-    public AccessPolicy(GroupMembers groups) {
+    public AccessPolicy(GroupMembers groups, Workspace workspace) {
         this.groups = Objects.requireNonNull(groups, "groups");
+        this.workspace = workspace;
     }
 
     /** Whether {@code userId} may use {@code distribution} from {@code channelId}, and if not, what to do. */
@@ -41,12 +45,23 @@ public final class AccessPolicy {
         if (!distribution.channels().contains(channelId)) {
             return AccessDecision.deny(DenialReasons.wrongChannel(distribution));
         }
-        return decideUser(userId, distribution);
+        return fromOurWorkspace(userId).orElseGet(() -> decideUser(userId, distribution));
     }
 
     /** Whether the person is on the distribution's list at all, whatever the channel: for the Home tab. */
     public boolean isListed(String userId, DistributionConfig distribution) {
-        return decideUser(userId, distribution).allowed();
+        return fromOurWorkspace(userId).isEmpty() && decideUser(userId, distribution).allowed();
+    }
+
+    /** A refusal for people of other workspaces (Slack Connect), and for anyone when that can't be checked. */
+    private Optional<AccessDecision> fromOurWorkspace(String userId) {
+        try {
+            return workspace.isMember(userId) ? Optional.empty()
+                    : Optional.of(AccessDecision.deny("This bot takes requests only from people of its own workspace."));
+        } catch (RuntimeException e) {
+            log.warn("Could not check the workspace of {}; denied", userId, e);
+            return Optional.of(AccessDecision.deny("I couldn't check your workspace right now; try again in a minute."));
+        }
     }
 
     /** The distributions this user may use from this channel, in the order given: for help and the modal. */
@@ -64,6 +79,10 @@ public final class AccessPolicy {
         }
         if (userId.equals(requester)) {
             return AccessDecision.deny("You asked for this one: another approver has to approve it.");
+        }
+        Optional<AccessDecision> outsider = fromOurWorkspace(userId);
+        if (outsider.isPresent()) {
+            return outsider.get();
         }
         return switch (membership(userId, distribution.approval().approvers(), distribution.alias())) {
             case MEMBER -> AccessDecision.allow();

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <pre>{@code
  * GroupMembers groups = new CachedGroupMembers(slackGroups, config.groups().cacheTtl(), Clock.systemUTC());
- * AccessPolicy policy = new AccessPolicy(groups);
+ * AccessPolicy policy = new AccessPolicy(groups, workspace);
  * }</pre>
  */
 public final class CachedGroupMembers implements GroupMembers {

@@ -29,7 +29,7 @@ class AccessPolicyTest {
     }
 
     private final FakeGroups groups = new FakeGroups();
-    private final AccessPolicy policy = new AccessPolicy(groups);
+    private final AccessPolicy policy = new AccessPolicy(groups, userId -> true);
 
     @Nested
     class Allowed {
@@ -166,7 +166,7 @@ class AccessPolicyTest {
 
         @Test
         void isDeniedWhenTheLookupAnswersNull() {
-            AccessPolicy nullAnswers = new AccessPolicy(groupId -> null);
+            AccessPolicy nullAnswers = new AccessPolicy(groupId -> null, userId -> true);
             assertThat(nullAnswers.decide("U0CAROL", OPS, web(AccessList.of("S0OPS"))).reason())
                     .isEqualTo("I couldn't check the user groups for `web` right now; try again in a minute.");
         }

@@ -188,6 +188,26 @@ class InvalidateCommandEndToEndTest {
         }
 
         @Test
+        void from_a_person_of_another_workspace_in_an_allowed_channel_creates_nothing_even_for_anyone() {
+            world.slack.addUser("U0GUEST", "guest", "T0OTHERORG");
+
+            world.type("U0GUEST", OPS, "web /index.html");
+
+            assertThat(world.awaitEphemeral("U0GUEST", "the refusal").text()).contains("own workspace");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        }
+
+        @Test
+        void when_the_workspace_of_a_person_cannot_be_checked_it_fails_closed() {
+            world.slack.failNext("users.info", "user_not_found", 20);
+
+            world.type(ALICE, OPS, "web /index.html");
+
+            assertThat(world.awaitEphemeral(ALICE, "the refusal").text()).contains("couldn't check your workspace");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        }
+
+        @Test
         void past_the_per_person_rate_limit_says_when_to_try_again_and_creates_nothing_more() {
             for (int i = 0; i < 5; i++) {
                 world.type(ALICE, OPS, "web /" + i + ".html");
