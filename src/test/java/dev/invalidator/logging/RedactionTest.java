@@ -9,7 +9,7 @@ class RedactionTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "Authorization: Bearer xoxb-1234567890123-1234567890123-abcdef | Authorization: Bearer xoxb-[redacted]",
+            "Authorization: Bearer xoxb-12345-12345-abcdef | Authorization: Bearer xoxb-[redacted]",
             "token=xapp-1-A0SIM-1234567890123-deadbeef&x=1 | token=xapp-[redacted]&x=1",
             "xoxp-1-2-3 and xoxa-9 | xoxp-[redacted] and xoxa-[redacted]",
             "no token here, just xoxb without a dash | no token here, just xoxb without a dash",
