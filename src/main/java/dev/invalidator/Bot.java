@@ -12,6 +12,7 @@ import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
+import dev.invalidator.flow.Reconciler;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackChat;
 import dev.invalidator.slack.SlackGroupMembers;
@@ -90,9 +91,12 @@ public final class Bot implements AutoCloseable {
             throw e;
         }
         workers.execute(catalog::warmUp);
-        workers.execute(() -> tracker.recover(
-                config.distributions().values().stream().map(DistributionConfig::id).toList(),
-                config.polling().recoveryWindow()));
+        Reconciler reconciler = new Reconciler(config, chat, cdn, tracker, clock);
+        workers.execute(() -> {
+            tracker.recover(config.distributions().values().stream().map(DistributionConfig::id).toList(),
+                    config.polling().recoveryWindow());
+            reconciler.run(config.polling().recoveryWindow());
+        });
         return new Bot(workers, timer, tracker, slackBot);
     }
 

@@ -1,5 +1,6 @@
 package dev.invalidator.cdn;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,11 @@ public record CallerReference(String channel, String messageTs, String requester
         require(channel, ID, "channel");
         require(messageTs, TS, "messageTs");
         require(requester, ID, "requester");
+    }
+
+    /** When the status message was posted: Slack's {@code ts} is seconds since the epoch. */
+    public Instant messageTime() {
+        return Instant.ofEpochSecond(Long.parseLong(messageTs.substring(0, messageTs.indexOf('.'))));
     }
 
     public String encode() {

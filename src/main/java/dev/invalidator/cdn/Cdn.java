@@ -1,7 +1,10 @@
 package dev.invalidator.cdn;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The CDN as the bot needs it: look up a distribution, create an invalidation, follow its status.
@@ -17,6 +20,8 @@ import java.util.List;
  */
 public interface Cdn {
 
+    int MAX_LOOKUPS_FOR_A_REFERENCE = 50;
+
     /** The distribution's id, domain name and alternate domain names. */
     Distribution distribution(String distributionId);
 
@@ -31,6 +36,27 @@ public interface Cdn {
 
     /** One page of the distribution's invalidations, newest first; {@code marker} null for the first page. */
     InvalidationPage invalidations(String distributionId, String marker, int maxItems);
+
+    /**
+     * The invalidation created with {@code callerReference}, if any: newest first, only as far back as the status
+     * message named by a reference of ours allows, and at most {@value #MAX_LOOKUPS_FOR_A_REFERENCE} lookups (each
+     * costs one GetInvalidation, since list entries carry no reference).
+     */
+    default Optional<Invalidation> findByCallerReference(String distributionId, String callerReference) {
+        Instant notBefore = CallerReference.decode(callerReference)
+                .map(reference -> reference.messageTime().minus(Duration.ofMinutes(5)))
+                .orElse(Instant.EPOCH);
+        for (InvalidationSummary summary : recentInvalidations(distributionId, MAX_LOOKUPS_FOR_A_REFERENCE)) {
+            if (summary.createTime().isBefore(notBefore)) {
+                break;
+            }
+            Invalidation candidate = invalidation(distributionId, summary.id());
+            if (callerReference.equals(candidate.callerReference())) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
 
     /** The newest {@code limit} invalidations, following pages as needed. */
     default List<InvalidationSummary> recentInvalidations(String distributionId, int limit) {

@@ -1,5 +1,7 @@
 package dev.invalidator.chat;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,13 @@ public interface Chat {
 
     /** The facts kept with a status message; empty when there are none or it can't be read. */
     Map<String, String> factsOf(PostedMessage status);
+
+    /** The bot's status messages in a channel since {@code oldest}, with their current text and facts. */
+    List<StatusRecord> statusMessages(String channel, Instant oldest);
+
+    /** A status message as it stands now. */
+    record StatusRecord(PostedMessage message, String text, Map<String, String> facts) {
+    }
 
     void update(PostedMessage message, Message replacement);
 

@@ -172,6 +172,12 @@ public final class Replies {
         return Message.of(plain(text), new Block.Section(":hourglass: " + text));
     }
 
+    public static Message notRunNotice(String requester) {
+        String text = "<@" + requester + "> the bot restarted before this request reached CloudFront, so nothing was"
+                + " invalidated. Please send it again.";
+        return Message.of(plain(text), new Block.Section(":warning: " + text));
+    }
+
     public static Message internalError() {
         String text = "Something went wrong on my side and nothing was invalidated. Try again; if it keeps happening, "
                 + "tell whoever runs the bot (the time of this message helps them find it in the logs).";

@@ -15,12 +15,14 @@ final class StatusFacts {
     static final String ALIAS = "alias";
     static final String PATHS = "paths";
     static final String NOTE = "note";
+    static final String REQUESTER = "requester";
 
     private StatusFacts() {
     }
 
     static Map<String, String> of(PreparedRequest request) {
         Map<String, String> facts = new LinkedHashMap<>();
+        facts.put(REQUESTER, request.requester());
         facts.put(DISTRIBUTION, request.distribution().id());
         facts.put(ALIAS, request.distribution().alias());
         facts.put(PATHS, String.valueOf(request.paths().accepted().size()));

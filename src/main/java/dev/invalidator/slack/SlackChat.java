@@ -12,7 +12,9 @@ import dev.invalidator.chat.RequestForm;
 import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -68,13 +70,30 @@ public final class SlackChat implements Chat {
                     .filter(message -> status.ts().equals(message.getTs()) && message.getMetadata() != null
                             && FACTS_EVENT.equals(message.getMetadata().getEventType()))
                     .findFirst()
-                    .map(message -> message.getMetadata().getEventPayload().entrySet().stream()
-                            .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue()))))
+                    .map(message -> facts(message.getMetadata()))
                     .orElse(Map.of());
         } catch (ChatException e) {
             log.warn("Could not read the facts of status message {} in {}: {}", status.ts(), status.channel(), e.getMessage());
             return Map.of();
         }
+    }
+
+    @Override
+    public List<Chat.StatusRecord> statusMessages(String channel, Instant oldest) {
+        String since = oldest.getEpochSecond() + ".000000";
+        var history = call("conversations.history", () -> client.conversationsHistory(r -> r
+                .channel(channel).oldest(since).limit(200).includeAllMetadata(true)));
+        return history.getMessages().stream()
+                .filter(message -> message.getMetadata() != null
+                        && FACTS_EVENT.equals(message.getMetadata().getEventType()))
+                .map(message -> new Chat.StatusRecord(new PostedMessage(channel, message.getTs()),
+                        String.valueOf(message.getText()), facts(message.getMetadata())))
+                .toList();
+    }
+
+    private static Map<String, String> facts(com.slack.api.model.Message.Metadata metadata) {
+        return metadata.getEventPayload().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue())));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.invalidator.cdn.cloudfront;
 
 import dev.invalidator.aws.AwsClients;
-import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.CdnException.Failure;
@@ -10,8 +9,6 @@ import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationPage;
 import dev.invalidator.cdn.InvalidationStatus;
 import dev.invalidator.cdn.InvalidationSummary;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +27,6 @@ import software.amazon.awssdk.services.cloudfront.model.InvalidationList;
  * serve distributions in several AWS accounts.
  */
 public final class CloudFrontCdn implements Cdn {
-
-    /** How far before its status message an invalidation may have been created and still be the one we look for. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    private static final int MAX_LOOKUPS_FOR_A_REFERENCE = 50;
 
     private final AwsClients aws;
     private final Map<String, String> roleArnByDistribution;
@@ -93,28 +86,6 @@ public final class CloudFrontCdn implements Cdn {
                 .toList();
         boolean truncated = Boolean.TRUE.equals(list.isTruncated()) && list.nextMarker() != null;
         return new InvalidationPage(items, truncated ? Optional.of(list.nextMarker()) : Optional.empty());
-    }
-
-    /** Newest first, only as far back as the status message's time allows, and a bounded number of lookups. */
-    private Optional<Invalidation> findByCallerReference(String distributionId, String callerReference) {
-        Instant notBefore = CallerReference.decode(callerReference)
-                .map(reference -> messageTime(reference.messageTs()).minus(CLOCK_SKEW))
-                .orElse(Instant.EPOCH);
-        int lookups = 0;
-        for (InvalidationSummary summary : recentInvalidations(distributionId, MAX_LOOKUPS_FOR_A_REFERENCE)) {
-            if (summary.createTime().isBefore(notBefore) || lookups++ >= MAX_LOOKUPS_FOR_A_REFERENCE) {
-                break;
-            }
-            Invalidation candidate = invalidation(distributionId, summary.id());
-            if (callerReference.equals(candidate.callerReference())) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Instant messageTime(String slackTs) {
-        return Instant.ofEpochSecond(Long.parseLong(slackTs.substring(0, slackTs.indexOf('.'))));
     }
 
     private static Invalidation toInvalidation(String distributionId,

@@ -1,0 +1,92 @@
+package dev.invalidator.flow;
+
+import static dev.invalidator.testing.BotFixture.OPS;
+import static dev.invalidator.testing.BotFixture.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invalidator.cdn.CallerReference;
+import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.chat.PostedMessage;
+import dev.invalidator.chat.StatusCard;
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.sandbox.SlackSimulator;
+import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
+import dev.invalidator.slack.SlackBot;
+import dev.invalidator.slack.SlackChat;
+import dev.invalidator.testing.Await;
+import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bot that stopped between posting a status message and creating its invalidation: the next one settles the
+ * message from what CloudFront knows. The crash state is made exactly as the bot makes it — the same adapter posts
+ * the same "requesting" message with the same metadata — and then no bot goes on with it.
+ */
+class ReconcilerEndToEndTest {
+
+    private static final String ALICE = SlackSimulator.ALICE;
+
+    private final BotFixture world = new BotFixture();
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private PostedMessage leftAtRequesting() {
+        SlackChat chat = new SlackChat(SlackBot.slack(world.slack.apiUrl()).methods(world.slack.botToken()), 3,
+                Duration.ofSeconds(1));
+        StatusCard card = StatusCard.requesting(ALICE, "web", WEB, 1);
+        return chat.post(OPS, card.message(), Map.of(StatusFacts.REQUESTER, ALICE, StatusFacts.DISTRIBUTION, WEB,
+                StatusFacts.ALIAS, "web", StatusFacts.PATHS, "1"));
+    }
+
+    private void startBotMinutesLater(int minutes) {
+        world.startBot(BotFixture.config(), new MutableClock(Instant.now().plus(Duration.ofMinutes(minutes))));
+    }
+
+    @Test
+    void a_message_whose_create_never_happened_says_nothing_was_invalidated() {
+        PostedMessage orphan = leftAtRequesting();
+
+        startBotMinutesLater(3);
+
+        ChannelMessage settled = world.awaitMessage(OPS, m -> m.ts().equals(orphan.ts()) && m.text().contains("failed"),
+                "the orphan to be settled");
+        assertThat(settled.blocksJson()).contains("nothing was invalidated").contains("Send the command again");
+        world.awaitReply(settled, reply -> reply.text().contains("<@" + ALICE + ">"), "the notice to the requester");
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+    }
+
+    @Test
+    void a_message_whose_create_went_through_is_moved_on_and_followed_to_completion() {
+        PostedMessage orphan = leftAtRequesting();
+        String reference = new CallerReference(OPS, orphan.ts(), ALICE).encode();
+        Invalidation created = world.cloudFront.cdn.create(WEB, reference, List.of("/index.html"));
+
+        startBotMinutesLater(3);
+        world.awaitMessage(OPS, m -> m.ts().equals(orphan.ts()) && m.text().contains("in progress"), "the move on");
+        world.cloudFront.simulator.complete(created.id());
+
+        world.awaitMessage(OPS, m -> m.ts().equals(orphan.ts()) && m.text().contains("completed"), "the completion");
+        assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(1);
+    }
+
+    @Test
+    void a_message_too_young_to_be_an_orphan_is_left_to_whoever_is_creating_it() {
+        PostedMessage fresh = leftAtRequesting();
+
+        world.startBot();
+        Await.until("the reconciliation to read the channel",
+                () -> !world.slack.calls("conversations.history").isEmpty());
+
+        assertThat(world.slack.messages(OPS)).filteredOn(m -> m.ts().equals(fresh.ts()))
+                .singleElement().satisfies(m -> assertThat(m.text()).endsWith(": requesting"));
+    }
+}
