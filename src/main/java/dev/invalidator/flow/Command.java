@@ -39,7 +39,9 @@ public sealed interface Command {
 
     /** Parses slash-command text as Slack delivers it (with {@code &}, {@code <}, {@code >} entity-escaped). */
     static Command parse(String slackText) {
-        List<String> tokens = Tokenizer.split(SlackText.unescape(slackText == null ? "" : slackText));
+        // Split first: Slack's own <url|label> brackets are real, a typed ">" arrives as &gt; and must not end a link.
+        List<String> tokens = Tokenizer.split(slackText == null ? "" : slackText).stream()
+                .map(SlackText::unescape).toList();
         if (tokens.isEmpty()) {
             return new OpenForm();
         }

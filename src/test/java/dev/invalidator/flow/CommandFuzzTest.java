@@ -332,7 +332,7 @@ class CommandFuzzTest {
                 return new Outcome(command, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.empty(), Optional.empty());
             }
-            AccessPolicy policy = new AccessPolicy(groupsFor(input));
+            AccessPolicy policy = new AccessPolicy(groupsFor(input), user -> true);
             Optional<DistributionConfig> admitted = throughGate
                     ? new Gate(config, catalog, policy).check(input.user(), input.channel(),
                             Optional.of(invalidate.target())).distribution()
