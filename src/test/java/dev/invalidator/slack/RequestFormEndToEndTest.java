@@ -107,6 +107,23 @@ class RequestFormEndToEndTest {
         }
 
         @Test
+        void a_forged_channel_in_private_metadata_is_checked_like_any_other_and_creates_nothing() {
+            openForm(CAROL);
+
+            // The form as a forger would send it back: our callback id, but another channel in private_metadata.
+            Ack ack = world.slack.interactive("""
+                    {"type":"view_submission","team":{"id":"T0SIM"},"user":{"id":"%s","team_id":"T0SIM"},
+                     "view":{"id":"V0FORGED","type":"modal","callback_id":"invalidate_request",
+                             "private_metadata":"%s","state":{"values":%s}}}
+                    """.formatted(CAROL, SlackSimulator.GENERAL, values("web", "/index.html", null)))
+                    .ack().orTimeout(10, TimeUnit.SECONDS).join();
+
+            assertThat(ack.payloadJson()).contains("\"response_action\":\"errors\"").contains("C0OPS");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(world.slack.messages(SlackSimulator.GENERAL)).isEmpty();
+        }
+
+        @Test
         void a_full_wipe_turns_the_form_into_a_confirmation_and_its_confirm_creates_one_invalidation() {
             OpenedView form = openForm(CAROL);
 
