@@ -23,6 +23,9 @@ public interface Chat {
     /** The facts kept with a status message; empty when there are none or it can't be read. */
     Map<String, String> factsOf(PostedMessage status);
 
+    /** Whether the thread of {@code parent} already has a reply containing {@code marker}. */
+    boolean threadHas(PostedMessage parent, String marker);
+
     /** The bot's status messages in a channel since {@code oldest}, with their current text and facts. */
     List<StatusRecord> statusMessages(String channel, Instant oldest);
 

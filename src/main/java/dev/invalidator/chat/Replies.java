@@ -216,15 +216,27 @@ public final class Replies {
         return Message.of("CloudFront did not take this invalidation", new Block.Section(text));
     }
 
-    /** The thread reply that notifies the requester of the outcome (an edit notifies nobody). */
+    /**
+     * The thread reply that notifies the requester of the outcome (an edit notifies nobody). It names the invalidation,
+     * which is how a second replica that saw the same completion knows the reply is already there.
+     */
     public static Message outcomeNotice(StatusCard card) {
-        String text = switch (card.state()) {
+        String text = outcomeText(card) + " (" + card.invalidationId().orElse("") + ")";
+        return Message.of(plain(text), new Block.Section(text));
+    }
+
+    /** What {@link #outcomeNotice} puts in a thread for this invalidation, to look for before replying again. */
+    public static String outcomeMarker(String invalidationId) {
+        return "(" + invalidationId + ")";
+    }
+
+    private static String outcomeText(StatusCard card) {
+        return switch (card.state()) {
             case COMPLETED -> "<@" + card.requester() + "> done: CloudFront completed the invalidation in "
                     + Texts.duration(card.elapsed().orElseThrow()) + ". New requests now reach the origin.";
             default -> "<@" + card.requester() + "> " + escape(card.problem().orElse("the invalidation ended badly"))
                     + " " + escape(card.nextStep().orElse(""));
         };
-        return Message.of(plain(text), new Block.Section(text));
     }
 
     public static Message status(String alias, Invalidation invalidation, Optional<Integer> usedThisMonth) {

@@ -57,7 +57,10 @@ public final class CompletionReporter implements InvalidationListener {
                     .inProgress(invalidation.id(), invalidation.createTime()));
             try {
                 chat.update(status, card.message());
-                chat.reply(status, Replies.outcomeNotice(card));
+                // Another replica (or a previous run) may have seen the same completion: one notice per thread.
+                if (!chat.threadHas(status, Replies.outcomeMarker(invalidation.id()))) {
+                    chat.reply(status, Replies.outcomeNotice(card));
+                }
             } catch (ChatException e) {
                 log.warn("Could not report the end of invalidation {} in Slack: {}", invalidation.id(), e.getMessage());
             }

@@ -79,6 +79,14 @@ public final class SlackChat implements Chat {
     }
 
     @Override
+    public boolean threadHas(PostedMessage parent, String marker) {
+        var replies = call("conversations.replies", () -> client.conversationsReplies(r -> r
+                .channel(parent.channel()).ts(parent.ts()).limit(200)));
+        return replies.getMessages().stream()
+                .anyMatch(message -> !parent.ts().equals(message.getTs()) && String.valueOf(message.getText()).contains(marker));
+    }
+
+    @Override
     public List<Chat.StatusRecord> statusMessages(String channel, Instant oldest) {
         String since = oldest.getEpochSecond() + ".000000";
         var history = call("conversations.history", () -> client.conversationsHistory(r -> r

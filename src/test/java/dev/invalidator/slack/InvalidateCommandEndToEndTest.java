@@ -317,6 +317,24 @@ class InvalidateCommandEndToEndTest {
     class Restart {
 
         @Test
+        void a_new_instance_does_not_notify_again_about_a_completion_already_reported() {
+            world.type(ALICE, OPS, "web /index.html");
+            SimulatedInvalidation invalidation = awaitCreated(WEB);
+            ChannelMessage status = awaitStatus("in progress");
+            world.cloudFront.simulator.complete(invalidation.id());
+            world.awaitReply(status, reply -> reply.text().contains(invalidation.id()), "the completion notice");
+            world.stop(bot);
+            int checksBefore = world.slack.calls("conversations.replies").size();
+
+            world.startBot();
+            Await.until("the new instance to look at the thread",
+                    () -> world.slack.calls("conversations.replies").size() > checksBefore);
+
+            assertThat(world.slack.thread(OPS, status.ts()))
+                    .filteredOn(reply -> reply.text().contains(invalidation.id())).hasSize(1);
+        }
+
+        @Test
         void a_new_instance_edits_the_status_message_of_an_invalidation_the_old_one_created() {
             world.type(ALICE, OPS, "web /index.html");
             SimulatedInvalidation invalidation = awaitCreated(WEB);
