@@ -49,10 +49,11 @@ public final class CommandHandler {
                 config.limits().requestsPerDistributionPerMinute(), clock);
         this.submit = new SubmitInvalidation(gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals,
                 rateLimits, audit);
-        this.queries = new Queries(gate, cdn, usage);
+        InvalidationDetails details = new InvalidationDetails(cdn);
+        this.queries = new Queries(gate, cdn, usage, details);
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, chat);
-        this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat);
+        this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details);
     }
 
     public void handle(SlashCommand command, Responder responder) {

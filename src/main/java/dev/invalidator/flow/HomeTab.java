@@ -22,20 +22,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Home tab, published when someone opens it. Completed invalidations never change, so their details are cached;
- * each opening costs one ListInvalidations per distribution plus GetInvalidation only for new ones.
+ * The Home tab, published when someone opens it: each opening costs one ListInvalidations per distribution, plus a
+ * GetInvalidation only for completed invalidations not seen before ({@link InvalidationDetails}).
  */
 final class HomeTab {
 
     private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
     private static final int RECENT_PER_DISTRIBUTION = 5;
-    private static final int CACHED_COMPLETIONS = 1_000;
 
     private final BotConfig config;
     private final AccessPolicy policy;
@@ -44,10 +42,10 @@ final class HomeTab {
     private final Cdn cdn;
     private final MonthToDatePaths usage;
     private final Chat chat;
-    private final Map<String, Invalidation> completed = new ConcurrentHashMap<>();
+    private final InvalidationDetails details;
 
     HomeTab(BotConfig config, AccessPolicy policy, DistributionCatalog catalog, Tracker tracker, Cdn cdn,
-            MonthToDatePaths usage, Chat chat) {
+            MonthToDatePaths usage, Chat chat, InvalidationDetails details) {
         this.config = config;
         this.policy = policy;
         this.catalog = catalog;
@@ -55,6 +53,7 @@ final class HomeTab {
         this.cdn = cdn;
         this.usage = usage;
         this.chat = chat;
+        this.details = details;
     }
 
     /** The distributions this person is on the list for, in any channel. */
@@ -91,16 +90,12 @@ final class HomeTab {
             try {
                 for (InvalidationSummary summary : cdn.recentInvalidations(distribution.id(), RECENT_PER_DISTRIBUTION)) {
                     if (summary.completed()) {
-                        recent.add(completed.computeIfAbsent(summary.id(),
-                                id -> cdn.invalidation(distribution.id(), id)));
+                        recent.add(details.of(distribution.id(), summary));
                     }
                 }
             } catch (CdnException e) {
                 log.warn("Home tab: could not read invalidations of {}: {}", distribution.id(), e.getMessage());
             }
-        }
-        if (completed.size() > CACHED_COMPLETIONS) {
-            completed.clear();
         }
         return recent.stream().sorted(Comparator.comparing(Invalidation::createTime).reversed()).limit(10).toList();
     }

@@ -21,11 +21,13 @@ final class Queries {
     private final Gate gate;
     private final Cdn cdn;
     private final MonthToDatePaths monthToDate;
+    private final InvalidationDetails details;
 
-    Queries(Gate gate, Cdn cdn, MonthToDatePaths monthToDate) {
+    Queries(Gate gate, Cdn cdn, MonthToDatePaths monthToDate, InvalidationDetails details) {
         this.gate = gate;
         this.cdn = cdn;
         this.monthToDate = monthToDate;
+        this.details = details;
     }
 
     /** The month's paths for a distribution's account, or empty when CloudFront can't tell right now. */
@@ -72,12 +74,11 @@ final class Queries {
         });
     }
 
-    /** Summaries lack paths and references, so each listed invalidation costs one GetInvalidation. */
     private List<Invalidation> details(DistributionConfig distribution) {
-        List<Invalidation> details = new ArrayList<>();
+        List<Invalidation> recent = new ArrayList<>();
         for (InvalidationSummary summary : cdn.recentInvalidations(distribution.id(), LIST_SIZE)) {
-            details.add(cdn.invalidation(distribution.id(), summary.id()));
+            recent.add(details.of(distribution.id(), summary));
         }
-        return details;
+        return recent;
     }
 }
