@@ -91,6 +91,15 @@ public final class Bot implements AutoCloseable {
             throw e;
         }
         workers.execute(catalog::warmUp);
+        // The first month-to-date read costs a GetInvalidation per invalidation this month: pay it now, not inside a
+        // form's three-second answer.
+        workers.execute(() -> {
+            try {
+                monthToDate.usedThisMonthByAccount();
+            } catch (RuntimeException e) {
+                log.warn("Could not read this month's invalidation paths at start-up: {}", e.getMessage());
+            }
+        });
         Reconciler reconciler = new Reconciler(config, chat, cdn, tracker, clock);
         workers.execute(() -> {
             tracker.recover(config.distributions().values().stream().map(DistributionConfig::id).toList(),

@@ -32,10 +32,13 @@ public record StatusCard(State state, String requester, String alias, String dis
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** Waiting for an approver's click on the buttons that carry {@code id}; nothing is created yet. */
-    public StatusCard awaitingApproval(String id) {
+    /**
+     * Waiting for an approver; nothing is created yet. With {@code buttonsFor} the message carries Approve and Reject
+     * for that id — they are added only once the bot can act on them.
+     */
+    public StatusCard awaitingApproval(Optional<String> buttonsFor) {
         return new StatusCard(State.AWAITING_APPROVAL, requester, alias, distributionId, pathCount, invalidationId,
-                startedAt, endedAt, problem, nextStep, note, Optional.of(id));
+                startedAt, endedAt, problem, nextStep, note, buttonsFor);
     }
 
     public StatusCard rejected(String approver) {

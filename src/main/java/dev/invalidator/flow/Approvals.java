@@ -57,15 +57,18 @@ final class Approvals {
     /** Posts the request for approval and mentions the approvers in its thread. */
     void ask(PreparedRequest request, StatusCard requesting, Responder responder) {
         String id = waiting.newId();
-        StatusCard card = requesting.awaitingApproval(id);
+        StatusCard card = requesting.awaitingApproval(Optional.of(id));
         PostedMessage status;
         try {
-            status = chat.post(request.channel(), card.message(), StatusFacts.of(request));
+            status = chat.post(request.channel(), requesting.awaitingApproval(Optional.empty()).message(),
+                    StatusFacts.of(request));
         } catch (ChatException e) {
             responder.answer(Replies.cannotPost(e));
             return;
         }
+        // Stored before the buttons appear, so that no click can arrive for a request the bot doesn't hold yet.
         waiting.put(id, new Waiting(request, card, status));
+        quietly(() -> chat.update(status, card.message()));
         quietly(() -> chat.reply(status, Replies.approvalWanted(request.requester(),
                 request.distribution().approval().approvers())));
         timer.schedule(() -> expire(id), expiresAfter.toMillis(), TimeUnit.MILLISECONDS);

@@ -39,7 +39,8 @@ class ApprovalEndToEndTest {
 
     private ChannelMessage requestAndAwaitApproval() {
         world.type(ALICE, OPS, "shop /index.html");
-        return world.awaitMessage(OPS, message -> message.text().contains("awaiting approval"), "the waiting request");
+        return world.awaitMessage(OPS, message -> message.text().contains("awaiting approval")
+                && message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""), "the waiting request with its buttons");
     }
 
     private void click(String user, ChannelMessage status, String action) {
