@@ -17,27 +17,16 @@ public final class CdnException extends RuntimeException {
 
     /** What kind of failure, as CloudFront's error codes group them. */
     public enum Failure {
-        TOO_MANY_IN_PROGRESS(false),
-        NO_SUCH_DISTRIBUTION(false),
-        NO_SUCH_INVALIDATION(false),
-        ACCESS_DENIED(false),
-        THROTTLED(true),
-        UNAVAILABLE(true),
-        INVALID_ARGUMENT(false),
-        BATCH_TOO_LARGE(false),
-        REFERENCE_ALREADY_USED(false),
-        UNEXPECTED(false);
-
-        private final boolean transient_;
-
-        Failure(boolean transientFailure) {
-            this.transient_ = transientFailure;
-        }
-
-        /** True when the same call may well succeed later without anyone changing anything. */
-        public boolean isTransient() {
-            return transient_;
-        }
+        TOO_MANY_IN_PROGRESS,
+        NO_SUCH_DISTRIBUTION,
+        NO_SUCH_INVALIDATION,
+        ACCESS_DENIED,
+        THROTTLED,
+        UNAVAILABLE,
+        INVALID_ARGUMENT,
+        BATCH_TOO_LARGE,
+        REFERENCE_ALREADY_USED,
+        UNEXPECTED
     }
 
     private final Failure failure;

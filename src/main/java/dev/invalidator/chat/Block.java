@@ -25,9 +25,6 @@ public sealed interface Block {
         }
     }
 
-    record Divider() implements Block {
-    }
-
     /** A row of buttons; a click comes back with the button's action id and value. */
     record Actions(List<Button> buttons) implements Block {
 

@@ -305,8 +305,12 @@ public final class Replies {
         return mrkdwn.length() <= MAX_CODE_CHARS ? mrkdwn : mrkdwn.substring(0, MAX_CODE_CHARS) + "…";
     }
 
+    /** At most 80 characters, never cutting a character made of two UTF-16 units (an emoji) in half. */
     private static String shorten(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 79) + "…";
+        if (text.codePointCount(0, text.length()) <= 80) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, 79)) + "…";
     }
 
     /** Fallback text has no mrkdwn: drop the markers people would otherwise see in notifications. */

@@ -2,7 +2,6 @@ package dev.invalidator.slack;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -42,10 +41,8 @@ public final class SlackMessages {
             String lines = code.lines().stream().map(SlackText::escape).collect(Collectors.joining("\n"));
             return section(s -> s.text(markdownText("```" + lines + "```")));
         }
-        if (block instanceof Block.Actions actions) {
-            return actions(actions.buttons().stream().map(SlackMessages::button).toList());
-        }
-        return divider();
+        Block.Actions actions = (Block.Actions) block;
+        return actions(actions.buttons().stream().map(SlackMessages::button).toList());
     }
 
     private static BlockElement button(Block.Button button) {
