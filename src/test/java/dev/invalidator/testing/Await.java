@@ -31,13 +31,18 @@ public final class Await {
 
     /** Polls {@code probe} until {@code done} accepts its value, and returns that value; fails with the last one seen. */
     public static <T> T until(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) {
+        return until(what, timeout, Duration.ofNanos(POLL_NANOS), probe, done);
+    }
+
+    /** As above, looking every {@code interval}: for probes too costly to run a hundred times a second. */
+    public static <T> T until(String what, Duration timeout, Duration interval, Supplier<T> probe, Predicate<T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = probe.get();
         while (!done.test(last)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Timed out after " + timeout + " waiting for " + what + "; last value: " + last);
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            LockSupport.parkNanos(interval.toNanos());
             last = probe.get();
         }
         return last;

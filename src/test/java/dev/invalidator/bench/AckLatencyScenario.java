@@ -1,0 +1,115 @@
+package dev.invalidator.bench;
+
+import dev.invalidator.sandbox.SlackSimulator.Ack;
+import dev.invalidator.sandbox.SlackSimulator.Envelope;
+import dev.invalidator.testing.Await;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bursts of {@code /invalidate} sent as fast as the socket takes them, from several people in several channels to
+ * several distributions: how long each waits for its ack, and whether every one became a status message and an
+ * invalidation. Each burst size gets a fresh Slack, CloudFront and bot, warmed up first with {@code help} commands
+ * (acked the same way, creating nothing), so a burst meets a bot that has been running, and so the account's 1,000
+ * free paths of the month are never crossed — a request past them would wait for a Confirm click.
+ */
+final class AckLatencyScenario {
+
+    /** The result of one burst; {@code turnedAway} counts the acks that said the worker queue was full. */
+    record Burst(int commands, Percentiles ackMillis, int acked, int turnedAway, int statusMessages, int creates,
+                 double rssAfterMib) {
+
+        boolean nothingDropped() {
+            return acked == commands && turnedAway == 0 && statusMessages == commands && creates == commands;
+        }
+    }
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_CHECK = Duration.ofMillis(200);
+
+    private final Harness harness;
+    private final Plan plan;
+
+    AckLatencyScenario(Harness harness, Plan plan) {
+        this.harness = harness;
+        this.plan = plan;
+    }
+
+    List<Burst> run() {
+        List<Burst> bursts = new ArrayList<>();
+        for (int size : plan.bursts()) {
+            bursts.add(burst(size));
+        }
+        return bursts;
+    }
+
+    private Burst burst(int size) {
+        try (BenchWorld world = new BenchWorld(plan.burstDistributions(), plan.burstUsers(), plan.burstChannels());
+             BotProcess bot = harness.startReady(world, "burst-" + size)) {
+            // CloudFront takes minutes; keep completions out of the burst so only the commands are measured.
+            world.cloudFront.holdCompletions(true);
+            warmUp(world);
+
+            List<Envelope> sent = new ArrayList<>(size);
+            for (int command = 0; command < size; command++) {
+                sent.add(world.invalidate(command));
+            }
+            List<Duration> latencies = new ArrayList<>(size);
+            int turnedAway = 0;
+            for (Envelope envelope : sent) {
+                Ack ack = ackOf(envelope);
+                if (ack != null) {
+                    latencies.add(Duration.between(envelope.sentAt(), ack.receivedAt()));
+                    if (ack.payloadJson() != null) {
+                        turnedAway++;
+                    }
+                }
+            }
+            Counts counts = awaitCounts(world, size - turnedAway);
+            return new Burst(size, Percentiles.of(latencies), latencies.size(), turnedAway, counts.statusMessages(),
+                    counts.creates(), bot.rssMib());
+        }
+    }
+
+    private void warmUp(BenchWorld world) {
+        List<Envelope> sent = new ArrayList<>();
+        for (int command = 0; command < plan.warmUpCommands(); command++) {
+            sent.add(world.help(command));
+        }
+        sent.forEach(AckLatencyScenario::ackOf);
+        Await.until("answers to the warm-up commands", Duration.ofSeconds(60), PROGRESS_CHECK,
+                world::privateAnswers, answered -> answered >= plan.warmUpCommands());
+    }
+
+    private static Ack ackOf(Envelope envelope) {
+        try {
+            return envelope.ack().get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception noAck) {
+            return null;
+        }
+    }
+
+    private record Counts(int statusMessages, int creates) {
+    }
+
+    /** Waits (bounded) until {@code expected} status messages and invalidations exist; returns what there is. */
+    private static Counts awaitCounts(BenchWorld world, int expected) {
+        try {
+            return Await.until("status messages and invalidations", Duration.ofSeconds(30 + expected / 10),
+                    PROGRESS_CHECK, () -> counts(world),
+                    counts -> counts.statusMessages() >= expected && counts.creates() >= expected);
+        } catch (AssertionError notAll) {
+            return counts(world);
+        }
+    }
+
+    private static Counts counts(BenchWorld world) {
+        int statusMessages = (int) world.slack.calls("chat.postMessage").stream()
+                .filter(call -> !call.params().containsKey("thread_ts")).count();
+        int creates = world.distributionIds().stream().mapToInt(id -> world.cloudFront.invalidations(id).size()).sum();
+        return new Counts(statusMessages, creates);
+    }
+}
