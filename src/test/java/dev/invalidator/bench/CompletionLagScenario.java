@@ -34,9 +34,10 @@ final class CompletionLagScenario {
      * @param noticed      invalidations whose completion the bot wrote into their status message
      * @param lagRatio     waiter ÷ bot, of the median lags
      * @param callRatio    waiter ÷ bot, of the calls
+     * @param waiterDelaySeconds the waiter's pause between calls
      */
     record Lag(int invalidations, int distributions, int noticed, Follower bot, Follower waiter, double lagRatio,
-               double callRatio) {
+               double callRatio, double waiterDelaySeconds) {
     }
 
     private static final String COMPLETED_EDIT = ": completed in";
@@ -93,7 +94,7 @@ final class CompletionLagScenario {
             Follower waiterFollower = new Follower(Percentiles.of(waiterLags), waiterCalls, (double) waiterCalls / count);
             return new Lag(count, plan.lagDistributions(), botLags.size(), botFollower, waiterFollower,
                     waiterFollower.lagMillis().p50() / botFollower.lagMillis().p50(),
-                    (double) waiterCalls / botCalls);
+                    (double) waiterCalls / botCalls, plan.waiterDelay().toMillis() / 1000.0);
         } catch (Exception e) {
             throw new IllegalStateException("the completion-lag scenario failed", e);
         }

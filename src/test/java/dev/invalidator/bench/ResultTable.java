@@ -41,7 +41,8 @@ final class ResultTable {
                     + " distributions";
             rows.add(row(title, "bot: lag p50 / p95 / max", lags(lag.bot()), "p50 ≤ 2 s, p95 ≤ 5 s"));
             rows.add(row("", "bot: CloudFront calls per invalidation", calls(lag.bot()), "< waiter"));
-            rows.add(row("", "waiter (GetInvalidation every 20 s): lag p50 / p95 / max", lags(lag.waiter()), ""));
+            rows.add(row("", String.format(Locale.ROOT, "waiter (GetInvalidation every %.0f s): lag p50 / p95 / max",
+                    lag.waiterDelaySeconds()), lags(lag.waiter()), ""));
             rows.add(row("", "waiter: CloudFront calls per invalidation", calls(lag.waiter()), ""));
             rows.add(row("", "waiter ÷ bot: median lag, calls", times(lag.lagRatio()) + ", " + times(lag.callRatio()),
                     ""));

@@ -33,8 +33,6 @@ final class ScaleScenario {
     }
 
     static final String RECOVERED = "Recovery: ";
-    /** Long enough for every distribution's polling to back off to its ceiling before the window opens. */
-    private static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
 
     private final Harness harness;
@@ -53,7 +51,7 @@ final class ScaleScenario {
                         Boolean::booleanValue);
                 double recoverySeconds = (System.nanoTime() - bot.startedNanos()) / 1e9;
                 int recoveryCalls = world.cloudFront.recordedCalls().size();
-                Thread.sleep(SETTLE.toMillis());
+                Thread.sleep(plan.scaleSettle().toMillis());
 
                 Instant opened = Instant.now();
                 long openedNanos = System.nanoTime();
