@@ -15,9 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -70,13 +67,9 @@ final class SlackHttp implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the Slack simulator's HTTP server", e);
-        }
+        // Through LoopbackHttpServer, so that answers leave without Nagle's delay whichever simulator starts first.
+        this.server = LoopbackHttpServer.create(0, executor);
         server.createContext("/", this::handle);
-        server.setExecutor(executor);
         server.start();
     }
 

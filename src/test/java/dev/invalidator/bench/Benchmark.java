@@ -19,6 +19,8 @@ import java.util.Set;
  * mvn -B -q -Pbench verify                                  # everything, about 10 minutes
  * mvn -B -q -Pbench verify -Dbench.args="startup acks"      # some scenarios
  * mvn -B -q -Pbench verify -Dbench.args=smoke               # the sizes CI uses
+ * mvn -B -q -Pbench verify -Dbench.jar=/tmp/before.jar      # another build of the bot, to compare
+ * mvn -B -q -Pbench verify -Dbench.jvmOptions=/tmp/x.options  # other JVM flags, to compare
  * </pre>
  */
 public final class Benchmark {
@@ -30,9 +32,12 @@ public final class Benchmark {
                    CompletionLagScenario.Lag lag, ScaleScenario.Scale scale) {
     }
 
-    /** What the numbers were taken on. {@code loadAverage*} are the 1-minute load averages around the run. */
-    record Machine(int cores, String java, List<String> jvmOptions, double loadAverageBefore, double loadAverageAfter,
-                   String finishedAt) {
+    /**
+     * What the numbers were taken on. {@code loadAverage*} are the 1-minute load averages around the run;
+     * {@code classArchive} is the AppCDS archive the flags name, trained before the run, if any.
+     */
+    record Machine(int cores, String java, List<String> jvmOptions, String classArchive, double loadAverageBefore,
+                   double loadAverageAfter, String finishedAt) {
     }
 
     private Benchmark() {
@@ -45,10 +50,11 @@ public final class Benchmark {
                 .filter(word -> !word.isEmpty()).toList();
         Plan plan = words.contains("smoke") ? Plan.smoke() : Plan.full();
         List<String> chosen = words.stream().filter(SCENARIOS::contains).toList();
-        Results results = run(new Harness(new BotProcess.Launch(base.resolve("target/invalidator.jar"),
-                base.resolve("deploy/jvm.options")), out), plan, Set.copyOf(chosen.isEmpty() ? SCENARIOS : chosen));
+        Path jar = Path.of(System.getProperty("bench.jar", base.resolve("target/invalidator.jar").toString()));
+        Path jvmOptions = Path.of(System.getProperty("bench.jvmOptions", base.resolve("deploy/jvm.options").toString()));
+        Results results = run(new Harness(new BotProcess.Launch(jar, jvmOptions, out), out), plan,
+                Set.copyOf(chosen.isEmpty() ? SCENARIOS : chosen));
         System.out.println(ResultTable.render(results));
-        Files.createDirectories(out);
         new ObjectMapper()
                 .writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), results);
         System.out.println("Written to " + out.resolve("results.json"));
@@ -56,14 +62,15 @@ public final class Benchmark {
 
     static Results run(Harness harness, Plan plan, Set<String> scenarios) throws IOException {
         double loadBefore = loadAverage();
+        Files.createDirectories(harness.launch().workingDirectory());
+        ClassArchive.train(harness);
         StartupScenario.Startup startup = scenarios.contains("startup") ? new StartupScenario(harness, plan).run() : null;
         List<AckLatencyScenario.Burst> bursts = scenarios.contains("acks") ? new AckLatencyScenario(harness, plan).run()
                 : null;
         CompletionLagScenario.Lag lag = scenarios.contains("lag") ? new CompletionLagScenario(harness, plan).run() : null;
         ScaleScenario.Scale scale = scenarios.contains("scale") ? new ScaleScenario(harness, plan).run() : null;
         Machine machine = new Machine(Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
-                Files.readAllLines(harness.launch().jvmOptions()).stream().filter(line -> !line.isBlank()).toList(),
-                loadBefore, loadAverage(), Instant.now().toString());
+                harness.launch().flags(), ClassArchive.named(harness.launch()).orElse("none"), loadBefore, loadAverage(), Instant.now().toString());
         return new Results(machine, startup, bursts, lag, scale);
     }
 

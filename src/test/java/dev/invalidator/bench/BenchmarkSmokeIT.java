@@ -16,8 +16,9 @@ class BenchmarkSmokeIT {
 
     @Test
     void every_scenario_runs_and_nothing_is_dropped() throws Exception {
+        Path workDir = Path.of("target", "bench-smoke");
         Harness harness = new Harness(new BotProcess.Launch(Path.of("target", "invalidator.jar"),
-                Path.of("deploy", "jvm.options")), Path.of("target", "bench-smoke"));
+                Path.of("deploy", "jvm.options"), workDir), workDir);
 
         Results results = Benchmark.run(harness, Plan.smoke(), Set.copyOf(Benchmark.SCENARIOS));
         System.out.println(ResultTable.render(results));

@@ -17,14 +17,29 @@ import java.util.concurrent.TimeUnit;
  */
 record BotProcess(Process process, long startedNanos, Path log) implements AutoCloseable {
 
-    /** The files a run needs: the shaded jar and the container's JVM flags. */
-    record Launch(Path jar, Path jvmOptions) {
+    /**
+     * The files a run needs: the shaded jar and the container's JVM flags, and the directory it runs in (the
+     * container's {@code WORKDIR}, where a relative {@code -XX:SharedArchiveFile} is found).
+     */
+    record Launch(Path jar, Path jvmOptions, Path workingDirectory) {
+
+        /** The flags of the options file, without its comments and blank lines. */
+        List<String> flags() {
+            try {
+                return Files.readAllLines(jvmOptions).stream().map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
+    /** Starts {@code java @jvm.options -jar invalidator.jar run}. */
     static BotProcess start(Launch launch, Map<String, String> environment, Path log) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "@" + launch.jvmOptions(), "-jar",
-                launch.jar().toString(), "run"))
+        ProcessBuilder builder = new ProcessBuilder(java, "@" + launch.jvmOptions().toAbsolutePath(), "-jar",
+                launch.jar().toAbsolutePath().toString(), "run")
+                .directory(launch.workingDirectory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // Only what the benchmark sets reaches the bot: no credentials or endpoints of the machine leak in.

@@ -51,6 +51,7 @@ final class CompletionLagScenario {
         this.plan = plan;
     }
 
+    @SuppressWarnings("try") // the bot is a resource only to be stopped: it works on its own, watched through Slack
     Lag run() {
         int count = plan.lagInvalidations();
         List<Duration> delays = spreadDelays(count);

@@ -63,9 +63,10 @@ final class ResultTable {
         var machine = results.machine();
         StringBuilder table = new StringBuilder("| scenario | measure | result | target |\n|---|---|---|---|\n");
         rows.forEach(cells -> table.append("| ").append(String.join(" | ", cells)).append(" |\n"));
-        return table.append(String.format(Locale.ROOT, "%nMachine: %d cores, Java %s, flags %s; load average %.2f"
-                        + " before, %.2f after.", machine.cores(), machine.java(), String.join(" ", machine.jvmOptions()),
-                machine.loadAverageBefore(), machine.loadAverageAfter())).toString();
+        return table.append(String.format(Locale.ROOT, "%nMachine: %d cores, Java %s, flags %s (class archive: %s);"
+                        + " load average %.2f before, %.2f after.", machine.cores(), machine.java(),
+                String.join(" ", machine.jvmOptions()), machine.classArchive(), machine.loadAverageBefore(),
+                machine.loadAverageAfter())).toString();
     }
 
     private static String target(int burst) {
