@@ -4,9 +4,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.slack.listeners.actions.ApprovalButtonsListener;
 import dev.invalidator.slack.listeners.actions.ConfirmationButtonsListener;
@@ -20,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Bolt app in Socket Mode: one place that registers the listeners and owns the WebSocket connection.
  *
- * <p>Socket Mode dispatch runs on a small pool of its own ({@link #DISPATCH_THREADS}), and listeners only ack and
- * enqueue, so a slow Slack or CloudFront call never delays the next acknowledgement.
+ * <p>Socket Mode dispatch runs on a small pool of its own ({@link #DISPATCH_THREADS}, see {@link SocketModeSession}),
+ * and listeners only ack and enqueue, so a slow Slack or CloudFront call never delays the next acknowledgement.
  */
 public final class SlackBot implements AutoCloseable {
 
@@ -30,10 +27,10 @@ public final class SlackBot implements AutoCloseable {
     private static final int DISPATCH_THREADS = 4;
     private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
 
-    private final SocketModeApp socketMode;
+    private final SocketModeSession session;
 
-    private SlackBot(SocketModeApp socketMode) {
-        this.socketMode = socketMode;
+    private SlackBot(SocketModeSession session) {
+        this.session = session;
     }
 
     /** A Slack SDK instance whose every Web API call (apps.connections.open included) goes to {@code apiUrl}. */
@@ -57,14 +54,9 @@ public final class SlackBot implements AutoCloseable {
         RequestModalListener.register(app, handler, workers);
         HomeListener.register(app, handler, workers);
         try {
-            SocketModeApp socketMode = new SocketModeApp(tokens.appToken(), app, SocketModeClient.Backend.JavaWebSocket,
-                    error -> {
-                        log.error("A Slack listener failed", error.getException());
-                        return Response.ok();
-                    }, DISPATCH_THREADS);
-            socketMode.startAsync();
+            SocketModeSession session = SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS);
             log.info("Connected to Slack in Socket Mode");
-            return new SlackBot(socketMode);
+            return new SlackBot(session);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Slack refused " + SlackTokens.BOT_TOKEN + ": " + e.getMessage(), e);
         } catch (Exception e) {
@@ -73,20 +65,9 @@ public final class SlackBot implements AutoCloseable {
         }
     }
 
-    /**
-     * Closes the connection for good. {@code SocketModeApp.close()} leaves the client's session monitor running, which
-     * can open a new connection a moment later; closing the client itself stops that.
-     */
+    /** Closes the connection for good: no reconnect follows. */
     @Override
     public void close() {
-        try {
-            SocketModeClient client = socketMode.getClient();
-            socketMode.close();
-            if (client != null) {
-                client.close();
-            }
-        } catch (Exception e) {
-            log.warn("Closing the Socket Mode connection failed: {}", e.getMessage());
-        }
+        session.close();
     }
 }

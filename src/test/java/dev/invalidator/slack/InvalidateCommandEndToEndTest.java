@@ -311,6 +311,16 @@ class InvalidateCommandEndToEndTest {
 
             assertThat(awaitCreated(WEB).paths()).containsExactly("/after-reconnect.html");
         }
+
+        @Test
+        void a_disconnect_message_is_followed_by_a_new_connection_and_the_next_command_still_works() {
+            world.slack.disconnectAll("refresh_requested");
+            world.slack.awaitConnections(1, Duration.ofSeconds(30));
+
+            world.type(ALICE, OPS, "web /after-refresh.html");
+
+            assertThat(awaitCreated(WEB).paths()).containsExactly("/after-refresh.html");
+        }
     }
 
     @Nested

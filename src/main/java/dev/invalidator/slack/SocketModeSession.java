@@ -1,0 +1,167 @@
+package dev.invalidator.slack;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
+import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
+import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.socket_mode.impl.SocketModeClientJavaWSImpl;
+import com.slack.api.socket_mode.queue.SocketModeMessageQueue;
+import com.slack.api.util.json.GsonFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bolt on a Socket Mode connection, each envelope handed to Bolt the moment it arrives.
+ *
+ * <p>Bolt's own {@code SocketModeApp} takes envelopes from the WebSocket through a queue that one thread polls every
+ * 10 ms, one envelope per poll for each of its 10 polling tasks: at most 1,000 envelopes a second, so the last of a
+ * burst of 1,000 commands waited more than a second for its ack, and one of 200 about 200 ms. Here the queue is a
+ * hand-off to a small dispatch pool, which runs the listeners (they only ack and enqueue) and sends the ack; the
+ * rest is what {@code SocketModeApp} does: {@code auth.test} at start, the SDK's client with its session monitor
+ * and reconnects, and an ack even when a listener throws.
+ */
+final class SocketModeSession implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketModeSession.class);
+
+    private final App app;
+    private final SocketModeClient client;
+    private final ExecutorService dispatch;
+
+    private SocketModeSession(App app, SocketModeClient client, ExecutorService dispatch) {
+        this.app = app;
+        this.client = client;
+        this.dispatch = dispatch;
+    }
+
+    /**
+     * Starts the app (which checks the bot token with {@code auth.test}) and connects.
+     *
+     * @throws IllegalArgumentException when Slack refuses the bot token
+     * @throws Exception                when the app token is refused or the connection can't be opened
+     */
+    static SocketModeSession open(App app, String appToken, int dispatchThreads) throws Exception {
+        app.start();
+        ExecutorService dispatch = dispatchPool(dispatchThreads);
+        try {
+            HandOff handOff = new HandOff();
+            SocketModeClient client = new SocketModeClientJavaWSImpl(app.slack(), appToken,
+                    app.slack().issueSocketModeUrl(appToken), 0, handOff, true, true,
+                    SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
+            SocketModeRequestParser parser = new SocketModeRequestParser(app.config());
+            Gson gson = GsonFactory.createSnakeCase(app.slack().getConfig());
+            client.addWebSocketMessageListener(message -> runBolt(app, client, parser, gson, message));
+            handOff.deliverTo(message -> dispatch.execute(() -> process(client, message)));
+            client.connect();
+            client.setAutoReconnectEnabled(true);
+            return new SocketModeSession(app, client, dispatch);
+        } catch (Exception e) {
+            dispatch.shutdownNow();
+            app.stop();
+            throw e;
+        }
+    }
+
+    /** Unbounded: the WebSocket's reader thread must never wait, and an envelope must never be dropped here. */
+    private static ExecutorService dispatchPool(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "socket-mode-dispatch-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Reads the envelope's type (a {@code disconnect} reconnects), then runs the listeners on this thread. */
+    private static void process(SocketModeClient client, String message) {
+        try {
+            client.processMessage(message);
+        } catch (Exception e) {
+            log.error("Could not process a Socket Mode message: {}", e.getMessage(), e);
+        }
+    }
+
+    private static void runBolt(App app, SocketModeClient client, SocketModeRequestParser parser, Gson gson,
+                                String message) {
+        SocketModeRequest request = parser.parse(message);
+        if (request == null) {
+            return;
+        }
+        Response response;
+        try {
+            response = app.run(request.getBoltRequest());
+        } catch (Exception e) {
+            // Slack shows the person an error when nothing is acked; the listener already logged its own failure.
+            log.error("A Slack listener failed", e);
+            response = Response.ok();
+        }
+        if (response.getStatusCode() != 200) {
+            log.warn("Not acked: Bolt answered {} ({})", response.getStatusCode(), response.getBody());
+            return;
+        }
+        client.sendSocketModeResponse(gson.toJson(ack(request.getEnvelope().getEnvelopeId(), response, gson)));
+    }
+
+    /** {@code {"envelope_id": …}}, with the listener's answer as {@code payload} when it gave one. */
+    private static Map<String, Object> ack(String envelopeId, Response response, Gson gson) {
+        Map<String, Object> ack = new LinkedHashMap<>();
+        ack.put("envelope_id", envelopeId);
+        if (response.getBody() != null) {
+            ack.put("payload", response.getContentType().startsWith("application/json")
+                    ? gson.fromJson(response.getBody(), JsonElement.class)
+                    : Map.of("text", response.getBody()));
+        }
+        return ack;
+    }
+
+    /** Closes the connection for good (no reconnect follows), lets the envelopes in hand be acked, stops the app. */
+    @Override
+    public void close() {
+        try {
+            client.close();
+            dispatch.shutdown();
+            if (!dispatch.awaitTermination(5, TimeUnit.SECONDS)) {
+                dispatch.shutdownNow();
+            }
+            app.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("Closing the Socket Mode connection failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * The client's message queue, turned into a hand-off: what the WebSocket receives goes straight to the dispatch
+     * pool, and nothing is left to poll.
+     */
+    private static final class HandOff implements SocketModeMessageQueue {
+
+        private volatile Consumer<String> receiver;
+
+        void deliverTo(Consumer<String> receiver) {
+            this.receiver = receiver;
+        }
+
+        @Override
+        public void add(String message) {
+            receiver.accept(message);
+        }
+
+        @Override
+        public String poll() {
+            return null;
+        }
+    }
+}
