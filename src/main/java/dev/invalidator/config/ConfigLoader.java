@@ -24,7 +24,7 @@ import java.util.Map;
  *     roleArn: arn:aws:iam::111122223333:role/invalidator   # optional
  * polling:                     # optional, defaults shown
  *   initialInterval: 1s
- *   maxInterval: 4s
+ *   maxInterval: 3s
  *   recoveryWindow: 24h
  * limits:                      # optional
  *   maxPathsPerRequest: 2000   # at most 3000

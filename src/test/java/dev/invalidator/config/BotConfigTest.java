@@ -150,9 +150,9 @@ class BotConfigTest {
     class Sections {
 
         @Test
-        void pollingDefaultsAreOneSecondFourSecondsAndADay() {
+        void pollingDefaultsAreOneSecondThreeSecondsAndADay() {
             assertThat(PollingConfig.defaults()).isEqualTo(
-                    new PollingConfig(Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofHours(24)));
+                    new PollingConfig(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofHours(24)));
         }
 
         @Test

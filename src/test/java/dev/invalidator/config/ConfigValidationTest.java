@@ -511,10 +511,10 @@ class ConfigValidationTest {
                             + " durations are zero or longer"),
                     arguments("polling: {recoveryWindow: [1h]}", "polling.recoveryWindow: expected a duration such as"
                             + " 1d, found a list"),
-                    arguments("polling: {maxInterval: }", "polling.maxInterval: empty — give a duration such as 4s,"
-                            + " or remove the key to use the default (4s)"),
+                    arguments("polling: {maxInterval: }", "polling.maxInterval: empty — give a duration such as 3s,"
+                            + " or remove the key to use the default (3s)"),
                     arguments("polling: {initialInterval: 10s}", "polling.initialInterval: 10s is longer than"
-                            + " maxInterval (4s) — make it at most 4s or raise maxInterval"),
+                            + " maxInterval (3s) — make it at most 3s or raise maxInterval"),
                     arguments("polling: {initialInterval: 2s, maxInterval: 1s}", "polling.initialInterval: 2s is longer"
                             + " than maxInterval (1s) — make it at most 1s or raise maxInterval"),
                     arguments("limits: {maxPathsPerRequest: 3001}", "limits.maxPathsPerRequest: 3001 is more than the"
