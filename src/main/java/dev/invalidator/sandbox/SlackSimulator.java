@@ -108,6 +108,7 @@ public final class SlackSimulator implements AutoCloseable {
     private final SlackWorld world = new SlackWorld();
     private final SlackRecords records = new SlackRecords(clock);
     private final SlackFaults faults = new SlackFaults();
+    private final CallHolds holds = new CallHolds();
     private final SlackViews views = new SlackViews(json, clock, world, records);
     private final SlackResponseUrls responseUrls = new SlackResponseUrls(json, clock, records);
     private final SlackChatMethods chat = new SlackChatMethods(json, world, records);
@@ -127,7 +128,7 @@ public final class SlackSimulator implements AutoCloseable {
             chat.register(routes);
             new SlackDirectoryMethods(json, world, socket::issueUrl).register(routes);
             views.register(routes);
-            http = new SlackHttp(json, clock, routes, this::authOf, records, faults, responseUrls);
+            http = new SlackHttp(json, clock, routes, this::authOf, records, faults, holds, responseUrls);
         } catch (RuntimeException e) {
             socket.shutdown();
             throw e;
@@ -327,6 +328,11 @@ public final class SlackSimulator implements AutoCloseable {
     /** The next {@code times} calls of {@code method} get {@code {"ok":false,"error":error}}. */
     public void failNext(String method, String error, int times) {
         faults.failNext(method, error, times);
+    }
+
+    /** The next call of {@code method} stops at {@code point} until the test releases or abandons it. */
+    public CallHold holdNext(String method, CallHold.Point point) {
+        return holds.holdNext(method, point);
     }
 
     @Override
