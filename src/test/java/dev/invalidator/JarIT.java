@@ -71,7 +71,7 @@ class JarIT {
 
         ChannelMessage status = world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed edit");
         assertThat(status.blocksJson()).contains(invalidation.id());
-        assertThat(bot.terminate()).as("the exit status after SIGTERM").isZero();
+        assertThat(bot.terminate()).as("the exit status after SIGTERM").isEqualTo(BotProcess.EXIT_ON_SIGTERM);
         assertThat(bot.output()).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
     }
 

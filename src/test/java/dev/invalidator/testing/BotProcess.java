@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BotProcess implements AutoCloseable {
 
+    /** 128 + 15: how a JVM ends when SIGTERM ran its shutdown hooks to the end. */
+    public static final int EXIT_ON_SIGTERM = 143;
     private static final Path JAR = Path.of("target", "invalidator.jar");
     private static final AtomicInteger STARTED = new AtomicInteger();
 
