@@ -47,6 +47,11 @@ class JarIT {
         return name;
     }
 
+    private String tokensJson() {
+        return "{\"SLACK_BOT_TOKEN\": \"" + world.slack.botToken() + "\", \"SLACK_APP_TOKEN\": \""
+                + world.slack.appToken() + "\"}";
+    }
+
     private BotProcess startJar(Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>(overrides);
         env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", MotoServer.endpoint().toString());
@@ -59,8 +64,7 @@ class JarIT {
 
     @Test
     void runs_with_tokens_from_secrets_manager_and_endpoints_from_the_environment() throws Exception {
-        String secretId = storeSecret("{\"SLACK_BOT_TOKEN\": \"" + world.slack.botToken() + "\", \"SLACK_APP_TOKEN\": \""
-                + world.slack.appToken() + "\"}");
+        String secretId = storeSecret(tokensJson());
         bot = startJar(Map.of("SLACK_SECRET_ID", secretId));
         world.slack.awaitConnections(1, Duration.ofSeconds(60));
 
@@ -92,5 +96,40 @@ class JarIT {
 
         assertThat(bot.awaitExit()).as("the exit status").isNotZero();
         assertThat(bot.output()).contains("invalidator: could not read secret invalidator/no-such-secret");
+    }
+
+    @Test
+    void rotated_tokens_are_read_again_from_the_secret_and_the_bot_reconnects() {
+        String secretId = storeSecret(tokensJson());
+        bot = startJar(Map.of("SLACK_SECRET_ID", secretId));
+        world.slack.awaitConnections(1, Duration.ofSeconds(60));
+        String oldBotToken = world.slack.botToken();
+
+        world.slack.rotateTokens();
+        try (AwsClients aws = new AwsClients(AwsClients.Settings.forLocalEndpoint(MotoServer.endpoint()))) {
+            aws.secretsManager().putSecretValue(request -> request.secretId(secretId).secretString(tokensJson()));
+        }
+        world.slack.dropAllConnections();
+
+        Await.until("the bot reconnects with the new app token", () -> world.slack.calls("apps.connections.open")
+                .stream().anyMatch(call -> call.auth() == SlackSimulator.Auth.APP) && world.slack.openConnections() == 1);
+        world.type(SlackSimulator.ALICE, OPS, "web /index.html");
+        world.awaitMessage(OPS, message -> message.text().endsWith(": in progress"), "a request made with the new token");
+        assertThat(bot.output()).contains("Slack refused the bot's tokens (token_revoked)")
+                .doesNotContain(oldBotToken).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
+    }
+
+    @Test
+    void revoked_tokens_with_nothing_new_in_the_secret_stop_the_bot_with_one_line() {
+        String secretId = storeSecret(tokensJson());
+        bot = startJar(Map.of("SLACK_SECRET_ID", secretId));
+        world.slack.awaitConnections(1, Duration.ofSeconds(60));
+
+        world.slack.rotateTokens();
+        world.slack.dropAllConnections();
+
+        assertThat(bot.awaitExit()).as("the exit status").isEqualTo(1);
+        assertThat(bot.output()).contains("invalidator: Slack refused the bot's tokens (token_revoked) and there are no"
+                + " new ones");
     }
 }
