@@ -21,10 +21,12 @@ public final class BotProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "invalidator.jar");
     private static final AtomicInteger STARTED = new AtomicInteger();
 
+    private final BotFixture world;
     private final Process process;
     private final Path log;
 
-    private BotProcess(Process process, Path log) {
+    private BotProcess(BotFixture world, Process process, Path log) {
+        this.world = world;
         this.process = process;
         this.log = log;
     }
@@ -55,7 +57,7 @@ public final class BotProcess implements AutoCloseable {
             defaults.putAll(env);
             defaults.entrySet().removeIf(entry -> entry.getValue() == null);
             environment.putAll(defaults);
-            return new BotProcess(builder.start(), log);
+            return new BotProcess(world, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the bot's jar", e);
         }
@@ -69,10 +71,12 @@ public final class BotProcess implements AutoCloseable {
         return bot;
     }
 
-    /** {@code kill -9}: no shutdown hook, no goodbye; Slack sees the connection drop. */
+    /** {@code kill -9}: no shutdown hook, no goodbye; returns once Slack has seen its connection drop. */
     public void kill() {
+        int before = world.slack.openConnections();
         process.destroyForcibly();
         awaitExit();
+        world.slack.awaitConnections(before - 1, Duration.ofSeconds(30));
     }
 
     /** SIGTERM; returns the exit status. */
