@@ -63,7 +63,7 @@ class ManifestTest {
             // slack.md §2: called with the app-level token, whose connections:write is set on the token, not here
             entry("apps.connections.open", Set.of()));
 
-    /** Calls Bolt makes itself (bolt-java.md §3): auth.test at start-up, apps.connections.open for every connection. */
+    /** Calls Bolt makes itself (bolt-java.md §3): auth.test at start-up, apps.connections.open per connection. */
     private static final Set<String> CALLED_BY_BOLT = Set.of("auth.test", "apps.connections.open");
 
     /** The events Slack delivers and the scopes they need: app_home_opened needs none, only a bot user. */
@@ -233,7 +233,7 @@ class ManifestTest {
 
             assertThat(display.path("name").asText()).isNotBlank().hasSizeLessThanOrEqualTo(35);
             assertThat(display.path("description").asText()).hasSizeLessThanOrEqualTo(140);
-            // App Settings rejects a long_description shorter than 174 characters (docs.slack.dev/reference/app-manifest)
+            // App Settings rejects a long_description under 174 characters (docs.slack.dev/reference/app-manifest)
             assertThat(display.path("long_description").asText()).hasSizeBetween(174, 4000);
             assertThat(manifest.path("features").path("bot_user").path("display_name").asText()).isNotBlank()
                     .hasSizeLessThanOrEqualTo(80);
