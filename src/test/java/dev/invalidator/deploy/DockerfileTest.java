@@ -85,9 +85,9 @@ class DockerfileTest {
         List<String> entrypoint = new ObjectMapper().readValue(dockerfile.runtime().arguments("ENTRYPOINT").get(0),
                 new TypeReference<>() { });
 
-        // A CMD would be appended to the ENTRYPOINT as more arguments.
-        assertThat(dockerfile.runtime().arguments("CMD")).isEmpty();
-        assertThat(entrypoint).containsExactly("java", "@/app/jvm.options", "-jar", "/app/invalidator.jar", "run");
+        assertThat(entrypoint).containsExactly("java", "@/app/jvm.options", "-jar", "/app/invalidator.jar");
+        // The sub-command is the CMD, so `docker run <image> check-config` runs the checklist instead of the bot.
+        assertThat(dockerfile.runtime().arguments("CMD")).containsExactly("[\"run\"]");
         assertThat(dockerfile.runtime().arguments("COPY")).contains(
                 JVM_OPTIONS + " /app/jvm.options",
                 "--from=" + dockerfile.build().name() + " /build/target/" + finalName + ".jar /app/invalidator.jar");
