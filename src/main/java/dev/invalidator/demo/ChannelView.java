@@ -118,14 +118,9 @@ final class ChannelView implements SlackSimulator.Listener {
                 replaced = " · replaces #" + original.number();
             }
         }
-        int number = ++lastNumber;
-        List<String> lines = new ArrayList<>();
-        lines.add("#" + names.channel(ephemeral.channel()) + " · #" + number + " · only @" + names.user(ephemeral.userId())
-                + " can see this" + replaced);
-        rendered.lines().forEach(line -> lines.add(INDENT + line));
+        int number = showOnlyTo(ephemeral.userId(), ephemeral.channel(), rendered, replaced);
         shown.put(ephemeral.ts(), new Shown(number, ephemeral.channel(), ephemeral.ts(), ephemeral.userId(),
                 rendered.buttons(), false, ephemeral.text(), ""));
-        terminal.show(lines);
         record(new Seen(Kind.EPHEMERAL, ephemeral.channel(), ephemeral.userId(), ephemeral.ts(), null));
     }
 
@@ -137,8 +132,18 @@ final class ChannelView implements SlackSimulator.Listener {
 
     /** An answer Slack shows from the command's acknowledgement itself (when the bot is too busy), seen by one. */
     synchronized void onAcknowledgementText(String channel, String user, String text) {
-        terminal.show(List.of("#" + names.channel(channel) + " · only @" + names.user(user) + " can see this",
-                INDENT + new Mrkdwn(names).prose(text)));
+        showOnlyTo(user, channel, blockKit.render(null, text), "");
+    }
+
+    /** Shows a message only {@code user} sees, under a new number, and returns the number. */
+    private int showOnlyTo(String user, String channel, Rendered rendered, String replaced) {
+        int number = ++lastNumber;
+        List<String> lines = new ArrayList<>();
+        lines.add("#" + names.channel(channel) + " · #" + number + " · only @" + names.user(user) + " can see this"
+                + replaced);
+        rendered.lines().forEach(line -> lines.add(INDENT + line));
+        terminal.show(lines);
+        return number;
     }
 
     private void record(Seen event) {
