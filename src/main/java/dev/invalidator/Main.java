@@ -8,10 +8,8 @@ import dev.invalidator.demo.DemoCommand;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackTokens;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code java -jar invalidator.jar [run]}.
@@ -44,19 +42,12 @@ public final class Main {
         }
         try {
             BotConfig config = ConfigLoader.load(ConfigLoader.fileFrom(env));
-            AwsClients aws = AwsClients.fromEnvironment();
-            SlackTokens tokens = SlackTokens.from(env, secretId -> aws.secretsManager()
-                    .getSecretValue(request -> request.secretId(secretId)).secretString());
             String apiUrl = Optional.ofNullable(env.get(API_URL_VARIABLE)).filter(url -> !url.isBlank())
                     .orElse(SlackBot.DEFAULT_API_URL);
-            Bot bot = Bot.start(config, SlackBot.slack(apiUrl), tokens, aws, Clock.systemUTC());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                bot.close();
-                aws.close();
-                stopped.countDown();
-            }, "shutdown"));
-            stopped.await();
+            try (AwsClients aws = AwsClients.fromEnvironment()) {
+                new Service().run(config, apiUrl, () -> SlackTokens.from(env, secretId -> aws.secretsManager()
+                        .getSecretValue(request -> request.secretId(secretId)).secretString()), aws);
+            }
             return 0;
         } catch (ConfigException | SlackTokens.Unavailable | IllegalStateException e) {
             err.println("invalidator: " + e.getMessage());

@@ -27,7 +27,8 @@ final class ConfigValidator {
 
     private static final List<String> TOP_LEVEL_KEYS = List.of("distributions", "polling", "limits", "groups", "confirm");
     private static final List<String> DISTRIBUTION_KEYS = List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor");
-    private static final List<String> POLLING_KEYS = List.of("initialInterval", "maxInterval", "recoveryWindow");
+    private static final List<String> POLLING_KEYS = List.of("initialInterval", "maxInterval", "recoveryWindow",
+            "abandonedAfter");
     private static final List<String> LIMITS_KEYS =
             List.of("maxPathsPerRequest", "requestsPerUserPerMinute", "requestsPerDistributionPerMinute");
     private static final List<String> GROUPS_KEYS = List.of("cacheTtl");
@@ -301,12 +302,13 @@ final class ConfigValidator {
         Duration initial = duration(section, path, "initialInterval", defaults.initialInterval());
         Duration max = duration(section, path, "maxInterval", defaults.maxInterval());
         Duration recovery = duration(section, path, "recoveryWindow", defaults.recoveryWindow());
+        Duration abandoned = duration(section, path, "abandonedAfter", defaults.abandonedAfter());
         if (initial.compareTo(max) > 0) {
             String shownMax = Durations.format(max);
             throw problem(path.key("initialInterval"), Durations.format(initial) + " is longer than maxInterval ("
                     + shownMax + ") — make it at most " + shownMax + " or raise maxInterval");
         }
-        return new PollingConfig(initial, max, recovery);
+        return new PollingConfig(initial, max, recovery, abandoned);
     }
 
     private LimitsConfig limits(JsonNode section) throws ConfigException {

@@ -78,6 +78,7 @@ public final class CloudFrontSimulator implements AutoCloseable {
 
     private final CloudFrontState state;
     private final CloudFrontCallJournal journal = new CloudFrontCallJournal();
+    private final CallHolds holds = new CallHolds();
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI endpoint;
@@ -93,7 +94,7 @@ public final class CloudFrontSimulator implements AutoCloseable {
             throw e;
         }
         this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        server.createContext("/", new CloudFrontHttpHandler(state, journal, this::endpoint));
+        server.createContext("/", new CloudFrontHttpHandler(state, journal, holds, this::endpoint));
         server.start();
         log.debug("CloudFront simulator listening on {}", endpoint);
     }
@@ -178,6 +179,11 @@ public final class CloudFrontSimulator implements AutoCloseable {
      */
     public void injectFault(Operation operation, Fault fault, int times) {
         journal.injectFault(operation, fault, times);
+    }
+
+    /** The next call of {@code operation} stops at {@code point} until the test releases or abandons it. */
+    public CallHold holdNext(Operation operation, CallHold.Point point) {
+        return holds.holdNext(operation.name(), point);
     }
 
     /** How many requests of that operation arrived (faulted and failed ones included). */
