@@ -130,7 +130,10 @@ final class ChannelView implements SlackSimulator.Listener {
         record(new Seen(Kind.VIEW, null, view.userId(), null, view));
     }
 
-    /** An answer Slack shows from the command's acknowledgement itself (when the bot is too busy), seen by one. */
+    /**
+     * The words of a command's acknowledgement, which Slack shows to the person at once; they are not the bot's answer,
+     * which comes after (or, when the bot says it is too busy, never).
+     */
     synchronized void onAcknowledgementText(String channel, String user, String text) {
         showOnlyTo(user, channel, blockKit.render(null, text), "");
     }

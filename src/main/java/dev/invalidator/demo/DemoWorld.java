@@ -85,7 +85,7 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
                         new Site("images", "E2IMAGESEXAMPLE", "d222222abcdef8.cloudfront.net", "img.example.com")),
                 List.of(), alice, ops, List.of(
                         "Try:",
-                        "  /invalidate web /index.html /css/*          and see #1 complete a few seconds later",
+                        "  /invalidate web /index.html /css/*          and see its status message complete seconds later",
                         "  /invalidate images /*                       confirm it (:click confirm), then the lead approves it",
                         "                                              (:as lead, :click approve)",
                         "  :as bob, /invalidate images /logo.png       bob is not on the list of images",

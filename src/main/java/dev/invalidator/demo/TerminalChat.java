@@ -120,10 +120,9 @@ final class TerminalChat {
         if (ack.isEmpty()) {
             return;
         }
-        String answerInAck = parse(ack.get().payloadJson()).path("text").asText("");
-        if (!answerInAck.isEmpty()) {
-            view.onAcknowledgementText(channel.id(), person.id(), answerInAck);
-            return;
+        String acknowledgement = parse(ack.get().payloadJson()).path("text").asText("");
+        if (!acknowledgement.isEmpty()) {
+            view.onAcknowledgementText(channel.id(), person.id(), acknowledgement);
         }
         Optional<Seen> answer = awaitAnswer(mark, channel.id());
         if (answer.isPresent() && answer.get().kind() == Kind.VIEW) {

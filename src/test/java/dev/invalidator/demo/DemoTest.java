@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,13 @@ class DemoTest {
             assertThat(out).contains(marker);
             return out.substring(out.indexOf(marker));
         }
+
+        /** The number the chat gave the first message the bot posted in {@code channel}, e.g. {@code #2}. */
+        String firstPostIn(String channel) {
+            Matcher post = Pattern.compile(Pattern.quote(channel) + " · (#\\d+) · invalidator").matcher(out);
+            assertThat(post.find()).as("a message posted in " + channel + " in:\n" + out).isTrue();
+            return post.group(1);
+        }
     }
 
     static Run demo(String input, String... options) {
@@ -45,22 +54,23 @@ class DemoTest {
         Run run = demo("/invalidate web /index.html /css/*\n");
 
         assertThat(run.status()).isZero();
+        String status = run.firstPostIn("#ops");
         assertThat(run.from("alice in #ops › /invalidate web /index.html /css/*"))
                 .containsSubsequence(
-                        "#ops · #1 · invalidator",
+                        "#ops · " + status + " · invalidator",
                         "Requesting invalidation of 2 paths on `web` (E1WEBEXAMPLE)",
-                        "#ops · #1 edited",
+                        "#ops · " + status + " edited",
                         "🔄 In progress: invalidation of 2 paths on `web`",
-                        "#ops · thread of #1 · invalidator",
+                        "#ops · thread of " + status + " · invalidator",
                         "/index.html",
                         "/css/*",
                         "── end of input ──",
-                        "#ops · #1 edited",
+                        "#ops · " + status + " edited",
                         "✅ Completed in",
-                        "#ops · thread of #1 · invalidator",
+                        "#ops · thread of " + status + " · invalidator",
                         "@alice done: CloudFront completed the invalidation",
                         "── final state ──",
-                        "#ops · #1 ✅ Completed in");
+                        "#ops · " + status + " ✅ Completed in");
         assertThat(run.err()).isEmpty();
     }
 
@@ -89,10 +99,10 @@ class DemoTest {
                     """);
 
             assertThat(run.from("bob in #ops › /invalidate images /logo.png")).containsSubsequence(
-                    "#ops · #1 · only @bob can see this",
+                    "#ops · #2 · only @bob can see this",
                     "You are not on the list for `images`",
                     "bob in #releases › /invalidate web /index.html",
-                    "#releases · #2 · only @bob can see this",
+                    "#releases · #4 · only @bob can see this",
                     "I can't post in this channel",
                     "No status message was posted.");
             assertThat(run.status()).isZero();
@@ -121,9 +131,9 @@ class DemoTest {
                     "Note (optional; empty for none) › release 42",
                     "⚠ index.html: Paths must start with /",
                     "Paths (one per line; an empty line ends them) › /index.html",
-                    "#ops · #1 · invalidator",
+                    "#ops · " + run.firstPostIn("#ops") + " · invalidator",
                     "▌ release 42",
-                    "#ops · #1 ✅ Completed in");
+                    "#ops · " + run.firstPostIn("#ops") + " ✅ Completed in");
             assertThat(run.from("⚠ index.html")).doesNotContain("Distribution (web, images) ›");
         }
 
@@ -150,11 +160,13 @@ class DemoTest {
 
             assertThat(run.from("alice in #ops › /invalidate images /*")).containsSubsequence(
                     "#ops · #1 · only @alice can see this",
+                    "Working on it",
+                    "#ops · #2 · only @alice can see this",
                     "removes every cached object",
                     "[Confirm] [Cancel]",
                     "alice in #ops › :click confirm",
-                    "#ops · #2 · only @alice can see this · replaces #1",
-                    "#ops · #3 · invalidator",
+                    "#ops · #3 · only @alice can see this · replaces #2",
+                    "#ops · #4 · invalidator",
                     "✋ Awaiting approval: invalidation of 1 path on `images`",
                     "[Approve] [Reject]",
                     "it needs an approval from @lead",
@@ -162,9 +174,9 @@ class DemoTest {
                     "only @alice can see this",
                     "lead in #ops › :click approve",
                     "@lead approved",
-                    "#ops · #3 edited",
+                    "#ops · #4 edited",
                     "🔄 In progress",
-                    "#ops · #3 ✅ Completed in");
+                    "#ops · #4 ✅ Completed in");
             assertThat(run.status()).isZero();
         }
 
@@ -207,10 +219,10 @@ class DemoTest {
                     "roleArn of site left out",
                     "@s0sre has s0sre-member (U0DEMOMEMBER1)",
                     "u0me in #c0team › /invalidate site /index.html",
-                    "#c0team · #1 · invalidator",
+                    "#c0team · " + run.firstPostIn("#c0team") + " · invalidator",
                     "guest in #c0team › /invalidate site /index.html",
                     "only @guest can see this",
-                    "#c0team · #1 ✅ Completed in");
+                    "#c0team · " + run.firstPostIn("#c0team") + " ✅ Completed in");
             assertThat(run.status()).isZero();
         }
 
