@@ -4,6 +4,7 @@ import dev.invalidator.aws.AwsClients;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
+import dev.invalidator.demo.DemoCommand;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackTokens;
 import java.io.PrintStream;
@@ -32,6 +33,9 @@ public final class Main {
 
     static int run(String[] args, Map<String, String> env, PrintStream err) {
         String command = args.length == 0 ? "run" : args[0];
+        if (command.equals("demo")) {
+            return DemoCommand.run(args, err);
+        }
         if (!command.equals("run")) {
             err.println("usage: java -jar invalidator.jar [run]");
             return 2;
