@@ -194,6 +194,8 @@ public final class Replies {
         accepted.stream().filter(InvalidationPath::wasEncoded).limit(MAX_LISTED).forEach(path -> notes.add(
                 "• `" + escape(path.typed()) + "` was sent as `" + escape(path.value()) + "` (CloudFront needs "
                         + "non-ASCII and unsafe characters percent-encoded)"));
+        parsed.samples().stream().limit(MAX_LISTED).forEach(sample -> notes.add("• `" + escape(sample.typed())
+                + "` is not invalidated: it is asked for once the invalidation completes, to check it was refreshed"));
         parsed.dropped().stream().limit(MAX_LISTED).forEach(dropped -> notes.add(describe(dropped)));
         parsed.warnings().stream().limit(MAX_LISTED).forEach(warning -> notes.add(describe(warning)));
         if (!notes.isEmpty()) {
