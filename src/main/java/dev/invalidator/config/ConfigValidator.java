@@ -380,9 +380,10 @@ final class ConfigValidator {
                 }
                 checkKeys(node, overridePath, DISTRIBUTION_VERIFY_KEYS);
                 String id = distributions.get(Identifiers.normalizeAlias(entry.getKey())).id();
+                Optional<Boolean> enabled = node.has("enabled")
+                        ? Optional.of(flag(node, overridePath, "enabled", true)) : Optional.empty();
                 overrides.put(id, new VerifyConfig.DistributionOverride(
-                        baseUrl(node.get("baseUrl"), overridePath.key("baseUrl")),
-                        node.has("enabled") ? Optional.of(flag(node, overridePath, "enabled", true)) : Optional.empty()));
+                        baseUrl(node.get("baseUrl"), overridePath.key("baseUrl")), enabled));
             }
         }
         return overrides;

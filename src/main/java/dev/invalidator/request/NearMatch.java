@@ -83,7 +83,7 @@ public record NearMatch(Kind kind, String path) {
         return path.endsWith("*");
     }
 
-    /** {@code /app.js} for {@code /app.js?v=2}, and {@code /app.js?v=1} for {@code /app.js?v=2}: one object, other keys. */
+    /** {@code /app.js} and {@code /app.js?v=2}, or {@code /app.js?v=1} and {@code /app.js?v=2}: one object, two keys. */
     private static boolean sameBeforeQuery(String path, String key) {
         String item = isWildcard(path) ? path.substring(0, path.length() - 1) : path;
         boolean queryInvolved = item.contains("?") || !isWildcard(path) && key.contains("?");

@@ -65,14 +65,15 @@ public final class PathVariants {
         return out.toString();
     }
 
-    /** Escapes of letters, digits and the characters browsers leave plain, decoded; {@code %25XX} back to {@code %XX}. */
+    /** Escapes of letters, digits and what browsers send plain, decoded; {@code %25XX} back to {@code %XX}. */
     private static String plainCharactersDecoded(String path) {
         StringBuilder out = new StringBuilder(path.length());
         for (int i = 0; i < path.length(); i++) {
             if (PathEncoder.isEscapeAt(path, i)) {
                 char decoded = (char) Integer.parseInt(path.substring(i + 1, i + 3), 16);
                 boolean doubleEncoded = decoded == '%' && PathEncoder.isEscapeAt("%" + path.substring(i + 3), 0);
-                if (Character.isLetterOrDigit(decoded) && decoded < 128 || PLAIN.indexOf(decoded) >= 0 || doubleEncoded) {
+                boolean plain = decoded < 128 && Character.isLetterOrDigit(decoded) || PLAIN.indexOf(decoded) >= 0;
+                if (plain || doubleEncoded) {
                     out.append(decoded);
                 } else {
                     out.append(path, i, i + 3);

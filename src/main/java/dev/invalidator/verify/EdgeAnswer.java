@@ -11,7 +11,8 @@ import java.util.Optional;
  *         Optional.of("Tue, 01 Apr 2025 10:00:00 GMT"));   // a copy cached two hours before it was asked for
  * }</pre>
  *
- * @param xCache       {@code X-Cache}: {@code Hit from cloudfront}, {@code RefreshHit …}, {@code Miss …}, {@code Error …}
+ * @param xCache       {@code X-Cache}: {@code Hit from cloudfront}, {@code RefreshHit …}, {@code Miss …},
+ *                     {@code Error …}
  * @param ageSeconds   {@code Age}: how long the copy had been cached when it was served
  * @param etag         {@code ETag} of the copy
  * @param lastModified {@code Last-Modified} of the copy, as sent

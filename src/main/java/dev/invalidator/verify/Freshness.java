@@ -15,8 +15,8 @@ import java.util.Optional;
  * reports it completed, so the stricter boundary would call fresh copies stale.
  *
  * <pre>{@code
- * Freshness.of(new EdgeAnswer(200, Optional.of("Hit from cloudfront"), Optional.of(7200L), …), now, createdAMinuteAgo);
- * // STALE, cached 1h 59m before the invalidation
+ * Freshness.of(new EdgeAnswer(200, Optional.of("Hit from cloudfront"), Optional.of(7200L), …), now, aMinuteAgo);
+ * // STALE: cached 1h 59m before the invalidation
  * }</pre>
  *
  * @param cachedBefore for a stale copy, how long before the invalidation it was cached
