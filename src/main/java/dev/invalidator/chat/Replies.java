@@ -45,6 +45,8 @@ public final class Replies {
                         + "• Paths start with `/` and are case-sensitive; `*` is a wildcard, only at the end "
                         + "(`/css/*`, `/*` for everything).\n"
                         + "• URLs of the distribution work too: `https://www.example.com/app.js`.\n"
+                        + "• Once done, the bot asks the site for each file and says whether it is served fresh; "
+                        + "for a wildcard, name files to check: `/invalidate web /img/* check:/img/logo.png`.\n"
                         + "• `/invalidate status <distribution> [id]` shows the latest (or one) invalidation; "
                         + "`/invalidate list <distribution>` the recent ones."),
                 new Block.Section(distributions),
