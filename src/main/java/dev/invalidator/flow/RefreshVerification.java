@@ -97,7 +97,7 @@ public final class RefreshVerification implements AutoCloseable {
         try {
             // https://<first alternate domain name, else the cloudfront.net name>, unless the config names another.
             baseUrl = settings.baseUrl()
-                    .orElseGet(() -> URI.create("https://" + catalog.details(distribution).publicHost()));
+                    .orElseGet(() -> URI.create("https://" + catalog.details(distribution).viewerHost()));
         } catch (CdnException e) {
             replyQuietly(status, RefreshReplies.cannotCheck("the distribution's domain names could not be read ("
                     + e.getMessage() + ")"));
