@@ -4,13 +4,12 @@ import dev.invalidator.aws.AwsClients;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
+import dev.invalidator.demo.DemoCommand;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackTokens;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code java -jar invalidator.jar [run]}.
@@ -34,25 +33,21 @@ public final class Main {
 
     static int run(String[] args, Map<String, String> env, PrintStream err) {
         String command = args.length == 0 ? "run" : args[0];
+        if (command.equals("demo")) {
+            return DemoCommand.run(args, err);
+        }
         if (!command.equals("run")) {
             err.println("usage: java -jar invalidator.jar [run]");
             return 2;
         }
         try {
             BotConfig config = ConfigLoader.load(ConfigLoader.fileFrom(env));
-            AwsClients aws = AwsClients.fromEnvironment();
-            SlackTokens tokens = SlackTokens.from(env, secretId -> aws.secretsManager()
-                    .getSecretValue(request -> request.secretId(secretId)).secretString());
             String apiUrl = Optional.ofNullable(env.get(API_URL_VARIABLE)).filter(url -> !url.isBlank())
                     .orElse(SlackBot.DEFAULT_API_URL);
-            Bot bot = Bot.start(config, SlackBot.slack(apiUrl), tokens, aws, Clock.systemUTC());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                bot.close();
-                aws.close();
-                stopped.countDown();
-            }, "shutdown"));
-            stopped.await();
+            try (AwsClients aws = AwsClients.fromEnvironment()) {
+                new Service().run(config, apiUrl, () -> SlackTokens.from(env, secretId -> aws.secretsManager()
+                        .getSecretValue(request -> request.secretId(secretId)).secretString()), aws);
+            }
             return 0;
         } catch (ConfigException | SlackTokens.Unavailable | IllegalStateException e) {
             err.println("invalidator: " + e.getMessage());

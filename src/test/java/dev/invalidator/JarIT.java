@@ -9,14 +9,13 @@ import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.BotProcess;
 import dev.invalidator.testing.MotoServer;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,18 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JarIT {
 
-    private static final Path JAR = Path.of("target", "invalidator.jar");
-
     private final BotFixture world = new BotFixture();
-    private Process bot;
+    private BotProcess bot;
     @TempDir
     Path dir;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (bot != null && bot.isAlive()) {
-            bot.destroy();
-            bot.waitFor(20, TimeUnit.SECONDS);
+        if (bot != null) {
+            bot.close();
         }
         world.close();
     }
@@ -51,35 +47,24 @@ class JarIT {
         return name;
     }
 
-    private Process startJar(Map<String, String> overrides) throws IOException {
-        Path config = dir.resolve("invalidator.yml");
-        Files.writeString(config, BotFixture.CONFIG);
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("bot.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(key -> key.startsWith("SLACK_") || key.startsWith("AWS_") || key.startsWith("INVALIDATOR_"));
-        env.putAll(Map.of(
-                "INVALIDATOR_CONFIG", config.toString(),
-                "SLACK_API_URL", world.slack.apiUrl(),
-                "AWS_ENDPOINT_URL_CLOUDFRONT", world.cloudFront.simulator.endpoint().toString(),
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER", MotoServer.endpoint().toString(),
-                "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_REGION", "us-east-1"));
-        env.putAll(overrides);
-        return builder.start();
+    private String tokensJson() {
+        return "{\"SLACK_BOT_TOKEN\": \"" + world.slack.botToken() + "\", \"SLACK_APP_TOKEN\": \""
+                + world.slack.appToken() + "\"}";
     }
 
-    private String output() throws IOException {
-        return Files.readString(dir.resolve("bot.log"));
+    private BotProcess startJar(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(overrides);
+        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", MotoServer.endpoint().toString());
+        if (overrides.containsKey("SLACK_SECRET_ID")) {
+            env.put("SLACK_BOT_TOKEN", null);
+            env.put("SLACK_APP_TOKEN", null);
+        }
+        return BotProcess.start(world, dir, BotFixture.CONFIG, env);
     }
 
     @Test
     void runs_with_tokens_from_secrets_manager_and_endpoints_from_the_environment() throws Exception {
-        String secretId = storeSecret("{\"SLACK_BOT_TOKEN\": \"" + world.slack.botToken() + "\", \"SLACK_APP_TOKEN\": \""
-                + world.slack.appToken() + "\"}");
+        String secretId = storeSecret(tokensJson());
         bot = startJar(Map.of("SLACK_SECRET_ID", secretId));
         world.slack.awaitConnections(1, Duration.ofSeconds(60));
 
@@ -90,9 +75,8 @@ class JarIT {
 
         ChannelMessage status = world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed edit");
         assertThat(status.blocksJson()).contains(invalidation.id());
-        bot.destroy();
-        assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("the bot stops on SIGTERM").isTrue();
-        assertThat(output()).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
+        assertThat(bot.terminate()).as("the exit status after SIGTERM").isEqualTo(BotProcess.EXIT_ON_SIGTERM);
+        assertThat(bot.output()).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
     }
 
     @Test
@@ -101,9 +85,8 @@ class JarIT {
         String wrongToken = "xoxb-" + "0".repeat(10) + "-" + "0".repeat(10) + "-notarealtoken";
         bot = startJar(Map.of("SLACK_BOT_TOKEN", wrongToken, "SLACK_APP_TOKEN", world.slack.appToken()));
 
-        assertThat(bot.waitFor(60, TimeUnit.SECONDS)).as("the bot exits").isTrue();
-        assertThat(bot.exitValue()).isNotZero();
-        assertThat(output()).contains("invalidator: Slack refused SLACK_BOT_TOKEN")
+        assertThat(bot.awaitExit()).as("the exit status").isNotZero();
+        assertThat(bot.output()).contains("invalidator: Slack refused SLACK_BOT_TOKEN")
                 .doesNotContain(wrongToken).doesNotContain(world.slack.appToken());
     }
 
@@ -111,8 +94,42 @@ class JarIT {
     void a_secret_that_does_not_exist_stops_the_bot_with_one_line() throws Exception {
         bot = startJar(Map.of("SLACK_SECRET_ID", "invalidator/no-such-secret"));
 
-        assertThat(bot.waitFor(60, TimeUnit.SECONDS)).as("the bot exits").isTrue();
-        assertThat(bot.exitValue()).isNotZero();
-        assertThat(output()).contains("invalidator: could not read secret invalidator/no-such-secret");
+        assertThat(bot.awaitExit()).as("the exit status").isNotZero();
+        assertThat(bot.output()).contains("invalidator: could not read secret invalidator/no-such-secret");
+    }
+
+    @Test
+    void rotated_tokens_are_read_again_from_the_secret_and_the_bot_reconnects() {
+        String secretId = storeSecret(tokensJson());
+        bot = startJar(Map.of("SLACK_SECRET_ID", secretId));
+        world.slack.awaitConnections(1, Duration.ofSeconds(60));
+        String oldBotToken = world.slack.botToken();
+
+        world.slack.rotateTokens();
+        try (AwsClients aws = new AwsClients(AwsClients.Settings.forLocalEndpoint(MotoServer.endpoint()))) {
+            aws.secretsManager().putSecretValue(request -> request.secretId(secretId).secretString(tokensJson()));
+        }
+        world.slack.dropAllConnections();
+
+        Await.until("the bot reconnects with the new app token", () -> world.slack.calls("apps.connections.open")
+                .stream().anyMatch(call -> call.auth() == SlackSimulator.Auth.APP) && world.slack.openConnections() == 1);
+        world.type(SlackSimulator.ALICE, OPS, "web /index.html");
+        world.awaitMessage(OPS, message -> message.text().endsWith(": in progress"), "a request made with the new token");
+        assertThat(bot.output()).contains("Slack refused the bot's tokens (token_revoked)")
+                .doesNotContain(oldBotToken).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
+    }
+
+    @Test
+    void revoked_tokens_with_nothing_new_in_the_secret_stop_the_bot_with_one_line() {
+        String secretId = storeSecret(tokensJson());
+        bot = startJar(Map.of("SLACK_SECRET_ID", secretId));
+        world.slack.awaitConnections(1, Duration.ofSeconds(60));
+
+        world.slack.rotateTokens();
+        world.slack.dropAllConnections();
+
+        assertThat(bot.awaitExit()).as("the exit status").isEqualTo(1);
+        assertThat(bot.output()).contains("invalidator: Slack refused the bot's tokens (token_revoked) and there are no"
+                + " new ones");
     }
 }

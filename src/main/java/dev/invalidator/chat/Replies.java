@@ -30,9 +30,19 @@ public final class Replies {
     /** Slack allows 50 blocks per message; keep room for the intro and the notes. */
     private static final int MAX_CODE_BLOCKS = 40;
     private static final int MAX_LISTED = 20;
-    private static final String USAGE = "`/invalidate <distribution> <path> …`, e.g. `/invalidate web /index.html /css/*`";
+    /** Slack reads {@code <…>} as a link even inside code, so the placeholders' brackets are escaped. */
+    private static final String USAGE = "`/invalidate &lt;distribution&gt; &lt;path&gt; …`, e.g. `/invalidate web /index.html /css/*`";
 
     private Replies() {
+    }
+
+    /**
+     * The acknowledgement of an invalidation request, shown before anything else happens: if the bot stops before
+     * its status message is posted, this is the only trace, so it says what that means.
+     */
+    public static String working() {
+        return ":hourglass_flowing_sand: Working on it. If neither a status message nor an answer from me appears within"
+                + " a minute, nothing was invalidated: send the command again.";
     }
 
     public static Message help(Collection<DistributionConfig> usable, Optional<Map<String, Integer>> monthToDate) {
@@ -45,6 +55,8 @@ public final class Replies {
                         + "• Paths start with `/` and are case-sensitive; `*` is a wildcard, only at the end "
                         + "(`/css/*`, `/*` for everything).\n"
                         + "• URLs of the distribution work too: `https://www.example.com/app.js`.\n"
+                        + "• Once done, the bot asks the site for each file and says whether it is served fresh; "
+                        + "for a wildcard, name files to check: `/invalidate web /img/* check:/img/logo.png`.\n"
                         + "• `/invalidate status <distribution> [id]` shows the latest (or one) invalidation; "
                         + "`/invalidate list <distribution>` the recent ones."),
                 new Block.Section(distributions),
@@ -194,6 +206,8 @@ public final class Replies {
         accepted.stream().filter(InvalidationPath::wasEncoded).limit(MAX_LISTED).forEach(path -> notes.add(
                 "• `" + escape(path.typed()) + "` was sent as `" + escape(path.value()) + "` (CloudFront needs "
                         + "non-ASCII and unsafe characters percent-encoded)"));
+        parsed.samples().stream().limit(MAX_LISTED).forEach(sample -> notes.add("• `" + escape(sample.typed())
+                + "` is not invalidated: it is asked for once the invalidation completes, to check it was refreshed"));
         parsed.dropped().stream().limit(MAX_LISTED).forEach(dropped -> notes.add(describe(dropped)));
         parsed.warnings().stream().limit(MAX_LISTED).forEach(warning -> notes.add(describe(warning)));
         if (!notes.isEmpty()) {

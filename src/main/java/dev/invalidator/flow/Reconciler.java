@@ -25,12 +25,11 @@ import org.slf4j.LoggerFactory;
  * At start-up, finds status messages that a stopped bot left at "requesting": it had posted the message but may not
  * have created the invalidation. CloudFront answers which: an invalidation with the message's CallerReference means
  * the create went through (the message is moved on and the invalidation followed); none means nothing was sent
- * (the message says so, and the requester is asked to send it again). Messages younger than {@link #SETTLE} are left
- * alone: they may belong to another replica that is creating them right now.
+ * (the message says so, and the requester is asked to send it again). Messages younger than
+ * {@code polling.abandonedAfter} are left alone: they may belong to another replica that is creating them right now.
  */
 public final class Reconciler {
 
-    static final Duration SETTLE = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
     private final BotConfig config;
@@ -58,7 +57,14 @@ public final class Reconciler {
                         settled++;
                     }
                 }
-            } catch (ChatException | CdnException e) {
+            } catch (ChatException e) {
+                if (e.reason() == ChatException.Reason.NOT_IN_CHANNEL) {
+                    // Not invited yet: the bot can't have posted there, so there is nothing to settle.
+                    log.info("Not a member of {}: no status messages to reconcile there", channel);
+                } else {
+                    log.warn("Could not reconcile the status messages of {}: {}", channel, e.getMessage());
+                }
+            } catch (CdnException e) {
                 log.warn("Could not reconcile the status messages of {}: {}", channel, e.getMessage());
             }
         }
@@ -75,7 +81,7 @@ public final class Reconciler {
             return false;
         }
         CallerReference reference = new CallerReference(record.message().channel(), record.message().ts(), requester);
-        if (reference.messageTime().isAfter(now.minus(SETTLE))) {
+        if (reference.messageTime().isAfter(now.minus(config.polling().abandonedAfter()))) {
             return false;
         }
         StatusCard card = StatusCard.requesting(requester, distribution.get().alias(), distribution.get().id(),

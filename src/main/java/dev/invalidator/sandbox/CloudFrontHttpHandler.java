@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ final class CloudFrontHttpHandler implements HttpHandler {
 
     private final CloudFrontState state;
     private final CloudFrontCallJournal journal;
+    private final CallHolds holds;
     private final Supplier<URI> endpoint;
 
     /** What to send back. */
@@ -49,9 +51,11 @@ final class CloudFrontHttpHandler implements HttpHandler {
     private record Route(Operation operation, String distributionId, String invalidationId) {
     }
 
-    CloudFrontHttpHandler(CloudFrontState state, CloudFrontCallJournal journal, Supplier<URI> endpoint) {
+    CloudFrontHttpHandler(CloudFrontState state, CloudFrontCallJournal journal, CallHolds holds,
+                          Supplier<URI> endpoint) {
         this.state = state;
         this.journal = journal;
+        this.holds = holds;
         this.endpoint = endpoint;
     }
 
@@ -61,8 +65,16 @@ final class CloudFrontHttpHandler implements HttpHandler {
         String method = exchange.getRequestMethod();
         URI uri = exchange.getRequestURI();
         Response response;
+        Optional<CallHold> hold = Optional.empty();
         try {
-            response = dispatch(method, uri, readBody(exchange.getRequestBody()));
+            byte[] body = readBody(exchange.getRequestBody());
+            Route route = route(method, uri.getPath());
+            hold = holds.take(route.operation().name());
+            if (!CallHolds.pass(hold, CallHold.Point.BEFORE_COMMIT)) {
+                exchange.close();
+                return;
+            }
+            response = dispatch(route, uri, body);
         } catch (IOException e) {
             log.debug("Could not read the request {} {}", method, uri, e);
             exchange.close();
@@ -75,11 +87,14 @@ final class CloudFrontHttpHandler implements HttpHandler {
             response = new Response(failure.status(), CloudFrontXmlWriter.error(failure, requestId), Map.of());
         }
         log.debug("{} {} -> {}", method, uri, response.status());
+        if (!CallHolds.pass(hold, CallHold.Point.AFTER_COMMIT)) {
+            exchange.close();
+            return;
+        }
         send(exchange, response, requestId);
     }
 
-    private Response dispatch(String method, URI uri, byte[] body) {
-        Route route = route(method, uri.getPath());
+    private Response dispatch(Route route, URI uri, byte[] body) {
         journal.record(route.operation(), route.distributionId(), state.now());
         Fault fault = journal.takeFault(route.operation());
         if (fault != null && fault != Fault.SERVICE_UNAVAILABLE_AFTER_COMMIT) {

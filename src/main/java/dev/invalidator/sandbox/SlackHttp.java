@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,16 +51,18 @@ final class SlackHttp implements AutoCloseable {
     private final Function<String, Auth> tokens;
     private final SlackRecords records;
     private final SlackFaults faults;
+    private final CallHolds holds;
     private final SlackResponseUrls responseUrls;
 
     SlackHttp(ObjectMapper json, Clock clock, Map<String, Route> routes, Function<String, Auth> tokens,
-              SlackRecords records, SlackFaults faults, SlackResponseUrls responseUrls) {
+              SlackRecords records, SlackFaults faults, CallHolds holds, SlackResponseUrls responseUrls) {
         this.json = json;
         this.clock = clock;
         this.routes = Map.copyOf(routes);
         this.tokens = tokens;
         this.records = records;
         this.faults = faults;
+        this.holds = holds;
         this.responseUrls = responseUrls;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -126,6 +129,10 @@ final class SlackHttp implements AutoCloseable {
             sendJson(exchange, 200, error("not_authed"), null);
             return;
         }
+        if (auth == Auth.REVOKED) {
+            sendJson(exchange, 200, error("token_revoked"), null);
+            return;
+        }
         if (auth == Auth.INVALID) {
             sendJson(exchange, 200, error("invalid_auth"), null);
             return;
@@ -143,6 +150,10 @@ final class SlackHttp implements AutoCloseable {
             sendJson(exchange, 200, error(fault.error()), null);
             return;
         }
+        Optional<CallHold> hold = holds.take(method);
+        if (!CallHolds.pass(hold, CallHold.Point.BEFORE_COMMIT)) {
+            return;
+        }
         ObjectNode answer;
         try {
             ObjectNode result = route.method().call(request);
@@ -152,7 +163,9 @@ final class SlackHttp implements AutoCloseable {
             log.debug("Web API call {} fails with {}", method, f.error());
             answer = error(f.error());
         }
-        sendJson(exchange, 200, answer, null);
+        if (CallHolds.pass(hold, CallHold.Point.AFTER_COMMIT)) {
+            sendJson(exchange, 200, answer, null);
+        }
     }
 
     private Auth authOf(String header) {

@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -52,6 +54,8 @@ public final class Tracker implements AutoCloseable {
     /** CreateTime comes from CloudFront's clock; allow for it when comparing with a page's oldest entry. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     private static final int SCHEDULER_THREADS = 4;
+    /** How many of the longest poll intervals an adopted invalidation's creator gets to report its end first. */
+    private static final int POLLS_OF_GRACE_FOR_THE_CREATOR = 3;
 
     private final Cdn cdn;
     private final PollSchedule schedule;
@@ -68,6 +72,8 @@ public final class Tracker implements AutoCloseable {
             return size() > REMEMBERED_COMPLETIONS;
         }
     };
+    /** Guarded by {@code this}: invalidations found by recovery, whose creator may be a live replica. */
+    private final Set<String> adopted = new HashSet<>();
     private boolean closed;
 
     /** The invalidations of one distribution that are being followed, and when it is polled next. */
@@ -151,7 +157,7 @@ public final class Tracker implements AutoCloseable {
                     } else {
                         resumed++;
                     }
-                    follow(invalidation);
+                    adopt(invalidation);
                 }
             } catch (CdnException e) {
                 log.warn("Recovery could not read distribution {}: {}", distributionId, e.getMessage());
@@ -161,6 +167,13 @@ public final class Tracker implements AutoCloseable {
         log.info("Recovery: {} invalidation(s) resumed, {} completed while down, {} distribution(s) unreachable",
                 resumed, completed, unreachable.size());
         return new Recovery(resumed, completed, unreachable);
+    }
+
+    private void adopt(Invalidation invalidation) {
+        synchronized (this) {
+            adopted.add(key(invalidation));
+        }
+        follow(invalidation);
     }
 
     private List<InvalidationSummary> recoveryCandidates(String distributionId, Instant since) {
@@ -284,13 +297,28 @@ public final class Tracker implements AutoCloseable {
         tell(invalidation, listener -> listener.lost(invalidation, reason));
     }
 
-    /** Tells the listener about an invalidation's end at most once, whoever noticed it first. */
+    /**
+     * Tells the listener about an invalidation's end at most once, whoever noticed it first. An adopted invalidation
+     * may also be followed by the live replica that created it: that one is told at once, the adopter only after a few
+     * polls of grace, so that the creator's report is already in the thread when the adopter's reporter looks there.
+     */
     private void tell(Invalidation invalidation, Consumer<InvalidationListener> message) {
+        boolean wasAdopted;
         synchronized (this) {
             if (reported.put(key(invalidation), Boolean.TRUE) != null) {
                 return;
             }
+            wasAdopted = adopted.remove(key(invalidation));
         }
+        if (wasAdopted) {
+            Duration grace = schedule.max().multipliedBy(POLLS_OF_GRACE_FOR_THE_CREATOR);
+            scheduler.schedule(() -> deliver(invalidation, message), grace.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            deliver(invalidation, message);
+        }
+    }
+
+    private void deliver(Invalidation invalidation, Consumer<InvalidationListener> message) {
         try {
             message.accept(listener);
         } catch (RuntimeException e) {
