@@ -102,7 +102,7 @@ final class BenchWorld implements AutoCloseable {
 
     /** The environment the jar reads, as in production but pointed at the simulators (the tokens go nowhere else). */
     Map<String, String> environment(Path workDir) {
-        Path config = workDir.resolve("invalidator.yml");
+        Path config = workDir.resolve("invalidator.yml").toAbsolutePath();
         try {
             Files.createDirectories(workDir);
             Files.writeString(config, configYaml());

@@ -44,7 +44,7 @@ final class StartupScenario {
 
     private Start start(BenchWorld world, int number) {
         try (BotProcess bot = harness.start(world, "startup-" + number)) {
-            world.slack.awaitConnections(1, Harness.READY_TIMEOUT);
+            Harness.awaitReady(world, bot);
             long hello = System.nanoTime();
             double rss = bot.rssMib();
             Envelope first = world.help(0);
