@@ -63,7 +63,7 @@ public final class Benchmark {
     static Results run(Harness harness, Plan plan, Set<String> scenarios) throws IOException {
         double loadBefore = loadAverage();
         Files.createDirectories(harness.launch().workingDirectory());
-        ClassArchive.train(harness);
+        ClassArchive.train(harness.launch());
         StartupScenario.Startup startup = scenarios.contains("startup") ? new StartupScenario(harness, plan).run() : null;
         List<AckLatencyScenario.Burst> bursts = scenarios.contains("acks") ? new AckLatencyScenario(harness, plan).run()
                 : null;

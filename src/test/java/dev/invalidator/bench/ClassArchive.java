@@ -1,27 +1,26 @@
 package dev.invalidator.bench;
 
-import dev.invalidator.sandbox.SlackSimulator.Envelope;
-import dev.invalidator.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The application class-data archive (AppCDS) that the container's flags may name, as
  * {@code -XX:SharedArchiveFile=invalidator.jsa}, a path relative to the working directory. The image makes it at
- * build time with a training run; the benchmark makes its own the same way, so that the bots it measures start as
- * the container's do: one bot run with {@code -XX:ArchiveClassesAtExit} (and the other flags unchanged), taken
- * through commands, a completion and a {@code help}, then stopped with SIGTERM, which writes the archive.
+ * build time with a training run, and so does the benchmark, the same way, so that the bots it measures start as the
+ * container's do: {@link #TRAINING} piped into {@code demo} (the real bot against simulators in its own process),
+ * run with the other flags unchanged and {@code -XX:ArchiveClassesAtExit}, which writes the archive as it exits.
  */
 final class ClassArchive {
 
+    static final String TRAINING = "/invalidate web /index.html\n/invalidate help\n";
     private static final String USE = "-XX:SharedArchiveFile=";
-    private static final int TRAINING_COMMANDS = 20;
 
     private ClassArchive() {
     }
@@ -33,42 +32,35 @@ final class ClassArchive {
     }
 
     /** Writes the archive the flags name into the working directory, from a training run of the jar. */
-    @SuppressWarnings("try") // the bot is a resource only to be stopped, which writes the archive
-    static void train(Harness harness) {
-        BotProcess.Launch launch = harness.launch();
+    static void train(BotProcess.Launch launch) {
         Optional<String> archive = named(launch);
         if (archive.isEmpty()) {
             return;
         }
-        Path dir = harness.workDir().resolve("class-archive-training");
-        Path trainingOptions = dir.resolve("jvm.options");
-        List<String> flags = new ArrayList<>(launch.flags().stream()
-                .filter(option -> !option.startsWith(USE)).toList());
-        flags.add("-XX:ArchiveClassesAtExit=" + archive.get());
+        Path archivePath = launch.workingDirectory().resolve(archive.get());
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        launch.flags().stream().filter(option -> !option.startsWith(USE)).forEach(command::add);
+        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive.get(), "-jar",
+                launch.jar().toAbsolutePath().toString(), "demo"));
         try {
-            Files.createDirectories(dir);
-            Files.write(trainingOptions, flags);
-            Files.deleteIfExists(launch.workingDirectory().resolve(archive.get()));
+            Files.deleteIfExists(archivePath);
+            Process training = new ProcessBuilder(command).directory(launch.workingDirectory().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(launch.workingDirectory().resolve("class-archive-training.log").toFile())
+                    .start();
+            training.getOutputStream().write(TRAINING.getBytes(StandardCharsets.UTF_8));
+            training.getOutputStream().close();
+            if (!training.waitFor(2, TimeUnit.MINUTES)) {
+                training.destroyForcibly();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        Harness training = new Harness(new BotProcess.Launch(launch.jar(), trainingOptions, launch.workingDirectory()),
-                harness.workDir());
-        try (BenchWorld world = new BenchWorld(2, 2, 1)) {
-            world.cloudFront.completionDelay(Duration.ofMillis(500));
-            try (BotProcess bot = training.startReady(world, "class-archive-training")) {
-                List<Envelope> sent = new ArrayList<>();
-                for (int command = 0; command < TRAINING_COMMANDS; command++) {
-                    sent.add(world.invalidate(command));
-                }
-                sent.add(world.help(0));
-                sent.forEach(envelope -> envelope.ack().join());
-                Await.until("completions in the training run", Duration.ofSeconds(60), Duration.ofMillis(200),
-                        () -> world.slack.calls("chat.update").size(), edits -> edits >= 2 * TRAINING_COMMANDS);
-            }
-        }
-        if (!Files.exists(launch.workingDirectory().resolve(archive.get()))) {
-            throw new IllegalStateException("the training run wrote no " + archive.get() + "; see its bot.log");
+        if (!Files.exists(archivePath)) {
+            throw new IllegalStateException("the training run wrote no " + archive.get()
+                    + "; see class-archive-training.log beside it");
         }
     }
 }
