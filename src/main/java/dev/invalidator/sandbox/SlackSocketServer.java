@@ -67,6 +67,9 @@ final class SlackSocketServer extends WebSocketServer {
         this.clock = clock;
         setReuseAddr(true);
         setDaemon(true);
+        // Envelopes leave at once, as from Slack: with Nagle's algorithm each small frame of a burst waited for the
+        // client's delayed ACK of the one before.
+        setTcpNoDelay(true);
     }
 
     /** Starts the server and waits until it listens. */
