@@ -13,6 +13,8 @@ import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
 import dev.invalidator.flow.Reconciler;
+import dev.invalidator.health.CloudFrontHealth;
+import dev.invalidator.health.Health;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackChat;
 import dev.invalidator.slack.SlackGroupMembers;
@@ -49,12 +51,15 @@ public final class Bot implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Tracker tracker;
     private final SlackBot slackBot;
+    private final CloudFrontHealth cloudFrontHealth;
 
-    private Bot(ThreadPoolExecutor workers, ScheduledExecutorService timer, Tracker tracker, SlackBot slackBot) {
+    private Bot(ThreadPoolExecutor workers, ScheduledExecutorService timer, Tracker tracker, SlackBot slackBot,
+                CloudFrontHealth cloudFrontHealth) {
         this.workers = workers;
         this.timer = timer;
         this.tracker = tracker;
         this.slackBot = slackBot;
+        this.cloudFrontHealth = cloudFrontHealth;
     }
 
     /** Builds everything, recovers in-flight invalidations in the background and connects to Slack. */
@@ -63,7 +68,8 @@ public final class Bot implements AutoCloseable {
         Map<String, String> roles = config.distributions().values().stream()
                 .filter(distribution -> distribution.roleArn().isPresent())
                 .collect(Collectors.toMap(DistributionConfig::id, distribution -> distribution.roleArn().orElseThrow()));
-        CloudFrontCdn cdn = new CloudFrontCdn(aws, roles);
+        CloudFrontHealth cloudFrontHealth = new CloudFrontHealth();
+        CloudFrontCdn cdn = new CloudFrontCdn(aws, roles, cloudFrontHealth);
         MethodsClient methods = slack.methods(tokens.botToken());
         SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
         AccessPolicy policy = new AccessPolicy(
@@ -106,7 +112,7 @@ public final class Bot implements AutoCloseable {
                     config.polling().recoveryWindow());
             reconciler.run(config.polling().recoveryWindow());
         });
-        return new Bot(workers, timer, tracker, slackBot);
+        return new Bot(workers, timer, tracker, slackBot, cloudFrontHealth);
     }
 
     private static ThreadPoolExecutor workers() {
@@ -122,6 +128,11 @@ public final class Bot implements AutoCloseable {
     /** How many invalidations the bot is following now. */
     public int inFlight() {
         return tracker.inFlight();
+    }
+
+    /** For the health endpoint: the Socket Mode connection and CloudFront's last answer. */
+    public Health health() {
+        return new Health(slackBot.isConnected(), cloudFrontHealth.status());
     }
 
     /** Stops taking commands, lets the work in hand finish (bounded), then lets go of everything. */

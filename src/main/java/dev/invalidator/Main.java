@@ -4,6 +4,7 @@ import dev.invalidator.aws.AwsClients;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
+import dev.invalidator.health.HealthServer;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackTokens;
 import java.io.PrintStream;
@@ -45,9 +46,18 @@ public final class Main {
                     .getSecretValue(request -> request.secretId(secretId)).secretString());
             String apiUrl = Optional.ofNullable(env.get(API_URL_VARIABLE)).filter(url -> !url.isBlank())
                     .orElse(SlackBot.DEFAULT_API_URL);
-            Bot bot = Bot.start(config, SlackBot.slack(apiUrl), tokens, aws, Clock.systemUTC());
+            Optional<HealthServer> health = HealthServer.fromEnvironment(env);
+            Bot bot;
+            try {
+                bot = Bot.start(config, SlackBot.slack(apiUrl), tokens, aws, Clock.systemUTC());
+            } catch (RuntimeException e) {
+                health.ifPresent(HealthServer::close);
+                throw e;
+            }
+            health.ifPresent(server -> server.report(bot::health));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                health.ifPresent(HealthServer::close);
                 bot.close();
                 aws.close();
                 stopped.countDown();

@@ -74,6 +74,17 @@ public final class SlackBot implements AutoCloseable {
     }
 
     /**
+     * Whether the Socket Mode connection is up, by the client's own check ({@code SocketModeClient#verifyConnection}:
+     * the current WebSocket is open and answers a ping), the check its session monitor uses to decide to reconnect.
+     * The client has no cheaper state to read: its close listeners can't tell an old session from the current one.
+     * Answers at once when the socket is closed; waits up to 3 s for a pong when the peer is silent.
+     */
+    public boolean isConnected() {
+        SocketModeClient client = socketMode.getClient();
+        return client != null && client.verifyConnection();
+    }
+
+    /**
      * Closes the connection for good. {@code SocketModeApp.close()} leaves the client's session monitor running, which
      * can open a new connection a moment later; closing the client itself stops that.
      */
