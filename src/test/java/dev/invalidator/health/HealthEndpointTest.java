@@ -3,10 +3,11 @@ package dev.invalidator.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.Bot;
-import dev.invalidator.health.HealthProbe.Answer;
 import dev.invalidator.sandbox.CallHold;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.HealthProbe;
+import dev.invalidator.testing.HealthProbe.Answer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -3,7 +3,8 @@ package dev.invalidator.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.invalidator.health.HealthProbe.Answer;
+import dev.invalidator.testing.HealthProbe;
+import dev.invalidator.testing.HealthProbe.Answer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

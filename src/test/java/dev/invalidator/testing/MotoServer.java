@@ -1,5 +1,6 @@
 package dev.invalidator.testing;
 
+import dev.invalidator.aws.AwsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -30,6 +31,15 @@ public final class MotoServer {
             endpoint = given != null && !given.isBlank() ? URI.create(given) : start();
         }
         return endpoint;
+    }
+
+    /** Stores a new Secrets Manager secret in moto and returns its name. */
+    public static String storeSecret(String secretString) {
+        String name = "invalidator/slack-" + UUID.randomUUID();
+        try (AwsClients aws = new AwsClients(AwsClients.Settings.forLocalEndpoint(endpoint()))) {
+            aws.secretsManager().createSecret(request -> request.name(name).secretString(secretString));
+        }
+        return name;
     }
 
     /** Creates a deployed distribution in moto with one alternate domain name, and returns its id. */

@@ -1,4 +1,4 @@
-package dev.invalidator.health;
+package dev.invalidator.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,24 +9,24 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** What an orchestrator's HTTP probe sees: one request to the health endpoint, status and body. */
-final class HealthProbe {
+public final class HealthProbe {
 
     /** One answer of the endpoint. */
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
-    HealthProbe(int port) {
+    public HealthProbe(int port) {
         this.port = port;
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    Answer send(HttpRequest.Builder request) {
+    public Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -39,7 +39,7 @@ final class HealthProbe {
         }
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 }
