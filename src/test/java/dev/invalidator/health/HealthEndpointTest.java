@@ -42,7 +42,8 @@ class HealthEndpointTest {
 
     @Test
     void answers_200_while_connected_503_while_the_socket_is_down_and_200_again_after_the_reconnect() {
-        assertThat(probe.get(HealthServer.PATH)).isEqualTo(new Answer(200, HEALTHY));
+        // The simulator counts the connection when it accepts it; the client's side opens a moment later.
+        Await.until("healthy once connected", () -> probe.get(HealthServer.PATH).equals(new Answer(200, HEALTHY)));
 
         // The client's reconnect waits in the simulator, so the bot stays disconnected until the test lets it go on.
         CallHold reconnect = world.slack.holdNext("apps.connections.open", CallHold.Point.BEFORE_COMMIT);
