@@ -12,10 +12,8 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 /**
@@ -55,27 +53,13 @@ public final class Main {
             err.println("usage: java -jar invalidator.jar [run | check-config]");
             return 2;
         }
+        Optional<HealthServer> health = Optional.empty();
         try {
             BotConfig config = ConfigLoader.load(ConfigLoader.fileFrom(env));
-            AwsClients aws = AwsClients.fromEnvironment();
-            SlackTokens tokens = SlackTokens.from(env, secretReader(aws));
-            Optional<HealthServer> health = HealthServer.fromEnvironment(env);
-            Bot bot;
-            try {
-                bot = Bot.start(config, SlackBot.slack(apiUrl(env)), tokens, aws, Clock.systemUTC());
-            } catch (RuntimeException e) {
-                health.ifPresent(HealthServer::close);
-                throw e;
+            health = HealthServer.fromEnvironment(env);
+            try (AwsClients aws = AwsClients.fromEnvironment()) {
+                new Service().run(config, apiUrl(env), () -> SlackTokens.from(env, secretReader(aws)), aws, health);
             }
-            health.ifPresent(server -> server.report(bot::health));
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                health.ifPresent(HealthServer::close);
-                bot.close();
-                aws.close();
-                stopped.countDown();
-            }, "shutdown"));
-            stopped.await();
             return 0;
         } catch (ConfigException | SlackTokens.Unavailable | IllegalStateException e) {
             err.println("invalidator: " + e.getMessage());
@@ -83,6 +67,8 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        } finally {
+            health.ifPresent(HealthServer::close);
         }
     }
 

@@ -3,25 +3,24 @@ package dev.invalidator;
 import static dev.invalidator.testing.BotFixture.OPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invalidator.aws.AwsClients;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
-import dev.invalidator.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.BotProcess;
 import dev.invalidator.testing.HealthProbe;
-import dev.invalidator.testing.InvalidatorJar;
 import dev.invalidator.testing.MotoServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,42 +32,36 @@ import org.junit.jupiter.api.io.TempDir;
 class JarIT {
 
     private final BotFixture world = new BotFixture();
-    private Process bot;
+    private BotProcess bot;
     @TempDir
     Path dir;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (bot != null && bot.isAlive()) {
-            bot.destroy();
-            bot.waitFor(20, TimeUnit.SECONDS);
+        if (bot != null) {
+            bot.close();
         }
         world.close();
     }
 
-    private Process startJar(Map<String, String> overrides) throws IOException {
-        Path config = dir.resolve("invalidator.yml");
-        Files.writeString(config, BotFixture.CONFIG);
-        Map<String, String> env = new HashMap<>(Map.of(
-                "INVALIDATOR_CONFIG", config.toString(),
-                "SLACK_API_URL", world.slack.apiUrl(),
-                "AWS_ENDPOINT_URL_CLOUDFRONT", world.cloudFront.simulator.endpoint().toString(),
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER", MotoServer.endpoint().toString(),
-                "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_REGION", "us-east-1"));
-        env.putAll(overrides);
-        return InvalidatorJar.start(dir.resolve("bot.log"), env);
+    private String tokensJson() {
+        return "{\"SLACK_BOT_TOKEN\": \"" + world.slack.botToken() + "\", \"SLACK_APP_TOKEN\": \""
+                + world.slack.appToken() + "\"}";
     }
 
-    private String output() throws IOException {
-        return Files.readString(dir.resolve("bot.log"));
+    private BotProcess startJar(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(overrides);
+        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", MotoServer.endpoint().toString());
+        if (overrides.containsKey("SLACK_SECRET_ID")) {
+            env.put("SLACK_BOT_TOKEN", null);
+            env.put("SLACK_APP_TOKEN", null);
+        }
+        return BotProcess.start(world, dir, BotFixture.CONFIG, env);
     }
 
     @Test
     void runs_with_tokens_from_secrets_manager_and_endpoints_from_the_environment() throws Exception {
-        String secretId = MotoServer.storeSecret("{\"SLACK_BOT_TOKEN\": \"" + world.slack.botToken()
-                + "\", \"SLACK_APP_TOKEN\": \"" + world.slack.appToken() + "\"}");
+        String secretId = MotoServer.storeSecret(tokensJson());
         bot = startJar(Map.of("SLACK_SECRET_ID", secretId));
         world.slack.awaitConnections(1, Duration.ofSeconds(60));
 
@@ -79,9 +72,8 @@ class JarIT {
 
         ChannelMessage status = world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed edit");
         assertThat(status.blocksJson()).contains(invalidation.id());
-        bot.destroy();
-        assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("the bot stops on SIGTERM").isTrue();
-        assertThat(output()).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
+        assertThat(bot.terminate()).as("the exit status after SIGTERM").isEqualTo(BotProcess.EXIT_ON_SIGTERM);
+        assertThat(bot.output()).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
     }
 
     @Test
@@ -90,8 +82,7 @@ class JarIT {
         try (ServerSocket free = new ServerSocket(0)) {
             healthPort = free.getLocalPort();
         }
-        bot = startJar(Map.of("SLACK_BOT_TOKEN", world.slack.botToken(), "SLACK_APP_TOKEN", world.slack.appToken(),
-                "LOG_FORMAT", "json", "HEALTH_PORT", String.valueOf(healthPort)));
+        bot = startJar(Map.of("LOG_FORMAT", "json", "HEALTH_PORT", String.valueOf(healthPort)));
         world.slack.awaitConnections(1, Duration.ofSeconds(60));
         HealthProbe health = new HealthProbe(healthPort);
         Await.until("the health endpoint says ok", () -> health.get("/health").status() == 200);
@@ -101,10 +92,9 @@ class JarIT {
                 world.cloudFront.simulator.invalidations(BotFixture.WEB).stream().findFirst().orElse(null));
         world.cloudFront.simulator.complete(invalidation.id());
         world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed edit");
-        bot.destroy();
-        assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("the bot stops on SIGTERM").isTrue();
+        assertThat(bot.terminate()).as("the exit status after SIGTERM").isEqualTo(BotProcess.EXIT_ON_SIGTERM);
 
-        String output = output();
+        String output = bot.output();
         assertThat(output).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
         List<JsonNode> lines = output.lines().map(JarIT::jsonObject).toList();
         assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText())
@@ -129,9 +119,8 @@ class JarIT {
         String wrongToken = "xoxb-" + "0".repeat(10) + "-" + "0".repeat(10) + "-notarealtoken";
         bot = startJar(Map.of("SLACK_BOT_TOKEN", wrongToken, "SLACK_APP_TOKEN", world.slack.appToken()));
 
-        assertThat(bot.waitFor(60, TimeUnit.SECONDS)).as("the bot exits").isTrue();
-        assertThat(bot.exitValue()).isNotZero();
-        assertThat(output()).contains("invalidator: Slack refused SLACK_BOT_TOKEN")
+        assertThat(bot.awaitExit()).as("the exit status").isNotZero();
+        assertThat(bot.output()).contains("invalidator: Slack refused SLACK_BOT_TOKEN")
                 .doesNotContain(wrongToken).doesNotContain(world.slack.appToken());
     }
 
@@ -139,8 +128,42 @@ class JarIT {
     void a_secret_that_does_not_exist_stops_the_bot_with_one_line() throws Exception {
         bot = startJar(Map.of("SLACK_SECRET_ID", "invalidator/no-such-secret"));
 
-        assertThat(bot.waitFor(60, TimeUnit.SECONDS)).as("the bot exits").isTrue();
-        assertThat(bot.exitValue()).isNotZero();
-        assertThat(output()).contains("invalidator: could not read secret invalidator/no-such-secret");
+        assertThat(bot.awaitExit()).as("the exit status").isNotZero();
+        assertThat(bot.output()).contains("invalidator: could not read secret invalidator/no-such-secret");
+    }
+
+    @Test
+    void rotated_tokens_are_read_again_from_the_secret_and_the_bot_reconnects() {
+        String secretId = MotoServer.storeSecret(tokensJson());
+        bot = startJar(Map.of("SLACK_SECRET_ID", secretId));
+        world.slack.awaitConnections(1, Duration.ofSeconds(60));
+        String oldBotToken = world.slack.botToken();
+
+        world.slack.rotateTokens();
+        try (AwsClients aws = new AwsClients(AwsClients.Settings.forLocalEndpoint(MotoServer.endpoint()))) {
+            aws.secretsManager().putSecretValue(request -> request.secretId(secretId).secretString(tokensJson()));
+        }
+        world.slack.dropAllConnections();
+
+        Await.until("the bot reconnects with the new app token", () -> world.slack.calls("apps.connections.open")
+                .stream().anyMatch(call -> call.auth() == SlackSimulator.Auth.APP) && world.slack.openConnections() == 1);
+        world.type(SlackSimulator.ALICE, OPS, "web /index.html");
+        world.awaitMessage(OPS, message -> message.text().endsWith(": in progress"), "a request made with the new token");
+        assertThat(bot.output()).contains("Slack refused the bot's tokens (token_revoked)")
+                .doesNotContain(oldBotToken).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
+    }
+
+    @Test
+    void revoked_tokens_with_nothing_new_in_the_secret_stop_the_bot_with_one_line() {
+        String secretId = MotoServer.storeSecret(tokensJson());
+        bot = startJar(Map.of("SLACK_SECRET_ID", secretId));
+        world.slack.awaitConnections(1, Duration.ofSeconds(60));
+
+        world.slack.rotateTokens();
+        world.slack.dropAllConnections();
+
+        assertThat(bot.awaitExit()).as("the exit status").isEqualTo(1);
+        assertThat(bot.output()).contains("invalidator: Slack refused the bot's tokens (token_revoked) and there are no"
+                + " new ones");
     }
 }

@@ -35,6 +35,15 @@ public final class Replies {
     private Replies() {
     }
 
+    /**
+     * The acknowledgement of an invalidation request, shown before anything else happens: if the bot stops before
+     * its status message is posted, this is the only trace, so it says what that means.
+     */
+    public static String working() {
+        return ":hourglass_flowing_sand: Working on it. If neither a status message nor an answer from me appears within"
+                + " a minute, nothing was invalidated: send the command again.";
+    }
+
     public static Message help(Collection<DistributionConfig> usable, Optional<Map<String, Integer>> monthToDate) {
         String distributions = usable.isEmpty()
                 ? "You can't use any distribution in this channel. Ask whoever runs the bot to add you to its config."

@@ -56,6 +56,11 @@ public final class CommandHandler {
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details);
     }
 
+    /** What the acknowledgement of {@code text} says: only a request to invalidate gets words. */
+    public Optional<String> acknowledgement(String text) {
+        return Command.parse(text) instanceof Command.Invalidate ? Optional.of(Replies.working()) : Optional.empty();
+    }
+
     public void handle(SlashCommand command, Responder responder) {
         try {
             Command parsed = Command.parse(command.text());

@@ -136,6 +136,10 @@ final class SlackHttp implements AutoCloseable {
             sendJson(exchange, 200, error("not_authed"), null);
             return;
         }
+        if (auth == Auth.REVOKED) {
+            sendJson(exchange, 200, error("token_revoked"), null);
+            return;
+        }
         if (auth == Auth.INVALID) {
             sendJson(exchange, 200, error("invalid_auth"), null);
             return;

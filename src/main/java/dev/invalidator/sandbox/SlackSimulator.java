@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -83,7 +85,7 @@ public final class SlackSimulator implements AutoCloseable {
     }
 
     /** The kind of token a Web API call carried. */
-    public enum Auth { BOT, APP, INVALID, MISSING }
+    public enum Auth { BOT, APP, REVOKED, INVALID, MISSING }
 
     /** How envelopes are spread over several open connections. */
     public enum Routing { ROUND_ROBIN, RANDOM }
@@ -103,8 +105,9 @@ public final class SlackSimulator implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
-    private final String botToken = "xoxb-" + digits(13) + "-" + digits(13) + "-" + hex(12);
-    private final String appToken = "xapp-1-" + SlackWorld.APP_ID + "-" + digits(13) + "-" + hex(32);
+    private volatile String botToken = newBotToken();
+    private volatile String appToken = newAppToken();
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
     private final SlackWorld world = new SlackWorld();
     private final SlackRecords records = new SlackRecords(clock);
     private final SlackFaults faults = new SlackFaults();
@@ -162,8 +165,28 @@ public final class SlackSimulator implements AutoCloseable {
         return TEAM_ID;
     }
 
+    /**
+     * Issues new tokens, as rotating them in the app's settings does: from now on the old ones are answered with
+     * {@code token_revoked}. Open connections stay open.
+     */
+    public synchronized void rotateTokens() {
+        revoked.add(botToken);
+        revoked.add(appToken);
+        botToken = newBotToken();
+        appToken = newAppToken();
+    }
+
     private Auth authOf(String token) {
-        return botToken.equals(token) ? Auth.BOT : appToken.equals(token) ? Auth.APP : Auth.INVALID;
+        return botToken.equals(token) ? Auth.BOT : appToken.equals(token) ? Auth.APP
+                : revoked.contains(token) ? Auth.REVOKED : Auth.INVALID;
+    }
+
+    private String newBotToken() {
+        return "xoxb-" + digits(13) + "-" + digits(13) + "-" + hex(12);
+    }
+
+    private String newAppToken() {
+        return "xapp-1-" + SlackWorld.APP_ID + "-" + digits(13) + "-" + hex(32);
     }
 
     // ---- world

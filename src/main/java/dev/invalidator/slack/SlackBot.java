@@ -14,6 +14,7 @@ import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
 import dev.invalidator.slack.listeners.events.HomeListener;
 import dev.invalidator.slack.listeners.views.RequestModalListener;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,18 @@ public final class SlackBot implements AutoCloseable {
 
     /** A Slack SDK instance whose every Web API call (apps.connections.open included) goes to {@code apiUrl}. */
     public static Slack slack(String apiUrl) {
+        return slack(apiUrl, error -> { });
+    }
+
+    /**
+     * The same, telling {@code onTokensRefused} (once, with Slack's error code) when Slack answers that a token was
+     * revoked or is not valid: the moment to read rotated tokens.
+     */
+    public static Slack slack(String apiUrl, Consumer<String> onTokensRefused) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         config.setStatsEnabled(false);
+        config.getHttpClientResponseHandlers().add(new RefusedTokenAlarm(onTokensRefused));
         return Slack.getInstance(config);
     }
 

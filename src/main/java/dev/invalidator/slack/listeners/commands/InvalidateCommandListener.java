@@ -43,7 +43,7 @@ public final class InvalidateCommandListener {
         if (!Handoff.toWorkers(workers, () -> handler.handle(command, responder), "a command")) {
             return context.ack("I'm too busy to take this right now and invalidated nothing. Try again in a minute.");
         }
-        return context.ack();
+        return handler.acknowledgement(command.text()).map(context::ack).orElseGet(context::ack);
     }
 
     private static void respond(SlashCommandContext context, Message message) {

@@ -1,0 +1,197 @@
+package dev.invalidator;
+
+import static dev.invalidator.sandbox.SlackSimulator.ALICE;
+import static dev.invalidator.testing.BotFixture.OPS;
+import static dev.invalidator.testing.BotFixture.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invalidator.sandbox.CallHold;
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.sandbox.SimulatedInvalidation;
+import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
+import dev.invalidator.sandbox.SlackSimulator.Envelope;
+import dev.invalidator.testing.Await;
+import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.BotProcess;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} at each point of a request's life, then a fresh start: every request ends with exactly one
+ * invalidation and a status message in its final state with one notice in its thread, or with no invalidation and
+ * a message that says so. The bot is the real jar in its own process; the simulators stop the call in flight.
+ */
+class CrashMatrixIT {
+
+    private static final Duration HELD = Duration.ofSeconds(30);
+    /** Start-up settles "requesting" messages older than this; short, so the test need not wait two minutes. */
+    private static final Duration ABANDONED_AFTER = Duration.ofSeconds(1);
+    private static final String CONFIG = BotFixture.CONFIG + "  abandonedAfter: 1s\n";
+
+    private final BotFixture world = new BotFixture();
+    private BotProcess first;
+    private BotProcess second;
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        for (BotProcess bot : new BotProcess[] {first, second}) {
+            if (bot != null) {
+                bot.close();
+            }
+        }
+        world.close();
+    }
+
+    @Test
+    void killed_after_the_ack_nothing_is_invalidated_and_the_ack_said_what_that_means() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        CallHold posting = world.slack.holdNext("chat.postMessage", CallHold.Point.BEFORE_COMMIT);
+
+        Envelope command = world.type(ALICE, OPS, "web /index.html");
+        posting.awaitReached(HELD);
+        killFirst(posting);
+        int historyReads = world.slack.calls("conversations.history").size();
+        second = BotProcess.startConnected(world, dir, CONFIG);
+
+        Await.until("the new instance has looked at the channel",
+                () -> world.slack.calls("conversations.history").size() > historyReads);
+        assertThat(command.ack().join().payloadJson()).contains("nothing was invalidated: send the command again");
+        assertThat(world.slack.messages(OPS)).isEmpty();
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+    }
+
+    @Test
+    void killed_after_the_status_message_the_message_says_nothing_was_invalidated() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        CallHold posted = world.slack.holdNext("chat.postMessage", CallHold.Point.AFTER_COMMIT);
+
+        world.type(ALICE, OPS, "web /index.html");
+        posted.awaitReached(HELD);
+        killFirst(posted);
+        ChannelMessage requesting = onlyStatusMessage();
+        assertThat(requesting.text()).endsWith(": requesting");
+        restartOnceAbandoned(requesting);
+
+        ChannelMessage failed = world.awaitMessage(OPS, message -> message.text().endsWith(": failed"),
+                "the status message marked failed");
+        assertThat(failed.blocksJson()).contains("nothing was invalidated");
+        world.awaitReply(failed, reply -> reply.text().contains("Please send it again"), "the notice to the requester");
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+    }
+
+    @Test
+    void killed_after_the_create_the_invalidation_is_followed_to_completion() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        CallHold created = world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION,
+                CallHold.Point.AFTER_COMMIT);
+
+        world.type(ALICE, OPS, "web /index.html");
+        created.awaitReached(HELD);
+        killFirst(created);
+        ChannelMessage requesting = onlyStatusMessage();
+        restartOnceAbandoned(requesting);
+
+        world.awaitMessage(OPS, message -> message.text().endsWith(": in progress"), "the status moved on");
+        completeTheOnlyInvalidation();
+        assertEndedCompletedWithOneNotice();
+    }
+
+    @Test
+    void killed_while_polling_the_next_start_resumes_and_reports() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+
+        world.type(ALICE, OPS, "web /index.html");
+        world.awaitMessage(OPS, message -> message.text().endsWith(": in progress"), "the invalidation in progress");
+        first.kill();
+        second = BotProcess.startConnected(world, dir, CONFIG);
+
+        Await.until("the new instance polls CloudFront",
+                () -> world.cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS, WEB) > 0);
+        completeTheOnlyInvalidation();
+        assertEndedCompletedWithOneNotice();
+    }
+
+    @Test
+    void killed_during_the_final_edit_the_next_start_finishes_it() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        world.type(ALICE, OPS, "web /index.html");
+        world.awaitMessage(OPS, message -> message.text().endsWith(": in progress"), "the invalidation in progress");
+        CallHold editing = world.slack.holdNext("chat.update", CallHold.Point.BEFORE_COMMIT);
+
+        completeTheOnlyInvalidation();
+        editing.awaitReached(HELD);
+        killFirst(editing);
+        assertThat(onlyStatusMessage().text()).endsWith(": in progress");
+        second = BotProcess.startConnected(world, dir, CONFIG);
+
+        assertEndedCompletedWithOneNotice();
+    }
+
+    @Test
+    void killed_after_the_completion_notice_the_next_start_does_not_repeat_it() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        world.type(ALICE, OPS, "web /index.html");
+        ChannelMessage status = world.awaitMessage(OPS, message -> message.text().endsWith(": in progress"),
+                "the invalidation in progress");
+        CallHold noticed = world.slack.holdNext("chat.postMessage", CallHold.Point.AFTER_COMMIT);
+
+        completeTheOnlyInvalidation();
+        noticed.awaitReached(HELD);
+        killFirst(noticed);
+        int repliesRead = world.slack.calls("conversations.replies").size();
+        second = BotProcess.startConnected(world, dir, CONFIG);
+
+        Await.until("the new instance has looked for the notice in the thread",
+                () -> world.slack.calls("conversations.replies").size() > repliesRead);
+        assertEndedCompletedWithOneNotice();
+        assertThat(world.slack.thread(OPS, status.ts())).as("the thread").hasSize(completionNotices(status) + 1);
+    }
+
+    private void killFirst(CallHold held) {
+        first.kill();
+        held.abandon();
+    }
+
+    /** Waits until the message is older than {@code polling.abandonedAfter}, then starts a fresh instance. */
+    private void restartOnceAbandoned(ChannelMessage requesting) {
+        Instant posted = Instant.ofEpochMilli(new BigDecimal(requesting.ts()).movePointRight(3).longValue());
+        Await.until("the status message is old enough to be settled",
+                () -> Instant.now().isAfter(posted.plus(ABANDONED_AFTER)));
+        second = BotProcess.startConnected(world, dir, CONFIG);
+    }
+
+    private ChannelMessage onlyStatusMessage() {
+        List<ChannelMessage> messages = world.slack.messages(OPS);
+        assertThat(messages).as("status messages").hasSize(1);
+        return messages.get(0);
+    }
+
+    private void completeTheOnlyInvalidation() {
+        SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
+                world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+        world.cloudFront.simulator.complete(invalidation.id());
+    }
+
+    private void assertEndedCompletedWithOneNotice() {
+        ChannelMessage completed = world.awaitMessage(OPS, message -> message.text().contains(": completed"),
+                "the completed status");
+        Await.until("a completion notice in the thread", () -> completionNotices(completed) >= 1);
+        assertThat(world.cloudFront.simulator.invalidations(WEB)).as("invalidations").hasSize(1);
+        assertThat(world.slack.messages(OPS)).as("status messages").hasSize(1);
+        assertThat(completionNotices(completed)).as("completion notices").isEqualTo(1);
+    }
+
+    private int completionNotices(ChannelMessage status) {
+        String marker = "(" + world.cloudFront.simulator.invalidations(WEB).get(0).id() + ")";
+        return (int) world.slack.thread(OPS, status.ts()).stream().filter(reply -> reply.text().contains(marker))
+                .count();
+    }
+}
