@@ -5,6 +5,7 @@ import dev.invalidator.check.ConfigCheck;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
+import dev.invalidator.demo.DemoCommand;
 import dev.invalidator.health.HealthServer;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackTokens;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The command line: {@code java -jar invalidator.jar [run | check-config]}.
+ * The command line: {@code java -jar invalidator.jar [run | check-config | demo]}.
  *
  * <p>Every start-up problem ends in one line on stderr and a non-zero exit (a container restarts the bot), never in
  * a stack trace and never with a token in it.
@@ -49,8 +50,11 @@ public final class Main {
                 return new ConfigCheck(SlackBot.slack(apiUrl(env)), aws, secretReader(aws)).run(env, out);
             }
         }
+        if (command.equals("demo")) {
+            return DemoCommand.run(args, err);
+        }
         if (!command.equals("run")) {
-            err.println("usage: java -jar invalidator.jar [run | check-config]");
+            err.println("usage: java -jar invalidator.jar [run | check-config | demo]");
             return 2;
         }
         Optional<HealthServer> health = Optional.empty();

@@ -30,7 +30,8 @@ public final class Replies {
     /** Slack allows 50 blocks per message; keep room for the intro and the notes. */
     private static final int MAX_CODE_BLOCKS = 40;
     private static final int MAX_LISTED = 20;
-    private static final String USAGE = "`/invalidate <distribution> <path> …`, e.g. `/invalidate web /index.html /css/*`";
+    /** Slack reads {@code <…>} as a link even inside code, so the placeholders' brackets are escaped. */
+    private static final String USAGE = "`/invalidate &lt;distribution&gt; &lt;path&gt; …`, e.g. `/invalidate web /index.html /css/*`";
 
     private Replies() {
     }

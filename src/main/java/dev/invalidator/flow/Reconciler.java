@@ -57,7 +57,14 @@ public final class Reconciler {
                         settled++;
                     }
                 }
-            } catch (ChatException | CdnException e) {
+            } catch (ChatException e) {
+                if (e.reason() == ChatException.Reason.NOT_IN_CHANNEL) {
+                    // Not invited yet: the bot can't have posted there, so there is nothing to settle.
+                    log.info("Not a member of {}: no status messages to reconcile there", channel);
+                } else {
+                    log.warn("Could not reconcile the status messages of {}: {}", channel, e.getMessage());
+                }
+            } catch (CdnException e) {
                 log.warn("Could not reconcile the status messages of {}: {}", channel, e.getMessage());
             }
         }

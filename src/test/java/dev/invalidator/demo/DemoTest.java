@@ -1,0 +1,246 @@
+package dev.invalidator.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo driven as {@code printf '…' | java -jar invalidator.jar demo} drives it: lines on its input, the
+ * conversation on its output. Each run starts the real bot against fresh simulators, and ends once the input has
+ * and the invalidations in flight are done.
+ */
+class DemoTest {
+
+    /** What one run of the demo printed, and how it ended. */
+    record Run(int status, String out, String err) {
+
+        /** The output from the first line containing {@code marker} on. */
+        String from(String marker) {
+            assertThat(out).contains(marker);
+            return out.substring(out.indexOf(marker));
+        }
+
+        /** The number the chat gave the first message the bot posted in {@code channel}, e.g. {@code #2}. */
+        String firstPostIn(String channel) {
+            Matcher post = Pattern.compile(Pattern.quote(channel) + " · (#\\d+) · invalidator").matcher(out);
+            assertThat(post.find()).as("a message posted in " + channel + " in:\n" + out).isTrue();
+            return post.group(1);
+        }
+    }
+
+    static Run demo(String input, String... options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = DemoCommand.run(List.of(options), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, () -> { });
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_command_shows_the_status_message_then_its_edit_to_completed_and_the_demo_ends_with_status_0() {
+        Run run = demo("/invalidate web /index.html /css/*\n");
+
+        assertThat(run.status()).isZero();
+        String status = run.firstPostIn("#ops");
+        assertThat(run.from("alice in #ops › /invalidate web /index.html /css/*"))
+                .containsSubsequence(
+                        "#ops · " + status + " · invalidator",
+                        "Requesting invalidation of 2 paths on `web` (E1WEBEXAMPLE)",
+                        "#ops · " + status + " edited",
+                        "🔄 In progress: invalidation of 2 paths on `web`",
+                        "#ops · thread of " + status + " · invalidator",
+                        "/index.html",
+                        "/css/*",
+                        "── end of input ──",
+                        "#ops · " + status + " edited",
+                        "✅ Completed in",
+                        "#ops · thread of " + status + " · invalidator",
+                        "@alice done: CloudFront completed the invalidation",
+                        "── final state ──",
+                        "#ops · " + status + " ✅ Completed in");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void starts_with_the_rules_and_the_help() {
+        Run run = demo("");
+
+        assertThat(run.out()).containsSubsequence(
+                "images  E2IMAGESEXAMPLE (img.example.com)  in #ops, #design · by @alice, @frontend · /* needs approval by @lead",
+                "#releases (C0RELEASES, the bot is not in it)",
+                ":click confirm",
+                ":quit");
+        assertThat(run.from("── end of input ──")).contains("No status message was posted.");
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void are_marked_as_seen_only_by_the_person_and_post_nothing() {
+            Run run = demo("""
+                    :as bob
+                    /invalidate images /logo.png
+                    :in #releases
+                    /invalidate web /index.html
+                    """);
+
+            assertThat(run.from("bob in #ops › /invalidate images /logo.png")).containsSubsequence(
+                    "#ops · #2 · only @bob can see this",
+                    "You are not on the list for `images`",
+                    "bob in #releases › /invalidate web /index.html",
+                    "#releases · #4 · only @bob can see this",
+                    "I can't post in this channel",
+                    "No status message was posted.");
+            assertThat(run.status()).isZero();
+        }
+    }
+
+    @Nested
+    class TheForm {
+
+        @Test
+        void is_filled_in_from_the_input_asking_again_only_for_a_field_with_an_error() {
+            Run run = demo("""
+                    /invalidate
+                    web
+                    index.html
+
+                    release 42
+                    /index.html
+
+                    """);
+
+            assertThat(run.from("alice in #ops › /invalidate\n")).containsSubsequence(
+                    "form · Invalidate CloudFront · only @alice can see this",
+                    "Distribution (web, images) › web",
+                    "Paths (one per line; an empty line ends them) › index.html",
+                    "Note (optional; empty for none) › release 42",
+                    "⚠ index.html: Paths must start with /",
+                    "Paths (one per line; an empty line ends them) › /index.html",
+                    "#ops · " + run.firstPostIn("#ops") + " · invalidator",
+                    "▌ release 42",
+                    "#ops · " + run.firstPostIn("#ops") + " ✅ Completed in");
+            assertThat(run.from("⚠ index.html")).doesNotContain("Distribution (web, images) ›");
+        }
+
+        @Test
+        void closed_with_cancel_sends_nothing() {
+            Run run = demo("/invalidate\nweb\n:cancel\n");
+
+            assertThat(run.out()).contains("(form closed: nothing was sent)").contains("No status message was posted.");
+        }
+    }
+
+    @Nested
+    class Buttons {
+
+        @Test
+        void confirm_a_full_wipe_then_another_person_approves_it() {
+            Run run = demo("""
+                    /invalidate images /*
+                    :click confirm
+                    :click approve
+                    :as lead
+                    :click approve
+                    """);
+
+            assertThat(run.from("alice in #ops › /invalidate images /*")).containsSubsequence(
+                    "#ops · #1 · only @alice can see this",
+                    "Working on it",
+                    "#ops · #2 · only @alice can see this",
+                    "removes every cached object",
+                    "[Confirm] [Cancel]",
+                    "alice in #ops › :click confirm",
+                    "#ops · #3 · only @alice can see this · replaces #2",
+                    "#ops · #4 · invalidator",
+                    "✋ Awaiting approval: invalidation of 1 path on `images`",
+                    "[Approve] [Reject]",
+                    "it needs an approval from @lead",
+                    "alice in #ops › :click approve",
+                    "only @alice can see this",
+                    "lead in #ops › :click approve",
+                    "@lead approved",
+                    "#ops · #4 edited",
+                    "🔄 In progress",
+                    "#ops · #4 ✅ Completed in");
+            assertThat(run.status()).isZero();
+        }
+
+        @Test
+        void a_button_nobody_shows_is_named_with_the_ones_there_are() {
+            Run run = demo(":click approve\n");
+
+            assertThat(run.out()).contains("@alice sees no [approve] button in #ops.");
+        }
+    }
+
+    @Nested
+    class TheirOwnConfig {
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void seeds_its_distributions_channels_people_and_groups_and_says_what_was_invented() throws IOException {
+            Path config = dir.resolve("team.yml");
+            Files.writeString(config, """
+                    distributions:
+                      site:
+                        id: E9SITEEXAMPLE
+                        channels: [C0TEAM]
+                        users: [U0ME, S0SRE]
+                        roleArn: arn:aws:iam::111122223333:role/invalidator
+                    """);
+
+            Run run = demo("""
+                    /invalidate site /index.html
+                    :as guest
+                    /invalidate site /index.html
+                    """, "--config", config.toString());
+
+            assertThat(run.out()).containsSubsequence(
+                    "Distributions (from " + config + "):",
+                    "site  E9SITEEXAMPLE (site.example.com)  in #c0team · by @u0me, @s0sre",
+                    "Invented for the simulation",
+                    "roleArn of site left out",
+                    "@s0sre has s0sre-member (U0DEMOMEMBER1)",
+                    "u0me in #c0team › /invalidate site /index.html",
+                    "#c0team · " + run.firstPostIn("#c0team") + " · invalidator",
+                    "guest in #c0team › /invalidate site /index.html",
+                    "only @guest can see this",
+                    "#c0team · " + run.firstPostIn("#c0team") + " ✅ Completed in");
+            assertThat(run.status()).isZero();
+        }
+
+        @Test
+        void that_is_broken_stops_the_demo_with_one_line_naming_the_file() {
+            Run run = demo("", "--config", dir.resolve("missing.yml").toString());
+
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.err()).startsWith("invalidator: " + dir.resolve("missing.yml")).hasLineCount(1);
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void unknown_options_get_the_usage() {
+        Run run = demo("", "--frobnicate");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(DemoCommand.USAGE + System.lineSeparator());
+    }
+}
