@@ -133,12 +133,12 @@ public final class Bot implements AutoCloseable {
     }
 
     /**
-     * Whether no command, click or report is being handled or waiting for a worker. Once Slack has the bot's first
+     * Whether no command, click, report or refresh check is being handled or waiting. Once Slack has the bot's first
      * answer to something, this turns true when the bot has done all it does about it (the demo reads its next line
      * then).
      */
     public boolean idle() {
-        return workers.getActiveCount() == 0 && workers.getQueue().isEmpty();
+        return workers.getActiveCount() == 0 && workers.getQueue().isEmpty() && verification.idle();
     }
 
     /** Stops taking commands, lets the work in hand finish (bounded), then lets go of everything. */
