@@ -13,6 +13,7 @@ import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
 import dev.invalidator.flow.Reconciler;
+import dev.invalidator.flow.RefreshVerification;
 import dev.invalidator.health.CloudFrontHealth;
 import dev.invalidator.health.Health;
 import dev.invalidator.slack.SlackBot;
@@ -22,6 +23,7 @@ import dev.invalidator.slack.SlackTokens;
 import dev.invalidator.slack.SlackWorkspace;
 import dev.invalidator.tracking.PollSchedule;
 import dev.invalidator.tracking.Tracker;
+import dev.invalidator.verify.http.HttpEdgeProbe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -51,14 +53,16 @@ public final class Bot implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Tracker tracker;
     private final SlackBot slackBot;
+    private final RefreshVerification verification;
     private final CloudFrontHealth cloudFrontHealth;
 
     private Bot(ThreadPoolExecutor workers, ScheduledExecutorService timer, Tracker tracker, SlackBot slackBot,
-                CloudFrontHealth cloudFrontHealth) {
+                RefreshVerification verification, CloudFrontHealth cloudFrontHealth) {
         this.workers = workers;
         this.timer = timer;
         this.tracker = tracker;
         this.slackBot = slackBot;
+        this.verification = verification;
         this.cloudFrontHealth = cloudFrontHealth;
     }
 
@@ -75,11 +79,13 @@ public final class Bot implements AutoCloseable {
         AccessPolicy policy = new AccessPolicy(
                 new CachedGroupMembers(new SlackGroupMembers(methods, chat), config.groups().cacheTtl(), clock),
                 new SlackWorkspace(methods, chat, config.groups().cacheTtl(), clock));
+        DistributionCatalog catalog = new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock);
+        RefreshVerification verification = new RefreshVerification(config, catalog,
+                new HttpEdgeProbe(config.verify().timeout()), chat, clock);
         Tracker tracker = new Tracker(cdn,
                 new PollSchedule(config.polling().initialInterval(), config.polling().maxInterval()),
-                new CompletionReporter(config, chat, workers), clock);
+                new CompletionReporter(config, chat, workers, verification), clock);
         MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
-        DistributionCatalog catalog = new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "approval-expiry");
             thread.setDaemon(true);
@@ -92,6 +98,7 @@ public final class Bot implements AutoCloseable {
             slackBot = SlackBot.start(slack, tokens, handler, workers);
         } catch (RuntimeException e) {
             tracker.close();
+            verification.close();
             timer.shutdownNow();
             workers.shutdownNow();
             throw e;
@@ -112,7 +119,7 @@ public final class Bot implements AutoCloseable {
                     config.polling().recoveryWindow());
             reconciler.run(config.polling().recoveryWindow());
         });
-        return new Bot(workers, timer, tracker, slackBot, cloudFrontHealth);
+        return new Bot(workers, timer, tracker, slackBot, verification, cloudFrontHealth);
     }
 
     private static ThreadPoolExecutor workers() {
@@ -136,12 +143,12 @@ public final class Bot implements AutoCloseable {
     }
 
     /**
-     * Whether no command, click or report is being handled or waiting for a worker. Once Slack has the bot's first
+     * Whether no command, click, report or refresh check is being handled or waiting. Once Slack has the bot's first
      * answer to something, this turns true when the bot has done all it does about it (the demo reads its next line
      * then).
      */
     public boolean idle() {
-        return workers.getActiveCount() == 0 && workers.getQueue().isEmpty();
+        return workers.getActiveCount() == 0 && workers.getQueue().isEmpty() && verification.idle();
     }
 
     /** Stops taking commands, lets the work in hand finish (bounded), then lets go of everything. */
@@ -158,5 +165,6 @@ public final class Bot implements AutoCloseable {
         }
         timer.shutdownNow();
         tracker.close();
+        verification.close();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,7 +20,7 @@ class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/dev/invalidator");
 
     @ParameterizedTest
-    @ValueSource(strings = {"request", "access", "tracking", "flow", "cost", "chat", "config"})
+    @ValueSource(strings = {"request", "access", "tracking", "flow", "cost", "chat", "config", "verify"})
     void the_core_package_imports_no_slack_or_aws_type(String core) throws IOException {
         List<Path> sources;
         try (Stream<Path> files = Files.list(MAIN.resolve(core))) {
@@ -28,6 +29,16 @@ class ArchitectureTest {
 
         assertThat(sources).isNotEmpty().allSatisfy(source -> assertThat(Files.readString(source))
                 .doesNotContain("com.slack.api").doesNotContain("software.amazon.awssdk"));
+    }
+
+    @Test
+    void the_refresh_check_speaks_http_only_through_its_edge_port() throws IOException {
+        List<Path> sources;
+        try (Stream<Path> files = Files.list(MAIN.resolve("verify"))) {
+            sources = files.filter(file -> file.toString().endsWith(".java")).toList();
+        }
+
+        assertThat(sources).allSatisfy(source -> assertThat(Files.readString(source)).doesNotContain("java.net.http"));
     }
 
     @ParameterizedTest

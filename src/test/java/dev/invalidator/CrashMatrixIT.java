@@ -32,7 +32,8 @@ class CrashMatrixIT {
     private static final Duration HELD = Duration.ofSeconds(30);
     /** Start-up settles "requesting" messages older than this; short, so the test need not wait two minutes. */
     private static final Duration ABANDONED_AFTER = Duration.ofSeconds(1);
-    private static final String CONFIG = BotFixture.CONFIG + "  abandonedAfter: 1s\n";
+    private static final String CONFIG = BotFixture.CONFIG.replace("  maxInterval: 200ms\n",
+            "  maxInterval: 200ms\n  abandonedAfter: 1s\n");
 
     private final BotFixture world = new BotFixture();
     private BotProcess first;

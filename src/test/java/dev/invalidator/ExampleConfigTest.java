@@ -8,6 +8,7 @@ import dev.invalidator.config.ConfirmConfig;
 import dev.invalidator.config.GroupsConfig;
 import dev.invalidator.config.LimitsConfig;
 import dev.invalidator.config.PollingConfig;
+import dev.invalidator.config.VerifyConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +24,6 @@ class ExampleConfigTest {
         assertThat(config.limits()).isEqualTo(LimitsConfig.defaults());
         assertThat(config.groups()).isEqualTo(GroupsConfig.defaults());
         assertThat(config.confirm()).isEqualTo(ConfirmConfig.defaults());
+        assertThat(config.verify()).isEqualTo(VerifyConfig.defaults());
     }
 }

@@ -31,4 +31,12 @@ public record Distribution(String id, String domainName, List<String> aliases) {
     public String publicHost() {
         return aliases.isEmpty() ? domainName : aliases.get(0);
     }
+
+    /**
+     * The host a viewer's request goes to: the first alternate domain name that names one host (a wildcard such as
+     * {@code *.example.com} names none), else the cloudfront.net name.
+     */
+    public String viewerHost() {
+        return aliases.stream().filter(alias -> !alias.startsWith("*")).findFirst().orElse(domainName);
+    }
 }

@@ -35,6 +35,9 @@ public interface Chat {
 
     void update(PostedMessage message, Message replacement);
 
+    /** Edits a status message and replaces the facts kept with it (see {@link #post(String, Message, Map)}). */
+    void update(PostedMessage message, Message replacement, Map<String, String> facts);
+
     PostedMessage reply(PostedMessage parent, Message message);
 
     /** A message only {@code user} sees, in {@code channel}. */

@@ -55,6 +55,8 @@ public final class Replies {
                         + "• Paths start with `/` and are case-sensitive; `*` is a wildcard, only at the end "
                         + "(`/css/*`, `/*` for everything).\n"
                         + "• URLs of the distribution work too: `https://www.example.com/app.js`.\n"
+                        + "• Once done, the bot asks the site for each file and says whether it is served fresh; "
+                        + "for a wildcard, name files to check: `/invalidate web /img/* check:/img/logo.png`.\n"
                         + "• `/invalidate status <distribution> [id]` shows the latest (or one) invalidation; "
                         + "`/invalidate list <distribution>` the recent ones."),
                 new Block.Section(distributions),
@@ -204,6 +206,8 @@ public final class Replies {
         accepted.stream().filter(InvalidationPath::wasEncoded).limit(MAX_LISTED).forEach(path -> notes.add(
                 "• `" + escape(path.typed()) + "` was sent as `" + escape(path.value()) + "` (CloudFront needs "
                         + "non-ASCII and unsafe characters percent-encoded)"));
+        parsed.samples().stream().limit(MAX_LISTED).forEach(sample -> notes.add("• `" + escape(sample.typed())
+                + "` is not invalidated: it is asked for once the invalidation completes, to check it was refreshed"));
         parsed.dropped().stream().limit(MAX_LISTED).forEach(dropped -> notes.add(describe(dropped)));
         parsed.warnings().stream().limit(MAX_LISTED).forEach(warning -> notes.add(describe(warning)));
         if (!notes.isEmpty()) {

@@ -20,7 +20,7 @@ import java.util.Optional;
 public record StatusCard(State state, String requester, String alias, String distributionId, int pathCount,
                          Optional<String> invalidationId, Optional<Instant> startedAt, Optional<Instant> endedAt,
                          Optional<String> problem, Optional<String> nextStep, Optional<String> note,
-                         Optional<String> approvalId) {
+                         Optional<String> approvalId, Optional<String> refreshMark) {
 
     public enum State { AWAITING_APPROVAL, REQUESTING, IN_PROGRESS, COMPLETED, FAILED, LOST, REJECTED, EXPIRED }
 
@@ -29,7 +29,8 @@ public record StatusCard(State state, String requester, String alias, String dis
 
     public static StatusCard requesting(String requester, String alias, String distributionId, int pathCount) {
         return new StatusCard(State.REQUESTING, requester, alias, distributionId, pathCount, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     /**
@@ -38,45 +39,58 @@ public record StatusCard(State state, String requester, String alias, String dis
      */
     public StatusCard awaitingApproval(Optional<String> buttonsFor) {
         return new StatusCard(State.AWAITING_APPROVAL, requester, alias, distributionId, pathCount, invalidationId,
-                startedAt, endedAt, problem, nextStep, note, buttonsFor);
+                startedAt, endedAt, problem, nextStep, note, buttonsFor, Optional.empty());
     }
 
     public StatusCard rejected(String approver) {
         return new StatusCard(State.REJECTED, requester, alias, distributionId, pathCount, invalidationId, startedAt,
                 endedAt, Optional.of("Rejected by <@" + approver + ">."), Optional.of("Nothing was invalidated."), note,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public StatusCard expired(Duration waited) {
         return new StatusCard(State.EXPIRED, requester, alias, distributionId, pathCount, invalidationId, startedAt,
                 endedAt, Optional.of("Nobody approved it within " + Texts.duration(waited) + "."),
-                Optional.of("Nothing was invalidated; ask again when an approver is around."), note, Optional.empty());
+                Optional.of("Nothing was invalidated; ask again when an approver is around."), note, Optional.empty(),
+                Optional.empty());
     }
 
     /** The requester's note, shown under the headline in every state. */
     public StatusCard withNote(Optional<String> text) {
         return new StatusCard(state, requester, alias, distributionId, pathCount, invalidationId, startedAt, endedAt,
-                problem, nextStep, text, Optional.empty());
+                problem, nextStep, text, Optional.empty(), Optional.empty());
     }
 
     public StatusCard inProgress(String id, Instant started) {
         return new StatusCard(State.IN_PROGRESS, requester, alias, distributionId, pathCount, Optional.of(id),
-                Optional.of(started), Optional.empty(), Optional.empty(), Optional.empty(), note, Optional.empty());
+                Optional.of(started), Optional.empty(), Optional.empty(), Optional.empty(), note, Optional.empty(),
+                Optional.empty());
     }
 
     public StatusCard completed(Instant ended) {
         return new StatusCard(State.COMPLETED, requester, alias, distributionId, pathCount, invalidationId,
-                startedAt, Optional.of(ended), Optional.empty(), Optional.empty(), note, Optional.empty());
+                startedAt, Optional.of(ended), Optional.empty(), Optional.empty(), note, Optional.empty(),
+                Optional.empty());
     }
 
     public StatusCard failed(String why, String next) {
         return new StatusCard(State.FAILED, requester, alias, distributionId, pathCount, invalidationId, startedAt,
-                Optional.empty(), Optional.of(why), Optional.of(next), note, Optional.empty());
+                Optional.empty(), Optional.of(why), Optional.of(next), note, Optional.empty(), Optional.empty());
     }
 
     public StatusCard lost(String why) {
         return new StatusCard(State.LOST, requester, alias, distributionId, pathCount, invalidationId, startedAt,
-                Optional.empty(), Optional.of(why), Optional.of("Check the distribution in the CloudFront console."), note, Optional.empty());
+                Optional.empty(), Optional.of(why), Optional.of("Check the distribution in the CloudFront console."),
+                note, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * What the check after completion found ("verified", "2 stale"), shown small under a completed invalidation; the
+     * words come from the check and stay with the message in its facts, so a later edit keeps them.
+     */
+    public StatusCard withRefreshMark(Optional<String> mark) {
+        return new StatusCard(state, requester, alias, distributionId, pathCount, invalidationId, startedAt, endedAt,
+                problem, nextStep, note, approvalId, mark);
     }
 
     /** How long CloudFront took, once it is known. */
@@ -119,6 +133,7 @@ public record StatusCard(State state, String requester, String alias, String dis
             case REQUESTING -> "sending to CloudFront…";
             default -> "paths in the thread";
         });
+        refreshMark.filter(mark -> state == State.COMPLETED).ifPresent(mark -> parts.add(":mag: " + escape(mark)));
         return String.join(" · ", parts);
     }
 

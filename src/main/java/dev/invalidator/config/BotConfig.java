@@ -19,9 +19,16 @@ import java.util.Optional;
  * }</pre>
  *
  * @param distributions by alias, in file order; at least one, no CloudFront id twice
+ * @param verify        the check after completion that the edge serves fresh copies
  */
 public record BotConfig(Map<String, DistributionConfig> distributions, PollingConfig polling, LimitsConfig limits,
-                        GroupsConfig groups, ConfirmConfig confirm) {
+                        GroupsConfig groups, ConfirmConfig confirm, VerifyConfig verify) {
+
+    /** A config with the default {@code verify} settings. */
+    public BotConfig(Map<String, DistributionConfig> distributions, PollingConfig polling, LimitsConfig limits,
+                     GroupsConfig groups, ConfirmConfig confirm) {
+        this(distributions, polling, limits, groups, confirm, VerifyConfig.defaults());
+    }
 
     public BotConfig {
         Objects.requireNonNull(distributions, "distributions");
@@ -29,6 +36,7 @@ public record BotConfig(Map<String, DistributionConfig> distributions, PollingCo
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(confirm, "confirm");
+        Objects.requireNonNull(verify, "verify");
         if (distributions.isEmpty()) {
             throw new IllegalArgumentException("a config needs at least one distribution");
         }

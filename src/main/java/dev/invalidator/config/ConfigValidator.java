@@ -2,6 +2,8 @@ package dev.invalidator.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,14 +27,19 @@ import java.util.function.Predicate;
  */
 final class ConfigValidator {
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("distributions", "polling", "limits", "groups", "confirm");
-    private static final List<String> DISTRIBUTION_KEYS = List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor");
+    private static final List<String> TOP_LEVEL_KEYS =
+            List.of("distributions", "polling", "limits", "groups", "confirm", "verify");
+    private static final List<String> DISTRIBUTION_KEYS =
+            List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor", "verify");
     private static final List<String> POLLING_KEYS = List.of("initialInterval", "maxInterval", "recoveryWindow",
             "abandonedAfter");
     private static final List<String> LIMITS_KEYS =
             List.of("maxPathsPerRequest", "requestsPerUserPerMinute", "requestsPerDistributionPerMinute");
     private static final List<String> GROUPS_KEYS = List.of("cacheTtl");
     private static final List<String> CONFIRM_KEYS = List.of("pathThreshold", "expiresAfter", "approvalExpiresAfter");
+    private static final List<String> VERIFY_KEYS = List.of("enabled", "maxUrls", "timeout");
+    private static final List<String> DISTRIBUTION_VERIFY_KEYS = List.of("baseUrl", "enabled");
+    private static final String BASE_URL_EXAMPLE = "https://www.example.com";
 
     private static final String DISTRIBUTION_EXAMPLE = "{id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}";
     private static final String DISTRIBUTIONS_EXAMPLE = "distributions: {web: " + DISTRIBUTION_EXAMPLE + "}";
@@ -90,7 +97,9 @@ final class ConfigValidator {
         LimitsConfig limits = limits(section(root, "limits", LIMITS_KEYS, "limits: {maxPathsPerRequest: 2000}"));
         GroupsConfig groups = groups(section(root, "groups", GROUPS_KEYS, "groups: {cacheTtl: 5m}"));
         ConfirmConfig confirm = confirm(section(root, "confirm", CONFIRM_KEYS, "confirm: {pathThreshold: 100}"));
-        return new BotConfig(distributions, polling, limits, groups, confirm);
+        VerifyConfig verify = verify(section(root, "verify", VERIFY_KEYS, "verify: {enabled: true, maxUrls: 20}"),
+                root.get("distributions"), distributions);
+        return new BotConfig(distributions, polling, limits, groups, confirm, verify);
     }
 
     private Map<String, DistributionConfig> distributions(JsonNode node) throws ConfigException {
@@ -337,6 +346,92 @@ final class ConfigValidator {
         return new ConfirmConfig(count(section, path, "pathThreshold", defaults.pathThreshold()),
                 duration(section, path, "expiresAfter", defaults.expiresAfter()),
                 duration(section, path, "approvalExpiresAfter", defaults.approvalExpiresAfter()));
+    }
+
+    private VerifyConfig verify(JsonNode section, JsonNode distributionNodes,
+                                Map<String, DistributionConfig> distributions) throws ConfigException {
+        VerifyConfig defaults = VerifyConfig.defaults();
+        KeyPath path = KeyPath.ROOT.key("verify");
+        int maxUrls = count(section, path, "maxUrls", defaults.maxUrls());
+        if (maxUrls > VerifyConfig.MAX_URLS) {
+            throw problem(path.key("maxUrls"), maxUrls + " is more than " + VerifyConfig.MAX_URLS + " — each URL is a"
+                    + " request to your site; use at most " + VerifyConfig.MAX_URLS);
+        }
+        Duration timeout = duration(section, path, "timeout", defaults.timeout());
+        if (timeout.compareTo(VerifyConfig.MAX_TIMEOUT) > 0) {
+            throw problem(path.key("timeout"), Durations.format(timeout) + " is longer than "
+                    + Durations.format(VerifyConfig.MAX_TIMEOUT) + " — a URL that slow is reported as not checked;"
+                    + " use at most " + Durations.format(VerifyConfig.MAX_TIMEOUT));
+        }
+        return new VerifyConfig(flag(section, path, "enabled", defaults.enabled()), maxUrls, timeout,
+                overrides(distributionNodes, distributions));
+    }
+
+    /** Each distribution's own {@code verify}, by CloudFront id. */
+    private Map<String, VerifyConfig.DistributionOverride> overrides(JsonNode distributionNodes,
+            Map<String, DistributionConfig> distributions) throws ConfigException {
+        Map<String, VerifyConfig.DistributionOverride> overrides = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = distributionNodes.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            KeyPath overridePath = KeyPath.ROOT.key("distributions").key(entry.getKey()).key("verify");
+            JsonNode node = entry.getValue().get("verify");
+            if (node != null && !node.isNull()) {
+                if (!node.isObject()) {
+                    throw problem(overridePath, "expected a mapping with " + joinAnd(DISTRIBUTION_VERIFY_KEYS)
+                            + ", found " + describe(node) + " — e.g. verify: {baseUrl: " + BASE_URL_EXAMPLE + "}");
+                }
+                checkKeys(node, overridePath, DISTRIBUTION_VERIFY_KEYS);
+                String id = distributions.get(Identifiers.normalizeAlias(entry.getKey())).id();
+                Optional<Boolean> enabled = node.has("enabled")
+                        ? Optional.of(flag(node, overridePath, "enabled", true)) : Optional.empty();
+                overrides.put(id, new VerifyConfig.DistributionOverride(
+                        baseUrl(node.get("baseUrl"), overridePath.key("baseUrl")), enabled));
+            }
+        }
+        return overrides;
+    }
+
+    /** An absolute http(s) URL without query or fragment, kept without its trailing slash: paths are appended. */
+    private Optional<URI> baseUrl(JsonNode node, KeyPath path) throws ConfigException {
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!node.isTextual() || node.textValue().isBlank()) {
+            throw problem(path, "expected a URL such as " + BASE_URL_EXAMPLE + ", found " + describe(node)
+                    + " — or remove baseUrl to use the distribution's first domain name");
+        }
+        String text = node.textValue();
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException e) {
+            throw problem(path, Text.quote(text) + " is not a URL — write it like " + BASE_URL_EXAMPLE);
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http") || url.getHost() == null) {
+            throw problem(path, Text.quote(text) + " is not an http:// or https:// URL with a host — e.g. "
+                    + BASE_URL_EXAMPLE);
+        }
+        if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+            throw problem(path, Text.quote(text) + " has a query, a fragment or a user name — give only the scheme,"
+                    + " the host and an optional path prefix, e.g. " + BASE_URL_EXAMPLE);
+        }
+        return Optional.of(URI.create(text.replaceAll("/+$", "")));
+    }
+
+    private boolean flag(JsonNode section, KeyPath sectionPath, String key, boolean fallback) throws ConfigException {
+        JsonNode node = section == null ? null : section.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        KeyPath path = sectionPath.key(key);
+        if (node.isTextual() && (node.textValue().equals("true") || node.textValue().equals("false"))) {
+            throw problem(path, "expected true or false, found " + describe(node) + " — remove the quotes");
+        }
+        if (!node.isBoolean()) {
+            throw problem(path, "expected true or false, found " + describe(node));
+        }
+        return node.booleanValue();
     }
 
     private Duration duration(JsonNode section, KeyPath sectionPath, String key, Duration fallback)

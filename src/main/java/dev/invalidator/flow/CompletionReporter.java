@@ -11,6 +11,7 @@ import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.tracking.InvalidationListener;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -28,12 +29,17 @@ public final class CompletionReporter implements InvalidationListener {
     private final BotConfig config;
     private final Chat chat;
     private final Executor executor;
+    private final RefreshVerification verification;
 
-    /** @param executor where the Slack calls run, so the tracker's threads only ever poll */
-    public CompletionReporter(BotConfig config, Chat chat, Executor executor) {
+    /**
+     * @param executor     where the Slack calls run, so the tracker's threads only ever poll
+     * @param verification checks the refresh once the completion notice is in the thread
+     */
+    public CompletionReporter(BotConfig config, Chat chat, Executor executor, RefreshVerification verification) {
         this.config = config;
         this.chat = chat;
         this.executor = executor;
+        this.verification = verification;
     }
 
     @Override
@@ -51,15 +57,21 @@ public final class CompletionReporter implements InvalidationListener {
             String alias = config.byId(invalidation.distributionId()).map(DistributionConfig::alias)
                     .orElse(invalidation.distributionId());
             PostedMessage status = new PostedMessage(reference.channel(), reference.messageTs());
+            Map<String, String> facts = chat.factsOf(status);
             StatusCard card = outcome.apply(StatusCard
                     .requesting(reference.requester(), alias, invalidation.distributionId(), invalidation.paths().size())
-                    .withNote(StatusFacts.note(chat.factsOf(status)))
-                    .inProgress(invalidation.id(), invalidation.createTime()));
+                    .withNote(StatusFacts.note(facts))
+                    .inProgress(invalidation.id(), invalidation.createTime()))
+                    .withRefreshMark(StatusFacts.refreshMark(facts));
             try {
                 chat.update(status, card.message());
                 // Another replica (or a previous run) may have seen the same completion: one notice per thread.
                 if (!chat.threadHas(status, Replies.outcomeMarker(invalidation.id()))) {
                     chat.reply(status, Replies.outcomeNotice(card));
+                    // After the edit and the notice, never before; and only here, where the notice was posted.
+                    if (card.state() == StatusCard.State.COMPLETED) {
+                        verification.completed(invalidation, status, card, facts);
+                    }
                 }
             } catch (ChatException e) {
                 log.warn("Could not report the end of invalidation {} in Slack: {}", invalidation.id(), e.getMessage());

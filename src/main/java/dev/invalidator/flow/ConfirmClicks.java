@@ -5,6 +5,7 @@ import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
+import dev.invalidator.request.CheckSamples;
 import dev.invalidator.request.InvalidationPath;
 import dev.invalidator.request.WildcardSuggestion;
 import java.util.ArrayList;
@@ -79,7 +80,11 @@ final class ConfirmClicks {
         });
     }
 
-    /** The request with the wildcards suggested for it, checked like any typed request. */
+    /**
+     * The request with the wildcards suggested for it, checked like any typed request. The files a wildcard replaces
+     * are what the person cared about, so they become {@code check:} samples (after the person's own, up to the
+     * limit): once the wildcard completes, the bot shows that those files really were refreshed.
+     */
     private Optional<PreparedRequest> withSuggestedWildcards(PreparedRequest request, Responder whisper) {
         List<String> files = new ArrayList<>();
         List<String> others = new ArrayList<>();
@@ -87,12 +92,17 @@ final class ConfirmClicks {
             (path.kind() == InvalidationPath.Kind.FILE ? files : others).add(path.value());
         }
         List<String> tokens = new ArrayList<>(others);
+        List<String> samples = new ArrayList<>(request.paths().samples().stream().map(InvalidationPath::typed).toList());
         WildcardSuggestion.suggest(files, Confirmations.FILES_PER_SUGGESTED_WILDCARD).ifPresentOrElse(
                 suggestion -> {
                     tokens.addAll(suggestion.wildcards());
                     tokens.addAll(suggestion.keptAsIs());
+                    files.stream().filter(file -> !suggestion.keptAsIs().contains(file))
+                            .limit(Math.max(0, CheckSamples.MAX_SAMPLES - samples.size()))
+                            .forEach(file -> samples.add(CheckSamples.token(file)));
                 },
                 () -> tokens.addAll(files));
+        tokens.addAll(samples);
         Preparation preparation = submit.prepare(request.requester(), request.channel(), request.distribution().id(),
                 tokens, request.note());
         if (preparation instanceof Preparation.Refused refused) {

@@ -1,8 +1,11 @@
 package dev.invalidator.flow;
 
+import dev.invalidator.request.InvalidationPath;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What is kept with a status message besides its text: the request in a few fields, so that whoever edits the
@@ -16,6 +19,10 @@ final class StatusFacts {
     static final String PATHS = "paths";
     static final String NOTE = "note";
     static final String REQUESTER = "requester";
+    /** The {@code check:} samples, one per line: they are not invalidated, so CloudFront doesn't keep them. */
+    static final String SAMPLES = "check";
+    /** What the check after completion found, for every later edit of the message to show again. */
+    static final String REFRESH = "refresh";
 
     private StatusFacts() {
     }
@@ -27,7 +34,26 @@ final class StatusFacts {
         facts.put(ALIAS, request.distribution().alias());
         facts.put(PATHS, String.valueOf(request.paths().accepted().size()));
         request.note().ifPresent(note -> facts.put(NOTE, note));
+        if (!request.paths().samples().isEmpty()) {
+            facts.put(SAMPLES, request.paths().samples().stream().map(InvalidationPath::value)
+                    .collect(Collectors.joining("\n")));
+        }
         return facts;
+    }
+
+    static List<String> samples(Map<String, String> facts) {
+        return Optional.ofNullable(facts.get(SAMPLES)).stream().flatMap(String::lines)
+                .filter(sample -> !sample.isBlank()).toList();
+    }
+
+    static Optional<String> refreshMark(Map<String, String> facts) {
+        return Optional.ofNullable(facts.get(REFRESH)).filter(mark -> !mark.isBlank());
+    }
+
+    static Map<String, String> withRefreshMark(Map<String, String> facts, String mark) {
+        Map<String, String> updated = new LinkedHashMap<>(facts);
+        updated.put(REFRESH, mark);
+        return updated;
     }
 
     static Optional<String> note(Map<String, String> facts) {

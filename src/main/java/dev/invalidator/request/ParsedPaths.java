@@ -12,15 +12,24 @@ import java.util.List;
  * parsed.accepted();    // [/css/*]
  * parsed.dropped();     // [/css/a.css: covered by /css/*]
  * }</pre>
+ *
+ * @param samples files named with {@code check:}: not invalidated, only asked for once the invalidation completes
  */
 public record ParsedPaths(List<InvalidationPath> accepted, List<PathProblem> problems,
-                          List<DroppedPath> dropped, List<PathWarning> warnings) {
+                          List<DroppedPath> dropped, List<PathWarning> warnings, List<InvalidationPath> samples) {
 
     public ParsedPaths {
         accepted = List.copyOf(accepted);
         problems = List.copyOf(problems);
         dropped = List.copyOf(dropped);
         warnings = List.copyOf(warnings);
+        samples = List.copyOf(samples);
+    }
+
+    /** A request without {@code check:} samples. */
+    public ParsedPaths(List<InvalidationPath> accepted, List<PathProblem> problems, List<DroppedPath> dropped,
+                       List<PathWarning> warnings) {
+        this(accepted, problems, dropped, warnings, List.of());
     }
 
     /** True when the request can be sent: nothing blocks it and there is something to invalidate. */

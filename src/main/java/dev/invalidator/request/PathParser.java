@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * <p>Each token is read on its own: a path starting with {@code /} is taken as typed (so an image-proxy key
  * like {@code /https://config.example.com/files/*} stays verbatim), a {@code #tag} is a cache-tag item, and an
- * http(s) link on one of the distribution's domains becomes its path. Then duplicates and paths covered by a
+ * http(s) link on one of the distribution's domains becomes its path, and {@code check:} names a file to ask the
+ * edge for after completion ({@link CheckSamples}). Then duplicates and paths covered by a
  * wildcard are dropped, the request's count limits are checked, and warnings are collected. Every problem of
  * the request is reported, never just the first, and no input makes this method throw.
  *
@@ -51,7 +52,12 @@ public final class PathParser {
         TokenReader reader = new TokenReader(hosts);
         List<Reading.Item> items = new ArrayList<>();
         List<PathProblem> problems = new ArrayList<>();
+        List<String> samples = new ArrayList<>();
         for (String token : tokens) {
+            if (CheckSamples.isSample(token)) {
+                samples.add(token);
+                continue;
+            }
             Reading reading = reader.read(token);
             if (reading instanceof Reading.Item item) {
                 items.add(item);
@@ -62,6 +68,10 @@ public final class PathParser {
         Deduplication.Outcome unique = Deduplication.of(items);
         List<InvalidationPath> accepted = unique.kept().stream().map(Reading.Item::path).toList();
         problems.addAll(LimitCheck.problems(accepted, limits));
-        return new ParsedPaths(accepted, problems, unique.dropped(), PathWarnings.of(unique.kept()));
+        CheckSamples.Outcome checked = CheckSamples.read(samples, reader, accepted);
+        problems.addAll(checked.problems());
+        List<DroppedPath> dropped = new ArrayList<>(unique.dropped());
+        dropped.addAll(checked.dropped());
+        return new ParsedPaths(accepted, problems, dropped, PathWarnings.of(unique.kept()), checked.kept());
     }
 }

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Supported: GetDistribution, ListDistributions, CreateInvalidation, GetInvalidation, ListInvalidations
  * (with Marker/MaxItems pagination), the real error envelope, CallerReference de-duplication per distribution,
- * invalidations that complete after a delay, and injected faults. Signatures are not checked.
+ * invalidations that complete after a delay, and injected faults. Signatures are not checked. {@link #edge()} adds
+ * the viewer's side: an edge location whose cached copies the invalidations remove.
  *
  * <p>Thread-safe. All state belongs to the instance.
  */
@@ -82,6 +83,7 @@ public final class CloudFrontSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI endpoint;
+    private SimulatedEdge edge;
     private boolean closed;
 
     private CloudFrontSimulator(int port, Clock clock) {
@@ -234,14 +236,33 @@ public final class CloudFrontSimulator implements AutoCloseable {
         }
     }
 
-    /** Stops the server and its threads. Idempotent. */
+    /**
+     * The edge location that serves the distributions' objects to viewers, started on first use: see
+     * {@link SimulatedEdge}. Its copies are dropped as this simulator's invalidations complete.
+     */
+    public synchronized SimulatedEdge edge() {
+        if (closed) {
+            throw new IllegalStateException("The simulator is closed");
+        }
+        if (edge == null) {
+            edge = new SimulatedEdge(state);
+        }
+        return edge;
+    }
+
+    /** Stops the server and its threads, and the edge's. Idempotent. */
     @Override
     public void close() {
+        SimulatedEdge started;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+            started = edge;
+        }
+        if (started != null) {
+            started.close();
         }
         server.stop(0);
         executor.shutdownNow();

@@ -62,7 +62,9 @@ public final class RequestModal {
                                         .initialOption(options.size() == 1 ? options.get(0) : null).build())),
                         input(i -> i.blockId(RequestForm.PATHS_FIELD).label(plainText("Paths"))
                                 .hint(plainText("One per line, starting with /. * only at the end (/css/*). "
-                                        + "URLs of the distribution work too. Paths are case-sensitive."))
+                                        + "URLs of the distribution work too. Paths are case-sensitive. A line "
+                                        + "check:/img/logo.png is not invalidated: it is asked for once done, to check "
+                                        + "the refresh."))
                                 .element(PlainTextInputElement.builder().actionId(VALUE).multiline(true)
                                         .placeholder(plainText("/index.html\n/css/*")).build())),
                         input(i -> i.blockId(RequestForm.NOTE_FIELD).label(plainText("Note")).optional(true)

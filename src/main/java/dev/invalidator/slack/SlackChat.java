@@ -139,6 +139,14 @@ public final class SlackChat implements Chat {
     }
 
     @Override
+    public void update(PostedMessage target, Message replacement, Map<String, String> facts) {
+        call("chat.update", () -> client.chatUpdate(r -> r
+                .channel(target.channel()).ts(target.ts()).text(replacement.text())
+                .blocks(SlackMessages.blocks(replacement))
+                .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts)))));
+    }
+
+    @Override
     public PostedMessage reply(PostedMessage parent, Message message) {
         var response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
                 .channel(parent.channel()).threadTs(parent.ts()).text(message.text())

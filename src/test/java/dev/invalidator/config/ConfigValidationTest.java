@@ -441,9 +441,11 @@ class ConfigValidationTest {
         static Stream<Arguments> strangers() {
             return Stream.of(
                     arguments(validWith("web: {}"),
-                            "web: unknown key — the keys here are distributions, polling, limits, groups and confirm"),
+                            "web: unknown key — the keys here are distributions, polling, limits, groups, confirm"
+                                    + " and verify"),
                     arguments(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], region: us-east-1"),
-                            "distributions.web.region: unknown key — the keys here are id, channels, users, roleArn, approvers and approvalFor"),
+                            "distributions.web.region: unknown key — the keys here are id, channels, users, roleArn,"
+                                    + " approvers, approvalFor and verify"),
                     arguments(validWith("polling: {interval: 4s}"), "polling.interval: unknown key — the keys here"
                             + " are initialInterval, maxInterval, recoveryWindow and abandonedAfter"),
                     arguments(validWith("limits: {paths: 10}"), "limits.paths: unknown key — the keys here are"

@@ -56,7 +56,7 @@ class HostileConfigTest {
         void aLongUnknownKeyIsShownShortened() {
             assertThatThrownBy(() -> json("{\"distributions\": {}, \"" + LONG + "\": 1}"))
                     .hasMessage("invalidator.json: " + SHOWN + ": unknown key — the keys here are distributions,"
-                            + " polling, limits, groups and confirm");
+                            + " polling, limits, groups, confirm and verify");
         }
 
         @Test
@@ -88,7 +88,7 @@ class HostileConfigTest {
         void aKeyInAnotherScriptIsQuoted() {
             assertThatThrownBy(() -> yaml("дистрибуции: {}\n"))
                     .hasMessage("invalidator.yml: \"дистрибуции\": unknown key — the keys here are distributions,"
-                            + " polling, limits, groups and confirm");
+                            + " polling, limits, groups, confirm and verify");
         }
 
         @Test
@@ -107,7 +107,7 @@ class HostileConfigTest {
         void lineBreaksInAKeyAreSpelledOutSoTheMessageStaysOnOneLine() {
             assertThatThrownBy(() -> json("{\"distributions\": {}, \"a\\nb\\r\\nc\": 1}"))
                     .hasMessage("invalidator.json: \"a\\nb\\r\\nc\": unknown key — the keys here are distributions,"
-                            + " polling, limits, groups and confirm");
+                            + " polling, limits, groups, confirm and verify");
         }
 
         @Test
@@ -175,7 +175,7 @@ class HostileConfigTest {
         void aMergeKeyIsAnUnknownKey() {
             assertThatThrownBy(() -> yaml(web("<<: {id: E1WEBEXAMPLE}, channels: [C0OPS], users: [\"*\"]")))
                     .hasMessage("invalidator.yml: distributions.web.\"<<\": unknown key — the keys here are id,"
-                            + " channels, users, roleArn, approvers and approvalFor");
+                            + " channels, users, roleArn, approvers, approvalFor and verify");
         }
 
         @Test

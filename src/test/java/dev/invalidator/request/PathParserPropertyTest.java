@@ -25,7 +25,7 @@ class PathParserPropertyTest {
     private static final Pattern REQUEST_SUMMARY = Pattern.compile("[0-9][0-9,]* (wildcard )?paths?");
     private static final String[] PREFIXES = {"/", "/", "/", "#", "https://www.example.com/",
             "http://D111111ABCDEF8.cloudfront.net", "https://other.org/", "mailto:", "ftp://", "", "<", "&lt;",
-            "www.example.com/", "/https://config.example.com/"};
+            "www.example.com/", "/https://config.example.com/", "check:/", "check:"};
     private static final String SPECIALS = "<|>*%#?/&=:;@!,.~`\\^[]{}\"'";
     private static final int[] SPACES_AND_INVISIBLES = {0x20, 0x09, 0x0A, 0x0D, 0x85, 0xA0, 0x2003, 0x2028, 0x3000,
             0x200B, 0x200F, 0x202E, 0xFEFF, 0x0301};
@@ -114,12 +114,13 @@ class PathParserPropertyTest {
         }
     }
 
-    /** Each token occurrence is accepted, dropped, or named by a problem: nothing vanishes silently. */
+    /** Each token occurrence is accepted, dropped, kept as a sample, or named by a problem: nothing vanishes silently. */
     private static void everyTokenIsAccountedFor(ParsedPaths parsed, List<String> tokens, List<String> found) {
         Map<String, Integer> unaccounted = new HashMap<>();
         tokens.forEach(token -> unaccounted.merge(token, 1, Integer::sum));
         parsed.accepted().forEach(path -> takeOne(unaccounted, path.typed(), "accepted", found));
         parsed.dropped().forEach(dropped -> takeOne(unaccounted, dropped.input(), "dropped", found));
+        parsed.samples().forEach(sample -> takeOne(unaccounted, sample.typed(), "sample", found));
         Set<String> problemInputs = parsed.problems().stream().map(PathProblem::input).collect(Collectors.toSet());
         unaccounted.forEach((token, count) -> {
             if (count > 0 && !problemInputs.contains(quoted(token))) {

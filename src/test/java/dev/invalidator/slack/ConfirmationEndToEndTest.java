@@ -9,6 +9,7 @@ import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
+import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
@@ -189,6 +190,19 @@ class ConfirmationEndToEndTest {
 
             SimulatedInvalidation invalidation = Await.value("the invalidation", () -> created().stream().findFirst().orElse(null));
             assertThat(invalidation.paths()).containsExactly("/assets/img/*");
+        }
+
+        @Test
+        void keeps_the_files_it_replaces_as_samples_to_check_after_completion_never_invalidated() {
+            String paths = IntStream.range(0, 120).mapToObj(i -> "/assets/img/" + i + ".png").collect(Collectors.joining(" "));
+            world.type(ALICE, OPS, "web " + paths);
+            click(ALICE, awaitConfirmation(ALICE), ConfirmationCard.USE_WILDCARDS);
+
+            ChannelMessage status = world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status");
+            ChannelMessage pathList = world.awaitReply(status, reply -> reply.text().contains("sent to CloudFront"), "the path list");
+            assertThat(pathList.blocksJson()).contains("`check:/assets/img/0.png` is not invalidated");
+            assertThat(status.metadataJson()).contains("\"check\":\"/assets/img/0.png\\n/assets/img/1.png");
+            assertThat(created().get(0).paths()).containsExactly("/assets/img/*");
         }
 
         @Test

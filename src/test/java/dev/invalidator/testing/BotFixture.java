@@ -48,6 +48,8 @@ public final class BotFixture implements AutoCloseable {
             polling:
               initialInterval: 50ms
               maxInterval: 200ms
+            verify:
+              enabled: false  # the refresh check would ask www.example.com itself; VerifyEndToEndTest points it at the edge
             """;
 
     public final SlackSimulator slack = SlackSimulator.start();

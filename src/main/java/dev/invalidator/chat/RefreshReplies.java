@@ -1,0 +1,155 @@
+package dev.invalidator.chat;
+
+import static dev.invalidator.request.SlackText.escape;
+
+import dev.invalidator.verify.CheckPlan;
+import dev.invalidator.verify.EdgeAnswer;
+import dev.invalidator.verify.RefreshReport;
+import dev.invalidator.verify.StaleCause;
+import dev.invalidator.verify.UrlCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The thread reply after the refresh check: "✓ 12 of 12 URLs served fresh", or each stale URL with what the edge
+ * served and the slip in the request's paths that most likely missed it, and what could not be checked.
+ */
+public final class RefreshReplies {
+
+    /** Slack allows 50 blocks per message: the first ones of each list, then a count. */
+    private static final int MAX_LISTED = 10;
+    /** A path may be 4,000 characters; a section only 3,000. */
+    private static final int MAX_SHOWN = 200;
+
+    private RefreshReplies() {
+    }
+
+    public static Message report(String requester, String alias, RefreshReport report) {
+        int total = report.checks().size();
+        List<UrlCheck.Stale> stale = report.stale();
+        List<UrlCheck.Unchecked> unchecked = report.unchecked();
+        int fresh = report.freshCount();
+        String headline;
+        if (!stale.isEmpty()) {
+            headline = ":warning: <@" + requester + "> " + stale.size() + " of " + urls(total)
+                    + " still served from a copy cached before this invalidation";
+        } else if (fresh == 0) {
+            headline = ":grey_question: Could not check whether the edge serves fresh copies of " + urls(total);
+        } else {
+            headline = "✓ " + fresh + " of " + urls(total) + " served fresh"
+                    + (unchecked.isEmpty() ? "" : "; could not check the other " + unchecked.size());
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Section(headline));
+        stale.stream().limit(MAX_LISTED).forEach(url -> blocks.add(new Block.Section(describe(url))));
+        if (!stale.isEmpty() && fresh > 0) {
+            blocks.add(new Block.Section("✓ " + urls(fresh) + " served fresh."));
+        }
+        if (!unchecked.isEmpty()) {
+            blocks.add(new Block.Section("*Could not check* (no answer, or none that says when the copy was cached):\n"
+                    + unchecked.stream().limit(MAX_LISTED).map(url -> "• `" + shown(url.url()) + "`: "
+                            + escape(url.reason())).collect(Collectors.joining("\n"))));
+        }
+        int notListed = Math.max(0, stale.size() - MAX_LISTED) + Math.max(0, unchecked.size() - MAX_LISTED);
+        List<String> notes = notes(alias, report.plan());
+        if (notListed > 0) {
+            notes.add(0, notListed + " more not listed here.");
+        }
+        if (!notes.isEmpty()) {
+            blocks.add(new Block.Context(String.join(" ", notes)));
+        }
+        String text = stale.isEmpty() ? headline.replace(":grey_question: ", "")
+                : "<@" + requester + "> " + stale.size() + " of " + urls(total) + " still served stale";
+        return new Message(text, blocks);
+    }
+
+    /** When the invalidation names no URL: only wildcards without samples, and cache tags. */
+    public static Message nothingChecked(String alias, CheckPlan plan) {
+        String text = "Nothing was checked: this invalidation names no single file. "
+                + String.join(" ", notes(alias, plan));
+        return Message.of("Nothing was checked: this invalidation names no single file",
+                new Block.Context(text));
+    }
+
+    /** When the check can't start, e.g. the distribution's domain names can't be read. */
+    public static Message cannotCheck(String reason) {
+        String text = "Could not check whether the edge serves fresh copies: " + escape(reason);
+        return Message.of(text, new Block.Context(text));
+    }
+
+    private static String describe(UrlCheck.Stale stale) {
+        String where = stale.foundUnderVariant()
+                ? "answered " + stale.answered() + ", and the edge serves `" + shown(stale.heldKey()) + "` from a copy"
+                : "is served from a copy";
+        return "• `" + shown(stale.url()) + "` " + where + " cached " + Texts.duration(stale.cachedBefore())
+                + " before this invalidation (" + evidence(stale.answer()) + ").\n" + cause(stale);
+    }
+
+    private static String evidence(EdgeAnswer answer) {
+        List<String> parts = new ArrayList<>();
+        answer.xCache().ifPresent(parts::add);
+        answer.ageSeconds().ifPresent(age -> parts.add("Age " + age));
+        answer.etag().ifPresent(etag -> parts.add("ETag " + etag));
+        answer.lastModified().ifPresent(modified -> parts.add("Last-Modified " + modified));
+        return escape(String.join(", ", parts));
+    }
+
+    private static String cause(UrlCheck.Stale stale) {
+        StaleCause cause = stale.cause();
+        String key = code(stale.heldKey());
+        String asked = cause.requestPath().map(RefreshReplies::code).orElse("");
+        String fix = cause.fix().map(path -> " Invalidate " + code(path) + ".").orElse("");
+        return "Likely cause: " + switch (cause.kind()) {
+            case QUERY_STRING -> "the query string is part of the cache key, and " + asked + " in this request is not "
+                    + key + "." + cause.fix().map(path -> " Invalidate " + code(path)
+                    + " to cover the file with every query string.").orElse("");
+            case ENCODING -> "percent-encoding: " + asked + " in this request and " + key + " are the same name written"
+                    + " differently, and CloudFront compares paths as sent." + fix;
+            case LETTER_CASE -> "letter case: " + asked + " in this request is not " + key + ", and paths are"
+                    + " case-sensitive." + fix;
+            case TRAILING_SLASH -> "a trailing slash: " + asked + " in this request and " + key + " are different cache"
+                    + " keys." + fix;
+            case NO_SLIP -> "none in the paths: " + asked + " in this request names it exactly. Check it again in a few"
+                    + " minutes; if the old copy stays, AWS Support can look at the invalidation.";
+            case UNRELATED -> "no path of this request names " + key + "." + fix;
+        };
+    }
+
+    /** What was left out of the check, and how to ask for samples under a wildcard. */
+    private static List<String> notes(String alias, CheckPlan plan) {
+        List<String> notes = new ArrayList<>();
+        if (plan.leftOut() > 0) {
+            notes.add(plan.leftOut() + " more " + (plan.leftOut() == 1 ? "path was" : "paths were") + " not checked:"
+                    + " at most " + plan.paths().size() + " per invalidation.");
+        }
+        if (!plan.wildcardsWithoutSamples().isEmpty()) {
+            String first = plan.wildcardsWithoutSamples().get(0);
+            String prefix = first.substring(0, first.length() - 1);
+            String example = "/invalidate " + alias + " " + first + " check:" + prefix
+                    + (prefix.endsWith("/") ? "index.html" : ".html");
+            notes.add("Not checked: " + plan.wildcardsWithoutSamples().stream().limit(MAX_LISTED)
+                    .map(RefreshReplies::code).collect(Collectors.joining(", "))
+                    + " (a wildcard names no file). To check one, name files under it as samples, which are only"
+                    + " asked for, never invalidated: " + code(example) + ", or a check: line in the form.");
+        }
+        if (plan.tags() > 0) {
+            notes.add("Cache tags name no URL, so they were not checked.");
+        }
+        return notes;
+    }
+
+    private static String urls(int count) {
+        return count + (count == 1 ? " URL" : " URLs");
+    }
+
+    private static String code(String path) {
+        return "`" + shown(path) + "`";
+    }
+
+    private static String shown(String text) {
+        String shortened = text.codePointCount(0, text.length()) <= MAX_SHOWN ? text
+                : text.substring(0, text.offsetByCodePoints(0, MAX_SHOWN - 1)) + "…";
+        return escape(shortened);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.invalidator.flow;
+
+import dev.invalidator.cdn.CdnException;
+import dev.invalidator.cdn.DistributionCatalog;
+import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.ChatException;
+import dev.invalidator.chat.Message;
+import dev.invalidator.chat.PostedMessage;
+import dev.invalidator.chat.RefreshReplies;
+import dev.invalidator.chat.StatusCard;
+import dev.invalidator.config.BotConfig;
+import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.config.VerifyConfig;
+import dev.invalidator.verify.CheckPlan;
+import dev.invalidator.verify.EdgeProbe;
+import dev.invalidator.verify.RefreshCheck;
+import dev.invalidator.verify.RefreshReport;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proves the refresh: once an invalidation has completed and its notice is in the thread, asks the edge for each
+ * invalidated file and {@code check:} sample ({@link RefreshCheck}), replies once in the thread with what it found,
+ * and marks the status message "verified" or "N stale". The mark is kept in the message's facts, so a later edit —
+ * by a restarted bot or another replica — shows it again.
+ *
+ * <p>It starts only after the completion edit and notice (the {@link CompletionReporter} calls it then, and only in
+ * the instance that posted the notice), runs on its own few threads — never the tracker's or the command workers' —
+ * and every request gives up after {@code verify.timeout}, so it is bounded in time and delays nothing else.
+ */
+public final class RefreshVerification implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RefreshVerification.class);
+    /** Requests to the edge at once, across all checks: polite to the site, and enough for 20 URLs in seconds. */
+    private static final int CONCURRENT_REQUESTS = 4;
+    private static final int QUEUED_URLS = 1_000;
+
+    private final BotConfig config;
+    private final DistributionCatalog catalog;
+    private final Chat chat;
+    private final ThreadPoolExecutor pool;
+    private final RefreshCheck check;
+    private final AtomicInteger checking = new AtomicInteger();
+
+    public RefreshVerification(BotConfig config, DistributionCatalog catalog, EdgeProbe edge, Chat chat, Clock clock) {
+        this.config = config;
+        this.catalog = catalog;
+        this.chat = chat;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(CONCURRENT_REQUESTS, CONCURRENT_REQUESTS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUED_URLS), task -> {
+                    Thread thread = new Thread(task, "refresh-check-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.pool.allowCoreThreadTimeOut(true);
+        this.check = new RefreshCheck(edge, clock, pool);
+    }
+
+    /**
+     * Starts the check of a completed invalidation and returns at once.
+     *
+     * @param completed the status message as the completion edit rendered it, to add the mark to
+     * @param facts     the facts kept with the status message: the samples, and what to keep on the next edit
+     */
+    void completed(Invalidation invalidation, PostedMessage status, StatusCard completed, Map<String, String> facts) {
+        VerifyConfig.Settings settings = config.verify().forDistribution(invalidation.distributionId());
+        Optional<DistributionConfig> distribution = config.byId(invalidation.distributionId());
+        if (!settings.enabled() || distribution.isEmpty()) {
+            return;
+        }
+        CheckPlan plan = CheckPlan.of(invalidation.paths(), StatusFacts.samples(facts), settings.maxUrls());
+        checking.incrementAndGet();
+        try {
+            pool.execute(() -> {
+                try {
+                    start(invalidation, distribution.get(), status, completed, facts, settings, plan)
+                            .whenComplete((done, failure) -> checking.decrementAndGet());
+                } catch (RuntimeException e) {
+                    checking.decrementAndGet();
+                    throw e;
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            checking.decrementAndGet();
+            log.warn("Too many refresh checks queued; invalidation {} is not checked", invalidation.id());
+        }
+    }
+
+    /** Whether no check is running or waiting: its reply and mark, if any, are in Slack. */
+    public boolean idle() {
+        return checking.get() == 0;
+    }
+
+    private CompletableFuture<Void> start(Invalidation invalidation, DistributionConfig distribution,
+                                          PostedMessage status, StatusCard completed, Map<String, String> facts,
+                                          VerifyConfig.Settings settings, CheckPlan plan) {
+        if (plan.paths().isEmpty()) {
+            replyQuietly(status, RefreshReplies.nothingChecked(completed.alias(), plan));
+            return CompletableFuture.completedFuture(null);
+        }
+        URI baseUrl;
+        try {
+            // https://<first alternate domain name, else the cloudfront.net name>, unless the config names another.
+            baseUrl = settings.baseUrl()
+                    .orElseGet(() -> URI.create("https://" + catalog.details(distribution).viewerHost()));
+        } catch (CdnException e) {
+            replyQuietly(status, RefreshReplies.cannotCheck("the distribution's domain names could not be read ("
+                    + e.getMessage() + ")"));
+            return CompletableFuture.completedFuture(null);
+        }
+        return check.run(baseUrl, plan, invalidation.paths(), invalidation.createTime())
+                .thenAccept(report -> publish(invalidation, status, completed, facts, report))
+                .exceptionally(failure -> {
+                    log.error("The refresh check of invalidation {} failed", invalidation.id(), failure);
+                    return null;
+                });
+    }
+
+    private void publish(Invalidation invalidation, PostedMessage status, StatusCard completed,
+                         Map<String, String> facts, RefreshReport report) {
+        log.info("Refresh check of invalidation {} on {}: {} fresh, {} stale, {} not checked", invalidation.id(),
+                invalidation.distributionId(), report.freshCount(), report.stale().size(), report.unchecked().size());
+        replyQuietly(status, RefreshReplies.report(completed.requester(), completed.alias(), report));
+        report.mark().ifPresent(mark -> {
+            try {
+                chat.update(status, completed.withRefreshMark(report.mark()).message(),
+                        StatusFacts.withRefreshMark(facts, mark));
+            } catch (ChatException e) {
+                log.warn("Could not mark invalidation {} as {} in Slack: {}", invalidation.id(), mark, e.getMessage());
+            }
+        });
+    }
+
+    private void replyQuietly(PostedMessage status, Message reply) {
+        try {
+            chat.reply(status, reply);
+        } catch (ChatException e) {
+            log.warn("Could not post the refresh check in Slack: {}", e.getMessage());
+        }
+    }
+
+    /** Abandons the checks in progress: they are a courtesy after the fact, and nothing waits for them. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
