@@ -59,6 +59,30 @@ class PathParserPropertyTest {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * A click on a confirmation sends only the accepted values, and the bot parses them again as if typed: so what was
+     * accepted once must be accepted again, unchanged and in the same order.
+     */
+    @Test
+    void accepted_values_parsed_again_are_accepted_unchanged() {
+        List<String> violations = new ArrayList<>();
+        for (int i = 0; i < TOKEN_LISTS && violations.size() < 10; i++) {
+            ParsedPaths first = defaults.parse(tokenList(), Requests.HOSTS);
+            if (!first.ok()) {
+                continue;
+            }
+            List<String> values = first.accepted().stream().map(InvalidationPath::value).toList();
+            ParsedPaths again = defaults.parse(values, Set.of());
+            List<String> valuesAgain = again.accepted().stream().map(InvalidationPath::value).toList();
+            if (!again.ok() || !valuesAgain.equals(values)) {
+                violations.add(visible(values.toString()) + " became " + visible(valuesAgain.toString())
+                        + " " + again.problems());
+            }
+        }
+
+        assertThat(violations).isEmpty();
+    }
+
     private void check(PathParser parser, List<String> tokens, List<String> violations) {
         try {
             ParsedPaths parsed = parser.parse(tokens, Requests.HOSTS);
