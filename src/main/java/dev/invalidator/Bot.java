@@ -119,6 +119,7 @@ public final class Bot implements AutoCloseable {
                     config.polling().recoveryWindow());
             reconciler.run(config.polling().recoveryWindow());
         });
+        workers.execute(() -> handler.resumeApprovals(config.polling().recoveryWindow()));
         return new Bot(workers, timer, tracker, slackBot, verification, cloudFrontHealth);
     }
 

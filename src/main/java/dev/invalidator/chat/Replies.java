@@ -133,6 +133,25 @@ public final class Replies {
         return Message.of(text, new Block.Section(text));
     }
 
+    /**
+     * A click on a request too big to travel with its buttons, which only the instance of the bot that asked holds,
+     * reached another instance — or one started since.
+     */
+    public static Message heldByAnotherInstance() {
+        String text = "This request lists too many paths to travel with its buttons, so only the instance of the bot"
+                + " that asked can act on it, and your click reached another one (Slack hands each click to one of"
+                + " them). Nothing was invalidated. Click again; if this answer comes back, that instance has stopped:"
+                + " send the command again.";
+        return Message.of(text, new Block.Section(":information_source: " + text));
+    }
+
+    /** A button (or form) whose value doesn't belong to the request it was clicked on: altered, or not the bot's. */
+    public static Message unreadableButton() {
+        String text = "This button doesn't match the request it belongs to, so nothing was invalidated. Send the"
+                + " command again if you still need it.";
+        return Message.of(text, new Block.Section(":no_entry: " + text));
+    }
+
     public static Message notYourRequest(String requester) {
         String text = "Only <@" + requester + ">, who asked, can confirm or cancel this request.";
         return Message.of(plain(text), new Block.Section(":no_entry: " + text));
@@ -182,6 +201,12 @@ public final class Replies {
     public static Message expiredNotice(String requester) {
         String text = "<@" + requester + "> nobody approved this request in time; nothing was invalidated.";
         return Message.of(plain(text), new Block.Section(":hourglass: " + text));
+    }
+
+    /** A decision posted a moment after another instance posted one for the same request. */
+    public static Message lateDecision() {
+        String text = "This came a moment after the decision above and changed nothing.";
+        return Message.of(text, new Block.Context(text));
     }
 
     public static Message notRunNotice(String requester) {
