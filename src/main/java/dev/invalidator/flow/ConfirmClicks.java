@@ -42,7 +42,10 @@ final class ConfirmClicks {
      */
     Optional<Message> formRefusal(String userId, String key) {
         Confirmations.Lookup found = confirmations.find(key);
-        return found == Confirmations.Missing.GONE ? Optional.of(Replies.confirmationGone())
+        if (found == Confirmations.Missing.GONE) {
+            return Optional.of(Replies.confirmationGone());
+        }
+        return found == Confirmations.Missing.NOT_HELD ? Optional.of(Replies.formHeldByAnotherInstance())
                 : problem(userId, found, Optional.empty());
     }
 

@@ -2,15 +2,14 @@ package dev.invalidator.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.invalidator.testing.ForgedTickets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
-import java.util.zip.Deflater;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +27,11 @@ class RequestTicketTest {
 
     /** A value shaped like a ticket around any JSON, as a forger would build it. */
     private static String forged(String json) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        deflater.setInput(json.getBytes(StandardCharsets.UTF_8));
-        deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
+        try {
+            return ForgedTickets.write(new ObjectMapper().readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
         }
-        deflater.end();
-        return "t1." + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
     }
 
     @Nested
