@@ -150,6 +150,7 @@ public record StatusCard(State state, String requester, String alias, String dis
         parts.add(switch (state) {
             case AWAITING_APPROVAL -> "an approver other than the requester must approve";
             case REQUESTING -> "sending to CloudFront…";
+            case DUPLICATE -> "nothing was sent from this message";
             default -> "paths in the thread";
         });
         refreshMark.filter(mark -> state == State.COMPLETED).ifPresent(mark -> parts.add(":mag: " + escape(mark)));
