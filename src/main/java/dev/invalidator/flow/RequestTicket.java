@@ -3,6 +3,8 @@ package dev.invalidator.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.invalidator.request.CheckSamples;
+import dev.invalidator.request.InvalidationPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +32,7 @@ import java.util.zip.Inflater;
  * by {@link #digest()} (see {@code Approvals}).
  *
  * <p>Compact and versioned: JSON with one-letter keys, deflated, base64url, behind {@code t1.}. Only the paths as they
- * go to CloudFront travel (already deduplicated and encoded), not what was typed.
+ * go to CloudFront travel (already deduplicated and encoded), and the {@code check:} samples, not what was typed.
  *
  * <pre>{@code
  * RequestTicket ticket = RequestTicket.of("3f9a1c0b7e2d4a58", request, clock.instant());
@@ -41,10 +43,11 @@ import java.util.zip.Inflater;
  *
  * @param id      random, names the question: the instance that asked keeps the request under it, and a click is
  *                acted on once per id
+ * @param samples the files to ask the edge for once the invalidation completes ({@code check:}), never invalidated
  * @param askedAt when the question was asked; expiry counts from here
  */
 record RequestTicket(String id, String requester, String channel, String distributionId, List<String> paths,
-                     Optional<String> note, Instant askedAt) {
+                     List<String> samples, Optional<String> note, Instant askedAt) {
 
     /** Slack's limit for a button's value (a modal's private_metadata allows 3,000; one limit serves both). */
     static final int MAX_KEY_CHARS = 2_000;
@@ -62,11 +65,20 @@ record RequestTicket(String id, String requester, String channel, String distrib
 
     RequestTicket {
         paths = List.copyOf(paths);
+        samples = List.copyOf(samples);
     }
 
     static RequestTicket of(String id, PreparedRequest request, Instant askedAt) {
         return new RequestTicket(id, request.requester(), request.channel(), request.distribution().id(),
-                request.values(), request.note(), askedAt);
+                request.values(), request.paths().samples().stream().map(InvalidationPath::value).toList(),
+                request.note(), askedAt);
+    }
+
+    /** The request as someone would type it — the paths, then the samples — to be parsed and checked again. */
+    List<String> tokens() {
+        List<String> tokens = new ArrayList<>(paths);
+        samples.forEach(sample -> tokens.add(CheckSamples.token(sample)));
+        return tokens;
     }
 
     /** Whether {@code key} is a bare id, what a request too big for a ticket travels as. */
@@ -106,6 +118,9 @@ record RequestTicket(String id, String requester, String channel, String distrib
         ObjectNode node = JSON.createObjectNode().put("i", id).put("u", requester).put("c", channel)
                 .put("d", distributionId);
         paths.forEach(node.putArray("p")::add);
+        if (!samples.isEmpty()) {
+            samples.forEach(node.putArray("s")::add);
+        }
         note.ifPresent(text -> node.put("n", text));
         node.put("t", askedAt.getEpochSecond());
         return node.toString().getBytes(StandardCharsets.UTF_8);
@@ -119,24 +134,33 @@ record RequestTicket(String id, String requester, String channel, String distrib
         String requester = node.path("u").asText("");
         String channel = node.path("c").asText("");
         String distribution = node.path("d").asText("");
-        JsonNode paths = node.path("p");
+        Optional<List<String>> paths = texts(node.path("p"));
+        Optional<List<String>> samples = node.has("s") ? texts(node.path("s")) : Optional.of(List.of());
         JsonNode note = node.path("n");
         JsonNode askedAt = node.path("t");
         if (!ID.matcher(id).matches() || !USER.matcher(requester).matches() || !CHANNEL.matcher(channel).matches()
-                || !DISTRIBUTION.matcher(distribution).matches() || !paths.isArray() || paths.isEmpty()
-                || paths.size() > MAX_PATHS || !askedAt.canConvertToLong()
+                || !DISTRIBUTION.matcher(distribution).matches() || paths.isEmpty() || paths.get().isEmpty()
+                || samples.isEmpty() || !askedAt.canConvertToLong()
                 || !(note.isMissingNode() || (note.isTextual() && note.asText().length() <= MAX_NOTE_CHARS))) {
             return Optional.empty();
         }
-        List<String> values = new ArrayList<>();
-        for (JsonNode path : paths) {
-            if (!path.isTextual()) {
+        return Optional.of(new RequestTicket(id, requester, channel, distribution, paths.get(), samples.get(),
+                note.isTextual() ? Optional.of(note.asText()) : Optional.empty(), Instant.ofEpochSecond(askedAt.asLong())));
+    }
+
+    /** The strings of a JSON array of at most {@link #MAX_PATHS}; empty when it is anything else. */
+    private static Optional<List<String>> texts(JsonNode array) {
+        if (!array.isArray() || array.size() > MAX_PATHS) {
+            return Optional.empty();
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode element : array) {
+            if (!element.isTextual()) {
                 return Optional.empty();
             }
-            values.add(path.asText());
+            texts.add(element.asText());
         }
-        return Optional.of(new RequestTicket(id, requester, channel, distribution, values,
-                note.isTextual() ? Optional.of(note.asText()) : Optional.empty(), Instant.ofEpochSecond(askedAt.asLong())));
+        return Optional.of(texts);
     }
 
     private static byte[] deflate(byte[] input) {

@@ -98,7 +98,7 @@ final class SubmitInvalidation {
                             decision.reason());
         }
         RequestTicket ticket = ((Waiting.Carried) waiting).ticket();
-        return prepare(ticket.requester(), ticket.channel(), ticket.distributionId(), ticket.paths(), ticket.note());
+        return prepare(ticket.requester(), ticket.channel(), ticket.distributionId(), ticket.tokens(), ticket.note());
     }
 
     /**

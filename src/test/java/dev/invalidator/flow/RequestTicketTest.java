@@ -16,13 +16,15 @@ import org.junit.jupiter.api.Test;
 class RequestTicketTest {
 
     private static final Instant ASKED = Instant.parse("2026-11-23T10:00:00Z");
+    private static final List<String> PATHS = List.of("/index.html", "/caf%C3%A9.html", "/css/*", "#product:shoes");
+    private static final List<String> SAMPLES = List.of("/css/site.css");
+    private static final Optional<String> NOTE = Optional.of("release 42 — \"quoted\"");
     private static final RequestTicket TICKET = new RequestTicket("3f9a1c0b7e2d4a58", "U0ALICE", "C0OPS",
-            "E1WEBEXAMPLE", List.of("/index.html", "/caf%C3%A9.html", "/css/*", "#product:shoes"),
-            Optional.of("release 42 — \"quoted\""), ASKED);
+            "E1WEBEXAMPLE", PATHS, SAMPLES, NOTE, ASKED);
 
     private static RequestTicket withPaths(List<String> paths) {
         return new RequestTicket(TICKET.id(), TICKET.requester(), TICKET.channel(), TICKET.distributionId(), paths,
-                Optional.empty(), ASKED);
+                List.of(), Optional.empty(), ASKED);
     }
 
     /** A value shaped like a ticket around any JSON, as a forger would build it. */
@@ -44,7 +46,13 @@ class RequestTicketTest {
         }
 
         @Test
-        void a_ticket_without_a_note_reads_back_without_one() {
+        void as_tokens_it_is_the_paths_then_the_samples_as_typed() {
+            assertThat(TICKET.tokens()).containsExactly("/index.html", "/caf%C3%A9.html", "/css/*", "#product:shoes",
+                    "check:/css/site.css");
+        }
+
+        @Test
+        void a_ticket_without_a_note_or_samples_reads_back_without_them() {
             RequestTicket plain = withPaths(List.of("/*"));
 
             assertThat(RequestTicket.decode(plain.key())).contains(plain);
@@ -96,6 +104,8 @@ class RequestTicketTest {
             assertThat(RequestTicket.decode(forged(good.replace("3f9a1c0b7e2d4a58", "x")))).isEmpty();
             assertThat(RequestTicket.decode(forged(good.replace("[\"/a\"]", "[]")))).isEmpty();
             assertThat(RequestTicket.decode(forged(good.replace("[\"/a\"]", "[1]")))).isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("\"t\"", "\"s\":\"/a\",\"t\"")))).isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("\"t\"", "\"s\":[2],\"t\"")))).isEmpty();
             assertThat(RequestTicket.decode(forged(good.replace("1700000000", "\"soon\"")))).isEmpty();
             assertThat(RequestTicket.decode(forged(good.replace("1700000000", "99999999999999999")))).isEmpty();
             assertThat(RequestTicket.decode(forged("[1,2,3]"))).isEmpty();
@@ -112,15 +122,16 @@ class RequestTicketTest {
 
     @Test
     void the_digest_changes_with_every_part_of_the_request() {
+        String id = TICKET.id();
         List<RequestTicket> variants = List.of(TICKET,
-                new RequestTicket("0000000000000000", "U0ALICE", "C0OPS", "E1WEBEXAMPLE", TICKET.paths(), TICKET.note(), ASKED),
-                new RequestTicket(TICKET.id(), "U0BOB", "C0OPS", "E1WEBEXAMPLE", TICKET.paths(), TICKET.note(), ASKED),
-                new RequestTicket(TICKET.id(), "U0ALICE", "C0DEV", "E1WEBEXAMPLE", TICKET.paths(), TICKET.note(), ASKED),
-                new RequestTicket(TICKET.id(), "U0ALICE", "C0OPS", "E3SHOPEXAMPLE", TICKET.paths(), TICKET.note(), ASKED),
-                new RequestTicket(TICKET.id(), "U0ALICE", "C0OPS", "E1WEBEXAMPLE", List.of("/*"), TICKET.note(), ASKED),
-                new RequestTicket(TICKET.id(), "U0ALICE", "C0OPS", "E1WEBEXAMPLE", TICKET.paths(), Optional.empty(), ASKED),
-                new RequestTicket(TICKET.id(), "U0ALICE", "C0OPS", "E1WEBEXAMPLE", TICKET.paths(), TICKET.note(),
-                        ASKED.plusSeconds(1)));
+                new RequestTicket("0000000000000000", "U0ALICE", "C0OPS", "E1WEBEXAMPLE", PATHS, SAMPLES, NOTE, ASKED),
+                new RequestTicket(id, "U0BOB", "C0OPS", "E1WEBEXAMPLE", PATHS, SAMPLES, NOTE, ASKED),
+                new RequestTicket(id, "U0ALICE", "C0DEV", "E1WEBEXAMPLE", PATHS, SAMPLES, NOTE, ASKED),
+                new RequestTicket(id, "U0ALICE", "C0OPS", "E3SHOPEXAMPLE", PATHS, SAMPLES, NOTE, ASKED),
+                new RequestTicket(id, "U0ALICE", "C0OPS", "E1WEBEXAMPLE", List.of("/*"), SAMPLES, NOTE, ASKED),
+                new RequestTicket(id, "U0ALICE", "C0OPS", "E1WEBEXAMPLE", PATHS, List.of(), NOTE, ASKED),
+                new RequestTicket(id, "U0ALICE", "C0OPS", "E1WEBEXAMPLE", PATHS, SAMPLES, Optional.empty(), ASKED),
+                new RequestTicket(id, "U0ALICE", "C0OPS", "E1WEBEXAMPLE", PATHS, SAMPLES, NOTE, ASKED.plusSeconds(1)));
 
         assertThat(variants.stream().map(RequestTicket::digest).distinct()).hasSize(variants.size());
         assertThat(RequestTicket.decode(TICKET.key()).orElseThrow().digest()).isEqualTo(TICKET.digest());

@@ -156,6 +156,18 @@ class ReplicaInteractionsEndToEndTest {
         }
 
         @Test
+        void the_files_to_check_after_completion_travel_with_the_request() {
+            ask(ALICE, "web /* check:/index.html");
+            Ephemeral question = awaitConfirmation(ALICE);
+
+            world.deliverTo(other);
+            click(ALICE, question, ConfirmationCard.CONFIRM);
+
+            assertThat(awaitStatus("in progress").metadataJson()).contains("\"check\":\"/index.html\"");
+            assertThat(created(WEB).get(0).paths()).containsExactly("/*");
+        }
+
+        @Test
         void a_double_click_that_reaches_both_instances_at_once_creates_one_invalidation() {
             ask(ALICE, "web /*");
             Ephemeral question = awaitConfirmation(ALICE);
