@@ -14,6 +14,8 @@ import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
 import dev.invalidator.flow.Reconciler;
 import dev.invalidator.flow.RefreshVerification;
+import dev.invalidator.health.CloudFrontHealth;
+import dev.invalidator.health.Health;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackChat;
 import dev.invalidator.slack.SlackGroupMembers;
@@ -52,14 +54,16 @@ public final class Bot implements AutoCloseable {
     private final Tracker tracker;
     private final SlackBot slackBot;
     private final RefreshVerification verification;
+    private final CloudFrontHealth cloudFrontHealth;
 
     private Bot(ThreadPoolExecutor workers, ScheduledExecutorService timer, Tracker tracker, SlackBot slackBot,
-                RefreshVerification verification) {
+                RefreshVerification verification, CloudFrontHealth cloudFrontHealth) {
         this.workers = workers;
         this.timer = timer;
         this.tracker = tracker;
         this.slackBot = slackBot;
         this.verification = verification;
+        this.cloudFrontHealth = cloudFrontHealth;
     }
 
     /** Builds everything, recovers in-flight invalidations in the background and connects to Slack. */
@@ -68,7 +72,8 @@ public final class Bot implements AutoCloseable {
         Map<String, String> roles = config.distributions().values().stream()
                 .filter(distribution -> distribution.roleArn().isPresent())
                 .collect(Collectors.toMap(DistributionConfig::id, distribution -> distribution.roleArn().orElseThrow()));
-        CloudFrontCdn cdn = new CloudFrontCdn(aws, roles);
+        CloudFrontHealth cloudFrontHealth = new CloudFrontHealth();
+        CloudFrontCdn cdn = new CloudFrontCdn(aws, roles, cloudFrontHealth);
         MethodsClient methods = slack.methods(tokens.botToken());
         SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
         AccessPolicy policy = new AccessPolicy(
@@ -114,7 +119,8 @@ public final class Bot implements AutoCloseable {
                     config.polling().recoveryWindow());
             reconciler.run(config.polling().recoveryWindow());
         });
-        return new Bot(workers, timer, tracker, slackBot, verification);
+        workers.execute(() -> handler.resumeApprovals(config.polling().recoveryWindow()));
+        return new Bot(workers, timer, tracker, slackBot, verification, cloudFrontHealth);
     }
 
     private static ThreadPoolExecutor workers() {
@@ -132,13 +138,18 @@ public final class Bot implements AutoCloseable {
         return tracker.inFlight();
     }
 
+    /** For the health endpoint: the Socket Mode connection and CloudFront's last answer. */
+    public Health health() {
+        return new Health(slackBot.isConnected(), cloudFrontHealth.status());
+    }
+
     /**
-     * Whether no command, click or report is being handled or waiting for a worker. Once Slack has the bot's first
+     * Whether no command, click, report or refresh check is being handled or waiting. Once Slack has the bot's first
      * answer to something, this turns true when the bot has done all it does about it (the demo reads its next line
      * then).
      */
     public boolean idle() {
-        return workers.getActiveCount() == 0 && workers.getQueue().isEmpty();
+        return workers.getActiveCount() == 0 && workers.getQueue().isEmpty() && verification.idle();
     }
 
     /** Stops taking commands, lets the work in hand finish (bounded), then lets go of everything. */

@@ -2,10 +2,12 @@ package dev.invalidator;
 
 import dev.invalidator.aws.AwsClients;
 import dev.invalidator.config.BotConfig;
+import dev.invalidator.health.HealthServer;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackTokens;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,8 +44,12 @@ final class Service {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    /** Runs until SIGTERM (returns normally) or until Slack refuses tokens that can't be renewed (throws). */
-    void run(BotConfig config, String apiUrl, TokenSource tokenSource, AwsClients aws)
+    /**
+     * Runs until SIGTERM (returns normally) or until Slack refuses tokens that can't be renewed (throws).
+     *
+     * @param health reports the health of the bot instance running now, when there is a health endpoint
+     */
+    void run(BotConfig config, String apiUrl, TokenSource tokenSource, AwsClients aws, Optional<HealthServer> health)
             throws SlackTokens.Unavailable, InterruptedException {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "shutdown"));
         try {
@@ -51,6 +57,7 @@ final class Service {
             while (true) {
                 Bot bot = Bot.start(config, SlackBot.slack(apiUrl, error -> events.add(new TokensRefused(error))),
                         tokens, aws, Clock.systemUTC());
+                health.ifPresent(server -> server.report(bot::health));
                 Event event = events.take();
                 bot.close();
                 if (event instanceof TokensRefused refused) {

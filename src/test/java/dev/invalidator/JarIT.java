@@ -7,15 +7,20 @@ import dev.invalidator.aws.AwsClients;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.BotProcess;
+import dev.invalidator.testing.HealthProbe;
 import dev.invalidator.testing.MotoServer;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,14 +44,6 @@ class JarIT {
         world.close();
     }
 
-    private String storeSecret(String secretString) {
-        String name = "invalidator/slack-" + UUID.randomUUID();
-        try (AwsClients aws = new AwsClients(AwsClients.Settings.forLocalEndpoint(MotoServer.endpoint()))) {
-            aws.secretsManager().createSecret(request -> request.name(name).secretString(secretString));
-        }
-        return name;
-    }
-
     private String tokensJson() {
         return "{\"SLACK_BOT_TOKEN\": \"" + world.slack.botToken() + "\", \"SLACK_APP_TOKEN\": \""
                 + world.slack.appToken() + "\"}";
@@ -64,7 +61,7 @@ class JarIT {
 
     @Test
     void runs_with_tokens_from_secrets_manager_and_endpoints_from_the_environment() throws Exception {
-        String secretId = storeSecret(tokensJson());
+        String secretId = MotoServer.storeSecret(tokensJson());
         bot = startJar(Map.of("SLACK_SECRET_ID", secretId));
         world.slack.awaitConnections(1, Duration.ofSeconds(60));
 
@@ -77,6 +74,43 @@ class JarIT {
         assertThat(status.blocksJson()).contains(invalidation.id());
         assertThat(bot.terminate()).as("the exit status after SIGTERM").isEqualTo(BotProcess.EXIT_ON_SIGTERM);
         assertThat(bot.output()).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
+    }
+
+    @Test
+    void logs_one_json_object_per_line_with_LOG_FORMAT_json_and_answers_on_HEALTH_PORT() throws Exception {
+        int healthPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            healthPort = free.getLocalPort();
+        }
+        bot = startJar(Map.of("LOG_FORMAT", "json", "HEALTH_PORT", String.valueOf(healthPort)));
+        world.slack.awaitConnections(1, Duration.ofSeconds(60));
+        HealthProbe health = new HealthProbe(healthPort);
+        Await.until("the health endpoint says ok", () -> health.get("/health").status() == 200);
+
+        world.type(SlackSimulator.ALICE, OPS, "web /index.html");
+        SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
+                world.cloudFront.simulator.invalidations(BotFixture.WEB).stream().findFirst().orElse(null));
+        world.cloudFront.simulator.complete(invalidation.id());
+        world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed edit");
+        assertThat(bot.terminate()).as("the exit status after SIGTERM").isEqualTo(BotProcess.EXIT_ON_SIGTERM);
+
+        String output = bot.output();
+        assertThat(output).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
+        List<JsonNode> lines = output.lines().map(JarIT::jsonObject).toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText())
+                .isEqualTo("Connected to Slack in Socket Mode"));
+        assertThat(lines).anySatisfy(line -> assertThat(line.path("audit").path("decision").asText())
+                .isEqualTo("created"));
+    }
+
+    private static JsonNode jsonObject(String line) {
+        try {
+            JsonNode object = new ObjectMapper().readTree(line);
+            assertThat(object.isObject()).as(line).isTrue();
+            return object;
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON line: " + line, e);
+        }
     }
 
     @Test
@@ -100,7 +134,7 @@ class JarIT {
 
     @Test
     void rotated_tokens_are_read_again_from_the_secret_and_the_bot_reconnects() {
-        String secretId = storeSecret(tokensJson());
+        String secretId = MotoServer.storeSecret(tokensJson());
         bot = startJar(Map.of("SLACK_SECRET_ID", secretId));
         world.slack.awaitConnections(1, Duration.ofSeconds(60));
         String oldBotToken = world.slack.botToken();
@@ -121,7 +155,7 @@ class JarIT {
 
     @Test
     void revoked_tokens_with_nothing_new_in_the_secret_stop_the_bot_with_one_line() {
-        String secretId = storeSecret(tokensJson());
+        String secretId = MotoServer.storeSecret(tokensJson());
         bot = startJar(Map.of("SLACK_SECRET_ID", secretId));
         world.slack.awaitConnections(1, Duration.ofSeconds(60));
 

@@ -53,6 +53,17 @@ class MainTest {
         }
 
         @Test
+        void with_a_health_port_that_is_not_a_number_in_one_line() {
+            // Token-shaped values are built at run time; they are never sent, the port is refused first.
+            int status = run(Map.of("INVALIDATOR_CONFIG", "invalidator.example.yml",
+                    "SLACK_BOT_TOKEN", "xoxb-" + "1".repeat(10), "SLACK_APP_TOKEN", "xapp-" + "1".repeat(10),
+                    "HEALTH_PORT", "eighty"));
+
+            assertThat(status).isEqualTo(1);
+            assertThat(stderr()).hasLineCount(1).startsWith("invalidator: HEALTH_PORT must be a port number");
+        }
+
+        @Test
         void for_an_unknown_sub_command_with_the_usage() {
             assertThat(run(Map.of(), "frobnicate")).isEqualTo(2);
             assertThat(stderr()).contains("usage");

@@ -122,7 +122,8 @@ public final class AwsClients implements AutoCloseable {
                 .build();
     }
 
-    private synchronized StsClient sts() {
+    /** STS with the bot's own identity: for assuming roles, and for check-config to show who the bot is. */
+    public synchronized StsClient sts() {
         if (sts == null) {
             sts = own(configure(StsClient.builder(), settings.credentials()).region(regionalDefault()).build());
         }

@@ -3,6 +3,7 @@ package dev.invalidator.chat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The channel as the flow uses it: post the status message, edit it, reply in its thread.
@@ -32,6 +33,21 @@ public interface Chat {
     /** A status message as it stands now. */
     record StatusRecord(PostedMessage message, String text, Map<String, String> facts) {
     }
+
+    /**
+     * The status message as it stands now, read back from the channel — the state every instance of the bot shares;
+     * empty when it is gone or is not one of the bot's status messages.
+     */
+    Optional<StatusRecord> status(PostedMessage message);
+
+    /**
+     * Replies in the thread of a status message with a decision on its request (approved, rejected, expired), marked
+     * so that {@link #firstDecision} finds it and nothing a person writes in the thread passes for one.
+     */
+    PostedMessage postDecision(PostedMessage status, Message notice);
+
+    /** The earliest decision in the thread of {@code status}: when two instances decide at once, the one that counts. */
+    Optional<PostedMessage> firstDecision(PostedMessage status);
 
     void update(PostedMessage message, Message replacement);
 

@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
  * The question the bot asks before a risky request: what will happen, what it costs, and buttons to go ahead, give
  * up, or take the cheaper wildcard instead.
  *
+ * @param key            what the buttons carry back: the request itself as a ticket, or its id when it is too big
  * @param fullWipe       the request contains {@code /*}
  * @param overThreshold  the request has more paths than {@code confirm.pathThreshold}, which is {@code threshold}
  */
-public record ConfirmationCard(String pendingId, String alias, String distributionId, int pathCount,
+public record ConfirmationCard(String key, String alias, String distributionId, int pathCount,
                                boolean fullWipe, boolean overThreshold, int threshold, PathCharge charge,
                                Optional<Suggestion> suggestion) {
 
@@ -56,12 +57,12 @@ public record ConfirmationCard(String pendingId, String alias, String distributi
                 + " would cover the same files with " + Texts.paths(better.pathsAfter()) + " instead of "
                 + String.format("%,d", better.pathsBefore()) + " (it also clears files you did not list).")));
         List<Block.Button> buttons = new ArrayList<>();
-        buttons.add(new Block.Button(CONFIRM, "Confirm", pendingId, Block.Button.Style.DANGER));
+        buttons.add(new Block.Button(CONFIRM, "Confirm", key, Block.Button.Style.DANGER));
         suggestion.ifPresent(better -> buttons.add(new Block.Button(USE_WILDCARDS,
                 better.wildcards().size() == 1 ? "Invalidate " + better.wildcards().get(0) + " instead"
                         : "Use " + better.wildcards().size() + " wildcards instead",
-                pendingId, Block.Button.Style.PRIMARY)));
-        buttons.add(new Block.Button(CANCEL, "Cancel", pendingId, Block.Button.Style.DEFAULT));
+                key, Block.Button.Style.PRIMARY)));
+        buttons.add(new Block.Button(CANCEL, "Cancel", key, Block.Button.Style.DEFAULT));
         blocks.add(new Block.Actions(buttons));
         return new Message("Confirm: invalidate " + Texts.paths(pathCount) + " on " + alias
                 + (charge.goesPastFreeTier() ? " (about " + Pricing.dollars(charge.charge()) + ")" : ""), blocks);

@@ -30,6 +30,8 @@ public final class Replies {
     /** Slack allows 50 blocks per message; keep room for the intro and the notes. */
     private static final int MAX_CODE_BLOCKS = 40;
     private static final int MAX_LISTED = 20;
+    private static final String SMALLER_REQUEST = "A request with fewer paths — one wildcard such as `/assets/*` for"
+            + " many files — can be answered by any instance.";
     /** Slack reads {@code <…>} as a link even inside code, so the placeholders' brackets are escaped. */
     private static final String USAGE = "`/invalidate &lt;distribution&gt; &lt;path&gt; …`, e.g. `/invalidate web /index.html /css/*`";
 
@@ -133,6 +135,34 @@ public final class Replies {
         return Message.of(text, new Block.Section(text));
     }
 
+    /**
+     * A click on a request too big to travel with its buttons, which only the instance of the bot that asked holds,
+     * reached another instance — or one started since. Slack hands each click to any one instance, so another click
+     * may reach the right one.
+     */
+    public static Message heldByAnotherInstance() {
+        String text = "This request lists too many paths to travel with its buttons, so only the instance of the bot"
+                + " that asked can act on it, and your click reached another one. Nothing was invalidated. Click again"
+                + " (Slack hands each click to one of the instances); if this answer keeps coming, that instance has"
+                + " stopped: send the request again. " + SMALLER_REQUEST;
+        return Message.of(plain(text), new Block.Section(":information_source: " + text));
+    }
+
+    /** {@link #heldByAnotherInstance()} for a form's Confirm, which can't be clicked again once answered. */
+    public static Message formHeldByAnotherInstance() {
+        String text = "This request lists too many paths to travel with the form, so only the instance of the bot"
+                + " that asked can act on it, and your Confirm reached another one. Nothing was invalidated: send the"
+                + " form again. " + SMALLER_REQUEST;
+        return Message.of(plain(text), new Block.Section(":information_source: " + text));
+    }
+
+    /** A button (or form) whose value doesn't belong to the request it was clicked on: altered, or not the bot's. */
+    public static Message unreadableButton() {
+        String text = "This button doesn't match the request it belongs to, so nothing was invalidated. Send the"
+                + " command again if you still need it.";
+        return Message.of(text, new Block.Section(":no_entry: " + text));
+    }
+
     public static Message notYourRequest(String requester) {
         String text = "Only <@" + requester + ">, who asked, can confirm or cancel this request.";
         return Message.of(plain(text), new Block.Section(":no_entry: " + text));
@@ -182,6 +212,12 @@ public final class Replies {
     public static Message expiredNotice(String requester) {
         String text = "<@" + requester + "> nobody approved this request in time; nothing was invalidated.";
         return Message.of(plain(text), new Block.Section(":hourglass: " + text));
+    }
+
+    /** A decision posted a moment after another instance posted one for the same request. */
+    public static Message lateDecision() {
+        String text = "This came a moment after the decision above and changed nothing.";
+        return Message.of(text, new Block.Context(text));
     }
 
     public static Message notRunNotice(String requester) {

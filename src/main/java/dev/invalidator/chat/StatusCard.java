@@ -20,9 +20,11 @@ import java.util.Optional;
 public record StatusCard(State state, String requester, String alias, String distributionId, int pathCount,
                          Optional<String> invalidationId, Optional<Instant> startedAt, Optional<Instant> endedAt,
                          Optional<String> problem, Optional<String> nextStep, Optional<String> note,
-                         Optional<String> approvalId, Optional<String> refreshMark) {
+                         Optional<String> approvalKey, Optional<String> refreshMark) {
 
-    public enum State { AWAITING_APPROVAL, REQUESTING, IN_PROGRESS, COMPLETED, FAILED, LOST, REJECTED, EXPIRED }
+    public enum State { AWAITING_APPROVAL, REQUESTING, IN_PROGRESS, COMPLETED, FAILED, LOST, REJECTED, EXPIRED, DUPLICATE }
+
+    private static final String AWAITING_APPROVAL_ENDING = ": awaiting approval";
 
     public static final String APPROVE = "approve";
     public static final String REJECT = "reject";
@@ -35,7 +37,7 @@ public record StatusCard(State state, String requester, String alias, String dis
 
     /**
      * Waiting for an approver; nothing is created yet. With {@code buttonsFor} the message carries Approve and Reject
-     * for that id — they are added only once the bot can act on them.
+     * whose value is that key (the request's ticket, or its id) — they are added only once the bot can act on them.
      */
     public StatusCard awaitingApproval(Optional<String> buttonsFor) {
         return new StatusCard(State.AWAITING_APPROVAL, requester, alias, distributionId, pathCount, invalidationId,
@@ -53,6 +55,22 @@ public record StatusCard(State state, String requester, String alias, String dis
                 endedAt, Optional.of("Nobody approved it within " + Texts.duration(waited) + "."),
                 Optional.of("Nothing was invalidated; ask again when an approver is around."), note, Optional.empty(),
                 Optional.empty());
+    }
+
+    /**
+     * A second status message for one confirmation — two clicks that reached two instances of the bot at once — which
+     * stops here: the first one goes on.
+     */
+    public StatusCard duplicate() {
+        return new StatusCard(State.DUPLICATE, requester, alias, distributionId, pathCount, invalidationId, startedAt,
+                endedAt, Optional.of("The confirmation was clicked twice; the status message just before this one"
+                        + " carries the request."), Optional.of("Nothing more to do here: follow that one."), note,
+                Optional.empty(), Optional.empty());
+    }
+
+    /** Whether a status message's text ({@link Message#text()}, as read back) says it still waits for an approver. */
+    public static boolean awaitsApproval(String text) {
+        return text.endsWith(AWAITING_APPROVAL_ENDING);
     }
 
     /** The requester's note, shown under the headline in every state. */
@@ -90,7 +108,7 @@ public record StatusCard(State state, String requester, String alias, String dis
      */
     public StatusCard withRefreshMark(Optional<String> mark) {
         return new StatusCard(state, requester, alias, distributionId, pathCount, invalidationId, startedAt, endedAt,
-                problem, nextStep, note, approvalId, mark);
+                problem, nextStep, note, approvalKey, mark);
     }
 
     /** How long CloudFront took, once it is known. */
@@ -110,15 +128,16 @@ public record StatusCard(State state, String requester, String alias, String dis
             case LOST -> ":warning: *Status unknown*: invalidation of " + what;
             case REJECTED -> ":no_entry_sign: *Rejected*: invalidation of " + what;
             case EXPIRED -> ":hourglass: *Expired*: invalidation of " + what;
+            case DUPLICATE -> ":heavy_minus_sign: *Already sent*: invalidation of " + what;
         };
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section(headline + "\nAsked by <@" + requester + ">"
                 + note.map(text -> "\n>" + escape(text).replace("\n", "\n>")).orElse("")));
         problem.ifPresent(why -> blocks.add(new Block.Section((state == State.REJECTED ? why : escape(why))
                 + "\n*Next:* " + escape(nextStep.orElse("")))));
-        approvalId.ifPresent(id -> blocks.add(new Block.Actions(List.of(
-                new Block.Button(APPROVE, "Approve", id, Block.Button.Style.PRIMARY),
-                new Block.Button(REJECT, "Reject", id, Block.Button.Style.DANGER)))));
+        approvalKey.ifPresent(key -> blocks.add(new Block.Actions(List.of(
+                new Block.Button(APPROVE, "Approve", key, Block.Button.Style.PRIMARY),
+                new Block.Button(REJECT, "Reject", key, Block.Button.Style.DANGER)))));
         blocks.add(new Block.Context(details()));
         return new Message(fallback(), blocks);
     }
@@ -131,6 +150,7 @@ public record StatusCard(State state, String requester, String alias, String dis
         parts.add(switch (state) {
             case AWAITING_APPROVAL -> "an approver other than the requester must approve";
             case REQUESTING -> "sending to CloudFront…";
+            case DUPLICATE -> "nothing was sent from this message";
             default -> "paths in the thread";
         });
         refreshMark.filter(mark -> state == State.COMPLETED).ifPresent(mark -> parts.add(":mag: " + escape(mark)));
@@ -145,9 +165,10 @@ public record StatusCard(State state, String requester, String alias, String dis
             case COMPLETED -> what + ": completed in " + Texts.duration(elapsed().orElseThrow());
             case FAILED -> what + ": failed";
             case LOST -> what + ": status unknown";
-            case AWAITING_APPROVAL -> what + ": awaiting approval";
+            case AWAITING_APPROVAL -> what + AWAITING_APPROVAL_ENDING;
             case REJECTED -> what + ": rejected";
             case EXPIRED -> what + ": expired, nobody approved";
+            case DUPLICATE -> what + ": already sent by an earlier click";
         };
     }
 }

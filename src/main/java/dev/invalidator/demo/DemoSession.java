@@ -42,7 +42,7 @@ final class DemoSession implements AutoCloseable {
             world.seed(slack, cloudFront);
             slack.addListener(listener);
             aws = new AwsClients(AwsClients.Settings.forLocalEndpoint(cloudFront.endpoint()));
-            Bot bot = Bot.start(world.config(), SlackBot.slack(slack.apiUrl()),
+            Bot bot = Bot.start(world.configAt(cloudFront.edge()), SlackBot.slack(slack.apiUrl()),
                     new SlackTokens(slack.botToken(), slack.appToken()), aws, Clock.systemUTC());
             try {
                 slack.awaitConnections(1, CONNECT_WAIT);

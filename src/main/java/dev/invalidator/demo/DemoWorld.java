@@ -6,12 +6,15 @@ import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.config.VerifyConfig;
 import dev.invalidator.sandbox.CloudFrontSimulator;
+import dev.invalidator.sandbox.SimulatedEdge;
 import dev.invalidator.sandbox.SlackSimulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,9 +39,12 @@ import java.util.stream.Collectors;
  * @param invented    what the simulation made up because a config can't say it (names, domains, group members), told
  *                    to the person at the start so they don't mistake it for their workspace
  * @param suggestions what to try first, shown with the help
+ * @param cachedFiles files every simulated edge holds from two hours ago, while the origin has a newer version: what
+ *                    the check after completion finds refreshed, or not
  */
 record DemoWorld(String source, BotConfig config, List<Person> people, List<Channel> channels, List<Group> groups,
-                 List<Site> sites, List<String> invented, Person startAs, Channel startIn, List<String> suggestions) {
+                 List<Site> sites, List<String> invented, Person startAs, Channel startIn, List<String> suggestions,
+                 List<String> cachedFiles) {
 
     record Person(String id, String name) {
     }
@@ -58,6 +64,7 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
     }
 
     static final String SAMPLE_CONFIG = "sample-config.yml";
+    private static final Duration CACHED_FOR = Duration.ofHours(2);
     static final String GUEST = "U0DEMOGUEST";
     static final String ELSEWHERE = "C0DEMOELSEWHERE";
     static final String NOT_INVITED = "C0DEMONOTINVITED";
@@ -69,6 +76,7 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
         sites = List.copyOf(sites);
         invented = List.copyOf(invented);
         suggestions = List.copyOf(suggestions);
+        cachedFiles = List.copyOf(cachedFiles);
     }
 
     /** The built-in sample: two distributions, four people, one of them not allowed, one channel without the bot. */
@@ -85,11 +93,14 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
                         new Site("images", "E2IMAGESEXAMPLE", "d222222abcdef8.cloudfront.net", "img.example.com")),
                 List.of(), alice, ops, List.of(
                         "Try:",
-                        "  /invalidate web /index.html /css/*          and see its status message complete seconds later",
+                        "  /invalidate web /index.html /css/*          and see its status message complete seconds later,",
+                        "                                              then the check that the edge serves /index.html fresh",
+                        "  /invalidate web /About.html                 the edge holds /about.html: the check says it is stale",
                         "  /invalidate images /*                       confirm it (:click confirm), then the lead approves it",
                         "                                              (:as lead, :click approve)",
                         "  :as bob, /invalidate images /logo.png       bob is not on the list of images",
-                        "  :in #releases, /invalidate web /index.html  the bot was never invited to #releases"));
+                        "  :in #releases, /invalidate web /index.html  the bot was never invited to #releases"),
+                List.of("/index.html", "/about.html", "/css/site.css"));
     }
 
     private static BotConfig sampleConfig() {
@@ -155,7 +166,7 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
         String alias = sites.get(0).alias();
         return new DemoWorld(fileName, withoutRoles(config), people, channels, groups, sites, invented, people.get(0),
                 channels.get(0), List.of("Try: /invalidate " + alias + " /index.html, then :as and :in to try who may use what,"
-                + " where (:who lists the rules)."));
+                + " where (:who lists the rules)."), List.of());
     }
 
     /** The ids of one list of every distribution, in file order, without "*". */
@@ -168,7 +179,8 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
         Map<String, DistributionConfig> distributions = new LinkedHashMap<>();
         config.distributions().forEach((alias, d) -> distributions.put(alias,
                 new DistributionConfig(d.alias(), d.id(), d.channels(), d.users(), Optional.empty(), d.approval())));
-        return new BotConfig(distributions, config.polling(), config.limits(), config.groups(), config.confirm());
+        return new BotConfig(distributions, config.polling(), config.limits(), config.groups(), config.confirm(),
+                config.verify());
     }
 
     /** Creates all of it in the simulators. */
@@ -178,6 +190,26 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
                 channel.id().startsWith("G")));
         groups.forEach(group -> slack.addUserGroup(group.id(), group.handle(), group.members().toArray(String[]::new)));
         sites.forEach(site -> cloudFront.addDistribution(site.id(), site.domainName(), site.host()));
+        SimulatedEdge edge = cloudFront.edge();
+        for (Site site : sites) {
+            for (String file : cachedFiles) {
+                edge.publish(site.id(), file, "version 1 of " + file);
+                edge.cacheCopy(site.id(), file, CACHED_FOR);
+                edge.publish(site.id(), file, "version 2 of " + file);
+            }
+        }
+    }
+
+    /** The config with every distribution's refresh check pointed at the simulated edge instead of its real host. */
+    BotConfig configAt(SimulatedEdge edge) {
+        Map<String, VerifyConfig.DistributionOverride> overrides = new LinkedHashMap<>();
+        config.distributions().values().forEach(distribution -> overrides.put(distribution.id(),
+                new VerifyConfig.DistributionOverride(Optional.of(edge.baseUrl(distribution.id())),
+                        config.verify().overrides().containsKey(distribution.id())
+                                ? config.verify().overrides().get(distribution.id()).enabled() : Optional.empty())));
+        VerifyConfig verify = config.verify();
+        return new BotConfig(config.distributions(), config.polling(), config.limits(), config.groups(),
+                config.confirm(), new VerifyConfig(verify.enabled(), verify.maxUrls(), verify.timeout(), overrides));
     }
 
     Names names() {

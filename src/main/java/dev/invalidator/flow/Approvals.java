@@ -4,13 +4,21 @@ import dev.invalidator.access.AccessDecision;
 import dev.invalidator.access.AccessPolicy;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
+import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.chat.StatusCard;
+import dev.invalidator.config.Approval;
+import dev.invalidator.config.BotConfig;
+import dev.invalidator.config.DistributionConfig;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -20,32 +28,52 @@ import org.slf4j.LoggerFactory;
  * Requests that a second person must approve: posted as a status message in state "awaiting approval" with Approve
  * and Reject buttons. Only an approver other than the requester may click; every click is checked on the server and
  * recorded in the thread; approval continues the normal flow in the same message; nobody approving ends it as
- * "expired". Taking the request out of the store is what makes two clicks, or a click racing the expiry, act once.
+ * "expired".
+ *
+ * <p>Any instance of the bot may get the click, so the status message in the channel is the state they share: a click
+ * acts only while the message still says "awaiting approval", the buttons carry the request as a {@link RequestTicket}
+ * whose digest the message's facts hold (so no other ticket acts on it), and every decision — approve, reject,
+ * expire — is first posted in the thread: when two instances decide at once, the earliest decision in the thread is
+ * the one that acts, the other says it came late. The CallerReference, derived from the message, makes a create
+ * that still happened twice one invalidation at CloudFront.
  */
 final class Approvals {
 
     private static final Logger log = LoggerFactory.getLogger(Approvals.class);
 
-    /** A request waiting in its status message. */
-    record Waiting(PreparedRequest request, StatusCard card, PostedMessage status) {
+    /**
+     * How long after its deadline another instance expires a request found waiting at start-up: the instance that
+     * asked expires it at the deadline itself when it still runs.
+     */
+    private static final Duration EXPIRY_GRACE = Duration.ofSeconds(30);
+
+    /** An approver said yes: the request, to check again and run in the status message that waited. */
+    record Approved(Waiting request, PostedMessage status, StatusCard card) {
     }
 
+    /** What the instance that asked keeps: the request as checked then, and the message it waits in. */
+    private record Kept(Waiting.Held request, PostedMessage status) {
+    }
+
+    private final BotConfig config;
     private final AccessPolicy policy;
-    private final Gate gate;
     private final Chat chat;
+    private final StatusPosts posts;
     private final Duration expiresAfter;
-    private final PendingRequests<Waiting> waiting;
+    private final Clock clock;
+    private final PendingRequests<Kept> held;
     private final ScheduledExecutorService timer;
     private final AuditLog audit;
 
-    Approvals(AccessPolicy policy, Gate gate, Chat chat, Duration expiresAfter, Clock clock,
+    Approvals(BotConfig config, AccessPolicy policy, Chat chat, StatusPosts posts, Clock clock,
               ScheduledExecutorService timer, AuditLog audit) {
+        this.config = config;
         this.policy = policy;
-        this.gate = gate;
         this.chat = chat;
-        this.expiresAfter = expiresAfter;
-        // The store keeps entries a little longer than the timer, so the timer always finds what it must expire.
-        this.waiting = new PendingRequests<>(expiresAfter.plusMinutes(1), clock);
+        this.posts = posts;
+        this.expiresAfter = config.confirm().approvalExpiresAfter();
+        this.clock = clock;
+        this.held = new PendingRequests<>(expiresAfter, clock);
         this.timer = timer;
         this.audit = audit;
     }
@@ -55,70 +83,160 @@ final class Approvals {
     }
 
     /** Posts the request for approval and mentions the approvers in its thread. */
-    void ask(PreparedRequest request, StatusCard requesting, Responder responder) {
-        String id = waiting.newId();
-        StatusCard card = requesting.awaitingApproval(Optional.of(id));
-        PostedMessage status;
-        try {
-            status = chat.post(request.channel(), requesting.awaitingApproval(Optional.empty()).message(),
-                    StatusFacts.of(request));
-        } catch (ChatException e) {
-            responder.answer(Replies.cannotPost(e));
+    void ask(PreparedRequest request, StatusCard requesting, Responder responder,
+             Optional<StatusPosts.Confirmed> confirmed) {
+        String id = held.newId();
+        RequestTicket ticket = RequestTicket.of(id, request, clock.instant());
+        Optional<PostedMessage> posted = posts.post(request, requesting.awaitingApproval(Optional.empty()),
+                Map.of(StatusFacts.TICKET, ticket.digest()), confirmed, responder);
+        if (posted.isEmpty()) {
             return;
         }
-        // Stored before the buttons appear, so that no click can arrive for a request the bot doesn't hold yet.
-        waiting.put(id, new Waiting(request, card, status));
-        quietly(() -> chat.update(status, card.message()));
+        PostedMessage status = posted.get();
+        // Held before the buttons appear, so that no click on this instance can arrive for a request it doesn't hold.
+        held.put(id, new Kept(new Waiting.Held(id, request, ticket.askedAt()), status));
+        quietly(() -> chat.update(status, requesting.awaitingApproval(Optional.of(ticket.key())).message()));
         quietly(() -> chat.reply(status, Replies.approvalWanted(request.requester(),
                 request.distribution().approval().approvers())));
-        timer.schedule(() -> expire(id), expiresAfter.toMillis(), TimeUnit.MILLISECONDS);
+        expireLater(status, expiresAfter);
     }
 
     /**
-     * A click on Approve or Reject. Returns the request to run when it was approved.
+     * A click on Approve or Reject in {@code clicked}. Returns the request to run when it was approved.
      *
+     * @param key     the button's value: the request's ticket, or its bare id when it was too big for one
      * @param whisper answers the clicker privately
      */
-    Optional<Waiting> click(String userId, boolean approve, String id, Responder whisper) {
-        Optional<Waiting> found = waiting.peek(id);
-        if (found.isEmpty()) {
+    Optional<Approved> click(String userId, boolean approve, String key, PostedMessage clicked, Responder whisper) {
+        Optional<Chat.StatusRecord> record = chat.status(clicked);
+        Optional<StatusCard> card = record.filter(status -> StatusCard.awaitsApproval(status.text()))
+                .flatMap(status -> StatusFacts.card(status.facts()));
+        if (card.isEmpty()) {
             whisper.answer(Replies.approvalGone());
             return Optional.empty();
         }
-        PreparedRequest request = found.get().request();
-        AccessDecision mayApprove = policy.mayApprove(userId, request.requester(), request.distribution());
+        Optional<Waiting> waiting = find(key, record.get());
+        if (waiting.isEmpty()) {
+            whisper.answer(RequestTicket.isId(key) ? Replies.heldByAnotherInstance() : Replies.unreadableButton());
+            return Optional.empty();
+        }
+        Waiting request = waiting.get();
+        Optional<DistributionConfig> distribution = config.byId(request.distributionId());
+        AccessDecision mayApprove = distribution.isEmpty() ? AccessDecision.deny("This distribution is no longer in the"
+                + " bot's configuration.") : policy.mayApprove(userId, request.requester(), distribution.get());
         if (!mayApprove.allowed()) {
             whisper.answer(Replies.denied(mayApprove.reason()));
             return Optional.empty();
         }
-        Optional<Waiting> taken = waiting.take(id);
-        if (taken.isEmpty()) {
+        if (isPastDeadline(clicked)) {
+            expire(clicked);
             whisper.answer(Replies.approvalGone());
             return Optional.empty();
         }
-        Waiting decided = taken.get();
-        audit.record(approve ? AuditLog.Decision.APPROVED : AuditLog.Decision.REJECTED, request, "by " + userId);
+        Message decision = approve ? Replies.approvedNotice(request.requester(), userId)
+                : Replies.rejectedNotice(request.requester(), userId);
+        if (!held.claim(request.id()) || !decide(clicked, decision)) {
+            whisper.answer(Replies.approvalGone());
+            return Optional.empty();
+        }
+        audit.record(approve ? AuditLog.Decision.APPROVED : AuditLog.Decision.REJECTED, request.channel(),
+                request.requester(), request.distributionId(), request.pathCount(), "by " + userId);
         if (!approve) {
-            quietly(() -> chat.update(decided.status(), decided.card().rejected(userId).message()));
-            quietly(() -> chat.reply(decided.status(), Replies.rejectedNotice(request.requester(), userId)));
+            quietly(() -> chat.update(clicked, card.get().rejected(userId).message()));
             return Optional.empty();
         }
-        AccessDecision stillAllowed = gate.recheck(request.requester(), request.channel(), request.distribution());
-        if (!stillAllowed.allowed()) {
-            quietly(() -> chat.update(decided.status(), decided.card().failed(stillAllowed.reason(),
-                    "Nothing was invalidated.").message()));
-            return Optional.empty();
-        }
-        quietly(() -> chat.reply(decided.status(), Replies.approvedNotice(request.requester(), userId)));
-        return Optional.of(decided);
+        return Optional.of(new Approved(request, clicked, card.get()));
     }
 
-    private void expire(String id) {
-        waiting.take(id).ifPresent(expired -> {
-            audit.record(AuditLog.Decision.EXPIRED, expired.request(), "nobody approved within " + expiresAfter);
-            quietly(() -> chat.update(expired.status(), expired.card().expired(expiresAfter).message()));
-            quietly(() -> chat.reply(expired.status(), Replies.expiredNotice(expired.request().requester())));
-        });
+    /**
+     * The request the key names in this message: held here when this instance asked, else the key's ticket — but only
+     * the ticket whose digest the message keeps, clicked in the message's channel.
+     */
+    private Optional<Waiting> find(String key, Chat.StatusRecord status) {
+        Optional<RequestTicket> ticket = RequestTicket.decode(key);
+        String id = ticket.map(RequestTicket::id).orElse(key);
+        Optional<Waiting> mine = held.peek(id).filter(request -> request.status().equals(status.message()))
+                .map(Kept::request);
+        if (mine.isPresent()) {
+            return mine;
+        }
+        return ticket.filter(carried -> carried.digest().equals(status.facts().get(StatusFacts.TICKET))
+                        && carried.channel().equals(status.message().channel()))
+                .map(Waiting.Carried::new);
+    }
+
+    /**
+     * At start-up: requests that an instance left waiting — it may have stopped, taking its timer along — expire here
+     * too, at once when their time is up, else a little after their deadline.
+     *
+     * @param window how far back to look for waiting status messages
+     */
+    void resume(Duration window) {
+        Instant now = clock.instant();
+        for (String channel : channelsWithApprovals()) {
+            try {
+                for (Chat.StatusRecord record : chat.statusMessages(channel, now.minus(window))) {
+                    if (StatusCard.awaitsApproval(record.text())) {
+                        Duration left = Duration.between(now, deadline(record.message()));
+                        expireLater(record.message(), left.isNegative() ? Duration.ZERO : left.plus(EXPIRY_GRACE));
+                    }
+                }
+            } catch (ChatException e) {
+                log.warn("Could not look for requests waiting for approval in {}: {}", channel, e.getMessage());
+            }
+        }
+    }
+
+    private Set<String> channelsWithApprovals() {
+        Set<String> channels = new LinkedHashSet<>();
+        config.distributions().values().stream()
+                .filter(distribution -> distribution.approval().scope() != Approval.Scope.NONE)
+                .forEach(distribution -> channels.addAll(distribution.channels().ids()));
+        return channels;
+    }
+
+    private void expireLater(PostedMessage status, Duration delay) {
+        timer.schedule(() -> {
+            try {
+                expire(status);
+            } catch (RuntimeException e) {
+                log.warn("Could not expire the request in status message {}: {}", status.ts(), e.getMessage());
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends a request nobody approved in time, if it still waits and no other decision came first. */
+    private void expire(PostedMessage status) {
+        Optional<Chat.StatusRecord> record = chat.status(status);
+        Optional<StatusCard> card = record.filter(found -> StatusCard.awaitsApproval(found.text()))
+                .flatMap(found -> StatusFacts.card(found.facts()));
+        if (card.isEmpty() || !decide(status, Replies.expiredNotice(card.get().requester()))) {
+            return;
+        }
+        audit.record(AuditLog.Decision.EXPIRED, status.channel(), card.get().requester(), card.get().distributionId(),
+                card.get().pathCount(), "nobody approved within " + expiresAfter);
+        quietly(() -> chat.update(status, card.get().expired(expiresAfter).message()));
+    }
+
+    private Instant deadline(PostedMessage status) {
+        return status.postedAt().plus(expiresAfter);
+    }
+
+    private boolean isPastDeadline(PostedMessage status) {
+        return clock.instant().isAfter(deadline(status));
+    }
+
+    /**
+     * Records {@code notice} in the thread and tells whether it is the decision that counts: the earliest in the
+     * thread. A later one says it changed nothing.
+     */
+    private boolean decide(PostedMessage status, Message notice) {
+        PostedMessage mine = chat.postDecision(status, notice);
+        boolean first = chat.firstDecision(status).map(mine::equals).orElse(true);
+        if (!first) {
+            quietly(() -> chat.update(mine, Replies.lateDecision()));
+        }
+        return first;
     }
 
     private static void quietly(Runnable chatCall) {

@@ -5,6 +5,8 @@ import dev.invalidator.access.RateLimits;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.Message;
+import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.BotConfig;
@@ -13,6 +15,7 @@ import dev.invalidator.request.PathLimits;
 import dev.invalidator.request.PathParser;
 import dev.invalidator.tracking.Tracker;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -44,11 +47,12 @@ public final class CommandHandler {
                 PathLimits.cloudFrontDefaults().maxWildcards()));
         Confirmations confirmations = new Confirmations(config.confirm(), usage, clock);
         AuditLog audit = new AuditLog(clock);
-        this.approvals = new Approvals(policy, gate, chat, config.confirm().approvalExpiresAfter(), clock, timer, audit);
+        StatusPosts posts = new StatusPosts(chat);
+        this.approvals = new Approvals(config, policy, chat, posts, clock, timer, audit);
         RateLimits rateLimits = new RateLimits(config.limits().requestsPerUserPerMinute(),
                 config.limits().requestsPerDistributionPerMinute(), clock);
         this.submit = new SubmitInvalidation(gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals,
-                rateLimits, audit);
+                rateLimits, posts, audit);
         InvalidationDetails details = new InvalidationDetails(cdn);
         this.queries = new Queries(gate, cdn, usage, details);
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
@@ -86,10 +90,20 @@ public final class CommandHandler {
         return forms.submitted(userId, channel, alias, pathsText, note);
     }
 
+    /**
+     * Why the Confirm of a form's confirmation step can't go on, to show in the form within Slack's three seconds;
+     * empty when it may go on with {@link #formConfirmed}.
+     *
+     * @param key the form's private_metadata: the request's ticket, or its id
+     */
+    public Optional<Message> formConfirmationRefusal(String userId, String key) {
+        return clicks.formRefusal(userId, key);
+    }
+
     /** The Confirm of a form's confirmation step. */
-    public void formConfirmed(String userId, String pendingId) {
+    public void formConfirmed(String userId, String key) {
         try {
-            clicks.confirmFromForm(userId, pendingId);
+            clicks.confirmFromForm(userId, key);
         } catch (RuntimeException e) {
             log.error("Confirming a form from {} failed", userId, e);
         }
@@ -113,20 +127,44 @@ public final class CommandHandler {
         }
     }
 
-    /** A click on Approve or Reject in a status message; see {@link Approvals}. */
-    public void handleApproval(String userId, boolean approve, String approvalId, String channel) {
+    /**
+     * A click on Approve or Reject in a status message; see {@link Approvals}.
+     *
+     * @param key     the button's value
+     * @param clicked the status message clicked in
+     */
+    public void handleApproval(String userId, boolean approve, String key, PostedMessage clicked) {
+        Responder whisper = message -> chat.whisper(clicked.channel(), userId, message);
         try {
-            approvals.click(userId, approve, approvalId, message -> chat.whisper(channel, userId, message))
-                    .ifPresent(submit::approved);
+            approvals.click(userId, approve, key, clicked, whisper).ifPresent(submit::approved);
         } catch (RuntimeException e) {
             log.error("Handling an approval click from {} failed", userId, e);
+            whisper.answer(Replies.internalError());
         }
     }
 
-    /** A click on a confirmation's buttons; see {@link ConfirmClicks}. */
-    public void handleClick(String userId, String action, String pendingId, Responder replace, Responder whisper) {
+    /**
+     * At start-up: requests left waiting for approval by an instance that may have stopped expire on time; see
+     * {@link Approvals#resume}.
+     */
+    public void resumeApprovals(Duration window) {
         try {
-            clicks.click(userId, action, pendingId, replace, whisper);
+            approvals.resume(window);
+        } catch (RuntimeException e) {
+            log.error("Looking for requests waiting for approval failed", e);
+        }
+    }
+
+    /**
+     * A click on a confirmation's buttons; see {@link ConfirmClicks}.
+     *
+     * @param key       the button's value
+     * @param clickedIn the channel of the message clicked, when Slack names one
+     */
+    public void handleClick(String userId, String action, String key, Optional<String> clickedIn, Responder replace,
+                            Responder whisper) {
+        try {
+            clicks.click(userId, action, key, clickedIn, replace, whisper);
         } catch (RuntimeException e) {
             log.error("Handling a click from {} failed", userId, e);
             whisper.answer(Replies.internalError());

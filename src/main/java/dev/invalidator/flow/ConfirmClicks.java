@@ -1,10 +1,11 @@
 package dev.invalidator.flow;
 
-import dev.invalidator.access.AccessDecision;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ConfirmationCard;
+import dev.invalidator.chat.Message;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
+import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.request.CheckSamples;
 import dev.invalidator.request.InvalidationPath;
 import dev.invalidator.request.WildcardSuggestion;
@@ -13,9 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A click on Confirm, Cancel or "use the wildcard instead". Nothing in the click is trusted: the request is looked up
- * by its id, only its requester may act on it, the allow-list is checked again, and a wildcard is computed again
- * from the request itself. Taking the request out of the store is what makes a double click create one invalidation.
+ * A click on Confirm, Cancel or "use the wildcard instead", on whichever instance of the bot Slack hands it to.
+ * Nothing in the click is trusted: only the requester may act on the request, whether this instance holds it or reads
+ * it from the button's ticket; the request is checked again (a ticket's paths parsed again as if typed); rate limits
+ * and the need for approval are applied as for a typed command; and a wildcard is computed again from the request.
+ * The first click answers the question on this instance; on two instances at once, {@link StatusPosts} lets one go on.
  */
 final class ConfirmClicks {
 
@@ -33,51 +36,90 @@ final class ConfirmClicks {
         this.audit = audit;
     }
 
+    /**
+     * Before a form's Confirm closes the modal: why this click can't go on, to show in the modal itself (the form has
+     * no channel to answer in until its request is found); empty when it may go on.
+     */
+    Optional<Message> formRefusal(String userId, String key) {
+        Confirmations.Lookup found = confirmations.find(key);
+        if (found == Confirmations.Missing.GONE) {
+            return Optional.of(Replies.confirmationGone());
+        }
+        return found == Confirmations.Missing.NOT_HELD ? Optional.of(Replies.formHeldByAnotherInstance())
+                : problem(userId, found, Optional.empty());
+    }
+
     /** The Confirm button of a form's confirmation step: the answers go to the form's channel, privately. */
-    void confirmFromForm(String userId, String pendingId) {
-        Responder whisper = confirmations.peek(pendingId)
-                .<Responder>map(request -> message -> chat.whisper(request.channel(), userId, message))
-                .orElse(message -> { });
-        click(userId, ConfirmationCard.CONFIRM, pendingId, whisper, whisper);
+    void confirmFromForm(String userId, String key) {
+        Responder whisper = confirmations.find(key) instanceof Confirmations.Found found
+                ? message -> chat.whisper(found.waiting().channel(), userId, message)
+                : message -> { };
+        click(userId, ConfirmationCard.CONFIRM, key, Optional.empty(), whisper, whisper);
     }
 
     /**
-     * @param replace replaces the confirmation message itself
-     * @param whisper answers the clicker privately, leaving the confirmation as it is
+     * @param key       the button's value: the request's ticket, or its bare id
+     * @param clickedIn the channel the question was shown in, when it was a message (a form has none)
+     * @param replace   replaces the confirmation message itself
+     * @param whisper   answers the clicker privately, leaving the confirmation as it is
      */
-    void click(String userId, String action, String pendingId, Responder replace, Responder whisper) {
-        Optional<PreparedRequest> waiting = confirmations.peek(pendingId);
-        if (waiting.isEmpty()) {
+    void click(String userId, String action, String key, Optional<String> clickedIn, Responder replace,
+               Responder whisper) {
+        Confirmations.Lookup found = confirmations.find(key);
+        if (found == Confirmations.Missing.GONE) {
             replace.answer(Replies.confirmationGone());
             return;
         }
-        if (!waiting.get().requester().equals(userId)) {
-            whisper.answer(Replies.notYourRequest(waiting.get().requester()));
+        Optional<Message> problem = problem(userId, found, clickedIn);
+        if (problem.isPresent()) {
+            whisper.answer(problem.get());
             return;
         }
-        Optional<PreparedRequest> taken = confirmations.take(pendingId);
-        if (taken.isEmpty()) {
+        Waiting waiting = ((Confirmations.Found) found).waiting();
+        if (!confirmations.claim(waiting)) {
             replace.answer(Replies.confirmationGone());
             return;
         }
-        PreparedRequest request = taken.get();
         if (ConfirmationCard.CANCEL.equals(action)) {
-            audit.record(AuditLog.Decision.CANCELLED, request, "");
-            replace.answer(Replies.cancelled(request.distribution().alias()));
+            audit.record(AuditLog.Decision.CANCELLED, waiting.channel(), waiting.requester(), waiting.distributionId(),
+                    waiting.pathCount(), "");
+            replace.answer(Replies.cancelled(gate.distribution(waiting.distributionId())
+                    .map(DistributionConfig::alias).orElse(waiting.distributionId())));
             return;
         }
-        AccessDecision decision = gate.recheck(userId, request.channel(), request.distribution());
-        if (!decision.allowed()) {
-            replace.answer(Replies.denied(decision.reason()));
+        Preparation preparation = submit.recheck(waiting);
+        if (preparation instanceof Preparation.Refused refused) {
+            submit.audit(refused, waiting.channel(), userId, waiting.distributionId(), waiting.pathCount());
+            replace.answer(refused.answer());
             return;
         }
+        PreparedRequest request = ((Preparation.Ready) preparation).request();
         Optional<PreparedRequest> toRun = ConfirmationCard.USE_WILDCARDS.equals(action)
                 ? withSuggestedWildcards(request, whisper) : Optional.of(request);
         toRun.ifPresent(confirmed -> {
             audit.record(AuditLog.Decision.CONFIRMED, confirmed, action);
             replace.answer(Replies.confirmed(confirmed.distribution().alias(), confirmed.paths().accepted().size()));
-            submit.run(confirmed, whisper);
+            submit.run(confirmed, whisper, Optional.of(StatusPosts.Confirmed.of(waiting)));
         });
+    }
+
+    /** Why this person's click can't go on while the question stays as it is; empty when it may. */
+    private static Optional<Message> problem(String userId, Confirmations.Lookup found, Optional<String> clickedIn) {
+        if (found == Confirmations.Missing.NOT_HELD) {
+            return Optional.of(Replies.heldByAnotherInstance());
+        }
+        if (!(found instanceof Confirmations.Found present)) {
+            return Optional.of(Replies.unreadableButton());
+        }
+        Waiting waiting = present.waiting();
+        if (!waiting.requester().equals(userId)) {
+            return Optional.of(Replies.notYourRequest(waiting.requester()));
+        }
+        // A question is shown in the channel its status message goes to: a button that names another is not its own.
+        if (clickedIn.isPresent() && !clickedIn.get().equals(waiting.channel())) {
+            return Optional.of(Replies.unreadableButton());
+        }
+        return Optional.empty();
     }
 
     /**

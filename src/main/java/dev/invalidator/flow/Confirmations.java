@@ -8,25 +8,51 @@ import dev.invalidator.cost.Pricing;
 import dev.invalidator.request.InvalidationPath;
 import dev.invalidator.request.WildcardSuggestion;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Decides which requests need an explicit click — a full wipe, more paths than the threshold, or paths that would be
- * charged — and keeps them until the click (or expiry).
+ * charged — and finds the request again when the click comes, on whichever instance of the bot Slack hands it to.
+ *
+ * <p>The question's buttons carry the request as a {@link RequestTicket}; the instance that asked also keeps it in
+ * memory, and a request too big for a ticket lives only there (its buttons carry the bare id).
  */
 final class Confirmations {
 
     /** A directory needs this many listed files before a wildcard is worth suggesting. */
     static final int FILES_PER_SUGGESTED_WILDCARD = 5;
 
+    /** How far ahead of this instance's clock a ticket may say it was asked: another instance's clock may run ahead. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    /** What a click's key names, as this instance sees it. */
+    sealed interface Lookup {
+    }
+
+    record Found(Waiting waiting) implements Lookup {
+    }
+
+    enum Missing implements Lookup {
+        /** Answered already, or expired. */
+        GONE,
+        /** A bare id this instance doesn't hold: another instance asked, or this one has restarted since. */
+        NOT_HELD,
+        /** Neither a ticket nor an id: altered, or not the bot's. */
+        UNREADABLE
+    }
+
     private final ConfirmConfig config;
     private final MonthToDatePaths usage;
-    private final PendingRequests<PreparedRequest> pending;
+    private final Clock clock;
+    private final PendingRequests<Waiting.Held> pending;
 
     Confirmations(ConfirmConfig config, MonthToDatePaths usage, Clock clock) {
         this.config = config;
         this.usage = usage;
+        this.clock = clock;
         this.pending = new PendingRequests<>(config.expiresAfter(), clock);
     }
 
@@ -43,15 +69,37 @@ final class Confirmations {
                 .filter(path -> path.kind() == InvalidationPath.Kind.FILE).map(InvalidationPath::value).toList();
         Optional<WildcardSuggestion.Suggestion> suggestion = fullWipe ? Optional.empty()
                 : WildcardSuggestion.suggest(files, FILES_PER_SUGGESTED_WILDCARD);
-        return Optional.of(new ConfirmationCard(pending.put(request), request.distribution().alias(),
+        String id = pending.newId();
+        Instant now = clock.instant();
+        pending.put(id, new Waiting.Held(id, request, now));
+        return Optional.of(new ConfirmationCard(RequestTicket.of(id, request, now).key(), request.distribution().alias(),
                 request.distribution().id(), paths, fullWipe, overThreshold, config.pathThreshold(), charge, suggestion));
     }
 
-    Optional<PreparedRequest> peek(String pendingId) {
-        return pending.peek(pendingId);
+    /** The request a click's key names: held here when this instance asked, else read from the key's ticket. */
+    Lookup find(String key) {
+        Optional<RequestTicket> ticket = RequestTicket.decode(key);
+        String id = ticket.map(RequestTicket::id).orElse(key);
+        if (pending.answered(id)) {
+            return Missing.GONE;
+        }
+        Optional<Waiting.Held> held = pending.peek(id);
+        if (held.isPresent()) {
+            return new Found(held.get());
+        }
+        if (ticket.isEmpty()) {
+            return RequestTicket.isId(key) ? Missing.NOT_HELD : Missing.UNREADABLE;
+        }
+        Instant asked = ticket.get().askedAt();
+        Instant now = clock.instant();
+        if (asked.isAfter(now.plus(CLOCK_SKEW))) {
+            return Missing.UNREADABLE;
+        }
+        return asked.plus(config.expiresAfter()).isBefore(now) ? Missing.GONE : new Found(new Waiting.Carried(ticket.get()));
     }
 
-    Optional<PreparedRequest> take(String pendingId) {
-        return pending.take(pendingId);
+    /** Marks the question answered on this instance: true for the first click, false for any later one. */
+    boolean claim(Waiting waiting) {
+        return pending.claim(waiting.id());
     }
 }

@@ -64,6 +64,11 @@ final class Gate {
         return policy.decide(userId, channelId, distribution);
     }
 
+    /** The distribution {@code target} names (alias, id or domain name), whoever asks. */
+    Optional<DistributionConfig> distribution(String target) {
+        return catalog.resolve(target);
+    }
+
     List<DistributionConfig> usable(String userId, String channelId) {
         return policy.usableBy(userId, channelId, config.distributions().values());
     }

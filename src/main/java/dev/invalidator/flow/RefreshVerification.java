@@ -51,6 +51,7 @@ public final class RefreshVerification implements AutoCloseable {
     private final Chat chat;
     private final ThreadPoolExecutor pool;
     private final RefreshCheck check;
+    private final AtomicInteger checking = new AtomicInteger();
 
     public RefreshVerification(BotConfig config, DistributionCatalog catalog, EdgeProbe edge, Chat chat, Clock clock) {
         this.config = config;
@@ -80,18 +81,34 @@ public final class RefreshVerification implements AutoCloseable {
             return;
         }
         CheckPlan plan = CheckPlan.of(invalidation.paths(), StatusFacts.samples(facts), settings.maxUrls());
+        checking.incrementAndGet();
         try {
-            pool.execute(() -> start(invalidation, distribution.get(), status, completed, facts, settings, plan));
+            pool.execute(() -> {
+                try {
+                    start(invalidation, distribution.get(), status, completed, facts, settings, plan)
+                            .whenComplete((done, failure) -> checking.decrementAndGet());
+                } catch (RuntimeException e) {
+                    checking.decrementAndGet();
+                    throw e;
+                }
+            });
         } catch (RejectedExecutionException e) {
+            checking.decrementAndGet();
             log.warn("Too many refresh checks queued; invalidation {} is not checked", invalidation.id());
         }
     }
 
-    private void start(Invalidation invalidation, DistributionConfig distribution, PostedMessage status,
-                       StatusCard completed, Map<String, String> facts, VerifyConfig.Settings settings, CheckPlan plan) {
+    /** Whether no check is running or waiting: its reply and mark, if any, are in Slack. */
+    public boolean idle() {
+        return checking.get() == 0;
+    }
+
+    private CompletableFuture<Void> start(Invalidation invalidation, DistributionConfig distribution,
+                                          PostedMessage status, StatusCard completed, Map<String, String> facts,
+                                          VerifyConfig.Settings settings, CheckPlan plan) {
         if (plan.paths().isEmpty()) {
             replyQuietly(status, RefreshReplies.nothingChecked(completed.alias(), plan));
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         URI baseUrl;
         try {
@@ -101,9 +118,9 @@ public final class RefreshVerification implements AutoCloseable {
         } catch (CdnException e) {
             replyQuietly(status, RefreshReplies.cannotCheck("the distribution's domain names could not be read ("
                     + e.getMessage() + ")"));
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        check.run(baseUrl, plan, invalidation.paths(), invalidation.createTime())
+        return check.run(baseUrl, plan, invalidation.paths(), invalidation.createTime())
                 .thenAccept(report -> publish(invalidation, status, completed, facts, report))
                 .exceptionally(failure -> {
                     log.error("The refresh check of invalidation {} failed", invalidation.id(), failure);

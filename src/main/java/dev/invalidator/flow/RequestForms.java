@@ -82,6 +82,6 @@ final class RequestForms {
             return new FormAnswer.Invalid(Map.of(Preparation.Field.DISTRIBUTION, e.getMessage()));
         }
         return question.<FormAnswer>map(FormAnswer.Confirm::new)
-                .orElseGet(() -> new FormAnswer.Accepted(() -> submit.run(request, whisper)));
+                .orElseGet(() -> new FormAnswer.Accepted(() -> submit.run(request, whisper, Optional.empty())));
     }
 }

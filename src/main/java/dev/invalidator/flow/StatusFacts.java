@@ -1,5 +1,6 @@
 package dev.invalidator.flow;
 
+import dev.invalidator.chat.StatusCard;
 import dev.invalidator.request.InvalidationPath;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,10 @@ final class StatusFacts {
     static final String SAMPLES = "check";
     /** What the check after completion found, for every later edit of the message to show again. */
     static final String REFRESH = "refresh";
+    /** The id of the confirmation the request went through: no two status messages go on for one (see StatusPosts). */
+    static final String CONFIRMATION = "confirmation";
+    /** The {@link RequestTicket#digest()} of the ticket an approval's buttons carry: only that ticket acts here. */
+    static final String TICKET = "ticket";
 
     private StatusFacts() {
     }
@@ -54,6 +59,21 @@ final class StatusFacts {
         Map<String, String> updated = new LinkedHashMap<>(facts);
         updated.put(REFRESH, mark);
         return updated;
+    }
+
+    /**
+     * The message's card as it was first posted (at "requesting"), from its facts alone, for an instance that did not
+     * post it; empty when facts are missing.
+     */
+    static Optional<StatusCard> card(Map<String, String> facts) {
+        String requester = facts.get(REQUESTER);
+        String distribution = facts.get(DISTRIBUTION);
+        String paths = facts.getOrDefault(PATHS, "");
+        if (requester == null || distribution == null || !paths.matches("[0-9]{1,9}")) {
+            return Optional.empty();
+        }
+        return Optional.of(StatusCard.requesting(requester, facts.getOrDefault(ALIAS, distribution), distribution,
+                Integer.parseInt(paths)).withNote(note(facts)));
     }
 
     static Optional<String> note(Map<String, String> facts) {

@@ -1,5 +1,6 @@
 package dev.invalidator.flow;
 
+import dev.invalidator.access.AccessDecision;
 import dev.invalidator.access.RateLimits;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Cdn;
@@ -21,6 +22,7 @@ import dev.invalidator.request.ParsedPaths;
 import dev.invalidator.request.PathParser;
 import dev.invalidator.tracking.Tracker;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +48,12 @@ final class SubmitInvalidation {
     private final MonthToDatePaths monthToDate;
     private final Approvals approvals;
     private final RateLimits rateLimits;
+    private final StatusPosts posts;
     private final AuditLog audit;
 
     SubmitInvalidation(Gate gate, DistributionCatalog catalog, PathParser parser, Cdn cdn, Chat chat, Tracker tracker,
                        Confirmations confirmations, MonthToDatePaths monthToDate, Approvals approvals,
-                       RateLimits rateLimits, AuditLog audit) {
+                       RateLimits rateLimits, StatusPosts posts, AuditLog audit) {
         this.gate = gate;
         this.catalog = catalog;
         this.parser = parser;
@@ -61,6 +64,7 @@ final class SubmitInvalidation {
         this.monthToDate = monthToDate;
         this.approvals = approvals;
         this.rateLimits = rateLimits;
+        this.posts = posts;
         this.audit = audit;
     }
 
@@ -70,10 +74,31 @@ final class SubmitInvalidation {
         if (preparation instanceof Preparation.Ready ready) {
             confirmOrRun(ready.request(), responder);
         } else if (preparation instanceof Preparation.Refused refused) {
-            audit.record(refused.field() == Preparation.Field.PATHS ? AuditLog.Decision.INVALID : AuditLog.Decision.DENIED,
-                    command.channelId(), command.userId(), request.target(), request.pathTokens().size(), refused.inline());
+            audit(refused, command.channelId(), command.userId(), request.target(), request.pathTokens().size());
             responder.answer(refused.answer());
         }
+    }
+
+    void audit(Preparation.Refused refused, String channel, String user, String target, int paths) {
+        audit.record(refused.field() == Preparation.Field.PATHS ? AuditLog.Decision.INVALID : AuditLog.Decision.DENIED,
+                channel, user, target, paths, refused.inline());
+    }
+
+    /**
+     * A waiting request, checked again at the moment of acting: one this instance holds was parsed when it was asked,
+     * so only the access decision is taken again; one read from a ticket goes through every check a typed request
+     * does, which is what makes a forged ticket worth no more than typing the command.
+     */
+    Preparation recheck(Waiting waiting) {
+        if (waiting instanceof Waiting.Held held) {
+            PreparedRequest request = held.request();
+            AccessDecision decision = gate.recheck(request.requester(), request.channel(), request.distribution());
+            return decision.allowed() ? new Preparation.Ready(request)
+                    : new Preparation.Refused(Replies.denied(decision.reason()), Preparation.Field.DISTRIBUTION,
+                            decision.reason());
+        }
+        RequestTicket ticket = ((Waiting.Carried) waiting).ticket();
+        return prepare(ticket.requester(), ticket.channel(), ticket.distributionId(), ticket.tokens(), ticket.note());
     }
 
     /**
@@ -111,11 +136,16 @@ final class SubmitInvalidation {
             responder.answer(Replies.cdnProblem(e));
             return;
         }
-        question.ifPresentOrElse(card -> responder.answer(card.message()), () -> run(prepared, responder));
+        question.ifPresentOrElse(card -> responder.answer(card.message()),
+                () -> run(prepared, responder, Optional.empty()));
     }
 
-    /** Posts the status message, then creates the invalidation that belongs to it — or first waits for an approver. */
-    void run(PreparedRequest request, Responder responder) {
+    /**
+     * Posts the status message, then creates the invalidation that belongs to it — or first waits for an approver.
+     *
+     * @param confirmed the confirmation the request went through, if it did: one status message goes on per confirmation
+     */
+    void run(PreparedRequest request, Responder responder, Optional<StatusPosts.Confirmed> confirmed) {
         Optional<String> limited = rateLimits.acquire(request.requester(), request.distribution().id(),
                 request.distribution().alias());
         if (limited.isPresent()) {
@@ -127,25 +157,24 @@ final class SubmitInvalidation {
                 request.distribution().id(), request.paths().accepted().size()).withNote(request.note());
         if (approvals.required(request)) {
             audit.record(AuditLog.Decision.AWAITING_APPROVAL, request, "");
-            approvals.ask(request, card, responder);
+            approvals.ask(request, card, responder, confirmed);
             return;
         }
-        PostedMessage status;
-        try {
-            status = chat.post(request.channel(), card.message(), StatusFacts.of(request));
-        } catch (ChatException e) {
-            responder.answer(Replies.cannotPost(e));
-            return;
-        }
-        create(request, card, status);
+        posts.post(request, card, Map.of(), confirmed, responder).ifPresent(status -> create(request, card, status));
     }
 
-    /** An approver said yes: the request goes on in the message that waited for them. */
-    void approved(Approvals.Waiting approved) {
-        StatusCard requesting = StatusCard.requesting(approved.request().requester(),
-                approved.request().distribution().alias(), approved.request().distribution().id(),
-                approved.request().paths().accepted().size()).withNote(approved.request().note());
-        create(approved.request(), requesting, approved.status());
+    /** An approver said yes: the request, checked again, goes on in the message that waited for them. */
+    void approved(Approvals.Approved approved) {
+        Preparation preparation = recheck(approved.request());
+        if (preparation instanceof Preparation.Refused refused) {
+            Waiting request = approved.request();
+            audit(refused, request.channel(), request.requester(), request.distributionId(), request.pathCount());
+            showQuietly(() -> chat.update(approved.status(), approved.card().failed(refused.inline(),
+                    "Nothing was invalidated.").message()));
+            return;
+        }
+        PreparedRequest request = ((Preparation.Ready) preparation).request();
+        create(request, approved.card(), approved.status());
     }
 
     private void create(PreparedRequest request, StatusCard card, PostedMessage status) {

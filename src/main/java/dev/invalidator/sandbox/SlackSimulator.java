@@ -242,8 +242,26 @@ public final class SlackSimulator implements AutoCloseable {
         socket.awaitConnections(n, timeout);
     }
 
+    /** How envelopes are spread from now on; ends a {@link #deliverTo} pin. */
     public void routing(Routing routing) {
         socket.routing(routing);
+    }
+
+    /**
+     * The open connections that can receive envelopes, oldest first, by number: connections are numbered 1, 2, 3, …
+     * in the order they opened, and a connection keeps its number (a client that reconnects gets a new one).
+     */
+    public List<Integer> connections() {
+        return socket.connections();
+    }
+
+    /**
+     * Every envelope from now on goes to the connection numbered {@code connection} (see {@link #connections}), until
+     * {@link #routing} is called: so a test can make a click reach one chosen instance of an app that holds several
+     * connections, as Slack may. While that connection is not open, deliveries fail as "dispatch_failed".
+     */
+    public void deliverTo(int connection) {
+        socket.deliverTo(connection);
     }
 
     /** How long a trigger id stays usable (default 3 s). */

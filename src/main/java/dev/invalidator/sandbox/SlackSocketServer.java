@@ -55,10 +55,14 @@ final class SlackSocketServer extends WebSocketServer {
     private final Map<String, CompletableFuture<Ack>> pending = new ConcurrentHashMap<>();
     private final List<Ack> acks = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextConnection = new AtomicInteger();
+    /** Numbers connections in the order they open: 1, 2, 3, … (kept as each connection's attachment). */
+    private final AtomicInteger openedConnections = new AtomicInteger();
     private final AtomicInteger pings = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
     private final Object connectionsChanged = new Object();
     private volatile Routing routing = Routing.ROUND_ROBIN;
+    /** When set, every envelope goes to this connection number and to no other. */
+    private volatile Integer pinnedTo;
     private volatile Exception startFailure;
 
     SlackSocketServer(ObjectMapper json, Clock clock) {
@@ -99,6 +103,16 @@ final class SlackSocketServer extends WebSocketServer {
 
     void routing(Routing routing) {
         this.routing = routing;
+        this.pinnedTo = null;
+    }
+
+    void deliverTo(int connection) {
+        this.pinnedTo = connection;
+    }
+
+    /** The numbers of the open connections that can receive envelopes, oldest first. */
+    List<Integer> connections() {
+        return live.stream().filter(WebSocket::isOpen).map(conn -> (Integer) conn.getAttachment()).toList();
     }
 
     @Override
@@ -140,6 +154,7 @@ final class SlackSocketServer extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        conn.setAttachment(openedConnections.incrementAndGet());
         live.add(conn);
         ObjectNode hello = json.createObjectNode().put("type", "hello").put("num_connections", live.size());
         hello.putObject("debug_info").put("host", "applink-sim").put("build_number", 1)
@@ -206,7 +221,8 @@ final class SlackSocketServer extends WebSocketServer {
         WebSocket target = pick();
         try {
             if (target == null) {
-                throw new IllegalStateException("dispatch_failed: no open Socket Mode connection");
+                throw new IllegalStateException("dispatch_failed: no open Socket Mode connection"
+                        + (pinnedTo == null ? "" : " numbered " + pinnedTo));
             }
             target.send(envelopeJson);
             log.debug("Socket Mode: envelope {} sent to {}", envelopeId, target.getRemoteSocketAddress());
@@ -220,6 +236,10 @@ final class SlackSocketServer extends WebSocketServer {
 
     private WebSocket pick() {
         List<WebSocket> open = live.stream().filter(WebSocket::isOpen).toList();
+        Integer pinned = pinnedTo;
+        if (pinned != null) {
+            return open.stream().filter(conn -> pinned.equals(conn.getAttachment())).findFirst().orElse(null);
+        }
         if (open.isEmpty()) {
             return null;
         }

@@ -16,6 +16,7 @@ import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
 import dev.invalidator.chat.ConfirmationCard;
+import dev.invalidator.chat.Message;
 import dev.invalidator.chat.RequestForm;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,11 +79,20 @@ public final class RequestModal {
         return view(v -> v
                 .type("modal")
                 .callbackId(CONFIRM_CALLBACK)
-                .privateMetadata(card.pendingId())
+                .privateMetadata(card.key())
                 .title(viewTitle(t -> t.type("plain_text").text("Confirm invalidation")))
                 .submit(viewSubmit(t -> t.type("plain_text").text("Confirm")))
                 .close(viewClose(t -> t.type("plain_text").text("Cancel")))
                 .blocks(SlackMessages.blocks(card.questionOnly())));
+    }
+
+    /** The form's last step when it can't go on: what happened and what to do, and a button to close it. */
+    public static View notice(Message message) {
+        return view(v -> v
+                .type("modal")
+                .title(viewTitle(t -> t.type("plain_text").text("Invalidate CloudFront")))
+                .close(viewClose(t -> t.type("plain_text").text("Close")))
+                .blocks(SlackMessages.blocks(message)));
     }
 
     private static String shorten(String text) {

@@ -75,6 +75,16 @@ public final class SlackBot implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the Socket Mode connection is up, by the client's own check ({@code SocketModeClient#verifyConnection}:
+     * the current WebSocket is open and answers a ping), the check its session monitor uses to decide to reconnect.
+     * The client has no cheaper state to read: its close listeners can't tell an old session from the current one.
+     * Answers at once when the socket is closed; waits up to 3 s for a pong when the peer is silent.
+     */
+    public boolean isConnected() {
+        return session.isConnected();
+    }
+
     /** Closes the connection for good: no reconnect follows. */
     @Override
     public void close() {

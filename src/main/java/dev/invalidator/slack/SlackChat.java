@@ -34,6 +34,8 @@ public final class SlackChat implements Chat {
 
     /** The metadata event type of status messages. */
     static final String FACTS_EVENT = "invalidation_request";
+    /** The metadata event type of the thread reply that records a decision on a request waiting for approval. */
+    static final String DECISION_EVENT = "invalidation_decision";
 
     private final MethodsClient client;
     private final int maxAttempts;
@@ -64,18 +66,46 @@ public final class SlackChat implements Chat {
     @Override
     public Map<String, String> factsOf(PostedMessage status) {
         try {
-            var history = call("conversations.history", () -> client.conversationsHistory(r -> r
-                    .channel(status.channel()).latest(status.ts()).inclusive(true).limit(1).includeAllMetadata(true)));
-            return history.getMessages().stream()
-                    .filter(message -> status.ts().equals(message.getTs()) && message.getMetadata() != null
-                            && FACTS_EVENT.equals(message.getMetadata().getEventType()))
-                    .findFirst()
-                    .map(message -> facts(message.getMetadata()))
-                    .orElse(Map.of());
+            return status(status).map(Chat.StatusRecord::facts).orElse(Map.of());
         } catch (ChatException e) {
             log.warn("Could not read the facts of status message {} in {}: {}", status.ts(), status.channel(), e.getMessage());
             return Map.of();
         }
+    }
+
+    @Override
+    public Optional<Chat.StatusRecord> status(PostedMessage message) {
+        var history = call("conversations.history", () -> client.conversationsHistory(r -> r
+                .channel(message.channel()).latest(message.ts()).inclusive(true).limit(1).includeAllMetadata(true)));
+        return history.getMessages().stream()
+                .filter(found -> message.ts().equals(found.getTs()) && isMarked(found, FACTS_EVENT))
+                .findFirst()
+                .map(found -> new Chat.StatusRecord(message, String.valueOf(found.getText()), facts(found.getMetadata())));
+    }
+
+    @Override
+    public PostedMessage postDecision(PostedMessage status, Message notice) {
+        var response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                .channel(status.channel()).threadTs(status.ts()).text(notice.text())
+                .blocks(SlackMessages.blocks(notice))
+                .metadata(new com.slack.api.model.Message.Metadata(DECISION_EVENT,
+                        new HashMap<>(Map.of("status_ts", status.ts()))))));
+        return new PostedMessage(response.getChannel(), response.getTs());
+    }
+
+    @Override
+    public Optional<PostedMessage> firstDecision(PostedMessage status) {
+        var replies = call("conversations.replies", () -> client.conversationsReplies(r -> r
+                .channel(status.channel()).ts(status.ts()).limit(200).includeAllMetadata(true)));
+        // Replies come oldest first; only the bot can attach metadata, so a person's reply never counts.
+        return replies.getMessages().stream()
+                .filter(reply -> !status.ts().equals(reply.getTs()) && isMarked(reply, DECISION_EVENT))
+                .findFirst()
+                .map(reply -> new PostedMessage(status.channel(), reply.getTs()));
+    }
+
+    private static boolean isMarked(com.slack.api.model.Message message, String eventType) {
+        return message.getMetadata() != null && eventType.equals(message.getMetadata().getEventType());
     }
 
     @Override
@@ -92,8 +122,7 @@ public final class SlackChat implements Chat {
         var history = call("conversations.history", () -> client.conversationsHistory(r -> r
                 .channel(channel).oldest(since).limit(200).includeAllMetadata(true)));
         return history.getMessages().stream()
-                .filter(message -> message.getMetadata() != null
-                        && FACTS_EVENT.equals(message.getMetadata().getEventType()))
+                .filter(message -> isMarked(message, FACTS_EVENT))
                 .map(message -> new Chat.StatusRecord(new PostedMessage(channel, message.getTs()),
                         String.valueOf(message.getText()), facts(message.getMetadata())))
                 .toList();

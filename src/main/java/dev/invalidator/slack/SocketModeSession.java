@@ -128,6 +128,11 @@ final class SocketModeSession implements AutoCloseable {
         return ack;
     }
 
+    /** See {@link SlackBot#isConnected()}. */
+    boolean isConnected() {
+        return client.verifyConnection();
+    }
+
     /** Closes the connection for good (no reconnect follows), lets the envelopes in hand be acked, stops the app. */
     @Override
     public void close() {

@@ -44,7 +44,8 @@ record BotProcess(Process process, long startedNanos, Path log) implements AutoC
                 .redirectOutput(log.toFile());
         // Only what the benchmark sets reaches the bot: no credentials or endpoints of the machine leak in.
         builder.environment().keySet().removeIf(key -> key.startsWith("SLACK_") || key.startsWith("AWS_")
-                || key.startsWith("INVALIDATOR_") || key.startsWith("JAVA_TOOL_OPTIONS") || key.startsWith("JDK_JAVA_OPTIONS"));
+                || key.startsWith("INVALIDATOR_") || key.equals("HEALTH_PORT") || key.equals("LOG_FORMAT")
+                || key.equals("JAVA_TOOL_OPTIONS") || key.equals("JDK_JAVA_OPTIONS"));
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         try {

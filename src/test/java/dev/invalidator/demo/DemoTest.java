@@ -75,6 +75,16 @@ class DemoTest {
     }
 
     @Test
+    void the_check_after_completion_shows_a_verified_and_a_stale_invalidation_side_by_side() {
+        Run run = demo("/invalidate web /index.html\n/invalidate web /About.html\n");
+
+        assertThat(run.status()).isZero();
+        String end = run.from("── end of input ──");
+        assertThat(end).contains("✓ 1 of 1 URL served fresh", "🔍 verified", "🔍 1 stale")
+                .contains("Likely cause: letter case: `/About.html` in this request is not `/about.html`");
+    }
+
+    @Test
     void starts_with_the_rules_and_the_help() {
         Run run = demo("");
 

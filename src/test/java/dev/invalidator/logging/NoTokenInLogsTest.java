@@ -7,28 +7,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
-/** A whole flow with every logger at DEBUG, written through the bot's own layout: no token in any line. */
+/**
+ * A whole flow with every logger at DEBUG, written through the bot's own layout in both formats ({@code LOG_FORMAT}):
+ * no token in any line, and in JSON every line is one object.
+ */
 class NoTokenInLogsTest {
 
-    @Test
-    void a_full_flow_logged_at_debug_shows_no_token() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void a_full_flow_logged_at_debug_shows_no_token(String format) throws Exception {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        OutputStreamAppender<ILoggingEvent> capture = capture(context, lines);
+        OutputStreamAppender<ILoggingEvent> capture = capture(context, lines, format);
         root.detachAppender("STDOUT");
         root.addAppender(capture);
         context.getLoggerList().stream().filter(logger -> logger != root).forEach(logger -> logger.setLevel(null));
@@ -54,12 +62,35 @@ class NoTokenInLogsTest {
         assertThat(log).as("the flow was logged").contains("Created invalidation");
         assertThat(log).doesNotContain(botToken).doesNotContain(appToken)
                 .doesNotContainPattern("xox[abpor]-[0-9]").doesNotContainPattern("xapp-[0-9]");
+        if (format.equals("json")) {
+            List<JsonNode> objects = log.lines().map(NoTokenInLogsTest::parsed).toList();
+            assertThat(objects).allSatisfy(line -> assertThat(line.has("level") && line.has("logger")).isTrue());
+            assertThat(objects).anySatisfy(line -> assertThat(line.path("audit").path("decision").asText())
+                    .isEqualTo("created"));
+        }
     }
 
-    private static OutputStreamAppender<ILoggingEvent> capture(LoggerContext context, ByteArrayOutputStream lines) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    private static JsonNode parsed(String line) {
+        try {
+            JsonNode object = new ObjectMapper().readTree(line);
+            assertThat(object.isObject()).as(line).isTrue();
+            return object;
+        } catch (Exception e) {
+            throw new AssertionError("not a JSON object: " + line, e);
+        }
+    }
+
+    private static OutputStreamAppender<ILoggingEvent> capture(LoggerContext context, ByteArrayOutputStream lines,
+                                                               String format) {
+        ConsoleLayout layout = new ConsoleLayout();
+        layout.setContext(context);
+        layout.setFormat(format);
+        layout.setPattern("%logger - %msg%n%ex");
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern("%logger - %msg%n%ex");
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.setLayout(layout);
         encoder.start();
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
         appender.setContext(context);

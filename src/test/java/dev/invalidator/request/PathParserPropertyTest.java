@@ -59,6 +59,36 @@ class PathParserPropertyTest {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * A click on a confirmation sends only the accepted values and samples, and the bot parses them again as if typed:
+     * so what was accepted once must be accepted again, unchanged and in the same order.
+     */
+    @Test
+    void accepted_values_parsed_again_are_accepted_unchanged() {
+        List<String> violations = new ArrayList<>();
+        for (int i = 0; i < TOKEN_LISTS && violations.size() < 10; i++) {
+            ParsedPaths first = defaults.parse(tokenList(), Requests.HOSTS);
+            if (!first.ok()) {
+                continue;
+            }
+            List<String> values = values(first.accepted());
+            List<String> samples = values(first.samples());
+            List<String> tokens = new ArrayList<>(values);
+            samples.forEach(sample -> tokens.add(CheckSamples.token(sample)));
+            ParsedPaths again = defaults.parse(tokens, Set.of());
+            if (!again.ok() || !values(again.accepted()).equals(values) || !values(again.samples()).equals(samples)) {
+                violations.add(visible(tokens.toString()) + " became " + visible(values(again.accepted()).toString())
+                        + " and samples " + visible(values(again.samples()).toString()) + " " + again.problems());
+            }
+        }
+
+        assertThat(violations).isEmpty();
+    }
+
+    private static List<String> values(List<InvalidationPath> paths) {
+        return paths.stream().map(InvalidationPath::value).toList();
+    }
+
     private void check(PathParser parser, List<String> tokens, List<String> violations) {
         try {
             ParsedPaths parsed = parser.parse(tokens, Requests.HOSTS);

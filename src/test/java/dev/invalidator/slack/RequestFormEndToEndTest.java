@@ -6,6 +6,7 @@ import static dev.invalidator.testing.BotFixture.OPS;
 import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invalidator.Bot;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
@@ -14,7 +15,10 @@ import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.OpenedView;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -24,11 +28,12 @@ import org.junit.jupiter.api.Test;
 class RequestFormEndToEndTest {
 
     private BotFixture world;
+    private Bot bot;
 
     @BeforeEach
     void start() {
         world = new BotFixture();
-        world.startBot();
+        bot = world.startBot();
     }
 
     @AfterEach
@@ -136,6 +141,73 @@ class RequestFormEndToEndTest {
             SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
                     world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
             assertThat(invalidation.paths()).containsExactly("/*");
+        }
+    }
+
+    /** With a second instance: Slack hands each submission to either one. */
+    @Nested
+    class AcrossInstances {
+
+        private Bot other;
+
+        @BeforeEach
+        void startAnother() {
+            other = world.startBot();
+        }
+
+        /** The confirmation step of a form submitted on the first instance, with {@code paths}. */
+        private OpenedView confirmationStep(String user, String paths) {
+            world.deliverTo(bot);
+            OpenedView form = openForm(user);
+            assertThat(submit(user, form, values("web", paths, null)).payloadJson()).contains("\"response_action\":\"update\"");
+            return Await.value("the confirmation step", () -> world.slack.views(user).stream()
+                    .filter(view -> view.method().equals("response_action:update")).findFirst().orElse(null));
+        }
+
+        @Test
+        void the_confirm_of_a_form_asked_on_one_instance_creates_one_invalidation_on_the_other() {
+            OpenedView confirmation = confirmationStep(CAROL, "/*");
+
+            world.deliverTo(other);
+            Ack ack = submit(CAROL, confirmation, "{}");
+
+            assertThat(ack.payloadJson()).isNull();
+            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
+                    world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+            assertThat(invalidation.paths()).containsExactly("/*");
+            world.awaitMessage(OPS, m -> m.text().contains("in progress"), "the status message");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isEqualTo(1);
+        }
+
+        @Test
+        void a_request_too_big_to_travel_with_the_form_says_so_in_the_form_and_creates_nothing() {
+            Random random = new Random(5);
+            OpenedView confirmation = confirmationStep(CAROL, IntStream.range(0, 150)
+                    .mapToObj(i -> "/" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()))
+                    .collect(Collectors.joining("\n")));
+
+            world.deliverTo(other);
+            Ack ack = submit(CAROL, confirmation, "{}");
+
+            assertThat(ack.payloadJson()).contains("\"response_action\":\"update\"").contains("too many paths")
+                    .contains("send the form again");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        }
+
+        @Test
+        void someone_else_sending_the_confirmation_back_is_told_in_the_form_and_creates_nothing() {
+            OpenedView confirmation = confirmationStep(CAROL, "/*");
+            String key = confirmation.viewJson().replaceAll("(?s).*\"private_metadata\":\"([^\"]+)\".*", "$1");
+
+            world.deliverTo(other);
+            Ack ack = world.slack.interactive("""
+                    {"type":"view_submission","team":{"id":"T0SIM"},"user":{"id":"%s","team_id":"T0SIM"},
+                     "view":{"id":"V0FORGED","type":"modal","callback_id":"invalidate_confirm",
+                             "private_metadata":"%s","state":{"values":{}}}}
+                    """.formatted(DAVE, key)).ack().orTimeout(10, TimeUnit.SECONDS).join();
+
+            assertThat(ack.payloadJson()).contains("\"response_action\":\"update\"").contains("Only <@" + CAROL + ">");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
         }
     }
 }

@@ -12,7 +12,9 @@ import dev.invalidator.slack.SlackTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -55,6 +57,8 @@ public final class BotFixture implements AutoCloseable {
     public final SlackSimulator slack = SlackSimulator.start();
     public final CloudFrontFixture cloudFront = new CloudFrontFixture();
     private final List<Bot> bots = new ArrayList<>();
+    /** The Socket Mode connection number of each running bot, for {@link #deliverTo}. */
+    private final Map<Bot, Integer> connections = new HashMap<>();
 
     public BotFixture() {
         slack.addChannel(OPS, "ops", true);
@@ -94,6 +98,7 @@ public final class BotFixture implements AutoCloseable {
                 cloudFront.aws, clock);
         bots.add(bot);
         slack.awaitConnections(before + 1, Duration.ofSeconds(20));
+        connections.put(bot, slack.connections().get(before));
         return bot;
     }
 
@@ -102,7 +107,13 @@ public final class BotFixture implements AutoCloseable {
         int before = slack.openConnections();
         bot.close();
         bots.remove(bot);
+        connections.remove(bot);
         slack.awaitConnections(before - 1, Duration.ofSeconds(20));
+    }
+
+    /** Every payload from now on goes to {@code bot}'s connection, as Slack may hand it to any one instance. */
+    public void deliverTo(Bot bot) {
+        slack.deliverTo(connections.get(bot));
     }
 
     /** Types a slash command and waits for its ack (which must come, whatever the command). */

@@ -33,18 +33,24 @@ public final class BotProcess implements AutoCloseable {
 
     /** Starts the jar with {@code config} written to {@code dir}; {@code env} adds to or overrides the defaults. */
     public static BotProcess start(BotFixture world, Path dir, String config, Map<String, String> env) {
+        return start(world, dir, config, env, "run");
+    }
+
+    /** The same with a sub-command, e.g. {@code check-config}. */
+    public static BotProcess start(BotFixture world, Path dir, String config, Map<String, String> env,
+                                   String command) {
         int number = STARTED.incrementAndGet();
         Path configFile = dir.resolve("invalidator-" + number + ".yml");
         Path log = dir.resolve("bot-" + number + ".log");
         try {
             Files.writeString(configFile, config);
             ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                    "-jar", JAR.toString())
+                    "-jar", JAR.toString(), command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> environment = builder.environment();
             environment.keySet().removeIf(key -> key.startsWith("SLACK_") || key.startsWith("AWS_")
-                    || key.startsWith("INVALIDATOR_"));
+                    || key.startsWith("INVALIDATOR_") || key.equals("LOG_FORMAT") || key.equals("HEALTH_PORT"));
             Map<String, String> defaults = new HashMap<>(Map.of(
                     "INVALIDATOR_CONFIG", configFile.toString(),
                     "SLACK_API_URL", world.slack.apiUrl(),

@@ -1,5 +1,6 @@
 package dev.invalidator.testing;
 
+import dev.invalidator.aws.AwsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -9,6 +10,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy;
 
 /**
  * moto's server as an independent AWS emulator for compatibility tests: {@code MOTO_ENDPOINT} when CI started one,
@@ -27,6 +31,34 @@ public final class MotoServer {
             endpoint = given != null && !given.isBlank() ? URI.create(given) : start();
         }
         return endpoint;
+    }
+
+    /** Stores a new Secrets Manager secret in moto and returns its name. */
+    public static String storeSecret(String secretString) {
+        String name = "invalidator/slack-" + UUID.randomUUID();
+        try (AwsClients aws = new AwsClients(AwsClients.Settings.forLocalEndpoint(endpoint()))) {
+            aws.secretsManager().createSecret(request -> request.name(name).secretString(secretString));
+        }
+        return name;
+    }
+
+    /** Creates a deployed distribution in moto with one alternate domain name, and returns its id. */
+    public static String createDistribution(CloudFrontClient cloudFront, String alias) {
+        String origin = "origin-" + UUID.randomUUID();
+        return cloudFront.createDistribution(r -> r.distributionConfig(c -> c
+                .callerReference(UUID.randomUUID().toString())
+                .comment("invalidator test")
+                .enabled(true)
+                .aliases(a -> a.quantity(1).items(alias))
+                .origins(o -> o.quantity(1).items(item -> item
+                        .id(origin)
+                        .domainName("bucket.s3.amazonaws.com")
+                        .s3OriginConfig(s3 -> s3.originAccessIdentity(""))))
+                .defaultCacheBehavior(b -> b
+                        .targetOriginId(origin)
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6"))))
+                .distribution().id();
     }
 
     private static URI start() {

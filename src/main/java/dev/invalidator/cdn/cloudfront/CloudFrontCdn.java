@@ -2,6 +2,7 @@ package dev.invalidator.cdn.cloudfront;
 
 import dev.invalidator.aws.AwsClients;
 import dev.invalidator.cdn.Cdn;
+import dev.invalidator.cdn.CdnCallObserver;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.CdnException.Failure;
 import dev.invalidator.cdn.Distribution;
@@ -24,17 +25,24 @@ import software.amazon.awssdk.services.cloudfront.model.InvalidationList;
  * {@link Cdn} over the AWS SDK's CloudFront client.
  *
  * <p>A distribution with a {@code roleArn} in the config is reached with that role's credentials, so one bot can
- * serve distributions in several AWS accounts.
+ * serve distributions in several AWS accounts. Every call's outcome goes to a {@link CdnCallObserver}.
  */
 public final class CloudFrontCdn implements Cdn {
 
     private final AwsClients aws;
     private final Map<String, String> roleArnByDistribution;
+    private final CdnCallObserver calls;
 
     /** @param roleArnByDistribution the role to assume for a distribution id; distributions not named use the bot's own identity */
     public CloudFrontCdn(AwsClients aws, Map<String, String> roleArnByDistribution) {
+        this(aws, roleArnByDistribution, CdnCallObserver.NONE);
+    }
+
+    /** @param calls told the outcome of every CloudFront call */
+    public CloudFrontCdn(AwsClients aws, Map<String, String> roleArnByDistribution, CdnCallObserver calls) {
         this.aws = aws;
         this.roleArnByDistribution = Map.copyOf(roleArnByDistribution);
+        this.calls = calls;
     }
 
     @Override
@@ -49,13 +57,14 @@ public final class CloudFrontCdn implements Cdn {
     @Override
     public Invalidation create(String distributionId, String callerReference, List<String> paths) {
         try {
-            return toInvalidation(distributionId, client(distributionId).createInvalidation(r -> r
-                    .distributionId(distributionId)
-                    .invalidationBatch(b -> b
-                            .callerReference(callerReference)
-                            .paths(p -> p.quantity(paths.size()).items(paths)))).invalidation());
-        } catch (SdkException e) {
-            CdnException failure = CloudFrontErrors.translate(e, "CreateInvalidation", distributionId, accountHint(distributionId));
+            return toInvalidation(distributionId, call("CreateInvalidation", distributionId,
+                    () -> client(distributionId).createInvalidation(r -> r
+                            .distributionId(distributionId)
+                            .invalidationBatch(b -> b
+                                    .callerReference(callerReference)
+                                    .paths(p -> p.quantity(paths.size()).items(paths)))))
+                    .invalidation());
+        } catch (CdnException failure) {
             if (failure.failure() != Failure.REFERENCE_ALREADY_USED) {
                 throw failure;
             }
@@ -104,10 +113,15 @@ public final class CloudFrontCdn implements Cdn {
     }
 
     private <T> T call(String operation, String distributionId, Supplier<T> request) {
+        T answer;
         try {
-            return request.get();
+            answer = request.get();
         } catch (SdkException e) {
-            throw CloudFrontErrors.translate(e, operation, distributionId, accountHint(distributionId));
+            CdnException failure = CloudFrontErrors.translate(e, operation, distributionId, accountHint(distributionId));
+            calls.failed(operation, failure.failure());
+            throw failure;
         }
+        calls.answered(operation);
+        return answer;
     }
 }

@@ -21,14 +21,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy;
 
 /**
  * The gateway and the tracker against moto, an AWS emulator we did not write: moto answers {@code COMPLETED} in upper
@@ -51,24 +48,6 @@ class MotoCompatibilityTest {
         aws.close();
     }
 
-    static String createDistribution(CloudFrontClient cloudFront, String alias) {
-        String origin = "origin-" + UUID.randomUUID();
-        return cloudFront.createDistribution(r -> r.distributionConfig(c -> c
-                .callerReference(UUID.randomUUID().toString())
-                .comment("invalidator test")
-                .enabled(true)
-                .aliases(a -> a.quantity(1).items(alias))
-                .origins(o -> o.quantity(1).items(item -> item
-                        .id(origin)
-                        .domainName("bucket.s3.amazonaws.com")
-                        .s3OriginConfig(s3 -> s3.originAccessIdentity(""))))
-                .defaultCacheBehavior(b -> b
-                        .targetOriginId(origin)
-                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
-                        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6"))))
-                .distribution().id();
-    }
-
     private static String reference() {
         long seconds = Instant.now().getEpochSecond();
         return new CallerReference("C0OPS", seconds + "." + (100000 + (int) (Math.random() * 899999)), "U0ALICE").encode();
@@ -77,7 +56,7 @@ class MotoCompatibilityTest {
     @Nested
     class Gateway {
 
-        private final String distributionId = createDistribution(aws.cloudFront(Optional.empty()), "www.moto.example");
+        private final String distributionId = MotoServer.createDistribution(aws.cloudFront(Optional.empty()), "www.moto.example");
         private final CloudFrontCdn cdn = new CloudFrontCdn(aws, Map.of());
 
         @Test
@@ -131,7 +110,7 @@ class MotoCompatibilityTest {
     @Nested
     class Tracking {
 
-        private final String distributionId = createDistribution(aws.cloudFront(Optional.empty()), "track.moto.example");
+        private final String distributionId = MotoServer.createDistribution(aws.cloudFront(Optional.empty()), "track.moto.example");
         private final CloudFrontCdn cdn = new CloudFrontCdn(aws, Map.of());
         private final RecordingListener listener = new RecordingListener();
 
@@ -172,7 +151,7 @@ class MotoCompatibilityTest {
 
         @Test
         void a_distribution_with_a_role_is_reached_with_that_roles_credentials() {
-            String distributionId = createDistribution(aws.cloudFront(Optional.of(OTHER_ACCOUNT_ROLE)), "other.moto.example");
+            String distributionId = MotoServer.createDistribution(aws.cloudFront(Optional.of(OTHER_ACCOUNT_ROLE)), "other.moto.example");
             CloudFrontCdn withRole = new CloudFrontCdn(aws, Map.of(distributionId, OTHER_ACCOUNT_ROLE));
             CloudFrontCdn withoutRole = new CloudFrontCdn(aws, Map.of());
 

@@ -13,6 +13,7 @@ import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.slack.listeners.Handoff;
 import dev.invalidator.slack.SlackMessages;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +42,13 @@ public final class ConfirmationButtonsListener {
         BlockActionPayload payload = request.getPayload();
         BlockActionPayload.Action action = payload.getActions().get(0);
         String userId = payload.getUser().getId();
+        Optional<String> clickedIn = Optional.ofNullable(payload.getChannel()).map(channel -> channel.getId())
+                .or(() -> Optional.ofNullable(payload.getContainer()).map(container -> container.getChannelId()));
         Responder replace = message -> respond(context, message, true);
         Responder whisper = message -> respond(context, message, false);
         // When the pool is full the confirmation stays as it is: a second click works.
-        Handoff.toWorkers(workers, () -> handler.handleClick(userId, action.getActionId(), action.getValue(), replace,
-                whisper), "a confirmation click");
+        Handoff.toWorkers(workers, () -> handler.handleClick(userId, action.getActionId(), action.getValue(), clickedIn,
+                replace, whisper), "a confirmation click");
         return context.ack();
     }
 

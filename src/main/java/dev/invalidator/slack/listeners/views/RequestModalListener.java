@@ -6,6 +6,7 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
+import dev.invalidator.chat.Message;
 import dev.invalidator.chat.RequestForm;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.slack.listeners.Handoff;
@@ -69,10 +70,14 @@ public final class RequestModalListener {
 
     private Response confirmation(ViewSubmissionRequest request, ViewSubmissionContext context) {
         ViewSubmissionPayload payload = request.getPayload();
-        String pendingId = payload.getView().getPrivateMetadata();
+        String key = payload.getView().getPrivateMetadata();
+        String userId = payload.getUser().getId();
+        Optional<Message> refusal = handler.formConfirmationRefusal(userId, key);
+        if (refusal.isPresent()) {
+            return context.ackWithUpdate(RequestModal.notice(refusal.get()));
+        }
         // When the pool is full the request stays pending until it expires: confirming again works.
-        Handoff.toWorkers(workers, () -> handler.formConfirmed(payload.getUser().getId(), pendingId),
-                "a confirmed form");
+        Handoff.toWorkers(workers, () -> handler.formConfirmed(userId, key), "a confirmed form");
         return context.ack();
     }
 

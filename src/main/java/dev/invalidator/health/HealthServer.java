@@ -1,0 +1,146 @@
+package dev.invalidator.health;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /health} for a container orchestrator: 200 with {@code {"status":"ok",…}} when the bot is healthy, 503
+ * otherwise (see {@link Health}). It listens before the bot starts, answering 503 {@code {"status":"starting"}}
+ * until {@link #report} hands it the bot's health.
+ *
+ * <pre>{@code
+ * Optional<HealthServer> health = HealthServer.fromEnvironment(System.getenv());   // HEALTH_PORT=8080
+ * Bot bot = Bot.start(...);
+ * health.ifPresent(server -> server.report(bot::health));
+ * }</pre>
+ */
+public final class HealthServer implements AutoCloseable {
+
+    /** The port to listen on, on every interface; unset or empty: no health endpoint. */
+    public static final String PORT_VARIABLE = "HEALTH_PORT";
+    public static final String PATH = "/health";
+
+    private static final Logger log = LoggerFactory.getLogger(HealthServer.class);
+    private static final String STARTING = "{\"status\":\"starting\"}";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private volatile Supplier<Health> health;
+
+    private HealthServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /**
+     * Listens on {@value #PORT_VARIABLE} when it is set.
+     *
+     * @throws IllegalStateException with a one-line reason when the value is not a port or the port is taken
+     */
+    public static Optional<HealthServer> fromEnvironment(Map<String, String> env) {
+        String value = env.get(PORT_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        int port;
+        try {
+            port = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalStateException(PORT_VARIABLE + " must be a port number from 1 to 65535, or empty for no"
+                    + " health endpoint (it is \"" + value.strip() + "\")");
+        }
+        return Optional.of(listen(new InetSocketAddress(port)));
+    }
+
+    /** Listens on {@code address} (port 0: any free port, see {@link #port()}). */
+    public static HealthServer listen(InetSocketAddress address) {
+        HttpServer http;
+        try {
+            http = HttpServer.create(address, 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("the health endpoint could not listen on port " + address.getPort() + " ("
+                    + e.getMessage() + ") — choose another " + PORT_VARIABLE, e);
+        }
+        ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "health");
+            thread.setDaemon(true);
+            return thread;
+        });
+        HealthServer healthServer = new HealthServer(http, executor);
+        http.createContext("/", healthServer::answer);
+        http.setExecutor(executor);
+        http.start();
+        return healthServer;
+    }
+
+    /** From now on the endpoint answers with what {@code health} says. */
+    public void report(Supplier<Health> health) {
+        this.health = health;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!PATH.equals(exchange.getRequestURI().getPath())) {
+                send(exchange, 404, "{\"error\":\"not found; the health endpoint is " + PATH + "\"}");
+                return;
+            }
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(exchange, 405, "{\"error\":\"use GET\"}");
+                return;
+            }
+            Supplier<Health> current = health;
+            if (current == null) {
+                send(exchange, 503, STARTING);
+                return;
+            }
+            Health now;
+            try {
+                now = current.get();
+            } catch (RuntimeException e) {
+                log.warn("The health check failed", e);
+                send(exchange, 503, "{\"status\":\"unhealthy\",\"error\":\"the health check failed\"}");
+                return;
+            }
+            send(exchange, now.isHealthy() ? 200 : 503, now.toJson());
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

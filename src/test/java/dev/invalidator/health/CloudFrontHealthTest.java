@@ -1,0 +1,108 @@
+package dev.invalidator.health;
+
+import static dev.invalidator.testing.CloudFrontFixture.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.invalidator.cdn.CdnException;
+import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
+import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.testing.CloudFrontFixture;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** What the adapter's calls through the real AWS SDK, against the CloudFront simulator, make of the health. */
+class CloudFrontHealthTest {
+
+    /** Every attempt the local SDK settings make, so the fault outlasts the retries. */
+    private static final int ALL_ATTEMPTS = 4;
+
+    private final CloudFrontFixture cloudFront = new CloudFrontFixture();
+    private final CloudFrontHealth health = new CloudFrontHealth();
+    private final CloudFrontCdn cdn = new CloudFrontCdn(cloudFront.aws, Map.of(), health);
+
+    @AfterEach
+    void close() {
+        cloudFront.close();
+    }
+
+    private void failing(Operation operation, Fault fault, int times, Runnable call) {
+        cloudFront.simulator.injectFault(operation, fault, times);
+        assertThatThrownBy(call::run).isInstanceOf(CdnException.class);
+    }
+
+    @Test
+    void is_ok_before_any_call() {
+        assertThat(health.status()).isEqualTo(CloudFrontStatus.OK);
+    }
+
+    @Nested
+    class Fails {
+
+        @Test
+        void when_access_is_denied_naming_the_operation() {
+            failing(Operation.GET_DISTRIBUTION, Fault.ACCESS_DENIED, 1, () -> cdn.distribution(WEB));
+
+            assertThat(health.status()).isEqualTo(CloudFrontStatus.failing("GetDistribution", "access_denied"));
+        }
+
+        @Test
+        void when_cloudfront_keeps_failing_through_the_retries() {
+            failing(Operation.LIST_INVALIDATIONS, Fault.SERVICE_UNAVAILABLE, ALL_ATTEMPTS,
+                    () -> cdn.invalidations(WEB, null, 10));
+
+            assertThat(health.status()).isEqualTo(CloudFrontStatus.failing("ListInvalidations", "unavailable"));
+        }
+
+        @Test
+        void when_a_configured_distribution_is_gone() {
+            assertThatThrownBy(() -> cdn.distribution("E9GONEEXAMPLE")).isInstanceOf(CdnException.class);
+
+            assertThat(health.status().isHealthy()).isFalse();
+            assertThat(health.status().error()).contains("no_such_distribution");
+        }
+
+        @Test
+        void until_the_next_call_is_answered() {
+            failing(Operation.CREATE_INVALIDATION, Fault.ACCESS_DENIED, 1,
+                    () -> cdn.create(WEB, CloudFrontFixture.reference(), List.of("/index.html")));
+
+            cdn.invalidations(WEB, null, 10);
+
+            assertThat(health.status()).isEqualTo(CloudFrontStatus.OK);
+        }
+    }
+
+    @Nested
+    class StaysHealthy {
+
+        @Test
+        void when_throttling_outlasts_the_retries_saying_so() {
+            failing(Operation.LIST_INVALIDATIONS, Fault.THROTTLING, ALL_ATTEMPTS, () -> cdn.invalidations(WEB, null, 10));
+
+            assertThat(health.status()).isEqualTo(CloudFrontStatus.throttled("ListInvalidations"));
+            assertThat(health.status().isHealthy()).isTrue();
+        }
+
+        @Test
+        void when_a_throttled_call_succeeds_on_a_retry() {
+            cloudFront.simulator.injectFault(Operation.GET_DISTRIBUTION, Fault.THROTTLING, 1);
+
+            cdn.distribution(WEB);
+
+            assertThat(health.status()).isEqualTo(CloudFrontStatus.OK);
+        }
+
+        @Test
+        void when_cloudfront_refuses_the_request_itself() {
+            failing(Operation.CREATE_INVALIDATION, Fault.TOO_MANY_INVALIDATIONS_IN_PROGRESS, 1,
+                    () -> cdn.create(WEB, CloudFrontFixture.reference(), List.of("/index.html")));
+
+            assertThat(health.status()).isEqualTo(CloudFrontStatus.OK);
+        }
+    }
+}
