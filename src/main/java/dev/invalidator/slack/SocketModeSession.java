@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class SocketModeSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SocketModeSession.class);
+    /** Where the SDK's client keeps its current WebSocket (see {@link NoDelayClient}). */
+    static final String SESSION_FIELD = "currentSession";
 
     private final App app;
     private final SocketModeClient client;
@@ -181,8 +183,6 @@ final class SocketModeSession implements AutoCloseable {
      * upgrade renames it, the bot logs a warning and runs as before.
      */
     private static final class NoDelayClient extends SocketModeClientJavaWSImpl {
-
-        private static final String SESSION_FIELD = "currentSession";
 
         NoDelayClient(Slack slack, String appToken, String url, SocketModeMessageQueue queue)
                 throws URISyntaxException {
