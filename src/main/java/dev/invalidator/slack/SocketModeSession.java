@@ -178,8 +178,8 @@ final class SocketModeSession implements AutoCloseable {
     /**
      * The SDK's Java-WebSocket client, with Nagle's algorithm off on every connection it opens (reconnects go through
      * {@link #connect()} too). Acks are small frames; with Nagle on, each one sent while the previous was not yet
-     * acknowledged waited for the server's delayed ACK, up to 40 ms: measured on a burst of 200, ack p99 89–117 ms with
-     * it, 39–88 ms without. The SDK offers no setting, so the session is reached by its field name; if an SDK
+     * acknowledged waited for the server's delayed ACK, up to 40 ms: measured on a burst of 200, ack p99 89–117 ms
+     * with it, 39–88 ms without. The SDK offers no setting, so the session is reached by its field name; if an SDK
      * upgrade renames it, the bot logs a warning and runs as before.
      */
     private static final class NoDelayClient extends SocketModeClientJavaWSImpl {

@@ -51,12 +51,12 @@ public final class Benchmark {
         Plan plan = words.contains("smoke") ? Plan.smoke() : Plan.full();
         List<String> chosen = words.stream().filter(SCENARIOS::contains).toList();
         Path jar = Path.of(System.getProperty("bench.jar", base.resolve("target/invalidator.jar").toString()));
-        Path jvmOptions = Path.of(System.getProperty("bench.jvmOptions", base.resolve("deploy/jvm.options").toString()));
+        Path jvmOptions = Path.of(System.getProperty("bench.jvmOptions",
+                base.resolve("deploy/jvm.options").toString()));
         Results results = run(new Harness(new BotProcess.Launch(jar, jvmOptions, out), out), plan,
                 Set.copyOf(chosen.isEmpty() ? SCENARIOS : chosen));
         System.out.println(ResultTable.render(results));
-        new ObjectMapper()
-                .writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), results);
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), results);
         System.out.println("Written to " + out.resolve("results.json"));
     }
 
@@ -64,13 +64,16 @@ public final class Benchmark {
         double loadBefore = loadAverage();
         Files.createDirectories(harness.launch().workingDirectory());
         ClassArchive.train(harness.launch());
-        StartupScenario.Startup startup = scenarios.contains("startup") ? new StartupScenario(harness, plan).run() : null;
-        List<AckLatencyScenario.Burst> bursts = scenarios.contains("acks") ? new AckLatencyScenario(harness, plan).run()
-                : null;
-        CompletionLagScenario.Lag lag = scenarios.contains("lag") ? new CompletionLagScenario(harness, plan).run() : null;
+        StartupScenario.Startup startup =
+                scenarios.contains("startup") ? new StartupScenario(harness, plan).run() : null;
+        List<AckLatencyScenario.Burst> bursts =
+                scenarios.contains("acks") ? new AckLatencyScenario(harness, plan).run() : null;
+        CompletionLagScenario.Lag lag =
+                scenarios.contains("lag") ? new CompletionLagScenario(harness, plan).run() : null;
         ScaleScenario.Scale scale = scenarios.contains("scale") ? new ScaleScenario(harness, plan).run() : null;
         Machine machine = new Machine(Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
-                harness.launch().flags(), ClassArchive.named(harness.launch()).orElse("none"), loadBefore, loadAverage(), Instant.now().toString());
+                harness.launch().flags(), ClassArchive.named(harness.launch()).orElse("none"), loadBefore,
+                loadAverage(), Instant.now().toString());
         return new Results(machine, startup, bursts, lag, scale);
     }
 

@@ -92,7 +92,8 @@ final class CompletionLagScenario {
             }
             int botCalls = followingCalls(world, begin) - waiterCalls;
             Follower botFollower = new Follower(Percentiles.of(botLags), botCalls, (double) botCalls / count);
-            Follower waiterFollower = new Follower(Percentiles.of(waiterLags), waiterCalls, (double) waiterCalls / count);
+            Follower waiterFollower =
+                    new Follower(Percentiles.of(waiterLags), waiterCalls, (double) waiterCalls / count);
             return new Lag(count, plan.lagDistributions(), botLags.size(), botFollower, waiterFollower,
                     waiterFollower.lagMillis().p50() / botFollower.lagMillis().p50(),
                     (double) waiterCalls / botCalls, plan.waiterDelay().toMillis() / 1000.0);

@@ -27,8 +27,9 @@ record Plan(int starts, List<Integer> bursts, int burstDistributions, int burstU
             Duration scaleSettle, Duration scaleWindow) {
 
     static Plan full() {
-        return new Plan(5, List.of(1, 200, 1_000), 5, 10, 3, 200, 100, 5, Duration.ofSeconds(5), Duration.ofSeconds(180),
-                Duration.ofSeconds(20), 30, 10_000, 100, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        return new Plan(5, List.of(1, 200, 1_000), 5, 10, 3, 200, 100, 5, Duration.ofSeconds(5),
+                Duration.ofSeconds(180), Duration.ofSeconds(20), 30, 10_000, 100, Duration.ofSeconds(10),
+                Duration.ofSeconds(60));
     }
 
     /** Every scenario at a size that takes seconds: for CI, which checks only that the counts add up. */
