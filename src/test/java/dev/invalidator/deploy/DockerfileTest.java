@@ -97,10 +97,22 @@ class DockerfileTest {
     void the_jvm_flags_are_in_deploy_jvm_options_alone_and_size_the_heap_from_the_container() throws IOException {
         List<String> options = Files.readAllLines(JVM_OPTIONS);
 
-        assertThat(Files.readString(DOCKERFILE))
+        // The one flag of its own is the class archive's training run, at build time.
+        assertThat(Files.readString(DOCKERFILE).replace("-XX:ArchiveClassesAtExit=", ""))
                 .doesNotContain("-XX:", "-Xmx", "-Xms", "JAVA_OPTS", "JAVA_TOOL_OPTIONS");
         assertThat(options).anyMatch(option -> option.startsWith("-XX:MaxRAMPercentage="))
                 .doesNotContain("-XX:-UseContainerSupport");
+    }
+
+    @Test
+    void the_image_trains_the_class_archive_that_jvm_options_names() throws IOException {
+        String archive = Files.readAllLines(JVM_OPTIONS).stream()
+                .filter(option -> option.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow()
+                .substring("-XX:SharedArchiveFile=".length());
+
+        assertThat(dockerfile.runtime().arguments("WORKDIR")).containsExactly("/app");
+        assertThat(dockerfile.runtime().arguments("RUN")).anySatisfy(run -> assertThat(run)
+                .contains("-XX:ArchiveClassesAtExit=/app/" + archive, "test -s /app/" + archive));
     }
 
     @Test
