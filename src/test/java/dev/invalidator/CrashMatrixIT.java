@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code kill -9} at each point of a request's life, then a fresh start: every request ends with exactly one
  * invalidation and a status message in its final state with one notice in its thread, or with no invalidation and
- * a message that says so. The bot is the real jar in its own process; the simulators stop the call in flight.
+ * a message that says so. The bot is the real jar in its own process; the simulators stop the call in flight. SIGTERM
+ * at the worst moment loses nothing either.
  */
 class CrashMatrixIT {
 
@@ -154,6 +156,32 @@ class CrashMatrixIT {
                 () -> world.slack.calls("conversations.replies").size() > repliesRead);
         assertEndedCompletedWithOneNotice();
         assertThat(world.slack.thread(OPS, status.ts())).as("the thread").hasSize(completionNotices(status) + 1);
+    }
+
+    /**
+     * SIGTERM, as a container engine sends it: the bot lets go of Slack first (no new commands), finishes the create
+     * it has in hand, and exits (143, as any JVM stopped by SIGTERM); the next start follows what it created.
+     */
+    @Test
+    void sigterm_stops_taking_commands_finishes_the_create_in_flight_and_exits() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        CallHold creating = world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION,
+                CallHold.Point.BEFORE_COMMIT);
+        world.type(ALICE, OPS, "web /index.html");
+        creating.awaitReached(HELD);
+
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(first::terminate);
+        world.slack.awaitConnections(0, Duration.ofSeconds(30));
+        assertThat(first.isAlive()).as("still finishing the create in hand").isTrue();
+        creating.release();
+
+        assertThat(exit.join()).as("exit status").isEqualTo(BotProcess.EXIT_ON_SIGTERM);
+        assertThat(onlyStatusMessage().text()).endsWith(": in progress");
+        assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(1);
+
+        second = BotProcess.startConnected(world, dir, CONFIG);
+        completeTheOnlyInvalidation();
+        assertEndedCompletedWithOneNotice();
     }
 
     private void killFirst(CallHold held) {
