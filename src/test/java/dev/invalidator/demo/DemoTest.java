@@ -108,11 +108,12 @@ class DemoTest {
                     /invalidate web /index.html
                     """);
 
+            // The ack's words and the answer travel separately (socket and response_url): either may show first.
             assertThat(run.from("bob in #ops › /invalidate images /logo.png")).containsSubsequence(
-                    "#ops · #2 · only @bob can see this",
+                    "#ops · #", " · only @bob can see this",
                     "You are not on the list for `images`",
                     "bob in #releases › /invalidate web /index.html",
-                    "#releases · #4 · only @bob can see this",
+                    "#releases · #", " · only @bob can see this",
                     "I can't post in this channel",
                     "No status message was posted.");
             assertThat(run.status()).isZero();
@@ -168,15 +169,17 @@ class DemoTest {
                     :click approve
                     """);
 
-            assertThat(run.from("alice in #ops › /invalidate images /*")).containsSubsequence(
-                    "#ops · #1 · only @alice can see this",
-                    "Working on it",
-                    "#ops · #2 · only @alice can see this",
+            // The ack's words and the confirmation travel separately (socket and response_url): either may show
+            // first, so the messages are found by what they say, not by their numbers.
+            String after = run.from("alice in #ops › /invalidate images /*");
+            assertThat(after).contains("Working on it");
+            assertThat(after).containsSubsequence(
+                    "only @alice can see this",
                     "removes every cached object",
                     "[Confirm] [Cancel]",
                     "alice in #ops › :click confirm",
-                    "#ops · #3 · only @alice can see this · replaces #2",
-                    "#ops · #4 · invalidator",
+                    "only @alice can see this · replaces #",
+                    " · invalidator",
                     "✋ Awaiting approval: invalidation of 1 path on `images`",
                     "[Approve] [Reject]",
                     "it needs an approval from @lead",
@@ -184,9 +187,9 @@ class DemoTest {
                     "only @alice can see this",
                     "lead in #ops › :click approve",
                     "@lead approved",
-                    "#ops · #4 edited",
+                    " edited",
                     "🔄 In progress",
-                    "#ops · #4 ✅ Completed in");
+                    "✅ Completed in");
             assertThat(run.status()).isZero();
         }
 
