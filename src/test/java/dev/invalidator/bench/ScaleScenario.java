@@ -51,6 +51,7 @@ final class ScaleScenario {
                         Boolean::booleanValue);
                 double recoverySeconds = (System.nanoTime() - bot.startedNanos()) / 1e9;
                 int recoveryCalls = world.cloudFront.recordedCalls().size();
+                // Measured time, not a wait for a condition: the polling settles, then a fixed window is measured.
                 Thread.sleep(plan.scaleSettle().toMillis());
 
                 Instant opened = Instant.now();

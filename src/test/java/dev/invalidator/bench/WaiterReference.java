@@ -2,6 +2,7 @@ package dev.invalidator.bench;
 
 import dev.invalidator.sandbox.CloudFrontSimulator;
 import dev.invalidator.sandbox.SimulatedInvalidation;
+import dev.invalidator.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -61,19 +62,22 @@ final class WaiterReference implements AutoCloseable {
         this.waiters = Executors.newFixedThreadPool(invalidations);
     }
 
-    /** Starts a waiter for every invalidation as it appears, until {@code count} have; bounded by {@code timeout}. */
+    /** Starts a waiter for every invalidation as it appears, until {@code count} have; fails after {@code timeout}. */
     void followNew(int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (started.size() < count && System.nanoTime() < deadline) {
-            for (String distributionId : distributionIds) {
-                for (SimulatedInvalidation invalidation : cloudFront.invalidations(distributionId)) {
-                    if (started.add(invalidation.id())) {
-                        waiters.execute(() -> follow(distributionId, invalidation.id()));
-                    }
+        Await.until(count + " invalidations to follow", timeout, DISCOVERY_INTERVAL, this::startWaitersForNew,
+                followed -> followed >= count);
+    }
+
+    /** Starts a waiter for each invalidation not followed yet; how many are followed now. */
+    private int startWaitersForNew() {
+        for (String distributionId : distributionIds) {
+            for (SimulatedInvalidation invalidation : cloudFront.invalidations(distributionId)) {
+                if (started.add(invalidation.id())) {
+                    waiters.execute(() -> follow(distributionId, invalidation.id()));
                 }
             }
-            sleep(DISCOVERY_INTERVAL);
         }
+        return started.size();
     }
 
     private void follow(String distributionId, String invalidationId) {
@@ -91,14 +95,6 @@ final class WaiterReference implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return Map.copyOf(detections);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
