@@ -56,8 +56,13 @@ public final class Bot implements AutoCloseable {
     private final RefreshVerification verification;
     private final CloudFrontHealth cloudFrontHealth;
 
-    private Bot(ThreadPoolExecutor workers, ScheduledExecutorService timer, Tracker tracker, SlackBot slackBot,
-                RefreshVerification verification, CloudFrontHealth cloudFrontHealth) {
+    private Bot(
+            ThreadPoolExecutor workers,
+            ScheduledExecutorService timer,
+            Tracker tracker,
+            SlackBot slackBot,
+            RefreshVerification verification,
+            CloudFrontHealth cloudFrontHealth) {
         this.workers = workers;
         this.timer = timer;
         this.tracker = tracker;
@@ -71,28 +76,34 @@ public final class Bot implements AutoCloseable {
         ThreadPoolExecutor workers = workers();
         Map<String, String> roles = config.distributions().values().stream()
                 .filter(distribution -> distribution.roleArn().isPresent())
-                .collect(Collectors.toMap(DistributionConfig::id, distribution -> distribution.roleArn().orElseThrow()));
+                .collect(Collectors.toMap(
+                        DistributionConfig::id,
+                        distribution -> distribution.roleArn().orElseThrow()));
         CloudFrontHealth cloudFrontHealth = new CloudFrontHealth();
         CloudFrontCdn cdn = new CloudFrontCdn(aws, roles, cloudFrontHealth);
         MethodsClient methods = slack.methods(tokens.botToken());
         SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
         AccessPolicy policy = new AccessPolicy(
-                new CachedGroupMembers(new SlackGroupMembers(methods, chat), config.groups().cacheTtl(), clock),
+                new CachedGroupMembers(
+                        new SlackGroupMembers(methods, chat), config.groups().cacheTtl(), clock),
                 new SlackWorkspace(methods, chat, config.groups().cacheTtl(), clock));
         DistributionCatalog catalog = new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock);
-        RefreshVerification verification = new RefreshVerification(config, catalog,
-                new HttpEdgeProbe(config.verify().timeout()), chat, clock);
-        Tracker tracker = new Tracker(cdn,
-                new PollSchedule(config.polling().initialInterval(), config.polling().maxInterval()),
-                new CompletionReporter(config, chat, workers, verification), clock);
+        RefreshVerification verification = new RefreshVerification(
+                config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock);
+        Tracker tracker = new Tracker(
+                cdn,
+                new PollSchedule(
+                        config.polling().initialInterval(), config.polling().maxInterval()),
+                new CompletionReporter(config, chat, workers, verification),
+                clock);
         MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "approval-expiry");
             thread.setDaemon(true);
             return thread;
         });
-        CommandHandler handler = new CommandHandler(config, catalog, policy, cdn, chat, tracker, monthToDate, clock,
-                timer);
+        CommandHandler handler =
+                new CommandHandler(config, catalog, policy, cdn, chat, tracker, monthToDate, clock, timer);
         SlackBot slackBot;
         try {
             slackBot = SlackBot.start(slack, tokens, handler, workers);
@@ -115,7 +126,10 @@ public final class Bot implements AutoCloseable {
         });
         Reconciler reconciler = new Reconciler(config, chat, cdn, tracker, clock);
         workers.execute(() -> {
-            tracker.recover(config.distributions().values().stream().map(DistributionConfig::id).toList(),
+            tracker.recover(
+                    config.distributions().values().stream()
+                            .map(DistributionConfig::id)
+                            .toList(),
                     config.polling().recoveryWindow());
             reconciler.run(config.polling().recoveryWindow());
         });
@@ -125,8 +139,8 @@ public final class Bot implements AutoCloseable {
 
     private static ThreadPoolExecutor workers() {
         AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED_COMMANDS),
-                task -> {
+        return new ThreadPoolExecutor(
+                WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED_COMMANDS), task -> {
                     Thread thread = new Thread(task, "worker-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

@@ -27,8 +27,7 @@ public final class Main {
 
     static final String API_URL_VARIABLE = "SLACK_API_URL";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int status = run(args, System.getenv(), System.err);
@@ -39,7 +38,10 @@ public final class Main {
 
     static int run(String[] args, Map<String, String> env, PrintStream err) {
         // UTF-8 whatever the locale, for the checklist's ✓ and ✗.
-        return run(args, env, new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+        return run(
+                args,
+                env,
+                new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
                 err);
     }
 
@@ -77,12 +79,15 @@ public final class Main {
     }
 
     private static String apiUrl(Map<String, String> env) {
-        return Optional.ofNullable(env.get(API_URL_VARIABLE)).filter(url -> !url.isBlank())
+        return Optional.ofNullable(env.get(API_URL_VARIABLE))
+                .filter(url -> !url.isBlank())
                 .orElse(SlackBot.DEFAULT_API_URL);
     }
 
     /** The tokens' secret, when {@code SLACK_SECRET_ID} names one. */
     private static Function<String, String> secretReader(AwsClients aws) {
-        return secretId -> aws.secretsManager().getSecretValue(request -> request.secretId(secretId)).secretString();
+        return secretId -> aws.secretsManager()
+                .getSecretValue(request -> request.secretId(secretId))
+                .secretString();
     }
 }

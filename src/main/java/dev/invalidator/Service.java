@@ -32,14 +32,11 @@ final class Service {
         SlackTokens read() throws SlackTokens.Unavailable;
     }
 
-    private sealed interface Event {
-    }
+    private sealed interface Event {}
 
-    private record Stop() implements Event {
-    }
+    private record Stop() implements Event {}
 
-    private record TokensRefused(String error) implements Event {
-    }
+    private record TokensRefused(String error) implements Event {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -55,8 +52,12 @@ final class Service {
         try {
             SlackTokens tokens = tokenSource.read();
             while (true) {
-                Bot bot = Bot.start(config, SlackBot.slack(apiUrl, error -> events.add(new TokensRefused(error))),
-                        tokens, aws, Clock.systemUTC());
+                Bot bot = Bot.start(
+                        config,
+                        SlackBot.slack(apiUrl, error -> events.add(new TokensRefused(error))),
+                        tokens,
+                        aws,
+                        Clock.systemUTC());
                 health.ifPresent(server -> server.report(bot::health));
                 Event event = events.take();
                 bot.close();

@@ -27,8 +27,11 @@ class ArchitectureTest {
             sources = files.filter(file -> file.toString().endsWith(".java")).toList();
         }
 
-        assertThat(sources).isNotEmpty().allSatisfy(source -> assertThat(Files.readString(source))
-                .doesNotContain("com.slack.api").doesNotContain("software.amazon.awssdk"));
+        assertThat(sources)
+                .isNotEmpty()
+                .allSatisfy(source -> assertThat(Files.readString(source))
+                        .doesNotContain("com.slack.api")
+                        .doesNotContain("software.amazon.awssdk"));
     }
 
     @Test
@@ -38,12 +41,19 @@ class ArchitectureTest {
             sources = files.filter(file -> file.toString().endsWith(".java")).toList();
         }
 
-        assertThat(sources).allSatisfy(source -> assertThat(Files.readString(source)).doesNotContain("java.net.http"));
+        assertThat(sources)
+                .allSatisfy(source -> assertThat(Files.readString(source)).doesNotContain("java.net.http"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Cdn.java", "CallerReference.java", "CdnException.java", "DistributionCatalog.java",
-            "CdnCallObserver.java"})
+    @ValueSource(
+            strings = {
+                "Cdn.java",
+                "CallerReference.java",
+                "CdnException.java",
+                "DistributionCatalog.java",
+                "CdnCallObserver.java"
+            })
     void the_cdn_port_imports_no_aws_type(String file) throws IOException {
         assertThat(Files.readString(MAIN.resolve("cdn").resolve(file))).doesNotContain("software.amazon.awssdk");
     }

@@ -20,6 +20,7 @@ class CheckConfigIT {
 
     private final BotFixture world = new BotFixture();
     private BotProcess check;
+
     @TempDir
     Path dir;
 
@@ -56,17 +57,22 @@ class CheckConfigIT {
                 .contains("  ✓ channel #ops (C0OPS): the bot is a member")
                 .containsPattern("  ✓ AWS identity: arn:aws:\\w+::123456789012:\\S+ \\(account 123456789012\\)")
                 .contains("  – cloudfront:CreateInvalidation: not verified")
-                .doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
+                .doesNotContain(world.slack.botToken())
+                .doesNotContain(world.slack.appToken());
     }
 
     @Test
     void a_bad_channel_id_fails_with_exit_status_1_on_its_own_line() {
-        int status = checkConfig(BotFixture.CONFIG.replace("channels: [C0OPS]\n    users: [\"*\"]\n  images",
+        int status = checkConfig(BotFixture.CONFIG.replace(
+                "channels: [C0OPS]\n    users: [\"*\"]\n  images",
                 "channels: [C0OPS, C0NOPE]\n    users: [\"*\"]\n  images"));
 
         String checklist = check.output();
         assertThat(status).as(checklist).isEqualTo(1);
-        assertThat(checklist).contains("  ✗ channel C0NOPE: not found").contains("1 problem")
-                .doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
+        assertThat(checklist)
+                .contains("  ✗ channel C0NOPE: not found")
+                .contains("1 problem")
+                .doesNotContain(world.slack.botToken())
+                .doesNotContain(world.slack.appToken());
     }
 }

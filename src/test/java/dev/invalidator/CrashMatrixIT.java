@@ -34,12 +34,14 @@ class CrashMatrixIT {
     private static final Duration HELD = Duration.ofSeconds(30);
     /** Start-up settles "requesting" messages older than this; short, so the test need not wait two minutes. */
     private static final Duration ABANDONED_AFTER = Duration.ofSeconds(1);
-    private static final String CONFIG = BotFixture.CONFIG.replace("  maxInterval: 200ms\n",
-            "  maxInterval: 200ms\n  abandonedAfter: 1s\n");
+
+    private static final String CONFIG =
+            BotFixture.CONFIG.replace("  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n");
 
     private final BotFixture world = new BotFixture();
     private BotProcess first;
     private BotProcess second;
+
     @TempDir
     Path dir;
 
@@ -64,11 +66,13 @@ class CrashMatrixIT {
         int historyReads = world.slack.calls("conversations.history").size();
         second = BotProcess.startConnected(world, dir, CONFIG);
 
-        Await.until("the new instance has looked at the channel",
+        Await.until(
+                "the new instance has looked at the channel",
                 () -> world.slack.calls("conversations.history").size() > historyReads);
         assertThat(command.ack().join().payloadJson()).contains("nothing was invalidated: send the command again");
         assertThat(world.slack.messages(OPS)).isEmpty();
-        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
     }
 
     @Test
@@ -83,18 +87,19 @@ class CrashMatrixIT {
         assertThat(requesting.text()).endsWith(": requesting");
         restartOnceAbandoned(requesting);
 
-        ChannelMessage failed = world.awaitMessage(OPS, message -> message.text().endsWith(": failed"),
-                "the status message marked failed");
+        ChannelMessage failed = world.awaitMessage(
+                OPS, message -> message.text().endsWith(": failed"), "the status message marked failed");
         assertThat(failed.blocksJson()).contains("nothing was invalidated");
         world.awaitReply(failed, reply -> reply.text().contains("Please send it again"), "the notice to the requester");
-        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
     }
 
     @Test
     void killed_after_the_create_the_invalidation_is_followed_to_completion() {
         first = BotProcess.startConnected(world, dir, CONFIG);
-        CallHold created = world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION,
-                CallHold.Point.AFTER_COMMIT);
+        CallHold created =
+                world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION, CallHold.Point.AFTER_COMMIT);
 
         world.type(ALICE, OPS, "web /index.html");
         created.awaitReached(HELD);
@@ -116,7 +121,8 @@ class CrashMatrixIT {
         first.kill();
         second = BotProcess.startConnected(world, dir, CONFIG);
 
-        Await.until("the new instance polls CloudFront",
+        Await.until(
+                "the new instance polls CloudFront",
                 () -> world.cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS, WEB) > 0);
         completeTheOnlyInvalidation();
         assertEndedCompletedWithOneNotice();
@@ -142,8 +148,8 @@ class CrashMatrixIT {
     void killed_after_the_completion_notice_the_next_start_does_not_repeat_it() {
         first = BotProcess.startConnected(world, dir, CONFIG);
         world.type(ALICE, OPS, "web /index.html");
-        ChannelMessage status = world.awaitMessage(OPS, message -> message.text().endsWith(": in progress"),
-                "the invalidation in progress");
+        ChannelMessage status = world.awaitMessage(
+                OPS, message -> message.text().endsWith(": in progress"), "the invalidation in progress");
         CallHold noticed = world.slack.holdNext("chat.postMessage", CallHold.Point.AFTER_COMMIT);
 
         completeTheOnlyInvalidation();
@@ -152,7 +158,8 @@ class CrashMatrixIT {
         int repliesRead = world.slack.calls("conversations.replies").size();
         second = BotProcess.startConnected(world, dir, CONFIG);
 
-        Await.until("the new instance has looked for the notice in the thread",
+        Await.until(
+                "the new instance has looked for the notice in the thread",
                 () -> world.slack.calls("conversations.replies").size() > repliesRead);
         assertEndedCompletedWithOneNotice();
         assertThat(world.slack.thread(OPS, status.ts())).as("the thread").hasSize(completionNotices(status) + 1);
@@ -165,8 +172,8 @@ class CrashMatrixIT {
     @Test
     void sigterm_stops_taking_commands_finishes_the_create_in_flight_and_exits() {
         first = BotProcess.startConnected(world, dir, CONFIG);
-        CallHold creating = world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION,
-                CallHold.Point.BEFORE_COMMIT);
+        CallHold creating =
+                world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION, CallHold.Point.BEFORE_COMMIT);
         world.type(ALICE, OPS, "web /index.html");
         creating.awaitReached(HELD);
 
@@ -191,8 +198,10 @@ class CrashMatrixIT {
 
     /** Waits until the message is older than {@code polling.abandonedAfter}, then starts a fresh instance. */
     private void restartOnceAbandoned(ChannelMessage requesting) {
-        Instant posted = Instant.ofEpochMilli(new BigDecimal(requesting.ts()).movePointRight(3).longValue());
-        Await.until("the status message is old enough to be settled",
+        Instant posted = Instant.ofEpochMilli(
+                new BigDecimal(requesting.ts()).movePointRight(3).longValue());
+        Await.until(
+                "the status message is old enough to be settled",
                 () -> Instant.now().isAfter(posted.plus(ABANDONED_AFTER)));
         second = BotProcess.startConnected(world, dir, CONFIG);
     }
@@ -204,23 +213,30 @@ class CrashMatrixIT {
     }
 
     private void completeTheOnlyInvalidation() {
-        SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+        SimulatedInvalidation invalidation = Await.value(
+                "the invalidation",
+                () -> world.cloudFront.simulator.invalidations(WEB).stream()
+                        .findFirst()
+                        .orElse(null));
         world.cloudFront.simulator.complete(invalidation.id());
     }
 
     private void assertEndedCompletedWithOneNotice() {
-        ChannelMessage completed = world.awaitMessage(OPS, message -> message.text().contains(": completed"),
-                "the completed status");
+        ChannelMessage completed =
+                world.awaitMessage(OPS, message -> message.text().contains(": completed"), "the completed status");
         Await.until("a completion notice in the thread", () -> completionNotices(completed) >= 1);
-        assertThat(world.cloudFront.simulator.invalidations(WEB)).as("invalidations").hasSize(1);
+        assertThat(world.cloudFront.simulator.invalidations(WEB))
+                .as("invalidations")
+                .hasSize(1);
         assertThat(world.slack.messages(OPS)).as("status messages").hasSize(1);
         assertThat(completionNotices(completed)).as("completion notices").isEqualTo(1);
     }
 
     private int completionNotices(ChannelMessage status) {
-        String marker = "(" + world.cloudFront.simulator.invalidations(WEB).get(0).id() + ")";
-        return (int) world.slack.thread(OPS, status.ts()).stream().filter(reply -> reply.text().contains(marker))
+        String marker =
+                "(" + world.cloudFront.simulator.invalidations(WEB).get(0).id() + ")";
+        return (int) world.slack.thread(OPS, status.ts()).stream()
+                .filter(reply -> reply.text().contains(marker))
                 .count();
     }
 }

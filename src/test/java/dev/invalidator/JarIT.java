@@ -3,12 +3,12 @@ package dev.invalidator;
 import static dev.invalidator.testing.BotFixture.OPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invalidator.aws.AwsClients;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.BotProcess;
@@ -33,6 +33,7 @@ class JarIT {
 
     private final BotFixture world = new BotFixture();
     private BotProcess bot;
+
     @TempDir
     Path dir;
 
@@ -66,11 +67,15 @@ class JarIT {
         world.slack.awaitConnections(1, Duration.ofSeconds(60));
 
         world.type(SlackSimulator.ALICE, OPS, "web /index.html");
-        SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                world.cloudFront.simulator.invalidations(BotFixture.WEB).stream().findFirst().orElse(null));
+        SimulatedInvalidation invalidation = Await.value(
+                "the invalidation",
+                () -> world.cloudFront.simulator.invalidations(BotFixture.WEB).stream()
+                        .findFirst()
+                        .orElse(null));
         world.cloudFront.simulator.complete(invalidation.id());
 
-        ChannelMessage status = world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed edit");
+        ChannelMessage status =
+                world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed edit");
         assertThat(status.blocksJson()).contains(invalidation.id());
         assertThat(bot.terminate()).as("the exit status after SIGTERM").isEqualTo(BotProcess.EXIT_ON_SIGTERM);
         assertThat(bot.output()).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
@@ -88,8 +93,11 @@ class JarIT {
         Await.until("the health endpoint says ok", () -> health.get("/health").status() == 200);
 
         world.type(SlackSimulator.ALICE, OPS, "web /index.html");
-        SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                world.cloudFront.simulator.invalidations(BotFixture.WEB).stream().findFirst().orElse(null));
+        SimulatedInvalidation invalidation = Await.value(
+                "the invalidation",
+                () -> world.cloudFront.simulator.invalidations(BotFixture.WEB).stream()
+                        .findFirst()
+                        .orElse(null));
         world.cloudFront.simulator.complete(invalidation.id());
         world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed edit");
         assertThat(bot.terminate()).as("the exit status after SIGTERM").isEqualTo(BotProcess.EXIT_ON_SIGTERM);
@@ -97,10 +105,12 @@ class JarIT {
         String output = bot.output();
         assertThat(output).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
         List<JsonNode> lines = output.lines().map(JarIT::jsonObject).toList();
-        assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText())
-                .isEqualTo("Connected to Slack in Socket Mode"));
-        assertThat(lines).anySatisfy(line -> assertThat(line.path("audit").path("decision").asText())
-                .isEqualTo("created"));
+        assertThat(lines)
+                .anySatisfy(line ->
+                        assertThat(line.path("message").asText()).isEqualTo("Connected to Slack in Socket Mode"));
+        assertThat(lines)
+                .anySatisfy(line ->
+                        assertThat(line.path("audit").path("decision").asText()).isEqualTo("created"));
     }
 
     private static JsonNode jsonObject(String line) {
@@ -120,8 +130,10 @@ class JarIT {
         bot = startJar(Map.of("SLACK_BOT_TOKEN", wrongToken, "SLACK_APP_TOKEN", world.slack.appToken()));
 
         assertThat(bot.awaitExit()).as("the exit status").isNotZero();
-        assertThat(bot.output()).contains("invalidator: Slack refused SLACK_BOT_TOKEN")
-                .doesNotContain(wrongToken).doesNotContain(world.slack.appToken());
+        assertThat(bot.output())
+                .contains("invalidator: Slack refused SLACK_BOT_TOKEN")
+                .doesNotContain(wrongToken)
+                .doesNotContain(world.slack.appToken());
     }
 
     @Test
@@ -141,16 +153,24 @@ class JarIT {
 
         world.slack.rotateTokens();
         try (AwsClients aws = new AwsClients(AwsClients.Settings.forLocalEndpoint(MotoServer.endpoint()))) {
-            aws.secretsManager().putSecretValue(request -> request.secretId(secretId).secretString(tokensJson()));
+            aws.secretsManager()
+                    .putSecretValue(request -> request.secretId(secretId).secretString(tokensJson()));
         }
         world.slack.dropAllConnections();
 
-        Await.until("the bot reconnects with the new app token", () -> world.slack.calls("apps.connections.open")
-                .stream().anyMatch(call -> call.auth() == SlackSimulator.Auth.APP) && world.slack.openConnections() == 1);
+        Await.until(
+                "the bot reconnects with the new app token",
+                () -> world.slack.calls("apps.connections.open").stream()
+                                .anyMatch(call -> call.auth() == SlackSimulator.Auth.APP)
+                        && world.slack.openConnections() == 1);
         world.type(SlackSimulator.ALICE, OPS, "web /index.html");
-        world.awaitMessage(OPS, message -> message.text().endsWith(": in progress"), "a request made with the new token");
-        assertThat(bot.output()).contains("Slack refused the bot's tokens (token_revoked)")
-                .doesNotContain(oldBotToken).doesNotContain(world.slack.botToken()).doesNotContain(world.slack.appToken());
+        world.awaitMessage(
+                OPS, message -> message.text().endsWith(": in progress"), "a request made with the new token");
+        assertThat(bot.output())
+                .contains("Slack refused the bot's tokens (token_revoked)")
+                .doesNotContain(oldBotToken)
+                .doesNotContain(world.slack.botToken())
+                .doesNotContain(world.slack.appToken());
     }
 
     @Test
@@ -163,7 +183,7 @@ class JarIT {
         world.slack.dropAllConnections();
 
         assertThat(bot.awaitExit()).as("the exit status").isEqualTo(1);
-        assertThat(bot.output()).contains("invalidator: Slack refused the bot's tokens (token_revoked) and there are no"
-                + " new ones");
+        assertThat(bot.output())
+                .contains("invalidator: Slack refused the bot's tokens (token_revoked) and there are no" + " new ones");
     }
 }

@@ -38,26 +38,44 @@ class MainTest {
             int status = run(Map.of("INVALIDATOR_CONFIG", "invalidator.example.yml"));
 
             assertThat(status).isNotZero();
-            assertThat(stderr()).hasLineCount(1).contains("SLACK_BOT_TOKEN").contains("SLACK_APP_TOKEN")
+            assertThat(stderr())
+                    .hasLineCount(1)
+                    .contains("SLACK_BOT_TOKEN")
+                    .contains("SLACK_APP_TOKEN")
                     .contains("SLACK_SECRET_ID");
         }
 
         @Test
         void with_a_malformed_token_without_printing_it() {
             String secret = "xoxp-" + "1234567890" + "-SECRET";
-            int status = run(Map.of("INVALIDATOR_CONFIG", "invalidator.example.yml",
-                    "SLACK_BOT_TOKEN", secret, "SLACK_APP_TOKEN", "xapp-1-A0-SECRET"));
+            int status = run(Map.of(
+                    "INVALIDATOR_CONFIG",
+                    "invalidator.example.yml",
+                    "SLACK_BOT_TOKEN",
+                    secret,
+                    "SLACK_APP_TOKEN",
+                    "xapp-1-A0-SECRET"));
 
             assertThat(status).isNotZero();
-            assertThat(stderr()).hasLineCount(1).contains("xoxb-").doesNotContain(secret).doesNotContain("SECRET");
+            assertThat(stderr())
+                    .hasLineCount(1)
+                    .contains("xoxb-")
+                    .doesNotContain(secret)
+                    .doesNotContain("SECRET");
         }
 
         @Test
         void with_a_health_port_that_is_not_a_number_in_one_line() {
             // Token-shaped values are built at run time; they are never sent, the port is refused first.
-            int status = run(Map.of("INVALIDATOR_CONFIG", "invalidator.example.yml",
-                    "SLACK_BOT_TOKEN", "xoxb-" + "1".repeat(10), "SLACK_APP_TOKEN", "xapp-" + "1".repeat(10),
-                    "HEALTH_PORT", "eighty"));
+            int status = run(Map.of(
+                    "INVALIDATOR_CONFIG",
+                    "invalidator.example.yml",
+                    "SLACK_BOT_TOKEN",
+                    "xoxb-" + "1".repeat(10),
+                    "SLACK_APP_TOKEN",
+                    "xapp-" + "1".repeat(10),
+                    "HEALTH_PORT",
+                    "eighty"));
 
             assertThat(status).isEqualTo(1);
             assertThat(stderr()).hasLineCount(1).startsWith("invalidator: HEALTH_PORT must be a port number");

@@ -28,6 +28,7 @@ class ReplicasIT {
 
     private final BotFixture world = new BotFixture();
     private final List<BotProcess> replicas = new ArrayList<>();
+
     @TempDir
     Path dir;
 
@@ -51,26 +52,43 @@ class ReplicasIT {
         for (int i = 1; i <= COMMANDS; i++) {
             world.type(ALICE, OPS, "web /page-" + i + ".html");
         }
-        Await.until("every request in progress", () -> world.slack.messages(OPS).stream()
-                .filter(message -> message.text().endsWith(": in progress")).count() == COMMANDS);
+        Await.until(
+                "every request in progress",
+                () -> world.slack.messages(OPS).stream()
+                                .filter(message -> message.text().endsWith(": in progress"))
+                                .count()
+                        == COMMANDS);
 
         doomed.kill();
         startReplica();
-        Await.until("the replacement has adopted every invalidation in flight",
+        Await.until(
+                "the replacement has adopted every invalidation in flight",
                 () -> world.slack.calls("conversations.history").size() >= 3);
-        world.cloudFront.simulator.invalidations(WEB).forEach(invalidation ->
-                world.cloudFront.simulator.complete(invalidation.id()));
+        world.cloudFront
+                .simulator
+                .invalidations(WEB)
+                .forEach(invalidation -> world.cloudFront.simulator.complete(invalidation.id()));
 
-        Await.until("every status message completed", () -> world.slack.messages(OPS).stream()
-                .filter(message -> message.text().contains(": completed")).count() == COMMANDS);
-        assertThat(world.cloudFront.simulator.invalidations(WEB)).as("invalidations").hasSize(COMMANDS);
-        Await.until("a notice under every status message", () -> world.slack.messages(OPS).stream()
-                .allMatch(status -> completionNotices(status) >= 1));
+        Await.until(
+                "every status message completed",
+                () -> world.slack.messages(OPS).stream()
+                                .filter(message -> message.text().contains(": completed"))
+                                .count()
+                        == COMMANDS);
+        assertThat(world.cloudFront.simulator.invalidations(WEB))
+                .as("invalidations")
+                .hasSize(COMMANDS);
+        Await.until(
+                "a notice under every status message",
+                () -> world.slack.messages(OPS).stream().allMatch(status -> completionNotices(status) >= 1));
         // The survivor reports its own requests; the replacement adopted all of them and looks at every thread.
-        Await.until("every follower looked at the threads",
+        Await.until(
+                "every follower looked at the threads",
                 () -> world.slack.calls("conversations.replies").size() >= COMMANDS + COMMANDS / 2);
         for (ChannelMessage status : world.slack.messages(OPS)) {
-            assertThat(completionNotices(status)).as("completion notices under " + status.text()).isEqualTo(1);
+            assertThat(completionNotices(status))
+                    .as("completion notices under " + status.text())
+                    .isEqualTo(1);
         }
     }
 
@@ -80,17 +98,25 @@ class ReplicasIT {
         world.type(ALICE, OPS, "web /index.html");
         world.awaitMessage(OPS, message -> message.text().endsWith(": in progress"), "the invalidation in progress");
         startReplica();
-        Await.until("the second replica follows it too", () -> world.slack.calls("conversations.history").size() >= 2);
-        SimulatedInvalidation invalidation = world.cloudFront.simulator.invalidations(WEB).get(0);
-        Await.until("both replicas poll the distribution", () -> world.cloudFront.simulator.recordedCalls().stream()
-                .filter(call -> WEB.equals(call.distributionId())).count() >= 4);
+        Await.until(
+                "the second replica follows it too",
+                () -> world.slack.calls("conversations.history").size() >= 2);
+        SimulatedInvalidation invalidation =
+                world.cloudFront.simulator.invalidations(WEB).get(0);
+        Await.until(
+                "both replicas poll the distribution",
+                () -> world.cloudFront.simulator.recordedCalls().stream()
+                                .filter(call -> WEB.equals(call.distributionId()))
+                                .count()
+                        >= 4);
 
         world.cloudFront.simulator.complete(invalidation.id());
 
-        ChannelMessage completed = world.awaitMessage(OPS, message -> message.text().contains(": completed"),
-                "the completed status");
+        ChannelMessage completed =
+                world.awaitMessage(OPS, message -> message.text().contains(": completed"), "the completed status");
         Await.until("a notice in the thread", () -> completionNotices(completed) >= 1);
-        Await.until("both replicas looked at the thread before replying",
+        Await.until(
+                "both replicas looked at the thread before replying",
                 () -> world.slack.calls("conversations.replies").size() >= 2);
         assertThat(completionNotices(completed)).as("completion notices").isEqualTo(1);
     }

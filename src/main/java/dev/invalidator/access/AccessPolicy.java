@@ -5,8 +5,8 @@ import dev.invalidator.config.Approval;
 import dev.invalidator.config.DistributionConfig;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,17 +50,21 @@ public final class AccessPolicy {
 
     /** Whether the person is on the distribution's list at all, whatever the channel: for the Home tab. */
     public boolean isListed(String userId, DistributionConfig distribution) {
-        return fromOurWorkspace(userId).isEmpty() && decideUser(userId, distribution).allowed();
+        return fromOurWorkspace(userId).isEmpty()
+                && decideUser(userId, distribution).allowed();
     }
 
     /** A refusal for people of other workspaces (Slack Connect), and for anyone when that can't be checked. */
     private Optional<AccessDecision> fromOurWorkspace(String userId) {
         try {
-            return workspace.isMember(userId) ? Optional.empty()
-                    : Optional.of(AccessDecision.deny("This bot takes requests only from people of its own workspace."));
+            return workspace.isMember(userId)
+                    ? Optional.empty()
+                    : Optional.of(
+                            AccessDecision.deny("This bot takes requests only from people of its own workspace."));
         } catch (RuntimeException e) {
             log.warn("Could not check the workspace of {}; denied", userId, e);
-            return Optional.of(AccessDecision.deny("I couldn't check your workspace right now; try again in a minute."));
+            return Optional.of(
+                    AccessDecision.deny("I couldn't check your workspace right now; try again in a minute."));
         }
     }
 
@@ -99,7 +103,11 @@ public final class AccessPolicy {
         };
     }
 
-    private enum Membership { MEMBER, OUTSIDER, UNKNOWN }
+    private enum Membership {
+        MEMBER,
+        OUTSIDER,
+        UNKNOWN
+    }
 
     private Membership membership(String userId, AccessList list, String alias) {
         if (list.allowsAnyone() || isListedPerson(userId, list)) {
@@ -112,8 +120,13 @@ public final class AccessPolicy {
                     return Membership.MEMBER;
                 }
             } catch (RuntimeException e) {
-                log.warn("Could not read the members of user group {} for {}; {} is denied unless another group"
-                        + " lets them in", groupId, alias, userId, e);
+                log.warn(
+                        "Could not read the members of user group {} for {}; {} is denied unless another group"
+                                + " lets them in",
+                        groupId,
+                        alias,
+                        userId,
+                        e);
                 lookupFailed = true;
             }
         }

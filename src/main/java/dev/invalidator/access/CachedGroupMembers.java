@@ -21,8 +21,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class CachedGroupMembers implements GroupMembers {
 
-    private record Entry(Set<String> members, Instant expires) {
-    }
+    private record Entry(Set<String> members, Instant expires) {}
 
     private final GroupMembers source;
     private final Duration ttl;

@@ -16,12 +16,13 @@ final class DenialReasons {
     // Enough names to act on without turning the reply into a roster.
     private static final int MAX_NAMED = 5;
 
-    private DenialReasons() {
-    }
+    private DenialReasons() {}
 
     /** {@code `web` may be used in <#C0OPS> or <#C0WEB> only.} */
     static String wrongChannel(DistributionConfig distribution) {
-        List<String> channels = distribution.channels().ids().stream().map(id -> "<#" + id + ">").toList();
+        List<String> channels = distribution.channels().ids().stream()
+                .map(id -> "<#" + id + ">")
+                .toList();
         String shown = channels.size() <= MAX_NAMED
                 ? joinOr(channels)
                 : String.join(", ", channels.subList(0, MAX_NAMED)) + " and " + (channels.size() - MAX_NAMED)
@@ -31,7 +32,8 @@ final class DenialReasons {
 
     /** {@code You are not on the list for `images`; ask one of <@U1>, <@U2> or a member of <!subteam^S1>.} */
     static String notListed(DistributionConfig distribution) {
-        return "You are not on the list for " + code(distribution.alias()) + "; " + askOneOf(distribution.users()) + ".";
+        return "You are not on the list for " + code(distribution.alias()) + "; " + askOneOf(distribution.users())
+                + ".";
     }
 
     static String notAnApprover(DistributionConfig distribution) {

@@ -28,6 +28,7 @@ public final class RateLimits {
     private final Clock clock;
     /** Guarded by {@code this}: start times within the last minute, oldest first. */
     private final Map<String, Deque<Instant>> byUser = new HashMap<>();
+
     private final Map<String, Deque<Instant>> byDistribution = new HashMap<>();
 
     public RateLimits(int perUserPerMinute, int perDistributionPerMinute, Clock clock) {
@@ -42,8 +43,9 @@ public final class RateLimits {
         Deque<Instant> mine = recent(byUser, userId, now);
         Deque<Instant> theirs = recent(byDistribution, distributionId, now);
         if (mine.size() >= perUser) {
-            return Optional.of("You started " + mine.size() + " invalidations in the last minute, the most one person may;"
-                    + " try again in " + wait(mine, now) + ".");
+            return Optional.of(
+                    "You started " + mine.size() + " invalidations in the last minute, the most one person may;"
+                            + " try again in " + wait(mine, now) + ".");
         }
         if (theirs.size() >= perDistribution) {
             return Optional.of("`" + alias + "` had " + theirs.size() + " invalidations in the last minute, the most it"
@@ -64,7 +66,8 @@ public final class RateLimits {
     }
 
     private static String wait(Deque<Instant> times, Instant now) {
-        long seconds = Math.max(1, Duration.between(now, times.peekFirst().plus(WINDOW)).toSeconds() + 1);
+        long seconds = Math.max(
+                1, Duration.between(now, times.peekFirst().plus(WINDOW)).toSeconds() + 1);
         return seconds + " s";
     }
 }

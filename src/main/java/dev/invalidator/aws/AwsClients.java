@@ -60,20 +60,34 @@ public final class AwsClients implements AutoCloseable {
      * @param throttledBackoffBase first retry delay after "Rate exceeded"
      * @param callTimeout         the whole call, retries included
      */
-    public record Settings(Optional<URI> endpoint, AwsCredentialsProvider credentials, int maxAttempts,
-                           Duration backoffBase, Duration throttledBackoffBase, Duration callTimeout) {
+    public record Settings(
+            Optional<URI> endpoint,
+            AwsCredentialsProvider credentials,
+            int maxAttempts,
+            Duration backoffBase,
+            Duration throttledBackoffBase,
+            Duration callTimeout) {
 
         /** Production: the default credentials chain and the SDK's own endpoint resolution. */
         public static Settings fromEnvironment() {
-            return new Settings(Optional.empty(), DefaultCredentialsProvider.builder().build(), 5,
-                    Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(60));
+            return new Settings(
+                    Optional.empty(),
+                    DefaultCredentialsProvider.builder().build(),
+                    5,
+                    Duration.ofMillis(200),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(60));
         }
 
         /** A local endpoint that ignores signatures: dummy credentials, quick retries. */
         public static Settings forLocalEndpoint(URI endpoint) {
-            return new Settings(Optional.of(endpoint),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), 4,
-                    Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(20));
+            return new Settings(
+                    Optional.of(endpoint),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+                    4,
+                    Duration.ofMillis(20),
+                    Duration.ofMillis(50),
+                    Duration.ofSeconds(20));
         }
     }
 
@@ -112,7 +126,9 @@ public final class AwsClients implements AutoCloseable {
 
     private CloudFrontClient cloudFrontWith(AwsCredentialsProvider credentials) {
         // CloudFront is global: every region of the aws partition signs with us-east-1.
-        return configure(CloudFrontClient.builder(), credentials).region(Region.AWS_GLOBAL).build();
+        return configure(CloudFrontClient.builder(), credentials)
+                .region(Region.AWS_GLOBAL)
+                .build();
     }
 
     private StsAssumeRoleCredentialsProvider assumeRole(String roleArn) {
@@ -125,7 +141,9 @@ public final class AwsClients implements AutoCloseable {
     /** STS with the bot's own identity: for assuming roles, and for check-config to show who the bot is. */
     public synchronized StsClient sts() {
         if (sts == null) {
-            sts = own(configure(StsClient.builder(), settings.credentials()).region(regionalDefault()).build());
+            sts = own(configure(StsClient.builder(), settings.credentials())
+                    .region(regionalDefault())
+                    .build());
         }
         return sts;
     }
@@ -143,10 +161,9 @@ public final class AwsClients implements AutoCloseable {
     private RetryStrategy retryStrategy() {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(settings.maxAttempts())
-                .backoffStrategy(BackoffStrategy.exponentialDelay(
-                        settings.backoffBase(), Duration.ofSeconds(10)))
-                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
-                        settings.throttledBackoffBase(), Duration.ofSeconds(20)))
+                .backoffStrategy(BackoffStrategy.exponentialDelay(settings.backoffBase(), Duration.ofSeconds(10)))
+                .throttlingBackoffStrategy(
+                        BackoffStrategy.exponentialDelay(settings.throttledBackoffBase(), Duration.ofSeconds(20)))
                 .build();
     }
 

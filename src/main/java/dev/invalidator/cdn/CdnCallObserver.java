@@ -14,12 +14,10 @@ public interface CdnCallObserver {
     /** Observes nothing. */
     CdnCallObserver NONE = new CdnCallObserver() {
         @Override
-        public void answered(String operation) {
-        }
+        public void answered(String operation) {}
 
         @Override
-        public void failed(String operation, CdnException.Failure failure) {
-        }
+        public void failed(String operation, CdnException.Failure failure) {}
     };
 
     /** The CDN answered {@code operation}, e.g. {@code ListInvalidations}. */

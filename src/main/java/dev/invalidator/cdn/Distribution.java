@@ -37,6 +37,9 @@ public record Distribution(String id, String domainName, List<String> aliases) {
      * {@code *.example.com} names none), else the cloudfront.net name.
      */
     public String viewerHost() {
-        return aliases.stream().filter(alias -> !alias.startsWith("*")).findFirst().orElse(domainName);
+        return aliases.stream()
+                .filter(alias -> !alias.startsWith("*"))
+                .findFirst()
+                .orElse(domainName);
     }
 }

@@ -35,8 +35,7 @@ public final class DistributionCatalog {
     private final Clock clock;
     private final Map<String, Fetched> details = new ConcurrentHashMap<>();
 
-    private record Fetched(Distribution distribution, Instant at) {
-    }
+    private record Fetched(Distribution distribution, Instant at) {}
 
     public DistributionCatalog(BotConfig config, Cdn cdn, Duration ttl, Clock clock) {
         this.config = config;
@@ -53,7 +52,9 @@ public final class DistributionCatalog {
         }
         String host = name.toLowerCase(Locale.ROOT);
         return config.distributions().values().stream()
-                .filter(distribution -> hostsIfKnown(distribution).map(hosts -> hosts.contains(host)).orElse(false))
+                .filter(distribution -> hostsIfKnown(distribution)
+                        .map(hosts -> hosts.contains(host))
+                        .orElse(false))
                 .findFirst();
     }
 
@@ -81,7 +82,11 @@ public final class DistributionCatalog {
         try {
             return Optional.of(details(distribution).hosts());
         } catch (CdnException e) {
-            log.warn("Could not read the domain names of {} ({}): {}", distribution.alias(), distribution.id(), e.getMessage());
+            log.warn(
+                    "Could not read the domain names of {} ({}): {}",
+                    distribution.alias(),
+                    distribution.id(),
+                    e.getMessage());
             return Optional.empty();
         }
     }

@@ -9,8 +9,13 @@ import java.util.List;
  * @param callerReference the reference it was created with; {@link CallerReference#decode} tells whether the bot
  *                        wrote it and for which Slack message
  */
-public record Invalidation(String distributionId, String id, InvalidationStatus status, Instant createTime,
-                           List<String> paths, String callerReference) {
+public record Invalidation(
+        String distributionId,
+        String id,
+        InvalidationStatus status,
+        Instant createTime,
+        List<String> paths,
+        String callerReference) {
 
     public Invalidation {
         paths = List.copyOf(paths);

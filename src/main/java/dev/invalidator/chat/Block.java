@@ -6,16 +6,13 @@ import java.util.List;
 public sealed interface Block {
 
     /** A title line in large plain text (≤ 150 characters). */
-    record Header(String text) implements Block {
-    }
+    record Header(String text) implements Block {}
 
     /** A paragraph of mrkdwn (≤ 3,000 characters). */
-    record Section(String mrkdwn) implements Block {
-    }
+    record Section(String mrkdwn) implements Block {}
 
     /** Small grey print under a message: times, ids, hints. */
-    record Context(String mrkdwn) implements Block {
-    }
+    record Context(String mrkdwn) implements Block {}
 
     /** Lines shown verbatim in a code block; adapters escape them. */
     record Code(List<String> lines) implements Block {
@@ -36,6 +33,10 @@ public sealed interface Block {
     /** @param value what the click needs to act (≤ 2,000 characters); never trusted without re-checking */
     record Button(String actionId, String label, String value, Style style) {
 
-        public enum Style { DEFAULT, PRIMARY, DANGER }
+        public enum Style {
+            DEFAULT,
+            PRIMARY,
+            DANGER
+        }
     }
 }

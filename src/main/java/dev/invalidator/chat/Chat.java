@@ -31,8 +31,7 @@ public interface Chat {
     List<StatusRecord> statusMessages(String channel, Instant oldest);
 
     /** A status message as it stands now. */
-    record StatusRecord(PostedMessage message, String text, Map<String, String> facts) {
-    }
+    record StatusRecord(PostedMessage message, String text, Map<String, String> facts) {}
 
     /**
      * The status message as it stands now, read back from the channel — the state every instance of the bot shares;

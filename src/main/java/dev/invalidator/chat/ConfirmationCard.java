@@ -18,9 +18,16 @@ import java.util.stream.Collectors;
  * @param fullWipe       the request contains {@code /*}
  * @param overThreshold  the request has more paths than {@code confirm.pathThreshold}, which is {@code threshold}
  */
-public record ConfirmationCard(String key, String alias, String distributionId, int pathCount,
-                               boolean fullWipe, boolean overThreshold, int threshold, PathCharge charge,
-                               Optional<Suggestion> suggestion) {
+public record ConfirmationCard(
+        String key,
+        String alias,
+        String distributionId,
+        int pathCount,
+        boolean fullWipe,
+        boolean overThreshold,
+        int threshold,
+        PathCharge charge,
+        Optional<Suggestion> suggestion) {
 
     public static final String CONFIRM = "confirm";
     public static final String CANCEL = "cancel";
@@ -29,7 +36,11 @@ public record ConfirmationCard(String key, String alias, String distributionId, 
     /** The question without its buttons, for a form's confirmation step (whose own buttons answer it). */
     public Message questionOnly() {
         Message full = message();
-        return new Message(full.text(), full.blocks().stream().filter(block -> !(block instanceof Block.Actions)).toList());
+        return new Message(
+                full.text(),
+                full.blocks().stream()
+                        .filter(block -> !(block instanceof Block.Actions))
+                        .toList());
     }
 
     public Message message() {
@@ -37,11 +48,12 @@ public record ConfirmationCard(String key, String alias, String distributionId, 
         facts.add("• " + Texts.paths(pathCount) + " (a wildcard counts as one)");
         facts.add("• This month so far: " + String.format("%,d", charge.usedThisMonth()) + " of "
                 + String.format("%,d", Pricing.FREE_PATHS_PER_MONTH) + " free paths used in this AWS account");
-        facts.add("• This request: " + (charge.goesPastFreeTier()
-                ? String.format("%,d", charge.chargedPaths()) + " charged paths, about *"
-                        + Pricing.dollars(charge.charge()) + "* ($0.005 a path past the free 1,000)"
-                : "free (" + String.format("%,d", charge.freeLeftBefore() - charge.freeUsedByRequest())
-                        + " free paths left after it)"));
+        facts.add("• This request: "
+                + (charge.goesPastFreeTier()
+                        ? String.format("%,d", charge.chargedPaths()) + " charged paths, about *"
+                                + Pricing.dollars(charge.charge()) + "* ($0.005 a path past the free 1,000)"
+                        : "free (" + String.format("%,d", charge.freeLeftBefore() - charge.freeUsedByRequest())
+                                + " free paths left after it)"));
         if (overThreshold) {
             facts.add("• That is more than the " + String.format("%,d", threshold) + " paths this bot asks about");
         }
@@ -52,19 +64,26 @@ public record ConfirmationCard(String key, String alias, String distributionId, 
             blocks.add(new Block.Section(":warning: `/*` removes *every* cached object of this distribution: until "
                     + "the edge caches fill again, requests go to your origin. Make sure it can take the load."));
         }
-        suggestion.ifPresent(better -> blocks.add(new Block.Section(":bulb: " + better.wildcards().stream()
-                .map(wildcard -> "`" + escape(wildcard) + "`").collect(Collectors.joining(", "))
+        suggestion.ifPresent(better -> blocks.add(new Block.Section(":bulb: "
+                + better.wildcards().stream()
+                        .map(wildcard -> "`" + escape(wildcard) + "`")
+                        .collect(Collectors.joining(", "))
                 + " would cover the same files with " + Texts.paths(better.pathsAfter()) + " instead of "
                 + String.format("%,d", better.pathsBefore()) + " (it also clears files you did not list).")));
         List<Block.Button> buttons = new ArrayList<>();
         buttons.add(new Block.Button(CONFIRM, "Confirm", key, Block.Button.Style.DANGER));
-        suggestion.ifPresent(better -> buttons.add(new Block.Button(USE_WILDCARDS,
-                better.wildcards().size() == 1 ? "Invalidate " + better.wildcards().get(0) + " instead"
+        suggestion.ifPresent(better -> buttons.add(new Block.Button(
+                USE_WILDCARDS,
+                better.wildcards().size() == 1
+                        ? "Invalidate " + better.wildcards().get(0) + " instead"
                         : "Use " + better.wildcards().size() + " wildcards instead",
-                key, Block.Button.Style.PRIMARY)));
+                key,
+                Block.Button.Style.PRIMARY)));
         buttons.add(new Block.Button(CANCEL, "Cancel", key, Block.Button.Style.DEFAULT));
         blocks.add(new Block.Actions(buttons));
-        return new Message("Confirm: invalidate " + Texts.paths(pathCount) + " on " + alias
-                + (charge.goesPastFreeTier() ? " (about " + Pricing.dollars(charge.charge()) + ")" : ""), blocks);
+        return new Message(
+                "Confirm: invalidate " + Texts.paths(pathCount) + " on " + alias
+                        + (charge.goesPastFreeTier() ? " (about " + Pricing.dollars(charge.charge()) + ")" : ""),
+                blocks);
     }
 }

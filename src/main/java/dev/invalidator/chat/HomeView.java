@@ -20,9 +20,13 @@ import java.util.stream.Collectors;
  * @param links     a permalink to each invalidation's status message, where Slack gave one
  * @param usage     paths used this month per AWS account; empty when CloudFront could not be read
  */
-public record HomeView(List<DistributionConfig> distributions, Map<String, String> domains,
-                       List<Invalidation> inProgress, List<Invalidation> recentlyCompleted,
-                       Map<String, String> links, Optional<Map<String, Integer>> usage) {
+public record HomeView(
+        List<DistributionConfig> distributions,
+        Map<String, String> domains,
+        List<Invalidation> inProgress,
+        List<Invalidation> recentlyCompleted,
+        Map<String, String> links,
+        Optional<Map<String, Integer>> usage) {
 
     public static final String NEW_INVALIDATION = "open_form";
     private static final int MAX_LISTED = 10;
@@ -30,11 +34,12 @@ public record HomeView(List<DistributionConfig> distributions, Map<String, Strin
     public Message message() {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Invalidator"));
-        blocks.add(new Block.Actions(List.of(new Block.Button(NEW_INVALIDATION, "New invalidation", "home",
-                Block.Button.Style.PRIMARY))));
-        blocks.add(new Block.Section("*Distributions you can use*\n" + (distributions.isEmpty()
-                ? "None yet: ask whoever runs the bot to add you to its config."
-                : distributions.stream().map(this::distributionLine).collect(Collectors.joining("\n")))));
+        blocks.add(new Block.Actions(
+                List.of(new Block.Button(NEW_INVALIDATION, "New invalidation", "home", Block.Button.Style.PRIMARY))));
+        blocks.add(new Block.Section("*Distributions you can use*\n"
+                + (distributions.isEmpty()
+                        ? "None yet: ask whoever runs the bot to add you to its config."
+                        : distributions.stream().map(this::distributionLine).collect(Collectors.joining("\n")))));
         blocks.add(new Block.Section("*In progress*\n" + lines(inProgress, "Nothing in progress.")));
         blocks.add(new Block.Section("*Recently completed*\n" + lines(recentlyCompleted, "Nothing lately.")));
         blocks.add(new Block.Context(usage.map(Texts::monthToDate)
@@ -43,10 +48,15 @@ public record HomeView(List<DistributionConfig> distributions, Map<String, Strin
     }
 
     private String distributionLine(DistributionConfig distribution) {
-        String channels = distribution.channels().allowsAnyone() ? "any channel"
-                : distribution.channels().ids().stream().map(id -> "<#" + id + ">").collect(Collectors.joining(", "));
+        String channels = distribution.channels().allowsAnyone()
+                ? "any channel"
+                : distribution.channels().ids().stream()
+                        .map(id -> "<#" + id + ">")
+                        .collect(Collectors.joining(", "));
         return "• `" + escape(distribution.alias()) + "` " + distribution.id()
-                + Optional.ofNullable(domains.get(distribution.id())).map(domain -> " · " + escape(domain)).orElse("")
+                + Optional.ofNullable(domains.get(distribution.id()))
+                        .map(domain -> " · " + escape(domain))
+                        .orElse("")
                 + " · in " + channels;
     }
 
@@ -54,14 +64,22 @@ public record HomeView(List<DistributionConfig> distributions, Map<String, Strin
         if (invalidations.isEmpty()) {
             return none;
         }
-        Function<String, String> aliasOf = id -> distributions.stream().filter(d -> d.id().equals(id)).findFirst()
-                .map(DistributionConfig::alias).orElse(id);
-        return invalidations.stream().limit(MAX_LISTED).map(invalidation -> "• `" + escape(aliasOf.apply(invalidation.distributionId()))
+        Function<String, String> aliasOf = id -> distributions.stream()
+                .filter(d -> d.id().equals(id))
+                .findFirst()
+                .map(DistributionConfig::alias)
+                .orElse(id);
+        return invalidations.stream()
+                .limit(MAX_LISTED)
+                .map(invalidation -> "• `" + escape(aliasOf.apply(invalidation.distributionId()))
                         + "` " + Texts.paths(invalidation.paths().size()) + " · "
-                        + CallerReference.decode(invalidation.callerReference()).map(r -> "<@" + r.requester() + ">")
+                        + CallerReference.decode(invalidation.callerReference())
+                                .map(r -> "<@" + r.requester() + ">")
                                 .orElse("outside the bot")
                         + " · " + Texts.time(invalidation.createTime())
-                        + Optional.ofNullable(links.get(invalidation.id())).map(link -> " · <" + link + "|status>").orElse(""))
+                        + Optional.ofNullable(links.get(invalidation.id()))
+                                .map(link -> " · <" + link + "|status>")
+                                .orElse(""))
                 .collect(Collectors.joining("\n"));
     }
 }

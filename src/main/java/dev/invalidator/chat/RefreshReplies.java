@@ -22,8 +22,7 @@ public final class RefreshReplies {
     /** A path may be 4,000 characters; a section only 3,000. */
     private static final int MAX_SHOWN = 200;
 
-    private RefreshReplies() {
-    }
+    private RefreshReplies() {}
 
     public static Message report(String requester, String alias, RefreshReport report) {
         int total = report.checks().size();
@@ -48,8 +47,10 @@ public final class RefreshReplies {
         }
         if (!unchecked.isEmpty()) {
             blocks.add(new Block.Section("*Could not check* (no answer, or none that says when the copy was cached):\n"
-                    + unchecked.stream().limit(MAX_LISTED).map(url -> "• `" + shown(url.url()) + "`: "
-                            + escape(url.reason())).collect(Collectors.joining("\n"))));
+                    + unchecked.stream()
+                            .limit(MAX_LISTED)
+                            .map(url -> "• `" + shown(url.url()) + "`: " + escape(url.reason()))
+                            .collect(Collectors.joining("\n"))));
         }
         int notListed = Math.max(0, stale.size() - MAX_LISTED) + Math.max(0, unchecked.size() - MAX_LISTED);
         List<String> notes = notes(alias, report.plan());
@@ -59,17 +60,17 @@ public final class RefreshReplies {
         if (!notes.isEmpty()) {
             blocks.add(new Block.Context(String.join(" ", notes)));
         }
-        String text = stale.isEmpty() ? headline.replace(":grey_question: ", "")
+        String text = stale.isEmpty()
+                ? headline.replace(":grey_question: ", "")
                 : "<@" + requester + "> " + stale.size() + " of " + urls(total) + " still served stale";
         return new Message(text, blocks);
     }
 
     /** When the invalidation names no URL: only wildcards without samples, and cache tags. */
     public static Message nothingChecked(String alias, CheckPlan plan) {
-        String text = "Nothing was checked: this invalidation names no single file. "
-                + String.join(" ", notes(alias, plan));
-        return Message.of("Nothing was checked: this invalidation names no single file",
-                new Block.Context(text));
+        String text =
+                "Nothing was checked: this invalidation names no single file. " + String.join(" ", notes(alias, plan));
+        return Message.of("Nothing was checked: this invalidation names no single file", new Block.Context(text));
     }
 
     /** When the check can't start, e.g. the distribution's domain names can't be read. */
@@ -100,20 +101,29 @@ public final class RefreshReplies {
         String key = code(stale.heldKey());
         String asked = cause.requestPath().map(RefreshReplies::code).orElse("");
         String fix = cause.fix().map(path -> " Invalidate " + code(path) + ".").orElse("");
-        return "Likely cause: " + switch (cause.kind()) {
-            case QUERY_STRING -> "the query string is part of the cache key, and " + asked + " in this request is not "
-                    + key + "." + cause.fix().map(path -> " Invalidate " + code(path)
-                    + " to cover the file with every query string.").orElse("");
-            case ENCODING -> "percent-encoding: " + asked + " in this request and " + key + " are the same name written"
-                    + " differently, and CloudFront compares paths as sent." + fix;
-            case LETTER_CASE -> "letter case: " + asked + " in this request is not " + key + ", and paths are"
-                    + " case-sensitive." + fix;
-            case TRAILING_SLASH -> "a trailing slash: " + asked + " in this request and " + key + " are different cache"
-                    + " keys." + fix;
-            case NO_SLIP -> "none in the paths: " + asked + " in this request names it exactly. Check it again in a few"
-                    + " minutes; if the old copy stays, AWS Support can look at the invalidation.";
-            case UNRELATED -> "no path of this request names " + key + "." + fix;
-        };
+        return "Likely cause: "
+                + switch (cause.kind()) {
+                    case QUERY_STRING ->
+                        "the query string is part of the cache key, and " + asked + " in this request is not "
+                                + key + "."
+                                + cause.fix()
+                                        .map(path -> " Invalidate " + code(path)
+                                                + " to cover the file with every query string.")
+                                        .orElse("");
+                    case ENCODING ->
+                        "percent-encoding: " + asked + " in this request and " + key + " are the same name written"
+                                + " differently, and CloudFront compares paths as sent." + fix;
+                    case LETTER_CASE ->
+                        "letter case: " + asked + " in this request is not " + key + ", and paths are"
+                                + " case-sensitive." + fix;
+                    case TRAILING_SLASH ->
+                        "a trailing slash: " + asked + " in this request and " + key + " are different cache" + " keys."
+                                + fix;
+                    case NO_SLIP ->
+                        "none in the paths: " + asked + " in this request names it exactly. Check it again in a few"
+                                + " minutes; if the old copy stays, AWS Support can look at the invalidation.";
+                    case UNRELATED -> "no path of this request names " + key + "." + fix;
+                };
     }
 
     /** What was left out of the check, and how to ask for samples under a wildcard. */
@@ -128,8 +138,11 @@ public final class RefreshReplies {
             String prefix = first.substring(0, first.length() - 1);
             String example = "/invalidate " + alias + " " + first + " check:" + prefix
                     + (prefix.endsWith("/") ? "index.html" : ".html");
-            notes.add("Not checked: " + plan.wildcardsWithoutSamples().stream().limit(MAX_LISTED)
-                    .map(RefreshReplies::code).collect(Collectors.joining(", "))
+            notes.add("Not checked: "
+                    + plan.wildcardsWithoutSamples().stream()
+                            .limit(MAX_LISTED)
+                            .map(RefreshReplies::code)
+                            .collect(Collectors.joining(", "))
                     + " (a wildcard names no file). To check one, name files under it as samples, which are only"
                     + " asked for, never invalidated: " + code(example) + ", or a check: line in the form.");
         }
@@ -148,7 +161,8 @@ public final class RefreshReplies {
     }
 
     private static String shown(String text) {
-        String shortened = text.codePointCount(0, text.length()) <= MAX_SHOWN ? text
+        String shortened = text.codePointCount(0, text.length()) <= MAX_SHOWN
+                ? text
                 : text.substring(0, text.offsetByCodePoints(0, MAX_SHOWN - 1)) + "…";
         return escape(shortened);
     }

@@ -29,14 +29,15 @@ public final class Replies {
     private static final int MAX_CODE_CHARS = 2_900;
     /** Slack allows 50 blocks per message; keep room for the intro and the notes. */
     private static final int MAX_CODE_BLOCKS = 40;
+
     private static final int MAX_LISTED = 20;
     private static final String SMALLER_REQUEST = "A request with fewer paths — one wildcard such as `/assets/*` for"
             + " many files — can be answered by any instance.";
     /** Slack reads {@code <…>} as a link even inside code, so the placeholders' brackets are escaped. */
-    private static final String USAGE = "`/invalidate &lt;distribution&gt; &lt;path&gt; …`, e.g. `/invalidate web /index.html /css/*`";
+    private static final String USAGE =
+            "`/invalidate &lt;distribution&gt; &lt;path&gt; …`, e.g. `/invalidate web /index.html /css/*`";
 
-    private Replies() {
-    }
+    private Replies() {}
 
     /**
      * The acknowledgement of an invalidation request, shown before anything else happens: if the bot stops before
@@ -50,9 +51,13 @@ public final class Replies {
     public static Message help(Collection<DistributionConfig> usable, Optional<Map<String, Integer>> monthToDate) {
         String distributions = usable.isEmpty()
                 ? "You can't use any distribution in this channel. Ask whoever runs the bot to add you to its config."
-                : "You can use here: " + usable.stream().map(d -> "`" + escape(d.alias()) + "` (" + d.id() + ")")
-                        .collect(Collectors.joining(", ")) + ".";
-        return Message.of("How to use /invalidate",
+                : "You can use here: "
+                        + usable.stream()
+                                .map(d -> "`" + escape(d.alias()) + "` (" + d.id() + ")")
+                                .collect(Collectors.joining(", "))
+                        + ".";
+        return Message.of(
+                "How to use /invalidate",
                 new Block.Section("*Clear CloudFront caches from Slack*\n" + USAGE + "\n"
                         + "• Paths start with `/` and are case-sensitive; `*` is a wildcard, only at the end "
                         + "(`/css/*`, `/*` for everything).\n"
@@ -62,8 +67,11 @@ public final class Replies {
                         + "• `/invalidate status <distribution> [id]` shows the latest (or one) invalidation; "
                         + "`/invalidate list <distribution>` the recent ones."),
                 new Block.Section(distributions),
-                new Block.Context("CloudFront bills paths beyond 1,000 a month ($0.005 each); a wildcard counts as one path."
-                        + monthToDate.map(used -> " " + Texts.monthToDate(used) + ".").orElse("")));
+                new Block.Context(
+                        "CloudFront bills paths beyond 1,000 a month ($0.005 each); a wildcard counts as one path."
+                                + monthToDate
+                                        .map(used -> " " + Texts.monthToDate(used) + ".")
+                                        .orElse("")));
     }
 
     public static Message nameADistribution(Collection<DistributionConfig> usable) {
@@ -78,9 +86,12 @@ public final class Replies {
     }
 
     private static Message withHelp(String problem, Collection<DistributionConfig> usable) {
-        String choices = usable.isEmpty() ? "There is none you can use in this channel."
-                : "Distributions you can use here: " + usable.stream().map(d -> "`" + escape(d.alias()) + "`")
-                        .collect(Collectors.joining(", ")) + ".";
+        String choices = usable.isEmpty()
+                ? "There is none you can use in this channel."
+                : "Distributions you can use here: "
+                        + usable.stream()
+                                .map(d -> "`" + escape(d.alias()) + "`")
+                                .collect(Collectors.joining(", ")) + ".";
         return Message.of(plain(problem), new Block.Section(problem + "\n" + choices));
     }
 
@@ -94,8 +105,11 @@ public final class Replies {
             String input = problem.input().isEmpty() ? "" : "`" + escape(problem.input()) + "`: ";
             lines.add("• " + input + escape(problem.message()));
         }
-        String intro = parsed.problems().size() == 1 ? "One problem" : parsed.problems().size() + " problems";
-        return Message.of(intro + " with the paths for " + alias + "; nothing was invalidated",
+        String intro = parsed.problems().size() == 1
+                ? "One problem"
+                : parsed.problems().size() + " problems";
+        return Message.of(
+                intro + " with the paths for " + alias + "; nothing was invalidated",
                 new Block.Section(":warning: *" + intro + " with the paths for `" + escape(alias)
                         + "`; nothing was invalidated.*\n" + limit(String.join("\n", lines))),
                 new Block.Context("Fix them and send the command again. " + USAGE));
@@ -117,9 +131,10 @@ public final class Replies {
     public static Message cannotPost(ChatException e) {
         String text = switch (e.reason()) {
             case NOT_IN_CHANNEL, CHANNEL_NOT_FOUND ->
-                    "I can't post in this channel, so I invalidated nothing. Invite me with `/invite @invalidator` and try again.";
-            default -> "Slack didn't let me post the status message (" + escape(e.getMessage())
-                    + "), so I invalidated nothing. Try again in a minute.";
+                "I can't post in this channel, so I invalidated nothing. Invite me with `/invite @invalidator` and try again.";
+            default ->
+                "Slack didn't let me post the status message (" + escape(e.getMessage())
+                        + "), so I invalidated nothing. Try again in a minute.";
         };
         return Message.of(plain(text), new Block.Section(":warning: " + text));
     }
@@ -180,14 +195,17 @@ public final class Replies {
     }
 
     public static Message formUnavailable() {
-        String text = "Slack didn't let me open the form in time. Try `/invalidate` again, or type the request: " + USAGE;
+        String text =
+                "Slack didn't let me open the form in time. Try `/invalidate` again, or type the request: " + USAGE;
         return Message.of(plain(text), new Block.Section(text));
     }
 
     /** The thread reply under a request that waits: it mentions the approvers, which is what notifies them. */
     public static Message approvalWanted(String requester, AccessList approvers) {
-        String who = approvers.allowsAnyone() ? "anyone but the requester"
-                : approvers.ids().stream().map(id -> approvers.groupIds().contains(id) ? "<!subteam^" + id + ">" : "<@" + id + ">")
+        String who = approvers.allowsAnyone()
+                ? "anyone but the requester"
+                : approvers.ids().stream()
+                        .map(id -> approvers.groupIds().contains(id) ? "<!subteam^" + id + ">" : "<@" + id + ">")
                         .collect(Collectors.joining(", "));
         String text = "<@" + requester + "> asked for this invalidation; it needs an approval from " + who
                 + ". Nothing is sent to CloudFront until one of them clicks Approve.";
@@ -239,11 +257,17 @@ public final class Replies {
         blocks.add(new Block.Section(Texts.paths(accepted.size()) + " sent to CloudFront:"));
         blocks.addAll(codeBlocks(accepted.stream().map(InvalidationPath::value).toList()));
         List<String> notes = new ArrayList<>();
-        accepted.stream().filter(InvalidationPath::wasEncoded).limit(MAX_LISTED).forEach(path -> notes.add(
-                "• `" + escape(path.typed()) + "` was sent as `" + escape(path.value()) + "` (CloudFront needs "
-                        + "non-ASCII and unsafe characters percent-encoded)"));
-        parsed.samples().stream().limit(MAX_LISTED).forEach(sample -> notes.add("• `" + escape(sample.typed())
-                + "` is not invalidated: it is asked for once the invalidation completes, to check it was refreshed"));
+        accepted.stream()
+                .filter(InvalidationPath::wasEncoded)
+                .limit(MAX_LISTED)
+                .forEach(path -> notes.add("• `" + escape(path.typed()) + "` was sent as `" + escape(path.value())
+                        + "` (CloudFront needs " + "non-ASCII and unsafe characters percent-encoded)"));
+        parsed.samples().stream()
+                .limit(MAX_LISTED)
+                .forEach(
+                        sample -> notes.add(
+                                "• `" + escape(sample.typed())
+                                        + "` is not invalidated: it is asked for once the invalidation completes, to check it was refreshed"));
         parsed.dropped().stream().limit(MAX_LISTED).forEach(dropped -> notes.add(describe(dropped)));
         parsed.warnings().stream().limit(MAX_LISTED).forEach(warning -> notes.add(describe(warning)));
         if (!notes.isEmpty()) {
@@ -282,10 +306,12 @@ public final class Replies {
 
     private static String outcomeText(StatusCard card) {
         return switch (card.state()) {
-            case COMPLETED -> "<@" + card.requester() + "> done: CloudFront completed the invalidation in "
-                    + Texts.duration(card.elapsed().orElseThrow()) + ". New requests now reach the origin.";
-            default -> "<@" + card.requester() + "> " + escape(card.problem().orElse("the invalidation ended badly"))
-                    + " " + escape(card.nextStep().orElse(""));
+            case COMPLETED ->
+                "<@" + card.requester() + "> done: CloudFront completed the invalidation in "
+                        + Texts.duration(card.elapsed().orElseThrow()) + ". New requests now reach the origin.";
+            default ->
+                "<@" + card.requester() + "> " + escape(card.problem().orElse("the invalidation ended badly")) + " "
+                        + escape(card.nextStep().orElse(""));
         };
     }
 
@@ -300,26 +326,32 @@ public final class Replies {
                 + Texts.time(invalidation.createTime())));
         blocks.addAll(codeBlocks(invalidation.paths()).stream().limit(5).toList());
         usedThisMonth.ifPresent(used -> blocks.add(new Block.Context(Texts.monthToDate(Map.of("", used)))));
-        return new Message("Invalidation " + invalidation.id() + " on " + alias + ": "
-                + (invalidation.completed() ? "completed" : "in progress"), blocks);
+        return new Message(
+                "Invalidation " + invalidation.id() + " on " + alias + ": "
+                        + (invalidation.completed() ? "completed" : "in progress"),
+                blocks);
     }
 
     public static Message noInvalidations(String alias) {
-        return Message.of("No invalidations on " + alias,
-                new Block.Section("`" + escape(alias) + "` has no invalidations yet."));
+        return Message.of(
+                "No invalidations on " + alias, new Block.Section("`" + escape(alias) + "` has no invalidations yet."));
     }
 
     public static Message recent(String alias, List<Invalidation> invalidations) {
         if (invalidations.isEmpty()) {
             return noInvalidations(alias);
         }
-        String lines = invalidations.stream().map(invalidation -> "• `" + invalidation.id() + "` "
+        String lines = invalidations.stream()
+                .map(invalidation -> "• `" + invalidation.id() + "` "
                         + (invalidation.completed() ? ":white_check_mark:" : ":arrows_counterclockwise:") + " "
-                        + Texts.time(invalidation.createTime()) + " · " + Texts.paths(invalidation.paths().size())
+                        + Texts.time(invalidation.createTime()) + " · "
+                        + Texts.paths(invalidation.paths().size())
                         + CallerReference.decode(invalidation.callerReference())
-                                .map(reference -> " · <@" + reference.requester() + ">").orElse(" · outside the bot"))
+                                .map(reference -> " · <@" + reference.requester() + ">")
+                                .orElse(" · outside the bot"))
                 .collect(Collectors.joining("\n"));
-        return Message.of("Recent invalidations on " + alias,
+        return Message.of(
+                "Recent invalidations on " + alias,
                 new Block.Section("*Recent invalidations on `" + escape(alias) + "`*\n" + lines));
     }
 
@@ -346,7 +378,8 @@ public final class Replies {
             blocks.add(new Block.Code(chunk));
         }
         if (shown < paths.size()) {
-            blocks.add(new Block.Context("… and " + String.format("%,d", paths.size() - shown) + " more not shown here"));
+            blocks.add(
+                    new Block.Context("… and " + String.format("%,d", paths.size() - shown) + " more not shown here"));
         }
         return blocks;
     }

@@ -12,13 +12,13 @@ public record RequestForm(Optional<String> channel, List<Choice> distributions) 
 
     /** Asked only when the form is opened outside a channel (from the Home tab). */
     public static final String CHANNEL_FIELD = "channel";
+
     public static final String DISTRIBUTION_FIELD = "distribution";
     public static final String PATHS_FIELD = "paths";
     public static final String NOTE_FIELD = "note";
 
     /** @param label what the person sees, e.g. "web · E1WEBEXAMPLE · www.example.com" */
-    public record Choice(String alias, String label) {
-    }
+    public record Choice(String alias, String label) {}
 
     public RequestForm {
         distributions = List.copyOf(distributions);

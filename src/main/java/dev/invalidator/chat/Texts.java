@@ -1,21 +1,20 @@
 package dev.invalidator.chat;
 
+import dev.invalidator.cost.Pricing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.stream.Collectors;
-import dev.invalidator.cost.Pricing;
 
 /** Small formatting rules shared by every message, so numbers and times read the same everywhere. */
 public final class Texts {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** "1 path", "3 paths", "1,200 paths". */
     public static String paths(int count) {
@@ -36,7 +35,8 @@ public final class Texts {
 
     /** "950 of 1,000 free paths used this month", per AWS account when there are several. */
     public static String monthToDate(Map<String, Integer> usedByAccount) {
-        return usedByAccount.entrySet().stream().map(entry -> String.format("%,d", entry.getValue()) + " of "
+        return usedByAccount.entrySet().stream()
+                .map(entry -> String.format("%,d", entry.getValue()) + " of "
                         + String.format("%,d", Pricing.FREE_PATHS_PER_MONTH) + " free paths used this month"
                         + (usedByAccount.size() > 1 ? " (account " + entry.getKey() + ")" : ""))
                 .collect(Collectors.joining(" · "));

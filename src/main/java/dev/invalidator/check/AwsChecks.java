@@ -39,24 +39,33 @@ final class AwsChecks {
             return Optional.of(identity.arn());
         } catch (SdkException e) {
             String reason = firstLine(e.getMessage());
-            checklist.add(reason.contains("Unable to load credentials")
-                    ? CheckItem.failed(subject, "no AWS credentials found", "give the bot an IAM role (task role,"
-                            + " instance profile, IRSA) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
-                    : CheckItem.notVerified(subject, "STS did not say who the bot is (" + reason + ")",
-                            "the bot itself needs STS only to assume a roleArn; the CloudFront lines below show"
-                                    + " whether it can work"));
+            checklist.add(
+                    reason.contains("Unable to load credentials")
+                            ? CheckItem.failed(
+                                    subject,
+                                    "no AWS credentials found",
+                                    "give the bot an IAM role (task role,"
+                                            + " instance profile, IRSA) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+                            : CheckItem.notVerified(
+                                    subject,
+                                    "STS did not say who the bot is (" + reason + ")",
+                                    "the bot itself needs STS only to assume a roleArn; the CloudFront lines below show"
+                                            + " whether it can work"));
             return Optional.empty();
         }
     }
 
     /** The three read calls the bot makes, with the distribution's names when they succeed. */
     void distributions(Collection<DistributionConfig> distributions, Checklist checklist) {
-        Map<String, String> roles = distributions.stream().filter(d -> d.roleArn().isPresent())
-                .collect(Collectors.toMap(DistributionConfig::id, d -> d.roleArn().orElseThrow()));
+        Map<String, String> roles = distributions.stream()
+                .filter(d -> d.roleArn().isPresent())
+                .collect(Collectors.toMap(
+                        DistributionConfig::id, d -> d.roleArn().orElseThrow()));
         CloudFrontCdn cdn = new CloudFrontCdn(aws, roles);
         for (DistributionConfig distribution : distributions) {
             String subject = "distribution " + distribution.alias() + " (" + distribution.id() + ")";
-            String through = distribution.roleArn().map(role -> ", through role " + role).orElse("");
+            String through =
+                    distribution.roleArn().map(role -> ", through role " + role).orElse("");
             try {
                 Distribution found = cdn.distribution(distribution.id());
                 InvalidationPage newest = cdn.invalidations(distribution.id(), null, 1);
@@ -75,14 +84,16 @@ final class AwsChecks {
     }
 
     /** CloudFront has no dry run: this is said, not tested, and names each distribution's ARN to allow. */
-    void createInvalidation(Collection<DistributionConfig> distributions, Optional<String> identityArn,
-                            Checklist checklist) {
+    void createInvalidation(
+            Collection<DistributionConfig> distributions, Optional<String> identityArn, Checklist checklist) {
         List<String> resources = distributions.stream()
                 .map(distribution -> distributionArn(distribution, identityArn))
                 .toList();
-        checklist.add(CheckItem.notVerified("cloudfront:CreateInvalidation",
+        checklist.add(CheckItem.notVerified(
+                "cloudfront:CreateInvalidation",
                 "not verified — CloudFront has no dry run, and only creating an invalidation would prove it",
-                "make sure the bot's IAM policy allows cloudfront:CreateInvalidation on " + String.join(", ", resources)));
+                "make sure the bot's IAM policy allows cloudfront:CreateInvalidation on "
+                        + String.join(", ", resources)));
     }
 
     private static String names(Distribution distribution) {

@@ -47,10 +47,11 @@ public final class Checklist {
     public void summarize() {
         String unverified = notVerified == 0 ? "" : "; " + notVerified + " marked – could not be verified (see above)";
         print("");
-        print(failed == 0
-                ? "Ready to go live" + unverified + "."
-                : failed + (failed == 1 ? " problem" : " problems") + unverified
-                        + ". Fix the items marked ✗ and run check-config again.");
+        print(
+                failed == 0
+                        ? "Ready to go live" + unverified + "."
+                        : failed + (failed == 1 ? " problem" : " problems") + unverified
+                                + ". Fix the items marked ✗ and run check-config again.");
     }
 
     private void print(String line) {

@@ -47,8 +47,8 @@ public final class ConfigCheck {
         Checklist checklist = new Checklist(out);
         checklist.section("Config");
         Optional<BotConfig> config = config(ConfigLoader.fileFrom(env), checklist);
-        List<DistributionConfig> distributions = config.map(c -> List.copyOf(c.distributions().values()))
-                .orElse(List.of());
+        List<DistributionConfig> distributions =
+                config.map(c -> List.copyOf(c.distributions().values())).orElse(List.of());
 
         checklist.section("Slack");
         tokens(env, checklist).ifPresent(tokens -> {
@@ -56,18 +56,23 @@ public final class ConfigCheck {
             Optional<String> botName = slackChecks.botToken(checklist);
             slackChecks.appToken(checklist);
             if (botName.isEmpty()) {
-                checklist.add(CheckItem.notVerified("channels, users and user groups", "not checked",
+                checklist.add(CheckItem.notVerified(
+                        "channels, users and user groups",
+                        "not checked",
                         "they can be checked once Slack accepts the bot token"));
                 return;
             }
             List<AccessList> people = distributions.stream()
-                    .flatMap(distribution -> Stream.of(distribution.users(), distribution.approval().approvers()))
+                    .flatMap(distribution -> Stream.of(
+                            distribution.users(), distribution.approval().approvers()))
                     .toList();
             Set<String> groups = ids(people, AccessList::groupIds);
             Set<String> users = ids(people, AccessList::ids);
             users.removeAll(groups);
-            slackChecks.channels(ids(distributions.stream().map(DistributionConfig::channels).toList(),
-                    AccessList::ids), botName.get(), checklist);
+            slackChecks.channels(
+                    ids(distributions.stream().map(DistributionConfig::channels).toList(), AccessList::ids),
+                    botName.get(),
+                    checklist);
             slackChecks.users(users, checklist);
             slackChecks.userGroups(groups, checklist);
         });
@@ -86,13 +91,17 @@ public final class ConfigCheck {
     private static Optional<BotConfig> config(Path file, Checklist checklist) {
         try {
             BotConfig config = ConfigLoader.load(file);
-            checklist.add(CheckItem.passed(file.toString(), config.distributions().size() + " distribution"
-                    + (config.distributions().size() == 1 ? "" : "s") + " ("
-                    + String.join(", ", config.distributions().keySet()) + ")"));
+            checklist.add(CheckItem.passed(
+                    file.toString(),
+                    config.distributions().size() + " distribution"
+                            + (config.distributions().size() == 1 ? "" : "s") + " ("
+                            + String.join(", ", config.distributions().keySet()) + ")"));
             return Optional.of(config);
         } catch (ConfigException e) {
-            checklist.add(CheckItem.failed("config", e.getMessage(), "fix the file; its channels, people and"
-                    + " distributions are checked once it loads"));
+            checklist.add(CheckItem.failed(
+                    "config",
+                    e.getMessage(),
+                    "fix the file; its channels, people and" + " distributions are checked once it loads"));
             return Optional.empty();
         }
     }
@@ -101,9 +110,12 @@ public final class ConfigCheck {
         try {
             SlackTokens tokens = SlackTokens.from(env, readSecret);
             boolean fromSecret = isBlank(env.get(SlackTokens.BOT_TOKEN)) && isBlank(env.get(SlackTokens.APP_TOKEN));
-            checklist.add(CheckItem.passed("tokens", fromSecret
-                    ? "read from Secrets Manager secret " + env.get(SlackTokens.SECRET_ID).strip()
-                    : "read from " + SlackTokens.BOT_TOKEN + " and " + SlackTokens.APP_TOKEN));
+            checklist.add(CheckItem.passed(
+                    "tokens",
+                    fromSecret
+                            ? "read from Secrets Manager secret "
+                                    + env.get(SlackTokens.SECRET_ID).strip()
+                            : "read from " + SlackTokens.BOT_TOKEN + " and " + SlackTokens.APP_TOKEN));
             return Optional.of(tokens);
         } catch (SlackTokens.Unavailable e) {
             checklist.add(CheckItem.failed("tokens", e.getMessage(), "see Going live in the README: Slack tokens"));

@@ -25,11 +25,13 @@ record SlackAnswer<T extends SlackApiTextResponse>(Optional<T> response, String 
             }
             return new SlackAnswer<>(Optional.empty(), response.getError(), Optional.ofNullable(response.getNeeded()));
         } catch (SlackApiException e) {
-            String error = e.getResponse().code() == 429 ? "ratelimited" : "HTTP " + e.getResponse().code();
+            String error = e.getResponse().code() == 429
+                    ? "ratelimited"
+                    : "HTTP " + e.getResponse().code();
             return new SlackAnswer<>(Optional.empty(), error, Optional.empty());
         } catch (IOException e) {
-            return new SlackAnswer<>(Optional.empty(), "nothing: it could not be reached (" + e.getMessage() + ")",
-                    Optional.empty());
+            return new SlackAnswer<>(
+                    Optional.empty(), "nothing: it could not be reached (" + e.getMessage() + ")", Optional.empty());
         }
     }
 
@@ -47,12 +49,16 @@ record SlackAnswer<T extends SlackApiTextResponse>(Optional<T> response, String 
      */
     CheckItem unexpected(String subject) {
         if (error.equals("missing_scope")) {
-            return CheckItem.failed(subject, "the bot token lacks " + neededScope.map(scope -> "the scope " + scope)
-                            .orElse("a scope this check needs"),
+            return CheckItem.failed(
+                    subject,
+                    "the bot token lacks "
+                            + neededScope.map(scope -> "the scope " + scope).orElse("a scope this check needs"),
                     "add " + neededScope.orElse("the scopes listed in manifest.yml") + " to the app's bot scopes"
                             + " (OAuth & Permissions) and reinstall the app");
         }
-        return CheckItem.failed(subject, "could not be checked: Slack answered " + error,
+        return CheckItem.failed(
+                subject,
+                "could not be checked: Slack answered " + error,
                 "run check-config again in a minute; if it keeps failing, check the network path to Slack");
     }
 }

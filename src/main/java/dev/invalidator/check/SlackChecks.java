@@ -36,22 +36,29 @@ final class SlackChecks {
         String subject = "bot token (" + SlackTokens.BOT_TOKEN + ")";
         SlackAnswer<AuthTestResponse> answer = SlackAnswer.ask(() -> bot.authTest(r -> r));
         if (!answer.isOk()) {
-            checklist.add(switch (answer.error()) {
-                case "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive" ->
-                        CheckItem.failed(subject, "Slack refused it (" + answer.error() + ")",
-                                "reinstall the app (OAuth & Permissions) and set its Bot User OAuth Token");
-                default -> answer.unexpected(subject);
-            });
+            checklist.add(
+                    switch (answer.error()) {
+                        case "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive" ->
+                            CheckItem.failed(
+                                    subject,
+                                    "Slack refused it (" + answer.error() + ")",
+                                    "reinstall the app (OAuth & Permissions) and set its Bot User OAuth Token");
+                        default -> answer.unexpected(subject);
+                    });
             return Optional.empty();
         }
         AuthTestResponse auth = answer.get();
         if (auth.getBotId() == null) {
-            checklist.add(CheckItem.failed(subject, "Slack knows it, but it is not a bot token (it belongs to @"
-                    + auth.getUser() + ")", "use the Bot User OAuth Token (xoxb-…) from OAuth & Permissions"));
+            checklist.add(CheckItem.failed(
+                    subject,
+                    "Slack knows it, but it is not a bot token (it belongs to @" + auth.getUser() + ")",
+                    "use the Bot User OAuth Token (xoxb-…) from OAuth & Permissions"));
             return Optional.empty();
         }
-        checklist.add(CheckItem.passed(subject, "bot @" + auth.getUser() + " (" + auth.getUserId() + ") in workspace "
-                + auth.getTeam() + " (" + auth.getTeamId() + ")"));
+        checklist.add(CheckItem.passed(
+                subject,
+                "bot @" + auth.getUser() + " (" + auth.getUserId() + ") in workspace " + auth.getTeam() + " ("
+                        + auth.getTeamId() + ")"));
         return Optional.of(auth.getUser());
     }
 
@@ -60,16 +67,21 @@ final class SlackChecks {
         String subject = "app-level token (" + SlackTokens.APP_TOKEN + ")";
         var answer = SlackAnswer.ask(() -> slack.methods(tokens.appToken()).appsConnectionsOpen(r -> r));
         if (answer.isOk() && answer.get().getUrl() != null) {
-            checklist.add(CheckItem.passed(subject, "may open Socket Mode connections (apps.connections.open gave a"
-                    + " URL; none was opened)"));
+            checklist.add(CheckItem.passed(
+                    subject,
+                    "may open Socket Mode connections (apps.connections.open gave a" + " URL; none was opened)"));
             return;
         }
-        checklist.add(switch (answer.error()) {
-            case "invalid_auth", "not_authed", "token_revoked", "not_allowed_token_type", "missing_scope" ->
-                    CheckItem.failed(subject, "Slack refused it (" + answer.error() + ")", "create an app-level token"
-                            + " with the connections:write scope (Basic Information → App-Level Tokens)");
-            default -> answer.unexpected(subject);
-        });
+        checklist.add(
+                switch (answer.error()) {
+                    case "invalid_auth", "not_authed", "token_revoked", "not_allowed_token_type", "missing_scope" ->
+                        CheckItem.failed(
+                                subject,
+                                "Slack refused it (" + answer.error() + ")",
+                                "create an app-level token"
+                                        + " with the connections:write scope (Basic Information → App-Level Tokens)");
+                    default -> answer.unexpected(subject);
+                });
     }
 
     /** {@code conversations.info}: the channel exists, is not archived, and the bot is in it (it must be, to post). */
@@ -77,11 +89,15 @@ final class SlackChecks {
         for (String id : ids) {
             var answer = SlackAnswer.ask(() -> bot.conversationsInfo(r -> r.channel(id)));
             if (!answer.isOk()) {
-                checklist.add(answer.error().equals("channel_not_found")
-                        ? CheckItem.failed("channel " + id, "not found", "check the id in the config (in Slack: the"
-                                + " channel's name → About → Channel ID); a private channel is found only once the bot"
-                                + " is in it: /invite @" + botName + " there")
-                        : answer.unexpected("channel " + id));
+                checklist.add(
+                        answer.error().equals("channel_not_found")
+                                ? CheckItem.failed(
+                                        "channel " + id,
+                                        "not found",
+                                        "check the id in the config (in Slack: the"
+                                                + " channel's name → About → Channel ID); a private channel is found only once the bot"
+                                                + " is in it: /invite @" + botName + " there")
+                                : answer.unexpected("channel " + id));
                 continue;
             }
             Conversation channel = answer.get().getChannel();
@@ -89,7 +105,9 @@ final class SlackChecks {
             if (channel.isArchived()) {
                 checklist.add(CheckItem.failed(subject, "archived", "unarchive it, or take it out of the config"));
             } else if (!channel.isMember()) {
-                checklist.add(CheckItem.failed(subject, "the bot is not a member, so it can't post there",
+                checklist.add(CheckItem.failed(
+                        subject,
+                        "the bot is not a member, so it can't post there",
                         "type /invite @" + botName + " in #" + channel.getName()));
             } else {
                 checklist.add(CheckItem.passed(subject, "the bot is a member"));
@@ -102,17 +120,22 @@ final class SlackChecks {
         for (String id : ids) {
             var answer = SlackAnswer.ask(() -> bot.usersInfo(r -> r.user(id)));
             if (!answer.isOk()) {
-                checklist.add(answer.error().equals("user_not_found")
-                        ? CheckItem.failed("user " + id, "not found", "check the id in the config (in Slack: the"
-                                + " person's profile → ⋮ → Copy member ID)")
-                        : answer.unexpected("user " + id));
+                checklist.add(
+                        answer.error().equals("user_not_found")
+                                ? CheckItem.failed(
+                                        "user " + id,
+                                        "not found",
+                                        "check the id in the config (in Slack: the"
+                                                + " person's profile → ⋮ → Copy member ID)")
+                                : answer.unexpected("user " + id));
                 continue;
             }
             User user = answer.get().getUser();
             String subject = "user @" + user.getName() + " (" + id + ")";
-            checklist.add(user.isDeleted()
-                    ? CheckItem.failed(subject, "deactivated", "take them out of the config")
-                    : CheckItem.passed(subject, "found"));
+            checklist.add(
+                    user.isDeleted()
+                            ? CheckItem.failed(subject, "deactivated", "take them out of the config")
+                            : CheckItem.passed(subject, "found"));
         }
     }
 
@@ -132,15 +155,19 @@ final class SlackChecks {
         for (String id : ids) {
             Usergroup group = groups.get(id);
             if (group == null) {
-                checklist.add(CheckItem.failed("user group " + id, "not found", "check the id in the config (user"
-                        + " group ids start with S)"));
+                checklist.add(CheckItem.failed(
+                        "user group " + id,
+                        "not found",
+                        "check the id in the config (user" + " group ids start with S)"));
                 continue;
             }
             String subject = "user group @" + group.getHandle() + " (" + id + ")";
             boolean disabled = group.getDateDelete() != null && group.getDateDelete() > 0;
-            checklist.add(disabled
-                    ? CheckItem.failed(subject, "disabled", "enable it again in Slack, or take it out of the config")
-                    : CheckItem.passed(subject, "found"));
+            checklist.add(
+                    disabled
+                            ? CheckItem.failed(
+                                    subject, "disabled", "enable it again in Slack, or take it out of the config")
+                            : CheckItem.passed(subject, "found"));
         }
     }
 }

@@ -44,7 +44,8 @@ public record AccessList(boolean allowsAnyone, Set<String> ids) {
             throw new IllegalArgumentException("a list open to anyone holds no ids, found " + ids);
         }
         if (!allowsAnyone && ids.isEmpty()) {
-            throw new IllegalArgumentException("an access list needs at least one id; use AccessList.anyone() for \"*\"");
+            throw new IllegalArgumentException(
+                    "an access list needs at least one id; use AccessList.anyone() for \"*\"");
         }
     }
 

@@ -21,12 +21,21 @@ import java.util.Optional;
  * @param distributions by alias, in file order; at least one, no CloudFront id twice
  * @param verify        the check after completion that the edge serves fresh copies
  */
-public record BotConfig(Map<String, DistributionConfig> distributions, PollingConfig polling, LimitsConfig limits,
-                        GroupsConfig groups, ConfirmConfig confirm, VerifyConfig verify) {
+public record BotConfig(
+        Map<String, DistributionConfig> distributions,
+        PollingConfig polling,
+        LimitsConfig limits,
+        GroupsConfig groups,
+        ConfirmConfig confirm,
+        VerifyConfig verify) {
 
     /** A config with the default {@code verify} settings. */
-    public BotConfig(Map<String, DistributionConfig> distributions, PollingConfig polling, LimitsConfig limits,
-                     GroupsConfig groups, ConfirmConfig confirm) {
+    public BotConfig(
+            Map<String, DistributionConfig> distributions,
+            PollingConfig polling,
+            LimitsConfig limits,
+            GroupsConfig groups,
+            ConfirmConfig confirm) {
         this(distributions, polling, limits, groups, confirm, VerifyConfig.defaults());
     }
 
@@ -44,13 +53,13 @@ public record BotConfig(Map<String, DistributionConfig> distributions, PollingCo
         for (Map.Entry<String, DistributionConfig> entry : distributions.entrySet()) {
             DistributionConfig distribution = Objects.requireNonNull(entry.getValue(), "distribution");
             if (!distribution.alias().equals(entry.getKey())) {
-                throw new IllegalArgumentException("distribution " + distribution.alias() + " is filed under "
-                        + entry.getKey());
+                throw new IllegalArgumentException(
+                        "distribution " + distribution.alias() + " is filed under " + entry.getKey());
             }
             String other = aliasById.putIfAbsent(distribution.id(), distribution.alias());
             if (other != null) {
-                throw new IllegalArgumentException(distribution.id() + " is under both " + other + " and "
-                        + distribution.alias());
+                throw new IllegalArgumentException(
+                        distribution.id() + " is under both " + other + " and " + distribution.alias());
             }
         }
         distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
@@ -65,6 +74,8 @@ public record BotConfig(Map<String, DistributionConfig> distributions, PollingCo
     public Optional<DistributionConfig> byId(String id) {
         String wanted = id.toUpperCase(Locale.ROOT);
         // A handful of distributions: a scan is simpler than a second map to keep in step.
-        return distributions.values().stream().filter(d -> d.id().equals(wanted)).findFirst();
+        return distributions.values().stream()
+                .filter(d -> d.id().equals(wanted))
+                .findFirst();
     }
 }

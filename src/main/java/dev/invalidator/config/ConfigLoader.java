@@ -55,10 +55,12 @@ public final class ConfigLoader {
     private static final int MAX_CHARACTERS = 1 << 20;
 
     /** The syntax of a config file. */
-    public enum Format { YAML, JSON }
-
-    private ConfigLoader() {
+    public enum Format {
+        YAML,
+        JSON
     }
+
+    private ConfigLoader() {}
 
     /** The config file named by {@value #ENV_VARIABLE} in this environment, or {@value #DEFAULT_FILE}. */
     public static Path fileFrom(Map<String, String> environment) {
@@ -102,8 +104,8 @@ public final class ConfigLoader {
         }
         int dot = lower.lastIndexOf('.');
         String type = dot < 0 ? "a name without an extension" : "the extension " + Text.quote(lower.substring(dot));
-        throw ConfigException.inFile(fileName, "can't tell the format from " + type
-                + " — name the file .yml, .yaml (YAML) or .json (JSON)");
+        throw ConfigException.inFile(
+                fileName, "can't tell the format from " + type + " — name the file .yml, .yaml (YAML) or .json (JSON)");
     }
 
     private static String read(Path file, String fileName) throws ConfigException {
@@ -117,11 +119,13 @@ public final class ConfigLoader {
             }
             return Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw ConfigException.inFile(fileName, "not found (looked for " + file.toAbsolutePath().normalize()
-                    + ") — create it, or set " + ENV_VARIABLE + " to the path of your config file");
+            throw ConfigException.inFile(
+                    fileName,
+                    "not found (looked for " + file.toAbsolutePath().normalize() + ") — create it, or set "
+                            + ENV_VARIABLE + " to the path of your config file");
         } catch (AccessDeniedException e) {
-            throw ConfigException.inFile(fileName, "can't be read (permission denied) — make it readable by the"
-                    + " user the bot runs as");
+            throw ConfigException.inFile(
+                    fileName, "can't be read (permission denied) — make it readable by the" + " user the bot runs as");
         } catch (CharacterCodingException e) {
             throw ConfigException.inFile(fileName, "is not UTF-8 text — save it as UTF-8");
         } catch (IOException e) {
@@ -130,7 +134,9 @@ public final class ConfigLoader {
     }
 
     private static ConfigException tooLarge(String fileName) {
-        return ConfigException.inFile(fileName, "is larger than " + MAX_CHARACTERS / 1024 + " KiB — a config is a"
-                + " few kilobytes; check that this is the right file");
+        return ConfigException.inFile(
+                fileName,
+                "is larger than " + MAX_CHARACTERS / 1024 + " KiB — a config is a"
+                        + " few kilobytes; check that this is the right file");
     }
 }

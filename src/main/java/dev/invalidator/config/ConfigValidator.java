@@ -31,8 +31,8 @@ final class ConfigValidator {
             List.of("distributions", "polling", "limits", "groups", "confirm", "verify");
     private static final List<String> DISTRIBUTION_KEYS =
             List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor", "verify");
-    private static final List<String> POLLING_KEYS = List.of("initialInterval", "maxInterval", "recoveryWindow",
-            "abandonedAfter");
+    private static final List<String> POLLING_KEYS =
+            List.of("initialInterval", "maxInterval", "recoveryWindow", "abandonedAfter");
     private static final List<String> LIMITS_KEYS =
             List.of("maxPathsPerRequest", "requestsPerUserPerMinute", "requestsPerDistributionPerMinute");
     private static final List<String> GROUPS_KEYS = List.of("cacheTtl");
@@ -47,10 +47,20 @@ final class ConfigValidator {
 
     /** The two kinds of access list, with the words their messages need. */
     private enum Audience {
-        CHANNELS("channel id", "C0OPS", "[C0OPS, C0DEPLOYS]", "any channel", Identifiers::isChannelId,
+        CHANNELS(
+                "channel id",
+                "C0OPS",
+                "[C0OPS, C0DEPLOYS]",
+                "any channel",
+                Identifiers::isChannelId,
                 "list the channel ids where this distribution may be used, e.g. [C0OPS], or \"*\" for any channel",
                 "use the id from the channel's details in Slack (C… or G…, e.g. C0OPS), or \"*\" for any channel"),
-        USERS("user or user-group id", "U0ALICE", "[U0ALICE, S0OPS]", "everyone", Identifiers::isUserOrGroupId,
+        USERS(
+                "user or user-group id",
+                "U0ALICE",
+                "[U0ALICE, S0OPS]",
+                "everyone",
+                Identifiers::isUserOrGroupId,
                 "list who may use this distribution: user ids (U… or W…) and user-group ids (S…), e.g. [U0ALICE,"
                         + " S0OPS], or \"*\" for everyone",
                 "use ids as Slack shows them in profiles: U… or W… for people (e.g. U0ALICE), S… for user groups,"
@@ -64,8 +74,14 @@ final class ConfigValidator {
         final String need;
         final String howToWrite;
 
-        Audience(String noun, String example, String listExample, String anyoneMeans, Predicate<String> accepts,
-                 String need, String howToWrite) {
+        Audience(
+                String noun,
+                String example,
+                String listExample,
+                String anyoneMeans,
+                Predicate<String> accepts,
+                String need,
+                String howToWrite) {
             this.noun = noun;
             this.example = example;
             this.listExample = listExample;
@@ -84,12 +100,14 @@ final class ConfigValidator {
 
     BotConfig validate(JsonNode root) throws ConfigException {
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw ConfigException.inFile(fileName, "the file is empty — add at least one distribution, e.g. "
-                    + DISTRIBUTIONS_EXAMPLE);
+            throw ConfigException.inFile(
+                    fileName, "the file is empty — add at least one distribution, e.g. " + DISTRIBUTIONS_EXAMPLE);
         }
         if (!root.isObject()) {
-            throw ConfigException.inFile(fileName, "expected keys and values at the top level, found "
-                    + describe(root) + " — start the file with distributions:, e.g. " + DISTRIBUTIONS_EXAMPLE);
+            throw ConfigException.inFile(
+                    fileName,
+                    "expected keys and values at the top level, found " + describe(root)
+                            + " — start the file with distributions:, e.g. " + DISTRIBUTIONS_EXAMPLE);
         }
         checkKeys(root, KeyPath.ROOT, TOP_LEVEL_KEYS);
         Map<String, DistributionConfig> distributions = distributions(root.get("distributions"));
@@ -97,8 +115,10 @@ final class ConfigValidator {
         LimitsConfig limits = limits(section(root, "limits", LIMITS_KEYS, "limits: {maxPathsPerRequest: 2000}"));
         GroupsConfig groups = groups(section(root, "groups", GROUPS_KEYS, "groups: {cacheTtl: 5m}"));
         ConfirmConfig confirm = confirm(section(root, "confirm", CONFIRM_KEYS, "confirm: {pathThreshold: 100}"));
-        VerifyConfig verify = verify(section(root, "verify", VERIFY_KEYS, "verify: {enabled: true, maxUrls: 20}"),
-                root.get("distributions"), distributions);
+        VerifyConfig verify = verify(
+                section(root, "verify", VERIFY_KEYS, "verify: {enabled: true, maxUrls: 20}"),
+                root.get("distributions"),
+                distributions);
         return new BotConfig(distributions, polling, limits, groups, confirm, verify);
     }
 
@@ -111,8 +131,10 @@ final class ConfigValidator {
             throw problem(path, "empty — add at least one distribution, e.g. " + DISTRIBUTIONS_EXAMPLE);
         }
         if (!node.isObject()) {
-            throw problem(path, "expected a mapping from alias to settings, found " + describe(node) + " — e.g. "
-                    + DISTRIBUTIONS_EXAMPLE);
+            throw problem(
+                    path,
+                    "expected a mapping from alias to settings, found " + describe(node) + " — e.g. "
+                            + DISTRIBUTIONS_EXAMPLE);
         }
         Map<String, DistributionConfig> byAlias = new LinkedHashMap<>();
         Map<String, String> writtenAlias = new HashMap<>();
@@ -130,17 +152,22 @@ final class ConfigValidator {
     private String alias(String written, KeyPath path, Map<String, String> writtenAlias) throws ConfigException {
         String alias = Identifiers.normalizeAlias(written);
         if (!Identifiers.ALIAS.matcher(alias).matches()) {
-            throw problem(path, "not a valid alias — use 1 to 32 lower-case letters, digits, \"-\" or \"_\","
-                    + " starting with a letter or digit, e.g. web");
+            throw problem(
+                    path,
+                    "not a valid alias — use 1 to 32 lower-case letters, digits, \"-\" or \"_\","
+                            + " starting with a letter or digit, e.g. web");
         }
         if (Identifiers.RESERVED_ALIASES.contains(alias)) {
-            throw problem(path, Text.quote(alias) + " is a sub-command of the bot, so it can't be an alias"
-                    + " — pick another name");
+            throw problem(
+                    path,
+                    Text.quote(alias) + " is a sub-command of the bot, so it can't be an alias"
+                            + " — pick another name");
         }
         String earlier = writtenAlias.putIfAbsent(alias, written);
         if (earlier != null) {
-            throw problem(path, "the same alias as " + Text.quote(earlier) + " (aliases ignore case)"
-                    + " — rename one of them");
+            throw problem(
+                    path,
+                    "the same alias as " + Text.quote(earlier) + " (aliases ignore case)" + " — rename one of them");
         }
         return alias;
     }
@@ -148,15 +175,19 @@ final class ConfigValidator {
     private DistributionConfig distribution(String alias, JsonNode node, KeyPath path, Map<String, String> aliasById)
             throws ConfigException {
         if (!node.isObject()) {
-            throw problem(path, "expected a mapping with id, channels and users, found " + describe(node)
-                    + " — e.g. " + DISTRIBUTION_EXAMPLE);
+            throw problem(
+                    path,
+                    "expected a mapping with id, channels and users, found " + describe(node) + " — e.g. "
+                            + DISTRIBUTION_EXAMPLE);
         }
         checkKeys(node, path, DISTRIBUTION_KEYS);
         String id = distributionId(node, path.key("id"));
         String other = aliasById.putIfAbsent(id, alias);
         if (other != null) {
-            throw problem(path.key("id"), id + " is already the id of " + Text.quote(other)
-                    + " — each distribution gets one alias; remove one of them");
+            throw problem(
+                    path.key("id"),
+                    id + " is already the id of " + Text.quote(other)
+                            + " — each distribution gets one alias; remove one of them");
         }
         AccessList channels = accessList(node.get("channels"), path.key("channels"), Audience.CHANNELS);
         AccessList users = accessList(node.get("users"), path.key("users"), Audience.USERS);
@@ -196,7 +227,9 @@ final class ConfigValidator {
         JsonNode scopeNode = distribution.get("approvalFor");
         if (distribution.get("approvers") == null) {
             if (scopeNode != null) {
-                throw problem(path.key("approvalFor"), "needs approvers — list who may approve, e.g. approvers: [U0LEAD, S0SRE]");
+                throw problem(
+                        path.key("approvalFor"),
+                        "needs approvers — list who may approve, e.g. approvers: [U0LEAD, S0SRE]");
             }
             return Approval.NONE;
         }
@@ -208,8 +241,10 @@ final class ConfigValidator {
         return switch (scope) {
             case "wipe" -> new Approval(approvers, Approval.Scope.WIPE);
             case "all" -> new Approval(approvers, Approval.Scope.ALL);
-            default -> throw problem(path.key("approvalFor"), "expected wipe (requests with /*) or all (every request), found "
-                    + describe(scopeNode));
+            default ->
+                throw problem(
+                        path.key("approvalFor"),
+                        "expected wipe (requests with /*) or all (every request), found " + describe(scopeNode));
         };
     }
 
@@ -217,7 +252,9 @@ final class ConfigValidator {
         if (node == null) {
             throw problem(path, "missing — " + audience.need);
         }
-        if (node.isNull() || node.isArray() && node.isEmpty() || node.isTextual() && node.textValue().isEmpty()) {
+        if (node.isNull()
+                || node.isArray() && node.isEmpty()
+                || node.isTextual() && node.textValue().isEmpty()) {
             throw problem(path, "empty — " + audience.need);
         }
         List<JsonNode> entries = new ArrayList<>();
@@ -231,8 +268,10 @@ final class ConfigValidator {
                 paths.add(path.index(i));
             }
         } else {
-            throw problem(path, "expected a list of " + audience.noun + "s such as " + audience.listExample
-                    + ", found " + describe(node));
+            throw problem(
+                    path,
+                    "expected a list of " + audience.noun + "s such as " + audience.listExample + ", found "
+                            + describe(node));
         }
         boolean anyone = false;
         Set<String> ids = new LinkedHashSet<>();
@@ -245,16 +284,16 @@ final class ConfigValidator {
             }
         }
         if (anyone && !ids.isEmpty()) {
-            throw problem(path, "\"*\" already allows " + audience.anyoneMeans
-                    + " — remove \"*\" or the other entries");
+            throw problem(
+                    path, "\"*\" already allows " + audience.anyoneMeans + " — remove \"*\" or the other entries");
         }
         return anyone ? AccessList.anyone() : new AccessList(false, ids);
     }
 
     private String accessEntry(JsonNode node, KeyPath path, Audience audience) throws ConfigException {
         if (!node.isTextual()) {
-            throw problem(path, "expected a " + audience.noun + " such as " + audience.example + ", found "
-                    + describe(node));
+            throw problem(
+                    path, "expected a " + audience.noun + " such as " + audience.example + ", found " + describe(node));
         }
         String id = node.textValue();
         if (Identifiers.ANYONE.equals(id) || audience.accepts.test(id)) {
@@ -277,8 +316,9 @@ final class ConfigValidator {
             return Optional.empty();
         }
         if (node.isNull() || node.isTextual() && node.textValue().isEmpty()) {
-            throw problem(path, "empty — give the ARN of the role to assume, e.g. " + ROLE_ARN_EXAMPLE
-                    + ", or remove roleArn");
+            throw problem(
+                    path,
+                    "empty — give the ARN of the role to assume, e.g. " + ROLE_ARN_EXAMPLE + ", or remove roleArn");
         }
         if (!node.isTextual()) {
             throw problem(path, "expected a role ARN such as " + ROLE_ARN_EXAMPLE + ", found " + describe(node));
@@ -298,8 +338,9 @@ final class ConfigValidator {
         }
         KeyPath path = KeyPath.ROOT.key(key);
         if (!node.isObject()) {
-            throw problem(path, "expected a mapping with " + joinAnd(keys) + ", found " + describe(node) + " — e.g. "
-                    + example);
+            throw problem(
+                    path,
+                    "expected a mapping with " + joinAnd(keys) + ", found " + describe(node) + " — e.g. " + example);
         }
         checkKeys(node, path, keys);
         return node;
@@ -314,8 +355,10 @@ final class ConfigValidator {
         Duration abandoned = duration(section, path, "abandonedAfter", defaults.abandonedAfter());
         if (initial.compareTo(max) > 0) {
             String shownMax = Durations.format(max);
-            throw problem(path.key("initialInterval"), Durations.format(initial) + " is longer than maxInterval ("
-                    + shownMax + ") — make it at most " + shownMax + " or raise maxInterval");
+            throw problem(
+                    path.key("initialInterval"),
+                    Durations.format(initial) + " is longer than maxInterval (" + shownMax + ") — make it at most "
+                            + shownMax + " or raise maxInterval");
         }
         return new PollingConfig(initial, max, recovery, abandoned);
     }
@@ -325,9 +368,12 @@ final class ConfigValidator {
         KeyPath path = KeyPath.ROOT.key("limits");
         int maxPaths = count(section, path, "maxPathsPerRequest", defaults.maxPathsPerRequest());
         if (maxPaths > LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS) {
-            throw problem(path.key("maxPathsPerRequest"), maxPaths + " is more than the "
-                    + LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS + " file paths CloudFront allows in progress per"
-                    + " distribution — use at most " + LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS);
+            throw problem(
+                    path.key("maxPathsPerRequest"),
+                    maxPaths + " is more than the "
+                            + LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS
+                            + " file paths CloudFront allows in progress per"
+                            + " distribution — use at most " + LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS);
         }
         int perUser = count(section, path, "requestsPerUserPerMinute", defaults.requestsPerUserPerMinute());
         int perDistribution =
@@ -343,49 +389,66 @@ final class ConfigValidator {
     private ConfirmConfig confirm(JsonNode section) throws ConfigException {
         ConfirmConfig defaults = ConfirmConfig.defaults();
         KeyPath path = KeyPath.ROOT.key("confirm");
-        return new ConfirmConfig(count(section, path, "pathThreshold", defaults.pathThreshold()),
+        return new ConfirmConfig(
+                count(section, path, "pathThreshold", defaults.pathThreshold()),
                 duration(section, path, "expiresAfter", defaults.expiresAfter()),
                 duration(section, path, "approvalExpiresAfter", defaults.approvalExpiresAfter()));
     }
 
-    private VerifyConfig verify(JsonNode section, JsonNode distributionNodes,
-                                Map<String, DistributionConfig> distributions) throws ConfigException {
+    private VerifyConfig verify(
+            JsonNode section, JsonNode distributionNodes, Map<String, DistributionConfig> distributions)
+            throws ConfigException {
         VerifyConfig defaults = VerifyConfig.defaults();
         KeyPath path = KeyPath.ROOT.key("verify");
         int maxUrls = count(section, path, "maxUrls", defaults.maxUrls());
         if (maxUrls > VerifyConfig.MAX_URLS) {
-            throw problem(path.key("maxUrls"), maxUrls + " is more than " + VerifyConfig.MAX_URLS + " — each URL is a"
-                    + " request to your site; use at most " + VerifyConfig.MAX_URLS);
+            throw problem(
+                    path.key("maxUrls"),
+                    maxUrls + " is more than " + VerifyConfig.MAX_URLS + " — each URL is a"
+                            + " request to your site; use at most " + VerifyConfig.MAX_URLS);
         }
         Duration timeout = duration(section, path, "timeout", defaults.timeout());
         if (timeout.compareTo(VerifyConfig.MAX_TIMEOUT) > 0) {
-            throw problem(path.key("timeout"), Durations.format(timeout) + " is longer than "
-                    + Durations.format(VerifyConfig.MAX_TIMEOUT) + " — a URL that slow is reported as not checked;"
-                    + " use at most " + Durations.format(VerifyConfig.MAX_TIMEOUT));
+            throw problem(
+                    path.key("timeout"),
+                    Durations.format(timeout) + " is longer than "
+                            + Durations.format(VerifyConfig.MAX_TIMEOUT)
+                            + " — a URL that slow is reported as not checked;"
+                            + " use at most " + Durations.format(VerifyConfig.MAX_TIMEOUT));
         }
-        return new VerifyConfig(flag(section, path, "enabled", defaults.enabled()), maxUrls, timeout,
+        return new VerifyConfig(
+                flag(section, path, "enabled", defaults.enabled()),
+                maxUrls,
+                timeout,
                 overrides(distributionNodes, distributions));
     }
 
     /** Each distribution's own {@code verify}, by CloudFront id. */
-    private Map<String, VerifyConfig.DistributionOverride> overrides(JsonNode distributionNodes,
-            Map<String, DistributionConfig> distributions) throws ConfigException {
+    private Map<String, VerifyConfig.DistributionOverride> overrides(
+            JsonNode distributionNodes, Map<String, DistributionConfig> distributions) throws ConfigException {
         Map<String, VerifyConfig.DistributionOverride> overrides = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = distributionNodes.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            KeyPath overridePath = KeyPath.ROOT.key("distributions").key(entry.getKey()).key("verify");
+            KeyPath overridePath =
+                    KeyPath.ROOT.key("distributions").key(entry.getKey()).key("verify");
             JsonNode node = entry.getValue().get("verify");
             if (node != null && !node.isNull()) {
                 if (!node.isObject()) {
-                    throw problem(overridePath, "expected a mapping with " + joinAnd(DISTRIBUTION_VERIFY_KEYS)
-                            + ", found " + describe(node) + " — e.g. verify: {baseUrl: " + BASE_URL_EXAMPLE + "}");
+                    throw problem(
+                            overridePath,
+                            "expected a mapping with " + joinAnd(DISTRIBUTION_VERIFY_KEYS) + ", found " + describe(node)
+                                    + " — e.g. verify: {baseUrl: " + BASE_URL_EXAMPLE + "}");
                 }
                 checkKeys(node, overridePath, DISTRIBUTION_VERIFY_KEYS);
-                String id = distributions.get(Identifiers.normalizeAlias(entry.getKey())).id();
-                Optional<Boolean> enabled = node.has("enabled")
-                        ? Optional.of(flag(node, overridePath, "enabled", true)) : Optional.empty();
-                overrides.put(id, new VerifyConfig.DistributionOverride(
-                        baseUrl(node.get("baseUrl"), overridePath.key("baseUrl")), enabled));
+                String id = distributions
+                        .get(Identifiers.normalizeAlias(entry.getKey()))
+                        .id();
+                Optional<Boolean> enabled =
+                        node.has("enabled") ? Optional.of(flag(node, overridePath, "enabled", true)) : Optional.empty();
+                overrides.put(
+                        id,
+                        new VerifyConfig.DistributionOverride(
+                                baseUrl(node.get("baseUrl"), overridePath.key("baseUrl")), enabled));
             }
         }
         return overrides;
@@ -397,8 +460,10 @@ final class ConfigValidator {
             return Optional.empty();
         }
         if (!node.isTextual() || node.textValue().isBlank()) {
-            throw problem(path, "expected a URL such as " + BASE_URL_EXAMPLE + ", found " + describe(node)
-                    + " — or remove baseUrl to use the distribution's first domain name");
+            throw problem(
+                    path,
+                    "expected a URL such as " + BASE_URL_EXAMPLE + ", found " + describe(node)
+                            + " — or remove baseUrl to use the distribution's first domain name");
         }
         String text = node.textValue();
         URI url;
@@ -409,12 +474,15 @@ final class ConfigValidator {
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || url.getHost() == null) {
-            throw problem(path, Text.quote(text) + " is not an http:// or https:// URL with a host — e.g. "
-                    + BASE_URL_EXAMPLE);
+            throw problem(
+                    path,
+                    Text.quote(text) + " is not an http:// or https:// URL with a host — e.g. " + BASE_URL_EXAMPLE);
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
-            throw problem(path, Text.quote(text) + " has a query, a fragment or a user name — give only the scheme,"
-                    + " the host and an optional path prefix, e.g. " + BASE_URL_EXAMPLE);
+            throw problem(
+                    path,
+                    Text.quote(text) + " has a query, a fragment or a user name — give only the scheme,"
+                            + " the host and an optional path prefix, e.g. " + BASE_URL_EXAMPLE);
         }
         return Optional.of(URI.create(text.replaceAll("/+$", "")));
     }
@@ -425,7 +493,8 @@ final class ConfigValidator {
             return fallback;
         }
         KeyPath path = sectionPath.key(key);
-        if (node.isTextual() && (node.textValue().equals("true") || node.textValue().equals("false"))) {
+        if (node.isTextual()
+                && (node.textValue().equals("true") || node.textValue().equals("false"))) {
             throw problem(path, "expected true or false, found " + describe(node) + " — remove the quotes");
         }
         if (!node.isBoolean()) {
@@ -443,8 +512,10 @@ final class ConfigValidator {
         KeyPath path = sectionPath.key(key);
         String example = Durations.format(fallback);
         if (node.isNull()) {
-            throw problem(path, "empty — give a duration such as " + example + ", or remove the key to use the"
-                    + " default (" + example + ")");
+            throw problem(
+                    path,
+                    "empty — give a duration such as " + example + ", or remove the key to use the" + " default ("
+                            + example + ")");
         }
         if (!node.isTextual() && !node.isNumber()) {
             throw problem(path, "expected a duration such as " + example + ", found " + describe(node));
@@ -468,8 +539,10 @@ final class ConfigValidator {
         }
         KeyPath path = sectionPath.key(key);
         if (node.isNull()) {
-            throw problem(path, "empty — give a whole number such as " + fallback + ", or remove the key to use"
-                    + " the default (" + fallback + ")");
+            throw problem(
+                    path,
+                    "empty — give a whole number such as " + fallback + ", or remove the key to use" + " the default ("
+                            + fallback + ")");
         }
         if (node.isTextual() && node.textValue().matches("\\d{1,10}")) {
             throw problem(path, "expected a whole number, found " + describe(node) + " — remove the quotes");

@@ -20,11 +20,12 @@ import java.util.Optional;
  * @param roleArn  an IAM role to assume for this distribution (one in another AWS account), if any
  * @param approval which requests need a second person's approval, and whose
  */
-public record DistributionConfig(String alias, String id, AccessList channels, AccessList users,
-                                 Optional<String> roleArn, Approval approval) {
+public record DistributionConfig(
+        String alias, String id, AccessList channels, AccessList users, Optional<String> roleArn, Approval approval) {
 
     /** A distribution whose requests need nobody's approval. */
-    public DistributionConfig(String alias, String id, AccessList channels, AccessList users, Optional<String> roleArn) {
+    public DistributionConfig(
+            String alias, String id, AccessList channels, AccessList users, Optional<String> roleArn) {
         this(alias, id, channels, users, roleArn, Approval.NONE);
     }
 
@@ -36,8 +37,8 @@ public record DistributionConfig(String alias, String id, AccessList channels, A
         Objects.requireNonNull(roleArn, "roleArn");
         Objects.requireNonNull(approval, "approval");
         if (!Identifiers.isAlias(alias)) {
-            throw new IllegalArgumentException("alias must match [a-z0-9][a-z0-9_-]{0,31} and not be help, status"
-                    + " or list: " + alias);
+            throw new IllegalArgumentException(
+                    "alias must match [a-z0-9][a-z0-9_-]{0,31} and not be help, status" + " or list: " + alias);
         }
         if (!Identifiers.isDistributionId(id)) {
             throw new IllegalArgumentException("id must match [A-Z][A-Z0-9]{7,31}: " + id);

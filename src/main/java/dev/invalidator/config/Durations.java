@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
 
-    private static final Pattern SHORT_FORM = Pattern.compile(
-            "(?:(\\d+)d)?\\s*(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?\\s*(?:(\\d+)ms)?");
+    private static final Pattern SHORT_FORM =
+            Pattern.compile("(?:(\\d+)d)?\\s*(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?\\s*(?:(\\d+)ms)?");
     private static final Pattern BARE_NUMBER = Pattern.compile("\\d+");
     private static final Pattern ISO_8601 = Pattern.compile("[+-]?[Pp].*");
     // Longer than any duration a person writes; keeps the regex work and the echoed text small.
@@ -33,8 +33,7 @@ public final class Durations {
     private static final String HOW_TO_WRITE =
             "write a whole number and a unit: 500ms, 2s, 5m, 1h or 1d (or ISO-8601 such as PT2S)";
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Parses a duration; zero is allowed, negative durations are not.
@@ -47,12 +46,11 @@ public final class Durations {
             throw notADuration(text);
         }
         if (BARE_NUMBER.matcher(trimmed).matches()) {
-            throw new IllegalArgumentException(Text.quote(text) + " has no unit — write e.g. "
-                    + trimmed + "s or " + trimmed + "m");
+            throw new IllegalArgumentException(
+                    Text.quote(text) + " has no unit — write e.g. " + trimmed + "s or " + trimmed + "m");
         }
-        Duration duration = ISO_8601.matcher(trimmed).matches()
-                ? parseIso(text, trimmed)
-                : parseShortForm(text, trimmed);
+        Duration duration =
+                ISO_8601.matcher(trimmed).matches() ? parseIso(text, trimmed) : parseShortForm(text, trimmed);
         if (duration.isNegative()) {
             throw new IllegalArgumentException(Text.quote(text) + " is negative — durations are zero or longer");
         }

@@ -31,8 +31,7 @@ final class Identifiers {
     // STS AssumeRole accepts role ARNs of up to 2,048 characters.
     private static final int ROLE_ARN_MAX_LENGTH = 2048;
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /** The alias as stored: aliases are case-insensitive, so the lower-case form is the key. */
     static String normalizeAlias(String alias) {

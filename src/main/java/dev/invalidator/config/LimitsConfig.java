@@ -25,8 +25,8 @@ public record LimitsConfig(int maxPathsPerRequest, int requestsPerUserPerMinute,
         requireAtLeastOne(requestsPerUserPerMinute, "requestsPerUserPerMinute");
         requireAtLeastOne(requestsPerDistributionPerMinute, "requestsPerDistributionPerMinute");
         if (maxPathsPerRequest > CLOUDFRONT_PATHS_IN_PROGRESS) {
-            throw new IllegalArgumentException("maxPathsPerRequest must be at most " + CLOUDFRONT_PATHS_IN_PROGRESS
-                    + ": " + maxPathsPerRequest);
+            throw new IllegalArgumentException(
+                    "maxPathsPerRequest must be at most " + CLOUDFRONT_PATHS_IN_PROGRESS + ": " + maxPathsPerRequest);
         }
     }
 

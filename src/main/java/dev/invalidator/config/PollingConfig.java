@@ -14,8 +14,8 @@ import java.util.Objects;
  * new PollingConfig(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofHours(6));
  * }</pre>
  */
-public record PollingConfig(Duration initialInterval, Duration maxInterval, Duration recoveryWindow,
-                            Duration abandonedAfter) {
+public record PollingConfig(
+        Duration initialInterval, Duration maxInterval, Duration recoveryWindow, Duration abandonedAfter) {
 
     static final Duration DEFAULT_ABANDONED_AFTER = Duration.ofMinutes(2);
 
@@ -25,8 +25,8 @@ public record PollingConfig(Duration initialInterval, Duration maxInterval, Dura
         requirePositive(recoveryWindow, "recoveryWindow");
         requirePositive(abandonedAfter, "abandonedAfter");
         if (initialInterval.compareTo(maxInterval) > 0) {
-            throw new IllegalArgumentException("initialInterval " + initialInterval + " is longer than maxInterval "
-                    + maxInterval);
+            throw new IllegalArgumentException(
+                    "initialInterval " + initialInterval + " is longer than maxInterval " + maxInterval);
         }
     }
 

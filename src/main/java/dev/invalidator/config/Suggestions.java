@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Finds the known key a mistyped one was probably meant to be: {@code chanels} → {@code channels}. */
 final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /**
      * The candidate closest to {@code typed}, ignoring case, if it is one or two edits away (one for short keys, where

@@ -8,8 +8,7 @@ final class Text {
 
     private static final int MAX_SHOWN_CODE_POINTS = 60;
 
-    private Text() {
-    }
+    private Text() {}
 
     /** A value in double quotes, shortened to its first 60 characters (with its full length) when longer. */
     static String quote(String value) {

@@ -35,8 +35,7 @@ final class TreeReader {
     private static final ObjectReader YAML = new YAMLMapper().reader();
     private static final ObjectReader JSON = new JsonMapper().reader();
 
-    private TreeReader() {
-    }
+    private TreeReader() {}
 
     /** The document's tree; {@code null} or a null node when the document is empty. */
     static JsonNode read(String content, String fileName, ConfigLoader.Format format) throws ConfigException {
@@ -62,13 +61,17 @@ final class TreeReader {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (depth == 0) {
                     if (sawDocument) {
-                        throw ConfigException.inFile(fileName, at(parser.currentTokenLocation())
-                                + "a second document starts here — keep one document in the file");
+                        throw ConfigException.inFile(
+                                fileName,
+                                at(parser.currentTokenLocation())
+                                        + "a second document starts here — keep one document in the file");
                     }
                     sawDocument = true;
                 }
                 if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                    throw ConfigException.at(fileName, pathOf(parser.getParsingContext()),
+                    throw ConfigException.at(
+                            fileName,
+                            pathOf(parser.getParsingContext()),
                             "uses the YAML alias *" + parser.getText() + " (" + where(parser.currentTokenLocation())
                                     + ") but aliases are not supported — write the value out in full");
                 }
@@ -85,13 +88,13 @@ final class TreeReader {
                     case END_ARRAY -> depth--;
                     case FIELD_NAME -> {
                         if (!keysOfOpenObjects.peek().add(parser.currentName())) {
-                            throw ConfigException.at(fileName, pathOf(parser.getParsingContext()),
-                                    "written twice (again on " + where(parser.currentTokenLocation())
-                                            + ") — keep one");
+                            throw ConfigException.at(
+                                    fileName,
+                                    pathOf(parser.getParsingContext()),
+                                    "written twice (again on " + where(parser.currentTokenLocation()) + ") — keep one");
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }
@@ -116,14 +119,19 @@ final class TreeReader {
 
     private static ConfigException syntaxError(String fileName, ConfigLoader.Format format, JsonProcessingException e) {
         if (e instanceof StreamConstraintsException) {
-            return ConfigException.inFile(fileName, at(e.getLocation()) + "the parser stopped at a safety limit: "
-                    + firstSentence(e.getOriginalMessage()) + " — this does not look like an Invalidator config");
+            return ConfigException.inFile(
+                    fileName,
+                    at(e.getLocation()) + "the parser stopped at a safety limit: "
+                            + firstSentence(e.getOriginalMessage())
+                            + " — this does not look like an Invalidator config");
         }
         if (e.getCause() instanceof MarkedYAMLException yaml) {
             return yamlError(fileName, yaml);
         }
-        return ConfigException.inFile(fileName, at(e.getLocation()) + "not valid " + format + ": "
-                + shorten(firstSentence(e.getOriginalMessage())) + " — check the quotes, commas and brackets there");
+        return ConfigException.inFile(
+                fileName,
+                at(e.getLocation()) + "not valid " + format + ": " + shorten(firstSentence(e.getOriginalMessage()))
+                        + " — check the quotes, commas and brackets there");
     }
 
     private static ConfigException yamlError(String fileName, MarkedYAMLException e) {
@@ -131,11 +139,13 @@ final class TreeReader {
         String where = mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
         // In YAML a bare * starts an alias, so users: [*] is a syntax error rather than "everyone".
         if (e.getContext() != null && e.getContext().contains("scanning an alias")) {
-            return ConfigException.inFile(fileName, where + "a bare * starts a YAML alias — write \"*\" in quotes,"
-                    + " e.g. users: [\"*\"]");
+            return ConfigException.inFile(
+                    fileName, where + "a bare * starts a YAML alias — write \"*\" in quotes," + " e.g. users: [\"*\"]");
         }
-        return ConfigException.inFile(fileName, where + "not valid YAML: " + shorten(e.getProblem())
-                + " — check the indentation, colons and quotes there");
+        return ConfigException.inFile(
+                fileName,
+                where + "not valid YAML: " + shorten(e.getProblem())
+                        + " — check the indentation, colons and quotes there");
     }
 
     /** {@code "line 3, column 7: "} to start a message, or nothing when the parser doesn't know. */

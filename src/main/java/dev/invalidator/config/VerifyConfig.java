@@ -19,8 +19,8 @@ import java.util.Optional;
  *
  * @param overrides per-distribution settings, by CloudFront distribution id
  */
-public record VerifyConfig(boolean enabled, int maxUrls, Duration timeout,
-                           Map<String, DistributionOverride> overrides) {
+public record VerifyConfig(
+        boolean enabled, int maxUrls, Duration timeout, Map<String, DistributionOverride> overrides) {
 
     /** The longest wait for one URL: a check is a courtesy after the fact, never a long job. */
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
@@ -42,8 +42,7 @@ public record VerifyConfig(boolean enabled, int maxUrls, Duration timeout,
     }
 
     /** The settings that apply to one distribution. */
-    public record Settings(boolean enabled, int maxUrls, Duration timeout, Optional<URI> baseUrl) {
-    }
+    public record Settings(boolean enabled, int maxUrls, Duration timeout, Optional<URI> baseUrl) {}
 
     public VerifyConfig {
         if (maxUrls < 1 || maxUrls > MAX_URLS) {
@@ -63,7 +62,10 @@ public record VerifyConfig(boolean enabled, int maxUrls, Duration timeout,
 
     public Settings forDistribution(String distributionId) {
         Optional<DistributionOverride> override = Optional.ofNullable(overrides.get(distributionId));
-        return new Settings(override.flatMap(DistributionOverride::enabled).orElse(enabled), maxUrls, timeout,
+        return new Settings(
+                override.flatMap(DistributionOverride::enabled).orElse(enabled),
+                maxUrls,
+                timeout,
                 override.flatMap(DistributionOverride::baseUrl));
     }
 }

@@ -69,6 +69,7 @@ public final class MonthToDatePaths {
     private final Map<String, Ledger> ledgers;
     /** Account key → its distribution ids, in config order. */
     private final Map<String, List<String>> distributionsByAccount;
+
     private final Map<String, String> accountByDistribution;
 
     /** With the {@link #DEFAULT_FRESHNESS default freshness window}. */
@@ -181,7 +182,8 @@ public final class MonthToDatePaths {
 
         static Month of(Instant now) {
             YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
-            return new Month(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+            return new Month(
+                    month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
                     month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         }
 
@@ -191,8 +193,7 @@ public final class MonthToDatePaths {
     }
 
     /** What is known of one invalidation: when it was created and how many paths it holds. */
-    private record Counted(Instant createTime, int paths) {
-    }
+    private record Counted(Instant createTime, int paths) {}
 
     /** One distribution's invalidations of the month; every method holds the ledger's monitor. */
     private final class Ledger {
@@ -200,6 +201,7 @@ public final class MonthToDatePaths {
         private final String distributionId;
         /** By invalidation id; nothing older than the month start of the last refresh. */
         private final Map<String, Counted> counted = new HashMap<>();
+
         private Instant refreshedAt;
         private Month refreshedMonth;
 
@@ -244,7 +246,9 @@ public final class MonthToDatePaths {
                 InvalidationPage page = cdn.invalidations(distributionId, marker, PAGE_SIZE);
                 for (InvalidationSummary summary : page.items()) {
                     if (month.contains(summary.createTime()) && !counted.containsKey(summary.id())) {
-                        int paths = cdn.invalidation(distributionId, summary.id()).paths().size();
+                        int paths = cdn.invalidation(distributionId, summary.id())
+                                .paths()
+                                .size();
                         counted.put(summary.id(), new Counted(summary.createTime(), paths));
                     }
                 }

@@ -21,8 +21,13 @@ import java.util.Objects;
  * @param chargedPaths      paths of this request billed beyond the free tier
  * @param charge            what those paths cost, in US dollars, exact (not rounded to cents)
  */
-public record PathCharge(int pathsInRequest, int usedThisMonth, int freeLeftBefore, int freeUsedByRequest,
-                         int chargedPaths, BigDecimal charge) {
+public record PathCharge(
+        int pathsInRequest,
+        int usedThisMonth,
+        int freeLeftBefore,
+        int freeUsedByRequest,
+        int chargedPaths,
+        BigDecimal charge) {
 
     public PathCharge {
         Objects.requireNonNull(charge, "charge");

@@ -26,8 +26,7 @@ public final class Pricing {
     /** US dollars per path beyond the free tier. */
     public static final BigDecimal PRICE_PER_PATH = new BigDecimal("0.005");
 
-    private Pricing() {
-    }
+    private Pricing() {}
 
     /**
      * Splits a request's paths into free and charged ones, given what the account already used this month.
@@ -45,7 +44,12 @@ public final class Pricing {
         int freeLeftBefore = Math.max(0, FREE_PATHS_PER_MONTH - usedThisMonth);
         int freeUsedByRequest = Math.min(pathsInRequest, freeLeftBefore);
         int chargedPaths = pathsInRequest - freeUsedByRequest;
-        return new PathCharge(pathsInRequest, usedThisMonth, freeLeftBefore, freeUsedByRequest, chargedPaths,
+        return new PathCharge(
+                pathsInRequest,
+                usedThisMonth,
+                freeLeftBefore,
+                freeUsedByRequest,
+                chargedPaths,
                 PRICE_PER_PATH.multiply(BigDecimal.valueOf(chargedPaths)));
     }
 

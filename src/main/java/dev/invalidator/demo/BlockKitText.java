@@ -118,7 +118,9 @@ final class BlockKitText {
     }
 
     private static Button button(JsonNode element) {
-        return new Button(element.path("action_id").asText(), element.path("text").path("text").asText());
+        return new Button(
+                element.path("action_id").asText(),
+                element.path("text").path("text").asText());
     }
 
     static String shown(List<Button> buttons) {

@@ -33,10 +33,17 @@ final class ChannelView implements SlackSimulator.Listener {
      * a person). See {@code StatusCard#message}.
      */
     private static final List<String> ON_ITS_WAY = List.of(": requesting", ": in progress");
+
     private static final String INDENT = "   ";
     private static final String THREAD_INDENT = "      ";
 
-    enum Kind { POST, EDIT, REPLY, EPHEMERAL, VIEW }
+    enum Kind {
+        POST,
+        EDIT,
+        REPLY,
+        EPHEMERAL,
+        VIEW
+    }
 
     /**
      * Something Slack showed. {@code user} is who alone sees it (ephemerals, views), null for channel messages;
@@ -51,12 +58,18 @@ final class ChannelView implements SlackSimulator.Listener {
     }
 
     /** A button someone can click: on message {@code ts} ({@code number}) in {@code channel}. */
-    record Target(String channel, String ts, int number, Button button) {
-    }
+    record Target(String channel, String ts, int number, Button button) {}
 
     /** A message on screen; {@code owner} is the one person who sees it, null when the channel does. */
-    private record Shown(int number, String channel, String ts, String owner, List<Button> buttons, boolean status,
-                         String text, String headline) {
+    private record Shown(
+            int number,
+            String channel,
+            String ts,
+            String owner,
+            List<Button> buttons,
+            boolean status,
+            String text,
+            String headline) {
 
         Shown withButtons(List<Button> newButtons) {
             return new Shown(number, channel, ts, owner, newButtons, status, text, headline);
@@ -70,6 +83,7 @@ final class ChannelView implements SlackSimulator.Listener {
     private final Map<String, Shown> shown = new HashMap<>();
     /** Per person, the ephemeral they clicked last: an answer that replaces the original replaces that one. */
     private final Map<String, String> clickedEphemeral = new HashMap<>();
+
     private int lastNumber;
 
     ChannelView(Terminal terminal, Names names) {
@@ -101,8 +115,17 @@ final class ChannelView implements SlackSimulator.Listener {
             rendered.lines().forEach(line -> lines.add(INDENT + line));
             kind = before == null ? Kind.POST : Kind.EDIT;
         }
-        shown.put(message.ts(), new Shown(number, message.channel(), message.ts(), null, rendered.buttons(),
-                isStatus(message), message.text(), rendered.lines().isEmpty() ? "" : rendered.lines().get(0)));
+        shown.put(
+                message.ts(),
+                new Shown(
+                        number,
+                        message.channel(),
+                        message.ts(),
+                        null,
+                        rendered.buttons(),
+                        isStatus(message),
+                        message.text(),
+                        rendered.lines().isEmpty() ? "" : rendered.lines().get(0)));
         terminal.show(lines);
         record(new Seen(kind, message.channel(), null, message.ts(), null));
     }
@@ -119,8 +142,17 @@ final class ChannelView implements SlackSimulator.Listener {
             }
         }
         int number = showOnlyTo(ephemeral.userId(), ephemeral.channel(), rendered, replaced);
-        shown.put(ephemeral.ts(), new Shown(number, ephemeral.channel(), ephemeral.ts(), ephemeral.userId(),
-                rendered.buttons(), false, ephemeral.text(), ""));
+        shown.put(
+                ephemeral.ts(),
+                new Shown(
+                        number,
+                        ephemeral.channel(),
+                        ephemeral.ts(),
+                        ephemeral.userId(),
+                        rendered.buttons(),
+                        false,
+                        ephemeral.text(),
+                        ""));
         record(new Seen(Kind.EPHEMERAL, ephemeral.channel(), ephemeral.userId(), ephemeral.ts(), null));
     }
 
@@ -160,7 +192,8 @@ final class ChannelView implements SlackSimulator.Listener {
     }
 
     /** The first event after {@code mark} that {@code wanted} accepts, waiting for it up to {@code timeout}. */
-    synchronized Optional<Seen> awaitAfter(int mark, Predicate<Seen> wanted, Duration timeout) throws InterruptedException {
+    synchronized Optional<Seen> awaitAfter(int mark, Predicate<Seen> wanted, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int next = mark;
         while (true) {
@@ -187,7 +220,8 @@ final class ChannelView implements SlackSimulator.Listener {
                 .filter(message -> message.owner() == null || message.owner().equals(person))
                 .filter(message -> number.isEmpty() || message.number() == number.getAsInt())
                 .sorted(Comparator.comparingInt(Shown::number).reversed())
-                .flatMap(message -> message.buttons().stream().filter(button -> button.isNamed(typed))
+                .flatMap(message -> message.buttons().stream()
+                        .filter(button -> button.isNamed(typed))
                         .map(button -> new Target(message.channel(), message.ts(), message.number(), button)))
                 .findFirst();
     }
@@ -195,7 +229,8 @@ final class ChannelView implements SlackSimulator.Listener {
     /** Every button {@code person} can see in {@code channel}, newest message first, as {@code #3 [Confirm]}. */
     synchronized List<String> buttons(String person, String channel) {
         return shown.values().stream()
-                .filter(message -> message.channel().equals(channel) && !message.buttons().isEmpty())
+                .filter(message ->
+                        message.channel().equals(channel) && !message.buttons().isEmpty())
                 .filter(message -> message.owner() == null || message.owner().equals(person))
                 .sorted(Comparator.comparingInt(Shown::number).reversed())
                 .map(message -> "#" + message.number() + " " + BlockKitText.shown(message.buttons()))
@@ -212,18 +247,24 @@ final class ChannelView implements SlackSimulator.Listener {
 
     /** How many status messages are still on their way to a final state. */
     synchronized long statusesOnTheirWay() {
-        return statuses().stream().filter(status -> ON_ITS_WAY.stream().anyMatch(status.text()::endsWith)).count();
+        return statuses().stream()
+                .filter(status -> ON_ITS_WAY.stream().anyMatch(status.text()::endsWith))
+                .count();
     }
 
     /** Each status message as it stands, by its headline: {@code #ops · #1 ✅ Completed in 3s: …}. */
     synchronized List<String> statusLines() {
         return statuses().stream()
-                .map(status -> "#" + names.channel(status.channel()) + " · #" + status.number() + " " + status.headline())
+                .map(status ->
+                        "#" + names.channel(status.channel()) + " · #" + status.number() + " " + status.headline())
                 .toList();
     }
 
     private List<Shown> statuses() {
-        return shown.values().stream().filter(Shown::status).sorted(Comparator.comparingInt(Shown::number)).toList();
+        return shown.values().stream()
+                .filter(Shown::status)
+                .sorted(Comparator.comparingInt(Shown::number))
+                .toList();
     }
 
     private static boolean isStatus(ChannelMessage message) {

@@ -25,8 +25,7 @@ public final class DemoCommand {
 
     static final String USAGE = "usage: java -jar invalidator.jar demo [--config FILE]";
 
-    private DemoCommand() {
-    }
+    private DemoCommand() {}
 
     /**
      * From the command line ({@code args[0]} is {@code demo}): the process's terminal in UTF-8, whether a person
@@ -35,19 +34,23 @@ public final class DemoCommand {
     public static int run(String[] args, PrintStream err) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "invalidator-demo.log");
-        return run(Arrays.asList(args).subList(1, args.length), System.in, out, err, System.console() != null,
-                () -> {
-                    DemoLogging.toFile(log);
-                    out.println("(the bot's log: " + log + ")");
-                });
+        return run(Arrays.asList(args).subList(1, args.length), System.in, out, err, System.console() != null, () -> {
+            DemoLogging.toFile(log);
+            out.println("(the bot's log: " + log + ")");
+        });
     }
 
     /**
      * @param interactive whether a person types at a terminal (prompts shown) or the input is piped (lines echoed)
      * @param beforeStart runs once the options are understood, before anything starts
      */
-    static int run(List<String> options, InputStream in, PrintStream out, PrintStream err, boolean interactive,
-                   Runnable beforeStart) {
+    static int run(
+            List<String> options,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            boolean interactive,
+            Runnable beforeStart) {
         DemoWorld world;
         try {
             world = world(options);
@@ -59,9 +62,10 @@ public final class DemoCommand {
             return 1;
         }
         beforeStart.run();
-        Terminal terminal = new Terminal(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out,
-                interactive);
-        terminal.show("Invalidator demo: the real bot, connected to a Slack and a CloudFront simulated on this machine",
+        Terminal terminal =
+                new Terminal(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out, interactive);
+        terminal.show(
+                "Invalidator demo: the real bot, connected to a Slack and a CloudFront simulated on this machine",
                 "(no network, no tokens, no AWS account). CloudFront completes each invalidation "
                         + DemoSession.COMPLETION_DELAY.toSeconds() + " s after it is created.");
         terminal.show(world.describe());

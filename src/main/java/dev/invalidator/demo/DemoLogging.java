@@ -14,8 +14,7 @@ final class DemoLogging {
 
     private static final String CONFIGURATION = "logback-demo.xml";
 
-    private DemoLogging() {
-    }
+    private DemoLogging() {}
 
     /** Sends every log line to {@code file} from now on; when that can't be set up, nowhere. */
     static void toFile(Path file) {

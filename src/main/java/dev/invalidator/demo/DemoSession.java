@@ -17,6 +17,7 @@ final class DemoSession implements AutoCloseable {
 
     /** Long enough to watch the status message wait, short enough to watch the edit arrive. */
     static final Duration COMPLETION_DELAY = Duration.ofSeconds(3);
+
     private static final Duration CONNECT_WAIT = Duration.ofSeconds(30);
 
     final SlackSimulator slack;
@@ -42,8 +43,12 @@ final class DemoSession implements AutoCloseable {
             world.seed(slack, cloudFront);
             slack.addListener(listener);
             aws = new AwsClients(AwsClients.Settings.forLocalEndpoint(cloudFront.endpoint()));
-            Bot bot = Bot.start(world.configAt(cloudFront.edge()), SlackBot.slack(slack.apiUrl()),
-                    new SlackTokens(slack.botToken(), slack.appToken()), aws, Clock.systemUTC());
+            Bot bot = Bot.start(
+                    world.configAt(cloudFront.edge()),
+                    SlackBot.slack(slack.apiUrl()),
+                    new SlackTokens(slack.botToken(), slack.appToken()),
+                    aws,
+                    Clock.systemUTC());
             try {
                 slack.awaitConnections(1, CONNECT_WAIT);
             } catch (RuntimeException e) {

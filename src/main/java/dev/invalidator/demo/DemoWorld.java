@@ -42,15 +42,22 @@ import java.util.stream.Collectors;
  * @param cachedFiles files every simulated edge holds from two hours ago, while the origin has a newer version: what
  *                    the check after completion finds refreshed, or not
  */
-record DemoWorld(String source, BotConfig config, List<Person> people, List<Channel> channels, List<Group> groups,
-                 List<Site> sites, List<String> invented, Person startAs, Channel startIn, List<String> suggestions,
-                 List<String> cachedFiles) {
+record DemoWorld(
+        String source,
+        BotConfig config,
+        List<Person> people,
+        List<Channel> channels,
+        List<Group> groups,
+        List<Site> sites,
+        List<String> invented,
+        Person startAs,
+        Channel startIn,
+        List<String> suggestions,
+        List<String> cachedFiles) {
 
-    record Person(String id, String name) {
-    }
+    record Person(String id, String name) {}
 
-    record Channel(String id, String name, boolean botIsMember) {
-    }
+    record Channel(String id, String name, boolean botIsMember) {}
 
     record Group(String id, String handle, List<String> members) {
 
@@ -60,8 +67,7 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
     }
 
     /** A distribution as the simulated CloudFront holds it: {@code host} is its alternate domain name. */
-    record Site(String alias, String id, String domainName, String host) {
-    }
+    record Site(String alias, String id, String domainName, String host) {}
 
     static final String SAMPLE_CONFIG = "sample-config.yml";
     private static final Duration CACHED_FOR = Duration.ofHours(2);
@@ -83,15 +89,27 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
     static DemoWorld sample() {
         Person alice = new Person(SlackSimulator.ALICE, "alice");
         Channel ops = new Channel("C0OPS", "ops", true);
-        return new DemoWorld("the built-in sample config", sampleConfig(),
-                List.of(alice, new Person(SlackSimulator.BOB, "bob"), new Person("U0CAROL", "carol"),
+        return new DemoWorld(
+                "the built-in sample config",
+                sampleConfig(),
+                List.of(
+                        alice,
+                        new Person(SlackSimulator.BOB, "bob"),
+                        new Person("U0CAROL", "carol"),
                         new Person("U0LEAD", "lead")),
-                List.of(ops, new Channel("C0DESIGN", "design", true), new Channel(SlackSimulator.GENERAL, "general", true),
+                List.of(
+                        ops,
+                        new Channel("C0DESIGN", "design", true),
+                        new Channel(SlackSimulator.GENERAL, "general", true),
                         new Channel("C0RELEASES", "releases", false)),
                 List.of(new Group("S0FRONTEND", "frontend", List.of("U0CAROL"))),
-                List.of(new Site("web", "E1WEBEXAMPLE", "d111111abcdef8.cloudfront.net", "www.example.com"),
+                List.of(
+                        new Site("web", "E1WEBEXAMPLE", "d111111abcdef8.cloudfront.net", "www.example.com"),
                         new Site("images", "E2IMAGESEXAMPLE", "d222222abcdef8.cloudfront.net", "img.example.com")),
-                List.of(), alice, ops, List.of(
+                List.of(),
+                alice,
+                ops,
+                List.of(
                         "Try:",
                         "  /invalidate web /index.html /css/*          and see its status message complete seconds later,",
                         "                                              then the check that the edge serves /index.html fresh",
@@ -108,8 +126,8 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
             if (in == null) {
                 throw new IllegalStateException("the jar lacks " + SAMPLE_CONFIG);
             }
-            return ConfigLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), SAMPLE_CONFIG,
-                    ConfigLoader.Format.YAML);
+            return ConfigLoader.parse(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8), SAMPLE_CONFIG, ConfigLoader.Format.YAML);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ConfigException e) {
@@ -123,33 +141,48 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
      * simulated CloudFront is one account.
      */
     static DemoWorld from(BotConfig config, String fileName) {
-        List<DistributionConfig> distributions = List.copyOf(config.distributions().values());
+        List<DistributionConfig> distributions =
+                List.copyOf(config.distributions().values());
         List<String> invented = new ArrayList<>();
-        List<Site> sites = distributions.stream().map(distribution -> new Site(distribution.alias(), distribution.id(),
-                "d" + distribution.id().toLowerCase(Locale.ROOT) + ".cloudfront.net", distribution.alias() + ".example.com"))
+        List<Site> sites = distributions.stream()
+                .map(distribution -> new Site(
+                        distribution.alias(),
+                        distribution.id(),
+                        "d" + distribution.id().toLowerCase(Locale.ROOT) + ".cloudfront.net",
+                        distribution.alias() + ".example.com"))
                 .toList();
-        invented.add("domain names: " + sites.stream().map(site -> site.alias() + " is " + site.host() + " ("
-                + site.domainName() + ")").collect(Collectors.joining(", ")));
-        List<String> withRoles = distributions.stream().filter(distribution -> distribution.roleArn().isPresent())
-                .map(DistributionConfig::alias).toList();
+        invented.add("domain names: "
+                + sites.stream()
+                        .map(site -> site.alias() + " is " + site.host() + " (" + site.domainName() + ")")
+                        .collect(Collectors.joining(", ")));
+        List<String> withRoles = distributions.stream()
+                .filter(distribution -> distribution.roleArn().isPresent())
+                .map(DistributionConfig::alias)
+                .toList();
         if (!withRoles.isEmpty()) {
-            invented.add("roleArn of " + String.join(", ", withRoles) + " left out: the simulated CloudFront is one account");
+            invented.add("roleArn of " + String.join(", ", withRoles)
+                    + " left out: the simulated CloudFront is one account");
         }
 
         List<Channel> channels = new ArrayList<>(ids(distributions, distribution -> distribution.channels()).stream()
-                .map(id -> new Channel(id, id.toLowerCase(Locale.ROOT), true)).toList());
+                .map(id -> new Channel(id, id.toLowerCase(Locale.ROOT), true))
+                .toList());
         channels.add(new Channel(ELSEWHERE, "elsewhere", true));
         channels.add(new Channel(NOT_INVITED, "not-invited", false));
         invented.add("channel names (each channel is named after its id; the bot is in each), and #elsewhere ("
                 + ELSEWHERE + ") and #not-invited (" + NOT_INVITED + ", the bot is not in it)");
 
         Set<String> userAndGroupIds = ids(distributions, distribution -> distribution.users());
-        userAndGroupIds.addAll(ids(distributions, distribution -> distribution.approval().approvers()));
-        List<Person> people = new ArrayList<>(userAndGroupIds.stream().filter(id -> !id.startsWith("S"))
-                .map(id -> new Person(id, id.toLowerCase(Locale.ROOT))).toList());
+        userAndGroupIds.addAll(
+                ids(distributions, distribution -> distribution.approval().approvers()));
+        List<Person> people = new ArrayList<>(userAndGroupIds.stream()
+                .filter(id -> !id.startsWith("S"))
+                .map(id -> new Person(id, id.toLowerCase(Locale.ROOT)))
+                .toList());
         List<Group> groups = new ArrayList<>();
         List<String> members = new ArrayList<>();
-        for (String groupId : userAndGroupIds.stream().filter(id -> id.startsWith("S")).toList()) {
+        for (String groupId :
+                userAndGroupIds.stream().filter(id -> id.startsWith("S")).toList()) {
             String handle = groupId.toLowerCase(Locale.ROOT);
             Person member = new Person("U0DEMOMEMBER" + (groups.size() + 1), handle + "-member");
             people.add(member);
@@ -160,35 +193,55 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
         people.add(guest);
         invented.add("people's names (each is named after their id), and a guest (" + GUEST + ") on no list");
         if (!members.isEmpty()) {
-            invented.add("one member for each user group, so that its rule can be tried: " + String.join(", ", members));
+            invented.add(
+                    "one member for each user group, so that its rule can be tried: " + String.join(", ", members));
         }
 
         String alias = sites.get(0).alias();
-        return new DemoWorld(fileName, withoutRoles(config), people, channels, groups, sites, invented, people.get(0),
-                channels.get(0), List.of("Try: /invalidate " + alias + " /index.html, then :as and :in to try who may use what,"
-                + " where (:who lists the rules)."), List.of());
+        return new DemoWorld(
+                fileName,
+                withoutRoles(config),
+                people,
+                channels,
+                groups,
+                sites,
+                invented,
+                people.get(0),
+                channels.get(0),
+                List.of("Try: /invalidate " + alias + " /index.html, then :as and :in to try who may use what,"
+                        + " where (:who lists the rules)."),
+                List.of());
     }
 
     /** The ids of one list of every distribution, in file order, without "*". */
-    private static Set<String> ids(List<DistributionConfig> distributions, Function<DistributionConfig, AccessList> list) {
-        return distributions.stream().flatMap(distribution -> list.apply(distribution).ids().stream())
+    private static Set<String> ids(
+            List<DistributionConfig> distributions, Function<DistributionConfig, AccessList> list) {
+        return distributions.stream()
+                .flatMap(distribution -> list.apply(distribution).ids().stream())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static BotConfig withoutRoles(BotConfig config) {
         Map<String, DistributionConfig> distributions = new LinkedHashMap<>();
-        config.distributions().forEach((alias, d) -> distributions.put(alias,
-                new DistributionConfig(d.alias(), d.id(), d.channels(), d.users(), Optional.empty(), d.approval())));
-        return new BotConfig(distributions, config.polling(), config.limits(), config.groups(), config.confirm(),
-                config.verify());
+        config.distributions()
+                .forEach((alias, d) -> distributions.put(
+                        alias,
+                        new DistributionConfig(
+                                d.alias(), d.id(), d.channels(), d.users(), Optional.empty(), d.approval())));
+        return new BotConfig(
+                distributions, config.polling(), config.limits(), config.groups(), config.confirm(), config.verify());
     }
 
     /** Creates all of it in the simulators. */
     void seed(SlackSimulator slack, CloudFrontSimulator cloudFront) {
         people.forEach(person -> slack.addUser(person.id(), person.name()));
-        channels.forEach(channel -> slack.addChannel(channel.id(), channel.name(), channel.botIsMember(),
+        channels.forEach(channel -> slack.addChannel(
+                channel.id(),
+                channel.name(),
+                channel.botIsMember(),
                 channel.id().startsWith("G")));
-        groups.forEach(group -> slack.addUserGroup(group.id(), group.handle(), group.members().toArray(String[]::new)));
+        groups.forEach(group ->
+                slack.addUserGroup(group.id(), group.handle(), group.members().toArray(String[]::new)));
         sites.forEach(site -> cloudFront.addDistribution(site.id(), site.domainName(), site.host()));
         SimulatedEdge edge = cloudFront.edge();
         for (Site site : sites) {
@@ -203,20 +256,34 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
     /** The config with every distribution's refresh check pointed at the simulated edge instead of its real host. */
     BotConfig configAt(SimulatedEdge edge) {
         Map<String, VerifyConfig.DistributionOverride> overrides = new LinkedHashMap<>();
-        config.distributions().values().forEach(distribution -> overrides.put(distribution.id(),
-                new VerifyConfig.DistributionOverride(Optional.of(edge.baseUrl(distribution.id())),
-                        config.verify().overrides().containsKey(distribution.id())
-                                ? config.verify().overrides().get(distribution.id()).enabled() : Optional.empty())));
+        config.distributions()
+                .values()
+                .forEach(distribution -> overrides.put(
+                        distribution.id(),
+                        new VerifyConfig.DistributionOverride(
+                                Optional.of(edge.baseUrl(distribution.id())),
+                                config.verify().overrides().containsKey(distribution.id())
+                                        ? config.verify()
+                                                .overrides()
+                                                .get(distribution.id())
+                                                .enabled()
+                                        : Optional.empty())));
         VerifyConfig verify = config.verify();
-        return new BotConfig(config.distributions(), config.polling(), config.limits(), config.groups(),
-                config.confirm(), new VerifyConfig(verify.enabled(), verify.maxUrls(), verify.timeout(), overrides));
+        return new BotConfig(
+                config.distributions(),
+                config.polling(),
+                config.limits(),
+                config.groups(),
+                config.confirm(),
+                new VerifyConfig(verify.enabled(), verify.maxUrls(), verify.timeout(), overrides));
     }
 
     Names names() {
         Map<String, String> users = new LinkedHashMap<>();
         users.put(SlackSimulator.BOT_USER_ID, "invalidator");
         people.forEach(person -> users.put(person.id(), person.name()));
-        return new Names(users,
+        return new Names(
+                users,
                 channels.stream().collect(Collectors.toMap(Channel::id, Channel::name)),
                 groups.stream().collect(Collectors.toMap(Group::id, Group::handle)));
     }
@@ -224,15 +291,19 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
     /** A person by name (with or without {@code @}) or id, in any letter case. */
     Optional<Person> person(String nameOrId) {
         String wanted = nameOrId.strip().replaceFirst("^@", "");
-        return people.stream().filter(person -> person.name().equalsIgnoreCase(wanted)
-                || person.id().equalsIgnoreCase(wanted)).findFirst();
+        return people.stream()
+                .filter(person ->
+                        person.name().equalsIgnoreCase(wanted) || person.id().equalsIgnoreCase(wanted))
+                .findFirst();
     }
 
     /** A channel by name (with or without {@code #}) or id, in any letter case. */
     Optional<Channel> channel(String nameOrId) {
         String wanted = nameOrId.strip().replaceFirst("^#", "");
-        return channels.stream().filter(channel -> channel.name().equalsIgnoreCase(wanted)
-                || channel.id().equalsIgnoreCase(wanted)).findFirst();
+        return channels.stream()
+                .filter(channel ->
+                        channel.name().equalsIgnoreCase(wanted) || channel.id().equalsIgnoreCase(wanted))
+                .findFirst();
     }
 
     Optional<Channel> channelById(String id) {
@@ -244,21 +315,28 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
         Names names = names();
         List<String> lines = new ArrayList<>();
         lines.add("Distributions (from " + source + "):");
-        int aliasWidth = sites.stream().mapToInt(site -> site.alias().length()).max().orElse(0);
+        int aliasWidth =
+                sites.stream().mapToInt(site -> site.alias().length()).max().orElse(0);
         for (Site site : sites) {
             DistributionConfig distribution = config.distributions().get(site.alias());
-            String approval = distribution.approval().scope() == Approval.Scope.NONE ? ""
+            String approval = distribution.approval().scope() == Approval.Scope.NONE
+                    ? ""
                     : " · " + (distribution.approval().scope() == Approval.Scope.ALL ? "every request" : "/*")
-                    + " needs approval by " + mentions(distribution.approval().approvers(), names);
+                            + " needs approval by "
+                            + mentions(distribution.approval().approvers(), names);
             lines.add("  " + pad(site.alias(), aliasWidth) + "  " + site.id() + " (" + site.host() + ")  in "
                     + channelList(distribution.channels(), names) + " · by " + mentions(distribution.users(), names)
                     + approval);
         }
-        lines.add("People:   " + people.stream().map(person -> person.name() + " (" + person.id() + groupsOf(person) + ")")
-                .collect(Collectors.joining(", ")));
-        lines.add("Channels: " + channels.stream().map(channel -> "#" + channel.name() + " (" + channel.id()
-                        + (channel.botIsMember() ? "" : ", the bot is not in it") + ")")
-                .collect(Collectors.joining(", ")));
+        lines.add("People:   "
+                + people.stream()
+                        .map(person -> person.name() + " (" + person.id() + groupsOf(person) + ")")
+                        .collect(Collectors.joining(", ")));
+        lines.add("Channels: "
+                + channels.stream()
+                        .map(channel -> "#" + channel.name() + " (" + channel.id()
+                                + (channel.botIsMember() ? "" : ", the bot is not in it") + ")")
+                        .collect(Collectors.joining(", ")));
         if (!invented.isEmpty()) {
             lines.add("Invented for the simulation, as a config doesn't say them:");
             invented.forEach(what -> lines.add("  • " + what));
@@ -271,18 +349,23 @@ record DemoWorld(String source, BotConfig config, List<Person> people, List<Chan
     }
 
     private String groupsOf(Person person) {
-        return groups.stream().filter(group -> group.members().contains(person.id()))
-                .map(group -> ", @" + group.handle()).collect(Collectors.joining());
+        return groups.stream()
+                .filter(group -> group.members().contains(person.id()))
+                .map(group -> ", @" + group.handle())
+                .collect(Collectors.joining());
     }
 
     private static String mentions(AccessList list, Names names) {
-        return list.allowsAnyone() ? "anyone" : list.ids().stream()
-                .map(id -> "@" + (id.startsWith("S") ? names.group(id) : names.user(id)))
-                .collect(Collectors.joining(", "));
+        return list.allowsAnyone()
+                ? "anyone"
+                : list.ids().stream()
+                        .map(id -> "@" + (id.startsWith("S") ? names.group(id) : names.user(id)))
+                        .collect(Collectors.joining(", "));
     }
 
     private static String channelList(AccessList list, Names names) {
-        return list.allowsAnyone() ? "any channel" : list.ids().stream()
-                .map(id -> "#" + names.channel(id)).collect(Collectors.joining(", "));
+        return list.allowsAnyone()
+                ? "any channel"
+                : list.ids().stream().map(id -> "#" + names.channel(id)).collect(Collectors.joining(", "));
     }
 }

@@ -141,11 +141,13 @@ final class Mrkdwn {
 
     private static boolean opens(String text, int at) {
         return (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
-                && at + 1 < text.length() && !Character.isWhitespace(text.charAt(at + 1));
+                && at + 1 < text.length()
+                && !Character.isWhitespace(text.charAt(at + 1));
     }
 
     private static boolean closes(String text, int at) {
-        return at > 0 && !Character.isWhitespace(text.charAt(at - 1))
+        return at > 0
+                && !Character.isWhitespace(text.charAt(at - 1))
                 && (at + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(at + 1)));
     }
 

@@ -98,12 +98,22 @@ final class TerminalChat {
             String[] words = typed.split("\\s+", 2);
             String argument = words.length > 1 ? words[1] : "";
             switch (words[0]) {
-                case ":as" -> world.person(argument).ifPresentOrElse(found -> person = found, () -> terminal.show(
-                        INDENT + "Nobody here is called " + argument + ". People: " + world.people().stream()
-                                .map(DemoWorld.Person::name).collect(Collectors.joining(", "))));
-                case ":in" -> world.channel(argument).ifPresentOrElse(found -> channel = found, () -> terminal.show(
-                        INDENT + "No channel " + argument + " here. Channels: " + world.channels().stream()
-                                .map(found -> "#" + found.name()).collect(Collectors.joining(", "))));
+                case ":as" ->
+                    world.person(argument)
+                            .ifPresentOrElse(
+                                    found -> person = found,
+                                    () -> terminal.show(INDENT + "Nobody here is called " + argument + ". People: "
+                                            + world.people().stream()
+                                                    .map(DemoWorld.Person::name)
+                                                    .collect(Collectors.joining(", "))));
+                case ":in" ->
+                    world.channel(argument)
+                            .ifPresentOrElse(
+                                    found -> channel = found,
+                                    () -> terminal.show(INDENT + "No channel " + argument + " here. Channels: "
+                                            + world.channels().stream()
+                                                    .map(found -> "#" + found.name())
+                                                    .collect(Collectors.joining(", "))));
                 case ":click" -> click(argument);
                 case ":who" -> terminal.show(world.describe());
                 case ":help" -> terminal.show(help());
@@ -133,7 +143,8 @@ final class TerminalChat {
     /** The form as Slack would run it: submitted until it closes, showing errors and its next step as they come. */
     private void fillIn(OpenedView opened) throws InterruptedException {
         JsonNode shown = parse(opened.viewJson());
-        String where = shown.path("private_metadata").asText("").isEmpty() ? channel.id()
+        String where = shown.path("private_metadata").asText("").isEmpty()
+                ? channel.id()
                 : shown.path("private_metadata").asText();
         Map<String, String> errors = Map.of();
         Optional<String> previous = Optional.empty();
@@ -169,7 +180,9 @@ final class TerminalChat {
 
     private static Map<String, String> errors(JsonNode errors) {
         Map<String, String> byBlock = new LinkedHashMap<>();
-        errors.fields().forEachRemaining(field -> byBlock.put(field.getKey(), field.getValue().asText()));
+        errors.fields()
+                .forEachRemaining(
+                        field -> byBlock.put(field.getKey(), field.getValue().asText()));
         return byBlock;
     }
 
@@ -179,19 +192,23 @@ final class TerminalChat {
             terminal.show(INDENT + "Say which button, e.g. :click confirm");
             return;
         }
-        OptionalInt number = matcher.group(2) == null ? OptionalInt.empty()
-                : OptionalInt.of(Integer.parseInt(matcher.group(2)));
+        OptionalInt number =
+                matcher.group(2) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(matcher.group(2)));
         Optional<Target> target = view.button(person.id(), channel.id(), matcher.group(1), number);
         if (target.isEmpty()) {
             List<String> visible = view.buttons(person.id(), channel.id());
-            terminal.show(INDENT + "@" + person.name() + " sees no [" + matcher.group(1) + "] button in #" + channel.name()
-                    + (visible.isEmpty() ? "." : "; buttons here: " + String.join(", ", visible)));
+            terminal.show(INDENT + "@" + person.name() + " sees no [" + matcher.group(1) + "] button in #"
+                    + channel.name() + (visible.isEmpty() ? "." : "; buttons here: " + String.join(", ", visible)));
             return;
         }
         view.clicking(person.id(), target.get());
         int mark = view.mark();
-        if (acknowledged(slack.clickButton(person.id(), target.get().channel(), target.get().ts(),
-                target.get().button().actionId())).isPresent()) {
+        if (acknowledged(slack.clickButton(
+                        person.id(),
+                        target.get().channel(),
+                        target.get().ts(),
+                        target.get().button().actionId()))
+                .isPresent()) {
             awaitAnswer(mark, target.get().channel());
         }
     }
@@ -278,10 +295,12 @@ final class TerminalChat {
         lines.add(row.formatted(COMMAND + " " + alias + " /index.html /css/*", "a command, as typed in Slack"));
         lines.add(row.formatted(COMMAND, "the form, filled in here"));
         lines.add(row.formatted(COMMAND + " help · status " + alias + " · list " + alias, "what the bot answers"));
-        lines.add(row.formatted(":as " + world.people().get(world.people().size() - 1).name() + "    :in #"
-                + world.channels().get(world.channels().size() - 1).name(),
+        lines.add(row.formatted(
+                ":as " + world.people().get(world.people().size() - 1).name() + "    :in #"
+                        + world.channels().get(world.channels().size() - 1).name(),
                 "type as another person, or in another channel"));
-        lines.add(row.formatted(":click confirm    :click approve #4", "click a button shown as [Confirm] (on message #4)"));
+        lines.add(row.formatted(
+                ":click confirm    :click approve #4", "click a button shown as [Confirm] (on message #4)"));
         lines.add(row.formatted(":who    :help", "who may use what, where · this list"));
         lines.add(row.formatted(":quit   (or Ctrl-D)", "leave (Ctrl-D first waits for the invalidations in flight)"));
         lines.addAll(world.suggestions());

@@ -59,23 +59,24 @@ final class TerminalForm {
             Optional.ofNullable(errors.get(input.path("block_id").asText()))
                     .ifPresent(error -> lines.add(INDENT + "⚠ " + error));
         }
-        lines.add(INDENT + "[" + submit + "] [" + close + "]" + (inputs.isEmpty() ? ""
-                : "   (answer each field; " + CANCEL + " closes the form)"));
+        lines.add(INDENT + "[" + submit + "] [" + close + "]"
+                + (inputs.isEmpty() ? "" : "   (answer each field; " + CANCEL + " closes the form)"));
         terminal.show(lines);
         if (inputs.isEmpty()) {
             return pressed(submit, close) ? Optional.of("{}") : Optional.empty();
         }
         ObjectNode values = previous.map(this::object).orElseGet(json::createObjectNode);
         for (JsonNode input : inputs) {
-            if (previous.isPresent() && !errors.containsKey(input.path("block_id").asText())) {
+            if (previous.isPresent()
+                    && !errors.containsKey(input.path("block_id").asText())) {
                 continue;
             }
             Optional<ObjectNode> value = answer(input);
             if (value.isEmpty()) {
                 return Optional.empty();
             }
-            values.putObject(input.path("block_id").asText()).set(input.path("element").path("action_id").asText(),
-                    value.get());
+            values.putObject(input.path("block_id").asText())
+                    .set(input.path("element").path("action_id").asText(), value.get());
         }
         return Optional.of(values.toString());
     }
@@ -124,7 +125,8 @@ final class TerminalForm {
         List<JsonNode> options = new ArrayList<>();
         element.path("options").forEach(options::add);
         String initial = element.path("initial_option").path("value").asText("");
-        String choices = options.stream().map(option -> option.path("value").asText()).collect(Collectors.joining(", "));
+        String choices =
+                options.stream().map(option -> option.path("value").asText()).collect(Collectors.joining(", "));
         while (true) {
             String line = terminal.ask(FIELD + label(input) + " (" + choices + ")"
                     + (initial.isEmpty() ? "" : " [" + initial + "]") + " › ");
@@ -139,7 +141,8 @@ final class TerminalForm {
                 return Optional.of(value);
             }
             if (typed.isEmpty() && isOptional(input)) {
-                return Optional.of(json.createObjectNode().put("type", "static_select").putNull("selected_option"));
+                return Optional.of(
+                        json.createObjectNode().put("type", "static_select").putNull("selected_option"));
             }
             terminal.show(FIELD + "choose one of: " + choices);
         }
@@ -148,7 +151,8 @@ final class TerminalForm {
     private static Optional<JsonNode> chosen(List<JsonNode> options, String typed) {
         for (int i = 0; i < options.size(); i++) {
             JsonNode option = options.get(i);
-            if (typed.equals(String.valueOf(i + 1)) || typed.equalsIgnoreCase(option.path("value").asText())
+            if (typed.equals(String.valueOf(i + 1))
+                    || typed.equalsIgnoreCase(option.path("value").asText())
                     || typed.equalsIgnoreCase(option.path("text").path("text").asText())) {
                 return Optional.of(option);
             }
@@ -159,10 +163,14 @@ final class TerminalForm {
     private Optional<ObjectNode> text(JsonNode input, JsonNode element) {
         boolean multiline = element.path("multiline").asBoolean(false);
         List<String> lines = new ArrayList<>();
-        String prompt = FIELD + label(input) + (multiline ? " (one per line; an empty line ends them)"
-                : isOptional(input) ? " (optional; empty for none)" : "") + " › ";
+        String prompt = FIELD + label(input)
+                + (multiline
+                        ? " (one per line; an empty line ends them)"
+                        : isOptional(input) ? " (optional; empty for none)" : "")
+                + " › ";
         while (true) {
-            String line = terminal.ask(lines.isEmpty() ? prompt : FIELD + " ".repeat(label(input).length()) + " › ");
+            String line = terminal.ask(
+                    lines.isEmpty() ? prompt : FIELD + " ".repeat(label(input).length()) + " › ");
             if (line == null || line.strip().equals(CANCEL)) {
                 return Optional.empty();
             }
@@ -183,13 +191,15 @@ final class TerminalForm {
 
     private Optional<ObjectNode> conversation(JsonNode input) {
         while (true) {
-            String line = terminal.ask(FIELD + label(input) + " (a channel, e.g. #" + world.startIn().name() + ") › ");
+            String line = terminal.ask(FIELD + label(input) + " (a channel, e.g. #"
+                    + world.startIn().name() + ") › ");
             if (line == null || line.strip().equals(CANCEL)) {
                 return Optional.empty();
             }
             Optional<DemoWorld.Channel> channel = world.channel(line);
             if (channel.isPresent()) {
-                return Optional.of(json.createObjectNode().put("type", "conversations_select")
+                return Optional.of(json.createObjectNode()
+                        .put("type", "conversations_select")
                         .put("selected_conversation", channel.get().id()));
             }
             terminal.show(FIELD + "no channel " + line.strip() + " here");

@@ -48,12 +48,10 @@ final class Approvals {
     private static final Duration EXPIRY_GRACE = Duration.ofSeconds(30);
 
     /** An approver said yes: the request, to check again and run in the status message that waited. */
-    record Approved(Waiting request, PostedMessage status, StatusCard card) {
-    }
+    record Approved(Waiting request, PostedMessage status, StatusCard card) {}
 
     /** What the instance that asked keeps: the request as checked then, and the message it waits in. */
-    private record Kept(Waiting.Held request, PostedMessage status) {
-    }
+    private record Kept(Waiting.Held request, PostedMessage status) {}
 
     private final BotConfig config;
     private final AccessPolicy policy;
@@ -65,8 +63,14 @@ final class Approvals {
     private final ScheduledExecutorService timer;
     private final AuditLog audit;
 
-    Approvals(BotConfig config, AccessPolicy policy, Chat chat, StatusPosts posts, Clock clock,
-              ScheduledExecutorService timer, AuditLog audit) {
+    Approvals(
+            BotConfig config,
+            AccessPolicy policy,
+            Chat chat,
+            StatusPosts posts,
+            Clock clock,
+            ScheduledExecutorService timer,
+            AuditLog audit) {
         this.config = config;
         this.policy = policy;
         this.chat = chat;
@@ -83,21 +87,31 @@ final class Approvals {
     }
 
     /** Posts the request for approval and mentions the approvers in its thread. */
-    void ask(PreparedRequest request, StatusCard requesting, Responder responder,
-             Optional<StatusPosts.Confirmed> confirmed) {
+    void ask(
+            PreparedRequest request,
+            StatusCard requesting,
+            Responder responder,
+            Optional<StatusPosts.Confirmed> confirmed) {
         String id = held.newId();
         RequestTicket ticket = RequestTicket.of(id, request, clock.instant());
-        Optional<PostedMessage> posted = posts.post(request, requesting.awaitingApproval(Optional.empty()),
-                Map.of(StatusFacts.TICKET, ticket.digest()), confirmed, responder);
+        Optional<PostedMessage> posted = posts.post(
+                request,
+                requesting.awaitingApproval(Optional.empty()),
+                Map.of(StatusFacts.TICKET, ticket.digest()),
+                confirmed,
+                responder);
         if (posted.isEmpty()) {
             return;
         }
         PostedMessage status = posted.get();
         // Held before the buttons appear, so that no click on this instance can arrive for a request it doesn't hold.
         held.put(id, new Kept(new Waiting.Held(id, request, ticket.askedAt()), status));
-        quietly(() -> chat.update(status, requesting.awaitingApproval(Optional.of(ticket.key())).message()));
-        quietly(() -> chat.reply(status, Replies.approvalWanted(request.requester(),
-                request.distribution().approval().approvers())));
+        quietly(() -> chat.update(
+                status, requesting.awaitingApproval(Optional.of(ticket.key())).message()));
+        quietly(() -> chat.reply(
+                status,
+                Replies.approvalWanted(
+                        request.requester(), request.distribution().approval().approvers())));
         expireLater(status, expiresAfter);
     }
 
@@ -122,8 +136,9 @@ final class Approvals {
         }
         Waiting request = waiting.get();
         Optional<DistributionConfig> distribution = config.byId(request.distributionId());
-        AccessDecision mayApprove = distribution.isEmpty() ? AccessDecision.deny("This distribution is no longer in the"
-                + " bot's configuration.") : policy.mayApprove(userId, request.requester(), distribution.get());
+        AccessDecision mayApprove = distribution.isEmpty()
+                ? AccessDecision.deny("This distribution is no longer in the" + " bot's configuration.")
+                : policy.mayApprove(userId, request.requester(), distribution.get());
         if (!mayApprove.allowed()) {
             whisper.answer(Replies.denied(mayApprove.reason()));
             return Optional.empty();
@@ -133,14 +148,20 @@ final class Approvals {
             whisper.answer(Replies.approvalGone());
             return Optional.empty();
         }
-        Message decision = approve ? Replies.approvedNotice(request.requester(), userId)
+        Message decision = approve
+                ? Replies.approvedNotice(request.requester(), userId)
                 : Replies.rejectedNotice(request.requester(), userId);
         if (!held.claim(request.id()) || !decide(clicked, decision)) {
             whisper.answer(Replies.approvalGone());
             return Optional.empty();
         }
-        audit.record(approve ? AuditLog.Decision.APPROVED : AuditLog.Decision.REJECTED, request.channel(),
-                request.requester(), request.distributionId(), request.pathCount(), "by " + userId);
+        audit.record(
+                approve ? AuditLog.Decision.APPROVED : AuditLog.Decision.REJECTED,
+                request.channel(),
+                request.requester(),
+                request.distributionId(),
+                request.pathCount(),
+                "by " + userId);
         if (!approve) {
             quietly(() -> chat.update(clicked, card.get().rejected(userId).message()));
             return Optional.empty();
@@ -155,7 +176,8 @@ final class Approvals {
     private Optional<Waiting> find(String key, Chat.StatusRecord status) {
         Optional<RequestTicket> ticket = RequestTicket.decode(key);
         String id = ticket.map(RequestTicket::id).orElse(key);
-        Optional<Waiting> mine = held.peek(id).filter(request -> request.status().equals(status.message()))
+        Optional<Waiting> mine = held.peek(id)
+                .filter(request -> request.status().equals(status.message()))
                 .map(Kept::request);
         if (mine.isPresent()) {
             return mine;
@@ -196,13 +218,16 @@ final class Approvals {
     }
 
     private void expireLater(PostedMessage status, Duration delay) {
-        timer.schedule(() -> {
-            try {
-                expire(status);
-            } catch (RuntimeException e) {
-                log.warn("Could not expire the request in status message {}: {}", status.ts(), e.getMessage());
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(
+                () -> {
+                    try {
+                        expire(status);
+                    } catch (RuntimeException e) {
+                        log.warn("Could not expire the request in status message {}: {}", status.ts(), e.getMessage());
+                    }
+                },
+                delay.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Ends a request nobody approved in time, if it still waits and no other decision came first. */
@@ -213,8 +238,13 @@ final class Approvals {
         if (card.isEmpty() || !decide(status, Replies.expiredNotice(card.get().requester()))) {
             return;
         }
-        audit.record(AuditLog.Decision.EXPIRED, status.channel(), card.get().requester(), card.get().distributionId(),
-                card.get().pathCount(), "nobody approved within " + expiresAfter);
+        audit.record(
+                AuditLog.Decision.EXPIRED,
+                status.channel(),
+                card.get().requester(),
+                card.get().distributionId(),
+                card.get().pathCount(),
+                "nobody approved within " + expiresAfter);
         quietly(() -> chat.update(status, card.get().expired(expiresAfter).message()));
     }
 

@@ -21,8 +21,19 @@ import org.slf4j.LoggerFactory;
 final class AuditLog {
 
     /** What happened to a request. */
-    enum Decision { CREATED, FAILED, DENIED, INVALID, RATE_LIMITED, CONFIRMED, CANCELLED, AWAITING_APPROVAL, APPROVED,
-        REJECTED, EXPIRED }
+    enum Decision {
+        CREATED,
+        FAILED,
+        DENIED,
+        INVALID,
+        RATE_LIMITED,
+        CONFIRMED,
+        CANCELLED,
+        AWAITING_APPROVAL,
+        APPROVED,
+        REJECTED,
+        EXPIRED
+    }
 
     private static final Logger audit = LoggerFactory.getLogger("audit");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,12 +49,24 @@ final class AuditLog {
     }
 
     void record(Decision decision, PreparedRequest request, String reason) {
-        record(decision, request.channel(), request.requester(), request.distribution().id(),
-                request.paths().accepted().size(), reason);
+        record(
+                decision,
+                request.channel(),
+                request.requester(),
+                request.distribution().id(),
+                request.paths().accepted().size(),
+                reason);
     }
 
-    void record(Decision decision, String channel, String user, String distribution, int paths, String reason,
-                String invalidation, String callerReference) {
+    void record(
+            Decision decision,
+            String channel,
+            String user,
+            String distribution,
+            int paths,
+            String reason,
+            String invalidation,
+            String callerReference) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", clock.instant().toString());
         line.put("decision", decision.name().toLowerCase(Locale.ROOT));

@@ -17,18 +17,14 @@ import java.util.Optional;
  */
 public sealed interface Command {
 
-    record Help() implements Command {
-    }
+    record Help() implements Command {}
 
     /** No text at all: the person wants the form. */
-    record OpenForm() implements Command {
-    }
+    record OpenForm() implements Command {}
 
-    record Status(Optional<String> target, Optional<String> invalidationId) implements Command {
-    }
+    record Status(Optional<String> target, Optional<String> invalidationId) implements Command {}
 
-    record ListRecent(Optional<String> target) implements Command {
-    }
+    record ListRecent(Optional<String> target) implements Command {}
 
     record Invalidate(String target, List<String> pathTokens) implements Command {
 
@@ -41,7 +37,8 @@ public sealed interface Command {
     static Command parse(String slackText) {
         // Split first: Slack's own <url|label> brackets are real, a typed ">" arrives as &gt; and must not end a link.
         List<String> tokens = Tokenizer.split(slackText == null ? "" : slackText).stream()
-                .map(SlackText::unescape).toList();
+                .map(SlackText::unescape)
+                .toList();
         if (tokens.isEmpty()) {
             return new OpenForm();
         }

@@ -39,20 +39,29 @@ public final class CommandHandler {
     private final Approvals approvals;
     private final HomeTab home;
 
-    public CommandHandler(BotConfig config, DistributionCatalog catalog, AccessPolicy policy, Cdn cdn, Chat chat,
-                          Tracker tracker, MonthToDatePaths usage, Clock clock, ScheduledExecutorService timer) {
+    public CommandHandler(
+            BotConfig config,
+            DistributionCatalog catalog,
+            AccessPolicy policy,
+            Cdn cdn,
+            Chat chat,
+            Tracker tracker,
+            MonthToDatePaths usage,
+            Clock clock,
+            ScheduledExecutorService timer) {
         this.gate = new Gate(config, catalog, policy);
         this.chat = chat;
-        PathParser parser = new PathParser(new PathLimits(config.limits().maxPathsPerRequest(),
+        PathParser parser = new PathParser(new PathLimits(
+                config.limits().maxPathsPerRequest(),
                 PathLimits.cloudFrontDefaults().maxWildcards()));
         Confirmations confirmations = new Confirmations(config.confirm(), usage, clock);
         AuditLog audit = new AuditLog(clock);
         StatusPosts posts = new StatusPosts(chat);
         this.approvals = new Approvals(config, policy, chat, posts, clock, timer, audit);
-        RateLimits rateLimits = new RateLimits(config.limits().requestsPerUserPerMinute(),
-                config.limits().requestsPerDistributionPerMinute(), clock);
-        this.submit = new SubmitInvalidation(gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals,
-                rateLimits, posts, audit);
+        RateLimits rateLimits = new RateLimits(
+                config.limits().requestsPerUserPerMinute(), config.limits().requestsPerDistributionPerMinute(), clock);
+        this.submit = new SubmitInvalidation(
+                gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals, rateLimits, posts, audit);
         InvalidationDetails details = new InvalidationDetails(cdn);
         this.queries = new Queries(gate, cdn, usage, details);
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
@@ -77,7 +86,8 @@ public final class CommandHandler {
             } else if (parsed instanceof Command.OpenForm) {
                 forms.open(command, responder);
             } else {
-                responder.answer(Replies.help(gate.usable(command.userId(), command.channelId()), queries.usedThisMonth()));
+                responder.answer(
+                        Replies.help(gate.usable(command.userId(), command.channelId()), queries.usedThisMonth()));
             }
         } catch (RuntimeException e) {
             log.error("Handling a command from {} in {} failed", command.userId(), command.channelId(), e);
@@ -86,7 +96,8 @@ public final class CommandHandler {
     }
 
     /** A submitted request form, answered within Slack's three seconds; see {@link RequestForms}. */
-    public FormAnswer formSubmitted(String userId, String channel, String alias, String pathsText, Optional<String> note) {
+    public FormAnswer formSubmitted(
+            String userId, String channel, String alias, String pathsText, Optional<String> note) {
         return forms.submitted(userId, channel, alias, pathsText, note);
     }
 
@@ -161,8 +172,13 @@ public final class CommandHandler {
      * @param key       the button's value
      * @param clickedIn the channel of the message clicked, when Slack names one
      */
-    public void handleClick(String userId, String action, String key, Optional<String> clickedIn, Responder replace,
-                            Responder whisper) {
+    public void handleClick(
+            String userId,
+            String action,
+            String key,
+            Optional<String> clickedIn,
+            Responder replace,
+            Responder whisper) {
         try {
             clicks.click(userId, action, key, clickedIn, replace, whisper);
         } catch (RuntimeException e) {

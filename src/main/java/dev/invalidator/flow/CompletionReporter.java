@@ -53,29 +53,37 @@ public final class CompletionReporter implements InvalidationListener {
     }
 
     private void report(Invalidation invalidation, Function<StatusCard, StatusCard> outcome) {
-        CallerReference.decode(invalidation.callerReference()).ifPresent(reference -> executor.execute(() -> {
-            String alias = config.byId(invalidation.distributionId()).map(DistributionConfig::alias)
-                    .orElse(invalidation.distributionId());
-            PostedMessage status = new PostedMessage(reference.channel(), reference.messageTs());
-            Map<String, String> facts = chat.factsOf(status);
-            StatusCard card = outcome.apply(StatusCard
-                    .requesting(reference.requester(), alias, invalidation.distributionId(), invalidation.paths().size())
-                    .withNote(StatusFacts.note(facts))
-                    .inProgress(invalidation.id(), invalidation.createTime()))
-                    .withRefreshMark(StatusFacts.refreshMark(facts));
-            try {
-                chat.update(status, card.message());
-                // Another replica (or a previous run) may have seen the same completion: one notice per thread.
-                if (!chat.threadHas(status, Replies.outcomeMarker(invalidation.id()))) {
-                    chat.reply(status, Replies.outcomeNotice(card));
-                    // After the edit and the notice, never before; and only here, where the notice was posted.
-                    if (card.state() == StatusCard.State.COMPLETED) {
-                        verification.completed(invalidation, status, card, facts);
+        CallerReference.decode(invalidation.callerReference())
+                .ifPresent(reference -> executor.execute(() -> {
+                    String alias = config.byId(invalidation.distributionId())
+                            .map(DistributionConfig::alias)
+                            .orElse(invalidation.distributionId());
+                    PostedMessage status = new PostedMessage(reference.channel(), reference.messageTs());
+                    Map<String, String> facts = chat.factsOf(status);
+                    StatusCard card = outcome.apply(StatusCard.requesting(
+                                            reference.requester(),
+                                            alias,
+                                            invalidation.distributionId(),
+                                            invalidation.paths().size())
+                                    .withNote(StatusFacts.note(facts))
+                                    .inProgress(invalidation.id(), invalidation.createTime()))
+                            .withRefreshMark(StatusFacts.refreshMark(facts));
+                    try {
+                        chat.update(status, card.message());
+                        // Another replica (or a previous run) may have seen the same completion: one notice per thread.
+                        if (!chat.threadHas(status, Replies.outcomeMarker(invalidation.id()))) {
+                            chat.reply(status, Replies.outcomeNotice(card));
+                            // After the edit and the notice, never before; and only here, where the notice was posted.
+                            if (card.state() == StatusCard.State.COMPLETED) {
+                                verification.completed(invalidation, status, card, facts);
+                            }
+                        }
+                    } catch (ChatException e) {
+                        log.warn(
+                                "Could not report the end of invalidation {} in Slack: {}",
+                                invalidation.id(),
+                                e.getMessage());
                     }
-                }
-            } catch (ChatException e) {
-                log.warn("Could not report the end of invalidation {} in Slack: {}", invalidation.id(), e.getMessage());
-            }
-        }));
+                }));
     }
 }

@@ -45,7 +45,8 @@ final class ConfirmClicks {
         if (found == Confirmations.Missing.GONE) {
             return Optional.of(Replies.confirmationGone());
         }
-        return found == Confirmations.Missing.NOT_HELD ? Optional.of(Replies.formHeldByAnotherInstance())
+        return found == Confirmations.Missing.NOT_HELD
+                ? Optional.of(Replies.formHeldByAnotherInstance())
                 : problem(userId, found, Optional.empty());
     }
 
@@ -53,7 +54,7 @@ final class ConfirmClicks {
     void confirmFromForm(String userId, String key) {
         Responder whisper = confirmations.find(key) instanceof Confirmations.Found found
                 ? message -> chat.whisper(found.waiting().channel(), userId, message)
-                : message -> { };
+                : message -> {};
         click(userId, ConfirmationCard.CONFIRM, key, Optional.empty(), whisper, whisper);
     }
 
@@ -63,8 +64,13 @@ final class ConfirmClicks {
      * @param replace   replaces the confirmation message itself
      * @param whisper   answers the clicker privately, leaving the confirmation as it is
      */
-    void click(String userId, String action, String key, Optional<String> clickedIn, Responder replace,
-               Responder whisper) {
+    void click(
+            String userId,
+            String action,
+            String key,
+            Optional<String> clickedIn,
+            Responder replace,
+            Responder whisper) {
         Confirmations.Lookup found = confirmations.find(key);
         if (found == Confirmations.Missing.GONE) {
             replace.answer(Replies.confirmationGone());
@@ -81,10 +87,16 @@ final class ConfirmClicks {
             return;
         }
         if (ConfirmationCard.CANCEL.equals(action)) {
-            audit.record(AuditLog.Decision.CANCELLED, waiting.channel(), waiting.requester(), waiting.distributionId(),
-                    waiting.pathCount(), "");
+            audit.record(
+                    AuditLog.Decision.CANCELLED,
+                    waiting.channel(),
+                    waiting.requester(),
+                    waiting.distributionId(),
+                    waiting.pathCount(),
+                    "");
             replace.answer(Replies.cancelled(gate.distribution(waiting.distributionId())
-                    .map(DistributionConfig::alias).orElse(waiting.distributionId())));
+                    .map(DistributionConfig::alias)
+                    .orElse(waiting.distributionId())));
             return;
         }
         Preparation preparation = submit.recheck(waiting);
@@ -95,10 +107,13 @@ final class ConfirmClicks {
         }
         PreparedRequest request = ((Preparation.Ready) preparation).request();
         Optional<PreparedRequest> toRun = ConfirmationCard.USE_WILDCARDS.equals(action)
-                ? withSuggestedWildcards(request, whisper) : Optional.of(request);
+                ? withSuggestedWildcards(request, whisper)
+                : Optional.of(request);
         toRun.ifPresent(confirmed -> {
             audit.record(AuditLog.Decision.CONFIRMED, confirmed, action);
-            replace.answer(Replies.confirmed(confirmed.distribution().alias(), confirmed.paths().accepted().size()));
+            replace.answer(Replies.confirmed(
+                    confirmed.distribution().alias(),
+                    confirmed.paths().accepted().size()));
             submit.run(confirmed, whisper, Optional.of(StatusPosts.Confirmed.of(waiting)));
         });
     }
@@ -134,19 +149,22 @@ final class ConfirmClicks {
             (path.kind() == InvalidationPath.Kind.FILE ? files : others).add(path.value());
         }
         List<String> tokens = new ArrayList<>(others);
-        List<String> samples = new ArrayList<>(request.paths().samples().stream().map(InvalidationPath::typed).toList());
-        WildcardSuggestion.suggest(files, Confirmations.FILES_PER_SUGGESTED_WILDCARD).ifPresentOrElse(
-                suggestion -> {
-                    tokens.addAll(suggestion.wildcards());
-                    tokens.addAll(suggestion.keptAsIs());
-                    files.stream().filter(file -> !suggestion.keptAsIs().contains(file))
-                            .limit(Math.max(0, CheckSamples.MAX_SAMPLES - samples.size()))
-                            .forEach(file -> samples.add(CheckSamples.token(file)));
-                },
-                () -> tokens.addAll(files));
+        List<String> samples = new ArrayList<>(
+                request.paths().samples().stream().map(InvalidationPath::typed).toList());
+        WildcardSuggestion.suggest(files, Confirmations.FILES_PER_SUGGESTED_WILDCARD)
+                .ifPresentOrElse(
+                        suggestion -> {
+                            tokens.addAll(suggestion.wildcards());
+                            tokens.addAll(suggestion.keptAsIs());
+                            files.stream()
+                                    .filter(file -> !suggestion.keptAsIs().contains(file))
+                                    .limit(Math.max(0, CheckSamples.MAX_SAMPLES - samples.size()))
+                                    .forEach(file -> samples.add(CheckSamples.token(file)));
+                        },
+                        () -> tokens.addAll(files));
         tokens.addAll(samples);
-        Preparation preparation = submit.prepare(request.requester(), request.channel(), request.distribution().id(),
-                tokens, request.note());
+        Preparation preparation = submit.prepare(
+                request.requester(), request.channel(), request.distribution().id(), tokens, request.note());
         if (preparation instanceof Preparation.Refused refused) {
             whisper.answer(refused.answer());
             return Optional.empty();

@@ -29,11 +29,9 @@ final class Confirmations {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     /** What a click's key names, as this instance sees it. */
-    sealed interface Lookup {
-    }
+    sealed interface Lookup {}
 
-    record Found(Waiting waiting) implements Lookup {
-    }
+    record Found(Waiting waiting) implements Lookup {}
 
     enum Missing implements Lookup {
         /** Answered already, or expired. */
@@ -61,19 +59,30 @@ final class Confirmations {
         int paths = request.paths().accepted().size();
         boolean fullWipe = request.paths().containsFullWipe();
         boolean overThreshold = paths > config.pathThreshold();
-        PathCharge charge = Pricing.charge(paths, usage.usedThisMonth(request.distribution().id()));
+        PathCharge charge =
+                Pricing.charge(paths, usage.usedThisMonth(request.distribution().id()));
         if (!fullWipe && !overThreshold && !charge.goesPastFreeTier()) {
             return Optional.empty();
         }
         List<String> files = request.paths().accepted().stream()
-                .filter(path -> path.kind() == InvalidationPath.Kind.FILE).map(InvalidationPath::value).toList();
-        Optional<WildcardSuggestion.Suggestion> suggestion = fullWipe ? Optional.empty()
-                : WildcardSuggestion.suggest(files, FILES_PER_SUGGESTED_WILDCARD);
+                .filter(path -> path.kind() == InvalidationPath.Kind.FILE)
+                .map(InvalidationPath::value)
+                .toList();
+        Optional<WildcardSuggestion.Suggestion> suggestion =
+                fullWipe ? Optional.empty() : WildcardSuggestion.suggest(files, FILES_PER_SUGGESTED_WILDCARD);
         String id = pending.newId();
         Instant now = clock.instant();
         pending.put(id, new Waiting.Held(id, request, now));
-        return Optional.of(new ConfirmationCard(RequestTicket.of(id, request, now).key(), request.distribution().alias(),
-                request.distribution().id(), paths, fullWipe, overThreshold, config.pathThreshold(), charge, suggestion));
+        return Optional.of(new ConfirmationCard(
+                RequestTicket.of(id, request, now).key(),
+                request.distribution().alias(),
+                request.distribution().id(),
+                paths,
+                fullWipe,
+                overThreshold,
+                config.pathThreshold(),
+                charge,
+                suggestion));
     }
 
     /** The request a click's key names: held here when this instance asked, else read from the key's ticket. */
@@ -95,7 +104,9 @@ final class Confirmations {
         if (asked.isAfter(now.plus(CLOCK_SKEW))) {
             return Missing.UNREADABLE;
         }
-        return asked.plus(config.expiresAfter()).isBefore(now) ? Missing.GONE : new Found(new Waiting.Carried(ticket.get()));
+        return asked.plus(config.expiresAfter()).isBefore(now)
+                ? Missing.GONE
+                : new Found(new Waiting.Carried(ticket.get()));
     }
 
     /** Marks the question answered on this instance: true for the first click, false for any later one. */

@@ -7,14 +7,11 @@ import java.util.Map;
 public sealed interface FormAnswer {
 
     /** Close the form; {@code afterClose} does the slow part once Slack has its answer. */
-    record Accepted(Runnable afterClose) implements FormAnswer {
-    }
+    record Accepted(Runnable afterClose) implements FormAnswer {}
 
     /** Keep the form open with these messages under these fields. */
-    record Invalid(Map<Preparation.Field, String> errors) implements FormAnswer {
-    }
+    record Invalid(Map<Preparation.Field, String> errors) implements FormAnswer {}
 
     /** Turn the form into the confirmation question. */
-    record Confirm(ConfirmationCard card) implements FormAnswer {
-    }
+    record Confirm(ConfirmationCard card) implements FormAnswer {}
 }

@@ -49,14 +49,18 @@ final class Gate {
     Admission check(String userId, String channelId, Optional<String> target) {
         List<DistributionConfig> usable = usable(userId, channelId);
         if (target.isEmpty()) {
-            return usable.size() == 1 ? Admission.of(usable.get(0)) : Admission.refused(Replies.nameADistribution(usable));
+            return usable.size() == 1
+                    ? Admission.of(usable.get(0))
+                    : Admission.refused(Replies.nameADistribution(usable));
         }
         Optional<DistributionConfig> distribution = catalog.resolve(target.get());
         if (distribution.isEmpty()) {
             return Admission.refused(Replies.unknownDistribution(target.get(), usable));
         }
         AccessDecision decision = policy.decide(userId, channelId, distribution.get());
-        return decision.allowed() ? Admission.of(distribution.get()) : Admission.refused(Replies.denied(decision.reason()));
+        return decision.allowed()
+                ? Admission.of(distribution.get())
+                : Admission.refused(Replies.denied(decision.reason()));
     }
 
     /** The same decision again at the moment of acting: a click or a submit is never trusted on its own. */

@@ -44,8 +44,15 @@ final class HomeTab {
     private final Chat chat;
     private final InvalidationDetails details;
 
-    HomeTab(BotConfig config, AccessPolicy policy, DistributionCatalog catalog, Tracker tracker, Cdn cdn,
-            MonthToDatePaths usage, Chat chat, InvalidationDetails details) {
+    HomeTab(
+            BotConfig config,
+            AccessPolicy policy,
+            DistributionCatalog catalog,
+            Tracker tracker,
+            Cdn cdn,
+            MonthToDatePaths usage,
+            Chat chat,
+            InvalidationDetails details) {
         this.config = config;
         this.policy = policy;
         this.catalog = catalog;
@@ -58,7 +65,9 @@ final class HomeTab {
 
     /** The distributions this person is on the list for, in any channel. */
     List<DistributionConfig> listedFor(String userId) {
-        return config.distributions().values().stream().filter(d -> policy.isListed(userId, d)).toList();
+        return config.distributions().values().stream()
+                .filter(d -> policy.isListed(userId, d))
+                .toList();
     }
 
     void show(String userId) {
@@ -67,12 +76,13 @@ final class HomeTab {
         Map<String, String> domains = new HashMap<>();
         mine.forEach(d -> catalog.knownDetails(d).ifPresent(details -> domains.put(d.id(), details.publicHost())));
         List<Invalidation> inProgress = tracker.following().stream()
-                .filter(invalidation -> ids.contains(invalidation.distributionId())).toList();
+                .filter(invalidation -> ids.contains(invalidation.distributionId()))
+                .toList();
         List<Invalidation> recent = recentlyCompleted(mine);
         Map<String, String> links = new LinkedHashMap<>();
         for (Invalidation invalidation : concat(inProgress, recent)) {
-            CallerReference.decode(invalidation.callerReference()).flatMap(reference -> chat.permalink(
-                    new PostedMessage(reference.channel(), reference.messageTs())))
+            CallerReference.decode(invalidation.callerReference())
+                    .flatMap(reference -> chat.permalink(new PostedMessage(reference.channel(), reference.messageTs())))
                     .ifPresent(link -> links.put(invalidation.id(), link));
         }
         Optional<Map<String, Integer>> used;
@@ -88,7 +98,8 @@ final class HomeTab {
         List<Invalidation> recent = new ArrayList<>();
         for (DistributionConfig distribution : distributions) {
             try {
-                for (InvalidationSummary summary : cdn.recentInvalidations(distribution.id(), RECENT_PER_DISTRIBUTION)) {
+                for (InvalidationSummary summary :
+                        cdn.recentInvalidations(distribution.id(), RECENT_PER_DISTRIBUTION)) {
                     if (summary.completed()) {
                         recent.add(details.of(distribution.id(), summary));
                     }
@@ -97,7 +108,10 @@ final class HomeTab {
                 log.warn("Home tab: could not read invalidations of {}: {}", distribution.id(), e.getMessage());
             }
         }
-        return recent.stream().sorted(Comparator.comparing(Invalidation::createTime).reversed()).limit(10).toList();
+        return recent.stream()
+                .sorted(Comparator.comparing(Invalidation::createTime).reversed())
+                .limit(10)
+                .toList();
     }
 
     private static List<Invalidation> concat(List<Invalidation> first, List<Invalidation> second) {

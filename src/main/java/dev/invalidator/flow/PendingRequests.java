@@ -35,8 +35,7 @@ final class PendingRequests<T> {
     private final Map<String, Entry<T>> entries = new LinkedHashMap<>();
 
     /** A held request, or — with no request — the mark of an id already answered. */
-    private record Entry<T>(Optional<T> request, Instant expires) {
-    }
+    private record Entry<T>(Optional<T> request, Instant expires) {}
 
     PendingRequests(Duration lifetime, Clock clock) {
         this.lifetime = lifetime;

@@ -9,11 +9,12 @@ import dev.invalidator.chat.Message;
 public sealed interface Preparation {
 
     /** The form fields a refusal can point at. */
-    enum Field { DISTRIBUTION, PATHS }
-
-    record Ready(PreparedRequest request) implements Preparation {
+    enum Field {
+        DISTRIBUTION,
+        PATHS
     }
 
-    record Refused(Message answer, Field field, String inline) implements Preparation {
-    }
+    record Ready(PreparedRequest request) implements Preparation {}
+
+    record Refused(Message answer, Field field, String inline) implements Preparation {}
 }

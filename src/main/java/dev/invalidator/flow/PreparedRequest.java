@@ -10,8 +10,8 @@ import java.util.Optional;
  * A request that passed every check and may be sent to CloudFront: who asked, where the status message goes, which
  * distribution, the normalised paths, and the requester's note.
  */
-public record PreparedRequest(String requester, String channel, DistributionConfig distribution, ParsedPaths paths,
-                              Optional<String> note) {
+public record PreparedRequest(
+        String requester, String channel, DistributionConfig distribution, ParsedPaths paths, Optional<String> note) {
 
     public List<String> values() {
         return paths.accepted().stream().map(InvalidationPath::value).toList();

@@ -52,8 +52,10 @@ final class Queries {
         gate.admit(command, query.target(), responder).ifPresent(distribution -> {
             try {
                 Optional<Invalidation> invalidation = query.invalidationId().isPresent()
-                        ? Optional.of(cdn.invalidation(distribution.id(), query.invalidationId().get()))
-                        : cdn.recentInvalidations(distribution.id(), 1).stream().findFirst()
+                        ? Optional.of(cdn.invalidation(
+                                distribution.id(), query.invalidationId().get()))
+                        : cdn.recentInvalidations(distribution.id(), 1).stream()
+                                .findFirst()
                                 .map(latest -> cdn.invalidation(distribution.id(), latest.id()));
                 responder.answer(invalidation
                         .map(found -> Replies.status(distribution.alias(), found, usedThisMonth(distribution.id())))

@@ -75,24 +75,38 @@ public final class Reconciler {
     private boolean settle(Chat.StatusRecord record, Instant now) {
         Map<String, String> facts = record.facts();
         String requester = facts.get(StatusFacts.REQUESTER);
-        Optional<DistributionConfig> distribution = Optional.ofNullable(facts.get(StatusFacts.DISTRIBUTION))
-                .flatMap(config::byId);
+        Optional<DistributionConfig> distribution =
+                Optional.ofNullable(facts.get(StatusFacts.DISTRIBUTION)).flatMap(config::byId);
         if (!record.text().endsWith(": requesting") || requester == null || distribution.isEmpty()) {
             return false;
         }
-        CallerReference reference = new CallerReference(record.message().channel(), record.message().ts(), requester);
+        CallerReference reference =
+                new CallerReference(record.message().channel(), record.message().ts(), requester);
         if (reference.messageTime().isAfter(now.minus(config.polling().abandonedAfter()))) {
             return false;
         }
-        StatusCard card = StatusCard.requesting(requester, distribution.get().alias(), distribution.get().id(),
-                Integer.parseInt(facts.getOrDefault(StatusFacts.PATHS, "0"))).withNote(StatusFacts.note(facts));
-        Optional<Invalidation> created = cdn.findByCallerReference(distribution.get().id(), reference.encode());
+        StatusCard card = StatusCard.requesting(
+                        requester,
+                        distribution.get().alias(),
+                        distribution.get().id(),
+                        Integer.parseInt(facts.getOrDefault(StatusFacts.PATHS, "0")))
+                .withNote(StatusFacts.note(facts));
+        Optional<Invalidation> created =
+                cdn.findByCallerReference(distribution.get().id(), reference.encode());
         if (created.isPresent()) {
-            chat.update(record.message(), card.inProgress(created.get().id(), created.get().createTime()).message());
+            chat.update(
+                    record.message(),
+                    card.inProgress(created.get().id(), created.get().createTime())
+                            .message());
             tracker.follow(created.get());
         } else {
-            chat.update(record.message(), card.failed("The bot stopped before it sent this to CloudFront, so nothing was"
-                    + " invalidated.", "Send the command again.").message());
+            chat.update(
+                    record.message(),
+                    card.failed(
+                                    "The bot stopped before it sent this to CloudFront, so nothing was"
+                                            + " invalidated.",
+                                    "Send the command again.")
+                            .message());
             chat.reply(record.message(), Replies.notRunNotice(requester));
         }
         return true;
@@ -100,7 +114,9 @@ public final class Reconciler {
 
     private Set<String> channels() {
         Set<String> channels = new LinkedHashSet<>();
-        config.distributions().values().forEach(distribution -> channels.addAll(distribution.channels().ids()));
+        config.distributions()
+                .values()
+                .forEach(distribution -> channels.addAll(distribution.channels().ids()));
         return channels;
     }
 }

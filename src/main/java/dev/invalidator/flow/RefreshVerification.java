@@ -44,6 +44,7 @@ public final class RefreshVerification implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RefreshVerification.class);
     /** Requests to the edge at once, across all checks: polite to the site, and enough for 20 URLs in seconds. */
     private static final int CONCURRENT_REQUESTS = 4;
+
     private static final int QUEUED_URLS = 1_000;
 
     private final BotConfig config;
@@ -58,8 +59,13 @@ public final class RefreshVerification implements AutoCloseable {
         this.catalog = catalog;
         this.chat = chat;
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(CONCURRENT_REQUESTS, CONCURRENT_REQUESTS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUED_URLS), task -> {
+        this.pool = new ThreadPoolExecutor(
+                CONCURRENT_REQUESTS,
+                CONCURRENT_REQUESTS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUED_URLS),
+                task -> {
                     Thread thread = new Thread(task, "refresh-check-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -103,9 +109,14 @@ public final class RefreshVerification implements AutoCloseable {
         return checking.get() == 0;
     }
 
-    private CompletableFuture<Void> start(Invalidation invalidation, DistributionConfig distribution,
-                                          PostedMessage status, StatusCard completed, Map<String, String> facts,
-                                          VerifyConfig.Settings settings, CheckPlan plan) {
+    private CompletableFuture<Void> start(
+            Invalidation invalidation,
+            DistributionConfig distribution,
+            PostedMessage status,
+            StatusCard completed,
+            Map<String, String> facts,
+            VerifyConfig.Settings settings,
+            CheckPlan plan) {
         if (plan.paths().isEmpty()) {
             replyQuietly(status, RefreshReplies.nothingChecked(completed.alias(), plan));
             return CompletableFuture.completedFuture(null);
@@ -114,10 +125,13 @@ public final class RefreshVerification implements AutoCloseable {
         try {
             // https://<first alternate domain name, else the cloudfront.net name>, unless the config names another.
             baseUrl = settings.baseUrl()
-                    .orElseGet(() -> URI.create("https://" + catalog.details(distribution).viewerHost()));
+                    .orElseGet(() -> URI.create(
+                            "https://" + catalog.details(distribution).viewerHost()));
         } catch (CdnException e) {
-            replyQuietly(status, RefreshReplies.cannotCheck("the distribution's domain names could not be read ("
-                    + e.getMessage() + ")"));
+            replyQuietly(
+                    status,
+                    RefreshReplies.cannotCheck(
+                            "the distribution's domain names could not be read (" + e.getMessage() + ")"));
             return CompletableFuture.completedFuture(null);
         }
         return check.run(baseUrl, plan, invalidation.paths(), invalidation.createTime())
@@ -128,14 +142,25 @@ public final class RefreshVerification implements AutoCloseable {
                 });
     }
 
-    private void publish(Invalidation invalidation, PostedMessage status, StatusCard completed,
-                         Map<String, String> facts, RefreshReport report) {
-        log.info("Refresh check of invalidation {} on {}: {} fresh, {} stale, {} not checked", invalidation.id(),
-                invalidation.distributionId(), report.freshCount(), report.stale().size(), report.unchecked().size());
+    private void publish(
+            Invalidation invalidation,
+            PostedMessage status,
+            StatusCard completed,
+            Map<String, String> facts,
+            RefreshReport report) {
+        log.info(
+                "Refresh check of invalidation {} on {}: {} fresh, {} stale, {} not checked",
+                invalidation.id(),
+                invalidation.distributionId(),
+                report.freshCount(),
+                report.stale().size(),
+                report.unchecked().size());
         replyQuietly(status, RefreshReplies.report(completed.requester(), completed.alias(), report));
         report.mark().ifPresent(mark -> {
             try {
-                chat.update(status, completed.withRefreshMark(report.mark()).message(),
+                chat.update(
+                        status,
+                        completed.withRefreshMark(report.mark()).message(),
                         StatusFacts.withRefreshMark(facts, mark));
             } catch (ChatException e) {
                 log.warn("Could not mark invalidation {} as {} in Slack: {}", invalidation.id(), mark, e.getMessage());

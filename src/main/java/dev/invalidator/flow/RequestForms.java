@@ -26,8 +26,8 @@ final class RequestForms {
     private final Confirmations confirmations;
     private final Chat chat;
 
-    RequestForms(Gate gate, DistributionCatalog catalog, SubmitInvalidation submit, Confirmations confirmations,
-                 Chat chat) {
+    RequestForms(
+            Gate gate, DistributionCatalog catalog, SubmitInvalidation submit, Confirmations confirmations, Chat chat) {
         this.gate = gate;
         this.catalog = catalog;
         this.submit = submit;
@@ -42,7 +42,8 @@ final class RequestForms {
             return;
         }
         List<RequestForm.Choice> choices = usable.stream()
-                .map(distribution -> new RequestForm.Choice(distribution.alias(), label(distribution))).toList();
+                .map(distribution -> new RequestForm.Choice(distribution.alias(), label(distribution)))
+                .toList();
         try {
             chat.openRequestForm(command.triggerId(), new RequestForm(Optional.of(command.channelId()), choices));
         } catch (ChatException e) {
@@ -53,7 +54,8 @@ final class RequestForms {
     /** From the Home tab: every distribution the person is listed for; the form asks for the channel. */
     void openFromHome(String userId, String triggerId, List<DistributionConfig> listed) {
         List<RequestForm.Choice> choices = listed.stream()
-                .map(distribution -> new RequestForm.Choice(distribution.alias(), label(distribution))).toList();
+                .map(distribution -> new RequestForm.Choice(distribution.alias(), label(distribution)))
+                .toList();
         if (!choices.isEmpty()) {
             chat.openRequestForm(triggerId, new RequestForm(Optional.empty(), choices));
         }
@@ -62,14 +64,16 @@ final class RequestForms {
     /** "web · E1WEBEXAMPLE · www.example.com" when the domain is already known; never waits for CloudFront. */
     private String label(DistributionConfig distribution) {
         String label = distribution.alias() + " · " + distribution.id();
-        return catalog.knownDetails(distribution).map(details -> label + " · " + details.publicHost()).orElse(label);
+        return catalog.knownDetails(distribution)
+                .map(details -> label + " · " + details.publicHost())
+                .orElse(label);
     }
 
     /** Paths come one per line (or as in the text command); a URL of the distribution is reduced to its path. */
     FormAnswer submitted(String userId, String channel, String alias, String pathsText, Optional<String> note) {
         List<String> tokens = Tokenizer.split(pathsText == null ? "" : pathsText);
-        Preparation preparation = submit.prepare(userId, channel, alias, tokens,
-                note.map(String::strip).filter(text -> !text.isEmpty()));
+        Preparation preparation = submit.prepare(
+                userId, channel, alias, tokens, note.map(String::strip).filter(text -> !text.isEmpty()));
         if (preparation instanceof Preparation.Refused refused) {
             return new FormAnswer.Invalid(Map.of(refused.field(), refused.inline()));
         }

@@ -46,8 +46,15 @@ import java.util.zip.Inflater;
  * @param samples the files to ask the edge for once the invalidation completes ({@code check:}), never invalidated
  * @param askedAt when the question was asked; expiry counts from here
  */
-record RequestTicket(String id, String requester, String channel, String distributionId, List<String> paths,
-                     List<String> samples, Optional<String> note, Instant askedAt) {
+record RequestTicket(
+        String id,
+        String requester,
+        String channel,
+        String distributionId,
+        List<String> paths,
+        List<String> samples,
+        Optional<String> note,
+        Instant askedAt) {
 
     /** Slack's limit for a button's value (a modal's private_metadata allows 3,000; one limit serves both). */
     static final int MAX_KEY_CHARS = 2_000;
@@ -59,6 +66,7 @@ record RequestTicket(String id, String requester, String channel, String distrib
     private static final Pattern DISTRIBUTION = Pattern.compile("[A-Z][A-Z0-9]{7,31}");
     /** Generous bounds for reading, well above anything a real request holds; the parser applies the real limits. */
     private static final int MAX_PATHS = 3_000;
+
     private static final int MAX_NOTE_CHARS = 3_000;
     private static final int MAX_JSON_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,9 +77,15 @@ record RequestTicket(String id, String requester, String channel, String distrib
     }
 
     static RequestTicket of(String id, PreparedRequest request, Instant askedAt) {
-        return new RequestTicket(id, request.requester(), request.channel(), request.distribution().id(),
-                request.values(), request.paths().samples().stream().map(InvalidationPath::value).toList(),
-                request.note(), askedAt);
+        return new RequestTicket(
+                id,
+                request.requester(),
+                request.channel(),
+                request.distribution().id(),
+                request.values(),
+                request.paths().samples().stream().map(InvalidationPath::value).toList(),
+                request.note(),
+                askedAt);
     }
 
     /** The request as someone would type it — the paths, then the samples — to be parsed and checked again. */
@@ -95,7 +109,8 @@ record RequestTicket(String id, String requester, String channel, String distrib
     /** SHA-256 of the ticket's content, base64url: kept with a status message to recognise its own ticket. */
     String digest() {
         try {
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(MessageDigest.getInstance("SHA-256").digest(json()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
@@ -115,7 +130,10 @@ record RequestTicket(String id, String requester, String channel, String distrib
     }
 
     private byte[] json() {
-        ObjectNode node = JSON.createObjectNode().put("i", id).put("u", requester).put("c", channel)
+        ObjectNode node = JSON.createObjectNode()
+                .put("i", id)
+                .put("u", requester)
+                .put("c", channel)
                 .put("d", distributionId);
         paths.forEach(node.putArray("p")::add);
         if (!samples.isEmpty()) {
@@ -138,14 +156,26 @@ record RequestTicket(String id, String requester, String channel, String distrib
         Optional<List<String>> samples = node.has("s") ? texts(node.path("s")) : Optional.of(List.of());
         JsonNode note = node.path("n");
         JsonNode askedAt = node.path("t");
-        if (!ID.matcher(id).matches() || !USER.matcher(requester).matches() || !CHANNEL.matcher(channel).matches()
-                || !DISTRIBUTION.matcher(distribution).matches() || paths.isEmpty() || paths.get().isEmpty()
-                || samples.isEmpty() || !askedAt.canConvertToLong()
+        if (!ID.matcher(id).matches()
+                || !USER.matcher(requester).matches()
+                || !CHANNEL.matcher(channel).matches()
+                || !DISTRIBUTION.matcher(distribution).matches()
+                || paths.isEmpty()
+                || paths.get().isEmpty()
+                || samples.isEmpty()
+                || !askedAt.canConvertToLong()
                 || !(note.isMissingNode() || (note.isTextual() && note.asText().length() <= MAX_NOTE_CHARS))) {
             return Optional.empty();
         }
-        return Optional.of(new RequestTicket(id, requester, channel, distribution, paths.get(), samples.get(),
-                note.isTextual() ? Optional.of(note.asText()) : Optional.empty(), Instant.ofEpochSecond(askedAt.asLong())));
+        return Optional.of(new RequestTicket(
+                id,
+                requester,
+                channel,
+                distribution,
+                paths.get(),
+                samples.get(),
+                note.isTextual() ? Optional.of(note.asText()) : Optional.empty(),
+                Instant.ofEpochSecond(askedAt.asLong())));
     }
 
     /** The strings of a JSON array of at most {@link #MAX_PATHS}; empty when it is anything else. */

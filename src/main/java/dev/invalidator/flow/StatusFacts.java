@@ -29,8 +29,7 @@ final class StatusFacts {
     /** The {@link RequestTicket#digest()} of the ticket an approval's buttons carry: only that ticket acts here. */
     static final String TICKET = "ticket";
 
-    private StatusFacts() {
-    }
+    private StatusFacts() {}
 
     static Map<String, String> of(PreparedRequest request) {
         Map<String, String> facts = new LinkedHashMap<>();
@@ -40,15 +39,20 @@ final class StatusFacts {
         facts.put(PATHS, String.valueOf(request.paths().accepted().size()));
         request.note().ifPresent(note -> facts.put(NOTE, note));
         if (!request.paths().samples().isEmpty()) {
-            facts.put(SAMPLES, request.paths().samples().stream().map(InvalidationPath::value)
-                    .collect(Collectors.joining("\n")));
+            facts.put(
+                    SAMPLES,
+                    request.paths().samples().stream()
+                            .map(InvalidationPath::value)
+                            .collect(Collectors.joining("\n")));
         }
         return facts;
     }
 
     static List<String> samples(Map<String, String> facts) {
-        return Optional.ofNullable(facts.get(SAMPLES)).stream().flatMap(String::lines)
-                .filter(sample -> !sample.isBlank()).toList();
+        return Optional.ofNullable(facts.get(SAMPLES)).stream()
+                .flatMap(String::lines)
+                .filter(sample -> !sample.isBlank())
+                .toList();
     }
 
     static Optional<String> refreshMark(Map<String, String> facts) {
@@ -72,8 +76,9 @@ final class StatusFacts {
         if (requester == null || distribution == null || !paths.matches("[0-9]{1,9}")) {
             return Optional.empty();
         }
-        return Optional.of(StatusCard.requesting(requester, facts.getOrDefault(ALIAS, distribution), distribution,
-                Integer.parseInt(paths)).withNote(note(facts)));
+        return Optional.of(StatusCard.requesting(
+                        requester, facts.getOrDefault(ALIAS, distribution), distribution, Integer.parseInt(paths))
+                .withNote(note(facts)));
     }
 
     static Optional<String> note(Map<String, String> facts) {

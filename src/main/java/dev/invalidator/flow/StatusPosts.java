@@ -3,8 +3,8 @@ package dev.invalidator.flow;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.PostedMessage;
-import dev.invalidator.chat.Responder;
 import dev.invalidator.chat.Replies;
+import dev.invalidator.chat.Responder;
 import dev.invalidator.chat.StatusCard;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -50,8 +50,12 @@ final class StatusPosts {
      * The status message, posted with the request's facts and {@code moreFacts}; empty when Slack refused it (the
      * person is told) or when another click on the same confirmation got there first (the message says so).
      */
-    Optional<PostedMessage> post(PreparedRequest request, StatusCard card, Map<String, String> moreFacts,
-                                 Optional<Confirmed> confirmed, Responder responder) {
+    Optional<PostedMessage> post(
+            PreparedRequest request,
+            StatusCard card,
+            Map<String, String> moreFacts,
+            Optional<Confirmed> confirmed,
+            Responder responder) {
         Map<String, String> facts = new LinkedHashMap<>(StatusFacts.of(request));
         facts.putAll(moreFacts);
         confirmed.ifPresent(question -> facts.put(StatusFacts.CONFIRMATION, question.questionId()));
@@ -69,13 +73,20 @@ final class StatusPosts {
             if (isFirst(status, confirmed.get())) {
                 return Optional.of(status);
             }
-            log.info("A second click on confirmation {} stops in status message {}", confirmed.get().questionId(),
+            log.info(
+                    "A second click on confirmation {} stops in status message {}",
+                    confirmed.get().questionId(),
                     status.ts());
             chat.update(status, card.duplicate().message());
         } catch (ChatException e) {
             log.warn("Could not check status message {} against other clicks: {}", status.ts(), e.getMessage());
-            quietly(() -> chat.update(status, card.failed("Slack didn't answer when I checked this confirmation"
-                    + " against other clicks, so nothing was invalidated.", "Send the command again.").message()));
+            quietly(() -> chat.update(
+                    status,
+                    card.failed(
+                                    "Slack didn't answer when I checked this confirmation"
+                                            + " against other clicks, so nothing was invalidated.",
+                                    "Send the command again.")
+                            .message()));
         }
         return Optional.empty();
     }

@@ -51,9 +51,19 @@ final class SubmitInvalidation {
     private final StatusPosts posts;
     private final AuditLog audit;
 
-    SubmitInvalidation(Gate gate, DistributionCatalog catalog, PathParser parser, Cdn cdn, Chat chat, Tracker tracker,
-                       Confirmations confirmations, MonthToDatePaths monthToDate, Approvals approvals,
-                       RateLimits rateLimits, StatusPosts posts, AuditLog audit) {
+    SubmitInvalidation(
+            Gate gate,
+            DistributionCatalog catalog,
+            PathParser parser,
+            Cdn cdn,
+            Chat chat,
+            Tracker tracker,
+            Confirmations confirmations,
+            MonthToDatePaths monthToDate,
+            Approvals approvals,
+            RateLimits rateLimits,
+            StatusPosts posts,
+            AuditLog audit) {
         this.gate = gate;
         this.catalog = catalog;
         this.parser = parser;
@@ -69,19 +79,29 @@ final class SubmitInvalidation {
     }
 
     void submit(SlashCommand command, Command.Invalidate request, Responder responder) {
-        Preparation preparation = prepare(command.userId(), command.channelId(), request.target(), request.pathTokens(),
-                Optional.empty());
+        Preparation preparation = prepare(
+                command.userId(), command.channelId(), request.target(), request.pathTokens(), Optional.empty());
         if (preparation instanceof Preparation.Ready ready) {
             confirmOrRun(ready.request(), responder);
         } else if (preparation instanceof Preparation.Refused refused) {
-            audit(refused, command.channelId(), command.userId(), request.target(), request.pathTokens().size());
+            audit(
+                    refused,
+                    command.channelId(),
+                    command.userId(),
+                    request.target(),
+                    request.pathTokens().size());
             responder.answer(refused.answer());
         }
     }
 
     void audit(Preparation.Refused refused, String channel, String user, String target, int paths) {
-        audit.record(refused.field() == Preparation.Field.PATHS ? AuditLog.Decision.INVALID : AuditLog.Decision.DENIED,
-                channel, user, target, paths, refused.inline());
+        audit.record(
+                refused.field() == Preparation.Field.PATHS ? AuditLog.Decision.INVALID : AuditLog.Decision.DENIED,
+                channel,
+                user,
+                target,
+                paths,
+                refused.inline());
     }
 
     /**
@@ -93,9 +113,10 @@ final class SubmitInvalidation {
         if (waiting instanceof Waiting.Held held) {
             PreparedRequest request = held.request();
             AccessDecision decision = gate.recheck(request.requester(), request.channel(), request.distribution());
-            return decision.allowed() ? new Preparation.Ready(request)
-                    : new Preparation.Refused(Replies.denied(decision.reason()), Preparation.Field.DISTRIBUTION,
-                            decision.reason());
+            return decision.allowed()
+                    ? new Preparation.Ready(request)
+                    : new Preparation.Refused(
+                            Replies.denied(decision.reason()), Preparation.Field.DISTRIBUTION, decision.reason());
         }
         RequestTicket ticket = ((Waiting.Carried) waiting).ticket();
         return prepare(ticket.requester(), ticket.channel(), ticket.distributionId(), ticket.tokens(), ticket.note());
@@ -105,8 +126,8 @@ final class SubmitInvalidation {
      * Every check a request must pass: the distribution is known and allowed here, CloudFront can describe it, and
      * the paths are valid.
      */
-    Preparation prepare(String requester, String channel, String target, List<String> pathTokens,
-                        Optional<String> note) {
+    Preparation prepare(
+            String requester, String channel, String target, List<String> pathTokens, Optional<String> note) {
         Gate.Admission admission = gate.check(requester, channel, Optional.of(target));
         if (admission.refusal().isPresent()) {
             Message answer = admission.refusal().get();
@@ -121,7 +142,9 @@ final class SubmitInvalidation {
         }
         ParsedPaths parsed = parser.parse(pathTokens, details.hosts());
         if (!parsed.ok()) {
-            return new Preparation.Refused(Replies.invalidPaths(distribution.alias(), parsed), Preparation.Field.PATHS,
+            return new Preparation.Refused(
+                    Replies.invalidPaths(distribution.alias(), parsed),
+                    Preparation.Field.PATHS,
                     Replies.pathProblemsInline(parsed));
         }
         return new Preparation.Ready(new PreparedRequest(requester, channel, distribution, parsed, note));
@@ -136,8 +159,8 @@ final class SubmitInvalidation {
             responder.answer(Replies.cdnProblem(e));
             return;
         }
-        question.ifPresentOrElse(card -> responder.answer(card.message()),
-                () -> run(prepared, responder, Optional.empty()));
+        question.ifPresentOrElse(
+                card -> responder.answer(card.message()), () -> run(prepared, responder, Optional.empty()));
     }
 
     /**
@@ -146,15 +169,21 @@ final class SubmitInvalidation {
      * @param confirmed the confirmation the request went through, if it did: one status message goes on per confirmation
      */
     void run(PreparedRequest request, Responder responder, Optional<StatusPosts.Confirmed> confirmed) {
-        Optional<String> limited = rateLimits.acquire(request.requester(), request.distribution().id(),
+        Optional<String> limited = rateLimits.acquire(
+                request.requester(),
+                request.distribution().id(),
                 request.distribution().alias());
         if (limited.isPresent()) {
             audit.record(AuditLog.Decision.RATE_LIMITED, request, limited.get());
             responder.answer(Replies.rateLimited(limited.get()));
             return;
         }
-        StatusCard card = StatusCard.requesting(request.requester(), request.distribution().alias(),
-                request.distribution().id(), request.paths().accepted().size()).withNote(request.note());
+        StatusCard card = StatusCard.requesting(
+                        request.requester(),
+                        request.distribution().alias(),
+                        request.distribution().id(),
+                        request.paths().accepted().size())
+                .withNote(request.note());
         if (approvals.required(request)) {
             audit.record(AuditLog.Decision.AWAITING_APPROVAL, request, "");
             approvals.ask(request, card, responder, confirmed);
@@ -169,8 +198,11 @@ final class SubmitInvalidation {
         if (preparation instanceof Preparation.Refused refused) {
             Waiting request = approved.request();
             audit(refused, request.channel(), request.requester(), request.distributionId(), request.pathCount());
-            showQuietly(() -> chat.update(approved.status(), approved.card().failed(refused.inline(),
-                    "Nothing was invalidated.").message()));
+            showQuietly(() -> chat.update(
+                    approved.status(),
+                    approved.card()
+                            .failed(refused.inline(), "Nothing was invalidated.")
+                            .message()));
             return;
         }
         PreparedRequest request = ((Preparation.Ready) preparation).request();
@@ -185,18 +217,40 @@ final class SubmitInvalidation {
             invalidation = cdn.create(distributionId, reference, request.values());
         } catch (CdnException e) {
             log.warn("Creating an invalidation on {} failed: {}", distributionId, e.getMessage());
-            audit.record(AuditLog.Decision.FAILED, request.channel(), request.requester(), distributionId,
-                    request.values().size(), e.getMessage(), "", reference);
-            showQuietly(() -> chat.update(status, card.failed(e.getMessage(), e.nextStep()).message()));
+            audit.record(
+                    AuditLog.Decision.FAILED,
+                    request.channel(),
+                    request.requester(),
+                    distributionId,
+                    request.values().size(),
+                    e.getMessage(),
+                    "",
+                    reference);
+            showQuietly(() -> chat.update(
+                    status, card.failed(e.getMessage(), e.nextStep()).message()));
             showQuietly(() -> chat.reply(status, Replies.failedNotice(request.requester(), e)));
             return;
         }
-        log.info("Created invalidation {} on {} ({} paths) for {} in {}", invalidation.id(), distributionId,
-                invalidation.paths().size(), request.requester(), request.channel());
+        log.info(
+                "Created invalidation {} on {} ({} paths) for {} in {}",
+                invalidation.id(),
+                distributionId,
+                invalidation.paths().size(),
+                request.requester(),
+                request.channel());
         monthToDate.record(invalidation);
-        audit.record(AuditLog.Decision.CREATED, request.channel(), request.requester(), distributionId,
-                invalidation.paths().size(), "", invalidation.id(), reference);
-        showQuietly(() -> chat.update(status, card.inProgress(invalidation.id(), invalidation.createTime()).message()));
+        audit.record(
+                AuditLog.Decision.CREATED,
+                request.channel(),
+                request.requester(),
+                distributionId,
+                invalidation.paths().size(),
+                "",
+                invalidation.id(),
+                reference);
+        showQuietly(() -> chat.update(
+                status,
+                card.inProgress(invalidation.id(), invalidation.createTime()).message()));
         showQuietly(() -> chat.reply(status, Replies.pathList(request.paths())));
         tracker.follow(invalidation);
     }

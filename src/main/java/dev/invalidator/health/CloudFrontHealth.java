@@ -29,13 +29,17 @@ public final class CloudFrontHealth implements CdnCallObserver {
 
     @Override
     public void failed(String operation, Failure failure) {
-        last.set(switch (failure) {
-            case TOO_MANY_IN_PROGRESS, NO_SUCH_INVALIDATION, INVALID_ARGUMENT, BATCH_TOO_LARGE, REFERENCE_ALREADY_USED ->
-                    CloudFrontStatus.OK;
-            case THROTTLED -> CloudFrontStatus.throttled(operation);
-            case ACCESS_DENIED, NO_SUCH_DISTRIBUTION, UNAVAILABLE, UNEXPECTED ->
-                    CloudFrontStatus.failing(operation, failure.name().toLowerCase(Locale.ROOT));
-        });
+        last.set(
+                switch (failure) {
+                    case TOO_MANY_IN_PROGRESS,
+                            NO_SUCH_INVALIDATION,
+                            INVALID_ARGUMENT,
+                            BATCH_TOO_LARGE,
+                            REFERENCE_ALREADY_USED -> CloudFrontStatus.OK;
+                    case THROTTLED -> CloudFrontStatus.throttled(operation);
+                    case ACCESS_DENIED, NO_SUCH_DISTRIBUTION, UNAVAILABLE, UNEXPECTED ->
+                        CloudFrontStatus.failing(operation, failure.name().toLowerCase(Locale.ROOT));
+                });
     }
 
     public CloudFrontStatus status() {

@@ -19,7 +19,11 @@ import java.util.Optional;
 public record CloudFrontStatus(State state, Optional<String> operation, Optional<String> error) {
 
     /** As the health endpoint writes it: {@code "cloudfront":"ok"}. */
-    public enum State { OK, THROTTLED, FAILING }
+    public enum State {
+        OK,
+        THROTTLED,
+        FAILING
+    }
 
     /** CloudFront answered the last call, or none was needed yet. */
     public static final CloudFrontStatus OK = new CloudFrontStatus(State.OK, Optional.empty(), Optional.empty());

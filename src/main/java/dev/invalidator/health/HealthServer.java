@@ -29,6 +29,7 @@ public final class HealthServer implements AutoCloseable {
 
     /** The port to listen on, on every interface; unset or empty: no health endpoint. */
     public static final String PORT_VARIABLE = "HEALTH_PORT";
+
     public static final String PATH = "/health";
 
     private static final Logger log = LoggerFactory.getLogger(HealthServer.class);
@@ -72,8 +73,10 @@ public final class HealthServer implements AutoCloseable {
         try {
             http = HttpServer.create(address, 0);
         } catch (IOException e) {
-            throw new IllegalStateException("the health endpoint could not listen on port " + address.getPort() + " ("
-                    + e.getMessage() + ") — choose another " + PORT_VARIABLE, e);
+            throw new IllegalStateException(
+                    "the health endpoint could not listen on port " + address.getPort() + " (" + e.getMessage()
+                            + ") — choose another " + PORT_VARIABLE,
+                    e);
         }
         ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "health");

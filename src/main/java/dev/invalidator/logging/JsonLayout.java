@@ -49,7 +49,8 @@ public final class JsonLayout extends LayoutBase<ILoggingEvent> {
             json.writeStringField("logger", Redaction.redact(event.getLoggerName()));
             json.writeStringField("thread", Redaction.redact(event.getThreadName()));
             String message = Redaction.redact(event.getFormattedMessage());
-            Optional<JsonNode> audit = AUDIT_LOGGER.equals(event.getLoggerName()) ? jsonObject(message) : Optional.empty();
+            Optional<JsonNode> audit =
+                    AUDIT_LOGGER.equals(event.getLoggerName()) ? jsonObject(message) : Optional.empty();
             if (audit.isPresent()) {
                 json.writeFieldName("audit");
                 JSON.writeTree(json, audit.get());

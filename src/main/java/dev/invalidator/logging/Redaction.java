@@ -14,10 +14,11 @@ public final class Redaction {
 
     private static final Pattern TOKEN = Pattern.compile("\\b(xox[abpor]|xapp)-[A-Za-z0-9-]+");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     public static String redact(String text) {
-        return text == null || text.indexOf('-') < 0 ? text : TOKEN.matcher(text).replaceAll("$1-[redacted]");
+        return text == null || text.indexOf('-') < 0
+                ? text
+                : TOKEN.matcher(text).replaceAll("$1-[redacted]");
     }
 }

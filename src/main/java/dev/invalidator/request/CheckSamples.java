@@ -22,14 +22,13 @@ public final class CheckSamples {
     public static final String PREFIX = "check:";
     /** As many as the default number of URLs one verification asks for. */
     public static final int MAX_SAMPLES = 20;
+
     private static final String EXAMPLE = "/img/* check:/img/logo.png";
 
     /** The samples to keep, what blocks the request, and what was left out. */
-    record Outcome(List<InvalidationPath> kept, List<PathProblem> problems, List<DroppedPath> dropped) {
-    }
+    record Outcome(List<InvalidationPath> kept, List<PathProblem> problems, List<DroppedPath> dropped) {}
 
-    private CheckSamples() {
-    }
+    private CheckSamples() {}
 
     static boolean isSample(String token) {
         return token.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
@@ -40,7 +39,9 @@ public final class CheckSamples {
      * @param accepted the items the request invalidates
      */
     static Outcome read(List<String> tokens, TokenReader reader, List<InvalidationPath> accepted) {
-        List<String> paths = accepted.stream().filter(item -> item.kind() != Kind.TAG).map(InvalidationPath::value)
+        List<String> paths = accepted.stream()
+                .filter(item -> item.kind() != Kind.TAG)
+                .map(InvalidationPath::value)
                 .toList();
         List<InvalidationPath> kept = new ArrayList<>();
         List<PathProblem> problems = new ArrayList<>();
@@ -48,8 +49,9 @@ public final class CheckSamples {
         Map<String, String> firstTyped = new HashMap<>();
         for (String token : tokens) {
             if (token.length() == PREFIX.length()) {
-                problems.add(new PathProblem(token, "check: needs the file to check right after it, without a space,"
-                        + " e.g. " + EXAMPLE + "."));
+                problems.add(new PathProblem(
+                        token,
+                        "check: needs the file to check right after it, without a space," + " e.g. " + EXAMPLE + "."));
                 continue;
             }
             Reading reading = reader.read(token.substring(PREFIX.length()));
@@ -58,12 +60,15 @@ public final class CheckSamples {
                 continue;
             }
             InvalidationPath sample = ((Reading.Item) reading).path();
-            problemWith(sample, paths).ifPresentOrElse(problem -> problems.add(new PathProblem(token, problem)),
-                    () -> keep(token, sample, paths, kept, dropped, firstTyped));
+            problemWith(sample, paths)
+                    .ifPresentOrElse(
+                            problem -> problems.add(new PathProblem(token, problem)),
+                            () -> keep(token, sample, paths, kept, dropped, firstTyped));
         }
         if (kept.size() > MAX_SAMPLES) {
-            problems.add(new PathProblem(kept.get(MAX_SAMPLES).typed(), "At most " + MAX_SAMPLES + " files can be "
-                    + "checked per request; leave out the rest."));
+            problems.add(new PathProblem(
+                    kept.get(MAX_SAMPLES).typed(),
+                    "At most " + MAX_SAMPLES + " files can be " + "checked per request; leave out the rest."));
         }
         return new Outcome(List.copyOf(kept), List.copyOf(problems), List.copyOf(dropped));
     }
@@ -88,8 +93,13 @@ public final class CheckSamples {
         return Optional.empty();
     }
 
-    private static void keep(String token, InvalidationPath read, List<String> paths, List<InvalidationPath> kept,
-                             List<DroppedPath> dropped, Map<String, String> firstTyped) {
+    private static void keep(
+            String token,
+            InvalidationPath read,
+            List<String> paths,
+            List<InvalidationPath> kept,
+            List<DroppedPath> dropped,
+            Map<String, String> firstTyped) {
         String value = read.value();
         String earlier = firstTyped.putIfAbsent(value, token);
         if (earlier != null) {

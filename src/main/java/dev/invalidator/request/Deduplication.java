@@ -22,11 +22,9 @@ import java.util.TreeSet;
  */
 final class Deduplication {
 
-    record Outcome(List<Reading.Item> kept, List<DroppedPath> dropped) {
-    }
+    record Outcome(List<Reading.Item> kept, List<DroppedPath> dropped) {}
 
-    private Deduplication() {
-    }
+    private Deduplication() {}
 
     /** Keeps input order in both lists; of two equal items the first is kept. */
     static Outcome of(List<Reading.Item> items) {
@@ -64,7 +62,9 @@ final class Deduplication {
      */
     private static NavigableSet<String> broadestWildcardPrefixes(List<Reading.Item> items) {
         NavigableSet<String> sorted = new TreeSet<>();
-        items.stream().map(Reading.Item::path).filter(path -> path.kind() == Kind.WILDCARD)
+        items.stream()
+                .map(Reading.Item::path)
+                .filter(path -> path.kind() == Kind.WILDCARD)
                 .forEach(path -> sorted.add(prefixOf(path)));
         NavigableSet<String> broadest = new TreeSet<>();
         for (String prefix : sorted) {

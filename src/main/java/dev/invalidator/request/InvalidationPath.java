@@ -17,7 +17,11 @@ import java.util.Objects;
 public record InvalidationPath(String typed, String value, Kind kind) {
 
     /** FILE and WILDCARD items are paths (a wildcard ends in {@code *}); TAG items start with {@code #}. */
-    public enum Kind { FILE, WILDCARD, TAG }
+    public enum Kind {
+        FILE,
+        WILDCARD,
+        TAG
+    }
 
     public InvalidationPath {
         Objects.requireNonNull(typed, "typed");

@@ -14,25 +14,31 @@ import java.util.List;
  */
 final class LimitCheck {
 
-    private LimitCheck() {
-    }
+    private LimitCheck() {}
 
     static List<PathProblem> problems(List<InvalidationPath> accepted, PathLimits limits) {
         List<PathProblem> problems = new ArrayList<>();
         if (accepted.size() > limits.maxPaths()) {
-            problems.add(new PathProblem(Wording.count(accepted.size(), "path"), String.format(
-                    "This request has %s (files, wildcards and tags together); at most %s fit in one request. "
-                            + "Cover many files with one wildcard such as /css/*, or split the request.",
-                    Wording.count(accepted.size(), "path"), Wording.number(limits.maxPaths()))));
+            problems.add(new PathProblem(
+                    Wording.count(accepted.size(), "path"),
+                    String.format(
+                            "This request has %s (files, wildcards and tags together); at most %s fit in one request. "
+                                    + "Cover many files with one wildcard such as /css/*, or split the request.",
+                            Wording.count(accepted.size(), "path"), Wording.number(limits.maxPaths()))));
         }
-        long wildcards = accepted.stream().filter(path -> path.kind() == Kind.WILDCARD).count();
+        long wildcards =
+                accepted.stream().filter(path -> path.kind() == Kind.WILDCARD).count();
         if (wildcards > limits.maxWildcards()) {
             String counted = Wording.count(wildcards, "wildcard path");
-            problems.add(new PathProblem(counted, limits.maxWildcards() == 0
-                    ? "This request has " + counted + ", and wildcards are not allowed here. List the files instead."
-                    : String.format("This request has %s; at most %s are allowed in one request. "
-                            + "Merge them into fewer, broader wildcards, or split the request.",
-                            counted, Wording.number(limits.maxWildcards()))));
+            problems.add(new PathProblem(
+                    counted,
+                    limits.maxWildcards() == 0
+                            ? "This request has " + counted
+                                    + ", and wildcards are not allowed here. List the files instead."
+                            : String.format(
+                                    "This request has %s; at most %s are allowed in one request. "
+                                            + "Merge them into fewer, broader wildcards, or split the request.",
+                                    counted, Wording.number(limits.maxWildcards()))));
         }
         return problems;
     }

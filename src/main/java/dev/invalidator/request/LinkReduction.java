@@ -44,13 +44,17 @@ final class LinkReduction {
     Reading read(String link) {
         Matcher scheme = HIERARCHICAL_SCHEME.matcher(link);
         if (!scheme.lookingAt()) {
-            return Reading.rejected(link, "This is an e-mail address, not a path. Paths start with /, e.g. /index.html.");
+            return Reading.rejected(
+                    link, "This is an e-mail address, not a path. Paths start with /, e.g. /index.html.");
         }
         String name = scheme.group(1).toLowerCase(Locale.ROOT);
         if (!name.equals("http") && !name.equals("https")) {
-            return Reading.rejected(link, String.format(
-                    "Only http:// and https:// links can be turned into paths, not %s:// ones. "
-                            + "Give the path instead, e.g. /index.html.", Wording.shorten(name)));
+            return Reading.rejected(
+                    link,
+                    String.format(
+                            "Only http:// and https:// links can be turned into paths, not %s:// ones. "
+                                    + "Give the path instead, e.g. /index.html.",
+                            Wording.shorten(name)));
         }
         String rest = link.substring(scheme.end());
         int pathStart = indexOfAny(rest, "/?#");
@@ -77,8 +81,10 @@ final class LinkReduction {
         if (host.isEmpty()) {
             return "This link has no domain." + instead;
         }
-        return String.format("%s is not one of this distribution's domains (%s). Check the distribution, or give"
-                + " just the path, e.g. %s.", Wording.shorten(host), String.join(", ", hosts), Wording.shorten(path));
+        return String.format(
+                "%s is not one of this distribution's domains (%s). Check the distribution, or give"
+                        + " just the path, e.g. %s.",
+                Wording.shorten(host), String.join(", ", hosts), Wording.shorten(path));
     }
 
     private static int indexOfAny(String text, String characters) {

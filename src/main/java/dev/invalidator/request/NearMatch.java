@@ -26,7 +26,13 @@ import java.util.function.Predicate;
 public record NearMatch(Kind kind, String path) {
 
     /** In the order they are looked for: the first that applies is the answer. */
-    public enum Kind { COVERED, QUERY_STRING, ENCODING, LETTER_CASE, TRAILING_SLASH }
+    public enum Kind {
+        COVERED,
+        QUERY_STRING,
+        ENCODING,
+        LETTER_CASE,
+        TRAILING_SLASH
+    }
 
     public NearMatch {
         Objects.requireNonNull(kind, "kind");
@@ -75,7 +81,10 @@ public record NearMatch(Kind kind, String path) {
     }
 
     private static Optional<NearMatch> first(Kind kind, List<String> paths, Predicate<String> test) {
-        return paths.stream().filter(path -> !path.startsWith("#")).filter(test).findFirst()
+        return paths.stream()
+                .filter(path -> !path.startsWith("#"))
+                .filter(test)
+                .findFirst()
                 .map(path -> new NearMatch(kind, path));
     }
 
@@ -95,7 +104,7 @@ public record NearMatch(Kind kind, String path) {
     }
 
     private static boolean differsBySlash(String path, String key) {
-        return covers(path, key + "/") || key.length() > 1 && key.endsWith("/")
-                && covers(path, key.substring(0, key.length() - 1));
+        return covers(path, key + "/")
+                || key.length() > 1 && key.endsWith("/") && covers(path, key.substring(0, key.length() - 1));
     }
 }

@@ -15,8 +15,12 @@ import java.util.List;
  *
  * @param samples files named with {@code check:}: not invalidated, only asked for once the invalidation completes
  */
-public record ParsedPaths(List<InvalidationPath> accepted, List<PathProblem> problems,
-                          List<DroppedPath> dropped, List<PathWarning> warnings, List<InvalidationPath> samples) {
+public record ParsedPaths(
+        List<InvalidationPath> accepted,
+        List<PathProblem> problems,
+        List<DroppedPath> dropped,
+        List<PathWarning> warnings,
+        List<InvalidationPath> samples) {
 
     public ParsedPaths {
         accepted = List.copyOf(accepted);
@@ -27,8 +31,11 @@ public record ParsedPaths(List<InvalidationPath> accepted, List<PathProblem> pro
     }
 
     /** A request without {@code check:} samples. */
-    public ParsedPaths(List<InvalidationPath> accepted, List<PathProblem> problems, List<DroppedPath> dropped,
-                       List<PathWarning> warnings) {
+    public ParsedPaths(
+            List<InvalidationPath> accepted,
+            List<PathProblem> problems,
+            List<DroppedPath> dropped,
+            List<PathWarning> warnings) {
         this(accepted, problems, dropped, warnings, List.of());
     }
 
@@ -38,7 +45,9 @@ public record ParsedPaths(List<InvalidationPath> accepted, List<PathProblem> pro
     }
 
     public int wildcardCount() {
-        return (int) accepted.stream().filter(path -> path.kind() == InvalidationPath.Kind.WILDCARD).count();
+        return (int) accepted.stream()
+                .filter(path -> path.kind() == InvalidationPath.Kind.WILDCARD)
+                .count();
     }
 
     public boolean containsFullWipe() {

@@ -16,10 +16,10 @@ final class PathEncoder {
 
     /** RFC 1738's unsafe characters; space and control characters are below '!' and always encoded. */
     private static final String UNSAFE = "%<>\"#{}|\\^~[]`";
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PathEncoder() {
-    }
+    private PathEncoder() {}
 
     static String encode(String path) {
         StringBuilder out = new StringBuilder(path.length() + 16);
@@ -43,8 +43,10 @@ final class PathEncoder {
 
     /** Whether {@code %XX} (two ASCII hex digits) starts at {@code index}. */
     static boolean isEscapeAt(String text, int index) {
-        return text.charAt(index) == '%' && index + 2 < text.length()
-                && isHexDigit(text.charAt(index + 1)) && isHexDigit(text.charAt(index + 2));
+        return text.charAt(index) == '%'
+                && index + 2 < text.length()
+                && isHexDigit(text.charAt(index + 1))
+                && isHexDigit(text.charAt(index + 2));
     }
 
     private static boolean isHexDigit(char c) {

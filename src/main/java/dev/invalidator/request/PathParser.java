@@ -28,7 +28,8 @@ import java.util.Set;
  */
 public final class PathParser {
 
-    private static final PathProblem NO_PATHS = new PathProblem("",
+    private static final PathProblem NO_PATHS = new PathProblem(
+            "",
             "No paths given. Add one or more after the distribution, separated by spaces or commas, "
                     + "e.g. /index.html /css/*");
 
@@ -66,7 +67,8 @@ public final class PathParser {
             }
         }
         Deduplication.Outcome unique = Deduplication.of(items);
-        List<InvalidationPath> accepted = unique.kept().stream().map(Reading.Item::path).toList();
+        List<InvalidationPath> accepted =
+                unique.kept().stream().map(Reading.Item::path).toList();
         problems.addAll(LimitCheck.problems(accepted, limits));
         CheckSamples.Outcome checked = CheckSamples.read(samples, reader, accepted);
         problems.addAll(checked.problems());

@@ -15,8 +15,7 @@ import java.util.OptionalInt;
  */
 final class PathRules {
 
-    private PathRules() {
-    }
+    private PathRules() {}
 
     /**
      * @param typed           what the user typed, named in problems
@@ -25,12 +24,16 @@ final class PathRules {
      */
     static Reading read(String typed, String path, boolean fragmentDropped) {
         List<String> broken = new ArrayList<>();
-        firstControlCharacter(path).ifPresent(c -> broken.add(String.format(
-                "Contains the invisible control character %s, which no web address can hold. "
-                        + "Retype the path without it.", Wording.codePoint(c))));
-        firstLoneSurrogate(path).ifPresent(c -> broken.add(String.format(
-                "Contains a broken character (an unpaired surrogate, %s), likely from a bad copy. "
-                        + "Copy the path again or retype it.", Wording.codePoint(c))));
+        firstControlCharacter(path)
+                .ifPresent(c -> broken.add(String.format(
+                        "Contains the invisible control character %s, which no web address can hold. "
+                                + "Retype the path without it.",
+                        Wording.codePoint(c))));
+        firstLoneSurrogate(path)
+                .ifPresent(c -> broken.add(String.format(
+                        "Contains a broken character (an unpaired surrogate, %s), likely from a bad copy. "
+                                + "Copy the path again or retype it.",
+                        Wording.codePoint(c))));
         int star = path.indexOf('*');
         if (star >= 0 && star < path.length() - 1) {
             broken.add(String.format(
@@ -43,7 +46,8 @@ final class PathRules {
             broken.add(String.format(
                     "This path is %s characters long%s; CloudFront accepts at most %s. "
                             + "Shorten it, or cover it with a wildcard on a shorter prefix such as /folder/*.",
-                    Wording.number(value.length()), value.equals(path) ? "" : " once encoded",
+                    Wording.number(value.length()),
+                    value.equals(path) ? "" : " once encoded",
                     Wording.number(PathLimits.CLOUDFRONT_MAX_PATH_LENGTH)));
         }
         if (!broken.isEmpty()) {
@@ -62,7 +66,8 @@ final class PathRules {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             boolean pairedHigh = Character.isHighSurrogate(c)
-                    && i + 1 < path.length() && Character.isLowSurrogate(path.charAt(i + 1));
+                    && i + 1 < path.length()
+                    && Character.isLowSurrogate(path.charAt(i + 1));
             if (pairedHigh) {
                 i++;
             } else if (Character.isSurrogate(c)) {

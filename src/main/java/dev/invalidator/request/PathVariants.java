@@ -19,8 +19,7 @@ public final class PathVariants {
     /** Characters a browser sends as they are, which a path may carry encoded: {@code %7E} is {@code ~}. */
     private static final String PLAIN = "-._~!$&'()*+,;=:@";
 
-    private PathVariants() {
-    }
+    private PathVariants() {}
 
     /** Distinct from {@code path} and from each other, most likely first; the query string is kept as it is. */
     public static List<String> of(String path) {

@@ -19,8 +19,7 @@ import java.util.Map;
  */
 final class PathWarnings {
 
-    private PathWarnings() {
-    }
+    private PathWarnings() {}
 
     static List<PathWarning> of(List<Reading.Item> items) {
         Map<String, String> firstSpelling = new HashMap<>();
@@ -34,8 +33,9 @@ final class PathWarnings {
     }
 
     private static String tag(String item) {
-        return String.format("%s is a cache tag, not a path: it invalidates what the origin tagged %s, and only on "
-                + "distributions with cache tags set up. For a path, start with /.",
+        return String.format(
+                "%s is a cache tag, not a path: it invalidates what the origin tagged %s, and only on "
+                        + "distributions with cache tags set up. For a path, start with /.",
                 Wording.shorten(item), Wording.shorten(item.substring(1)));
     }
 
@@ -52,18 +52,24 @@ final class PathWarnings {
             notes.add("%2A at the end is a literal asterisk, not a wildcard: this invalidates only an object whose "
                     + "name ends in *. For a wildcard, type * itself.");
         }
-        item.unencoded().codePoints().filter(c -> Character.getType(c) == Character.FORMAT).findFirst()
-                .ifPresent(c -> notes.add(String.format("Contains the invisible character %s, sent as %s: make sure "
-                        + "it belongs in the path.", Wording.codePoint(c), PathEncoder.encode(Character.toString(c)))));
+        item.unencoded()
+                .codePoints()
+                .filter(c -> Character.getType(c) == Character.FORMAT)
+                .findFirst()
+                .ifPresent(c -> notes.add(String.format(
+                        "Contains the invisible character %s, sent as %s: make sure " + "it belongs in the path.",
+                        Wording.codePoint(c), PathEncoder.encode(Character.toString(c)))));
         if (value.contains("?") && item.path().kind() != Kind.WILDCARD) {
-            notes.add(String.format("CloudFront caches each query-string variant separately when the behaviour "
-                    + "forwards query strings; this removes only that variant. Use %s* to cover all of them.",
+            notes.add(String.format(
+                    "CloudFront caches each query-string variant separately when the behaviour "
+                            + "forwards query strings; this removes only that variant. Use %s* to cover all of them.",
                     Wording.shorten(valuePath)));
         }
         if (valuePath.length() > 1 && valuePath.endsWith("/")) {
             String bare = valuePath.substring(0, valuePath.length() - 1);
-            notes.add(String.format("%s and %s are different cache keys, and the index document (e.g. %sindex.html) "
-                    + "is yet another: invalidate each one the site serves.",
+            notes.add(String.format(
+                    "%s and %s are different cache keys, and the index document (e.g. %sindex.html) "
+                            + "is yet another: invalidate each one the site serves.",
                     Wording.shorten(valuePath), Wording.shorten(bare), Wording.shorten(valuePath)));
         }
         if (hasUpperCaseLetter(typedPath)) {
@@ -71,8 +77,9 @@ final class PathWarnings {
         }
         String twin = firstSpelling.putIfAbsent(value.toLowerCase(Locale.ROOT), value);
         if (twin != null) {
-            notes.add(String.format("%s and %s differ only by letter case: both will be invalidated, as distinct "
-                    + "objects.", Wording.shorten(twin), Wording.shorten(value)));
+            notes.add(String.format(
+                    "%s and %s differ only by letter case: both will be invalidated, as distinct " + "objects.",
+                    Wording.shorten(twin), Wording.shorten(value)));
         }
         return notes;
     }

@@ -11,14 +11,14 @@ sealed interface Reading {
      * @param unencoded       the path before percent-encoding (for a tag, the tag item), which the warnings inspect
      * @param fragmentDropped whether a link's {@code #fragment} was left out
      */
-    record Item(InvalidationPath path, String unencoded, boolean fragmentDropped) implements Reading {
-    }
+    record Item(InvalidationPath path, String unencoded, boolean fragmentDropped) implements Reading {}
 
-    record Rejected(List<PathProblem> problems) implements Reading {
-    }
+    record Rejected(List<PathProblem> problems) implements Reading {}
 
     static Reading rejected(String input, List<String> messages) {
-        return new Rejected(messages.stream().map(message -> new PathProblem(input, message)).toList());
+        return new Rejected(messages.stream()
+                .map(message -> new PathProblem(input, message))
+                .toList());
     }
 
     static Reading rejected(String input, String message) {

@@ -13,8 +13,7 @@ import java.util.Objects;
  */
 public final class SlackText {
 
-    private SlackText() {
-    }
+    private SlackText() {}
 
     /**
      * Decodes the three entities in one left-to-right pass, so text that was escaped once is decoded once:

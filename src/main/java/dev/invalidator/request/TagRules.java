@@ -20,26 +20,30 @@ final class TagRules {
 
     private static final int MAX_TAG_LENGTH = 256;
 
-    private TagRules() {
-    }
+    private TagRules() {}
 
     static Reading read(String item) {
         String tag = item.substring(1);
         if (tag.isEmpty()) {
-            return Reading.rejected(item,
-                    "A cache tag needs a name after the #, e.g. #product:electronics. For a path, start with /.");
+            return Reading.rejected(
+                    item, "A cache tag needs a name after the #, e.g. #product:electronics. For a path, start with /.");
         }
         List<String> broken = new ArrayList<>();
         if (tag.length() > MAX_TAG_LENGTH) {
-            broken.add(String.format("This cache tag is %s characters long; CloudFront allows at most %d after the #.",
+            broken.add(String.format(
+                    "This cache tag is %s characters long; CloudFront allows at most %d after the #.",
                     Wording.number(tag.length()), MAX_TAG_LENGTH));
         }
         if (tag.indexOf('*') >= 0) {
             broken.add("Cache tags take no wildcard: each # item matches one tag exactly. List every tag in full.");
         }
-        tag.codePoints().filter(c -> c < 33 || c > 126 || c == ',').findFirst().ifPresent(c -> broken.add(
-                String.format("Cache tags may only hold visible ASCII characters (codes 33–126) and no commas; "
-                        + "this one contains %s.", describe(c))));
+        tag.codePoints()
+                .filter(c -> c < 33 || c > 126 || c == ',')
+                .findFirst()
+                .ifPresent(c -> broken.add(String.format(
+                        "Cache tags may only hold visible ASCII characters (codes 33–126) and no commas; "
+                                + "this one contains %s.",
+                        describe(c))));
         return broken.isEmpty()
                 ? new Reading.Item(new InvalidationPath(item, item, Kind.TAG), item, false)
                 : Reading.rejected(item, broken);

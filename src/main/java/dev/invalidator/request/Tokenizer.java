@@ -29,8 +29,7 @@ public final class Tokenizer {
     /** A URI scheme followed by something: what makes {@code <…>} a link rather than a mention or stray text. */
     private static final Pattern LINK_TARGET = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.");
 
-    private Tokenizer() {
-    }
+    private Tokenizer() {}
 
     public static List<String> split(String text) {
         Objects.requireNonNull(text, "text");
@@ -63,8 +62,7 @@ public final class Tokenizer {
     }
 
     /** A link sequence {@code <target|label>} starting at {@code start}; {@code end} is just past its {@code >}. */
-    private record Link(String target, int end) {
-    }
+    private record Link(String target, int end) {}
 
     private static Optional<Link> linkAt(String text, int start) {
         for (int i = start + 1; i < text.length(); i++) {

@@ -64,8 +64,7 @@ public final class WildcardSuggestion {
         }
     }
 
-    private WildcardSuggestion() {
-    }
+    private WildcardSuggestion() {}
 
     /**
      * The suggestion for one request's items, or empty when no directory holds enough of them.
@@ -86,10 +85,12 @@ public final class WildcardSuggestion {
         if (wildcards.isEmpty()) {
             return Optional.empty();
         }
-        List<String> keptAsIs = paths.stream().filter(path -> !isFile(path) || !tree.directoryOf(path).swept)
-                .sorted().toList();
-        return Optional.of(new Suggestion(wildcards.stream().sorted().toList(), keptAsIs, paths.size(),
-                wildcards.size() + keptAsIs.size()));
+        List<String> keptAsIs = paths.stream()
+                .filter(path -> !isFile(path) || !tree.directoryOf(path).swept)
+                .sorted()
+                .toList();
+        return Optional.of(new Suggestion(
+                wildcards.stream().sorted().toList(), keptAsIs, paths.size(), wildcards.size() + keptAsIs.size()));
     }
 
     private static boolean isFile(String path) {
@@ -136,8 +137,8 @@ public final class WildcardSuggestion {
         void plan(int minimumFilesPerPrefix) {
             for (int i = parentsFirst.size() - 1; i >= 0; i--) {
                 Directory directory = parentsFirst.get(i);
-                directory.wildcard = directory != root && directory.files >= minimumFilesPerPrefix
-                        && directory.paths > 1;
+                directory.wildcard =
+                        directory != root && directory.files >= minimumFilesPerPrefix && directory.paths > 1;
                 if (directory.wildcard) {
                     directory.paths = 1;
                 }
@@ -175,6 +176,7 @@ public final class WildcardSuggestion {
         private int files;
         /** Paths the plan sends for those files; see {@link Tree#plan}. */
         private int paths;
+
         private boolean wildcard;
         /** In a suggested wildcard: this directory's own, or an ancestor's. */
         private boolean swept;

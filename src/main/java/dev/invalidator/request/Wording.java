@@ -8,8 +8,7 @@ final class Wording {
     /** Longest quote of user input in a message; replies stay readable however much was pasted. */
     private static final int QUOTE_LIMIT = 80;
 
-    private Wording() {
-    }
+    private Wording() {}
 
     /** The text itself, or its start plus "…" in at most {@value #QUOTE_LIMIT} chars, never splitting a pair. */
     static String shorten(String text) {

@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 public final class CallHold {
 
     /** Where the call stops. */
-    public enum Point { BEFORE_COMMIT, AFTER_COMMIT }
+    public enum Point {
+        BEFORE_COMMIT,
+        AFTER_COMMIT
+    }
 
     private final Point point;
     private final CountDownLatch reached = new CountDownLatch(1);

@@ -50,7 +50,9 @@ final class CloudFrontError extends RuntimeException {
     }
 
     static CloudFrontError missingBody() {
-        return sender(400, "MissingBody",
+        return sender(
+                400,
+                "MissingBody",
                 "This operation requires a body. Ensure that the body is present and the Content-Type header is set.");
     }
 
@@ -71,7 +73,9 @@ final class CloudFrontError extends RuntimeException {
     }
 
     static CloudFrontError batchAlreadyExists() {
-        return sender(400, "InvalidationBatchAlreadyExists",
+        return sender(
+                400,
+                "InvalidationBatchAlreadyExists",
                 "The caller reference that you are using to create an invalidation batch is already in use.");
     }
 
@@ -93,14 +97,17 @@ final class CloudFrontError extends RuntimeException {
     }
 
     /** The answer for an injected fault (never {@code SERVICE_UNAVAILABLE_AFTER_COMMIT}'s commit part). */
-    static CloudFrontError forFault(CloudFrontSimulator.Fault fault, CloudFrontSimulator.Operation operation,
-                                    String distributionId) {
+    static CloudFrontError forFault(
+            CloudFrontSimulator.Fault fault, CloudFrontSimulator.Operation operation, String distributionId) {
         return switch (fault) {
             case THROTTLING -> sender(400, "Throttling", "Rate exceeded");
-            case SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_AFTER_COMMIT -> receiver(503, "ServiceUnavailable",
-                    "CloudFront encountered an internal error. Please try again.");
-            case TOO_MANY_INVALIDATIONS_IN_PROGRESS -> sender(400, "TooManyInvalidationsInProgress",
-                    "Processing your request will cause you to exceed the maximum number of in-progress invalidations.");
+            case SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_AFTER_COMMIT ->
+                receiver(503, "ServiceUnavailable", "CloudFront encountered an internal error. Please try again.");
+            case TOO_MANY_INVALIDATIONS_IN_PROGRESS ->
+                sender(
+                        400,
+                        "TooManyInvalidationsInProgress",
+                        "Processing your request will cause you to exceed the maximum number of in-progress invalidations.");
             case ACCESS_DENIED -> accessDenied(operation, distributionId);
         };
     }
@@ -108,8 +115,11 @@ final class CloudFrontError extends RuntimeException {
     private static CloudFrontError accessDenied(CloudFrontSimulator.Operation operation, String distributionId) {
         String action = operation.iamAction();
         String resource = distributionId == null ? "" : " on resource: " + distributionArn(distributionId);
-        return sender(403, "AccessDenied", "User: " + CALLER_ARN + " is not authorized to perform: " + action
-                + resource + " because no identity-based policy allows the " + action + " action");
+        return sender(
+                403,
+                "AccessDenied",
+                "User: " + CALLER_ARN + " is not authorized to perform: " + action + resource
+                        + " because no identity-based policy allows the " + action + " action");
     }
 
     static String distributionArn(String distributionId) {

@@ -48,11 +48,10 @@ final class CloudFrontHttpHandler implements HttpHandler {
     }
 
     /** A recognised request: the operation and the ids taken from the path. */
-    private record Route(Operation operation, String distributionId, String invalidationId) {
-    }
+    private record Route(Operation operation, String distributionId, String invalidationId) {}
 
-    CloudFrontHttpHandler(CloudFrontState state, CloudFrontCallJournal journal, CallHolds holds,
-                          Supplier<URI> endpoint) {
+    CloudFrontHttpHandler(
+            CloudFrontState state, CloudFrontCallJournal journal, CallHolds holds, Supplier<URI> endpoint) {
         this.state = state;
         this.journal = journal;
         this.holds = holds;
@@ -106,15 +105,20 @@ final class CloudFrontHttpHandler implements HttpHandler {
         return switch (route.operation()) {
             case GET_DISTRIBUTION -> {
                 var view = state.distribution(distributionId);
-                yield new Response(200, CloudFrontXmlWriter.distribution(view),
+                yield new Response(
+                        200,
+                        CloudFrontXmlWriter.distribution(view),
                         Map.of("ETag", view.distribution().etag()));
             }
-            case LIST_DISTRIBUTIONS -> Response.ok(CloudFrontXmlWriter.distributionList(
-                    state.listDistributions(query.get("Marker"), maxItems(query))));
-            case LIST_INVALIDATIONS -> Response.ok(CloudFrontXmlWriter.invalidationList(
-                    state.listInvalidations(distributionId, query.get("Marker"), maxItems(query)), state.now()));
-            case GET_INVALIDATION -> Response.ok(CloudFrontXmlWriter.invalidation(
-                    state.invalidation(distributionId, route.invalidationId()), state.now()));
+            case LIST_DISTRIBUTIONS ->
+                Response.ok(CloudFrontXmlWriter.distributionList(
+                        state.listDistributions(query.get("Marker"), maxItems(query))));
+            case LIST_INVALIDATIONS ->
+                Response.ok(CloudFrontXmlWriter.invalidationList(
+                        state.listInvalidations(distributionId, query.get("Marker"), maxItems(query)), state.now()));
+            case GET_INVALIDATION ->
+                Response.ok(CloudFrontXmlWriter.invalidation(
+                        state.invalidation(distributionId, route.invalidationId()), state.now()));
             case CREATE_INVALIDATION -> createInvalidation(distributionId, body, fault);
         };
     }
@@ -133,14 +137,19 @@ final class CloudFrontHttpHandler implements HttpHandler {
         CloudFrontState.Created created =
                 state.createInvalidation(distributionId, batch.callerReference(), batch.paths());
         SimulatedInvalidation inv = created.invalidation();
-        log.debug("{} invalidation {} on {} ({} paths, reference {})", created.isNew() ? "Created" : "Replayed",
-                inv.id(), distributionId, inv.paths().size(), inv.callerReference());
+        log.debug(
+                "{} invalidation {} on {} ({} paths, reference {})",
+                created.isNew() ? "Created" : "Replayed",
+                inv.id(),
+                distributionId,
+                inv.paths().size(),
+                inv.callerReference());
         if (fault == Fault.SERVICE_UNAVAILABLE_AFTER_COMMIT) {
             log.debug("Injected fault {} after committing {}", fault, inv.id());
             throw CloudFrontError.forFault(fault, Operation.CREATE_INVALIDATION, distributionId);
         }
-        String location = endpoint.get() + "/" + API_VERSION + "/distribution/" + distributionId
-                + "/invalidation/" + inv.id();
+        String location =
+                endpoint.get() + "/" + API_VERSION + "/distribution/" + distributionId + "/invalidation/" + inv.id();
         return new Response(201, CloudFrontXmlWriter.invalidation(inv, state.now()), Map.of("Location", location));
     }
 
@@ -159,8 +168,8 @@ final class CloudFrontHttpHandler implements HttpHandler {
                 return new Route(Operation.GET_DISTRIBUTION, segments.get(2), null);
             }
             if (n == 4 && segments.get(3).equals("invalidation") && (get || post)) {
-                return new Route(get ? Operation.LIST_INVALIDATIONS : Operation.CREATE_INVALIDATION,
-                        segments.get(2), null);
+                return new Route(
+                        get ? Operation.LIST_INVALIDATIONS : Operation.CREATE_INVALIDATION, segments.get(2), null);
             }
             if (n == 5 && segments.get(3).equals("invalidation") && get) {
                 return new Route(Operation.GET_INVALIDATION, segments.get(2), segments.get(4));

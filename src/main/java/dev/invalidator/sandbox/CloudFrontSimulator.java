@@ -221,8 +221,8 @@ public final class CloudFrontSimulator implements AutoCloseable {
      *
      * @throws IllegalArgumentException for an unknown distribution, invalid paths or a reference already used
      */
-    public SimulatedInvalidation seedInvalidation(String distributionId, List<String> paths, Instant createTime,
-                                                  boolean completed, String callerReference) {
+    public SimulatedInvalidation seedInvalidation(
+            String distributionId, List<String> paths, Instant createTime, boolean completed, String callerReference) {
         requireText(distributionId, "distributionId");
         Objects.requireNonNull(paths, "paths");
         Objects.requireNonNull(createTime, "createTime");

@@ -26,8 +26,9 @@ final class CloudFrontState {
     static final Duration DEFAULT_COMPLETION_DELAY = Duration.ofSeconds(2);
     private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     /** Newest first; equal create times: the later-stored one first. */
-    private static final Comparator<Stored> NEWEST_FIRST = Comparator
-            .comparing((Stored s) -> s.invalidation.createTime()).reversed()
+    private static final Comparator<Stored> NEWEST_FIRST = Comparator.comparing(
+                    (Stored s) -> s.invalidation.createTime())
+            .reversed()
             .thenComparing(Comparator.comparingLong((Stored s) -> s.sequence).reversed());
 
     private final Clock clock;
@@ -39,8 +40,7 @@ final class CloudFrontState {
     private long sequence;
 
     /** A stored invalidation with its insertion number (tie-breaker for equal create times). */
-    private record Stored(SimulatedInvalidation invalidation, long sequence) {
-    }
+    private record Stored(SimulatedInvalidation invalidation, long sequence) {}
 
     private static final class Distribution {
         final SimulatedDistribution info;
@@ -53,8 +53,7 @@ final class CloudFrontState {
     }
 
     /** Result of a create: the invalidation, and whether it is new or an idempotent replay. */
-    record Created(SimulatedInvalidation invalidation, boolean isNew) {
-    }
+    record Created(SimulatedInvalidation invalidation, boolean isNew) {}
 
     CloudFrontState(Clock clock) {
         this.clock = clock;
@@ -70,8 +69,8 @@ final class CloudFrontState {
         if (distributions.containsKey(id)) {
             throw new IllegalArgumentException("Distribution " + id + " already exists");
         }
-        distributions.put(id, new Distribution(
-                new SimulatedDistribution(id, domainName, aliases, "E" + randomId(13), now())));
+        distributions.put(
+                id, new Distribution(new SimulatedDistribution(id, domainName, aliases, "E" + randomId(13), now())));
     }
 
     synchronized void completionDelay(Function<List<String>, Duration> delayForPaths) {
@@ -101,8 +100,8 @@ final class CloudFrontState {
         }
     }
 
-    synchronized SimulatedInvalidation seed(String distributionId, List<String> paths, Instant createTime,
-                                            boolean completed, String callerReference) {
+    synchronized SimulatedInvalidation seed(
+            String distributionId, List<String> paths, Instant createTime, boolean completed, String callerReference) {
         Distribution d = existing(distributionId);
         String reference = callerReference != null ? callerReference : "seed-" + randomId(16);
         if (d.invalidationIdByReference.containsKey(reference)) {
@@ -120,7 +119,8 @@ final class CloudFrontState {
 
     synchronized Page<DistributionView> listDistributions(String marker, int maxItems) {
         Instant now = now();
-        List<DistributionView> all = distributions.values().stream().map(d -> view(d, now)).toList();
+        List<DistributionView> all =
+                distributions.values().stream().map(d -> view(d, now)).toList();
         return page(all, v -> v.distribution().id(), marker, maxItems);
     }
 
@@ -188,8 +188,8 @@ final class CloudFrontState {
         return null;
     }
 
-    private SimulatedInvalidation store(Distribution d, String reference, List<String> paths, Instant createTime,
-                                        Instant completeTime) {
+    private SimulatedInvalidation store(
+            Distribution d, String reference, List<String> paths, Instant createTime, Instant completeTime) {
         String id;
         do {
             id = "I" + randomId(13);
@@ -216,7 +216,9 @@ final class CloudFrontState {
     }
 
     private static DistributionView view(Distribution d, Instant now) {
-        int inProgress = (int) d.newestFirst.stream().filter(s -> !s.invalidation.completedAt(now)).count();
+        int inProgress = (int) d.newestFirst.stream()
+                .filter(s -> !s.invalidation.completedAt(now))
+                .count();
         return new DistributionView(d.info, inProgress);
     }
 

@@ -22,11 +22,9 @@ import org.xml.sax.SAXParseException;
 final class CloudFrontXmlReader {
 
     /** A parsed {@code InvalidationBatch}: {@code quantity} is what the client claimed, {@code paths} what it sent. */
-    record InvalidationBatch(String callerReference, int quantity, List<String> paths) {
-    }
+    record InvalidationBatch(String callerReference, int quantity, List<String> paths) {}
 
-    private CloudFrontXmlReader() {
-    }
+    private CloudFrontXmlReader() {}
 
     /**
      * @throws CloudFrontError {@code MissingBody} for an empty body, {@code MalformedInput} for anything that is
@@ -38,8 +36,8 @@ final class CloudFrontXmlReader {
         }
         Element root = parse(body).getDocumentElement();
         if (!"InvalidationBatch".equals(root.getLocalName())) {
-            throw CloudFrontError.malformedInput("Unexpected root element " + root.getLocalName()
-                    + ", expected InvalidationBatch");
+            throw CloudFrontError.malformedInput(
+                    "Unexpected root element " + root.getLocalName() + ", expected InvalidationBatch");
         }
         Element reference = requiredChild(root, "CallerReference");
         Element paths = requiredChild(root, "Paths");
@@ -65,8 +63,7 @@ final class CloudFrontXmlReader {
             DocumentBuilder builder = secureFactory().newDocumentBuilder();
             builder.setErrorHandler(new ErrorHandler() {
                 @Override
-                public void warning(SAXParseException e) {
-                }
+                public void warning(SAXParseException e) {}
 
                 @Override
                 public void error(SAXParseException e) throws SAXException {

@@ -16,19 +16,17 @@ final class CloudFrontXmlWriter {
     static final String NAMESPACE = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
     /** The id of AWS's managed "CachingOptimized" cache policy. */
     private static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** One page of a list answer. {@code nextMarker} is {@code null} unless {@code truncated}. */
-    record Page<T>(String marker, int maxItems, List<T> items, boolean truncated, String nextMarker) {
-    }
+    record Page<T>(String marker, int maxItems, List<T> items, boolean truncated, String nextMarker) {}
 
     /** A distribution with its live invalidation count. */
-    record DistributionView(SimulatedDistribution distribution, int inProgressInvalidationBatches) {
-    }
+    record DistributionView(SimulatedDistribution distribution, int inProgressInvalidationBatches) {}
 
-    private CloudFrontXmlWriter() {
-    }
+    private CloudFrontXmlWriter() {}
 
     static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
@@ -55,8 +53,11 @@ final class CloudFrontXmlWriter {
         if (!page.items().isEmpty()) {
             x.open("Items");
             for (SimulatedInvalidation inv : page.items()) {
-                x.open("InvalidationSummary").leaf("Id", inv.id()).leaf("CreateTime", timestamp(inv.createTime()))
-                        .leaf("Status", inv.statusAt(now)).close();
+                x.open("InvalidationSummary")
+                        .leaf("Id", inv.id())
+                        .leaf("CreateTime", timestamp(inv.createTime()))
+                        .leaf("Status", inv.statusAt(now))
+                        .close();
             }
             x.close();
         }
@@ -66,12 +67,20 @@ final class CloudFrontXmlWriter {
     static String distribution(DistributionView view) {
         SimulatedDistribution d = view.distribution();
         Xml x = Xml.document("Distribution");
-        x.leaf("Id", d.id()).leaf("ARN", d.arn()).leaf("Status", "Deployed")
+        x.leaf("Id", d.id())
+                .leaf("ARN", d.arn())
+                .leaf("Status", "Deployed")
                 .leaf("LastModifiedTime", timestamp(d.lastModifiedTime()))
                 .leaf("InProgressInvalidationBatches", view.inProgressInvalidationBatches())
                 .leaf("DomainName", d.domainName());
-        x.open("ActiveTrustedSigners").leaf("Enabled", false).leaf("Quantity", 0).close();
-        x.open("ActiveTrustedKeyGroups").leaf("Enabled", false).leaf("Quantity", 0).close();
+        x.open("ActiveTrustedSigners")
+                .leaf("Enabled", false)
+                .leaf("Quantity", 0)
+                .close();
+        x.open("ActiveTrustedKeyGroups")
+                .leaf("Enabled", false)
+                .leaf("Quantity", 0)
+                .close();
         x.open("DistributionConfig").leaf("CallerReference", d.callerReference());
         aliases(x, d);
         x.leaf("DefaultRootObject", "index.html");
@@ -81,11 +90,18 @@ final class CloudFrontXmlWriter {
         x.open("CacheBehaviors").leaf("Quantity", 0).close();
         x.open("CustomErrorResponses").leaf("Quantity", 0).close();
         x.leaf("Comment", comment(d));
-        x.open("Logging").leaf("Enabled", false).leaf("IncludeCookies", false).leaf("Bucket", "").leaf("Prefix", "")
+        x.open("Logging")
+                .leaf("Enabled", false)
+                .leaf("IncludeCookies", false)
+                .leaf("Bucket", "")
+                .leaf("Prefix", "")
                 .close();
         x.leaf("PriceClass", "PriceClass_All").leaf("Enabled", true);
         viewerCertificateAndRestrictions(x);
-        x.leaf("WebACLId", "").leaf("HttpVersion", "http2").leaf("IsIPV6Enabled", true).leaf("Staging", false);
+        x.leaf("WebACLId", "")
+                .leaf("HttpVersion", "http2")
+                .leaf("IsIPV6Enabled", true)
+                .leaf("Staging", false);
         return x.close().end();
     }
 
@@ -96,8 +112,12 @@ final class CloudFrontXmlWriter {
             x.open("Items");
             for (DistributionView view : page.items()) {
                 SimulatedDistribution d = view.distribution();
-                x.open("DistributionSummary").leaf("Id", d.id()).leaf("ARN", d.arn()).leaf("ETag", d.etag())
-                        .leaf("Status", "Deployed").leaf("LastModifiedTime", timestamp(d.lastModifiedTime()))
+                x.open("DistributionSummary")
+                        .leaf("Id", d.id())
+                        .leaf("ARN", d.arn())
+                        .leaf("ETag", d.etag())
+                        .leaf("Status", "Deployed")
+                        .leaf("LastModifiedTime", timestamp(d.lastModifiedTime()))
                         .leaf("DomainName", d.domainName());
                 aliases(x, d);
                 origins(x, d);
@@ -105,9 +125,13 @@ final class CloudFrontXmlWriter {
                 defaultCacheBehavior(x, d);
                 x.open("CacheBehaviors").leaf("Quantity", 0).close();
                 x.open("CustomErrorResponses").leaf("Quantity", 0).close();
-                x.leaf("Comment", comment(d)).leaf("PriceClass", "PriceClass_All").leaf("Enabled", true);
+                x.leaf("Comment", comment(d))
+                        .leaf("PriceClass", "PriceClass_All")
+                        .leaf("Enabled", true);
                 viewerCertificateAndRestrictions(x);
-                x.leaf("WebACLId", "").leaf("HttpVersion", "http2").leaf("IsIPV6Enabled", true)
+                x.leaf("WebACLId", "")
+                        .leaf("HttpVersion", "http2")
+                        .leaf("IsIPV6Enabled", true)
                         .leaf("Staging", false);
                 x.close();
             }
@@ -118,7 +142,10 @@ final class CloudFrontXmlWriter {
 
     static String error(CloudFrontError error, String requestId) {
         Xml x = Xml.document("ErrorResponse");
-        x.open("Error").leaf("Type", error.type()).leaf("Code", error.code()).leaf("Message", error.getMessage())
+        x.open("Error")
+                .leaf("Type", error.type())
+                .leaf("Code", error.code())
+                .leaf("Message", error.getMessage())
                 .close();
         return x.leaf("RequestId", requestId).end();
     }
@@ -128,7 +155,8 @@ final class CloudFrontXmlWriter {
         if (page.truncated()) {
             x.leaf("NextMarker", page.nextMarker());
         }
-        x.leaf("MaxItems", page.maxItems()).leaf("IsTruncated", page.truncated())
+        x.leaf("MaxItems", page.maxItems())
+                .leaf("IsTruncated", page.truncated())
                 .leaf("Quantity", page.items().size());
     }
 
@@ -143,34 +171,78 @@ final class CloudFrontXmlWriter {
     }
 
     private static void origins(Xml x, SimulatedDistribution d) {
-        x.open("Origins").leaf("Quantity", 1).open("Items").open("Origin")
-                .leaf("Id", d.originId()).leaf("DomainName", d.originDomainName()).leaf("OriginPath", "")
-                .open("CustomHeaders").leaf("Quantity", 0).close()
-                .open("S3OriginConfig").leaf("OriginAccessIdentity", "").close()
-                .leaf("ConnectionAttempts", 3).leaf("ConnectionTimeout", 10)
-                .close().close().close();
+        x.open("Origins")
+                .leaf("Quantity", 1)
+                .open("Items")
+                .open("Origin")
+                .leaf("Id", d.originId())
+                .leaf("DomainName", d.originDomainName())
+                .leaf("OriginPath", "")
+                .open("CustomHeaders")
+                .leaf("Quantity", 0)
+                .close()
+                .open("S3OriginConfig")
+                .leaf("OriginAccessIdentity", "")
+                .close()
+                .leaf("ConnectionAttempts", 3)
+                .leaf("ConnectionTimeout", 10)
+                .close()
+                .close()
+                .close();
     }
 
     private static void defaultCacheBehavior(Xml x, SimulatedDistribution d) {
-        x.open("DefaultCacheBehavior").leaf("TargetOriginId", d.originId())
-                .open("TrustedSigners").leaf("Enabled", false).leaf("Quantity", 0).close()
-                .open("TrustedKeyGroups").leaf("Enabled", false).leaf("Quantity", 0).close()
+        x.open("DefaultCacheBehavior")
+                .leaf("TargetOriginId", d.originId())
+                .open("TrustedSigners")
+                .leaf("Enabled", false)
+                .leaf("Quantity", 0)
+                .close()
+                .open("TrustedKeyGroups")
+                .leaf("Enabled", false)
+                .leaf("Quantity", 0)
+                .close()
                 .leaf("ViewerProtocolPolicy", "redirect-to-https")
-                .open("AllowedMethods").leaf("Quantity", 2).open("Items").leaf("Method", "HEAD").leaf("Method", "GET")
-                .close().open("CachedMethods").leaf("Quantity", 2).open("Items").leaf("Method", "HEAD")
-                .leaf("Method", "GET").close().close().close()
-                .leaf("SmoothStreaming", false).leaf("Compress", true)
-                .open("LambdaFunctionAssociations").leaf("Quantity", 0).close()
-                .open("FunctionAssociations").leaf("Quantity", 0).close()
-                .leaf("FieldLevelEncryptionId", "").leaf("CachePolicyId", CACHING_OPTIMIZED)
+                .open("AllowedMethods")
+                .leaf("Quantity", 2)
+                .open("Items")
+                .leaf("Method", "HEAD")
+                .leaf("Method", "GET")
+                .close()
+                .open("CachedMethods")
+                .leaf("Quantity", 2)
+                .open("Items")
+                .leaf("Method", "HEAD")
+                .leaf("Method", "GET")
+                .close()
+                .close()
+                .close()
+                .leaf("SmoothStreaming", false)
+                .leaf("Compress", true)
+                .open("LambdaFunctionAssociations")
+                .leaf("Quantity", 0)
+                .close()
+                .open("FunctionAssociations")
+                .leaf("Quantity", 0)
+                .close()
+                .leaf("FieldLevelEncryptionId", "")
+                .leaf("CachePolicyId", CACHING_OPTIMIZED)
                 .close();
     }
 
     private static void viewerCertificateAndRestrictions(Xml x) {
-        x.open("ViewerCertificate").leaf("CloudFrontDefaultCertificate", true).leaf("SSLSupportMethod", "vip")
-                .leaf("MinimumProtocolVersion", "TLSv1").leaf("CertificateSource", "cloudfront").close();
-        x.open("Restrictions").open("GeoRestriction").leaf("RestrictionType", "none").leaf("Quantity", 0)
-                .close().close();
+        x.open("ViewerCertificate")
+                .leaf("CloudFrontDefaultCertificate", true)
+                .leaf("SSLSupportMethod", "vip")
+                .leaf("MinimumProtocolVersion", "TLSv1")
+                .leaf("CertificateSource", "cloudfront")
+                .close();
+        x.open("Restrictions")
+                .open("GeoRestriction")
+                .leaf("RestrictionType", "none")
+                .leaf("Quantity", 0)
+                .close()
+                .close();
     }
 
     private static String comment(SimulatedDistribution d) {
@@ -184,8 +256,11 @@ final class CloudFrontXmlWriter {
 
         static Xml document(String root) {
             Xml x = new Xml();
-            x.out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(root)
-                    .append(" xmlns=\"").append(NAMESPACE).append("\">");
+            x.out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<")
+                    .append(root)
+                    .append(" xmlns=\"")
+                    .append(NAMESPACE)
+                    .append("\">");
             x.open.push(root);
             return x;
         }
@@ -238,7 +313,10 @@ final class CloudFrontXmlWriter {
         }
 
         private static boolean isXmlChar(int cp) {
-            return cp == 0x9 || cp == 0xA || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+            return cp == 0x9
+                    || cp == 0xA
+                    || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD)
                     || (cp >= 0x10000 && cp <= 0x10FFFF);
         }
     }

@@ -23,23 +23,18 @@ import java.util.Optional;
 final class EdgeCache {
 
     /** An origin object in one version. */
-    record OriginObject(String body, String etag, Instant lastModified) {
-    }
+    record OriginObject(String body, String etag, Instant lastModified) {}
 
     /** A copy the edge keeps under one key. */
-    record Copy(OriginObject object, Instant cachedAt) {
-    }
+    record Copy(OriginObject object, Instant cachedAt) {}
 
     /** What the edge answers for one request: a copy it had (a hit), one it fetched now (a miss), or nothing. */
     sealed interface Served {
-        record Hit(OriginObject object, Duration age) implements Served {
-        }
+        record Hit(OriginObject object, Duration age) implements Served {}
 
-        record Miss(OriginObject object) implements Served {
-        }
+        record Miss(OriginObject object) implements Served {}
 
-        record NotFound() implements Served {
-        }
+        record NotFound() implements Served {}
     }
 
     private static final class Site {
@@ -62,8 +57,8 @@ final class EdgeCache {
         Site site = site(distributionId);
         OriginObject object = site.origin.get(decoded(beforeQuery(key)));
         if (object == null) {
-            throw new IllegalArgumentException("Publish " + beforeQuery(key) + " on " + distributionId
-                    + " before caching a copy of it");
+            throw new IllegalArgumentException(
+                    "Publish " + beforeQuery(key) + " on " + distributionId + " before caching a copy of it");
         }
         site.copies.put(key, new Copy(object, cachedAt));
     }
@@ -82,8 +77,8 @@ final class EdgeCache {
     }
 
     /** The copy under {@code key}, if the edge still holds one at {@code now}. */
-    synchronized Optional<Copy> copy(String distributionId, String key, List<SimulatedInvalidation> invalidations,
-                                     Instant now) {
+    synchronized Optional<Copy> copy(
+            String distributionId, String key, List<SimulatedInvalidation> invalidations, Instant now) {
         Site site = site(distributionId);
         dropInvalidated(site, key, invalidations, now);
         return Optional.ofNullable(site.copies.get(key));
@@ -95,8 +90,12 @@ final class EdgeCache {
      *
      * @param rawQuery the query string as requested, or {@code null}
      */
-    synchronized Served serve(String distributionId, String rawPath, String rawQuery,
-                              List<SimulatedInvalidation> invalidations, Instant now) {
+    synchronized Served serve(
+            String distributionId,
+            String rawPath,
+            String rawQuery,
+            List<SimulatedInvalidation> invalidations,
+            Instant now) {
         Site site = site(distributionId);
         String key = rawQuery != null && isQueryKeyed(site, rawPath) ? rawPath + "?" + rawQuery : rawPath;
         dropInvalidated(site, key, invalidations, now);
@@ -115,9 +114,11 @@ final class EdgeCache {
     /** What CloudFront does at each invalidation's completion, applied when the key is next looked at. */
     private static void dropInvalidated(Site site, String key, List<SimulatedInvalidation> invalidations, Instant now) {
         Copy copy = site.copies.get(key);
-        boolean invalidated = copy != null && invalidations.stream().anyMatch(invalidation ->
-                invalidation.completedAt(now) && invalidation.completeTime().isAfter(copy.cachedAt())
-                        && invalidation.paths().stream().anyMatch(path -> names(path, key)));
+        boolean invalidated = copy != null
+                && invalidations.stream()
+                        .anyMatch(invalidation -> invalidation.completedAt(now)
+                                && invalidation.completeTime().isAfter(copy.cachedAt())
+                                && invalidation.paths().stream().anyMatch(path -> names(path, key)));
         if (invalidated) {
             site.copies.remove(key);
         }
@@ -146,7 +147,9 @@ final class EdgeCache {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
         int i = 0;
         while (i < rawPath.length()) {
-            if (rawPath.charAt(i) == '%' && i + 2 < rawPath.length() && isHex(rawPath.charAt(i + 1))
+            if (rawPath.charAt(i) == '%'
+                    && i + 2 < rawPath.length()
+                    && isHex(rawPath.charAt(i + 1))
                     && isHex(rawPath.charAt(i + 2))) {
                 bytes.write(Integer.parseInt(rawPath.substring(i + 1, i + 3), 16));
                 i += 3;

@@ -13,8 +13,7 @@ final class InvalidationPathRules {
     static final int MAX_PATH_LENGTH = 4000;
     static final int MAX_TAG_LENGTH = 256;
 
-    private InvalidationPathRules() {
-    }
+    private InvalidationPathRules() {}
 
     /** @throws CloudFrontError {@code InvalidArgument} when any item breaks a rule */
     static void validate(List<String> items) {
@@ -39,13 +38,14 @@ final class InvalidationPathRules {
         if (star >= 0 && star != item.length() - 1) {
             return false;
         }
-        return item.codePoints().noneMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-                || Character.isISOControl(cp));
+        return item.codePoints()
+                .noneMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp));
     }
 
     private static boolean isValidTag(String item) {
         String tag = item.substring(1);
-        return !tag.isEmpty() && tag.length() <= MAX_TAG_LENGTH
+        return !tag.isEmpty()
+                && tag.length() <= MAX_TAG_LENGTH
                 && tag.chars().allMatch(c -> c >= 33 && c <= 126 && c != ',' && c != '*');
     }
 }

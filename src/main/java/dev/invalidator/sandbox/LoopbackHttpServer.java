@@ -24,8 +24,7 @@ final class LoopbackHttpServer {
 
     static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
-    private LoopbackHttpServer() {
-    }
+    private LoopbackHttpServer() {}
 
     /** An unstarted server bound to 127.0.0.1:{@code port} (0 = ephemeral) using {@code executor}. */
     static HttpServer create(int port, ExecutorService executor) {
@@ -47,12 +46,18 @@ final class LoopbackHttpServer {
      */
     static ExecutorService boundedPool(String name, int threads, int queue) {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queue), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queue),
+                r -> {
                     Thread t = new Thread(r, name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

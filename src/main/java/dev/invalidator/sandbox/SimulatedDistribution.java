@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A distribution known to the simulator (fixed configuration; only what the bot reads). */
-record SimulatedDistribution(String id, String domainName, List<String> aliases, String etag,
-                             Instant lastModifiedTime) {
+record SimulatedDistribution(
+        String id, String domainName, List<String> aliases, String etag, Instant lastModifiedTime) {
 
     SimulatedDistribution {
         aliases = List.copyOf(aliases);

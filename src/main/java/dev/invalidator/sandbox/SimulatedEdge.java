@@ -33,8 +33,7 @@ public final class SimulatedEdge implements AutoCloseable {
     private static final int QUEUE = 256;
 
     /** One request as it reached the edge; {@code at} is the system clock's, to order it against other records. */
-    public record Request(String method, String distributionId, String pathAndQuery, Instant at) {
-    }
+    public record Request(String method, String distributionId, String pathAndQuery, Instant at) {}
 
     private final CloudFrontState state;
     private final EdgeCache cache = new EdgeCache();

@@ -18,8 +18,13 @@ import java.util.Objects;
  * @param createTime     creation time, millisecond precision (as on the wire)
  * @param completeTime   when it completes (or completed); {@code null} while held
  */
-public record SimulatedInvalidation(String distributionId, String id, String callerReference, List<String> paths,
-                                    Instant createTime, Instant completeTime) {
+public record SimulatedInvalidation(
+        String distributionId,
+        String id,
+        String callerReference,
+        List<String> paths,
+        Instant createTime,
+        Instant completeTime) {
 
     public SimulatedInvalidation {
         Objects.requireNonNull(distributionId, "distributionId");

@@ -11,7 +11,6 @@ import dev.invalidator.sandbox.SlackRecords.Stored;
 import dev.invalidator.sandbox.SlackSimulator.Auth;
 import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
 import dev.invalidator.sandbox.SlackWorld.Channel;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -62,8 +61,15 @@ final class SlackChatMethods {
             Stored parent = records.find(channel.id(), threadTs).orElseThrow(() -> new Failure("thread_not_found"));
             threadTs = parent.isReply() ? parent.threadTs() : parent.ts();
         }
-        Stored stored = records.post(channel.id(), SlackWorld.BOT_USER_ID, SlackWorld.BOT_ID, text, blocks,
-                metadata, threadTs, threadTs != null && r.flag("reply_broadcast"));
+        Stored stored = records.post(
+                channel.id(),
+                SlackWorld.BOT_USER_ID,
+                SlackWorld.BOT_ID,
+                text,
+                blocks,
+                metadata,
+                threadTs,
+                threadTs != null && r.flag("reply_broadcast"));
         ObjectNode out = json.createObjectNode().put("channel", channel.id()).put("ts", stored.ts());
         out.set("message", message(stored, true));
         return out;
@@ -72,8 +78,8 @@ final class SlackChatMethods {
     private ObjectNode update(Request r) {
         Channel channel = knownChannel(r.param("channel"));
         String ts = r.param("ts");
-        Stored current = records.find(channel.id(), ts == null ? "" : ts)
-                .orElseThrow(() -> new Failure("message_not_found"));
+        Stored current =
+                records.find(channel.id(), ts == null ? "" : ts).orElseThrow(() -> new Failure("message_not_found"));
         if (!SlackWorld.BOT_ID.equals(current.botId())) {
             throw new Failure("cant_update_message");
         }
@@ -87,12 +93,15 @@ final class SlackChatMethods {
         // Slack: text without blocks removes the blocks; neither keeps them. Omitted metadata is kept, {} removes it.
         String newBlocks = blocks != null ? blocks : (text != null ? null : current.blocksJson());
         String newText = text != null ? text : current.text();
-        String newMetadata = metadataArg == null ? current.metadataJson()
+        String newMetadata = metadataArg == null
+                ? current.metadataJson()
                 : "{}".equals(metadataArg.replaceAll("\\s", "")) ? null : metadata(metadataArg);
-        Stored updated = records.replace(channel.id(), current.ts(),
-                        m -> m.edited(newText, newBlocks, newMetadata, records.nextTs()))
+        Stored updated = records.replace(
+                        channel.id(), current.ts(), m -> m.edited(newText, newBlocks, newMetadata, records.nextTs()))
                 .orElseThrow(() -> new Failure("message_not_found"));
-        ObjectNode out = json.createObjectNode().put("channel", channel.id()).put("ts", updated.ts())
+        ObjectNode out = json.createObjectNode()
+                .put("channel", channel.id())
+                .put("ts", updated.ts())
                 .put("text", updated.text() == null ? "" : updated.text());
         out.set("message", message(updated, true));
         return out;
@@ -134,13 +143,17 @@ final class SlackChatMethods {
         BigDecimal before = cursor(r.param("cursor"), "before:");
         boolean inclusive = r.flag("inclusive");
         List<Stored> newestFirst = new ArrayList<>(records.channelView(channel.id()));
-        newestFirst.sort(Comparator.comparing((Stored m) -> new BigDecimal(m.ts())).reversed());
-        List<Stored> selected = newestFirst.stream().filter(m -> {
-            BigDecimal ts = new BigDecimal(m.ts());
-            boolean afterOldest = inclusive ? ts.compareTo(oldest) >= 0 : ts.compareTo(oldest) > 0;
-            boolean beforeLatest = latest == null || (inclusive ? ts.compareTo(latest) <= 0 : ts.compareTo(latest) < 0);
-            return afterOldest && beforeLatest && (before == null || ts.compareTo(before) < 0);
-        }).toList();
+        newestFirst.sort(
+                Comparator.comparing((Stored m) -> new BigDecimal(m.ts())).reversed());
+        List<Stored> selected = newestFirst.stream()
+                .filter(m -> {
+                    BigDecimal ts = new BigDecimal(m.ts());
+                    boolean afterOldest = inclusive ? ts.compareTo(oldest) >= 0 : ts.compareTo(oldest) > 0;
+                    boolean beforeLatest =
+                            latest == null || (inclusive ? ts.compareTo(latest) <= 0 : ts.compareTo(latest) < 0);
+                    return afterOldest && beforeLatest && (before == null || ts.compareTo(before) < 0);
+                })
+                .toList();
         return page(selected, limit(r), r.flag("include_all_metadata"), "before:");
     }
 
@@ -151,7 +164,8 @@ final class SlackChatMethods {
             throw new Failure("invalid_arguments");
         }
         Stored found = records.find(channel.id(), ts).orElseThrow(() -> new Failure("thread_not_found"));
-        Stored parent = found.isReply() ? records.find(channel.id(), found.threadTs()).orElseThrow() : found;
+        Stored parent =
+                found.isReply() ? records.find(channel.id(), found.threadTs()).orElseThrow() : found;
         BigDecimal after = cursor(r.param("cursor"), "after:");
         List<Stored> thread = new ArrayList<>();
         if (after == null) {
@@ -193,12 +207,17 @@ final class SlackChatMethods {
             out.set("blocks", parse(m.blocksJson()));
         }
         if (m.isReply()) {
-            out.put("thread_ts", m.threadTs()).put("parent_user_id", records.find(m.channel(), m.threadTs())
-                    .map(Stored::userId).orElse(null));
+            out.put("thread_ts", m.threadTs())
+                    .put(
+                            "parent_user_id",
+                            records.find(m.channel(), m.threadTs())
+                                    .map(Stored::userId)
+                                    .orElse(null));
         } else {
             List<Stored> replies = records.replies(m.channel(), m.ts());
             if (!replies.isEmpty()) {
-                out.put("thread_ts", m.ts()).put("reply_count", replies.size())
+                out.put("thread_ts", m.ts())
+                        .put("reply_count", replies.size())
                         .put("latest_reply", replies.get(replies.size() - 1).ts());
             }
         }
@@ -254,7 +273,9 @@ final class SlackChatMethods {
             return null;
         }
         JsonNode node = tryParse(arg);
-        if (node == null || !node.isObject() || !node.path("event_type").isTextual()
+        if (node == null
+                || !node.isObject()
+                || !node.path("event_type").isTextual()
                 || !node.path("event_payload").isObject()) {
             throw new Failure("invalid_metadata_format");
         }

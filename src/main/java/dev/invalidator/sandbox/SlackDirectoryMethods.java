@@ -10,7 +10,6 @@ import dev.invalidator.sandbox.SlackSimulator.Auth;
 import dev.invalidator.sandbox.SlackWorld.Channel;
 import dev.invalidator.sandbox.SlackWorld.User;
 import dev.invalidator.sandbox.SlackWorld.UserGroup;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -92,7 +91,10 @@ final class SlackDirectoryMethods {
                 .put("is_app_user", false)
                 .put("is_restricted", false)
                 .put("is_ultra_restricted", false);
-        user.putObject("profile").put("real_name", u.name()).put("display_name", u.name()).put("team", u.teamId());
+        user.putObject("profile")
+                .put("real_name", u.name())
+                .put("display_name", u.name())
+                .put("team", u.teamId());
         return out;
     }
 

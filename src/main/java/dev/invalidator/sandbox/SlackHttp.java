@@ -10,9 +10,6 @@ import dev.invalidator.sandbox.SlackMethod.Request;
 import dev.invalidator.sandbox.SlackMethod.Route;
 import dev.invalidator.sandbox.SlackSimulator.ApiCall;
 import dev.invalidator.sandbox.SlackSimulator.Auth;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -27,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side: {@code POST /api/<method>} (the Web API) and {@code POST /response/<id>} (response_url).
@@ -54,8 +53,15 @@ final class SlackHttp implements AutoCloseable {
     private final CallHolds holds;
     private final SlackResponseUrls responseUrls;
 
-    SlackHttp(ObjectMapper json, Clock clock, Map<String, Route> routes, Function<String, Auth> tokens,
-              SlackRecords records, SlackFaults faults, CallHolds holds, SlackResponseUrls responseUrls) {
+    SlackHttp(
+            ObjectMapper json,
+            Clock clock,
+            Map<String, Route> routes,
+            Function<String, Auth> tokens,
+            SlackRecords records,
+            SlackFaults faults,
+            CallHolds holds,
+            SlackResponseUrls responseUrls) {
         this.json = json;
         this.clock = clock;
         this.routes = Map.copyOf(routes);
@@ -87,14 +93,15 @@ final class SlackHttp implements AutoCloseable {
             if (path.startsWith("/api/")) {
                 api(exchange, path.substring("/api/".length()), body);
             } else if (path.startsWith("/response/")) {
-                Reply reply = responseUrls.post(path.substring("/response/".length()),
-                        new String(body, StandardCharsets.UTF_8));
+                Reply reply = responseUrls.post(
+                        path.substring("/response/".length()), new String(body, StandardCharsets.UTF_8));
                 send(exchange, reply.status(), reply.contentType(), reply.body());
             } else {
                 send(exchange, 404, "text/plain; charset=utf-8", "not found");
             }
         } catch (RuntimeException e) {
-            log.warn("Slack simulator failed on {}: {}", exchange.getRequestURI().getPath(), e.toString(), e);
+            log.warn(
+                    "Slack simulator failed on {}: {}", exchange.getRequestURI().getPath(), e.toString(), e);
             send(exchange, 500, "application/json", "{\"ok\":false,\"error\":\"internal_error\"}");
         } finally {
             exchange.close();

@@ -9,7 +9,6 @@ import dev.invalidator.sandbox.SlackSimulator.Envelope;
 import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
 import dev.invalidator.sandbox.SlackWorld.Channel;
 import dev.invalidator.sandbox.SlackWorld.User;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -32,8 +31,15 @@ final class SlackInteractions {
     private final SlackSocketServer socket;
     private final SlackPayloads payloads;
 
-    SlackInteractions(ObjectMapper json, Clock clock, SlackWorld world, SlackRecords records, SlackViews views,
-                      SlackResponseUrls responseUrls, SlackChatMethods chat, SlackSocketServer socket) {
+    SlackInteractions(
+            ObjectMapper json,
+            Clock clock,
+            SlackWorld world,
+            SlackRecords records,
+            SlackViews views,
+            SlackResponseUrls responseUrls,
+            SlackChatMethods chat,
+            SlackSocketServer socket) {
         this.json = json;
         this.clock = clock;
         this.world = world;
@@ -50,8 +56,12 @@ final class SlackInteractions {
         Channel channel = knownChannel(channelId);
         String triggerId = views.issueTrigger(userId);
         String responseUrl = responseUrls.issue(channelId, userId, null, false);
-        return send("slash_commands", payloads.slashCommand(user, channel, command, text, responseUrl, triggerId),
-                true, responseUrl, triggerId);
+        return send(
+                "slash_commands",
+                payloads.slashCommand(user, channel, command, text, responseUrl, triggerId),
+                true,
+                responseUrl,
+                triggerId);
     }
 
     Envelope interactive(String payloadJson) {
@@ -72,8 +82,13 @@ final class SlackInteractions {
         String responseUrl = null;
         if ("block_actions".equals(type) || payload.has("response_url")) {
             JsonNode container = payload.path("container");
-            String channelId = payload.path("channel").path("id").asText(container.path("channel_id").asText(null));
-            responseUrl = responseUrls.issue(channelId, userId, container.path("message_ts").asText(null),
+            String channelId = payload.path("channel")
+                    .path("id")
+                    .asText(container.path("channel_id").asText(null));
+            responseUrl = responseUrls.issue(
+                    channelId,
+                    userId,
+                    container.path("message_ts").asText(null),
                     container.path("is_ephemeral").asBoolean(false));
             payload.put("response_url", responseUrl);
         }
@@ -91,24 +106,27 @@ final class SlackInteractions {
             message = chat.message(stored.get(), false);
             ephemeral = false;
         } else {
-            Ephemeral e = records.ephemeral(userId, messageTs).filter(x -> x.channel().equals(channelId))
+            Ephemeral e = records.ephemeral(userId, messageTs)
+                    .filter(x -> x.channel().equals(channelId))
                     .orElseThrow(() -> new IllegalArgumentException(
                             "no message " + messageTs + " in " + channelId + " visible to " + userId));
-            message = json.createObjectNode().put("type", "message").put("text", e.text()).put("ts", e.ts());
+            message = json.createObjectNode()
+                    .put("type", "message")
+                    .put("text", e.text())
+                    .put("ts", e.ts());
             message.set("blocks", readOrEmpty(e.blocksJson()));
             ephemeral = true;
         }
         String triggerId = views.issueTrigger(userId);
         String responseUrl = responseUrls.issue(channelId, userId, messageTs, ephemeral);
-        ObjectNode payload = payloads.blockActions(user, channel, messageTs, message, ephemeral, actionId,
-                responseUrl, triggerId);
+        ObjectNode payload =
+                payloads.blockActions(user, channel, messageTs, message, ephemeral, actionId, responseUrl, triggerId);
         return send("interactive", payload, false, responseUrl, triggerId);
     }
 
     Envelope submitView(String userId, String viewId, String stateValuesJson) {
         User user = knownUser(userId);
-        ObjectNode view = views.current(viewId)
-                .orElseThrow(() -> new IllegalArgumentException("no view " + viewId));
+        ObjectNode view = views.current(viewId).orElseThrow(() -> new IllegalArgumentException("no view " + viewId));
         JsonNode values = stateValuesJson == null ? json.createObjectNode() : readOrEmpty(stateValuesJson);
         if (!values.isObject()) {
             throw new IllegalArgumentException("state values must be a JSON object");
@@ -120,18 +138,21 @@ final class SlackInteractions {
             views.applyResponseAction(viewId, ack.payloadJson());
             return ack;
         });
-        return new Envelope(sent.envelopeId(), sent.type(), applied, sent.sentAt(), sent.responseUrl(), sent.triggerId());
+        return new Envelope(
+                sent.envelopeId(), sent.type(), applied, sent.sentAt(), sent.responseUrl(), sent.triggerId());
     }
 
     Envelope appHomeOpened(String userId) {
         User user = knownUser(userId);
-        var home = records.views(userId).stream().filter(v -> "views.publish".equals(v.method()))
-                .reduce((a, b) -> b).flatMap(v -> views.current(v.viewId()));
+        var home = records.views(userId).stream()
+                .filter(v -> "views.publish".equals(v.method()))
+                .reduce((a, b) -> b)
+                .flatMap(v -> views.current(v.viewId()));
         return send("events_api", payloads.appHomeOpened(user, home), false, null, null);
     }
 
-    private Envelope send(String type, ObjectNode payload, boolean acceptsResponse, String responseUrl,
-                          String triggerId) {
+    private Envelope send(
+            String type, ObjectNode payload, boolean acceptsResponse, String responseUrl, String triggerId) {
         String envelopeId = UUID.randomUUID().toString();
         ObjectNode envelope = payloads.envelope(envelopeId, type, payload, acceptsResponse);
         Instant sentAt = clock.instant();

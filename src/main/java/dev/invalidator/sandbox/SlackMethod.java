@@ -2,7 +2,6 @@ package dev.invalidator.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.invalidator.sandbox.SlackSimulator.Auth;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -40,8 +39,7 @@ interface SlackMethod {
     }
 
     /** A method with the token kinds it accepts. */
-    record Route(Set<Auth> tokens, SlackMethod method) {
-    }
+    record Route(Set<Auth> tokens, SlackMethod method) {}
 
     /** Slack's {@code {"ok":false,"error":code}} answer (HTTP 200). */
     final class Failure extends RuntimeException {

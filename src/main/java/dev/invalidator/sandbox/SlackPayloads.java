@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.invalidator.sandbox.SlackWorld.Channel;
 import dev.invalidator.sandbox.SlackWorld.User;
-
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,8 +37,8 @@ final class SlackPayloads {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    ObjectNode slashCommand(User user, Channel channel, String command, String text, String responseUrl,
-                            String triggerId) {
+    ObjectNode slashCommand(
+            User user, Channel channel, String command, String text, String responseUrl, String triggerId) {
         return json.createObjectNode()
                 .put("token", VERIFICATION_TOKEN)
                 .put("team_id", SlackWorld.TEAM_ID)
@@ -70,9 +69,17 @@ final class SlackPayloads {
                 .put("api_app_id", SlackWorld.APP_ID);
         payload.set("event", event);
         payload.put("type", "event_callback")
-                .put("event_id", "Ev0SIM" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase())
+                .put(
+                        "event_id",
+                        "Ev0SIM"
+                                + UUID.randomUUID()
+                                        .toString()
+                                        .replace("-", "")
+                                        .substring(0, 8)
+                                        .toUpperCase())
                 .put("event_time", clock.millis() / 1000);
-        payload.putArray("authorizations").addObject()
+        payload.putArray("authorizations")
+                .addObject()
                 .putNull("enterprise_id")
                 .put("team_id", SlackWorld.TEAM_ID)
                 .put("user_id", SlackWorld.BOT_USER_ID)
@@ -86,8 +93,15 @@ final class SlackPayloads {
      * A {@code block_actions} payload for a click on the button {@code actionId} in {@code message}
      * (its {@code blocks}); {@code message} is left out for an ephemeral message, as Slack does.
      */
-    ObjectNode blockActions(User user, Channel channel, String messageTs, ObjectNode message, boolean ephemeral,
-                            String actionId, String responseUrl, String triggerId) {
+    ObjectNode blockActions(
+            User user,
+            Channel channel,
+            String messageTs,
+            ObjectNode message,
+            boolean ephemeral,
+            String actionId,
+            String responseUrl,
+            String triggerId) {
         JsonNode blocks = message.path("blocks");
         ObjectNode[] found = findElement(blocks, actionId);
         if (found == null) {
@@ -98,8 +112,11 @@ final class SlackPayloads {
         ObjectNode payload = json.createObjectNode().put("type", "block_actions");
         payload.set("user", user(user));
         payload.put("api_app_id", SlackWorld.APP_ID).put("token", VERIFICATION_TOKEN);
-        payload.putObject("container").put("type", "message").put("message_ts", messageTs)
-                .put("channel_id", channel.id()).put("is_ephemeral", ephemeral);
+        payload.putObject("container")
+                .put("type", "message")
+                .put("message_ts", messageTs)
+                .put("channel_id", channel.id())
+                .put("is_ephemeral", ephemeral);
         payload.put("trigger_id", triggerId);
         payload.putObject("team").put("id", SlackWorld.TEAM_ID).put("domain", SlackWorld.TEAM_DOMAIN);
         payload.putObject("channel").put("id", channel.id()).put("name", channel.name());
@@ -107,7 +124,8 @@ final class SlackPayloads {
             payload.set("message", message);
         }
         payload.put("response_url", responseUrl);
-        ObjectNode action = payload.putArray("actions").addObject()
+        ObjectNode action = payload.putArray("actions")
+                .addObject()
                 .put("action_id", actionId)
                 .put("block_id", block.path("block_id").asText(""));
         if (element.has("text")) {
@@ -124,15 +142,20 @@ final class SlackPayloads {
         ObjectNode payload = json.createObjectNode().put("type", "view_submission");
         payload.putObject("team").put("id", SlackWorld.TEAM_ID).put("domain", SlackWorld.TEAM_DOMAIN);
         payload.set("user", user(user));
-        payload.put("api_app_id", SlackWorld.APP_ID).put("token", VERIFICATION_TOKEN).put("trigger_id", triggerId);
+        payload.put("api_app_id", SlackWorld.APP_ID)
+                .put("token", VERIFICATION_TOKEN)
+                .put("trigger_id", triggerId);
         payload.set("view", view);
         payload.putArray("response_urls");
         return payload;
     }
 
     private ObjectNode user(User user) {
-        return json.createObjectNode().put("id", user.id()).put("username", user.name())
-                .put("name", user.name()).put("team_id", user.teamId());
+        return json.createObjectNode()
+                .put("id", user.id())
+                .put("username", user.name())
+                .put("name", user.name())
+                .put("team_id", user.teamId());
     }
 
     /** {block, element} for the interactive element with {@code actionId}, in actions blocks or accessories. */
@@ -140,12 +163,13 @@ final class SlackPayloads {
         for (JsonNode block : blocks) {
             for (JsonNode element : block.path("elements")) {
                 if (actionId.equals(element.path("action_id").asText(null)) && element.isObject()) {
-                    return new ObjectNode[]{(ObjectNode) block, (ObjectNode) element};
+                    return new ObjectNode[] {(ObjectNode) block, (ObjectNode) element};
                 }
             }
             JsonNode accessory = block.path("accessory");
-            if (accessory.isObject() && actionId.equals(accessory.path("action_id").asText(null))) {
-                return new ObjectNode[]{(ObjectNode) block, (ObjectNode) accessory};
+            if (accessory.isObject()
+                    && actionId.equals(accessory.path("action_id").asText(null))) {
+                return new ObjectNode[] {(ObjectNode) block, (ObjectNode) accessory};
             }
         }
         return null;

@@ -5,7 +5,6 @@ import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
 import dev.invalidator.sandbox.SlackSimulator.Listener;
 import dev.invalidator.sandbox.SlackSimulator.OpenedView;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +22,19 @@ import java.util.function.UnaryOperator;
 final class SlackRecords {
 
     /** A stored message; replaced (never mutated) when edited. {@code threadTs} is null for a top-level message. */
-    record Stored(String channel, String ts, String threadTs, String userId, String botId, String text,
-                  String blocksJson, String metadataJson, List<String> previousTexts, String editedTs,
-                  boolean broadcast, boolean deleted) {
+    record Stored(
+            String channel,
+            String ts,
+            String threadTs,
+            String userId,
+            String botId,
+            String text,
+            String blocksJson,
+            String metadataJson,
+            List<String> previousTexts,
+            String editedTs,
+            boolean broadcast,
+            boolean deleted) {
 
         boolean isReply() {
             return threadTs != null;
@@ -34,13 +43,35 @@ final class SlackRecords {
         Stored edited(String newText, String newBlocks, String newMetadata, String editTs) {
             List<String> history = new ArrayList<>(previousTexts);
             history.add(text);
-            return new Stored(channel, ts, threadTs, userId, botId, newText, newBlocks, newMetadata,
-                    List.copyOf(history), editTs, broadcast, deleted);
+            return new Stored(
+                    channel,
+                    ts,
+                    threadTs,
+                    userId,
+                    botId,
+                    newText,
+                    newBlocks,
+                    newMetadata,
+                    List.copyOf(history),
+                    editTs,
+                    broadcast,
+                    deleted);
         }
 
         Stored asDeleted() {
-            return new Stored(channel, ts, threadTs, userId, botId, text, blocksJson, metadataJson, previousTexts,
-                    editedTs, broadcast, true);
+            return new Stored(
+                    channel,
+                    ts,
+                    threadTs,
+                    userId,
+                    botId,
+                    text,
+                    blocksJson,
+                    metadataJson,
+                    previousTexts,
+                    editedTs,
+                    broadcast,
+                    true);
         }
 
         ChannelMessage toPublic() {
@@ -78,17 +109,37 @@ final class SlackRecords {
     }
 
     synchronized List<ApiCall> calls(String methodOrNull) {
-        return calls.stream().filter(c -> methodOrNull == null || c.method().equals(methodOrNull)).toList();
+        return calls.stream()
+                .filter(c -> methodOrNull == null || c.method().equals(methodOrNull))
+                .toList();
     }
 
     // ---- channel timelines
 
-    Stored post(String channel, String userId, String botId, String text, String blocksJson,
-                String metadataJson, String threadTs, boolean broadcast) {
+    Stored post(
+            String channel,
+            String userId,
+            String botId,
+            String text,
+            String blocksJson,
+            String metadataJson,
+            String threadTs,
+            boolean broadcast) {
         Stored stored;
         synchronized (this) {
-            stored = new Stored(channel, nextTs(), threadTs, userId, botId, text, blocksJson, metadataJson,
-                    List.of(), null, broadcast, false);
+            stored = new Stored(
+                    channel,
+                    nextTs(),
+                    threadTs,
+                    userId,
+                    botId,
+                    text,
+                    blocksJson,
+                    metadataJson,
+                    List.of(),
+                    null,
+                    broadcast,
+                    false);
             channels.computeIfAbsent(channel, c -> new ArrayList<>()).add(stored);
         }
         ChannelMessage message = stored.toPublic();
@@ -146,7 +197,9 @@ final class SlackRecords {
 
     void recordEphemeral(Ephemeral ephemeral) {
         synchronized (this) {
-            ephemerals.computeIfAbsent(ephemeral.userId(), u -> new ArrayList<>()).add(ephemeral);
+            ephemerals
+                    .computeIfAbsent(ephemeral.userId(), u -> new ArrayList<>())
+                    .add(ephemeral);
         }
         listeners.forEach(l -> l.onEphemeral(ephemeral));
     }
@@ -156,7 +209,9 @@ final class SlackRecords {
     }
 
     synchronized Optional<Ephemeral> ephemeral(String userId, String ts) {
-        return ephemerals.getOrDefault(userId, List.of()).stream().filter(e -> e.ts().equals(ts)).findFirst();
+        return ephemerals.getOrDefault(userId, List.of()).stream()
+                .filter(e -> e.ts().equals(ts))
+                .findFirst();
     }
 
     void recordView(OpenedView view) {

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invalidator.sandbox.SlackHttp.Reply;
 import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,6 +13,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * response_url endpoints: each is bound to the invoker, the channel and (for a click) the message clicked.
@@ -28,9 +27,13 @@ final class SlackResponseUrls {
     private static final Duration LIFETIME = Duration.ofMinutes(30);
 
     /** Where a response goes. {@code originTs} is the clicked message (null for slash commands). */
-    private record Target(String channel, String userId, String originTs, boolean originEphemeral,
-                          Instant issuedAt, AtomicInteger uses) {
-    }
+    private record Target(
+            String channel,
+            String userId,
+            String originTs,
+            boolean originEphemeral,
+            Instant issuedAt,
+            AtomicInteger uses) {}
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -83,14 +86,21 @@ final class SlackResponseUrls {
         boolean replace = response.path("replace_original").asBoolean(false);
         boolean delete = response.path("delete_original").asBoolean(false);
         boolean inChannel = "in_channel".equals(response.path("response_type").asText());
-        String threadTs = response.hasNonNull("thread_ts") ? response.get("thread_ts").asText() : null;
-        log.debug("response_url use {} (in_channel={}, replace={}, delete={})",
-                target.uses().get(), inChannel, replace, delete);
+        String threadTs =
+                response.hasNonNull("thread_ts") ? response.get("thread_ts").asText() : null;
+        log.debug(
+                "response_url use {} (in_channel={}, replace={}, delete={})",
+                target.uses().get(),
+                inChannel,
+                replace,
+                delete);
 
         if (target.originTs() != null && !target.originEphemeral() && (replace || delete)) {
-            boolean found = records.replace(target.channel(), target.originTs(), m -> delete
-                    ? m.asDeleted()
-                    : m.edited(text, blocks, m.metadataJson(), records.nextTs())).isPresent();
+            boolean found = records.replace(
+                            target.channel(),
+                            target.originTs(),
+                            m -> delete ? m.asDeleted() : m.edited(text, blocks, m.metadataJson(), records.nextTs()))
+                    .isPresent();
             return found ? ok() : Reply.text(404, "message_not_found");
         }
         if (delete) {
@@ -100,11 +110,17 @@ final class SlackResponseUrls {
             return Reply.text(400, "no_text");
         }
         if (inChannel) {
-            records.post(target.channel(), SlackWorld.BOT_USER_ID, SlackWorld.BOT_ID, text, blocks, null,
-                    threadTs, false);
+            records.post(
+                    target.channel(), SlackWorld.BOT_USER_ID, SlackWorld.BOT_ID, text, blocks, null, threadTs, false);
         } else {
-            records.recordEphemeral(new Ephemeral(target.channel(), target.userId(), text, blocks,
-                    Ephemeral.FROM_RESPONSE_URL, replace, records.nextTs()));
+            records.recordEphemeral(new Ephemeral(
+                    target.channel(),
+                    target.userId(),
+                    text,
+                    blocks,
+                    Ephemeral.FROM_RESPONSE_URL,
+                    replace,
+                    records.nextTs()));
         }
         return ok();
     }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invalidator.sandbox.SlackMethod.Route;
 import dev.invalidator.sandbox.SlackWorld.Channel;
 import dev.invalidator.sandbox.SlackWorld.User;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +13,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local Slack that speaks the real wire protocols, so the real Bolt Socket Mode client and the real
@@ -56,50 +55,69 @@ public final class SlackSimulator implements AutoCloseable {
     public static final String RANDOM = "C0RANDOM";
 
     /** A Socket Mode envelope the simulator delivered; {@code ack} completes with the first ack for it. */
-    public record Envelope(String envelopeId, String type, CompletableFuture<Ack> ack, Instant sentAt,
-                           String responseUrl, String triggerId) {
-    }
+    public record Envelope(
+            String envelopeId,
+            String type,
+            CompletableFuture<Ack> ack,
+            Instant sentAt,
+            String responseUrl,
+            String triggerId) {}
 
     /** An ack received over Socket Mode; {@code payloadJson} is null for a bare ack. */
-    public record Ack(String envelopeId, Instant receivedAt, String payloadJson) {
-    }
+    public record Ack(String envelopeId, Instant receivedAt, String payloadJson) {}
 
     /** A Web API call as received. Tokens are never kept: {@code auth} says only what kind of token came. */
-    public record ApiCall(String method, Map<String, String> params, Instant at, Auth auth) {
-    }
+    public record ApiCall(String method, Map<String, String> params, Instant at, Auth auth) {}
 
     /** A message as the channel shows it now; {@code previousTexts} holds its texts before each edit. */
-    public record ChannelMessage(String channel, String ts, String threadTs, String userId, String text,
-                                 String blocksJson, String metadataJson, List<String> previousTexts) {
-    }
+    public record ChannelMessage(
+            String channel,
+            String ts,
+            String threadTs,
+            String userId,
+            String text,
+            String blocksJson,
+            String metadataJson,
+            List<String> previousTexts) {}
 
     /** A message only {@code userId} sees. {@code ts} is the {@code message_ts} Slack assigned to it. */
-    public record Ephemeral(String channel, String userId, String text, String blocksJson, String source,
-                            boolean replaceOriginal, String ts) {
+    public record Ephemeral(
+            String channel,
+            String userId,
+            String text,
+            String blocksJson,
+            String source,
+            boolean replaceOriginal,
+            String ts) {
         public static final String FROM_API = "chat.postEphemeral";
         public static final String FROM_RESPONSE_URL = "response_url";
     }
 
     /** A view as opened, updated or published ({@code method}); {@code viewJson} is the full view object. */
-    public record OpenedView(String viewId, String userId, String viewJson, String method) {
-    }
+    public record OpenedView(String viewId, String userId, String viewJson, String method) {}
 
     /** The kind of token a Web API call carried. */
-    public enum Auth { BOT, APP, REVOKED, INVALID, MISSING }
+    public enum Auth {
+        BOT,
+        APP,
+        REVOKED,
+        INVALID,
+        MISSING
+    }
 
     /** How envelopes are spread over several open connections. */
-    public enum Routing { ROUND_ROBIN, RANDOM }
+    public enum Routing {
+        ROUND_ROBIN,
+        RANDOM
+    }
 
     /** Told about what Slack would show, as it happens (on the thread that caused it). For the demo chat. */
     public interface Listener {
-        default void onMessage(ChannelMessage message) {
-        }
+        default void onMessage(ChannelMessage message) {}
 
-        default void onEphemeral(Ephemeral ephemeral) {
-        }
+        default void onEphemeral(Ephemeral ephemeral) {}
 
-        default void onView(OpenedView view) {
-        }
+        default void onView(OpenedView view) {}
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -177,8 +195,9 @@ public final class SlackSimulator implements AutoCloseable {
     }
 
     private Auth authOf(String token) {
-        return botToken.equals(token) ? Auth.BOT : appToken.equals(token) ? Auth.APP
-                : revoked.contains(token) ? Auth.REVOKED : Auth.INVALID;
+        return botToken.equals(token)
+                ? Auth.BOT
+                : appToken.equals(token) ? Auth.APP : revoked.contains(token) ? Auth.REVOKED : Auth.INVALID;
     }
 
     private String newBotToken() {
@@ -227,7 +246,8 @@ public final class SlackSimulator implements AutoCloseable {
         if (threadTs != null && records.find(channelId, threadTs).isEmpty()) {
             throw new IllegalArgumentException("no message " + threadTs + " in " + channelId);
         }
-        return records.post(channelId, userId, null, SlackPayloads.escape(text), null, null, threadTs, false).ts();
+        return records.post(channelId, userId, null, SlackPayloads.escape(text), null, null, threadTs, false)
+                .ts();
     }
 
     // ---- Socket Mode
@@ -339,12 +359,16 @@ public final class SlackSimulator implements AutoCloseable {
 
     /** What the channel shows: top-level messages (and broadcast replies), oldest first, as edited. */
     public List<ChannelMessage> messages(String channelId) {
-        return records.channelView(channelId).stream().map(SlackRecords.Stored::toPublic).toList();
+        return records.channelView(channelId).stream()
+                .map(SlackRecords.Stored::toPublic)
+                .toList();
     }
 
     /** The replies of a thread, oldest first, without the parent. */
     public List<ChannelMessage> thread(String channelId, String threadTs) {
-        return records.replies(channelId, threadTs).stream().map(SlackRecords.Stored::toPublic).toList();
+        return records.replies(channelId, threadTs).stream()
+                .map(SlackRecords.Stored::toPublic)
+                .toList();
     }
 
     public List<Ephemeral> ephemerals(String userId) {

@@ -5,18 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.invalidator.sandbox.SlackSimulator.Ack;
 import dev.invalidator.sandbox.SlackSimulator.Routing;
-import org.java_websocket.WebSocket;
-import org.java_websocket.WebSocketImpl;
-import org.java_websocket.drafts.Draft;
-import org.java_websocket.exceptions.InvalidDataException;
-import org.java_websocket.framing.CloseFrame;
-import org.java_websocket.framing.Framedata;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.handshake.ServerHandshakeBuilder;
-import org.java_websocket.server.WebSocketServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,6 +24,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Socket Mode side: a WebSocket server that accepts connections with a ticket issued by
@@ -52,17 +51,20 @@ final class SlackSocketServer extends WebSocketServer {
     private final Set<String> tickets = ConcurrentHashMap.newKeySet();
     /** Open connections that may receive envelopes (not yet told to disconnect), oldest first. */
     private final List<WebSocket> live = new CopyOnWriteArrayList<>();
+
     private final Map<String, CompletableFuture<Ack>> pending = new ConcurrentHashMap<>();
     private final List<Ack> acks = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextConnection = new AtomicInteger();
     /** Numbers connections in the order they open: 1, 2, 3, … (kept as each connection's attachment). */
     private final AtomicInteger openedConnections = new AtomicInteger();
+
     private final AtomicInteger pings = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
     private final Object connectionsChanged = new Object();
     private volatile Routing routing = Routing.ROUND_ROBIN;
     /** When set, every envelope goes to this connection number and to no other. */
     private volatile Integer pinnedTo;
+
     private volatile Exception startFailure;
 
     SlackSocketServer(ObjectMapper json, Clock clock) {
@@ -112,13 +114,15 @@ final class SlackSocketServer extends WebSocketServer {
 
     /** The numbers of the open connections that can receive envelopes, oldest first. */
     List<Integer> connections() {
-        return live.stream().filter(WebSocket::isOpen).map(conn -> (Integer) conn.getAttachment()).toList();
+        return live.stream()
+                .filter(WebSocket::isOpen)
+                .map(conn -> (Integer) conn.getAttachment())
+                .toList();
     }
 
     @Override
-    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
-                                                                        ClientHandshake request)
-            throws InvalidDataException {
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+            WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
         ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
         String ticket = ticketOf(request.getResourceDescriptor());
         if (ticket == null || !tickets.remove(ticket)) {
@@ -157,7 +161,9 @@ final class SlackSocketServer extends WebSocketServer {
         conn.setAttachment(openedConnections.incrementAndGet());
         live.add(conn);
         ObjectNode hello = json.createObjectNode().put("type", "hello").put("num_connections", live.size());
-        hello.putObject("debug_info").put("host", "applink-sim").put("build_number", 1)
+        hello.putObject("debug_info")
+                .put("host", "applink-sim")
+                .put("build_number", 1)
                 .put("approximate_connection_time", 18060);
         hello.putObject("connection_info").put("app_id", SlackWorld.APP_ID);
         conn.send(hello.toString());
@@ -228,8 +234,8 @@ final class SlackSocketServer extends WebSocketServer {
             log.debug("Socket Mode: envelope {} sent to {}", envelopeId, target.getRemoteSocketAddress());
         } catch (RuntimeException e) {
             pending.remove(envelopeId);
-            future.completeExceptionally(e instanceof IllegalStateException ? e
-                    : new IllegalStateException("dispatch_failed: " + e, e));
+            future.completeExceptionally(
+                    e instanceof IllegalStateException ? e : new IllegalStateException("dispatch_failed: " + e, e));
         }
         return future;
     }
@@ -238,7 +244,10 @@ final class SlackSocketServer extends WebSocketServer {
         List<WebSocket> open = live.stream().filter(WebSocket::isOpen).toList();
         Integer pinned = pinnedTo;
         if (pinned != null) {
-            return open.stream().filter(conn -> pinned.equals(conn.getAttachment())).findFirst().orElse(null);
+            return open.stream()
+                    .filter(conn -> pinned.equals(conn.getAttachment()))
+                    .findFirst()
+                    .orElse(null);
         }
         if (open.isEmpty()) {
             return null;

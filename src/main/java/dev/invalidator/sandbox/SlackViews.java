@@ -8,7 +8,6 @@ import dev.invalidator.sandbox.SlackMethod.Request;
 import dev.invalidator.sandbox.SlackMethod.Route;
 import dev.invalidator.sandbox.SlackSimulator.Auth;
 import dev.invalidator.sandbox.SlackSimulator.OpenedView;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -30,12 +29,10 @@ final class SlackViews {
     static final Duration DEFAULT_TRIGGER_LIFETIME = Duration.ofSeconds(3);
     private static final int MAX_VIEW_BYTES = 250_000;
 
-    private record Trigger(String userId, Instant issuedAt, boolean used) {
-    }
+    private record Trigger(String userId, Instant issuedAt, boolean used) {}
 
     /** A view as it stands: {@code json} is the full view object Slack would return. */
-    private record View(String id, String userId, String externalId, String hash, ObjectNode json) {
-    }
+    private record View(String id, String userId, String externalId, String hash, ObjectNode json) {}
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -109,9 +106,14 @@ final class SlackViews {
         ObjectNode input = viewArg(r.param("view"), "modal");
         String viewId = r.param("view_id");
         String externalId = r.param("external_id");
-        View existing = viewId != null ? views.get(viewId)
-                : externalId == null ? null
-                : views.values().stream().filter(v -> externalId.equals(v.externalId())).findFirst().orElse(null);
+        View existing = viewId != null
+                ? views.get(viewId)
+                : externalId == null
+                        ? null
+                        : views.values().stream()
+                                .filter(v -> externalId.equals(v.externalId()))
+                                .findFirst()
+                                .orElse(null);
         if (existing == null) {
             throw new Failure(viewId == null && externalId == null ? "invalid_arguments" : "not_found");
         }
@@ -121,8 +123,13 @@ final class SlackViews {
         }
         String newExternalId = input.path("external_id").asText(existing.externalId());
         checkExternalIdFree(newExternalId, existing.id());
-        View view = store(existing.id(), existing.userId(), newExternalId, input,
-                existing.json().path("root_view_id").asText(existing.id()), null);
+        View view = store(
+                existing.id(),
+                existing.userId(),
+                newExternalId,
+                input,
+                existing.json().path("root_view_id").asText(existing.id()),
+                null);
         return answer(view, "views.update");
     }
 
@@ -141,9 +148,16 @@ final class SlackViews {
             return;
         }
         View existing = views.get(viewId);
-        if (existing != null && "update".equals(ack.path("response_action").asText()) && ack.path("view").isObject()) {
-            View view = store(existing.id(), existing.userId(), existing.externalId(), (ObjectNode) ack.get("view"),
-                    existing.json().path("root_view_id").asText(existing.id()), null);
+        if (existing != null
+                && "update".equals(ack.path("response_action").asText())
+                && ack.path("view").isObject()) {
+            View view = store(
+                    existing.id(),
+                    existing.userId(),
+                    existing.externalId(),
+                    (ObjectNode) ack.get("view"),
+                    existing.json().path("root_view_id").asText(existing.id()),
+                    null);
             answer(view, "response_action:update");
         }
     }
@@ -177,21 +191,24 @@ final class SlackViews {
         } catch (IOException e) {
             throw new Failure("invalid_arguments");
         }
-        if (node == null || !node.isObject() || !expectedType.equals(node.path("type").asText())) {
+        if (node == null
+                || !node.isObject()
+                || !expectedType.equals(node.path("type").asText())) {
             throw new Failure("invalid_arguments");
         }
         return (ObjectNode) node;
     }
 
     private void checkExternalIdFree(String externalId, String exceptViewId) {
-        if (!externalId.isEmpty() && views.values().stream()
-                .anyMatch(v -> externalId.equals(v.externalId()) && !v.id().equals(exceptViewId))) {
+        if (!externalId.isEmpty()
+                && views.values().stream()
+                        .anyMatch(v -> externalId.equals(v.externalId()) && !v.id().equals(exceptViewId))) {
             throw new Failure("duplicate_external_id");
         }
     }
 
-    private View store(String id, String userId, String externalId, ObjectNode input, String rootId,
-                       String previousId) {
+    private View store(
+            String id, String userId, String externalId, ObjectNode input, String rootId, String previousId) {
         ObjectNode full = json.createObjectNode()
                 .put("id", id)
                 .put("team_id", SlackWorld.TEAM_ID)
@@ -202,7 +219,7 @@ final class SlackViews {
         full.putObject("state").putObject("values");
         String hash = (clock.millis() / 1000) + "." + HexFormat.of().toHexDigits(random.nextInt());
         full.put("hash", hash);
-        for (String field : new String[]{"title", "close", "submit"}) {
+        for (String field : new String[] {"title", "close", "submit"}) {
             if (input.has(field)) {
                 full.set(field, input.get(field));
             }

@@ -25,12 +25,15 @@ final class SlackWorld {
         }
     }
 
-    record Channel(String id, String name, boolean botIsMember, boolean isPrivate,
-                   boolean extShared, boolean pendingExtShared) {
-    }
+    record Channel(
+            String id,
+            String name,
+            boolean botIsMember,
+            boolean isPrivate,
+            boolean extShared,
+            boolean pendingExtShared) {}
 
-    record UserGroup(String id, String handle, List<String> members) {
-    }
+    record UserGroup(String id, String handle, List<String> members) {}
 
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<String, Channel> channels = new LinkedHashMap<>();

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  */
 final class RefusedTokenAlarm extends HttpResponseListener {
 
-    private static final Set<String> REFUSALS = Set.of("invalid_auth", "token_revoked", "token_expired",
-            "account_inactive");
+    private static final Set<String> REFUSALS =
+            Set.of("invalid_auth", "token_revoked", "token_expired", "account_inactive");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Consumer<String> onRefused;

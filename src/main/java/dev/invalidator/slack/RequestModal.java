@@ -9,8 +9,8 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.element.ConversationsFilter;
 import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.ConversationsFilter;
 import com.slack.api.model.block.element.ConversationsSelectElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;
@@ -31,15 +31,13 @@ public final class RequestModal {
     /** Slack's limit for an option's text. */
     private static final int MAX_OPTION_TEXT = 75;
 
-    private RequestModal() {
-    }
+    private RequestModal() {}
 
     static View form(RequestForm form) {
         List<OptionObject> options = form.distributions().stream()
                 .map(choice -> option(plainText(shorten(choice.label())), choice.alias()))
                 .toList();
-        return view(v -> v
-                .type("modal")
+        return view(v -> v.type("modal")
                 .callbackId(FORM_CALLBACK)
                 .privateMetadata(form.channel().orElse(""))
                 .title(viewTitle(t -> t.type("plain_text").text("Invalidate CloudFront")))
@@ -51,33 +49,49 @@ public final class RequestModal {
     private static List<LayoutBlock> blocks(RequestForm form, List<OptionObject> options) {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (form.channel().isEmpty()) {
-            blocks.add(input(i -> i.blockId(RequestForm.CHANNEL_FIELD).label(plainText("Channel for the status message"))
-                    .element(ConversationsSelectElement.builder().actionId(VALUE)
-                            .filter(ConversationsFilter.builder().include(List.of("public", "private"))
-                                    .excludeBotUsers(true).build())
+            blocks.add(input(i -> i.blockId(RequestForm.CHANNEL_FIELD)
+                    .label(plainText("Channel for the status message"))
+                    .element(ConversationsSelectElement.builder()
+                            .actionId(VALUE)
+                            .filter(ConversationsFilter.builder()
+                                    .include(List.of("public", "private"))
+                                    .excludeBotUsers(true)
+                                    .build())
                             .build())));
         }
         blocks.addAll(List.of(
-                        input(i -> i.blockId(RequestForm.DISTRIBUTION_FIELD).label(plainText("Distribution"))
-                                .element(StaticSelectElement.builder().actionId(VALUE).options(options)
-                                        .initialOption(options.size() == 1 ? options.get(0) : null).build())),
-                        input(i -> i.blockId(RequestForm.PATHS_FIELD).label(plainText("Paths"))
-                                .hint(plainText("One per line, starting with /. * only at the end (/css/*). "
-                                        + "URLs of the distribution work too. Paths are case-sensitive. A line "
-                                        + "check:/img/logo.png is not invalidated: it is asked for once done, to check "
-                                        + "the refresh."))
-                                .element(PlainTextInputElement.builder().actionId(VALUE).multiline(true)
-                                        .placeholder(plainText("/index.html\n/css/*")).build())),
-                        input(i -> i.blockId(RequestForm.NOTE_FIELD).label(plainText("Note")).optional(true)
-                                .hint(plainText("Shown in the status message, e.g. why or which release."))
-                                .element(PlainTextInputElement.builder().actionId(VALUE).maxLength(300).build()))));
+                input(i -> i.blockId(RequestForm.DISTRIBUTION_FIELD)
+                        .label(plainText("Distribution"))
+                        .element(StaticSelectElement.builder()
+                                .actionId(VALUE)
+                                .options(options)
+                                .initialOption(options.size() == 1 ? options.get(0) : null)
+                                .build())),
+                input(i -> i.blockId(RequestForm.PATHS_FIELD)
+                        .label(plainText("Paths"))
+                        .hint(plainText("One per line, starting with /. * only at the end (/css/*). "
+                                + "URLs of the distribution work too. Paths are case-sensitive. A line "
+                                + "check:/img/logo.png is not invalidated: it is asked for once done, to check "
+                                + "the refresh."))
+                        .element(PlainTextInputElement.builder()
+                                .actionId(VALUE)
+                                .multiline(true)
+                                .placeholder(plainText("/index.html\n/css/*"))
+                                .build())),
+                input(i -> i.blockId(RequestForm.NOTE_FIELD)
+                        .label(plainText("Note"))
+                        .optional(true)
+                        .hint(plainText("Shown in the status message, e.g. why or which release."))
+                        .element(PlainTextInputElement.builder()
+                                .actionId(VALUE)
+                                .maxLength(300)
+                                .build()))));
         return blocks;
     }
 
     /** The confirmation question as the form's next step: Confirm submits, Cancel closes. */
     public static View confirmation(ConfirmationCard card) {
-        return view(v -> v
-                .type("modal")
+        return view(v -> v.type("modal")
                 .callbackId(CONFIRM_CALLBACK)
                 .privateMetadata(card.key())
                 .title(viewTitle(t -> t.type("plain_text").text("Confirm invalidation")))
@@ -88,8 +102,7 @@ public final class RequestModal {
 
     /** The form's last step when it can't go on: what happened and what to do, and a button to close it. */
     public static View notice(Message message) {
-        return view(v -> v
-                .type("modal")
+        return view(v -> v.type("modal")
                 .title(viewTitle(t -> t.type("plain_text").text("Invalidate CloudFront")))
                 .close(viewClose(t -> t.type("plain_text").text("Close")))
                 .blocks(SlackMessages.blocks(message)));

@@ -25,6 +25,7 @@ public final class SlackBot implements AutoCloseable {
 
     /** The Web API base when {@code SLACK_API_URL} is not set. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
+
     private static final int DISPATCH_THREADS = 4;
     private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
 
@@ -36,7 +37,7 @@ public final class SlackBot implements AutoCloseable {
 
     /** A Slack SDK instance whose every Web API call (apps.connections.open included) goes to {@code apiUrl}. */
     public static Slack slack(String apiUrl) {
-        return slack(apiUrl, error -> { });
+        return slack(apiUrl, error -> {});
     }
 
     /**
@@ -57,7 +58,10 @@ public final class SlackBot implements AutoCloseable {
      * @throws IllegalStateException with a one-line reason (no token in it) when Slack refuses a token
      */
     public static SlackBot start(Slack slack, SlackTokens tokens, CommandHandler handler, Executor workers) {
-        App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(tokens.botToken()).build());
+        App app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(tokens.botToken())
+                .build());
         InvalidateCommandListener.register(app, handler, workers);
         ConfirmationButtonsListener.register(app, handler, workers);
         ApprovalButtonsListener.register(app, handler, workers);
@@ -70,8 +74,10 @@ public final class SlackBot implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Slack refused " + SlackTokens.BOT_TOKEN + ": " + e.getMessage(), e);
         } catch (Exception e) {
-            throw new IllegalStateException("could not open the Socket Mode connection with " + SlackTokens.APP_TOKEN
-                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "could not open the Socket Mode connection with " + SlackTokens.APP_TOKEN + " ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                    e);
         }
     }
 

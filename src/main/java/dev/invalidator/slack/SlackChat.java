@@ -3,13 +3,13 @@ package dev.invalidator.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.view.View;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ChatException.Reason;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.RequestForm;
-import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,16 +50,21 @@ public final class SlackChat implements Chat {
 
     @Override
     public PostedMessage post(String channel, Message message) {
-        var response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                .channel(channel).text(message.text()).blocks(SlackMessages.blocks(message))));
+        var response = call(
+                "chat.postMessage",
+                () -> client.chatPostMessage(
+                        r -> r.channel(channel).text(message.text()).blocks(SlackMessages.blocks(message))));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
 
     @Override
     public PostedMessage post(String channel, Message message, Map<String, String> facts) {
-        var response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                .channel(channel).text(message.text()).blocks(SlackMessages.blocks(message))
-                .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts)))));
+        var response = call(
+                "chat.postMessage",
+                () -> client.chatPostMessage(r -> r.channel(channel)
+                        .text(message.text())
+                        .blocks(SlackMessages.blocks(message))
+                        .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts)))));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
 
@@ -68,35 +73,50 @@ public final class SlackChat implements Chat {
         try {
             return status(status).map(Chat.StatusRecord::facts).orElse(Map.of());
         } catch (ChatException e) {
-            log.warn("Could not read the facts of status message {} in {}: {}", status.ts(), status.channel(), e.getMessage());
+            log.warn(
+                    "Could not read the facts of status message {} in {}: {}",
+                    status.ts(),
+                    status.channel(),
+                    e.getMessage());
             return Map.of();
         }
     }
 
     @Override
     public Optional<Chat.StatusRecord> status(PostedMessage message) {
-        var history = call("conversations.history", () -> client.conversationsHistory(r -> r
-                .channel(message.channel()).latest(message.ts()).inclusive(true).limit(1).includeAllMetadata(true)));
+        var history = call(
+                "conversations.history",
+                () -> client.conversationsHistory(r -> r.channel(message.channel())
+                        .latest(message.ts())
+                        .inclusive(true)
+                        .limit(1)
+                        .includeAllMetadata(true)));
         return history.getMessages().stream()
                 .filter(found -> message.ts().equals(found.getTs()) && isMarked(found, FACTS_EVENT))
                 .findFirst()
-                .map(found -> new Chat.StatusRecord(message, String.valueOf(found.getText()), facts(found.getMetadata())));
+                .map(found ->
+                        new Chat.StatusRecord(message, String.valueOf(found.getText()), facts(found.getMetadata())));
     }
 
     @Override
     public PostedMessage postDecision(PostedMessage status, Message notice) {
-        var response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                .channel(status.channel()).threadTs(status.ts()).text(notice.text())
-                .blocks(SlackMessages.blocks(notice))
-                .metadata(new com.slack.api.model.Message.Metadata(DECISION_EVENT,
-                        new HashMap<>(Map.of("status_ts", status.ts()))))));
+        var response = call(
+                "chat.postMessage",
+                () -> client.chatPostMessage(r -> r.channel(status.channel())
+                        .threadTs(status.ts())
+                        .text(notice.text())
+                        .blocks(SlackMessages.blocks(notice))
+                        .metadata(new com.slack.api.model.Message.Metadata(
+                                DECISION_EVENT, new HashMap<>(Map.of("status_ts", status.ts()))))));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
 
     @Override
     public Optional<PostedMessage> firstDecision(PostedMessage status) {
-        var replies = call("conversations.replies", () -> client.conversationsReplies(r -> r
-                .channel(status.channel()).ts(status.ts()).limit(200).includeAllMetadata(true)));
+        var replies = call(
+                "conversations.replies",
+                () -> client.conversationsReplies(r ->
+                        r.channel(status.channel()).ts(status.ts()).limit(200).includeAllMetadata(true)));
         // Replies come oldest first; only the bot can attach metadata, so a person's reply never counts.
         return replies.getMessages().stream()
                 .filter(reply -> !status.ts().equals(reply.getTs()) && isMarked(reply, DECISION_EVENT))
@@ -105,26 +125,34 @@ public final class SlackChat implements Chat {
     }
 
     private static boolean isMarked(com.slack.api.model.Message message, String eventType) {
-        return message.getMetadata() != null && eventType.equals(message.getMetadata().getEventType());
+        return message.getMetadata() != null
+                && eventType.equals(message.getMetadata().getEventType());
     }
 
     @Override
     public boolean threadHas(PostedMessage parent, String marker) {
-        var replies = call("conversations.replies", () -> client.conversationsReplies(r -> r
-                .channel(parent.channel()).ts(parent.ts()).limit(200)));
+        var replies = call(
+                "conversations.replies",
+                () -> client.conversationsReplies(
+                        r -> r.channel(parent.channel()).ts(parent.ts()).limit(200)));
         return replies.getMessages().stream()
-                .anyMatch(message -> !parent.ts().equals(message.getTs()) && String.valueOf(message.getText()).contains(marker));
+                .anyMatch(message -> !parent.ts().equals(message.getTs())
+                        && String.valueOf(message.getText()).contains(marker));
     }
 
     @Override
     public List<Chat.StatusRecord> statusMessages(String channel, Instant oldest) {
         String since = oldest.getEpochSecond() + ".000000";
-        var history = call("conversations.history", () -> client.conversationsHistory(r -> r
-                .channel(channel).oldest(since).limit(200).includeAllMetadata(true)));
+        var history = call(
+                "conversations.history",
+                () -> client.conversationsHistory(
+                        r -> r.channel(channel).oldest(since).limit(200).includeAllMetadata(true)));
         return history.getMessages().stream()
                 .filter(message -> isMarked(message, FACTS_EVENT))
-                .map(message -> new Chat.StatusRecord(new PostedMessage(channel, message.getTs()),
-                        String.valueOf(message.getText()), facts(message.getMetadata())))
+                .map(message -> new Chat.StatusRecord(
+                        new PostedMessage(channel, message.getTs()),
+                        String.valueOf(message.getText()),
+                        facts(message.getMetadata())))
                 .toList();
     }
 
@@ -135,21 +163,31 @@ public final class SlackChat implements Chat {
 
     @Override
     public void whisper(String channel, String user, Message message) {
-        call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r
-                .channel(channel).user(user).text(message.text()).blocks(SlackMessages.blocks(message))));
+        call(
+                "chat.postEphemeral",
+                () -> client.chatPostEphemeral(
+                        r -> r.channel(channel).user(user).text(message.text()).blocks(SlackMessages.blocks(message))));
     }
 
     @Override
     public void publishHome(String user, Message home) {
-        call("views.publish", () -> client.viewsPublish(r -> r.userId(user).view(View.builder().type("home")
-                .blocks(SlackMessages.blocks(home)).build())));
+        call(
+                "views.publish",
+                () -> client.viewsPublish(r -> r.userId(user)
+                        .view(View.builder()
+                                .type("home")
+                                .blocks(SlackMessages.blocks(home))
+                                .build())));
     }
 
     @Override
     public Optional<String> permalink(PostedMessage message) {
         try {
-            return Optional.ofNullable(call("chat.getPermalink", () -> client.chatGetPermalink(r -> r
-                    .channel(message.channel()).messageTs(message.ts()))).getPermalink());
+            return Optional.ofNullable(call(
+                            "chat.getPermalink",
+                            () -> client.chatGetPermalink(
+                                    r -> r.channel(message.channel()).messageTs(message.ts())))
+                    .getPermalink());
         } catch (ChatException e) {
             return Optional.empty();
         }
@@ -162,24 +200,33 @@ public final class SlackChat implements Chat {
 
     @Override
     public void update(PostedMessage target, Message replacement) {
-        call("chat.update", () -> client.chatUpdate(r -> r
-                .channel(target.channel()).ts(target.ts()).text(replacement.text())
-                .blocks(SlackMessages.blocks(replacement))));
+        call(
+                "chat.update",
+                () -> client.chatUpdate(r -> r.channel(target.channel())
+                        .ts(target.ts())
+                        .text(replacement.text())
+                        .blocks(SlackMessages.blocks(replacement))));
     }
 
     @Override
     public void update(PostedMessage target, Message replacement, Map<String, String> facts) {
-        call("chat.update", () -> client.chatUpdate(r -> r
-                .channel(target.channel()).ts(target.ts()).text(replacement.text())
-                .blocks(SlackMessages.blocks(replacement))
-                .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts)))));
+        call(
+                "chat.update",
+                () -> client.chatUpdate(r -> r.channel(target.channel())
+                        .ts(target.ts())
+                        .text(replacement.text())
+                        .blocks(SlackMessages.blocks(replacement))
+                        .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts)))));
     }
 
     @Override
     public PostedMessage reply(PostedMessage parent, Message message) {
-        var response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                .channel(parent.channel()).threadTs(parent.ts()).text(message.text())
-                .blocks(SlackMessages.blocks(message))));
+        var response = call(
+                "chat.postMessage",
+                () -> client.chatPostMessage(r -> r.channel(parent.channel())
+                        .threadTs(parent.ts())
+                        .text(message.text())
+                        .blocks(SlackMessages.blocks(message))));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
 
@@ -200,13 +247,16 @@ public final class SlackChat implements Chat {
                     return response;
                 }
                 problem = response.getError();
-                if (!"ratelimited".equals(problem) && !"internal_error".equals(problem) && !"fatal_error".equals(problem)) {
+                if (!"ratelimited".equals(problem)
+                        && !"internal_error".equals(problem)
+                        && !"fatal_error".equals(problem)) {
                     throw new ChatException(reasonFor(problem), method + " failed: " + problem, null);
                 }
                 wait = Optional.of(backoff);
             } catch (SlackApiException e) {
                 problem = "HTTP " + e.getResponse().code();
-                wait = retryAfter(e).or(() -> e.getResponse().code() >= 500 ? Optional.of(Duration.ZERO) : Optional.empty())
+                wait = retryAfter(e)
+                        .or(() -> e.getResponse().code() >= 500 ? Optional.of(Duration.ZERO) : Optional.empty())
                         .map(after -> after.isZero() ? Duration.ofMillis(250) : after);
                 if (wait.isEmpty()) {
                     throw new ChatException(Reason.OTHER, method + " failed: " + problem, e);
@@ -216,11 +266,17 @@ public final class SlackChat implements Chat {
                 wait = Optional.of(backoff);
             }
             if (attempt >= maxAttempts) {
-                throw new ChatException(Reason.UNAVAILABLE, method + " failed " + attempt + " times (last: " + problem + ")", null);
+                throw new ChatException(
+                        Reason.UNAVAILABLE, method + " failed " + attempt + " times (last: " + problem + ")", null);
             }
             Duration pause = wait.get().compareTo(maxWait) > 0 ? maxWait : wait.get();
-            log.info("{} answered {}; retrying in {} ms (attempt {} of {})", method, problem, pause.toMillis(),
-                    attempt + 1, maxAttempts);
+            log.info(
+                    "{} answered {}; retrying in {} ms (attempt {} of {})",
+                    method,
+                    problem,
+                    pause.toMillis(),
+                    attempt + 1,
+                    maxAttempts);
             sleep(pause);
             backoff = backoff.multipliedBy(2);
         }

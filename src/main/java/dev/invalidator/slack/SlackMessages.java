@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
 /** Turns the bot's vendor-neutral {@link Message} into Slack Block Kit. */
 public final class SlackMessages {
 
-    private SlackMessages() {
-    }
+    private SlackMessages() {}
 
     public static List<LayoutBlock> blocks(Message message) {
         return message.blocks().stream().map(SlackMessages::block).toList();
@@ -50,11 +49,12 @@ public final class SlackMessages {
                 .actionId(button.actionId())
                 .text(plainText(button.label()))
                 .value(button.value())
-                .style(switch (button.style()) {
-                    case PRIMARY -> "primary";
-                    case DANGER -> "danger";
-                    case DEFAULT -> null;
-                })
+                .style(
+                        switch (button.style()) {
+                            case PRIMARY -> "primary";
+                            case DANGER -> "danger";
+                            case DEFAULT -> null;
+                        })
                 .build();
     }
 }

@@ -58,7 +58,8 @@ public record SlackTokens(String botToken, String appToken) {
                     + APP_TOKEN + "\": \"xapp-…\"}");
         }
         if (json == null || !json.isObject()) {
-            throw new Unavailable("secret " + secretId + " must be a JSON object with " + BOT_TOKEN + " and " + APP_TOKEN);
+            throw new Unavailable(
+                    "secret " + secretId + " must be a JSON object with " + BOT_TOKEN + " and " + APP_TOKEN);
         }
         return checked(json.path(BOT_TOKEN).asText(""), json.path(APP_TOKEN).asText(""), "secret " + secretId);
     }
@@ -68,8 +69,9 @@ public record SlackTokens(String botToken, String appToken) {
             throw new Unavailable(BOT_TOKEN + " from " + source + " must be a bot token starting with xoxb-");
         }
         if (!app.startsWith("xapp-")) {
-            throw new Unavailable(APP_TOKEN + " from " + source
-                    + " must be an app-level token starting with xapp- (App settings → Basic Information → App-Level Tokens, scope connections:write)");
+            throw new Unavailable(
+                    APP_TOKEN + " from " + source
+                            + " must be an app-level token starting with xapp- (App settings → Basic Information → App-Level Tokens, scope connections:write)");
         }
         return new SlackTokens(bot, app);
     }

@@ -24,11 +24,9 @@ public final class SlackWorkspace implements Workspace {
     private final Map<String, Cached> answers = new ConcurrentHashMap<>();
     private volatile Home home;
 
-    private record Cached(boolean member, Instant at) {
-    }
+    private record Cached(boolean member, Instant at) {}
 
-    private record Home(String teamId, String enterpriseId) {
-    }
+    private record Home(String teamId, String enterpriseId) {}
 
     public SlackWorkspace(MethodsClient client, SlackChat web, Duration ttl, Clock clock) {
         this.client = client;
@@ -43,10 +41,12 @@ public final class SlackWorkspace implements Workspace {
         if (cached != null && cached.at().plus(ttl).isAfter(clock.instant())) {
             return cached.member();
         }
-        User user = web.call("users.info", () -> client.usersInfo(r -> r.user(userId))).getUser();
+        User user = web.call("users.info", () -> client.usersInfo(r -> r.user(userId)))
+                .getUser();
         Home ours = home();
         boolean member = Objects.equals(user.getTeamId(), ours.teamId())
-                || ours.enterpriseId() != null && user.getEnterpriseUser() != null
+                || ours.enterpriseId() != null
+                        && user.getEnterpriseUser() != null
                         && ours.enterpriseId().equals(user.getEnterpriseUser().getEnterpriseId());
         answers.put(userId, new Cached(member, clock.instant()));
         return member;

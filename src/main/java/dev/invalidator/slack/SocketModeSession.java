@@ -62,8 +62,8 @@ final class SocketModeSession implements AutoCloseable {
         ExecutorService dispatch = dispatchPool(dispatchThreads);
         try {
             HandOff handOff = new HandOff();
-            SocketModeClient client = new NoDelayClient(app.slack(), appToken,
-                    app.slack().issueSocketModeUrl(appToken), handOff);
+            SocketModeClient client =
+                    new NoDelayClient(app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff);
             SocketModeRequestParser parser = new SocketModeRequestParser(app.config());
             Gson gson = GsonFactory.createSnakeCase(app.slack().getConfig());
             client.addWebSocketMessageListener(message -> runBolt(app, client, parser, gson, message));
@@ -97,8 +97,8 @@ final class SocketModeSession implements AutoCloseable {
         }
     }
 
-    private static void runBolt(App app, SocketModeClient client, SocketModeRequestParser parser, Gson gson,
-                                String message) {
+    private static void runBolt(
+            App app, SocketModeClient client, SocketModeRequestParser parser, Gson gson, String message) {
         SocketModeRequest request = parser.parse(message);
         if (request == null) {
             return;
@@ -123,9 +123,11 @@ final class SocketModeSession implements AutoCloseable {
         Map<String, Object> ack = new LinkedHashMap<>();
         ack.put("envelope_id", envelopeId);
         if (response.getBody() != null) {
-            ack.put("payload", response.getContentType().startsWith("application/json")
-                    ? gson.fromJson(response.getBody(), JsonElement.class)
-                    : Map.of("text", response.getBody()));
+            ack.put(
+                    "payload",
+                    response.getContentType().startsWith("application/json")
+                            ? gson.fromJson(response.getBody(), JsonElement.class)
+                            : Map.of("text", response.getBody()));
         }
         return ack;
     }
@@ -186,7 +188,14 @@ final class SocketModeSession implements AutoCloseable {
 
         NoDelayClient(Slack slack, String appToken, String url, SocketModeMessageQueue queue)
                 throws URISyntaxException {
-            super(slack, appToken, url, 0, queue, true, true,
+            super(
+                    slack,
+                    appToken,
+                    url,
+                    0,
+                    queue,
+                    true,
+                    true,
                     SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
         }
 

@@ -53,6 +53,7 @@ public final class Tracker implements AutoCloseable {
     private static final int REMEMBERED_COMPLETIONS = 10_000;
     /** CreateTime comes from CloudFront's clock; allow for it when comparing with a page's oldest entry. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
     private static final int SCHEDULER_THREADS = 4;
     /** How many of the longest poll intervals an adopted invalidation's creator gets to report its end first. */
     private static final int POLLS_OF_GRACE_FOR_THE_CREATOR = 3;
@@ -74,6 +75,7 @@ public final class Tracker implements AutoCloseable {
     };
     /** Guarded by {@code this}: invalidations found by recovery, whose creator may be a live replica. */
     private final Set<String> adopted = new HashSet<>();
+
     private boolean closed;
 
     /** The invalidations of one distribution that are being followed, and when it is polled next. */
@@ -123,12 +125,16 @@ public final class Tracker implements AutoCloseable {
 
     /** How many invalidations are being followed right now. */
     public synchronized int inFlight() {
-        return watches.values().stream().mapToInt(watch -> watch.inFlight.size()).sum();
+        return watches.values().stream()
+                .mapToInt(watch -> watch.inFlight.size())
+                .sum();
     }
 
     /** The invalidations being followed right now, oldest first per distribution. */
     public synchronized List<Invalidation> following() {
-        return watches.values().stream().flatMap(watch -> watch.inFlight.values().stream()).toList();
+        return watches.values().stream()
+                .flatMap(watch -> watch.inFlight.values().stream())
+                .toList();
     }
 
     /**
@@ -164,8 +170,11 @@ public final class Tracker implements AutoCloseable {
                 unreachable.add(distributionId + ": " + e.getMessage());
             }
         }
-        log.info("Recovery: {} invalidation(s) resumed, {} completed while down, {} distribution(s) unreachable",
-                resumed, completed, unreachable.size());
+        log.info(
+                "Recovery: {} invalidation(s) resumed, {} completed while down, {} distribution(s) unreachable",
+                resumed,
+                completed,
+                unreachable.size());
         return new Recovery(resumed, completed, unreachable);
     }
 
@@ -189,7 +198,8 @@ public final class Tracker implements AutoCloseable {
                     candidates.add(summary);
                 }
             }
-            pastWindow = page.items().stream().anyMatch(summary -> summary.createTime().isBefore(since));
+            pastWindow = page.items().stream()
+                    .anyMatch(summary -> summary.createTime().isBefore(since));
             marker = page.nextMarker().orElse(null);
         } while (marker != null && !pastWindow && pages < MAX_RECOVERY_PAGES);
         return candidates;
@@ -242,7 +252,8 @@ public final class Tracker implements AutoCloseable {
             if (watch.inFlight.isEmpty()) {
                 watches.remove(distributionId);
             } else if (!closed) {
-                schedulePoll(distributionId, watch, watch.pollSoon ? schedule.initial() : schedule.after(watch.interval));
+                schedulePoll(
+                        distributionId, watch, watch.pollSoon ? schedule.initial() : schedule.after(watch.interval));
             }
         }
         done.forEach(this::report);
@@ -250,10 +261,16 @@ public final class Tracker implements AutoCloseable {
     }
 
     /** Newest-first pages until every pending id is seen or the pages are older than the oldest one. */
-    private void readStatuses(String distributionId, Map<String, Invalidation> pending,
-                              Map<String, InvalidationStatus> statuses, Map<String, String> lost) {
-        Instant oldest = pending.values().stream().map(Invalidation::createTime)
-                .min(Comparator.naturalOrder()).orElseThrow().minus(CLOCK_SKEW);
+    private void readStatuses(
+            String distributionId,
+            Map<String, Invalidation> pending,
+            Map<String, InvalidationStatus> statuses,
+            Map<String, String> lost) {
+        Instant oldest = pending.values().stream()
+                .map(Invalidation::createTime)
+                .min(Comparator.naturalOrder())
+                .orElseThrow()
+                .minus(CLOCK_SKEW);
         String marker = null;
         int pages = 0;
         boolean pastOldest;

@@ -38,8 +38,10 @@ public record CheckPlan(List<String> paths, int leftOut, List<String> wildcardsW
         wanted.addAll(samples);
         List<String> paths = wanted.stream().limit(maxUrls).toList();
         List<String> unsampled = new ArrayList<>();
-        for (String wildcard : invalidated.stream().filter(CheckPlan::isWildcard).toList()) {
-            if (paths.stream().noneMatch(path -> NearMatch.find(path, List.of(wildcard)).isPresent())) {
+        for (String wildcard :
+                invalidated.stream().filter(CheckPlan::isWildcard).toList()) {
+            if (paths.stream()
+                    .noneMatch(path -> NearMatch.find(path, List.of(wildcard)).isPresent())) {
                 unsampled.add(wildcard);
             }
         }

@@ -17,8 +17,12 @@ import java.util.Optional;
  * @param etag         {@code ETag} of the copy
  * @param lastModified {@code Last-Modified} of the copy, as sent
  */
-public record EdgeAnswer(int status, Optional<String> xCache, Optional<Long> ageSeconds, Optional<String> etag,
-                         Optional<String> lastModified) {
+public record EdgeAnswer(
+        int status,
+        Optional<String> xCache,
+        Optional<Long> ageSeconds,
+        Optional<String> etag,
+        Optional<String> lastModified) {
 
     public EdgeAnswer {
         Objects.requireNonNull(xCache, "xCache");

@@ -49,8 +49,11 @@ public record Freshness(Verdict verdict, String detail, Optional<Duration> cache
      */
     public static Freshness of(EdgeAnswer answer, Instant receivedAt, Instant invalidationCreated) {
         if (answer.status() >= 400) {
-            return new Freshness(Verdict.ERROR, "answered " + answer.status()
-                    + answer.xCache().map(xCache -> " (" + xCache + ")").orElse(""), Optional.empty());
+            return new Freshness(
+                    Verdict.ERROR,
+                    "answered " + answer.status()
+                            + answer.xCache().map(xCache -> " (" + xCache + ")").orElse(""),
+                    Optional.empty());
         }
         if (answer.xCache().isEmpty()) {
             return unknown("no X-Cache header: the answer did not come from CloudFront");

@@ -38,20 +38,22 @@ public final class RefreshCheck {
      * @param requestPaths        the paths the invalidation sent, to explain a stale copy against
      * @param invalidationCreated when CloudFront created the invalidation: copies cached before it are stale
      */
-    public CompletableFuture<RefreshReport> run(URI baseUrl, CheckPlan plan, List<String> requestPaths,
-                                                Instant invalidationCreated) {
+    public CompletableFuture<RefreshReport> run(
+            URI baseUrl, CheckPlan plan, List<String> requestPaths, Instant invalidationCreated) {
         List<CompletableFuture<UrlCheck>> checks = plan.paths().stream()
-                .map(path -> submit(baseUrl, path, requestPaths, invalidationCreated)).toList();
+                .map(path -> submit(baseUrl, path, requestPaths, invalidationCreated))
+                .toList();
         return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
-                .thenApply(allDone -> new RefreshReport(checks.stream().map(CompletableFuture::join).toList(), plan));
+                .thenApply(allDone -> new RefreshReport(
+                        checks.stream().map(CompletableFuture::join).toList(), plan));
     }
 
     private CompletableFuture<UrlCheck> submit(URI baseUrl, String path, List<String> requestPaths, Instant created) {
         try {
             return CompletableFuture.supplyAsync(() -> check(baseUrl, path, requestPaths, created), executor);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(new UrlCheck.Unchecked(path, baseUrl + path,
-                    "the bot had too many URLs to check at once"));
+            return CompletableFuture.completedFuture(
+                    new UrlCheck.Unchecked(path, baseUrl + path, "the bot had too many URLs to check at once"));
         }
     }
 
@@ -68,30 +70,53 @@ public final class RefreshCheck {
         Freshness freshness = Freshness.of(answer, clock.instant(), created);
         return switch (freshness.verdict()) {
             case FRESH -> new UrlCheck.Fresh(path, url, freshness);
-            case STALE -> new UrlCheck.Stale(path, url, answer.status(), path, answer,
-                    freshness.cachedBefore().orElseThrow(), StaleCause.of(path, requestPaths));
+            case STALE ->
+                new UrlCheck.Stale(
+                        path,
+                        url,
+                        answer.status(),
+                        path,
+                        answer,
+                        freshness.cachedBefore().orElseThrow(),
+                        StaleCause.of(path, requestPaths));
             case UNKNOWN -> new UrlCheck.Unchecked(path, url, freshness.detail());
-            case ERROR -> answer.status() == 404 || answer.status() == 403
-                    ? underVariants(baseUrl, path, url, answer.status(), freshness, requestPaths, created)
-                    : new UrlCheck.Unchecked(path, url, freshness.detail());
+            case ERROR ->
+                answer.status() == 404 || answer.status() == 403
+                        ? underVariants(baseUrl, path, url, answer.status(), freshness, requestPaths, created)
+                        : new UrlCheck.Unchecked(path, url, freshness.detail());
         };
     }
 
-    private UrlCheck underVariants(URI baseUrl, String path, String url, int answered, Freshness notFound,
-                                   List<String> requestPaths, Instant created) {
+    private UrlCheck underVariants(
+            URI baseUrl,
+            String path,
+            String url,
+            int answered,
+            Freshness notFound,
+            List<String> requestPaths,
+            Instant created) {
         for (String variant : PathVariants.of(path)) {
             try {
                 EdgeAnswer answer = probe.ask(URI.create(baseUrl + variant));
                 Freshness freshness = Freshness.of(answer, clock.instant(), created);
                 if (freshness.verdict() == Freshness.Verdict.STALE) {
-                    return new UrlCheck.Stale(path, url, answered, variant, answer,
-                            freshness.cachedBefore().orElseThrow(), StaleCause.of(variant, requestPaths));
+                    return new UrlCheck.Stale(
+                            path,
+                            url,
+                            answered,
+                            variant,
+                            answer,
+                            freshness.cachedBefore().orElseThrow(),
+                            StaleCause.of(variant, requestPaths));
                 }
             } catch (EdgeUnreachable | IllegalArgumentException e) {
                 // A variant that can't be asked for explains nothing; the others may.
             }
         }
-        return new UrlCheck.Unchecked(path, url, notFound.detail()
-                + ", and no other letter case, encoding or trailing slash of it is served from an older copy");
+        return new UrlCheck.Unchecked(
+                path,
+                url,
+                notFound.detail()
+                        + ", and no other letter case, encoding or trailing slash of it is served from an older copy");
     }
 }

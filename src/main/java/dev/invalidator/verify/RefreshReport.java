@@ -17,11 +17,16 @@ public record RefreshReport(List<UrlCheck> checks, CheckPlan plan) {
     }
 
     public List<UrlCheck.Stale> stale() {
-        return checks.stream().filter(UrlCheck.Stale.class::isInstance).map(UrlCheck.Stale.class::cast).toList();
+        return checks.stream()
+                .filter(UrlCheck.Stale.class::isInstance)
+                .map(UrlCheck.Stale.class::cast)
+                .toList();
     }
 
     public List<UrlCheck.Unchecked> unchecked() {
-        return checks.stream().filter(UrlCheck.Unchecked.class::isInstance).map(UrlCheck.Unchecked.class::cast)
+        return checks.stream()
+                .filter(UrlCheck.Unchecked.class::isInstance)
+                .map(UrlCheck.Unchecked.class::cast)
                 .toList();
     }
 

@@ -57,8 +57,10 @@ public record StaleCause(Kind kind, Optional<String> requestPath, Optional<Strin
         String allVariants = NearMatch.beforeQuery(heldKey) + "*";
         return switch (match.get().kind()) {
             // Named exactly, yet served old: with a query string, the edge keyed the copy on another form of it.
-            case COVERED -> heldKey.contains("?") ? cause(Kind.QUERY_STRING, path, Optional.of(allVariants))
-                    : cause(Kind.NO_SLIP, path, Optional.empty());
+            case COVERED ->
+                heldKey.contains("?")
+                        ? cause(Kind.QUERY_STRING, path, Optional.of(allVariants))
+                        : cause(Kind.NO_SLIP, path, Optional.empty());
             case QUERY_STRING -> cause(Kind.QUERY_STRING, path, Optional.of(allVariants));
             case ENCODING -> cause(Kind.ENCODING, path, Optional.of(heldKey));
             case LETTER_CASE -> cause(Kind.LETTER_CASE, path, Optional.of(caseFix(path, heldKey)));
@@ -73,8 +75,8 @@ public record StaleCause(Kind kind, Optional<String> requestPath, Optional<Strin
     /** A wildcard keeps its reach with the key's letter case ({@code /IMG/*} → {@code /img/*}); a file is the key. */
     private static String caseFix(String path, String heldKey) {
         int prefix = path.length() - 1;
-        boolean wildcard = path.endsWith("*") && prefix <= heldKey.length()
-                && heldKey.regionMatches(true, 0, path, 0, prefix);
+        boolean wildcard =
+                path.endsWith("*") && prefix <= heldKey.length() && heldKey.regionMatches(true, 0, path, 0, prefix);
         return wildcard ? heldKey.substring(0, prefix) + "*" : heldKey;
     }
 }

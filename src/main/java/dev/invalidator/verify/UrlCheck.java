@@ -11,8 +11,7 @@ public sealed interface UrlCheck {
     /** The URL asked for, as sent. */
     String url();
 
-    record Fresh(String path, String url, Freshness freshness) implements UrlCheck {
-    }
+    record Fresh(String path, String url, Freshness freshness) implements UrlCheck {}
 
     /**
      * A copy cached before the invalidation was still served.
@@ -23,8 +22,15 @@ public sealed interface UrlCheck {
      * @param answer       what the edge said about the stale copy
      * @param cachedBefore how long before the invalidation the copy was cached
      */
-    record Stale(String path, String url, int answered, String heldKey, EdgeAnswer answer, Duration cachedBefore,
-                 StaleCause cause) implements UrlCheck {
+    record Stale(
+            String path,
+            String url,
+            int answered,
+            String heldKey,
+            EdgeAnswer answer,
+            Duration cachedBefore,
+            StaleCause cause)
+            implements UrlCheck {
 
         /** Whether the URL missed the cached object altogether and the stale copy was found under a variant. */
         public boolean foundUnderVariant() {
@@ -33,6 +39,5 @@ public sealed interface UrlCheck {
     }
 
     /** Nothing to judge: no answer, or an answer that says nothing of the copy. Never counted as stale. */
-    record Unchecked(String path, String url, String reason) implements UrlCheck {
-    }
+    record Unchecked(String path, String url, String reason) implements UrlCheck {}
 }

@@ -36,23 +36,29 @@ class AccessPolicyTest {
 
         @Test
         void aListedUserInAListedChannel() {
-            assertThat(policy.decide("U0ALICE", OPS, web(AccessList.of("U0ALICE")))).isEqualTo(AccessDecision.allow());
+            assertThat(policy.decide("U0ALICE", OPS, web(AccessList.of("U0ALICE"))))
+                    .isEqualTo(AccessDecision.allow());
         }
 
         @Test
         void anEnterpriseUserByTheirWId() {
-            assertThat(policy.decide("W0BOB", OPS, web(AccessList.of("U0ALICE", "W0BOB"))).allowed()).isTrue();
+            assertThat(policy.decide("W0BOB", OPS, web(AccessList.of("U0ALICE", "W0BOB")))
+                            .allowed())
+                    .isTrue();
         }
 
         @Test
         void anyoneWhenUsersIsAStar() {
-            assertThat(policy.decide("U0ANYONE", OPS, web(AccessList.anyone())).allowed()).isTrue();
+            assertThat(policy.decide("U0ANYONE", OPS, web(AccessList.anyone())).allowed())
+                    .isTrue();
         }
 
         @Test
         void aMemberOfAListedGroup() {
             groups.with("S0OPS", "U0CAROL");
-            assertThat(policy.decide("U0CAROL", OPS, web(AccessList.of("U0ALICE", "S0OPS"))).allowed()).isTrue();
+            assertThat(policy.decide("U0CAROL", OPS, web(AccessList.of("U0ALICE", "S0OPS")))
+                            .allowed())
+                    .isTrue();
         }
 
         @Test
@@ -70,12 +76,15 @@ class AccessPolicyTest {
         @Test
         void byOneGroupWhenAnotherCannotBeRead() {
             groups.failing("S0DOWN").with("S0UP", "U0CAROL");
-            assertThat(policy.decide("U0CAROL", OPS, web(AccessList.of("S0DOWN", "S0UP"))).allowed()).isTrue();
+            assertThat(policy.decide("U0CAROL", OPS, web(AccessList.of("S0DOWN", "S0UP")))
+                            .allowed())
+                    .isTrue();
         }
 
         @Test
         void withAnEmptyReason() {
-            assertThat(policy.decide("U0ALICE", OPS, web(AccessList.anyone())).reason()).isEmpty();
+            assertThat(policy.decide("U0ALICE", OPS, web(AccessList.anyone())).reason())
+                    .isEmpty();
         }
     }
 
@@ -86,9 +95,11 @@ class AccessPolicyTest {
             return Stream.of(
                     arguments(AccessList.of("C0OPS"), "`web` may be used in <#C0OPS> only."),
                     arguments(AccessList.of("C0OPS", "G0WEB"), "`web` may be used in <#C0OPS> or <#G0WEB> only."),
-                    arguments(AccessList.of("C01", "C02", "C03", "C04", "C05"),
+                    arguments(
+                            AccessList.of("C01", "C02", "C03", "C04", "C05"),
                             "`web` may be used in <#C01>, <#C02>, <#C03>, <#C04> or <#C05> only."),
-                    arguments(AccessList.of("C01", "C02", "C03", "C04", "C05", "C06", "C07"),
+                    arguments(
+                            AccessList.of("C01", "C02", "C03", "C04", "C05", "C06", "C07"),
                             "`web` may be used in <#C01>, <#C02>, <#C03>, <#C04>, <#C05> and 2 more channels only."));
         }
 
@@ -101,7 +112,8 @@ class AccessPolicyTest {
 
         @Test
         void isCheckedBeforeTheUser() {
-            assertThat(policy.decide("U0MALLORY", RANDOM, web(AccessList.of("U0ALICE"))).reason())
+            assertThat(policy.decide("U0MALLORY", RANDOM, web(AccessList.of("U0ALICE")))
+                            .reason())
                     .isEqualTo("`web` may be used in <#C0OPS> only.");
         }
 
@@ -117,15 +129,19 @@ class AccessPolicyTest {
 
         static Stream<Arguments> userLists() {
             return Stream.of(
-                    arguments(AccessList.of("U1X", "U2X", "S1X"),
+                    arguments(
+                            AccessList.of("U1X", "U2X", "S1X"),
                             "You are not on the list for `web`; ask one of <@U1X>, <@U2X> or a member of"
                                     + " <!subteam^S1X>."),
                     arguments(AccessList.of("U0ALICE"), "You are not on the list for `web`; ask <@U0ALICE>."),
-                    arguments(AccessList.of("S0OPS"), "You are not on the list for `web`; ask a member of"
-                            + " <!subteam^S0OPS>."),
-                    arguments(AccessList.of("U01", "U02"), "You are not on the list for `web`; ask one of <@U01> or"
-                            + " <@U02>."),
-                    arguments(AccessList.of("U01", "U02", "U03", "U04", "U05", "S06", "U07", "U08"),
+                    arguments(
+                            AccessList.of("S0OPS"),
+                            "You are not on the list for `web`; ask a member of" + " <!subteam^S0OPS>."),
+                    arguments(
+                            AccessList.of("U01", "U02"),
+                            "You are not on the list for `web`; ask one of <@U01> or" + " <@U02>."),
+                    arguments(
+                            AccessList.of("U01", "U02", "U03", "U04", "U05", "S06", "U07", "U08"),
                             "You are not on the list for `web`; ask one of <@U01>, <@U02>, <@U03>, <@U04>, <@U05> or"
                                     + " one of the 3 others on the list."));
         }
@@ -139,18 +155,23 @@ class AccessPolicyTest {
         @Test
         void isDeniedWhenNotInAnyListedGroup() {
             groups.with("S0OPS", "U0CAROL");
-            assertThat(policy.decide("U0MALLORY", OPS, web(AccessList.of("S0OPS"))).allowed()).isFalse();
+            assertThat(policy.decide("U0MALLORY", OPS, web(AccessList.of("S0OPS")))
+                            .allowed())
+                    .isFalse();
         }
 
         @Test
         void isDeniedWhenTheUserIdIsAGroupsOwnId() {
             groups.with("S0OPS", "U0CAROL");
-            assertThat(policy.decide("S0OPS", OPS, web(AccessList.of("S0OPS"))).allowed()).isFalse();
+            assertThat(policy.decide("S0OPS", OPS, web(AccessList.of("S0OPS"))).allowed())
+                    .isFalse();
         }
 
         @Test
         void isDeniedForIdsInAnotherCase() {
-            assertThat(policy.decide("u0alice", OPS, web(AccessList.of("U0ALICE"))).allowed()).isFalse();
+            assertThat(policy.decide("u0alice", OPS, web(AccessList.of("U0ALICE")))
+                            .allowed())
+                    .isFalse();
         }
     }
 
@@ -160,14 +181,17 @@ class AccessPolicyTest {
         @Test
         void isDeniedAskingToTryAgain() {
             groups.failing("S0OPS");
-            assertThat(policy.decide("U0CAROL", OPS, web(AccessList.of("U0ALICE", "S0OPS")))).isEqualTo(
-                    AccessDecision.deny("I couldn't check the user groups for `web` right now; try again in a minute."));
+            assertThat(policy.decide("U0CAROL", OPS, web(AccessList.of("U0ALICE", "S0OPS"))))
+                    .isEqualTo(AccessDecision.deny(
+                            "I couldn't check the user groups for `web` right now; try again in a minute."));
         }
 
         @Test
         void isDeniedWhenTheLookupAnswersNull() {
             AccessPolicy nullAnswers = new AccessPolicy(groupId -> null, userId -> true);
-            assertThat(nullAnswers.decide("U0CAROL", OPS, web(AccessList.of("S0OPS"))).reason())
+            assertThat(nullAnswers
+                            .decide("U0CAROL", OPS, web(AccessList.of("S0OPS")))
+                            .reason())
                     .isEqualTo("I couldn't check the user groups for `web` right now; try again in a minute.");
         }
     }
@@ -195,7 +219,8 @@ class AccessPolicyTest {
 
         @Test
         void isEmptyInAChannelNoDistributionIsUsedIn() {
-            assertThat(policy.usableBy("U0ALICE", RANDOM, Set.of(web, images, video, docs))).isEmpty();
+            assertThat(policy.usableBy("U0ALICE", RANDOM, Set.of(web, images, video, docs)))
+                    .isEmpty();
         }
     }
 }

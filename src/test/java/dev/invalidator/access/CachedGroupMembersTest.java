@@ -1,10 +1,9 @@
 package dev.invalidator.access;
 
-import dev.invalidator.testing.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.invalidator.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,8 @@ class CachedGroupMembersTest {
     private static final Duration TTL = Duration.ofMinutes(5);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T09:00:00Z"));
-    private final FakeGroups source = new FakeGroups().with("S0OPS", "U0ALICE", "U0BOB").with("S0WEB", "U0CAROL");
+    private final FakeGroups source =
+            new FakeGroups().with("S0OPS", "U0ALICE", "U0BOB").with("S0WEB", "U0CAROL");
     private final CachedGroupMembers cached = new CachedGroupMembers(source, TTL, clock);
 
     @Nested
@@ -141,14 +141,18 @@ class CachedGroupMembersTest {
 
         /** Blocks inside the lookup until released, so a second caller arrives while the first is in flight. */
         private final CountDownLatch lookupStarted = new CountDownLatch(1);
+
         private final CountDownLatch release = new CountDownLatch(1);
         private final AtomicInteger lookups = new AtomicInteger();
-        private final CachedGroupMembers slow = new CachedGroupMembers(groupId -> {
-            lookups.incrementAndGet();
-            lookupStarted.countDown();
-            awaitUninterruptibly(release);
-            return Set.of("U0ALICE");
-        }, TTL, clock);
+        private final CachedGroupMembers slow = new CachedGroupMembers(
+                groupId -> {
+                    lookups.incrementAndGet();
+                    lookupStarted.countDown();
+                    awaitUninterruptibly(release);
+                    return Set.of("U0ALICE");
+                },
+                TTL,
+                clock);
 
         @Test
         void shareOneLookup() throws Exception {

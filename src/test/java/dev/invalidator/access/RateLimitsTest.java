@@ -28,8 +28,10 @@ class RateLimitsTest {
             clock.advance(Duration.ofSeconds(20));
             limits.acquire("U0ALICE", "E1WEB", "web");
 
-            assertThat(limits.acquire("U0ALICE", "E1WEB", "web")).hasValueSatisfying(reason ->
-                    assertThat(reason).contains("2 invalidations in the last minute").contains("try again in 41 s"));
+            assertThat(limits.acquire("U0ALICE", "E1WEB", "web"))
+                    .hasValueSatisfying(reason -> assertThat(reason)
+                            .contains("2 invalidations in the last minute")
+                            .contains("try again in 41 s"));
         }
 
         @Test
@@ -64,8 +66,9 @@ class RateLimitsTest {
             limits.acquire("U0BOB", "E1WEB", "web");
             limits.acquire("U0CAROL", "E1WEB", "web");
 
-            assertThat(limits.acquire("U0DAVE", "E1WEB", "web")).hasValueSatisfying(reason ->
-                    assertThat(reason).startsWith("`web` had 3 invalidations in the last minute"));
+            assertThat(limits.acquire("U0DAVE", "E1WEB", "web"))
+                    .hasValueSatisfying(
+                            reason -> assertThat(reason).startsWith("`web` had 3 invalidations in the last minute"));
             assertThat(limits.acquire("U0DAVE", "E2IMG", "images")).isEmpty();
         }
     }

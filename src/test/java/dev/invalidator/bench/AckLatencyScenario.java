@@ -21,8 +21,7 @@ final class AckLatencyScenario {
      * The result of one burst. A command the bot turned away (its worker queue full) is acked, with an apology, but
      * makes neither a status message nor an invalidation.
      */
-    record Burst(int commands, Percentiles ackMillis, int acked, int statusMessages, int creates, double rssAfterMib) {
-    }
+    record Burst(int commands, Percentiles ackMillis, int acked, int statusMessages, int creates, double rssAfterMib) {}
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PROGRESS_CHECK = Duration.ofMillis(200);
@@ -45,7 +44,7 @@ final class AckLatencyScenario {
 
     private Burst burst(int size) {
         try (BenchWorld world = new BenchWorld(plan.burstDistributions(), plan.burstUsers(), plan.burstChannels());
-             BotProcess bot = harness.startReady(world, "burst-" + size)) {
+                BotProcess bot = harness.startReady(world, "burst-" + size)) {
             // CloudFront takes minutes; keep completions out of the burst so only the commands are measured.
             world.cloudFront.holdCompletions(true);
             warmUp(world);
@@ -62,8 +61,13 @@ final class AckLatencyScenario {
                 }
             }
             Counts counts = awaitCounts(world, size);
-            return new Burst(size, Percentiles.of(latencies), latencies.size(), counts.statusMessages(),
-                    counts.creates(), bot.rssMib());
+            return new Burst(
+                    size,
+                    Percentiles.of(latencies),
+                    latencies.size(),
+                    counts.statusMessages(),
+                    counts.creates(),
+                    bot.rssMib());
         }
     }
 
@@ -73,8 +77,12 @@ final class AckLatencyScenario {
             sent.add(world.help(command));
         }
         sent.forEach(AckLatencyScenario::ackOf);
-        Await.until("answers to the warm-up commands", Duration.ofSeconds(60), PROGRESS_CHECK,
-                world::privateAnswers, answered -> answered >= plan.warmUpCommands());
+        Await.until(
+                "answers to the warm-up commands",
+                Duration.ofSeconds(60),
+                PROGRESS_CHECK,
+                world::privateAnswers,
+                answered -> answered >= plan.warmUpCommands());
     }
 
     private static Ack ackOf(Envelope envelope) {
@@ -85,14 +93,16 @@ final class AckLatencyScenario {
         }
     }
 
-    private record Counts(int statusMessages, int creates) {
-    }
+    private record Counts(int statusMessages, int creates) {}
 
     /** Waits (bounded) until {@code expected} status messages and invalidations exist; returns what there is. */
     private static Counts awaitCounts(BenchWorld world, int expected) {
         try {
-            return Await.until("status messages and invalidations", Duration.ofSeconds(30 + expected / 10),
-                    PROGRESS_CHECK, () -> counts(world),
+            return Await.until(
+                    "status messages and invalidations",
+                    Duration.ofSeconds(30 + expected / 10),
+                    PROGRESS_CHECK,
+                    () -> counts(world),
                     counts -> counts.statusMessages() >= expected && counts.creates() >= expected);
         } catch (AssertionError notAll) {
             return counts(world);
@@ -101,8 +111,11 @@ final class AckLatencyScenario {
 
     private static Counts counts(BenchWorld world) {
         int statusMessages = (int) world.slack.calls("chat.postMessage").stream()
-                .filter(call -> !call.params().containsKey("thread_ts")).count();
-        int creates = world.distributionIds().stream().mapToInt(id -> world.cloudFront.invalidations(id).size()).sum();
+                .filter(call -> !call.params().containsKey("thread_ts"))
+                .count();
+        int creates = world.distributionIds().stream()
+                .mapToInt(id -> world.cloudFront.invalidations(id).size())
+                .sum();
         return new Counts(statusMessages, creates);
     }
 }

@@ -33,9 +33,15 @@ final class BenchWorld implements AutoCloseable {
     private final List<String> channels;
 
     BenchWorld(int distributions, int users, int channels) {
-        this.distributionIds = IntStream.range(0, distributions).mapToObj(i -> String.format("EBENCH%06d", i)).toList();
-        this.users = IntStream.range(0, users).mapToObj(i -> String.format("U0BENCH%03d", i)).toList();
-        this.channels = IntStream.range(0, channels).mapToObj(i -> String.format("C0BENCH%03d", i)).toList();
+        this.distributionIds = IntStream.range(0, distributions)
+                .mapToObj(i -> String.format("EBENCH%06d", i))
+                .toList();
+        this.users = IntStream.range(0, users)
+                .mapToObj(i -> String.format("U0BENCH%03d", i))
+                .toList();
+        this.channels = IntStream.range(0, channels)
+                .mapToObj(i -> String.format("C0BENCH%03d", i))
+                .toList();
         distributionIds.forEach(id -> cloudFront.addDistribution(id, id.toLowerCase() + ".cloudfront.net"));
         this.users.forEach(id -> slack.addUser(id, id.toLowerCase()));
         this.channels.forEach(id -> slack.addChannel(id, id.toLowerCase(), true));
@@ -73,7 +79,10 @@ final class BenchWorld implements AutoCloseable {
 
     /** {@code /invalidate <alias> /bench/<n>.html} as person and channel {@code n} type it. */
     Envelope invalidate(int command) {
-        return slack.slashCommand(user(command), channel(command), "/invalidate",
+        return slack.slashCommand(
+                user(command),
+                channel(command),
+                "/invalidate",
                 alias(command % distributionIds.size()) + " " + path(command));
     }
 
@@ -89,9 +98,15 @@ final class BenchWorld implements AutoCloseable {
     String configYaml() {
         StringBuilder yaml = new StringBuilder("distributions:\n");
         for (int i = 0; i < distributionIds.size(); i++) {
-            yaml.append("  ").append(alias(i)).append(":\n")
-                    .append("    id: ").append(distributionIds.get(i)).append('\n')
-                    .append("    channels: [").append(String.join(", ", channels)).append("]\n")
+            yaml.append("  ")
+                    .append(alias(i))
+                    .append(":\n")
+                    .append("    id: ")
+                    .append(distributionIds.get(i))
+                    .append('\n')
+                    .append("    channels: [")
+                    .append(String.join(", ", channels))
+                    .append("]\n")
                     .append("    users: [\"*\"]\n");
         }
         return yaml.append("limits:\n")

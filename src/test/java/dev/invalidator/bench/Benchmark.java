@@ -28,35 +28,49 @@ public final class Benchmark {
     static final List<String> SCENARIOS = List.of("startup", "acks", "lag", "scale");
 
     /** What one run measured; a scenario left out is null. */
-    record Results(Machine machine, StartupScenario.Startup startup, List<AckLatencyScenario.Burst> bursts,
-                   CompletionLagScenario.Lag lag, ScaleScenario.Scale scale) {
-    }
+    record Results(
+            Machine machine,
+            StartupScenario.Startup startup,
+            List<AckLatencyScenario.Burst> bursts,
+            CompletionLagScenario.Lag lag,
+            ScaleScenario.Scale scale) {}
 
     /**
      * What the numbers were taken on. {@code loadAverage*} are the 1-minute load averages around the run;
      * {@code classArchive} is the AppCDS archive the flags name, trained before the run, if any.
      */
-    record Machine(int cores, String java, List<String> jvmOptions, String classArchive, double loadAverageBefore,
-                   double loadAverageAfter, String finishedAt) {
-    }
+    record Machine(
+            int cores,
+            String java,
+            List<String> jvmOptions,
+            String classArchive,
+            double loadAverageBefore,
+            double loadAverageAfter,
+            String finishedAt) {}
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(String[] args) throws IOException {
         Path base = Path.of(System.getProperty("bench.basedir", "."));
         Path out = base.resolve("target/bench");
-        List<String> words = Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
-                .filter(word -> !word.isEmpty()).toList();
+        List<String> words = Arrays.stream(args)
+                .flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
+                .filter(word -> !word.isEmpty())
+                .toList();
         Plan plan = words.contains("smoke") ? Plan.smoke() : Plan.full();
         List<String> chosen = words.stream().filter(SCENARIOS::contains).toList();
-        Path jar = Path.of(System.getProperty("bench.jar", base.resolve("target/invalidator.jar").toString()));
-        Path jvmOptions = Path.of(System.getProperty("bench.jvmOptions",
-                base.resolve("deploy/jvm.options").toString()));
-        Results results = run(new Harness(new BotProcess.Launch(jar, jvmOptions, out), out), plan,
+        Path jar = Path.of(System.getProperty(
+                "bench.jar", base.resolve("target/invalidator.jar").toString()));
+        Path jvmOptions = Path.of(System.getProperty(
+                "bench.jvmOptions", base.resolve("deploy/jvm.options").toString()));
+        Results results = run(
+                new Harness(new BotProcess.Launch(jar, jvmOptions, out), out),
+                plan,
                 Set.copyOf(chosen.isEmpty() ? SCENARIOS : chosen));
         System.out.println(ResultTable.render(results));
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), results);
+        new ObjectMapper()
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(out.resolve("results.json").toFile(), results);
         System.out.println("Written to " + out.resolve("results.json"));
     }
 
@@ -71,9 +85,14 @@ public final class Benchmark {
         CompletionLagScenario.Lag lag =
                 scenarios.contains("lag") ? new CompletionLagScenario(harness, plan).run() : null;
         ScaleScenario.Scale scale = scenarios.contains("scale") ? new ScaleScenario(harness, plan).run() : null;
-        Machine machine = new Machine(Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
-                harness.launch().flags(), ClassArchive.named(harness.launch()).orElse("none"), loadBefore,
-                loadAverage(), Instant.now().toString());
+        Machine machine = new Machine(
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version().toString(),
+                harness.launch().flags(),
+                ClassArchive.named(harness.launch()).orElse("none"),
+                loadBefore,
+                loadAverage(),
+                Instant.now().toString());
         return new Results(machine, startup, bursts, lag, scale);
     }
 

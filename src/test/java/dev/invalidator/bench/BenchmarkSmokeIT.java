@@ -17,18 +17,22 @@ class BenchmarkSmokeIT {
     @Test
     void every_scenario_runs_and_nothing_is_dropped() throws Exception {
         Path workDir = Path.of("target", "bench-smoke");
-        Harness harness = new Harness(new BotProcess.Launch(Path.of("target", "invalidator.jar"),
-                Path.of("deploy", "jvm.options"), workDir), workDir);
+        Harness harness = new Harness(
+                new BotProcess.Launch(Path.of("target", "invalidator.jar"), Path.of("deploy", "jvm.options"), workDir),
+                workDir);
 
         Results results = Benchmark.run(harness, Plan.smoke(), Set.copyOf(Benchmark.SCENARIOS));
         System.out.println(ResultTable.render(results));
 
         assertThat(results.startup().starts()).hasSize(Plan.smoke().starts());
-        assertThat(results.bursts()).allSatisfy(burst -> assertThat(burst)
-                .extracting(Burst::acked, Burst::statusMessages, Burst::creates)
-                .containsExactly(burst.commands(), burst.commands(), burst.commands()));
+        assertThat(results.bursts())
+                .allSatisfy(burst -> assertThat(burst)
+                        .extracting(Burst::acked, Burst::statusMessages, Burst::creates)
+                        .containsExactly(burst.commands(), burst.commands(), burst.commands()));
         assertThat(results.lag().noticed()).isEqualTo(results.lag().invalidations());
-        assertThat(results.lag().waiter().lagMillis().count()).isEqualTo(results.lag().invalidations());
-        assertThat(results.scale().distributionsPolled()).isEqualTo(results.scale().distributions());
+        assertThat(results.lag().waiter().lagMillis().count())
+                .isEqualTo(results.lag().invalidations());
+        assertThat(results.scale().distributionsPolled())
+                .isEqualTo(results.scale().distributions());
     }
 }

@@ -26,8 +26,10 @@ record BotProcess(Process process, long startedNanos, Path log) implements AutoC
         /** The flags of the options file, without its comments and blank lines. */
         List<String> flags() {
             try {
-                return Files.readAllLines(jvmOptions).stream().map(String::strip)
-                        .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+                return Files.readAllLines(jvmOptions).stream()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                        .toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -37,15 +39,25 @@ record BotProcess(Process process, long startedNanos, Path log) implements AutoC
     /** Starts {@code java @jvm.options -jar invalidator.jar run}. */
     static BotProcess start(Launch launch, Map<String, String> environment, Path log) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "@" + launch.jvmOptions().toAbsolutePath(), "-jar",
-                launch.jar().toAbsolutePath().toString(), "run")
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "@" + launch.jvmOptions().toAbsolutePath(),
+                        "-jar",
+                        launch.jar().toAbsolutePath().toString(),
+                        "run")
                 .directory(launch.workingDirectory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // Only what the benchmark sets reaches the bot: no credentials or endpoints of the machine leak in.
-        builder.environment().keySet().removeIf(key -> key.startsWith("SLACK_") || key.startsWith("AWS_")
-                || key.startsWith("INVALIDATOR_") || key.equals("HEALTH_PORT") || key.equals("LOG_FORMAT")
-                || key.equals("JAVA_TOOL_OPTIONS") || key.equals("JDK_JAVA_OPTIONS"));
+        builder.environment()
+                .keySet()
+                .removeIf(key -> key.startsWith("SLACK_")
+                        || key.startsWith("AWS_")
+                        || key.startsWith("INVALIDATOR_")
+                        || key.equals("HEALTH_PORT")
+                        || key.equals("LOG_FORMAT")
+                        || key.equals("JAVA_TOOL_OPTIONS")
+                        || key.equals("JDK_JAVA_OPTIONS"));
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         try {
@@ -75,7 +87,8 @@ record BotProcess(Process process, long startedNanos, Path log) implements AutoC
 
     /** User plus system CPU time the process has used so far. */
     Duration cpuTime() {
-        return process.info().totalCpuDuration()
+        return process.info()
+                .totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid()));
     }
 

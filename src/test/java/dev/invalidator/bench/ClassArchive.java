@@ -22,13 +22,14 @@ final class ClassArchive {
     static final String TRAINING = "/invalidate web /index.html\n/invalidate help\n";
     private static final String USE = "-XX:SharedArchiveFile=";
 
-    private ClassArchive() {
-    }
+    private ClassArchive() {}
 
     /** The archive the flags name, if they name one. */
     static Optional<String> named(BotProcess.Launch launch) {
-        return launch.flags().stream().filter(option -> option.startsWith(USE))
-                .map(option -> option.substring(USE.length())).findFirst();
+        return launch.flags().stream()
+                .filter(option -> option.startsWith(USE))
+                .map(option -> option.substring(USE.length()))
+                .findFirst();
     }
 
     /** Writes the archive the flags name into the working directory, from a training run of the jar. */
@@ -38,15 +39,22 @@ final class ClassArchive {
             return;
         }
         Path archivePath = launch.workingDirectory().resolve(archive.get());
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        List<String> command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         launch.flags().stream().filter(option -> !option.startsWith(USE)).forEach(command::add);
-        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive.get(), "-jar",
-                launch.jar().toAbsolutePath().toString(), "demo"));
+        command.addAll(List.of(
+                "-XX:ArchiveClassesAtExit=" + archive.get(),
+                "-jar",
+                launch.jar().toAbsolutePath().toString(),
+                "demo"));
         try {
             Files.deleteIfExists(archivePath);
-            Process training = new ProcessBuilder(command).directory(launch.workingDirectory().toFile())
+            Process training = new ProcessBuilder(command)
+                    .directory(launch.workingDirectory().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(launch.workingDirectory().resolve("class-archive-training.log").toFile())
+                    .redirectOutput(launch.workingDirectory()
+                            .resolve("class-archive-training.log")
+                            .toFile())
                     .start();
             training.getOutputStream().write(TRAINING.getBytes(StandardCharsets.UTF_8));
             training.getOutputStream().close();
@@ -59,8 +67,8 @@ final class ClassArchive {
             Thread.currentThread().interrupt();
         }
         if (!Files.exists(archivePath)) {
-            throw new IllegalStateException("the training run wrote no " + archive.get()
-                    + "; see class-archive-training.log beside it");
+            throw new IllegalStateException(
+                    "the training run wrote no " + archive.get() + "; see class-archive-training.log beside it");
         }
     }
 }

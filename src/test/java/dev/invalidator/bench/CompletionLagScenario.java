@@ -27,8 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class CompletionLagScenario {
 
     /** How one way of following did: lag from Completed to noticing it, and CloudFront calls. */
-    record Follower(Percentiles lagMillis, int calls, double callsPerInvalidation) {
-    }
+    record Follower(Percentiles lagMillis, int calls, double callsPerInvalidation) {}
 
     /**
      * @param noticed      invalidations whose completion the bot wrote into their status message
@@ -36,9 +35,15 @@ final class CompletionLagScenario {
      * @param callRatio    waiter ÷ bot, of the calls
      * @param waiterDelaySeconds the waiter's pause between calls
      */
-    record Lag(int invalidations, int distributions, int noticed, Follower bot, Follower waiter, double lagRatio,
-               double callRatio, double waiterDelaySeconds) {
-    }
+    record Lag(
+            int invalidations,
+            int distributions,
+            int noticed,
+            Follower bot,
+            Follower waiter,
+            double lagRatio,
+            double callRatio,
+            double waiterDelaySeconds) {}
 
     private static final String COMPLETED_EDIT = ": completed in";
     private static final Duration PROGRESS_CHECK = Duration.ofMillis(500);
@@ -56,9 +61,13 @@ final class CompletionLagScenario {
         int count = plan.lagInvalidations();
         List<Duration> delays = spreadDelays(count);
         try (BenchWorld world = new BenchWorld(plan.lagDistributions(), 5, 5);
-             BotProcess bot = harness.startReady(world, "lag");
-             WaiterReference waiter = new WaiterReference(world.cloudFront, world.distributionIds(),
-                     plan.waiterDelay(), plan.waiterMaxAttempts(), count)) {
+                BotProcess bot = harness.startReady(world, "lag");
+                WaiterReference waiter = new WaiterReference(
+                        world.cloudFront,
+                        world.distributionIds(),
+                        plan.waiterDelay(),
+                        plan.waiterMaxAttempts(),
+                        count)) {
             world.cloudFront.completionDelay(paths -> delays.get(BenchWorld.commandOf(paths.get(0))));
             Instant begin = Instant.now();
             List<Envelope> sent = new ArrayList<>();
@@ -72,8 +81,12 @@ final class CompletionLagScenario {
 
             Duration patience = plan.lagLongest().plus(Duration.ofSeconds(60));
             List<SimulatedInvalidation> invalidations = invalidations(world);
-            Map<String, Instant> edits = Await.until("the bot's completion edits", patience, PROGRESS_CHECK,
-                    () -> completionEdits(world), found -> found.size() >= invalidations.size());
+            Map<String, Instant> edits = Await.until(
+                    "the bot's completion edits",
+                    patience,
+                    PROGRESS_CHECK,
+                    () -> completionEdits(world),
+                    found -> found.size() >= invalidations.size());
             Map<String, WaiterReference.Detection> detections = waiter.detections(patience);
 
             List<Duration> botLags = new ArrayList<>();
@@ -94,9 +107,15 @@ final class CompletionLagScenario {
             Follower botFollower = new Follower(Percentiles.of(botLags), botCalls, (double) botCalls / count);
             Follower waiterFollower =
                     new Follower(Percentiles.of(waiterLags), waiterCalls, (double) waiterCalls / count);
-            return new Lag(count, plan.lagDistributions(), botLags.size(), botFollower, waiterFollower,
+            return new Lag(
+                    count,
+                    plan.lagDistributions(),
+                    botLags.size(),
+                    botFollower,
+                    waiterFollower,
                     waiterFollower.lagMillis().p50() / botFollower.lagMillis().p50(),
-                    (double) waiterCalls / botCalls, plan.waiterDelay().toMillis() / 1000.0);
+                    (double) waiterCalls / botCalls,
+                    plan.waiterDelay().toMillis() / 1000.0);
         } catch (Exception e) {
             throw new IllegalStateException("the completion-lag scenario failed", e);
         }
@@ -115,12 +134,15 @@ final class CompletionLagScenario {
     }
 
     private static List<SimulatedInvalidation> invalidations(BenchWorld world) {
-        return world.distributionIds().stream().flatMap(id -> world.cloudFront.invalidations(id).stream()).toList();
+        return world.distributionIds().stream()
+                .flatMap(id -> world.cloudFront.invalidations(id).stream())
+                .toList();
     }
 
     /** The status message an invalidation belongs to, {@code channel/ts}, from its CallerReference. */
     private static String messageOf(SimulatedInvalidation invalidation) {
-        CallerReference reference = CallerReference.decode(invalidation.callerReference()).orElseThrow();
+        CallerReference reference =
+                CallerReference.decode(invalidation.callerReference()).orElseThrow();
         return reference.channel() + "/" + reference.messageTs();
     }
 
@@ -129,7 +151,8 @@ final class CompletionLagScenario {
         Map<String, Instant> edits = new HashMap<>();
         for (ApiCall call : world.slack.calls("chat.update")) {
             if (call.params().getOrDefault("text", "").contains(COMPLETED_EDIT)) {
-                edits.putIfAbsent(call.params().get("channel") + "/" + call.params().get("ts"), call.at());
+                edits.putIfAbsent(
+                        call.params().get("channel") + "/" + call.params().get("ts"), call.at());
             }
         }
         return edits;

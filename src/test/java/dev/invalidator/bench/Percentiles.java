@@ -11,12 +11,13 @@ import java.util.List;
 record Percentiles(int count, double p50, double p95, double p99, double max) {
 
     static Percentiles of(Collection<Duration> samples) {
-        List<Double> millis = samples.stream().map(d -> d.toNanos() / 1e6).sorted().toList();
+        List<Double> millis =
+                samples.stream().map(d -> d.toNanos() / 1e6).sorted().toList();
         if (millis.isEmpty()) {
             return new Percentiles(0, 0, 0, 0, 0);
         }
-        return new Percentiles(millis.size(), rank(millis, 50), rank(millis, 95), rank(millis, 99),
-                millis.get(millis.size() - 1));
+        return new Percentiles(
+                millis.size(), rank(millis, 50), rank(millis, 95), rank(millis, 99), millis.get(millis.size() - 1));
     }
 
     private static double rank(List<Double> sorted, int percentile) {

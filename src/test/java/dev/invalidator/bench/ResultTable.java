@@ -10,8 +10,7 @@ import java.util.Locale;
 /** The results as a Markdown table, ready for the README: what was measured, the number, and the target. */
 final class ResultTable {
 
-    private ResultTable() {
-    }
+    private ResultTable() {}
 
     static String render(Results results) {
         List<String[]> rows = new ArrayList<>();
@@ -25,13 +24,22 @@ final class ResultTable {
         if (results.bursts() != null) {
             for (Burst burst : results.bursts()) {
                 String title = "Ack latency, burst of " + String.format(Locale.ROOT, "%,d", burst.commands());
-                rows.add(row(title, "envelope sent → ack: p50 / p99 / max",
-                        ms(burst.ackMillis().p50()) + " / " + ms(burst.ackMillis().p99()) + " / "
-                                + ms(burst.ackMillis().max()), target(burst.commands())));
-                rows.add(row("", "acks / status messages / creates",
+                rows.add(row(
+                        title,
+                        "envelope sent → ack: p50 / p99 / max",
+                        ms(burst.ackMillis().p50()) + " / "
+                                + ms(burst.ackMillis().p99()) + " / "
+                                + ms(burst.ackMillis().max()),
+                        target(burst.commands())));
+                rows.add(row(
+                        "",
+                        "acks / status messages / creates",
                         burst.acked() + " / " + burst.statusMessages() + " / " + burst.creates(),
                         "all " + burst.commands()));
-                rows.add(row("", "RSS after the burst", mib(burst.rssAfterMib()),
+                rows.add(row(
+                        "",
+                        "RSS after the burst",
+                        mib(burst.rssAfterMib()),
                         burst.commands() >= 1_000 ? "≤ 160 MiB" : ""));
             }
         }
@@ -41,32 +49,58 @@ final class ResultTable {
                     + " distributions";
             rows.add(row(title, "bot: lag p50 / p95 / max", lags(lag.bot()), "p50 ≤ 2 s, p95 ≤ 5 s"));
             rows.add(row("", "bot: CloudFront calls per invalidation", calls(lag.bot()), "< waiter"));
-            rows.add(row("", String.format(Locale.ROOT, "waiter (GetInvalidation every %.0f s): lag p50 / p95 / max",
-                    lag.waiterDelaySeconds()), lags(lag.waiter()), ""));
-            rows.add(row("", "waiter: CloudFront calls per invalidation", calls(lag.waiter()), ""));
-            rows.add(row("", "waiter ÷ bot: median lag, calls", times(lag.lagRatio()) + ", " + times(lag.callRatio()),
+            rows.add(row(
+                    "",
+                    String.format(
+                            Locale.ROOT,
+                            "waiter (GetInvalidation every %.0f s): lag p50 / p95 / max",
+                            lag.waiterDelaySeconds()),
+                    lags(lag.waiter()),
                     ""));
-            rows.add(row("", "completions shown in Slack", lag.noticed() + " of " + lag.invalidations(),
+            rows.add(row("", "waiter: CloudFront calls per invalidation", calls(lag.waiter()), ""));
+            rows.add(row(
+                    "", "waiter ÷ bot: median lag, calls", times(lag.lagRatio()) + ", " + times(lag.callRatio()), ""));
+            rows.add(row(
+                    "",
+                    "completions shown in Slack",
+                    lag.noticed() + " of " + lag.invalidations(),
                     "all " + lag.invalidations()));
         }
         if (results.scale() != null) {
             var scale = results.scale();
-            String title = String.format(Locale.ROOT, "Scale, %,d in flight on %d distributions", scale.inFlight(),
-                    scale.distributions());
-            rows.add(row(title, "CloudFront calls per minute (distributions polled)",
-                    String.format(Locale.ROOT, "%,.0f (%d)", scale.callsPerMinute(), scale.distributionsPolled()), ""));
-            rows.add(row("", "bot CPU (100 % = one core) / RSS",
-                    String.format(Locale.ROOT, "%.1f %% / %s", scale.cpuPercent(), mib(scale.rssMib())), ""));
-            rows.add(row("", "restart: found all after / CloudFront calls",
-                    String.format(Locale.ROOT, "%.1f s / %,d", scale.recoverySeconds(), scale.recoveryCalls()), ""));
+            String title = String.format(
+                    Locale.ROOT, "Scale, %,d in flight on %d distributions", scale.inFlight(), scale.distributions());
+            rows.add(row(
+                    title,
+                    "CloudFront calls per minute (distributions polled)",
+                    String.format(Locale.ROOT, "%,.0f (%d)", scale.callsPerMinute(), scale.distributionsPolled()),
+                    ""));
+            rows.add(row(
+                    "",
+                    "bot CPU (100 % = one core) / RSS",
+                    String.format(Locale.ROOT, "%.1f %% / %s", scale.cpuPercent(), mib(scale.rssMib())),
+                    ""));
+            rows.add(row(
+                    "",
+                    "restart: found all after / CloudFront calls",
+                    String.format(Locale.ROOT, "%.1f s / %,d", scale.recoverySeconds(), scale.recoveryCalls()),
+                    ""));
         }
         var machine = results.machine();
         StringBuilder table = new StringBuilder("| scenario | measure | result | target |\n|---|---|---|---|\n");
-        rows.forEach(cells -> table.append("| ").append(String.join(" | ", cells)).append(" |\n"));
-        return table.append(String.format(Locale.ROOT, "%nMachine: %d cores, Java %s, flags %s (class archive: %s);"
-                        + " load average %.2f before, %.2f after.", machine.cores(), machine.java(),
-                String.join(" ", machine.jvmOptions()), machine.classArchive(), machine.loadAverageBefore(),
-                machine.loadAverageAfter())).toString();
+        rows.forEach(
+                cells -> table.append("| ").append(String.join(" | ", cells)).append(" |\n"));
+        return table.append(String.format(
+                        Locale.ROOT,
+                        "%nMachine: %d cores, Java %s, flags %s (class archive: %s);"
+                                + " load average %.2f before, %.2f after.",
+                        machine.cores(),
+                        machine.java(),
+                        String.join(" ", machine.jvmOptions()),
+                        machine.classArchive(),
+                        machine.loadAverageBefore(),
+                        machine.loadAverageAfter()))
+                .toString();
     }
 
     private static String target(int burst) {
@@ -74,7 +108,8 @@ final class ResultTable {
     }
 
     private static String lags(Follower follower) {
-        return seconds(follower.lagMillis().p50()) + " / " + seconds(follower.lagMillis().p95()) + " / "
+        return seconds(follower.lagMillis().p50()) + " / "
+                + seconds(follower.lagMillis().p95()) + " / "
                 + seconds(follower.lagMillis().max());
     }
 
@@ -87,7 +122,8 @@ final class ResultTable {
     }
 
     private static String ms(double millis) {
-        return millis < 10 ? String.format(Locale.ROOT, "%.1f ms", millis)
+        return millis < 10
+                ? String.format(Locale.ROOT, "%.1f ms", millis)
                 : String.format(Locale.ROOT, "%,.0f ms", millis);
     }
 

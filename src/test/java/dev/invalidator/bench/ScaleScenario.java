@@ -28,9 +28,16 @@ final class ScaleScenario {
      * @param cpuPercent        the bot's CPU time over the window's wall time (100 = one core busy)
      * @param rssMib            the largest resident set size seen during the window
      */
-    record Scale(int inFlight, int distributions, double recoverySeconds, int recoveryCalls, double windowSeconds,
-                 double callsPerMinute, int distributionsPolled, double cpuPercent, double rssMib) {
-    }
+    record Scale(
+            int inFlight,
+            int distributions,
+            double recoverySeconds,
+            int recoveryCalls,
+            double windowSeconds,
+            double callsPerMinute,
+            int distributionsPolled,
+            double cpuPercent,
+            double rssMib) {}
 
     static final String RECOVERED = "Recovery: ";
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
@@ -47,7 +54,11 @@ final class ScaleScenario {
         try (BenchWorld world = new BenchWorld(plan.scaleDistributions(), 5, 5)) {
             seed(world);
             try (BotProcess bot = harness.startReady(world, "scale")) {
-                Await.until("the bot's recovery", Duration.ofMinutes(10), SAMPLE_EVERY, () -> bot.logged(RECOVERED),
+                Await.until(
+                        "the bot's recovery",
+                        Duration.ofMinutes(10),
+                        SAMPLE_EVERY,
+                        () -> bot.logged(RECOVERED),
                         Boolean::booleanValue);
                 double recoverySeconds = (System.nanoTime() - bot.startedNanos()) / 1e9;
                 int recoveryCalls = world.cloudFront.recordedCalls().size();
@@ -65,11 +76,22 @@ final class ScaleScenario {
                 Duration cpu = bot.cpuTime().minus(cpuBefore);
                 double windowSeconds = (System.nanoTime() - openedNanos) / 1e9;
                 List<CloudFrontCall> calls = world.cloudFront.recordedCalls().stream()
-                        .filter(call -> !call.time().isBefore(opened)).toList();
-                int polled = (int) calls.stream().map(CloudFrontCall::distributionId).distinct().count();
-                return new Scale(plan.scaleInvalidations(), plan.scaleDistributions(), recoverySeconds, recoveryCalls,
-                        windowSeconds, calls.size() * 60 / windowSeconds, polled,
-                        cpu.toNanos() / 1e9 / windowSeconds * 100, rss);
+                        .filter(call -> !call.time().isBefore(opened))
+                        .toList();
+                int polled = (int) calls.stream()
+                        .map(CloudFrontCall::distributionId)
+                        .distinct()
+                        .count();
+                return new Scale(
+                        plan.scaleInvalidations(),
+                        plan.scaleDistributions(),
+                        recoverySeconds,
+                        recoveryCalls,
+                        windowSeconds,
+                        calls.size() * 60 / windowSeconds,
+                        polled,
+                        cpu.toNanos() / 1e9 / windowSeconds * 100,
+                        rss);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -85,8 +107,8 @@ final class ScaleScenario {
             Instant created = now.minusMillis((count - i) * 10L);
             String ts = String.format("%d.%06d", created.getEpochSecond(), i);
             String reference = new CallerReference(world.channel(i), ts, world.user(i)).encode();
-            world.cloudFront.seedInvalidation(world.distributionId(i), List.of(BenchWorld.path(i)), created, false,
-                    reference);
+            world.cloudFront.seedInvalidation(
+                    world.distributionId(i), List.of(BenchWorld.path(i)), created, false, reference);
         }
     }
 }

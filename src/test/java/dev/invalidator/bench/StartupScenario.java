@@ -15,12 +15,10 @@ import java.util.function.ToDoubleFunction;
 final class StartupScenario {
 
     /** One start: milliseconds from process start to hello and to the first ack, and RSS at hello. */
-    record Start(double helloMillis, double firstAckMillis, double rssAtHelloMib) {
-    }
+    record Start(double helloMillis, double firstAckMillis, double rssAtHelloMib) {}
 
     /** The medians over all starts, and every start. */
-    record Startup(double helloMillis, double firstAckMillis, double rssAtHelloMib, List<Start> starts) {
-    }
+    record Startup(double helloMillis, double firstAckMillis, double rssAtHelloMib, List<Start> starts) {}
 
     private final Harness harness;
     private final Plan plan;
@@ -38,8 +36,11 @@ final class StartupScenario {
                 world.slack.awaitConnections(0, Harness.READY_TIMEOUT);
             }
         }
-        return new Startup(median(starts, Start::helloMillis), median(starts, Start::firstAckMillis),
-                median(starts, Start::rssAtHelloMib), starts);
+        return new Startup(
+                median(starts, Start::helloMillis),
+                median(starts, Start::firstAckMillis),
+                median(starts, Start::rssAtHelloMib),
+                starts);
     }
 
     private Start start(BenchWorld world, int number) {
@@ -61,7 +62,10 @@ final class StartupScenario {
     }
 
     private static double median(List<Start> starts, ToDoubleFunction<Start> value) {
-        List<Double> sorted = starts.stream().map(value::applyAsDouble).sorted(Comparator.naturalOrder()).toList();
+        List<Double> sorted = starts.stream()
+                .map(value::applyAsDouble)
+                .sorted(Comparator.naturalOrder())
+                .toList();
         return sorted.get((sorted.size() - 1) / 2);
     }
 }

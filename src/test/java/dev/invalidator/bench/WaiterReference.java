@@ -32,8 +32,7 @@ import software.amazon.awssdk.services.cloudfront.waiters.CloudFrontWaiter;
 final class WaiterReference implements AutoCloseable {
 
     /** When the waiter saw an invalidation completed, and how many GetInvalidation calls that took. */
-    record Detection(Instant at, int calls) {
-    }
+    record Detection(Instant at, int calls) {}
 
     private static final Duration DISCOVERY_INTERVAL = Duration.ofMillis(100);
 
@@ -45,8 +44,12 @@ final class WaiterReference implements AutoCloseable {
     private final Map<String, Detection> detections = new ConcurrentHashMap<>();
     private final Set<String> started = new HashSet<>();
 
-    WaiterReference(CloudFrontSimulator cloudFront, List<String> distributionIds, Duration delay, int maxAttempts,
-                    int invalidations) {
+    WaiterReference(
+            CloudFrontSimulator cloudFront,
+            List<String> distributionIds,
+            Duration delay,
+            int maxAttempts,
+            int invalidations) {
         this.cloudFront = cloudFront;
         this.distributionIds = distributionIds;
         this.client = CloudFrontClient.builder()
@@ -55,16 +58,21 @@ final class WaiterReference implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        this.waiter = CloudFrontWaiter.builder().client(client)
-                .overrideConfiguration(o -> o.maxAttempts(maxAttempts)
-                        .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(delay)))
+        this.waiter = CloudFrontWaiter.builder()
+                .client(client)
+                .overrideConfiguration(o ->
+                        o.maxAttempts(maxAttempts).backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(delay)))
                 .build();
         this.waiters = Executors.newFixedThreadPool(invalidations);
     }
 
     /** Starts a waiter for every invalidation as it appears, until {@code count} have; fails after {@code timeout}. */
     void followNew(int count, Duration timeout) {
-        Await.until(count + " invalidations to follow", timeout, DISCOVERY_INTERVAL, this::startWaitersForNew,
+        Await.until(
+                count + " invalidations to follow",
+                timeout,
+                DISCOVERY_INTERVAL,
+                this::startWaitersForNew,
                 followed -> followed >= count);
     }
 

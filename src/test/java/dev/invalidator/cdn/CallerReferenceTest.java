@@ -60,13 +60,15 @@ class CallerReferenceTest {
 
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {
-                "cli-1523067548-180131",
-                "20120301090001",
-                "invalidator/2/C0OPS/1503435956.000247/U0ALICE",
-                "invalidator/1/C0OPS/1503435956.000247",
-                "invalidator/1/C0OPS/1503435956.000247/U0ALICE/extra",
-                "invalidator/1/C0OPS/1503435956.000247/U0ALICE\n"})
+        @ValueSource(
+                strings = {
+                    "cli-1523067548-180131",
+                    "20120301090001",
+                    "invalidator/2/C0OPS/1503435956.000247/U0ALICE",
+                    "invalidator/1/C0OPS/1503435956.000247",
+                    "invalidator/1/C0OPS/1503435956.000247/U0ALICE/extra",
+                    "invalidator/1/C0OPS/1503435956.000247/U0ALICE\n"
+                })
         void ignores_references_the_bot_did_not_write(String reference) {
             assertThat(CallerReference.decode(reference)).isEmpty();
         }

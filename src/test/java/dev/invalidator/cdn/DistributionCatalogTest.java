@@ -29,8 +29,16 @@ class DistributionCatalogTest {
     class Resolving {
 
         @ParameterizedTest
-        @ValueSource(strings = {"web", "WEB", "E1WEBEXAMPLE", "e1webexample", "www.example.com", "WWW.Example.COM",
-                "d111111abcdef8.cloudfront.net"})
+        @ValueSource(
+                strings = {
+                    "web",
+                    "WEB",
+                    "E1WEBEXAMPLE",
+                    "e1webexample",
+                    "www.example.com",
+                    "WWW.Example.COM",
+                    "d111111abcdef8.cloudfront.net"
+                })
         void finds_a_configured_distribution_by_alias_id_or_host_name(String name) {
             assertThat(catalog.resolve(name)).map(DistributionConfig::alias).contains("web");
         }
@@ -46,7 +54,9 @@ class DistributionCatalogTest {
         @Test
         void skips_a_distribution_cloudfront_cannot_describe_and_still_finds_the_others() {
             // "images" (E2IMAGESEXAMPLE) is configured but not in this simulator.
-            assertThat(catalog.resolve("www.example.com")).map(DistributionConfig::alias).contains("web");
+            assertThat(catalog.resolve("www.example.com"))
+                    .map(DistributionConfig::alias)
+                    .contains("web");
             assertThat(catalog.resolve("img.example.com")).isEmpty();
         }
     }
@@ -57,6 +67,7 @@ class DistributionCatalogTest {
         catalog.resolve("d111111abcdef8.cloudfront.net");
         catalog.details(BotFixture.config().byAlias("web").orElseThrow());
 
-        assertThat(cloudFront.simulator.calls(Operation.GET_DISTRIBUTION, CloudFrontFixture.WEB)).isEqualTo(1);
+        assertThat(cloudFront.simulator.calls(Operation.GET_DISTRIBUTION, CloudFrontFixture.WEB))
+                .isEqualTo(1);
     }
 }

@@ -19,7 +19,8 @@ class DistributionTest {
     void a_wildcard_alternate_domain_name_names_no_host_to_ask() {
         assertThat(new Distribution("E1", DOMAIN, List.of("*.example.com", "www.example.com")).viewerHost())
                 .isEqualTo("www.example.com");
-        assertThat(new Distribution("E1", DOMAIN, List.of("*.example.com")).viewerHost()).isEqualTo(DOMAIN);
+        assertThat(new Distribution("E1", DOMAIN, List.of("*.example.com")).viewerHost())
+                .isEqualTo(DOMAIN);
     }
 
     @Test

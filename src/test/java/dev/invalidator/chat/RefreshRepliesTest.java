@@ -17,8 +17,8 @@ class RefreshRepliesTest {
     private static final String SITE = "https://www.example.com";
 
     private static UrlCheck fresh(String path) {
-        return new UrlCheck.Fresh(path, SITE + path, new Freshness(Freshness.Verdict.FRESH, "Miss from cloudfront",
-                Optional.empty()));
+        return new UrlCheck.Fresh(
+                path, SITE + path, new Freshness(Freshness.Verdict.FRESH, "Miss from cloudfront", Optional.empty()));
     }
 
     private static String allText(Message message) {
@@ -27,8 +27,8 @@ class RefreshRepliesTest {
 
     @Test
     void all_fresh_is_one_line_with_the_count() {
-        RefreshReport report = new RefreshReport(List.of(fresh("/a.css"), fresh("/b.css")),
-                CheckPlan.of(List.of("/a.css", "/b.css"), List.of(), 20));
+        RefreshReport report = new RefreshReport(
+                List.of(fresh("/a.css"), fresh("/b.css")), CheckPlan.of(List.of("/a.css", "/b.css"), List.of(), 20));
 
         Message reply = RefreshReplies.report("U0ALICE", "web", report);
 
@@ -38,14 +38,15 @@ class RefreshRepliesTest {
 
     @Test
     void what_was_left_out_is_said_with_how_to_check_a_wildcard() {
-        RefreshReport report = new RefreshReport(List.of(fresh("/a.css"), new UrlCheck.Unchecked("/b.css",
-                SITE + "/b.css", "no answer within 3s")),
+        RefreshReport report = new RefreshReport(
+                List.of(fresh("/a.css"), new UrlCheck.Unchecked("/b.css", SITE + "/b.css", "no answer within 3s")),
                 CheckPlan.of(List.of("/a.css", "/b.css", "/c.css", "/img/*", "#hero"), List.of(), 2));
 
         Message reply = RefreshReplies.report("U0ALICE", "web", report);
 
         assertThat(reply.text()).isEqualTo("✓ 1 of 2 URLs served fresh; could not check the other 1");
-        assertThat(allText(reply)).contains("• `https://www.example.com/b.css`: no answer within 3s")
+        assertThat(allText(reply))
+                .contains("• `https://www.example.com/b.css`: no answer within 3s")
                 .contains("1 more path was not checked: at most 2 per invalidation.")
                 .contains("`/invalidate web /img/* check:/img/index.html`")
                 .contains("Cache tags name no URL");
@@ -62,7 +63,8 @@ class RefreshRepliesTest {
     @Test
     void a_path_that_would_flood_the_message_is_shortened() {
         String path = "/" + "a".repeat(3_000);
-        RefreshReport report = new RefreshReport(List.of(new UrlCheck.Unchecked(path, SITE + path, "answered 503")),
+        RefreshReport report = new RefreshReport(
+                List.of(new UrlCheck.Unchecked(path, SITE + path, "answered 503")),
                 CheckPlan.of(List.of(path), List.of(), 20));
 
         assertThat(RefreshReplies.report("U0ALICE", "web", report).blocks())
@@ -74,9 +76,18 @@ class RefreshRepliesTest {
         StatusCard inProgress = StatusCard.requesting("U0ALICE", "web", "E1WEBEXAMPLE", 1)
                 .inProgress("I1", Instant.parse("2025-04-01T10:00:00Z"));
 
-        assertThat(inProgress.completed(Instant.parse("2025-04-01T10:01:00Z")).withRefreshMark(Optional.of("2 stale"))
-                .message().blocks().toString()).contains(":mag: 2 stale");
-        assertThat(inProgress.withRefreshMark(Optional.of("2 stale")).message().blocks().toString())
+        assertThat(inProgress
+                        .completed(Instant.parse("2025-04-01T10:01:00Z"))
+                        .withRefreshMark(Optional.of("2 stale"))
+                        .message()
+                        .blocks()
+                        .toString())
+                .contains(":mag: 2 stale");
+        assertThat(inProgress
+                        .withRefreshMark(Optional.of("2 stale"))
+                        .message()
+                        .blocks()
+                        .toString())
                 .doesNotContain("2 stale");
     }
 }

@@ -20,7 +20,12 @@ record CheckRun(int status, String output) {
 
     /** Runs with a config file holding {@code config}, in {@code dir}, and the simulator's tokens. */
     static CheckRun of(SlackSimulator slack, AwsClients aws, Path dir, String config) {
-        return of(slack, aws, dir, config, Map.of("SLACK_BOT_TOKEN", slack.botToken(), "SLACK_APP_TOKEN", slack.appToken()));
+        return of(
+                slack,
+                aws,
+                dir,
+                config,
+                Map.of("SLACK_BOT_TOKEN", slack.botToken(), "SLACK_APP_TOKEN", slack.appToken()));
     }
 
     static CheckRun of(SlackSimulator slack, AwsClients aws, Path dir, String config, Map<String, String> tokens) {
@@ -34,10 +39,14 @@ record CheckRun(int status, String output) {
         env.put("INVALIDATOR_CONFIG", file.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = new ConfigCheck(SlackBot.slack(slack.apiUrl()), aws, secretId -> {
-            throw new IllegalStateException("these runs read no secret");
-        }).run(env, new PrintStream(out, true, StandardCharsets.UTF_8));
+                    throw new IllegalStateException("these runs read no secret");
+                })
+                .run(env, new PrintStream(out, true, StandardCharsets.UTF_8));
         String output = out.toString(StandardCharsets.UTF_8);
-        assertThat(output).as("no token printed").doesNotContain(slack.botToken()).doesNotContain(slack.appToken());
+        assertThat(output)
+                .as("no token printed")
+                .doesNotContain(slack.botToken())
+                .doesNotContain(slack.appToken());
         return new CheckRun(status, output);
     }
 }

@@ -20,6 +20,7 @@ class ConfigCheckMotoTest {
 
     private final SlackSimulator slack = SlackSimulator.start();
     private final AwsClients aws = new AwsClients(AwsClients.Settings.forLocalEndpoint(MotoServer.endpoint()));
+
     @TempDir
     Path dir;
 
@@ -32,7 +33,8 @@ class ConfigCheckMotoTest {
     @Test
     void shows_the_identity_and_reads_a_distribution_of_another_account_through_its_role() {
         String own = MotoServer.createDistribution(aws.cloudFront(Optional.empty()), "www.check.example");
-        String other = MotoServer.createDistribution(aws.cloudFront(Optional.of(OTHER_ACCOUNT_ROLE)), "other.check.example");
+        String other =
+                MotoServer.createDistribution(aws.cloudFront(Optional.of(OTHER_ACCOUNT_ROLE)), "other.check.example");
 
         CheckRun result = CheckRun.of(slack, aws, dir, """
                 distributions:
@@ -48,7 +50,8 @@ class ConfigCheckMotoTest {
                 """.formatted(own, other, OTHER_ACCOUNT_ROLE));
 
         assertThat(result.status()).as(result.output()).isZero();
-        assertThat(result.output()).containsPattern("  ✓ AWS identity: arn:aws:\\w+::123456789012:\\S+ \\(account 123456789012\\)")
+        assertThat(result.output())
+                .containsPattern("  ✓ AWS identity: arn:aws:\\w+::123456789012:\\S+ \\(account 123456789012\\)")
                 .contains("  ✓ distribution web (" + own + "): ")
                 .contains("  ✓ distribution other (" + other + "): ")
                 .contains("(other.check.example), through role " + OTHER_ACCOUNT_ROLE + " — GetDistribution")

@@ -34,6 +34,7 @@ class ConfigCheckTest {
 
     private final SlackSimulator slack = SlackSimulator.start();
     private final CloudFrontFixture cloudFront = new CloudFrontFixture();
+
     @TempDir
     Path dir;
 
@@ -71,22 +72,23 @@ class ConfigCheckTest {
         CheckRun result = check(CONFIG);
 
         assertThat(result.status()).isZero();
-        assertThat(result.output()).contains(
-                "  ✓ tokens: read from SLACK_BOT_TOKEN and SLACK_APP_TOKEN",
-                "  ✓ bot token (SLACK_BOT_TOKEN): bot @invalidator (U0BOT) in workspace Simulated Workspace (T0SIM)",
-                "  ✓ app-level token (SLACK_APP_TOKEN): may open Socket Mode connections",
-                "  ✓ channel #ops (C0OPS): the bot is a member",
-                "  ✓ channel #general (C0GENERAL): the bot is a member",
-                "  ✓ user @alice (U0ALICE): found",
-                "  ✓ user @bob (U0BOB): found",
-                "  ✓ user group @frontend (S0FRONTEND): found",
-                "  ✓ distribution web (E1WEBEXAMPLE): d111111abcdef8.cloudfront.net (www.example.com) — GetDistribution,"
-                        + " ListInvalidations and GetInvalidation allowed",
-                "  ✓ distribution images (E2IMAGESEXAMPLE): d222222abcdef8.cloudfront.net (img.example.com) —"
-                        + " GetDistribution and ListInvalidations allowed; GetInvalidation not verified (no invalidation"
-                        + " to read yet)",
-                "  – cloudfront:CreateInvalidation: not verified — CloudFront has no dry run",
-                "Ready to go live");
+        assertThat(result.output())
+                .contains(
+                        "  ✓ tokens: read from SLACK_BOT_TOKEN and SLACK_APP_TOKEN",
+                        "  ✓ bot token (SLACK_BOT_TOKEN): bot @invalidator (U0BOT) in workspace Simulated Workspace (T0SIM)",
+                        "  ✓ app-level token (SLACK_APP_TOKEN): may open Socket Mode connections",
+                        "  ✓ channel #ops (C0OPS): the bot is a member",
+                        "  ✓ channel #general (C0GENERAL): the bot is a member",
+                        "  ✓ user @alice (U0ALICE): found",
+                        "  ✓ user @bob (U0BOB): found",
+                        "  ✓ user group @frontend (S0FRONTEND): found",
+                        "  ✓ distribution web (E1WEBEXAMPLE): d111111abcdef8.cloudfront.net (www.example.com) — GetDistribution,"
+                                + " ListInvalidations and GetInvalidation allowed",
+                        "  ✓ distribution images (E2IMAGESEXAMPLE): d222222abcdef8.cloudfront.net (img.example.com) —"
+                                + " GetDistribution and ListInvalidations allowed; GetInvalidation not verified (no invalidation"
+                                + " to read yet)",
+                        "  – cloudfront:CreateInvalidation: not verified — CloudFront has no dry run",
+                        "Ready to go live");
     }
 
     @Test
@@ -107,8 +109,9 @@ class ConfigCheckTest {
             CheckRun result = check(CONFIG.replace("channels: [C0OPS]", "channels: [C0RANDOM]"));
 
             assertThat(result.status()).isEqualTo(1);
-            assertThat(result.output()).contains("  ✗ channel #random (C0RANDOM): the bot is not a member, so it can't"
-                    + " post there\n      → type /invite @invalidator in #random");
+            assertThat(result.output())
+                    .contains("  ✗ channel #random (C0RANDOM): the bot is not a member, so it can't"
+                            + " post there\n      → type /invite @invalidator in #random");
         }
 
         @Test
@@ -124,8 +127,9 @@ class ConfigCheckTest {
             CheckRun result = check(CONFIG.replace("id: E2IMAGESEXAMPLE", "id: E9MISSINGEXAMPLE"));
 
             assertThat(result.status()).isEqualTo(1);
-            assertThat(result.output()).contains("  ✗ distribution images (E9MISSINGEXAMPLE): CloudFront has no"
-                    + " distribution E9MISSINGEXAMPLE");
+            assertThat(result.output())
+                    .contains("  ✗ distribution images (E9MISSINGEXAMPLE): CloudFront has no"
+                            + " distribution E9MISSINGEXAMPLE");
         }
 
         @Test
@@ -135,19 +139,25 @@ class ConfigCheckTest {
             CheckRun result = check(CONFIG);
 
             assertThat(result.status()).isEqualTo(1);
-            assertThat(result.output()).contains("  ✗ distribution web (E1WEBEXAMPLE): The bot's AWS identity may not"
-                    + " call cloudfront:ListInvalidations");
+            assertThat(result.output())
+                    .contains("  ✗ distribution web (E1WEBEXAMPLE): The bot's AWS identity may not"
+                            + " call cloudfront:ListInvalidations");
         }
 
         @Test
         void for_a_bot_token_slack_refuses_leaving_the_ids_unchecked() {
             String wrongToken = "xoxb-" + "0".repeat(10) + "-" + "0".repeat(10) + "-notarealtoken";
 
-            CheckRun result = CheckRun.of(slack, cloudFront.aws, dir, CONFIG,
+            CheckRun result = CheckRun.of(
+                    slack,
+                    cloudFront.aws,
+                    dir,
+                    CONFIG,
                     Map.of("SLACK_BOT_TOKEN", wrongToken, "SLACK_APP_TOKEN", slack.appToken()));
 
             assertThat(result.status()).isEqualTo(1);
-            assertThat(result.output()).doesNotContain(wrongToken)
+            assertThat(result.output())
+                    .doesNotContain(wrongToken)
                     .contains("  ✗ bot token (SLACK_BOT_TOKEN): Slack refused it (invalid_auth)")
                     .contains("  – channels, users and user groups: not checked");
         }
@@ -157,7 +167,8 @@ class ConfigCheckTest {
             CheckRun result = CheckRun.of(slack, cloudFront.aws, dir, CONFIG, Map.of());
 
             assertThat(result.status()).isEqualTo(1);
-            assertThat(result.output()).contains("  ✗ tokens: no Slack tokens: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN");
+            assertThat(result.output())
+                    .contains("  ✗ tokens: no Slack tokens: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN");
         }
 
         @Test
@@ -175,7 +186,8 @@ class ConfigCheckTest {
             CheckRun result = check("distributions: {}\n");
 
             assertThat(result.status()).isEqualTo(1);
-            assertThat(result.output()).contains("  ✗ config: " + dir.resolve("invalidator.yml"))
+            assertThat(result.output())
+                    .contains("  ✗ config: " + dir.resolve("invalidator.yml"))
                     .contains("  ✓ bot token (SLACK_BOT_TOKEN)");
         }
     }

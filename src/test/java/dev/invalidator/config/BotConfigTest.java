@@ -24,7 +24,12 @@ class BotConfigTest {
         for (DistributionConfig distribution : distributions) {
             byAlias.put(distribution.alias(), distribution);
         }
-        return new BotConfig(byAlias, PollingConfig.defaults(), LimitsConfig.defaults(), GroupsConfig.defaults(), ConfirmConfig.defaults());
+        return new BotConfig(
+                byAlias,
+                PollingConfig.defaults(),
+                LimitsConfig.defaults(),
+                GroupsConfig.defaults(),
+                ConfirmConfig.defaults());
     }
 
     @Nested
@@ -68,16 +73,24 @@ class BotConfigTest {
         @Test
         void areCopiedSoTheCallersMapCannotChangeThem() {
             Map<String, DistributionConfig> mutable = new LinkedHashMap<>(Map.of("web", WEB));
-            BotConfig config = new BotConfig(mutable, PollingConfig.defaults(), LimitsConfig.defaults(),
-                    GroupsConfig.defaults(), ConfirmConfig.defaults());
+            BotConfig config = new BotConfig(
+                    mutable,
+                    PollingConfig.defaults(),
+                    LimitsConfig.defaults(),
+                    GroupsConfig.defaults(),
+                    ConfirmConfig.defaults());
             mutable.put("images", IMAGES);
             assertThat(config.distributions()).containsOnlyKeys("web");
         }
 
         @Test
         void mustBeFiledUnderTheirOwnAlias() {
-            assertThatThrownBy(() -> new BotConfig(Map.of("www", WEB), PollingConfig.defaults(),
-                    LimitsConfig.defaults(), GroupsConfig.defaults(), ConfirmConfig.defaults()))
+            assertThatThrownBy(() -> new BotConfig(
+                            Map.of("www", WEB),
+                            PollingConfig.defaults(),
+                            LimitsConfig.defaults(),
+                            GroupsConfig.defaults(),
+                            ConfirmConfig.defaults()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("distribution web is filed under www");
         }
@@ -123,24 +136,28 @@ class BotConfigTest {
 
         @Test
         void refuseAUserIdAmongChannels() {
-            assertThatThrownBy(() -> new DistributionConfig("web", "E1WEBEXAMPLE", AccessList.of("U0ALICE"),
-                    AccessList.anyone(), Optional.empty()))
+            assertThatThrownBy(() -> new DistributionConfig(
+                            "web", "E1WEBEXAMPLE", AccessList.of("U0ALICE"), AccessList.anyone(), Optional.empty()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("not a channel id (C… or G…): U0ALICE");
         }
 
         @Test
         void refuseAChannelIdAmongUsers() {
-            assertThatThrownBy(() -> new DistributionConfig("web", "E1WEBEXAMPLE", AccessList.anyone(),
-                    AccessList.of("C0OPS"), Optional.empty()))
+            assertThatThrownBy(() -> new DistributionConfig(
+                            "web", "E1WEBEXAMPLE", AccessList.anyone(), AccessList.of("C0OPS"), Optional.empty()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("not a user or user-group id (U…, W… or S…): C0OPS");
         }
 
         @Test
         void refuseAMalformedRoleArn() {
-            assertThatThrownBy(() -> new DistributionConfig("web", "E1WEBEXAMPLE", AccessList.anyone(),
-                    AccessList.anyone(), Optional.of("arn:aws:iam::1:role/x")))
+            assertThatThrownBy(() -> new DistributionConfig(
+                            "web",
+                            "E1WEBEXAMPLE",
+                            AccessList.anyone(),
+                            AccessList.anyone(),
+                            Optional.of("arn:aws:iam::1:role/x")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("not an IAM role ARN: arn:aws:iam::1:role/x");
         }
@@ -151,8 +168,8 @@ class BotConfigTest {
 
         @Test
         void pollingDefaultsAreOneSecondThreeSecondsAndADay() {
-            assertThat(PollingConfig.defaults()).isEqualTo(
-                    new PollingConfig(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofHours(24)));
+            assertThat(PollingConfig.defaults())
+                    .isEqualTo(new PollingConfig(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofHours(24)));
         }
 
         @Test
@@ -167,13 +184,14 @@ class BotConfigTest {
 
         @Test
         void confirmDefaultAsksAboveAHundredPathsAndWaitsFifteenMinutes() {
-            assertThat(ConfirmConfig.defaults()).isEqualTo(new ConfirmConfig(100, Duration.ofMinutes(15), Duration.ofHours(1)));
+            assertThat(ConfirmConfig.defaults())
+                    .isEqualTo(new ConfirmConfig(100, Duration.ofMinutes(15), Duration.ofHours(1)));
         }
 
         @Test
         void pollingRefusesAFirstPollLaterThanTheCeiling() {
-            assertThatThrownBy(() -> new PollingConfig(Duration.ofSeconds(5), Duration.ofSeconds(4),
-                    Duration.ofHours(1)))
+            assertThatThrownBy(
+                            () -> new PollingConfig(Duration.ofSeconds(5), Duration.ofSeconds(4), Duration.ofHours(1)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("initialInterval PT5S is longer than maxInterval PT4S");
         }

@@ -41,12 +41,20 @@ class ConfigFileTest {
 
         private BotConfig expectedFullConfig() {
             Map<String, DistributionConfig> distributions = new LinkedHashMap<>();
-            distributions.put("web", new DistributionConfig("web", "E1WEBEXAMPLE", AccessList.of("C0OPS"),
-                    AccessList.anyone(), Optional.empty()));
-            distributions.put("images", new DistributionConfig("images", "E2IMAGESEXAMPLE",
-                    AccessList.of("C0OPS", "G0DESIGN"), AccessList.of("U0ALICE", "W0BOB", "S0OPS"),
-                    Optional.of("arn:aws:iam::111122223333:role/invalidator")));
-            return new BotConfig(distributions,
+            distributions.put(
+                    "web",
+                    new DistributionConfig(
+                            "web", "E1WEBEXAMPLE", AccessList.of("C0OPS"), AccessList.anyone(), Optional.empty()));
+            distributions.put(
+                    "images",
+                    new DistributionConfig(
+                            "images",
+                            "E2IMAGESEXAMPLE",
+                            AccessList.of("C0OPS", "G0DESIGN"),
+                            AccessList.of("U0ALICE", "W0BOB", "S0OPS"),
+                            Optional.of("arn:aws:iam::111122223333:role/invalidator")));
+            return new BotConfig(
+                    distributions,
                     new PollingConfig(Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofDays(1)),
                     new LimitsConfig(3000, 2, 10),
                     new GroupsConfig(Duration.ofMinutes(1)),
@@ -55,17 +63,21 @@ class ConfigFileTest {
 
         @Test
         void yamlLoadsIntoTheRecordsItDescribes() throws Exception {
-            assertThat(ConfigLoader.load(write("invalidator.yml", resource("full.yml")))).isEqualTo(expected);
+            assertThat(ConfigLoader.load(write("invalidator.yml", resource("full.yml"))))
+                    .isEqualTo(expected);
         }
 
         @Test
         void jsonLoadsIntoTheSameRecordsAsYaml() throws Exception {
-            assertThat(ConfigLoader.load(write("invalidator.json", resource("full.json")))).isEqualTo(expected);
+            assertThat(ConfigLoader.load(write("invalidator.json", resource("full.json"))))
+                    .isEqualTo(expected);
         }
 
         @Test
         void distributionsKeepTheFileOrder() throws Exception {
-            assertThat(ConfigLoader.load(write("invalidator.yml", resource("full.yml"))).distributions().keySet())
+            assertThat(ConfigLoader.load(write("invalidator.yml", resource("full.yml")))
+                            .distributions()
+                            .keySet())
                     .containsExactly("web", "images");
         }
     }
@@ -76,7 +88,8 @@ class ConfigFileTest {
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"config.yml", "config.yaml", "CONFIG.YML", "config.Yaml"})
         void yamlIsRecognisedByItsExtensionInAnyCase(String name) throws Exception {
-            assertThat(ConfigLoader.load(write(name, Configs.VALID)).byAlias("web")).isPresent();
+            assertThat(ConfigLoader.load(write(name, Configs.VALID)).byAlias("web"))
+                    .isPresent();
         }
 
         @ParameterizedTest(name = "{0}")
@@ -137,8 +150,8 @@ class ConfigFileTest {
 
         @Test
         void textThatIsNotUtf8IsRejected() throws Exception {
-            Path file = Files.write(dir.resolve("latin1.yml"),
-                    "distributions: {caf\u00e9: {}}".getBytes(StandardCharsets.ISO_8859_1));
+            Path file = Files.write(
+                    dir.resolve("latin1.yml"), "distributions: {caf\u00e9: {}}".getBytes(StandardCharsets.ISO_8859_1));
             assertThatThrownBy(() -> ConfigLoader.load(file))
                     .isInstanceOf(ConfigException.class)
                     .hasMessage(file + ": is not UTF-8 text — save it as UTF-8");
@@ -178,7 +191,8 @@ class ConfigFileTest {
 
         @Test
         void aBlankVariableCountsAsUnset() {
-            assertThat(ConfigLoader.fileFrom(Map.of("INVALIDATOR_CONFIG", "  "))).isEqualTo(Path.of("invalidator.yml"));
+            assertThat(ConfigLoader.fileFrom(Map.of("INVALIDATOR_CONFIG", "  ")))
+                    .isEqualTo(Path.of("invalidator.yml"));
         }
     }
 }

@@ -22,17 +22,23 @@ class ConfigSyntaxTest {
         static Stream<Arguments> broken() {
             String fix = " — check the indentation, colons and quotes there";
             return Stream.of(
-                    arguments("a key indented one space short",
+                    arguments(
+                            "a key indented one space short",
                             "distributions:\n  web:\n    id: E1WEBEXAMPLE\n   channels: [C0OPS]\n",
                             "line 4, column 4: not valid YAML: expected <block end>, but found '<block mapping start>'"
                                     + fix),
-                    arguments("an unclosed list",
+                    arguments(
+                            "an unclosed list",
                             "distributions:\n  web:\n    id: E1WEBEXAMPLE\n    channels: [C0OPS\n    users: [\"*\"]\n",
                             "line 5, column 10: not valid YAML: expected ',' or ']', but got :" + fix),
-                    arguments("a tab for indentation", "distributions:\n\tweb: {}\n",
+                    arguments(
+                            "a tab for indentation",
+                            "distributions:\n\tweb: {}\n",
                             "line 2, column 1: not valid YAML: found character '\\t(TAB)' that cannot start any token."
                                     + " (Do not use \\t(TAB) for indentation)" + fix),
-                    arguments("an unterminated quote", "distributions: 'web\n",
+                    arguments(
+                            "an unterminated quote",
+                            "distributions: 'web\n",
                             "line 2, column 1: not valid YAML: found unexpected end of stream" + fix));
         }
 
@@ -48,15 +54,15 @@ class ConfigSyntaxTest {
         @Test
         void aBareStarInAListGetsTheHintToQuoteIt() {
             assertThatThrownBy(() -> yaml("distributions:\n  web:\n    id: E1WEBEXAMPLE\n    channels: [C0OPS]\n"
-                    + "    users: [*]\n"))
+                            + "    users: [*]\n"))
                     .hasMessage("invalidator.yml: line 5, column 14: a bare * starts a YAML alias — write \"*\" in"
                             + " quotes, e.g. users: [\"*\"]");
         }
 
         @Test
         void aBareStarAsTheValueGetsTheHintToQuoteIt() {
-            assertThatThrownBy(() -> yaml("distributions:\n  web:\n    id: E1WEBEXAMPLE\n    channels: [C0OPS]\n"
-                    + "    users: *\n"))
+            assertThatThrownBy(() -> yaml(
+                            "distributions:\n  web:\n    id: E1WEBEXAMPLE\n    channels: [C0OPS]\n" + "    users: *\n"))
                     .hasMessage("invalidator.yml: line 5, column 13: a bare * starts a YAML alias — write \"*\" in"
                             + " quotes, e.g. users: [\"*\"]");
         }
@@ -71,8 +77,8 @@ class ConfigSyntaxTest {
         @Test
         void anAliasIsRejectedRatherThanReadAsItsName() {
             assertThatThrownBy(() -> yaml("distributions:\n"
-                    + "  web: {id: E1WEBEXAMPLE, channels: &ops [C0OPS], users: [\"*\"]}\n"
-                    + "  img: {id: E2IMAGESEXAMPLE, channels: *ops, users: [\"*\"]}\n"))
+                            + "  web: {id: E1WEBEXAMPLE, channels: &ops [C0OPS], users: [\"*\"]}\n"
+                            + "  img: {id: E2IMAGESEXAMPLE, channels: *ops, users: [\"*\"]}\n"))
                     .hasMessage("invalidator.yml: distributions.img.channels: uses the YAML alias *ops (line 3, column"
                             + " 40) but aliases are not supported — write the value out in full");
         }
@@ -96,14 +102,19 @@ class ConfigSyntaxTest {
         static Stream<Arguments> broken() {
             String fix = " — check the quotes, commas and brackets there";
             return Stream.of(
-                    arguments("a trailing comma", "{\n  \"distributions\": {\n    \"web\": {\"id\": \"E1WEBEXAMPLE\",}\n"
-                                    + "  }\n}",
+                    arguments(
+                            "a trailing comma",
+                            "{\n  \"distributions\": {\n    \"web\": {\"id\": \"E1WEBEXAMPLE\",}\n" + "  }\n}",
                             "line 3, column 34: not valid JSON: Unexpected character ('}' (code 125)): was expecting"
                                     + " double-quote to start field name" + fix),
-                    arguments("a missing comma", "{\n  \"distributions\": {}\n  \"polling\": {}\n}",
+                    arguments(
+                            "a missing comma",
+                            "{\n  \"distributions\": {}\n  \"polling\": {}\n}",
                             "line 3, column 3: not valid JSON: Unexpected character ('\"' (code 34)): was expecting"
                                     + " comma to separate Object entries" + fix),
-                    arguments("a comment", "// comment\n{}",
+                    arguments(
+                            "a comment",
+                            "// comment\n{}",
                             "line 1, column 1: not valid JSON: Unexpected character ('/' (code 47)): maybe a"
                                     + " (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS'"
                                     + " not enabled for parser)" + fix));
@@ -121,7 +132,7 @@ class ConfigSyntaxTest {
         @Test
         void aKeyWrittenTwiceIsRejectedRatherThanTheLastOneWinning() {
             assertThatThrownBy(() -> json("{\"distributions\": {\"web\": {\"id\": \"E1WEBEXAMPLE\", \"id\":"
-                    + " \"E1WEBEXAMPLE\"}}}"))
+                            + " \"E1WEBEXAMPLE\"}}}"))
                     .hasMessage("invalidator.json: distributions.web.id: written twice (again on line 1, column 50)"
                             + " — keep one");
         }
@@ -143,7 +154,9 @@ class ConfigSyntaxTest {
         @Test
         void aByteOrderMarkIsIgnored() throws ConfigException {
             assertThat(json("\uFEFF{\"distributions\": {\"web\": {\"id\": \"E1WEBEXAMPLE\", \"channels\": \"C0OPS\","
-                    + " \"users\": \"*\"}}}").byAlias("web")).isPresent();
+                                    + " \"users\": \"*\"}}}")
+                            .byAlias("web"))
+                    .isPresent();
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.invalidator.config;
 
 import static dev.invalidator.config.Configs.VALID;
-import static dev.invalidator.config.Configs.web;
 import static dev.invalidator.config.Configs.validWith;
+import static dev.invalidator.config.Configs.web;
 import static dev.invalidator.config.Configs.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,15 +23,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Each rule of the config format, with the exact message a broken file gets. */
 class ConfigValidationTest {
 
-    private static final String EXAMPLE =
-            "distributions: {web: {id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}}";
+    private static final String EXAMPLE = "distributions: {web: {id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}}";
     private static final String ID_NEED = "every distribution needs its CloudFront id, e.g. E1WEBEXAMPLE";
-    private static final String CHANNELS_NEED = "list the channel ids where this distribution may be used, e.g."
-            + " [C0OPS], or \"*\" for any channel";
+    private static final String CHANNELS_NEED =
+            "list the channel ids where this distribution may be used, e.g." + " [C0OPS], or \"*\" for any channel";
     private static final String USERS_NEED = "list who may use this distribution: user ids (U… or W…) and user-group"
             + " ids (S…), e.g. [U0ALICE, S0OPS], or \"*\" for everyone";
-    private static final String CHANNEL_HOW = "use the id from the channel's details in Slack (C… or G…, e.g. C0OPS),"
-            + " or \"*\" for any channel";
+    private static final String CHANNEL_HOW =
+            "use the id from the channel's details in Slack (C… or G…, e.g. C0OPS)," + " or \"*\" for any channel";
     private static final String USER_HOW = "use ids as Slack shows them in profiles: U… or W… for people (e.g."
             + " U0ALICE), S… for user groups, or \"*\" for everyone";
     private static final String ID_SHAPE =
@@ -55,14 +54,18 @@ class ConfigValidationTest {
 
         @Test
         void aListAtTheTopLevelIsRejected() {
-            assertRejected("- web\n", "expected keys and values at the top level, found a list — start the file"
-                    + " with distributions:, e.g. " + EXAMPLE);
+            assertRejected(
+                    "- web\n",
+                    "expected keys and values at the top level, found a list — start the file"
+                            + " with distributions:, e.g. " + EXAMPLE);
         }
 
         @Test
         void aPlainStringAsTheWholeFileIsRejected() {
-            assertRejected("hello\n", "expected keys and values at the top level, found text \"hello\" — start the"
-                    + " file with distributions:, e.g. " + EXAMPLE);
+            assertRejected(
+                    "hello\n",
+                    "expected keys and values at the top level, found text \"hello\" — start the"
+                            + " file with distributions:, e.g. " + EXAMPLE);
         }
     }
 
@@ -71,7 +74,8 @@ class ConfigValidationTest {
 
         @Test
         void mustBePresent() {
-            assertRejected("polling: {maxInterval: 4s}\n",
+            assertRejected(
+                    "polling: {maxInterval: 4s}\n",
                     "distributions: missing — add at least one distribution, e.g. " + EXAMPLE);
         }
 
@@ -83,15 +87,18 @@ class ConfigValidationTest {
 
         @Test
         void mustBeAMappingFromAliasToSettings() {
-            assertRejected("distributions:\n  - web\n", "distributions: expected a mapping from alias to settings,"
-                    + " found a list — e.g. " + EXAMPLE);
+            assertRejected(
+                    "distributions:\n  - web\n",
+                    "distributions: expected a mapping from alias to settings," + " found a list — e.g. " + EXAMPLE);
         }
 
         @Test
         void eachMustBeAMapping() {
-            assertRejected("distributions: {web: E1WEBEXAMPLE}\n", "distributions.web: expected a mapping with id,"
-                    + " channels and users, found text \"E1WEBEXAMPLE\" — e.g. {id: E1WEBEXAMPLE, channels: [C0OPS],"
-                    + " users: [\"*\"]}");
+            assertRejected(
+                    "distributions: {web: E1WEBEXAMPLE}\n",
+                    "distributions.web: expected a mapping with id,"
+                            + " channels and users, found text \"E1WEBEXAMPLE\" — e.g. {id: E1WEBEXAMPLE, channels: [C0OPS],"
+                            + " users: [\"*\"]}");
         }
 
         @Test
@@ -130,26 +137,31 @@ class ConfigValidationTest {
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"help", "status", "list", "HELP", "List"})
         void mustNotBeASubCommand(String alias) {
-            assertRejected("distributions:\n  " + alias + ": " + Configs.VALID_WEB + "\n",
+            assertRejected(
+                    "distributions:\n  " + alias + ": " + Configs.VALID_WEB + "\n",
                     "distributions." + alias + ": \"" + alias.toLowerCase() + "\" is a sub-command of the bot, so it"
                             + " can't be an alias — pick another name");
         }
 
         @Test
         void areStoredInLowerCase() throws ConfigException {
-            assertThat(yaml("distributions: {Web-Site_2: " + Configs.VALID_WEB + "}").distributions())
+            assertThat(yaml("distributions: {Web-Site_2: " + Configs.VALID_WEB + "}")
+                            .distributions())
                     .containsOnlyKeys("web-site_2");
         }
 
         @Test
         void mayBe32Characters() throws ConfigException {
             String alias = "a".repeat(32);
-            assertThat(yaml("distributions: {" + alias + ": " + Configs.VALID_WEB + "}").byAlias(alias)).isPresent();
+            assertThat(yaml("distributions: {" + alias + ": " + Configs.VALID_WEB + "}")
+                            .byAlias(alias))
+                    .isPresent();
         }
 
         @Test
         void mustNotDifferOnlyInCase() {
-            assertRejected("distributions:\n  web: " + Configs.VALID_WEB + "\n"
+            assertRejected(
+                    "distributions:\n  web: " + Configs.VALID_WEB + "\n"
                             + "  Web: {id: E2IMAGESEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n",
                     "distributions.Web: the same alias as \"web\" (aliases ignore case) — rename one of them");
         }
@@ -171,40 +183,56 @@ class ConfigValidationTest {
 
         @Test
         void mustBeText() {
-            assertRejected(web("id: 12345678, channels: [C0OPS], users: [\"*\"]"),
+            assertRejected(
+                    web("id: 12345678, channels: [C0OPS], users: [\"*\"]"),
                     "distributions.web.id: expected text such as E1WEBEXAMPLE, found the number 12345678");
         }
 
         static Stream<Arguments> malformed() {
             return Stream.of(
                     arguments("too short", "E1WEB", "\"E1WEB\" is not a CloudFront distribution id — " + ID_SHAPE),
-                    arguments("too long", "E" + "1".repeat(32),
+                    arguments(
+                            "too long",
+                            "E" + "1".repeat(32),
                             "\"E" + "1".repeat(32) + "\" is not a CloudFront distribution id — " + ID_SHAPE),
-                    arguments("starting with a digit", "1EWEBEXAMPLE",
+                    arguments(
+                            "starting with a digit",
+                            "1EWEBEXAMPLE",
                             "\"1EWEBEXAMPLE\" is not a CloudFront distribution id — " + ID_SHAPE),
-                    arguments("with a dash", "E1-WEBEXAMPLE",
+                    arguments(
+                            "with a dash",
+                            "E1-WEBEXAMPLE",
                             "\"E1-WEBEXAMPLE\" is not a CloudFront distribution id — " + ID_SHAPE),
-                    arguments("in lower case", "e1webexample", "\"e1webexample\" is not a CloudFront distribution id"
-                            + " — CloudFront ids are upper case: E1WEBEXAMPLE"),
-                    arguments("a domain name", "d111111abcdef8.cloudfront.net", "\"d111111abcdef8.cloudfront.net\" is"
-                            + " not a CloudFront distribution id — that is the domain name; use the distribution's ID"
-                            + " from the CloudFront console, e.g. E1WEBEXAMPLE"));
+                    arguments(
+                            "in lower case",
+                            "e1webexample",
+                            "\"e1webexample\" is not a CloudFront distribution id"
+                                    + " — CloudFront ids are upper case: E1WEBEXAMPLE"),
+                    arguments(
+                            "a domain name",
+                            "d111111abcdef8.cloudfront.net",
+                            "\"d111111abcdef8.cloudfront.net\" is"
+                                    + " not a CloudFront distribution id — that is the domain name; use the distribution's ID"
+                                    + " from the CloudFront console, e.g. E1WEBEXAMPLE"));
         }
 
         @ParameterizedTest(name = "an id {0} is rejected")
         @MethodSource("malformed")
         void mustBeUpperCaseLettersAndDigits(String what, String id, String message) {
-            assertRejected(web("id: " + id + ", channels: [C0OPS], users: [\"*\"]"), "distributions.web.id: " + message);
+            assertRejected(
+                    web("id: " + id + ", channels: [C0OPS], users: [\"*\"]"), "distributions.web.id: " + message);
         }
 
         @Test
         void mayBeFoundInAnyCase() throws ConfigException {
-            assertThat(yaml(VALID).byId("e1webexample").map(DistributionConfig::alias)).contains("web");
+            assertThat(yaml(VALID).byId("e1webexample").map(DistributionConfig::alias))
+                    .contains("web");
         }
 
         @Test
         void mustNotAppearUnderTwoAliases() {
-            assertRejected("distributions:\n  web: " + Configs.VALID_WEB + "\n"
+            assertRejected(
+                    "distributions:\n  web: " + Configs.VALID_WEB + "\n"
                             + "  www: {id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n",
                     "distributions.www.id: E1WEBEXAMPLE is already the id of \"web\" — each distribution gets one"
                             + " alias; remove one of them");
@@ -216,27 +244,30 @@ class ConfigValidationTest {
 
         @Test
         void mustBePresent() {
-            assertRejected(web("id: E1WEBEXAMPLE, users: [\"*\"]"), "distributions.web.channels: missing — "
-                    + CHANNELS_NEED);
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, users: [\"*\"]"), "distributions.web.channels: missing — " + CHANNELS_NEED);
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"channels: [], ", "channels: , ", "channels: \"\", "})
         void mustNotBeEmpty(String channels) {
-            assertRejected(web("id: E1WEBEXAMPLE, " + channels + "users: [\"*\"]"),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, " + channels + "users: [\"*\"]"),
                     "distributions.web.channels: empty — " + CHANNELS_NEED);
         }
 
         @Test
         void mustBeAListOrOneId() {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: {ops: C0OPS}, users: [\"*\"]"),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: {ops: C0OPS}, users: [\"*\"]"),
                     "distributions.web.channels: expected a list of channel ids such as [C0OPS, C0DEPLOYS], found a"
                             + " mapping");
         }
 
         @Test
         void entriesMustBeText() {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: [C0OPS, 42], users: [\"*\"]"),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: [C0OPS, 42], users: [\"*\"]"),
                     "distributions.web.channels[1]: expected a channel id such as C0OPS, found the number 42");
         }
 
@@ -247,52 +278,65 @@ class ConfigValidationTest {
                     arguments("a DM id", "D0DIRECT", "\"D0DIRECT\" is not a channel id — " + CHANNEL_HOW),
                     arguments("too short", "C0", "\"C0\" is not a channel id — " + CHANNEL_HOW),
                     arguments("a mention", "\"<#C0OPS>\"", "\"<#C0OPS>\" is not a channel id — " + CHANNEL_HOW),
-                    arguments("in lower case", "c0ops", "\"c0ops\" is not a channel id — Slack ids are upper case:"
-                            + " C0OPS"));
+                    arguments(
+                            "in lower case",
+                            "c0ops",
+                            "\"c0ops\" is not a channel id — Slack ids are upper case:" + " C0OPS"));
         }
 
         @ParameterizedTest(name = "{0} is rejected")
         @MethodSource("malformed")
         void entriesMustBeChannelIds(String what, String channel, String message) {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: [C0OPS, " + channel + "], users: [\"*\"]"),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: [C0OPS, " + channel + "], users: [\"*\"]"),
                     "distributions.web.channels[1]: " + message);
         }
 
         @Test
         void severalIdsInOneStringGetAHintToWriteAList() {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: \"C0OPS, C0WEB\", users: [\"*\"]"),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: \"C0OPS, C0WEB\", users: [\"*\"]"),
                     "distributions.web.channels: \"C0OPS, C0WEB\" is not a channel id — write several ids as a list,"
                             + " e.g. [C0OPS, C0DEPLOYS]");
         }
 
         @Test
         void aSingleIdCountsAsAOneElementList() throws ConfigException {
-            assertThat(yaml(web("id: E1WEBEXAMPLE, channels: C0OPS, users: [\"*\"]")).byAlias("web")
-                    .map(DistributionConfig::channels)).contains(AccessList.of("C0OPS"));
+            assertThat(yaml(web("id: E1WEBEXAMPLE, channels: C0OPS, users: [\"*\"]"))
+                            .byAlias("web")
+                            .map(DistributionConfig::channels))
+                    .contains(AccessList.of("C0OPS"));
         }
 
         @Test
         void privateChannelIdsStartingWithGAreAccepted() throws ConfigException {
-            assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [G0PRIVATE], users: [\"*\"]")).byAlias("web")
-                    .map(DistributionConfig::channels)).contains(AccessList.of("G0PRIVATE"));
+            assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [G0PRIVATE], users: [\"*\"]"))
+                            .byAlias("web")
+                            .map(DistributionConfig::channels))
+                    .contains(AccessList.of("G0PRIVATE"));
         }
 
         @Test
         void aQuotedStarMeansAnyChannel() throws ConfigException {
-            assertThat(yaml(web("id: E1WEBEXAMPLE, channels: \"*\", users: [\"*\"]")).byAlias("web")
-                    .map(DistributionConfig::channels)).contains(AccessList.anyone());
+            assertThat(yaml(web("id: E1WEBEXAMPLE, channels: \"*\", users: [\"*\"]"))
+                            .byAlias("web")
+                            .map(DistributionConfig::channels))
+                    .contains(AccessList.anyone());
         }
 
         @Test
         void aStarMayNotBeMixedWithIds() {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: [C0OPS, \"*\"], users: [\"*\"]"),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: [C0OPS, \"*\"], users: [\"*\"]"),
                     "distributions.web.channels: \"*\" already allows any channel — remove \"*\" or the other entries");
         }
 
         @Test
         void repeatedIdsCountOnce() throws ConfigException {
-            assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS, C0OPS], users: [\"*\"]")).byAlias("web")
-                    .map(d -> d.channels().ids())).contains(Set.of("C0OPS"));
+            assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS, C0OPS], users: [\"*\"]"))
+                            .byAlias("web")
+                            .map(d -> d.channels().ids()))
+                    .contains(Set.of("C0OPS"));
         }
     }
 
@@ -301,20 +345,22 @@ class ConfigValidationTest {
 
         @Test
         void mustBePresent() {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: [C0OPS]"), "distributions.web.users: missing — "
-                    + USERS_NEED);
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: [C0OPS]"), "distributions.web.users: missing — " + USERS_NEED);
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"users: []", "users: ", "users: \"\""})
         void mustNotBeEmpty(String users) {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: [C0OPS], " + users),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: [C0OPS], " + users),
                     "distributions.web.users: empty — " + USERS_NEED);
         }
 
         @Test
         void mustBeAListOrOneId() {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: true"),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: [C0OPS], users: true"),
                     "distributions.web.users: expected a list of user or user-group ids such as [U0ALICE, S0OPS],"
                             + " found true");
         }
@@ -322,41 +368,54 @@ class ConfigValidationTest {
         static Stream<Arguments> malformed() {
             return Stream.of(
                     arguments("a user name", "\"@alice\"", "\"@alice\" is not a user or user-group id — " + USER_HOW),
-                    arguments("an e-mail address", "alice@example.com",
+                    arguments(
+                            "an e-mail address",
+                            "alice@example.com",
                             "\"alice@example.com\" is not a user or user-group id — " + USER_HOW),
                     arguments("a channel id", "C0OPS", "\"C0OPS\" is not a user or user-group id — " + USER_HOW),
                     arguments("a bot id", "B0BOT", "\"B0BOT\" is not a user or user-group id — " + USER_HOW),
-                    arguments("a mention", "\"<@U0ALICE>\"",
+                    arguments(
+                            "a mention",
+                            "\"<@U0ALICE>\"",
                             "\"<@U0ALICE>\" is not a user or user-group id — " + USER_HOW),
-                    arguments("a user-group mention", "\"<!subteam^S0OPS>\"",
+                    arguments(
+                            "a user-group mention",
+                            "\"<!subteam^S0OPS>\"",
                             "\"<!subteam^S0OPS>\" is not a user or user-group id — " + USER_HOW),
-                    arguments("in lower case", "u0alice",
+                    arguments(
+                            "in lower case",
+                            "u0alice",
                             "\"u0alice\" is not a user or user-group id — Slack ids are upper case: U0ALICE"));
         }
 
         @ParameterizedTest(name = "{0} is rejected")
         @MethodSource("malformed")
         void entriesMustBeUserOrGroupIds(String what, String user, String message) {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [U0ALICE, " + user + "]"),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [U0ALICE, " + user + "]"),
                     "distributions.web.users[1]: " + message);
         }
 
         @Test
         void userGroupAndEnterpriseIdsAreAcceptedInFileOrder() throws ConfigException {
             assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [W0BOB, S0OPS, U0ALICE]"))
-                    .byAlias("web").map(d -> d.users().ids().stream().toList()))
+                            .byAlias("web")
+                            .map(d -> d.users().ids().stream().toList()))
                     .contains(List.of("W0BOB", "S0OPS", "U0ALICE"));
         }
 
         @Test
         void aSingleStarMeansEveryone() throws ConfigException {
-            assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: \"*\"")).byAlias("web")
-                    .map(DistributionConfig::users)).contains(AccessList.anyone());
+            assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: \"*\""))
+                            .byAlias("web")
+                            .map(DistributionConfig::users))
+                    .contains(AccessList.anyone());
         }
 
         @Test
         void aStarMayNotBeMixedWithIds() {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\", U0ALICE]"),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\", U0ALICE]"),
                     "distributions.web.users: \"*\" already allows everyone — remove \"*\" or the other entries");
         }
     }
@@ -366,44 +425,54 @@ class ConfigValidationTest {
 
         @Test
         void areOptional() throws ConfigException {
-            assertThat(yaml(VALID).byAlias("web").flatMap(DistributionConfig::roleArn)).isEmpty();
+            assertThat(yaml(VALID).byAlias("web").flatMap(DistributionConfig::roleArn))
+                    .isEmpty();
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {
-                "arn:aws:iam::111122223333:role/invalidator",
-                "arn:aws:iam::111122223333:role/service-role/cdn/Invalidator+Ops=1,x.y@z",
-                "arn:aws-cn:iam::111122223333:role/invalidator",
-                "arn:aws-us-gov:iam::111122223333:role/invalidator"})
+        @ValueSource(
+                strings = {
+                    "arn:aws:iam::111122223333:role/invalidator",
+                    "arn:aws:iam::111122223333:role/service-role/cdn/Invalidator+Ops=1,x.y@z",
+                    "arn:aws-cn:iam::111122223333:role/invalidator",
+                    "arn:aws-us-gov:iam::111122223333:role/invalidator"
+                })
         void acceptRoleArnsOfEveryPartition(String arn) throws ConfigException {
             assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], roleArn: \"" + arn + "\""))
-                    .byAlias("web").flatMap(DistributionConfig::roleArn)).isEqualTo(Optional.of(arn));
+                            .byAlias("web")
+                            .flatMap(DistributionConfig::roleArn))
+                    .isEqualTo(Optional.of(arn));
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {
-                "invalidator",
-                "arn:aws:iam::1111:role/invalidator",
-                "arn:aws:iam::111122223333:user/alice",
-                "arn:aws:sts::111122223333:assumed-role/invalidator/session",
-                "arn:aws:iam::111122223333:role/",
-                "arn:aws:iam::111122223333:role/in valid",
-                "ARN:AWS:IAM::111122223333:ROLE/X"})
+        @ValueSource(
+                strings = {
+                    "invalidator",
+                    "arn:aws:iam::1111:role/invalidator",
+                    "arn:aws:iam::111122223333:user/alice",
+                    "arn:aws:sts::111122223333:assumed-role/invalidator/session",
+                    "arn:aws:iam::111122223333:role/",
+                    "arn:aws:iam::111122223333:role/in valid",
+                    "ARN:AWS:IAM::111122223333:ROLE/X"
+                })
         void mustBeIamRoleArns(String arn) {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], roleArn: \"" + arn + "\""),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], roleArn: \"" + arn + "\""),
                     "distributions.web.roleArn: \"" + arn + "\" is not an IAM role ARN — e.g. " + ARN_EXAMPLE);
         }
 
         @Test
         void mustNotBeLeftEmpty() {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], roleArn: "),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], roleArn: "),
                     "distributions.web.roleArn: empty — give the ARN of the role to assume, e.g. " + ARN_EXAMPLE
                             + ", or remove roleArn");
         }
 
         @Test
         void mustBeText() {
-            assertRejected(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], roleArn: [" + ARN_EXAMPLE + "]"),
+            assertRejected(
+                    web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], roleArn: [" + ARN_EXAMPLE + "]"),
                     "distributions.web.roleArn: expected a role ARN such as " + ARN_EXAMPLE + ", found a list");
         }
     }
@@ -416,19 +485,26 @@ class ConfigValidationTest {
                     arguments("distribution: {}\n", "distribution: unknown key — did you mean \"distributions\"?"),
                     arguments(validWith("Polling: {}"), "Polling: unknown key — did you mean \"polling\"?"),
                     arguments(validWith("limit: {}"), "limit: unknown key — did you mean \"limits\"?"),
-                    arguments(web("id: E1WEBEXAMPLE, chanels: [C0OPS], users: [\"*\"]"),
+                    arguments(
+                            web("id: E1WEBEXAMPLE, chanels: [C0OPS], users: [\"*\"]"),
                             "distributions.web.chanels: unknown key — did you mean \"channels\"?"),
-                    arguments(web("id: E1WEBEXAMPLE, channels: [C0OPS], usres: [\"*\"]"),
+                    arguments(
+                            web("id: E1WEBEXAMPLE, channels: [C0OPS], usres: [\"*\"]"),
                             "distributions.web.usres: unknown key — did you mean \"users\"?"),
-                    arguments(web("Id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]"),
+                    arguments(
+                            web("Id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]"),
                             "distributions.web.Id: unknown key — did you mean \"id\"?"),
-                    arguments(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], role_arn: x"),
+                    arguments(
+                            web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], role_arn: x"),
                             "distributions.web.role_arn: unknown key — did you mean \"roleArn\"?"),
-                    arguments(validWith("polling: {maxIntervall: 4s}"),
+                    arguments(
+                            validWith("polling: {maxIntervall: 4s}"),
                             "polling.maxIntervall: unknown key — did you mean \"maxInterval\"?"),
-                    arguments(validWith("limits: {maxPathPerRequest: 10}"),
+                    arguments(
+                            validWith("limits: {maxPathPerRequest: 10}"),
                             "limits.maxPathPerRequest: unknown key — did you mean \"maxPathsPerRequest\"?"),
-                    arguments(validWith("groups: {cacheTTL: 1m}"),
+                    arguments(
+                            validWith("groups: {cacheTTL: 1m}"),
                             "groups.cacheTTL: unknown key — did you mean \"cacheTtl\"?"));
         }
 
@@ -440,16 +516,22 @@ class ConfigValidationTest {
 
         static Stream<Arguments> strangers() {
             return Stream.of(
-                    arguments(validWith("web: {}"),
+                    arguments(
+                            validWith("web: {}"),
                             "web: unknown key — the keys here are distributions, polling, limits, groups, confirm"
                                     + " and verify"),
-                    arguments(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], region: us-east-1"),
+                    arguments(
+                            web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], region: us-east-1"),
                             "distributions.web.region: unknown key — the keys here are id, channels, users, roleArn,"
                                     + " approvers, approvalFor and verify"),
-                    arguments(validWith("polling: {interval: 4s}"), "polling.interval: unknown key — the keys here"
-                            + " are initialInterval, maxInterval, recoveryWindow and abandonedAfter"),
-                    arguments(validWith("limits: {paths: 10}"), "limits.paths: unknown key — the keys here are"
-                            + " maxPathsPerRequest, requestsPerUserPerMinute and requestsPerDistributionPerMinute"),
+                    arguments(
+                            validWith("polling: {interval: 4s}"),
+                            "polling.interval: unknown key — the keys here"
+                                    + " are initialInterval, maxInterval, recoveryWindow and abandonedAfter"),
+                    arguments(
+                            validWith("limits: {paths: 10}"),
+                            "limits.paths: unknown key — the keys here are"
+                                    + " maxPathsPerRequest, requestsPerUserPerMinute and requestsPerDistributionPerMinute"),
                     arguments(validWith("groups: {ttl: 1m}"), "groups.ttl: unknown key — the keys here are cacheTtl"));
         }
 
@@ -471,71 +553,104 @@ class ConfigValidationTest {
         @Test
         void takeTheirDefaultsWhenLeftOut() throws ConfigException {
             BotConfig config = yaml(VALID);
-            assertThat(config).extracting(BotConfig::polling, BotConfig::limits, BotConfig::groups)
+            assertThat(config)
+                    .extracting(BotConfig::polling, BotConfig::limits, BotConfig::groups)
                     .containsExactly(PollingConfig.defaults(), LimitsConfig.defaults(), GroupsConfig.defaults());
         }
 
         @Test
         void takeTheirDefaultsWhenTheirKeysAreCommentedOut() throws ConfigException {
             BotConfig config = yaml(validWith("polling:\n#  maxInterval: 4s\nlimits:\ngroups:\n"));
-            assertThat(config).extracting(BotConfig::polling, BotConfig::limits, BotConfig::groups)
+            assertThat(config)
+                    .extracting(BotConfig::polling, BotConfig::limits, BotConfig::groups)
                     .containsExactly(PollingConfig.defaults(), LimitsConfig.defaults(), GroupsConfig.defaults());
         }
 
         @Test
         void keepTheDefaultsOfKeysLeftOut() throws ConfigException {
-            assertThat(yaml(validWith("polling: {maxInterval: 10s}")).polling()).isEqualTo(
-                    new PollingConfig(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofHours(24)));
+            assertThat(yaml(validWith("polling: {maxInterval: 10s}")).polling())
+                    .isEqualTo(new PollingConfig(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofHours(24)));
         }
 
         @Test
         void acceptNumbersOfPathsUpToCloudFrontsLimit() throws ConfigException {
-            assertThat(yaml(validWith("limits: {maxPathsPerRequest: 3000}")).limits().maxPathsPerRequest())
+            assertThat(yaml(validWith("limits: {maxPathsPerRequest: 3000}"))
+                            .limits()
+                            .maxPathsPerRequest())
                     .isEqualTo(3000);
         }
 
         @Test
         void mustBeMappings() {
-            assertRejected(validWith("polling: fast"), "polling: expected a mapping with initialInterval, maxInterval"
-                    + ", recoveryWindow and abandonedAfter, found text \"fast\" — e.g. polling: {maxInterval: 4s}");
+            assertRejected(
+                    validWith("polling: fast"),
+                    "polling: expected a mapping with initialInterval, maxInterval"
+                            + ", recoveryWindow and abandonedAfter, found text \"fast\" — e.g. polling: {maxInterval: 4s}");
         }
 
         static Stream<Arguments> badValues() {
             String howTo = "write a whole number and a unit: 500ms, 2s, 5m, 1h or 1d (or ISO-8601 such as PT2S)";
             return Stream.of(
-                    arguments("polling: {maxInterval: 4 seconds}",
+                    arguments(
+                            "polling: {maxInterval: 4 seconds}",
                             "polling.maxInterval: \"4 seconds\" is not a duration — " + howTo),
-                    arguments("polling: {maxInterval: 4}", "polling.maxInterval: \"4\" has no unit — write e.g. 4s or 4m"),
-                    arguments("polling: {maxInterval: 1.5}", "polling.maxInterval: \"1.5\" is not a duration — " + howTo),
-                    arguments("polling: {initialInterval: 0s}", "polling.initialInterval: must be longer than zero"
-                            + " — e.g. 1s"),
-                    arguments("polling: {recoveryWindow: PT-1H}", "polling.recoveryWindow: \"PT-1H\" is negative —"
-                            + " durations are zero or longer"),
-                    arguments("polling: {recoveryWindow: [1h]}", "polling.recoveryWindow: expected a duration such as"
-                            + " 1d, found a list"),
-                    arguments("polling: {maxInterval: }", "polling.maxInterval: empty — give a duration such as 3s,"
-                            + " or remove the key to use the default (3s)"),
-                    arguments("polling: {initialInterval: 10s}", "polling.initialInterval: 10s is longer than"
-                            + " maxInterval (3s) — make it at most 3s or raise maxInterval"),
-                    arguments("polling: {initialInterval: 2s, maxInterval: 1s}", "polling.initialInterval: 2s is longer"
-                            + " than maxInterval (1s) — make it at most 1s or raise maxInterval"),
-                    arguments("limits: {maxPathsPerRequest: 3001}", "limits.maxPathsPerRequest: 3001 is more than the"
-                            + " 3000 file paths CloudFront allows in progress per distribution — use at most 3000"),
-                    arguments("limits: {requestsPerUserPerMinute: 0}", "limits.requestsPerUserPerMinute: must be at"
-                            + " least 1, found 0 — e.g. 5"),
-                    arguments("limits: {requestsPerDistributionPerMinute: -3}", "limits.requestsPerDistributionPerMinute:"
-                            + " must be at least 1, found -3 — e.g. 20"),
-                    arguments("limits: {requestsPerUserPerMinute: 2.5}", "limits.requestsPerUserPerMinute: expected a"
-                            + " whole number such as 5, found the number 2.5"),
-                    arguments("limits: {requestsPerUserPerMinute: \"5\"}", "limits.requestsPerUserPerMinute: expected a"
-                            + " whole number, found text \"5\" — remove the quotes"),
-                    arguments("limits: {requestsPerUserPerMinute: many}", "limits.requestsPerUserPerMinute: expected a"
-                            + " whole number such as 5, found text \"many\""),
-                    arguments("limits: {requestsPerUserPerMinute: 2147483648}", "limits.requestsPerUserPerMinute:"
-                            + " 2147483648 is too large — e.g. 5"),
-                    arguments("limits: {maxPathsPerRequest: }", "limits.maxPathsPerRequest: empty — give a whole"
-                            + " number such as 2000, or remove the key to use the default (2000)"),
-                    arguments("groups: {cacheTtl: forever}", "groups.cacheTtl: \"forever\" is not a duration — " + howTo),
+                    arguments(
+                            "polling: {maxInterval: 4}",
+                            "polling.maxInterval: \"4\" has no unit — write e.g. 4s or 4m"),
+                    arguments(
+                            "polling: {maxInterval: 1.5}", "polling.maxInterval: \"1.5\" is not a duration — " + howTo),
+                    arguments(
+                            "polling: {initialInterval: 0s}",
+                            "polling.initialInterval: must be longer than zero" + " — e.g. 1s"),
+                    arguments(
+                            "polling: {recoveryWindow: PT-1H}",
+                            "polling.recoveryWindow: \"PT-1H\" is negative —" + " durations are zero or longer"),
+                    arguments(
+                            "polling: {recoveryWindow: [1h]}",
+                            "polling.recoveryWindow: expected a duration such as" + " 1d, found a list"),
+                    arguments(
+                            "polling: {maxInterval: }",
+                            "polling.maxInterval: empty — give a duration such as 3s,"
+                                    + " or remove the key to use the default (3s)"),
+                    arguments(
+                            "polling: {initialInterval: 10s}",
+                            "polling.initialInterval: 10s is longer than"
+                                    + " maxInterval (3s) — make it at most 3s or raise maxInterval"),
+                    arguments(
+                            "polling: {initialInterval: 2s, maxInterval: 1s}",
+                            "polling.initialInterval: 2s is longer"
+                                    + " than maxInterval (1s) — make it at most 1s or raise maxInterval"),
+                    arguments(
+                            "limits: {maxPathsPerRequest: 3001}",
+                            "limits.maxPathsPerRequest: 3001 is more than the"
+                                    + " 3000 file paths CloudFront allows in progress per distribution — use at most 3000"),
+                    arguments(
+                            "limits: {requestsPerUserPerMinute: 0}",
+                            "limits.requestsPerUserPerMinute: must be at" + " least 1, found 0 — e.g. 5"),
+                    arguments(
+                            "limits: {requestsPerDistributionPerMinute: -3}",
+                            "limits.requestsPerDistributionPerMinute:" + " must be at least 1, found -3 — e.g. 20"),
+                    arguments(
+                            "limits: {requestsPerUserPerMinute: 2.5}",
+                            "limits.requestsPerUserPerMinute: expected a"
+                                    + " whole number such as 5, found the number 2.5"),
+                    arguments(
+                            "limits: {requestsPerUserPerMinute: \"5\"}",
+                            "limits.requestsPerUserPerMinute: expected a"
+                                    + " whole number, found text \"5\" — remove the quotes"),
+                    arguments(
+                            "limits: {requestsPerUserPerMinute: many}",
+                            "limits.requestsPerUserPerMinute: expected a"
+                                    + " whole number such as 5, found text \"many\""),
+                    arguments(
+                            "limits: {requestsPerUserPerMinute: 2147483648}",
+                            "limits.requestsPerUserPerMinute:" + " 2147483648 is too large — e.g. 5"),
+                    arguments(
+                            "limits: {maxPathsPerRequest: }",
+                            "limits.maxPathsPerRequest: empty — give a whole"
+                                    + " number such as 2000, or remove the key to use the default (2000)"),
+                    arguments(
+                            "groups: {cacheTtl: forever}", "groups.cacheTtl: \"forever\" is not a duration — " + howTo),
                     arguments("groups: {cacheTtl: 0ms}", "groups.cacheTtl: must be longer than zero — e.g. 5m"));
         }
 

@@ -7,8 +7,7 @@ final class Configs {
     static final String VALID_WEB = "{id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}";
     static final String VALID = "distributions: {web: " + VALID_WEB + "}\n";
 
-    private Configs() {
-    }
+    private Configs() {}
 
     /** A config whose only distribution, {@code web}, has these fields (YAML flow style). */
     static String web(String fields) {

@@ -27,7 +27,13 @@ class DurationsTest {
                     arguments("0s", Duration.ZERO),
                     arguments("1h 5m", Duration.ofMinutes(65)),
                     arguments("1h5m", Duration.ofMinutes(65)),
-                    arguments("1d 2h 3m 4s 5ms", Duration.ofDays(1).plusHours(2).plusMinutes(3).plusSeconds(4).plusMillis(5)),
+                    arguments(
+                            "1d 2h 3m 4s 5ms",
+                            Duration.ofDays(1)
+                                    .plusHours(2)
+                                    .plusMinutes(3)
+                                    .plusSeconds(4)
+                                    .plusMillis(5)),
                     arguments("  2s  ", Duration.ofSeconds(2)),
                     arguments("PT2S", Duration.ofSeconds(2)),
                     arguments("pt2s", Duration.ofSeconds(2)),
@@ -55,7 +61,9 @@ class DurationsTest {
                     arguments("5", "\"5\" has no unit — write e.g. 5s or 5m"),
                     arguments("PT-2S", "\"PT-2S\" is negative — durations are zero or longer"),
                     arguments("-PT2S", "\"-PT2S\" is negative — durations are zero or longer"),
-                    arguments("99999999999999999999d", "\"99999999999999999999d\" is too large for a duration — e.g. 30d"),
+                    arguments(
+                            "99999999999999999999d",
+                            "\"99999999999999999999d\" is too large for a duration — e.g. 30d"),
                     arguments("999999999999999d", "\"999999999999999d\" is too large for a duration — e.g. 30d"));
         }
 

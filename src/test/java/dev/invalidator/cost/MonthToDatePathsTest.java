@@ -1,7 +1,5 @@
 package dev.invalidator.cost;
 
-import dev.invalidator.testing.MutableClock;
-
 import static dev.invalidator.testing.CloudFrontFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +16,7 @@ import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.testing.CloudFrontFixture;
+import dev.invalidator.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -274,8 +273,7 @@ class MonthToDatePathsTest {
 
         @Test
         void listsOnEveryCallWithAZeroFreshnessWindow() {
-            MonthToDatePaths unbuffered =
-                    new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock, Duration.ZERO);
+            MonthToDatePaths unbuffered = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock, Duration.ZERO);
             unbuffered.usedThisMonth(SHOP);
 
             unbuffered.usedThisMonth(SHOP);
@@ -352,8 +350,8 @@ class MonthToDatePathsTest {
 
         @Test
         void refusesAnInvalidationOfADistributionThatIsNotInTheConfig() {
-            Invalidation elsewhere = new Invalidation("E9UNKNOWNEXAMPLE", "I1", InvalidationStatus.IN_PROGRESS,
-                    clock.instant(), List.of("/a"), "ref");
+            Invalidation elsewhere = new Invalidation(
+                    "E9UNKNOWNEXAMPLE", "I1", InvalidationStatus.IN_PROGRESS, clock.instant(), List.of("/a"), "ref");
 
             assertThatThrownBy(() -> used.record(elsewhere))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -407,7 +405,8 @@ class MonthToDatePathsTest {
             simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
 
             assertThatThrownBy(() -> used.usedThisMonth(WEB))
-                    .isInstanceOfSatisfying(CdnException.class,
+                    .isInstanceOfSatisfying(
+                            CdnException.class,
                             e -> assertThat(e.failure()).isEqualTo(CdnException.Failure.ACCESS_DENIED));
         }
 
@@ -420,7 +419,8 @@ class MonthToDatePathsTest {
                     """), cloudFront.cdn, clock);
 
             assertThatThrownBy(() -> withAGap.usedThisMonth(WEB))
-                    .isInstanceOfSatisfying(CdnException.class,
+                    .isInstanceOfSatisfying(
+                            CdnException.class,
                             e -> assertThat(e.failure()).isEqualTo(CdnException.Failure.NO_SUCH_DISTRIBUTION));
         }
 
@@ -462,7 +462,9 @@ class MonthToDatePathsTest {
     }
 
     private SimulatedInvalidation seed(String distributionId, String createTime, int paths) {
-        return seed(distributionId, createTime,
+        return seed(
+                distributionId,
+                createTime,
                 IntStream.range(0, paths).mapToObj(i -> "/page-" + i + ".html").toList());
     }
 
@@ -480,13 +482,17 @@ class MonthToDatePathsTest {
 
     /** What {@code Cdn.create} would have answered for it. */
     private static Invalidation created(SimulatedInvalidation seeded) {
-        return new Invalidation(seeded.distributionId(), seeded.id(), InvalidationStatus.IN_PROGRESS,
-                seeded.createTime(), seeded.paths(), seeded.callerReference());
+        return new Invalidation(
+                seeded.distributionId(),
+                seeded.id(),
+                InvalidationStatus.IN_PROGRESS,
+                seeded.createTime(),
+                seeded.paths(),
+                seeded.callerReference());
     }
 
     /** Runs {@code call} on {@code threads} threads released together; their answers. */
-    private static List<Integer> concurrently(int threads, Callable<Integer> call)
-            throws Exception {
+    private static List<Integer> concurrently(int threads, Callable<Integer> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);

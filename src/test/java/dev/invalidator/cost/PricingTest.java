@@ -40,11 +40,13 @@ class PricingTest {
                   1          | 2147483647 | 0         | 0         | 1          | 0.005
                   0          | 2147483647 | 0         | 0         | 0          | 0
                 """)
-        void splits_the_request_into_free_and_charged_paths(int paths, int used, int freeLeft, int freeUsed,
-                                                            int charged, BigDecimal dollars) {
+        void splits_the_request_into_free_and_charged_paths(
+                int paths, int used, int freeLeft, int freeUsed, int charged, BigDecimal dollars) {
             PathCharge charge = Pricing.charge(paths, used);
 
-            assertThat(charge).usingRecursiveComparison().ignoringFields("charge")
+            assertThat(charge)
+                    .usingRecursiveComparison()
+                    .ignoringFields("charge")
                     .isEqualTo(new PathCharge(paths, used, freeLeft, freeUsed, charged, BigDecimal.ZERO));
             assertThat(charge.charge()).isEqualByComparingTo(dollars);
         }
@@ -89,16 +91,19 @@ class PricingTest {
         @Test
         void every_split_adds_up_and_crossing_means_starting_below_and_ending_above_the_free_tier() {
             List<String> wrong = new ArrayList<>();
-            IntStream.rangeClosed(0, 1_500).forEach(paths -> IntStream.rangeClosed(0, 1_500).forEach(used -> {
-                PathCharge charge = Pricing.charge(paths, used);
-                boolean crosses = used < 1_000 && (long) used + paths > 1_000;
-                if (charge.freeUsedByRequest() + charge.chargedPaths() != paths
-                        || charge.charge().compareTo(new BigDecimal("0.005").multiply(
-                                BigDecimal.valueOf(charge.chargedPaths()))) != 0
-                        || charge.crossesFreeTier() != crosses) {
-                    wrong.add(charge.toString());
-                }
-            }));
+            IntStream.rangeClosed(0, 1_500)
+                    .forEach(paths -> IntStream.rangeClosed(0, 1_500).forEach(used -> {
+                        PathCharge charge = Pricing.charge(paths, used);
+                        boolean crosses = used < 1_000 && (long) used + paths > 1_000;
+                        if (charge.freeUsedByRequest() + charge.chargedPaths() != paths
+                                || charge.charge()
+                                                .compareTo(new BigDecimal("0.005")
+                                                        .multiply(BigDecimal.valueOf(charge.chargedPaths())))
+                                        != 0
+                                || charge.crossesFreeTier() != crosses) {
+                            wrong.add(charge.toString());
+                        }
+                    }));
 
             assertThat(wrong).isEmpty();
         }
@@ -110,19 +115,22 @@ class PricingTest {
 
         @Test
         void a_negative_path_count_is_refused() {
-            assertThatIllegalArgumentException().isThrownBy(() -> Pricing.charge(-1, 0))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> Pricing.charge(-1, 0))
                     .withMessage("pathsInRequest must not be negative, was -1");
         }
 
         @Test
         void a_negative_monthly_count_is_refused() {
-            assertThatIllegalArgumentException().isThrownBy(() -> Pricing.charge(1, -5))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> Pricing.charge(1, -5))
                     .withMessage("usedThisMonth must not be negative, was -5");
         }
 
         @Test
         void a_charge_cannot_be_built_without_an_amount() {
-            assertThatNullPointerException().isThrownBy(() -> new PathCharge(1, 0, 1000, 1, 0, null))
+            assertThatNullPointerException()
+                    .isThrownBy(() -> new PathCharge(1, 0, 1000, 1, 0, null))
                     .withMessage("charge");
         }
     }
@@ -164,13 +172,16 @@ class PricingTest {
 
         @Test
         void a_negative_amount_is_refused() {
-            assertThatIllegalArgumentException().isThrownBy(() -> Pricing.dollars(new BigDecimal("-0.01")))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> Pricing.dollars(new BigDecimal("-0.01")))
                     .withMessage("amount must not be negative, was -0.01");
         }
 
         @Test
         void a_missing_amount_is_refused() {
-            assertThatNullPointerException().isThrownBy(() -> Pricing.dollars(null)).withMessage("amount");
+            assertThatNullPointerException()
+                    .isThrownBy(() -> Pricing.dollars(null))
+                    .withMessage("amount");
         }
     }
 }

@@ -24,9 +24,15 @@ class BlockKitTextTest {
                    {"type":"button","action_id":"cancel","text":{"type":"plain_text","text":"Cancel"},"value":"p1"}]}]
                 """, "fallback");
 
-        assertThat(rendered.lines()).containsExactly("Invalidations", "Invalidate 1 path?", "Asked by @alice",
-                "Invalidation `I1`", "[Confirm] [Cancel]");
-        assertThat(rendered.buttons()).containsExactly(new Button("confirm", "Confirm"), new Button("cancel", "Cancel"));
+        assertThat(rendered.lines())
+                .containsExactly(
+                        "Invalidations",
+                        "Invalidate 1 path?",
+                        "Asked by @alice",
+                        "Invalidation `I1`",
+                        "[Confirm] [Cancel]");
+        assertThat(rendered.buttons())
+                .containsExactly(new Button("confirm", "Confirm"), new Button("cancel", "Cancel"));
     }
 
     @Test

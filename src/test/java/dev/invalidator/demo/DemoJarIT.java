@@ -21,6 +21,7 @@ class DemoJarIT {
 
     @TempDir
     Path dir;
+
     private Process demo;
 
     @AfterEach
@@ -36,23 +37,42 @@ class DemoJarIT {
             throws IOException, InterruptedException {
         Path input = dir.resolve("input.txt");
         Files.writeString(input, "/invalidate web /index.html\n");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-Djava.io.tmpdir=" + dir, "-jar", JAR.toString(), "demo")
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Djava.io.tmpdir=" + dir,
+                        "-jar",
+                        JAR.toString(),
+                        "demo")
                 .redirectInput(input.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("SLACK_") || key.startsWith("AWS_")
-                || key.startsWith("INVALIDATOR_"));
+        builder.environment()
+                .keySet()
+                .removeIf(key -> key.startsWith("SLACK_") || key.startsWith("AWS_") || key.startsWith("INVALIDATOR_"));
         demo = builder.start();
 
-        assertThat(demo.waitFor(120, TimeUnit.SECONDS)).as("the demo ends at the end of its input").isTrue();
+        assertThat(demo.waitFor(120, TimeUnit.SECONDS))
+                .as("the demo ends at the end of its input")
+                .isTrue();
         String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
         assertThat(demo.exitValue()).as(out).isZero();
-        assertThat(out).containsSubsequence("alice in #ops › /invalidate web /index.html", " · invalidator",
-                "🔄 In progress", " edited", "✅ Completed in", "── final state ──", "✅ Completed in");
-        assertThat(out).doesNotContainPattern(" (INFO|WARN|ERROR|DEBUG) ").doesNotContain("xoxb-").doesNotContain("xapp-");
+        assertThat(out)
+                .containsSubsequence(
+                        "alice in #ops › /invalidate web /index.html",
+                        " · invalidator",
+                        "🔄 In progress",
+                        " edited",
+                        "✅ Completed in",
+                        "── final state ──",
+                        "✅ Completed in");
+        assertThat(out)
+                .doesNotContainPattern(" (INFO|WARN|ERROR|DEBUG) ")
+                .doesNotContain("xoxb-")
+                .doesNotContain("xapp-");
         assertThat(Files.readString(dir.resolve("err.txt"))).isEmpty();
-        assertThat(Files.readString(dir.resolve("invalidator-demo.log"))).contains("Created invalidation")
-                .doesNotContain("xoxb-").doesNotContain("xapp-");
+        assertThat(Files.readString(dir.resolve("invalidator-demo.log")))
+                .contains("Created invalidation")
+                .doesNotContain("xoxb-")
+                .doesNotContain("xapp-");
     }
 }

@@ -34,8 +34,11 @@ class DemoTest {
 
         /** The number the chat gave the first message the bot posted in {@code channel}, e.g. {@code #2}. */
         String firstPostIn(String channel) {
-            Matcher post = Pattern.compile(Pattern.quote(channel) + " · (#\\d+) · invalidator").matcher(out);
-            assertThat(post.find()).as("a message posted in " + channel + " in:\n" + out).isTrue();
+            Matcher post = Pattern.compile(Pattern.quote(channel) + " · (#\\d+) · invalidator")
+                    .matcher(out);
+            assertThat(post.find())
+                    .as("a message posted in " + channel + " in:\n" + out)
+                    .isTrue();
             return post.group(1);
         }
     }
@@ -43,9 +46,13 @@ class DemoTest {
     static Run demo(String input, String... options) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = DemoCommand.run(List.of(options), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, () -> { });
+        int status = DemoCommand.run(
+                List.of(options),
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false,
+                () -> {});
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -80,7 +87,8 @@ class DemoTest {
 
         assertThat(run.status()).isZero();
         String end = run.from("── end of input ──");
-        assertThat(end).contains("✓ 1 of 1 URL served fresh", "🔍 verified", "🔍 1 stale")
+        assertThat(end)
+                .contains("✓ 1 of 1 URL served fresh", "🔍 verified", "🔍 1 stale")
                 .contains("Likely cause: letter case: `/About.html` in this request is not `/about.html`");
     }
 
@@ -88,11 +96,12 @@ class DemoTest {
     void starts_with_the_rules_and_the_help() {
         Run run = demo("");
 
-        assertThat(run.out()).containsSubsequence(
-                "images  E2IMAGESEXAMPLE (img.example.com)  in #ops, #design · by @alice, @frontend · /* needs approval by @lead",
-                "#releases (C0RELEASES, the bot is not in it)",
-                ":click confirm",
-                ":quit");
+        assertThat(run.out())
+                .containsSubsequence(
+                        "images  E2IMAGESEXAMPLE (img.example.com)  in #ops, #design · by @alice, @frontend · /* needs approval by @lead",
+                        "#releases (C0RELEASES, the bot is not in it)",
+                        ":click confirm",
+                        ":quit");
         assertThat(run.from("── end of input ──")).contains("No status message was posted.");
     }
 
@@ -109,13 +118,16 @@ class DemoTest {
                     """);
 
             // The ack's words and the answer travel separately (socket and response_url): either may show first.
-            assertThat(run.from("bob in #ops › /invalidate images /logo.png")).containsSubsequence(
-                    "#ops · #", " · only @bob can see this",
-                    "You are not on the list for `images`",
-                    "bob in #releases › /invalidate web /index.html",
-                    "#releases · #", " · only @bob can see this",
-                    "I can't post in this channel",
-                    "No status message was posted.");
+            assertThat(run.from("bob in #ops › /invalidate images /logo.png"))
+                    .containsSubsequence(
+                            "#ops · #",
+                            " · only @bob can see this",
+                            "You are not on the list for `images`",
+                            "bob in #releases › /invalidate web /index.html",
+                            "#releases · #",
+                            " · only @bob can see this",
+                            "I can't post in this channel",
+                            "No status message was posted.");
             assertThat(run.status()).isZero();
         }
     }
@@ -135,16 +147,17 @@ class DemoTest {
 
                     """);
 
-            assertThat(run.from("alice in #ops › /invalidate\n")).containsSubsequence(
-                    "form · Invalidate CloudFront · only @alice can see this",
-                    "Distribution (web, images) › web",
-                    "Paths (one per line; an empty line ends them) › index.html",
-                    "Note (optional; empty for none) › release 42",
-                    "⚠ index.html: Paths must start with /",
-                    "Paths (one per line; an empty line ends them) › /index.html",
-                    "#ops · " + run.firstPostIn("#ops") + " · invalidator",
-                    "▌ release 42",
-                    "#ops · " + run.firstPostIn("#ops") + " ✅ Completed in");
+            assertThat(run.from("alice in #ops › /invalidate\n"))
+                    .containsSubsequence(
+                            "form · Invalidate CloudFront · only @alice can see this",
+                            "Distribution (web, images) › web",
+                            "Paths (one per line; an empty line ends them) › index.html",
+                            "Note (optional; empty for none) › release 42",
+                            "⚠ index.html: Paths must start with /",
+                            "Paths (one per line; an empty line ends them) › /index.html",
+                            "#ops · " + run.firstPostIn("#ops") + " · invalidator",
+                            "▌ release 42",
+                            "#ops · " + run.firstPostIn("#ops") + " ✅ Completed in");
             assertThat(run.from("⚠ index.html")).doesNotContain("Distribution (web, images) ›");
         }
 
@@ -173,23 +186,24 @@ class DemoTest {
             // first, so the messages are found by what they say, not by their numbers.
             String after = run.from("alice in #ops › /invalidate images /*");
             assertThat(after).contains("Working on it");
-            assertThat(after).containsSubsequence(
-                    "only @alice can see this",
-                    "removes every cached object",
-                    "[Confirm] [Cancel]",
-                    "alice in #ops › :click confirm",
-                    "only @alice can see this · replaces #",
-                    " · invalidator",
-                    "✋ Awaiting approval: invalidation of 1 path on `images`",
-                    "[Approve] [Reject]",
-                    "it needs an approval from @lead",
-                    "alice in #ops › :click approve",
-                    "only @alice can see this",
-                    "lead in #ops › :click approve",
-                    "@lead approved",
-                    " edited",
-                    "🔄 In progress",
-                    "✅ Completed in");
+            assertThat(after)
+                    .containsSubsequence(
+                            "only @alice can see this",
+                            "removes every cached object",
+                            "[Confirm] [Cancel]",
+                            "alice in #ops › :click confirm",
+                            "only @alice can see this · replaces #",
+                            " · invalidator",
+                            "✋ Awaiting approval: invalidation of 1 path on `images`",
+                            "[Approve] [Reject]",
+                            "it needs an approval from @lead",
+                            "alice in #ops › :click approve",
+                            "only @alice can see this",
+                            "lead in #ops › :click approve",
+                            "@lead approved",
+                            " edited",
+                            "🔄 In progress",
+                            "✅ Completed in");
             assertThat(run.status()).isZero();
         }
 
@@ -225,17 +239,18 @@ class DemoTest {
                     /invalidate site /index.html
                     """, "--config", config.toString());
 
-            assertThat(run.out()).containsSubsequence(
-                    "Distributions (from " + config + "):",
-                    "site  E9SITEEXAMPLE (site.example.com)  in #c0team · by @u0me, @s0sre",
-                    "Invented for the simulation",
-                    "roleArn of site left out",
-                    "@s0sre has s0sre-member (U0DEMOMEMBER1)",
-                    "u0me in #c0team › /invalidate site /index.html",
-                    "#c0team · " + run.firstPostIn("#c0team") + " · invalidator",
-                    "guest in #c0team › /invalidate site /index.html",
-                    "only @guest can see this",
-                    "#c0team · " + run.firstPostIn("#c0team") + " ✅ Completed in");
+            assertThat(run.out())
+                    .containsSubsequence(
+                            "Distributions (from " + config + "):",
+                            "site  E9SITEEXAMPLE (site.example.com)  in #c0team · by @u0me, @s0sre",
+                            "Invented for the simulation",
+                            "roleArn of site left out",
+                            "@s0sre has s0sre-member (U0DEMOMEMBER1)",
+                            "u0me in #c0team › /invalidate site /index.html",
+                            "#c0team · " + run.firstPostIn("#c0team") + " · invalidator",
+                            "guest in #c0team › /invalidate site /index.html",
+                            "only @guest can see this",
+                            "#c0team · " + run.firstPostIn("#c0team") + " ✅ Completed in");
             assertThat(run.status()).isZero();
         }
 
@@ -244,7 +259,9 @@ class DemoTest {
             Run run = demo("", "--config", dir.resolve("missing.yml").toString());
 
             assertThat(run.status()).isEqualTo(1);
-            assertThat(run.err()).startsWith("invalidator: " + dir.resolve("missing.yml")).hasLineCount(1);
+            assertThat(run.err())
+                    .startsWith("invalidator: " + dir.resolve("missing.yml"))
+                    .hasLineCount(1);
             assertThat(run.out()).isEmpty();
         }
     }

@@ -20,13 +20,22 @@ class DemoWorldTest {
     private static void assertSeedsEverythingTheConfigNames(DemoWorld world) {
         BotConfig config = world.config();
         assertThat(world.sites().stream().map(Site::id))
-                .containsExactlyElementsOf(config.distributions().values().stream().map(DistributionConfig::id).toList());
-        assertThat(world.channels().stream().map(Channel::id)).containsAll(config.distributions().values().stream()
-                .flatMap(distribution -> distribution.channels().ids().stream()).toList());
-        Stream<String> userAndGroupIds = config.distributions().values().stream().flatMap(distribution -> Stream.concat(
-                distribution.users().ids().stream(), distribution.approval().approvers().ids().stream()));
-        assertThat(userAndGroupIds).allSatisfy(id -> assertThat(id.startsWith("S")
-                ? world.groups().stream().map(Group::id) : world.people().stream().map(Person::id)).contains(id));
+                .containsExactlyElementsOf(config.distributions().values().stream()
+                        .map(DistributionConfig::id)
+                        .toList());
+        assertThat(world.channels().stream().map(Channel::id))
+                .containsAll(config.distributions().values().stream()
+                        .flatMap(distribution -> distribution.channels().ids().stream())
+                        .toList());
+        Stream<String> userAndGroupIds = config.distributions().values().stream()
+                .flatMap(distribution -> Stream.concat(
+                        distribution.users().ids().stream(), distribution.approval().approvers().ids().stream()));
+        assertThat(userAndGroupIds)
+                .allSatisfy(id -> assertThat(
+                                id.startsWith("S")
+                                        ? world.groups().stream().map(Group::id)
+                                        : world.people().stream().map(Person::id))
+                        .contains(id));
     }
 
     @Nested
@@ -42,8 +51,12 @@ class DemoWorldTest {
         @Test
         void has_a_channel_the_bot_is_not_in_and_a_person_not_on_a_list() {
             assertThat(sample.channels()).anyMatch(channel -> !channel.botIsMember());
-            assertThat(sample.config().byAlias("images").orElseThrow().users().contains(sample.person("bob")
-                    .orElseThrow().id())).isFalse();
+            assertThat(sample.config()
+                            .byAlias("images")
+                            .orElseThrow()
+                            .users()
+                            .contains(sample.person("bob").orElseThrow().id()))
+                    .isFalse();
         }
     }
 
@@ -78,8 +91,12 @@ class DemoWorldTest {
             Group sre = world.groups().get(0);
             assertThat(world.person(sre.members().get(0))).isPresent();
             assertThat(world.person("guest")).isPresent();
-            assertThat(world.channel("#elsewhere")).hasValueSatisfying(channel -> assertThat(channel.botIsMember()).isTrue());
-            assertThat(world.channel("#not-invited")).hasValueSatisfying(channel -> assertThat(channel.botIsMember()).isFalse());
+            assertThat(world.channel("#elsewhere"))
+                    .hasValueSatisfying(
+                            channel -> assertThat(channel.botIsMember()).isTrue());
+            assertThat(world.channel("#not-invited"))
+                    .hasValueSatisfying(
+                            channel -> assertThat(channel.botIsMember()).isFalse());
         }
 
         @Test

@@ -3,15 +3,15 @@ package dev.invalidator.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Slack's mrkdwn as the demo's terminal shows it. */
 class MrkdwnTest {
 
-    private final Mrkdwn mrkdwn = new Mrkdwn(new Names(Map.of("U0ALICE", "alice"), Map.of("C0OPS", "ops"),
-            Map.of("S0SRE", "sre")));
+    private final Mrkdwn mrkdwn =
+            new Mrkdwn(new Names(Map.of("U0ALICE", "alice"), Map.of("C0OPS", "ops"), Map.of("S0SRE", "sre")));
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiterString = " => ", textBlock = """

@@ -62,7 +62,8 @@ class DeployExamplesTest {
     /** Asserts what every deployment of the bot must hold, whatever the engine. */
     private static void assertRunsTheBot(String imageName, Map<String, String> env) {
         assertThat(imageName).isEqualTo(IMAGE);
-        assertThat(env).as("tokens come from Secrets Manager, never written in the example")
+        assertThat(env)
+                .as("tokens come from Secrets Manager, never written in the example")
                 .doesNotContainKeys(SlackTokens.BOT_TOKEN, SlackTokens.APP_TOKEN)
                 .containsEntry(SlackTokens.SECRET_ID, secretNameInThePolicy());
         assertThat(env.keySet()).as("variables the bot reads").isSubsetOf(variablesTheBotReads());
@@ -85,9 +86,12 @@ class DeployExamplesTest {
         BotConfig config = ConfigLoader.parse(content, fileName, format);
         String policyText = policy.toString();
 
-        assertThat(config.distributions().values()).isNotEmpty().allSatisfy(distribution ->
-                assertThat(policyText).contains(distribution.roleArn()
-                        .orElse("arn:aws:cloudfront::ACCOUNT_ID:distribution/" + distribution.id())));
+        assertThat(config.distributions().values())
+                .isNotEmpty()
+                .allSatisfy(distribution -> assertThat(policyText)
+                        .contains(distribution
+                                .roleArn()
+                                .orElse("arn:aws:cloudfront::ACCOUNT_ID:distribution/" + distribution.id())));
     }
 
     private static List<JsonNode> list(JsonNode array) {
@@ -105,14 +109,17 @@ class DeployExamplesTest {
         void read() throws IOException {
             task = new ObjectMapper().readTree(ECS.toFile());
             Map<String, JsonNode> containers = list(task.path("containerDefinitions")).stream()
-                    .collect(Collectors.toMap(container -> container.path("name").asText(), container -> container));
+                    .collect(
+                            Collectors.toMap(container -> container.path("name").asText(), container -> container));
             bot = containers.get("invalidator");
             configWriter = containers.get("write-config");
         }
 
         private Map<String, String> env(JsonNode container) {
             return list(container.path("environment")).stream()
-                    .collect(Collectors.toMap(pair -> pair.path("name").asText(), pair -> pair.path("value").asText()));
+                    .collect(Collectors.toMap(
+                            pair -> pair.path("name").asText(),
+                            pair -> pair.path("value").asText()));
         }
 
         @Test
@@ -126,9 +133,13 @@ class DeployExamplesTest {
         void the_health_check_asks_the_health_endpoint_on_the_health_port() {
             String port = effectiveEnv(env(bot)).get("HEALTH_PORT");
 
-            assertThat(list(bot.path("healthCheck").path("command"))).map(JsonNode::asText).last().asString()
+            assertThat(list(bot.path("healthCheck").path("command")))
+                    .map(JsonNode::asText)
+                    .last()
+                    .asString()
                     .contains("http://127.0.0.1:" + port + "/health");
-            assertThat(list(bot.path("portMappings"))).map(mapping -> mapping.path("containerPort").asText())
+            assertThat(list(bot.path("portMappings")))
+                    .map(mapping -> mapping.path("containerPort").asText())
                     .containsExactly(port);
         }
 
@@ -139,13 +150,24 @@ class DeployExamplesTest {
 
             assertThat(bot.path("mountPoints").get(0).path("containerPath").asText())
                     .isEqualTo(configFile.getParent().toString());
-            assertThat(configWriter.path("mountPoints").get(0).path("sourceVolume").asText()).isEqualTo(volume);
-            assertThat(list(configWriter.path("entryPoint"))).map(JsonNode::asText).last().asString()
+            assertThat(configWriter
+                            .path("mountPoints")
+                            .get(0)
+                            .path("sourceVolume")
+                            .asText())
+                    .isEqualTo(volume);
+            assertThat(list(configWriter.path("entryPoint")))
+                    .map(JsonNode::asText)
+                    .last()
+                    .asString()
                     .endsWith("> " + configFile);
-            assertThat(bot.path("dependsOn").get(0).path("containerName").asText()).isEqualTo("write-config");
+            assertThat(bot.path("dependsOn").get(0).path("containerName").asText())
+                    .isEqualTo("write-config");
             assertThat(bot.path("dependsOn").get(0).path("condition").asText()).isEqualTo("SUCCESS");
-            assertLoadsAndIsCoveredByThePolicy(env(configWriter).get("INVALIDATOR_CONFIG_JSON"),
-                    configFile.getFileName().toString(), ConfigLoader.Format.JSON);
+            assertLoadsAndIsCoveredByThePolicy(
+                    env(configWriter).get("INVALIDATOR_CONFIG_JSON"),
+                    configFile.getFileName().toString(),
+                    ConfigLoader.Format.JSON);
         }
     }
 
@@ -159,8 +181,10 @@ class DeployExamplesTest {
         @BeforeEach
         void read() throws IOException {
             byKind = new HashMap<>();
-            List<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class)
-                    .<JsonNode>readValues(KUBERNETES.toFile()).readAll();
+            List<JsonNode> documents = new YAMLMapper()
+                    .readerFor(JsonNode.class)
+                    .<JsonNode>readValues(KUBERNETES.toFile())
+                    .readAll();
             for (JsonNode document : documents) {
                 byKind.put(document.path("kind").asText(), document);
             }
@@ -170,12 +194,15 @@ class DeployExamplesTest {
 
         private Map<String, String> env() {
             return list(bot.path("env")).stream()
-                    .collect(Collectors.toMap(pair -> pair.path("name").asText(), pair -> pair.path("value").asText()));
+                    .collect(Collectors.toMap(
+                            pair -> pair.path("name").asText(),
+                            pair -> pair.path("value").asText()));
         }
 
         @Test
         void two_replicas_run_the_image_and_read_the_tokens_from_secrets_manager() {
-            assertThat(byKind.get("Deployment").path("spec").path("replicas").asInt()).isEqualTo(2);
+            assertThat(byKind.get("Deployment").path("spec").path("replicas").asInt())
+                    .isEqualTo(2);
             assertThat(pod.path("containers")).hasSize(1);
             assertRunsTheBot(bot.path("image").asText(), env());
         }
@@ -186,22 +213,31 @@ class DeployExamplesTest {
 
             assertThat(pod.path("serviceAccountName").asText())
                     .isEqualTo(account.path("metadata").path("name").asText());
-            assertThat(account.path("metadata").path("annotations").path("eks.amazonaws.com/role-arn").asText())
+            assertThat(account.path("metadata")
+                            .path("annotations")
+                            .path("eks.amazonaws.com/role-arn")
+                            .asText())
                     .matches("arn:aws:iam::ACCOUNT_ID:role/[\\w+=,.@-]+");
         }
 
         @Test
         void every_probe_asks_the_health_endpoint_on_the_health_port() {
             String port = effectiveEnv(env()).get("HEALTH_PORT");
-            Map<String, String> portByName = list(bot.path("ports")).stream().collect(Collectors.toMap(
-                    named -> named.path("name").asText(), named -> named.path("containerPort").asText()));
+            Map<String, String> portByName = list(bot.path("ports")).stream()
+                    .collect(Collectors.toMap(
+                            named -> named.path("name").asText(),
+                            named -> named.path("containerPort").asText()));
 
-            assertThat(List.of("startupProbe", "readinessProbe", "livenessProbe")).allSatisfy(probe -> {
-                JsonNode get = bot.path(probe).path("httpGet");
-                assertThat(get.path("path").asText()).as(probe).isEqualTo("/health");
-                assertThat(portByName.getOrDefault(get.path("port").asText(), get.path("port").asText())).as(probe)
-                        .isEqualTo(port);
-            });
+            assertThat(List.of("startupProbe", "readinessProbe", "livenessProbe"))
+                    .allSatisfy(probe -> {
+                        JsonNode get = bot.path(probe).path("httpGet");
+                        assertThat(get.path("path").asText()).as(probe).isEqualTo("/health");
+                        assertThat(portByName.getOrDefault(
+                                        get.path("port").asText(),
+                                        get.path("port").asText()))
+                                .as(probe)
+                                .isEqualTo(port);
+                    });
         }
 
         @Test
@@ -209,7 +245,8 @@ class DeployExamplesTest {
             List<String> users = runtime.arguments("USER");
             String user = users.get(users.size() - 1).split(":")[0];
 
-            assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
+            assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean())
+                    .isTrue();
             assertThat(pod.path("securityContext").path("runAsUser").asText()).isEqualTo(user);
         }
 
@@ -217,17 +254,27 @@ class DeployExamplesTest {
         void the_config_map_is_mounted_where_the_bot_reads_its_config_and_loads() throws Exception {
             Path configFile = Path.of(effectiveEnv(env()).get(ConfigLoader.ENV_VARIABLE));
             String volume = list(pod.path("volumes")).stream()
-                    .filter(candidate -> candidate.path("configMap").path("name").asText()
-                            .equals(byKind.get("ConfigMap").path("metadata").path("name").asText()))
-                    .findFirst().orElseThrow().path("name").asText();
+                    .filter(candidate -> candidate
+                            .path("configMap")
+                            .path("name")
+                            .asText()
+                            .equals(byKind.get("ConfigMap")
+                                    .path("metadata")
+                                    .path("name")
+                                    .asText()))
+                    .findFirst()
+                    .orElseThrow()
+                    .path("name")
+                    .asText();
 
             assertThat(list(bot.path("volumeMounts"))).anySatisfy(mount -> {
                 assertThat(mount.path("name").asText()).isEqualTo(volume);
-                assertThat(mount.path("mountPath").asText()).isEqualTo(configFile.getParent().toString());
+                assertThat(mount.path("mountPath").asText())
+                        .isEqualTo(configFile.getParent().toString());
             });
             String fileName = configFile.getFileName().toString();
-            assertLoadsAndIsCoveredByThePolicy(byKind.get("ConfigMap").path("data").path(fileName).asText(), fileName,
-                    ConfigLoader.Format.YAML);
+            assertLoadsAndIsCoveredByThePolicy(
+                    byKind.get("ConfigMap").path("data").path(fileName).asText(), fileName, ConfigLoader.Format.YAML);
         }
     }
 }

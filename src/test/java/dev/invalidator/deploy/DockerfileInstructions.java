@@ -22,26 +22,29 @@ import java.util.regex.Pattern;
  */
 record DockerfileInstructions(List<Stage> stages) {
 
-    private static final Pattern FROM = Pattern.compile("(?:--\\S+\\s+)*(\\S+)(?:\\s+AS\\s+(\\S+))?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FROM =
+            Pattern.compile("(?:--\\S+\\s+)*(\\S+)(?:\\s+AS\\s+(\\S+))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern ENV_PAIR = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)");
 
     /** One instruction: its keyword in upper case and the rest of the (joined) line. */
-    record Instruction(String keyword, String arguments) {
-    }
+    record Instruction(String keyword, String arguments) {}
 
     /** A build stage: its base image, its name ({@code AS build}) if any, and its instructions after FROM. */
     record Stage(String image, String name, List<Instruction> instructions) {
 
         /** The arguments of every instruction with this keyword, in order. */
         List<String> arguments(String keyword) {
-            return instructions.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
+            return instructions.stream()
+                    .filter(i -> i.keyword().equals(keyword))
+                    .map(Instruction::arguments)
+                    .toList();
         }
 
         /** Index of the first instruction with this keyword whose arguments contain the text, or -1. */
         int indexOf(String keyword, String text) {
             for (int i = 0; i < instructions.size(); i++) {
-                if (instructions.get(i).keyword().equals(keyword) && instructions.get(i).arguments().contains(text)) {
+                if (instructions.get(i).keyword().equals(keyword)
+                        && instructions.get(i).arguments().contains(text)) {
                     return i;
                 }
             }

@@ -52,7 +52,8 @@ class DockerfileTest {
 
     @Test
     void every_base_image_is_pinned_to_a_full_version() {
-        assertThat(dockerfile.stages()).allSatisfy(stage -> assertThat(stage.image()).matches(PINNED_IMAGE));
+        assertThat(dockerfile.stages())
+                .allSatisfy(stage -> assertThat(stage.image()).matches(PINNED_IMAGE));
     }
 
     @Test
@@ -73,24 +74,32 @@ class DockerfileTest {
         assertThat(users).isNotEmpty();
         Matcher user = NUMERIC_NON_ROOT.matcher(users.get(users.size() - 1));
 
-        assertThat(user.matches()).as("USER %s is numeric and not 0", users.get(users.size() - 1)).isTrue();
+        assertThat(user.matches())
+                .as("USER %s is numeric and not 0", users.get(users.size() - 1))
+                .isTrue();
         assertThat(dockerfile.runtime().arguments("RUN")).anyMatch(run -> run.contains("--uid " + user.group(1)));
     }
 
     @Test
     void the_entrypoint_runs_the_packaged_jar_with_deploy_jvm_options_in_exec_form() throws IOException {
-        String finalName = FINAL_NAME.matcher(Files.readString(Path.of("pom.xml"))).results().findFirst()
-                .orElseThrow().group(1);
+        String finalName = FINAL_NAME
+                .matcher(Files.readString(Path.of("pom.xml")))
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(1);
         assertThat(dockerfile.runtime().arguments("ENTRYPOINT")).hasSize(1);
-        List<String> entrypoint = new ObjectMapper().readValue(dockerfile.runtime().arguments("ENTRYPOINT").get(0),
-                new TypeReference<>() { });
+        List<String> entrypoint = new ObjectMapper()
+                .readValue(dockerfile.runtime().arguments("ENTRYPOINT").get(0), new TypeReference<>() {});
 
         assertThat(entrypoint).containsExactly("java", "@/app/jvm.options", "-jar", "/app/invalidator.jar");
         // The sub-command is the CMD, so `docker run <image> check-config` runs the checklist instead of the bot.
         assertThat(dockerfile.runtime().arguments("CMD")).containsExactly("[\"run\"]");
-        assertThat(dockerfile.runtime().arguments("COPY")).contains(
-                JVM_OPTIONS + " /app/jvm.options",
-                "--from=" + dockerfile.build().name() + " /build/target/" + finalName + ".jar /app/invalidator.jar");
+        assertThat(dockerfile.runtime().arguments("COPY"))
+                .contains(
+                        JVM_OPTIONS + " /app/jvm.options",
+                        "--from=" + dockerfile.build().name() + " /build/target/" + finalName
+                                + ".jar /app/invalidator.jar");
     }
 
     @Test
@@ -100,19 +109,23 @@ class DockerfileTest {
         // The one flag of its own is the class archive's training run, at build time.
         assertThat(Files.readString(DOCKERFILE).replace("-XX:ArchiveClassesAtExit=", ""))
                 .doesNotContain("-XX:", "-Xmx", "-Xms", "JAVA_OPTS", "JAVA_TOOL_OPTIONS");
-        assertThat(options).anyMatch(option -> option.startsWith("-XX:MaxRAMPercentage="))
+        assertThat(options)
+                .anyMatch(option -> option.startsWith("-XX:MaxRAMPercentage="))
                 .doesNotContain("-XX:-UseContainerSupport");
     }
 
     @Test
     void the_image_trains_the_class_archive_that_jvm_options_names() throws IOException {
         String archive = Files.readAllLines(JVM_OPTIONS).stream()
-                .filter(option -> option.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow()
+                .filter(option -> option.startsWith("-XX:SharedArchiveFile="))
+                .findFirst()
+                .orElseThrow()
                 .substring("-XX:SharedArchiveFile=".length());
 
         assertThat(dockerfile.runtime().arguments("WORKDIR")).containsExactly("/app");
-        assertThat(dockerfile.runtime().arguments("RUN")).anySatisfy(run -> assertThat(run)
-                .contains("-XX:ArchiveClassesAtExit=/app/" + archive, "test -s /app/" + archive));
+        assertThat(dockerfile.runtime().arguments("RUN"))
+                .anySatisfy(run -> assertThat(run)
+                        .contains("-XX:ArchiveClassesAtExit=/app/" + archive, "test -s /app/" + archive));
     }
 
     @Test
@@ -122,16 +135,20 @@ class DockerfileTest {
 
         assertThat(port).isEqualTo("8080");
         assertThat(runtime.arguments("EXPOSE")).contains(port);
-        assertThat(runtime.arguments("HEALTHCHECK")).singleElement().asString()
+        assertThat(runtime.arguments("HEALTHCHECK"))
+                .singleElement()
+                .asString()
                 .contains(" CMD ", "${HEALTH_PORT}/health");
     }
 
     @Test
     void no_environment_variable_or_build_argument_has_a_secret_looking_name() {
         assertThat(dockerfile.stages()).allSatisfy(stage -> {
-            assertThat(stage.env().keySet()).noneMatch(name -> SECRET_LOOKING_NAME.matcher(name).matches());
+            assertThat(stage.env().keySet())
+                    .noneMatch(name -> SECRET_LOOKING_NAME.matcher(name).matches());
             assertThat(stage.arguments("ARG"))
-                    .noneMatch(arg -> SECRET_LOOKING_NAME.matcher(arg.split("=")[0]).matches());
+                    .noneMatch(arg ->
+                            SECRET_LOOKING_NAME.matcher(arg.split("=")[0]).matches());
         });
     }
 
@@ -140,21 +157,29 @@ class DockerfileTest {
         String text = Files.readString(DOCKERFILE);
 
         assertThat(Redaction.redact(text)).as("Slack token-shaped text").isEqualTo(text);
-        assertThat(AWS_ACCESS_KEY_ID.matcher(text).find()).as("AWS access key id").isFalse();
+        assertThat(AWS_ACCESS_KEY_ID.matcher(text).find())
+                .as("AWS access key id")
+                .isFalse();
     }
 
     @Test
     void only_named_files_are_copied_in_and_the_build_context_holds_nothing_else() throws IOException {
-        Set<String> copied = dockerfile.stages().stream().flatMap(stage -> stage.arguments("COPY").stream())
+        Set<String> copied = dockerfile.stages().stream()
+                .flatMap(stage -> stage.arguments("COPY").stream())
                 .filter(copy -> !copy.startsWith("--from="))
                 .map(copy -> copy.split("\\s+")[0])
                 .collect(Collectors.toCollection(TreeSet::new));
         List<String> ignore = Files.readAllLines(DOCKERIGNORE).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
 
         assertThat(copied).noneMatch(source -> source.equals(".") || source.contains("*"));
-        assertThat(ignore).first().as(".dockerignore starts by ignoring everything").isEqualTo("*");
-        assertThat(ignore.subList(1, ignore.size())).containsExactlyInAnyOrderElementsOf(
-                copied.stream().map(source -> "!" + source).toList());
+        assertThat(ignore)
+                .first()
+                .as(".dockerignore starts by ignoring everything")
+                .isEqualTo("*");
+        assertThat(ignore.subList(1, ignore.size()))
+                .containsExactlyInAnyOrderElementsOf(
+                        copied.stream().map(source -> "!" + source).toList());
     }
 }

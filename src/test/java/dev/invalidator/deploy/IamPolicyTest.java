@@ -63,7 +63,8 @@ class IamPolicyTest {
         resourcesByAction = new TreeMap<>();
         for (JsonNode statement : statements) {
             for (String action : strings(statement.path("Action"))) {
-                resourcesByAction.computeIfAbsent(action, a -> new TreeSet<>())
+                resourcesByAction
+                        .computeIfAbsent(action, a -> new TreeSet<>())
                         .addAll(strings(statement.path("Resource")));
             }
         }
@@ -77,11 +78,14 @@ class IamPolicyTest {
             actionByClientMethod.putAll(actionsOf(Class.forName(client)));
         }
         Map<String, SortedSet<String>> invoked = new TreeMap<>();
-        sources.calls(actionByClientMethod.keySet()).forEach((method, files) ->
-                invoked.computeIfAbsent(actionByClientMethod.get(method), a -> new TreeSet<>()).addAll(files));
+        sources.calls(actionByClientMethod.keySet())
+                .forEach((method, files) -> invoked.computeIfAbsent(
+                                actionByClientMethod.get(method), a -> new TreeSet<>())
+                        .addAll(files));
         stsProvidersUsed = sources.find(STS_CREDENTIALS_PROVIDER);
         stsProvidersUsed.forEach((provider, files) -> Optional.ofNullable(ACTION_BY_STS_PROVIDER.get(provider))
-                .ifPresent(action -> invoked.computeIfAbsent(action, a -> new TreeSet<>()).addAll(files)));
+                .ifPresent(action ->
+                        invoked.computeIfAbsent(action, a -> new TreeSet<>()).addAll(files)));
         invoked.keySet().removeAll(NEEDS_NO_PERMISSION);
         return invoked;
     }
@@ -98,7 +102,8 @@ class IamPolicyTest {
             String returned = method.getReturnType().getName();
             String operation = method.getName().replaceFirst("Paginator$", "");
             if (returned.contains(".model.") && returned.endsWith("Response") || returned.contains(".paginators.")) {
-                actionByMethod.put(method.getName(),
+                actionByMethod.put(
+                        method.getName(),
                         service + ":" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1));
             }
         }
@@ -130,7 +135,8 @@ class IamPolicyTest {
 
         @Test
         void every_sts_credentials_provider_the_code_uses_has_a_known_action() {
-            assertThat(ACTION_BY_STS_PROVIDER).as("add the STS action of each provider to ACTION_BY_STS_PROVIDER")
+            assertThat(ACTION_BY_STS_PROVIDER)
+                    .as("add the STS action of each provider to ACTION_BY_STS_PROVIDER")
                     .containsKeys(stsProvidersUsed.keySet().toArray(String[]::new));
         }
 
@@ -148,7 +154,8 @@ class IamPolicyTest {
 
         @Test
         void every_action_in_the_policy_is_one_the_code_invokes() {
-            assertThat(resourcesByAction.keySet()).as("actions in %s that no code invokes: remove them", POLICY)
+            assertThat(resourcesByAction.keySet())
+                    .as("actions in %s that no code invokes: remove them", POLICY)
                     .isSubsetOf(actionsInvoked.keySet());
         }
     }
@@ -160,11 +167,13 @@ class IamPolicyTest {
         void every_statement_allows_named_actions_on_named_resources() {
             assertThat(statements).isNotEmpty().allSatisfy(statement -> {
                 assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
-                assertThat(statement.has("NotAction") || statement.has("NotResource")).as("NotAction or NotResource")
+                assertThat(statement.has("NotAction") || statement.has("NotResource"))
+                        .as("NotAction or NotResource")
                         .isFalse();
                 assertThat(strings(statement.path("Action"))).noneMatch(action -> action.contains("*"));
             });
-            resourcesByAction.forEach((action, resources) -> assertThat(resources).as("resources of " + action)
+            resourcesByAction.forEach((action, resources) -> assertThat(resources)
+                    .as("resources of " + action)
                     .isNotEmpty()
                     .allMatch(resource -> !resource.contains("*") || ACTIONS_WITHOUT_RESOURCES.contains(action)));
         }
@@ -179,7 +188,8 @@ class IamPolicyTest {
 
             resourcesByAction.forEach((action, resources) -> {
                 if (action.startsWith("cloudfront:") && !ACTIONS_WITHOUT_RESOURCES.contains(action)) {
-                    assertThat(resources).as("resources of " + action)
+                    assertThat(resources)
+                            .as("resources of " + action)
                             .containsExactlyInAnyOrderElementsOf(ownDistributions);
                 }
             });
@@ -188,7 +198,9 @@ class IamPolicyTest {
         @Test
         void the_roles_it_may_assume_are_the_role_arns_of_the_config() throws Exception {
             Set<String> roles = exampleConfig().distributions().values().stream()
-                    .map(DistributionConfig::roleArn).flatMap(Optional::stream).collect(Collectors.toSet());
+                    .map(DistributionConfig::roleArn)
+                    .flatMap(Optional::stream)
+                    .collect(Collectors.toSet());
 
             assertThat(roles).isNotEmpty();
             assertThat(resourcesByAction.get("sts:AssumeRole")).containsExactlyInAnyOrderElementsOf(roles);
@@ -197,7 +209,8 @@ class IamPolicyTest {
         @Test
         void the_secret_it_may_read_is_the_one_holding_the_slack_tokens() {
             // Secrets Manager appends "-" and six random characters to a secret's name in its ARN.
-            assertThat(resourcesByAction.get("secretsmanager:GetSecretValue")).singleElement()
+            assertThat(resourcesByAction.get("secretsmanager:GetSecretValue"))
+                    .singleElement()
                     .matches(arn -> SECRET_ARN.matcher(arn).matches(), "an ARN of one secret: " + SECRET_ARN);
         }
     }

@@ -52,7 +52,9 @@ final class MainSources {
     private static String withoutComments(Path file) {
         try {
             String text = Files.readString(file);
-            return LINE_COMMENT.matcher(BLOCK_COMMENT.matcher(text).replaceAll(" ")).replaceAll("");
+            return LINE_COMMENT
+                    .matcher(BLOCK_COMMENT.matcher(text).replaceAll(" "))
+                    .replaceAll("");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,7 +68,9 @@ final class MainSources {
             while (call.find()) {
                 String name = call.group(1) != null ? call.group(1) : call.group(2);
                 if (methodNames.contains(name)) {
-                    filesByMethod.computeIfAbsent(name, called -> new TreeSet<>()).add(file);
+                    filesByMethod
+                            .computeIfAbsent(name, called -> new TreeSet<>())
+                            .add(file);
                 }
             }
         });
@@ -79,7 +83,9 @@ final class MainSources {
         textByFile.forEach((file, text) -> {
             Matcher match = pattern.matcher(text);
             while (match.find()) {
-                filesByMatch.computeIfAbsent(match.group(1), found -> new TreeSet<>()).add(file);
+                filesByMatch
+                        .computeIfAbsent(match.group(1), found -> new TreeSet<>())
+                        .add(file);
             }
         });
         return filesByMatch;

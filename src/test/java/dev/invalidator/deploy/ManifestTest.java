@@ -87,15 +87,18 @@ class ManifestTest {
     private static Map<String, SortedSet<String>> webApiMethodsCalled() {
         Map<String, String> methodByClientName = clientNamesOfWebApiMethods();
         Map<String, SortedSet<String>> called = new TreeMap<>();
-        MainSources.read().calls(methodByClientName.keySet())
+        MainSources.read()
+                .calls(methodByClientName.keySet())
                 .forEach((clientName, files) -> called.put(methodByClientName.get(clientName), files));
-        CALLED_BY_BOLT.forEach(method -> called.computeIfAbsent(method, m -> new TreeSet<>()).add("Bolt itself"));
+        CALLED_BY_BOLT.forEach(
+                method -> called.computeIfAbsent(method, m -> new TreeSet<>()).add("Bolt itself"));
         return called;
     }
 
     /** {@code chatPostMessage → chat.postMessage}, for every method the SDK's {@link Methods} names. */
     private static Map<String, String> clientNamesOfWebApiMethods() {
-        Set<String> clientMethods = Arrays.stream(MethodsClient.class.getMethods()).map(Method::getName)
+        Set<String> clientMethods = Arrays.stream(MethodsClient.class.getMethods())
+                .map(Method::getName)
                 .collect(Collectors.toSet());
         Map<String, String> methodByClientName = new HashMap<>();
         for (Field field : Methods.class.getFields()) {
@@ -132,7 +135,8 @@ class ManifestTest {
     }
 
     private static Set<String> strings(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText)
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -182,12 +186,16 @@ class ManifestTest {
             Set<String> unused = new TreeSet<>(botScopes());
             unused.removeAll(needed);
 
-            assertThat(unused).as("scopes in manifest.yml that no called method needs: remove them").isEmpty();
+            assertThat(unused)
+                    .as("scopes in manifest.yml that no called method needs: remove them")
+                    .isEmpty();
         }
 
         @Test
         void the_bot_asks_for_no_user_scopes() {
-            assertThat(manifest.path("oauth_config").path("scopes").path("user")).as("user scopes").isEmpty();
+            assertThat(manifest.path("oauth_config").path("scopes").path("user"))
+                    .as("user scopes")
+                    .isEmpty();
         }
     }
 
@@ -204,16 +212,28 @@ class ManifestTest {
         void socket_mode_is_on_and_no_request_url_is_set() {
             JsonNode settings = manifest.path("settings");
 
-            assertThat(settings.path("socket_mode_enabled").asBoolean()).as("socket_mode_enabled").isTrue();
-            assertThat(settings.path("interactivity").has("request_url")).as("interactivity.request_url").isFalse();
-            assertThat(settings.path("event_subscriptions").has("request_url")).as("event_subscriptions.request_url")
+            assertThat(settings.path("socket_mode_enabled").asBoolean())
+                    .as("socket_mode_enabled")
+                    .isTrue();
+            assertThat(settings.path("interactivity").has("request_url"))
+                    .as("interactivity.request_url")
                     .isFalse();
-            slashCommands().forEach(command -> assertThat(command.has("url")).as("slash command url").isFalse());
+            assertThat(settings.path("event_subscriptions").has("request_url"))
+                    .as("event_subscriptions.request_url")
+                    .isFalse();
+            slashCommands()
+                    .forEach(command -> assertThat(command.has("url"))
+                            .as("slash command url")
+                            .isFalse());
         }
 
         @Test
         void interactivity_is_on_for_the_buttons_and_the_form() {
-            assertThat(manifest.path("settings").path("interactivity").path("is_enabled").asBoolean()).isTrue();
+            assertThat(manifest.path("settings")
+                            .path("interactivity")
+                            .path("is_enabled")
+                            .asBoolean())
+                    .isTrue();
         }
 
         @Test
@@ -221,7 +241,8 @@ class ManifestTest {
             assertThat(slashCommands()).hasSize(1);
             JsonNode command = slashCommands().get(0);
 
-            assertThat(command.path("command").asText()).isEqualTo(InvalidateCommandListener.COMMAND)
+            assertThat(command.path("command").asText())
+                    .isEqualTo(InvalidateCommandListener.COMMAND)
                     .hasSizeLessThanOrEqualTo(32);
             assertThat(command.path("description").asText()).isNotBlank().hasSizeLessThanOrEqualTo(2000);
             assertThat(command.path("usage_hint").asText()).isNotBlank().hasSizeLessThanOrEqualTo(1000);
@@ -235,7 +256,11 @@ class ManifestTest {
             assertThat(display.path("description").asText()).hasSizeLessThanOrEqualTo(140);
             // App Settings rejects a long_description under 174 characters (docs.slack.dev/reference/app-manifest)
             assertThat(display.path("long_description").asText()).hasSizeBetween(174, 4000);
-            assertThat(manifest.path("features").path("bot_user").path("display_name").asText()).isNotBlank()
+            assertThat(manifest.path("features")
+                            .path("bot_user")
+                            .path("display_name")
+                            .asText())
+                    .isNotBlank()
                     .hasSizeLessThanOrEqualTo(80);
         }
 
@@ -247,9 +272,13 @@ class ManifestTest {
                 handled.add((String) type.getField("TYPE_NAME").get(null));
             }
 
-            assertThat(strings(manifest.path("settings").path("event_subscriptions").path("bot_events")))
+            assertThat(strings(manifest.path("settings")
+                            .path("event_subscriptions")
+                            .path("bot_events")))
                     .containsExactlyInAnyOrderElementsOf(handled)
-                    .allSatisfy(event -> assertThat(SCOPES_BY_EVENT).as("scopes of event " + event).containsKey(event));
+                    .allSatisfy(event -> assertThat(SCOPES_BY_EVENT)
+                            .as("scopes of event " + event)
+                            .containsKey(event));
         }
 
         @Test
@@ -257,7 +286,10 @@ class ManifestTest {
             // views.publish answers not_enabled for a home view while the Home tab is off
             boolean published = methodsCalled.containsKey("views.publish");
 
-            assertThat(manifest.path("features").path("app_home").path("home_tab_enabled").asBoolean())
+            assertThat(manifest.path("features")
+                            .path("app_home")
+                            .path("home_tab_enabled")
+                            .asBoolean())
                     .as("home_tab_enabled while the code %s views.publish", published ? "calls" : "never calls")
                     .isEqualTo(published);
         }

@@ -92,9 +92,13 @@ class CommandFuzzTest {
 
     /** What CloudFront says about each distribution; the vault's account doesn't let the bot read it. */
     private static final Map<String, Distribution> CLOUDFRONT = Map.of(
-            "E1WEBEXAMPLE", new Distribution("E1WEBEXAMPLE", "d111111abcdef8.cloudfront.net", List.of("www.example.com")),
-            "E2IMAGESEXAMPLE", new Distribution("E2IMAGESEXAMPLE", "d222222abcdef8.cloudfront.net",
-                    List.of("img.example.com", "Images.Example.com")),
+            "E1WEBEXAMPLE",
+                    new Distribution("E1WEBEXAMPLE", "d111111abcdef8.cloudfront.net", List.of("www.example.com")),
+            "E2IMAGESEXAMPLE",
+                    new Distribution(
+                            "E2IMAGESEXAMPLE",
+                            "d222222abcdef8.cloudfront.net",
+                            List.of("img.example.com", "Images.Example.com")),
             "E3DOCSEXAMPLE", new Distribution("E3DOCSEXAMPLE", "d333333abcdef8.cloudfront.net", List.of()));
 
     /** The hosts paths are parsed against when the target names no readable distribution. */
@@ -114,18 +118,23 @@ class CommandFuzzTest {
 
         @Test
         void no_input_makes_any_step_of_the_pipeline_throw() {
-            assertThat(report().examples(Rule.NOTHING_THROWS)).as(report().summary(Rule.NOTHING_THROWS)).isEmpty();
+            assertThat(report().examples(Rule.NOTHING_THROWS))
+                    .as(report().summary(Rule.NOTHING_THROWS))
+                    .isEmpty();
         }
 
         @Test
         void a_command_splits_into_tokens_without_white_space_and_never_takes_a_sub_command_for_a_target() {
-            assertThat(report().examples(Rule.CLEAN_TOKENS)).as(report().summary(Rule.CLEAN_TOKENS)).isEmpty();
+            assertThat(report().examples(Rule.CLEAN_TOKENS))
+                    .as(report().summary(Rule.CLEAN_TOKENS))
+                    .isEmpty();
         }
 
         @Test
         void a_target_resolves_only_to_the_configured_distribution_it_names() {
             assertThat(report().examples(Rule.RESOLVES_WHAT_IT_NAMES))
-                    .as(report().summary(Rule.RESOLVES_WHAT_IT_NAMES)).isEmpty();
+                    .as(report().summary(Rule.RESOLVES_WHAT_IT_NAMES))
+                    .isEmpty();
         }
     }
 
@@ -134,30 +143,37 @@ class CommandFuzzTest {
 
         @Test
         void a_channel_outside_the_distributions_list_is_always_denied() {
-            assertThat(report().examples(Rule.WRONG_CHANNEL_DENIED)).as(report().summary(Rule.WRONG_CHANNEL_DENIED))
+            assertThat(report().examples(Rule.WRONG_CHANNEL_DENIED))
+                    .as(report().summary(Rule.WRONG_CHANNEL_DENIED))
                     .isEmpty();
         }
 
         @Test
         void a_user_not_listed_directly_is_denied_while_no_readable_group_vouches_for_them() {
             assertThat(report().examples(Rule.UNREADABLE_GROUPS_DENIED))
-                    .as(report().summary(Rule.UNREADABLE_GROUPS_DENIED)).isEmpty();
+                    .as(report().summary(Rule.UNREADABLE_GROUPS_DENIED))
+                    .isEmpty();
         }
 
         @Test
         void every_decision_is_the_one_the_lists_in_the_config_call_for() {
             assertThat(report().examples(Rule.DECISION_MATCHES_CONFIG))
-                    .as(report().summary(Rule.DECISION_MATCHES_CONFIG)).isEmpty();
+                    .as(report().summary(Rule.DECISION_MATCHES_CONFIG))
+                    .isEmpty();
         }
 
         @Test
         void every_denial_comes_with_a_reason_and_no_allowance_with_one() {
-            assertThat(report().examples(Rule.DENIAL_EXPLAINED)).as(report().summary(Rule.DENIAL_EXPLAINED)).isEmpty();
+            assertThat(report().examples(Rule.DENIAL_EXPLAINED))
+                    .as(report().summary(Rule.DENIAL_EXPLAINED))
+                    .isEmpty();
         }
 
         @Test
         void the_flows_gate_admits_exactly_what_the_policy_allows() {
-            assertThat(report().examples(Rule.GATE_AGREES)).as(report().summary(Rule.GATE_AGREES)).isEmpty();
+            assertThat(report().examples(Rule.GATE_AGREES))
+                    .as(report().summary(Rule.GATE_AGREES))
+                    .isEmpty();
         }
     }
 
@@ -166,29 +182,38 @@ class CommandFuzzTest {
 
         @Test
         void every_path_problem_names_what_to_fix() {
-            assertThat(report().examples(Rule.PROBLEM_EXPLAINED)).as(report().summary(Rule.PROBLEM_EXPLAINED))
+            assertThat(report().examples(Rule.PROBLEM_EXPLAINED))
+                    .as(report().summary(Rule.PROBLEM_EXPLAINED))
                     .isEmpty();
         }
 
         @Test
         void every_accepted_value_is_one_cloudfront_accepts() {
-            assertThat(report().examples(Rule.SENDABLE_VALUES)).as(report().summary(Rule.SENDABLE_VALUES)).isEmpty();
+            assertThat(report().examples(Rule.SENDABLE_VALUES))
+                    .as(report().summary(Rule.SENDABLE_VALUES))
+                    .isEmpty();
         }
 
         @Test
         void no_request_over_the_configured_limits_is_ready_to_send() {
-            assertThat(report().examples(Rule.WITHIN_LIMITS)).as(report().summary(Rule.WITHIN_LIMITS)).isEmpty();
+            assertThat(report().examples(Rule.WITHIN_LIMITS))
+                    .as(report().summary(Rule.WITHIN_LIMITS))
+                    .isEmpty();
         }
 
         @Test
         void only_an_allowed_request_with_valid_paths_could_reach_cloudfront() {
-            assertThat(report().examples(Rule.GATEWAY_GUARDED)).as(report().summary(Rule.GATEWAY_GUARDED)).isEmpty();
+            assertThat(report().examples(Rule.GATEWAY_GUARDED))
+                    .as(report().summary(Rule.GATEWAY_GUARDED))
+                    .isEmpty();
         }
     }
 
     @Test
     void the_same_text_from_the_same_person_always_gives_the_same_result() {
-        assertThat(report().examples(Rule.DETERMINISTIC)).as(report().summary(Rule.DETERMINISTIC)).isEmpty();
+        assertThat(report().examples(Rule.DETERMINISTIC))
+                .as(report().summary(Rule.DETERMINISTIC))
+                .isEmpty();
     }
 
     @Test
@@ -196,8 +221,9 @@ class CommandFuzzTest {
         Map<Seen, Integer> seen = report().seen();
 
         assertThat(report().inputs()).isEqualTo(INPUTS);
-        assertThat(Seen.values()).allSatisfy(kind -> assertThat(seen.getOrDefault(kind, 0)).as(kind.name())
-                .isGreaterThanOrEqualTo(kind.atLeast));
+        assertThat(Seen.values())
+                .allSatisfy(kind ->
+                        assertThat(seen.getOrDefault(kind, 0)).as(kind.name()).isGreaterThanOrEqualTo(kind.atLeast));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -205,18 +231,43 @@ class CommandFuzzTest {
 
     /** The rules each input is checked against. */
     private enum Rule {
-        NOTHING_THROWS, CLEAN_TOKENS, RESOLVES_WHAT_IT_NAMES, WRONG_CHANNEL_DENIED, UNREADABLE_GROUPS_DENIED,
-        DECISION_MATCHES_CONFIG, DENIAL_EXPLAINED, GATE_AGREES, PROBLEM_EXPLAINED, SENDABLE_VALUES, WITHIN_LIMITS,
-        GATEWAY_GUARDED, DETERMINISTIC
+        NOTHING_THROWS,
+        CLEAN_TOKENS,
+        RESOLVES_WHAT_IT_NAMES,
+        WRONG_CHANNEL_DENIED,
+        UNREADABLE_GROUPS_DENIED,
+        DECISION_MATCHES_CONFIG,
+        DENIAL_EXPLAINED,
+        GATE_AGREES,
+        PROBLEM_EXPLAINED,
+        SENDABLE_VALUES,
+        WITHIN_LIMITS,
+        GATEWAY_GUARDED,
+        DETERMINISTIC
     }
 
     /** What the campaign must have produced at least this often, so no rule holds merely for want of cases. */
     private enum Seen {
-        INVALIDATE(40_000), OTHER_COMMAND(2_000), HUGE_TOKEN(200), LONE_SURROGATE(1_000), INVISIBLE_OR_BIDI(1_000),
-        EMOJI(1_000), CONTROL_CHARACTER(1_000), ENTITY(2_000), NESTED_OR_UNBALANCED_LINK(2_000),
-        RESOLVED(20_000), ALLOWED(3_000), DENIED_FOR_CHANNEL(3_000), DENIED_FOR_UNREADABLE_GROUPS(300),
-        LET_IN_BY_A_GROUP(150), CLOUDFRONT_UNREADABLE(1_000), ACCEPTED_FROM_OWN_LINK(2_000),
-        REJECTED_LINK(2_000), OVER_PATH_LIMIT(300), OVER_WILDCARD_LIMIT(100), READY(3_000),
+        INVALIDATE(40_000),
+        OTHER_COMMAND(2_000),
+        HUGE_TOKEN(200),
+        LONE_SURROGATE(1_000),
+        INVISIBLE_OR_BIDI(1_000),
+        EMOJI(1_000),
+        CONTROL_CHARACTER(1_000),
+        ENTITY(2_000),
+        NESTED_OR_UNBALANCED_LINK(2_000),
+        RESOLVED(20_000),
+        ALLOWED(3_000),
+        DENIED_FOR_CHANNEL(3_000),
+        DENIED_FOR_UNREADABLE_GROUPS(300),
+        LET_IN_BY_A_GROUP(150),
+        CLOUDFRONT_UNREADABLE(1_000),
+        ACCEPTED_FROM_OWN_LINK(2_000),
+        REJECTED_LINK(2_000),
+        OVER_PATH_LIMIT(300),
+        OVER_WILDCARD_LIMIT(100),
+        READY(3_000),
         READY_AND_ADMITTED(500);
 
         final int atLeast;
@@ -227,13 +278,14 @@ class CommandFuzzTest {
     }
 
     /** One slash command: the text as Slack delivers it, who sent it from where, and which groups can't be read. */
-    private record Input(int index, String text, String user, String channel, Set<String> unreadableGroups,
-                         Outage outage) {
-    }
+    private record Input(
+            int index, String text, String user, String channel, Set<String> unreadableGroups, Outage outage) {}
 
     /** How a user-group lookup fails. */
     private enum Outage {
-        THROWS, THROWS_IO, RETURNS_NULL;
+        THROWS,
+        THROWS_IO,
+        RETURNS_NULL;
 
         // Made once and thrown again: a million fresh stack traces would cost more than the rest of the campaign.
         private static final RuntimeException FAILED = new IllegalStateException("usergroups.users.list failed");
@@ -249,17 +301,28 @@ class CommandFuzzTest {
     }
 
     /** Everything the pipeline made of one input; equal for equal inputs. */
-    private record Outcome(Command command, Optional<String> resolved, Optional<AccessDecision> decision,
-                           Optional<String> admitted, Optional<String> cloudFrontProblem,
-                           Optional<ParsedPaths> parsed, Optional<String> thrown) {
+    private record Outcome(
+            Command command,
+            Optional<String> resolved,
+            Optional<AccessDecision> decision,
+            Optional<String> admitted,
+            Optional<String> cloudFrontProblem,
+            Optional<ParsedPaths> parsed,
+            Optional<String> thrown) {
 
         Outcome withoutAdmission() {
             return new Outcome(command, resolved, decision, Optional.empty(), cloudFrontProblem, parsed, thrown);
         }
 
         static Outcome threw(Throwable e) {
-            return new Outcome(null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.of(e.getClass().getName() + ": " + e.getMessage()));
+            return new Outcome(
+                    null,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(e.getClass().getName() + ": " + e.getMessage()));
         }
     }
 
@@ -312,9 +375,10 @@ class CommandFuzzTest {
         Pipeline(BotConfig config, boolean throughGate) {
             this.config = config;
             this.throughGate = throughGate;
-            this.catalog = new DistributionCatalog(config, new StubCloudFront(), Duration.ofMinutes(10),
-                    Clock.fixed(NOW, ZoneOffset.UTC));
-            this.parser = new PathParser(new PathLimits(config.limits().maxPathsPerRequest(),
+            this.catalog = new DistributionCatalog(
+                    config, new StubCloudFront(), Duration.ofMinutes(10), Clock.fixed(NOW, ZoneOffset.UTC));
+            this.parser = new PathParser(new PathLimits(
+                    config.limits().maxPathsPerRequest(),
                     PathLimits.cloudFrontDefaults().maxWildcards()));
         }
 
@@ -329,13 +393,20 @@ class CommandFuzzTest {
         private Outcome steps(Input input) {
             Command command = Command.parse(input.text());
             if (!(command instanceof Command.Invalidate invalidate)) {
-                return new Outcome(command, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty());
+                return new Outcome(
+                        command,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty());
             }
             AccessPolicy policy = new AccessPolicy(groupsFor(input), user -> true);
             Optional<DistributionConfig> admitted = throughGate
-                    ? new Gate(config, catalog, policy).check(input.user(), input.channel(),
-                            Optional.of(invalidate.target())).distribution()
+                    ? new Gate(config, catalog, policy)
+                            .check(input.user(), input.channel(), Optional.of(invalidate.target()))
+                            .distribution()
                     : Optional.empty();
             Optional<DistributionConfig> resolved = catalog.resolve(invalidate.target());
             Optional<AccessDecision> decision =
@@ -351,9 +422,14 @@ class CommandFuzzTest {
                 }
             }
             ParsedPaths parsed = parser.parse(invalidate.pathTokens(), hosts);
-            return new Outcome(command, resolved.map(DistributionConfig::alias), decision,
-                    admitted.map(DistributionConfig::alias), cloudFrontProblem,
-                    Optional.of(parsed), Optional.empty());
+            return new Outcome(
+                    command,
+                    resolved.map(DistributionConfig::alias),
+                    decision,
+                    admitted.map(DistributionConfig::alias),
+                    cloudFrontProblem,
+                    Optional.of(parsed),
+                    Optional.empty());
         }
 
         private static GroupMembers groupsFor(Input input) {
@@ -366,8 +442,10 @@ class CommandFuzzTest {
     /** CloudFront as far as the pure pipeline asks it: distribution details only. Nothing is ever created. */
     private static final class StubCloudFront implements Cdn {
 
-        private static final CdnException DENIED = new CdnException(CdnException.Failure.ACCESS_DENIED,
-                "The bot may not read this distribution.", "Grant cloudfront:GetDistribution to the bot's role.");
+        private static final CdnException DENIED = new CdnException(
+                CdnException.Failure.ACCESS_DENIED,
+                "The bot may not read this distribution.",
+                "Grant cloudfront:GetDistribution to the bot's role.");
 
         @Override
         public Distribution distribution(String distributionId) {
@@ -398,16 +476,18 @@ class CommandFuzzTest {
      * What the config and the group directory say about one person in one channel: the oracle for access. A user-group
      * id given as the user is no member of its own group, and an unreadable group vouches for nobody.
      */
-    private record Lists(boolean channelListed, boolean userListed, boolean vouchedByReadableGroup,
-                         boolean someGroupUnreadable) {
+    private record Lists(
+            boolean channelListed, boolean userListed, boolean vouchedByReadableGroup, boolean someGroupUnreadable) {
 
         static Lists of(DistributionConfig distribution, Input input) {
             Set<String> groups = distribution.users().groupIds();
-            return new Lists(distribution.channels().contains(input.channel()),
+            return new Lists(
+                    distribution.channels().contains(input.channel()),
                     distribution.users().allowsAnyone()
                             || distribution.users().ids().contains(input.user()) && !groups.contains(input.user()),
-                    groups.stream().anyMatch(group -> !input.unreadableGroups().contains(group)
-                            && GROUPS.getOrDefault(group, Set.of()).contains(input.user())),
+                    groups.stream()
+                            .anyMatch(group -> !input.unreadableGroups().contains(group)
+                                    && GROUPS.getOrDefault(group, Set.of()).contains(input.user())),
                     groups.stream().anyMatch(input.unreadableGroups()::contains));
         }
 
@@ -435,7 +515,8 @@ class CommandFuzzTest {
             Optional<DistributionConfig> resolved = outcome.resolved().flatMap(config::byAlias);
             resolvesWhatItNames(invalidate.target(), resolved);
             Optional<Lists> lists = resolved.map(distribution -> Lists.of(distribution, input));
-            resolved.ifPresent(distribution -> access(distribution, lists.get(), outcome.decision().orElseThrow()));
+            resolved.ifPresent(distribution ->
+                    access(distribution, lists.get(), outcome.decision().orElseThrow()));
             gateAgrees(resolved, lists);
             ParsedPaths parsed = outcome.parsed().orElseThrow();
             problemsExplained(invalidate, parsed);
@@ -458,7 +539,10 @@ class CommandFuzzTest {
             } else if (command instanceof Command.ListRecent list) {
                 list.target().ifPresent(tokens::add);
             } else if (command instanceof Command.OpenForm
-                    && !SEPARATOR.matcher(SlackText.unescape(input.text())).replaceAll("").isEmpty()) {
+                    && !SEPARATOR
+                            .matcher(SlackText.unescape(input.text()))
+                            .replaceAll("")
+                            .isEmpty()) {
                 report.violation(Rule.CLEAN_TOKENS, input, "the form opened for text with content");
             }
             for (String token : tokens) {
@@ -471,45 +555,66 @@ class CommandFuzzTest {
 
         private void resolvesWhatItNames(String target, Optional<DistributionConfig> resolved) {
             if (outcome.resolved().isPresent() && resolved.isEmpty()) {
-                report.violation(Rule.RESOLVES_WHAT_IT_NAMES, input, "resolved to an unconfigured " + outcome.resolved());
+                report.violation(
+                        Rule.RESOLVES_WHAT_IT_NAMES, input, "resolved to an unconfigured " + outcome.resolved());
                 return;
             }
             if (resolved.isPresent()) {
                 report.saw(Seen.RESOLVED);
                 DistributionConfig distribution = resolved.get();
                 Distribution details = CLOUDFRONT.get(distribution.id());
-                boolean named = target.equalsIgnoreCase(distribution.alias()) || target.equalsIgnoreCase(distribution.id())
+                boolean named = target.equalsIgnoreCase(distribution.alias())
+                        || target.equalsIgnoreCase(distribution.id())
                         || details != null && details.hosts().contains(target.toLowerCase(Locale.ROOT));
                 if (!named) {
-                    report.violation(Rule.RESOLVES_WHAT_IT_NAMES, input, visible(target) + " resolved to "
-                            + distribution.alias());
+                    report.violation(
+                            Rule.RESOLVES_WHAT_IT_NAMES,
+                            input,
+                            visible(target) + " resolved to " + distribution.alias());
                 }
             }
             // And a plain name of a configured distribution, in any ASCII letter case, is found.
             boolean ascii = target.chars().allMatch(c -> c < 128);
             for (DistributionConfig distribution : config.distributions().values()) {
-                if (ascii && target.equalsIgnoreCase(distribution.alias()) && !resolved.equals(Optional.of(distribution))) {
-                    report.violation(Rule.RESOLVES_WHAT_IT_NAMES, input, visible(target) + " did not resolve to "
-                            + distribution.alias() + " but to " + outcome.resolved());
+                if (ascii
+                        && target.equalsIgnoreCase(distribution.alias())
+                        && !resolved.equals(Optional.of(distribution))) {
+                    report.violation(
+                            Rule.RESOLVES_WHAT_IT_NAMES,
+                            input,
+                            visible(target) + " did not resolve to " + distribution.alias() + " but to "
+                                    + outcome.resolved());
                 }
             }
         }
 
         private void access(DistributionConfig distribution, Lists lists, AccessDecision decision) {
             if (!lists.channelListed() && decision.allowed()) {
-                report.violation(Rule.WRONG_CHANNEL_DENIED, input, distribution.alias() + " allowed in "
-                        + visible(input.channel()));
+                report.violation(
+                        Rule.WRONG_CHANNEL_DENIED,
+                        input,
+                        distribution.alias() + " allowed in " + visible(input.channel()));
             }
-            if (lists.someGroupUnreadable() && !lists.userListed() && !lists.vouchedByReadableGroup()
+            if (lists.someGroupUnreadable()
+                    && !lists.userListed()
+                    && !lists.vouchedByReadableGroup()
                     && decision.allowed()) {
-                report.violation(Rule.UNREADABLE_GROUPS_DENIED, input, distribution.alias() + " allowed for "
-                        + visible(input.user()) + " while " + input.unreadableGroups() + " could not be read");
+                report.violation(
+                        Rule.UNREADABLE_GROUPS_DENIED,
+                        input,
+                        distribution.alias() + " allowed for " + visible(input.user()) + " while "
+                                + input.unreadableGroups() + " could not be read");
             }
             if (decision.allowed() != lists.allow()) {
-                report.violation(Rule.DECISION_MATCHES_CONFIG, input, distribution.alias() + " for "
-                        + visible(input.user()) + " in " + visible(input.channel()) + ": " + decision);
+                report.violation(
+                        Rule.DECISION_MATCHES_CONFIG,
+                        input,
+                        distribution.alias() + " for " + visible(input.user()) + " in " + visible(input.channel())
+                                + ": " + decision);
             }
-            if (decision.allowed() ? !decision.reason().isEmpty() : decision.reason().isBlank()) {
+            if (decision.allowed()
+                    ? !decision.reason().isEmpty()
+                    : decision.reason().isBlank()) {
                 report.violation(Rule.DENIAL_EXPLAINED, input, decision.toString());
             }
             if (decision.allowed()) {
@@ -523,11 +628,11 @@ class CommandFuzzTest {
         }
 
         private void gateAgrees(Optional<DistributionConfig> resolved, Optional<Lists> lists) {
-            Optional<String> allowed = lists.filter(Lists::allow).flatMap(allowing -> resolved)
-                    .map(DistributionConfig::alias);
+            Optional<String> allowed =
+                    lists.filter(Lists::allow).flatMap(allowing -> resolved).map(DistributionConfig::alias);
             if (!outcome.admitted().equals(allowed)) {
-                report.violation(Rule.GATE_AGREES, input, "gate admitted " + outcome.admitted() + ", policy allows "
-                        + allowed);
+                report.violation(
+                        Rule.GATE_AGREES, input, "gate admitted " + outcome.admitted() + ", policy allows " + allowed);
             }
         }
 
@@ -540,7 +645,8 @@ class CommandFuzzTest {
                     report.violation(Rule.PROBLEM_EXPLAINED, input, "a problem quoting nothing: " + problem.message());
                 }
             }
-            if (parsed.ok() != (parsed.problems().isEmpty() && !parsed.accepted().isEmpty())) {
+            if (parsed.ok()
+                    != (parsed.problems().isEmpty() && !parsed.accepted().isEmpty())) {
                 report.violation(Rule.PROBLEM_EXPLAINED, input, "ok() disagrees with the problems");
             }
             if (parsed.accepted().isEmpty() && parsed.problems().isEmpty()) {
@@ -596,8 +702,11 @@ class CommandFuzzTest {
             if (parsed.ok()) {
                 report.saw(Seen.READY);
                 if (parsed.accepted().size() > maxPaths || parsed.wildcardCount() > maxWildcards) {
-                    report.violation(Rule.WITHIN_LIMITS, input, parsed.accepted().size() + " paths with "
-                            + parsed.wildcardCount() + " wildcards are ready to send");
+                    report.violation(
+                            Rule.WITHIN_LIMITS,
+                            input,
+                            parsed.accepted().size() + " paths with " + parsed.wildcardCount()
+                                    + " wildcards are ready to send");
                 }
             }
         }
@@ -606,15 +715,21 @@ class CommandFuzzTest {
             if (outcome.cloudFrontProblem().isPresent()) {
                 report.saw(Seen.CLOUDFRONT_UNREADABLE);
             }
-            boolean wouldSend = outcome.admitted().isPresent() && outcome.cloudFrontProblem().isEmpty() && parsed.ok();
+            boolean wouldSend = outcome.admitted().isPresent()
+                    && outcome.cloudFrontProblem().isEmpty()
+                    && parsed.ok();
             if (!wouldSend) {
                 return;
             }
             report.saw(Seen.READY_AND_ADMITTED);
-            if (!lists.map(Lists::allow).orElse(false) || parsed.accepted().isEmpty()
+            if (!lists.map(Lists::allow).orElse(false)
+                    || parsed.accepted().isEmpty()
                     || parsed.accepted().size() > config.limits().maxPathsPerRequest()) {
-                report.violation(Rule.GATEWAY_GUARDED, input, "would send " + parsed.accepted().size() + " paths to "
-                        + resolved.map(DistributionConfig::alias));
+                report.violation(
+                        Rule.GATEWAY_GUARDED,
+                        input,
+                        "would send " + parsed.accepted().size() + " paths to "
+                                + resolved.map(DistributionConfig::alias));
             }
         }
 
@@ -635,7 +750,8 @@ class CommandFuzzTest {
                     opening++;
                 } else if (c == '>') {
                     closing++;
-                } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                } else if (Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
                         && Character.isLowSurrogate(text.charAt(i + 1))) {
                     emoji |= text.codePointAt(i) >= 0x1F000;
                     i++;
@@ -652,7 +768,8 @@ class CommandFuzzTest {
             report.sawIf(emoji, Seen.EMOJI);
             report.sawIf(control, Seen.CONTROL_CHARACTER);
             report.sawIf(text.contains("&lt;") || text.contains("&amp;") || text.contains("&gt;"), Seen.ENTITY);
-            report.sawIf(opening != closing || text.contains("<<") || text.contains("|<") || text.contains(">>"),
+            report.sawIf(
+                    opening != closing || text.contains("<<") || text.contains("|<") || text.contains(">>"),
                     Seen.NESTED_OR_UNBALANCED_LINK);
         }
     }
@@ -736,40 +853,154 @@ class CommandFuzzTest {
     /** Slash-command text as Slack would deliver it, and who sends it from where. */
     private static final class Generator {
 
-        private static final String[] OWN_HOSTS = {"www.example.com", "WWW.Example.COM", "d111111abcdef8.cloudfront.net",
-                "D111111ABCDEF8.CLOUDFRONT.NET", "img.example.com", "images.example.com", "d222222abcdef8.cloudfront.net",
-                "d333333abcdef8.cloudfront.net", "www.example.com:443", "user:pw@www.example.com", "evil.com@www.example.com"};
-        private static final String[] OTHER_HOSTS = {"evil.com", "cdn.other.org", "www.example.com.evil.com",
-                "example.com", "www.example.com@evil.com", "www.example.com:abc", "", "[::1]:8080", "www.example.com.",
-                "www.exаmple.com", "xn--80ak6aa92e.com", "d999999abcdef8.cloudfront.net", "vault.example.com"};
+        private static final String[] OWN_HOSTS = {
+            "www.example.com",
+            "WWW.Example.COM",
+            "d111111abcdef8.cloudfront.net",
+            "D111111ABCDEF8.CLOUDFRONT.NET",
+            "img.example.com",
+            "images.example.com",
+            "d222222abcdef8.cloudfront.net",
+            "d333333abcdef8.cloudfront.net",
+            "www.example.com:443",
+            "user:pw@www.example.com",
+            "evil.com@www.example.com"
+        };
+        private static final String[] OTHER_HOSTS = {
+            "evil.com",
+            "cdn.other.org",
+            "www.example.com.evil.com",
+            "example.com",
+            "www.example.com@evil.com",
+            "www.example.com:abc",
+            "",
+            "[::1]:8080",
+            "www.example.com.",
+            "www.exаmple.com",
+            "xn--80ak6aa92e.com",
+            "d999999abcdef8.cloudfront.net",
+            "vault.example.com"
+        };
         private static final String[] SCHEMES = {"https", "https", "http", "HTTPS", "Http", "ftp", "ws", "file"};
         private static final String[] NAMES = {"web", "images", "docs", "vault"};
         private static final String[] IDS = {"E1WEBEXAMPLE", "E2IMAGESEXAMPLE", "E3DOCSEXAMPLE", "E4VAULTEXAMPLE"};
-        private static final String[] NAME_LOOKALIKES = {"web2", "www", "prod", "wéb", "web\u200B", "ｗｅｂ", "ımages",
-                "İmages", "e2ımageſexample", "E1WEBEXAMPL", "*", "-", "E9UNLISTED99", "d111111abcdef8", "vault.example.com",
-                "help me", "ſtatus", "HELP", "--HELP", "?", "??", "\u202Ebew", "web\u0000", "<web>", "`web`", "&lt;web&gt;"};
-        private static final String[] SUB_COMMAND_WORDS = {"help", "Help", "-h", "--help", "?", "status", "STATUS",
-                "list", "ls", "LS"};
-        private static final String[] USERS = {"U0ALICE", "U0CAROL", "U0DAN", "U0FAY", "U0GUS", "U0LEAD", "W0ERIN",
-                "U0MALLORY", "S0WEBDEVS", "S0FLAKY", "u0alice", "U0ALICE ", "*", "", "U0ALIC", "W0ERIN\u200B"};
-        private static final String[] CHANNELS = {"C0OPS", "C0WEB", "G0VAULT", "C0RANDOM", "D0DIRECT", "c0ops", "*", "",
-                "C0OPS\n", "G0VAULT2", "C0WEB,C0OPS"};
+        private static final String[] NAME_LOOKALIKES = {
+            "web2",
+            "www",
+            "prod",
+            "wéb",
+            "web\u200B",
+            "ｗｅｂ",
+            "ımages",
+            "İmages",
+            "e2ımageſexample",
+            "E1WEBEXAMPL",
+            "*",
+            "-",
+            "E9UNLISTED99",
+            "d111111abcdef8",
+            "vault.example.com",
+            "help me",
+            "ſtatus",
+            "HELP",
+            "--HELP",
+            "?",
+            "??",
+            "\u202Ebew",
+            "web\u0000",
+            "<web>",
+            "`web`",
+            "&lt;web&gt;"
+        };
+        private static final String[] SUB_COMMAND_WORDS = {
+            "help", "Help", "-h", "--help", "?", "status", "STATUS", "list", "ls", "LS"
+        };
+        private static final String[] USERS = {
+            "U0ALICE",
+            "U0CAROL",
+            "U0DAN",
+            "U0FAY",
+            "U0GUS",
+            "U0LEAD",
+            "W0ERIN",
+            "U0MALLORY",
+            "S0WEBDEVS",
+            "S0FLAKY",
+            "u0alice",
+            "U0ALICE ",
+            "*",
+            "",
+            "U0ALIC",
+            "W0ERIN\u200B"
+        };
+        private static final String[] CHANNELS = {
+            "C0OPS", "C0WEB", "G0VAULT", "C0RANDOM", "D0DIRECT", "c0ops", "*", "", "C0OPS\n", "G0VAULT2", "C0WEB,C0OPS"
+        };
         private static final String[] GROUP_IDS = {"S0WEBDEVS", "S0IMAGES", "S0FLAKY"};
-        private static final String[] SEPARATORS = {" ", " ", " ", " ", ",", ", ", "\n", "\t", "\r\n", " , ", "\u00A0",
-                "\u2003", "\u3000", "\u2028", "  \n\n", ",,", "\u0085", "\u000B"};
+        private static final String[] SEPARATORS = {
+            " ", " ", " ", " ", ",", ", ", "\n", "\t", "\r\n", " , ", "\u00A0", "\u2003", "\u3000", "\u2028", "  \n\n",
+            ",,", "\u0085", "\u000B"
+        };
         private static final String SPECIALS = "<|>*%#?/&=:;@!,.~`\\^[]{}\"' ";
-        private static final int[] INVISIBLES = {0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202E, 0x2066,
-                0x2069, 0xFEFF, 0x2060, 0x00AD, 0x0301, 0x180E, 0x061C};
-        private static final int[] SPACES = {0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0x1C, 0x1F, 0x85, 0xA0, 0x2003, 0x2028,
-                0x2029, 0x3000};
+        private static final int[] INVISIBLES = {
+            0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202E, 0x2066, 0x2069, 0xFEFF, 0x2060, 0x00AD, 0x0301,
+            0x180E, 0x061C
+        };
+        private static final int[] SPACES = {
+            0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0x1C, 0x1F, 0x85, 0xA0, 0x2003, 0x2028, 0x2029, 0x3000
+        };
         private static final String[] EMOJI = {"😀", "🚀", "👩‍💻", "🇩🇪", "👍🏽", "❤️", "🧪", "𝔘", "𐍈"};
-        private static final String[] BRACKET_SHAPES = {"<<%s>>", "<%s|<b>>", "<%s|label", "<%s", "%s>", "<|>", "<>",
-                "<%s|a|b>", "<%s|my file>tail", "<%s><%s>", "<%s\n|label>", "<%s|label\n>", "<@U0ALICE>", "<#C0OPS|ops>",
-                "<!channel>", "<!subteam^S0WEBDEVS>", "/<!here>", "<mailto:bob@example.com|bob@example.com>",
-                "<%s|x>y>", "<<<<", ">>>>", "<%s|%s>", "<%s|>", "<|%s>", "x<%s>", "/a,<%s>", "<%s>,<%s>", "<%s|<%s>>"};
-        private static final String[] ENTITY_SHAPES = {"&lt;", "&gt;", "&amp;", "&amp;lt;", "&amp;amp;", "&lt;%s&gt;",
-                "&lt;%s|x&gt;", "&", "&am", "&amp", "&#60;", "&quot;", "/a?x=1&amp;y=2", "&lt;&lt;&gt;",
-                "/&lt;!channel&gt;", "&lt;%s", "%s&gt;", "&lt;&amp;lt;%s&amp;gt;&gt;", "/x&amp;&lt;y&gt;*"};
+        private static final String[] BRACKET_SHAPES = {
+            "<<%s>>",
+            "<%s|<b>>",
+            "<%s|label",
+            "<%s",
+            "%s>",
+            "<|>",
+            "<>",
+            "<%s|a|b>",
+            "<%s|my file>tail",
+            "<%s><%s>",
+            "<%s\n|label>",
+            "<%s|label\n>",
+            "<@U0ALICE>",
+            "<#C0OPS|ops>",
+            "<!channel>",
+            "<!subteam^S0WEBDEVS>",
+            "/<!here>",
+            "<mailto:bob@example.com|bob@example.com>",
+            "<%s|x>y>",
+            "<<<<",
+            ">>>>",
+            "<%s|%s>",
+            "<%s|>",
+            "<|%s>",
+            "x<%s>",
+            "/a,<%s>",
+            "<%s>,<%s>",
+            "<%s|<%s>>"
+        };
+        private static final String[] ENTITY_SHAPES = {
+            "&lt;",
+            "&gt;",
+            "&amp;",
+            "&amp;lt;",
+            "&amp;amp;",
+            "&lt;%s&gt;",
+            "&lt;%s|x&gt;",
+            "&",
+            "&am",
+            "&amp",
+            "&#60;",
+            "&quot;",
+            "/a?x=1&amp;y=2",
+            "&lt;&lt;&gt;",
+            "/&lt;!channel&gt;",
+            "&lt;%s",
+            "%s&gt;",
+            "&lt;&amp;lt;%s&amp;gt;&gt;",
+            "/x&amp;&lt;y&gt;*"
+        };
 
         private final Random random;
 
@@ -822,8 +1053,9 @@ class CommandFuzzTest {
 
         private int countOfPaths() {
             int size = random.nextInt(100);
-            return size < 5 ? 0 : size < 90 ? 1 + random.nextInt(6) : size < 99 ? 7 + random.nextInt(14)
-                    : 20 + random.nextInt(30);
+            return size < 5
+                    ? 0
+                    : size < 90 ? 1 + random.nextInt(6) : size < 99 ? 7 + random.nextInt(14) : 20 + random.nextInt(30);
         }
 
         /** Many distinct valid items, around the configured limits. */
@@ -896,7 +1128,9 @@ class CommandFuzzTest {
                 return entities();
             }
             if (pick < 84) {
-                return random.nextInt(4) == 0 ? hostile(1 + random.nextInt(30)) : typed(hostile(1 + random.nextInt(30)));
+                return random.nextInt(4) == 0
+                        ? hostile(1 + random.nextInt(30))
+                        : typed(hostile(1 + random.nextInt(30)));
             }
             if (pick < 93) {
                 return typed(mutate(random.nextBoolean() ? validPath() : ownUrl()));
@@ -941,8 +1175,14 @@ class CommandFuzzTest {
                 return "mailto:" + word() + "@example.com";
             }
             if (pick == 1) {
-                return pick("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "urn:isbn:1",
-                        "https:/www.example.com/a", "https:www.example.com/a", "//www.example.com/a");
+                return pick(
+                        "javascript:alert(1)",
+                        "data:text/html,x",
+                        "file:///etc/passwd",
+                        "urn:isbn:1",
+                        "https:/www.example.com/a",
+                        "https:www.example.com/a",
+                        "//www.example.com/a");
             }
             if (pick == 2) {
                 return pick(SCHEMES) + "://" + pick(OWN_HOSTS) + urlPath();
@@ -975,8 +1215,7 @@ class CommandFuzzTest {
                 case 1 -> path.append(".css?v=").append(random.nextInt(1000));
                 case 2 -> path.append('/');
                 case 3 -> path.append(".js");
-                default -> {
-                }
+                default -> {}
             }
             return path.toString();
         }
@@ -1005,8 +1244,10 @@ class CommandFuzzTest {
             StringBuilder path = new StringBuilder("/");
             int parts = 1 + random.nextInt(5);
             for (int i = 0; i < parts; i++) {
-                path.append(pick("%20", "%2A", "%2a", "%zz", "%", "%4", "%%", "%C3%A9", "%00", "%FF", "%2F", "%25",
-                        word(), word(), "a%", "%*"));
+                path.append(pick(
+                        "%20",
+                        "%2A", "%2a", "%zz", "%", "%4", "%%", "%C3%A9", "%00", "%FF", "%2F", "%25", word(), word(),
+                        "a%", "%*"));
             }
             return path.toString();
         }
@@ -1157,8 +1398,9 @@ class CommandFuzzTest {
             return "null";
         }
         StringBuilder out = new StringBuilder("\"");
-        text.chars().limit(200).forEach(c -> out.append(c >= 32 && c < 127 ? String.valueOf((char) c)
-                : String.format("\\u%04X", c)));
+        text.chars()
+                .limit(200)
+                .forEach(c -> out.append(c >= 32 && c < 127 ? String.valueOf((char) c) : String.format("\\u%04X", c)));
         out.append(text.length() > 200 ? "…\" (" + text.length() + " chars)" : "\"");
         return out.toString();
     }

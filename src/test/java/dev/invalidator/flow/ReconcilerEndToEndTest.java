@@ -40,11 +40,21 @@ class ReconcilerEndToEndTest {
     }
 
     private PostedMessage leftAtRequesting() {
-        SlackChat chat = new SlackChat(SlackBot.slack(world.slack.apiUrl()).methods(world.slack.botToken()), 3,
-                Duration.ofSeconds(1));
+        SlackChat chat = new SlackChat(
+                SlackBot.slack(world.slack.apiUrl()).methods(world.slack.botToken()), 3, Duration.ofSeconds(1));
         StatusCard card = StatusCard.requesting(ALICE, "web", WEB, 1);
-        return chat.post(OPS, card.message(), Map.of(StatusFacts.REQUESTER, ALICE, StatusFacts.DISTRIBUTION, WEB,
-                StatusFacts.ALIAS, "web", StatusFacts.PATHS, "1"));
+        return chat.post(
+                OPS,
+                card.message(),
+                Map.of(
+                        StatusFacts.REQUESTER,
+                        ALICE,
+                        StatusFacts.DISTRIBUTION,
+                        WEB,
+                        StatusFacts.ALIAS,
+                        "web",
+                        StatusFacts.PATHS,
+                        "1"));
     }
 
     private void startBotMinutesLater(int minutes) {
@@ -57,11 +67,12 @@ class ReconcilerEndToEndTest {
 
         startBotMinutesLater(3);
 
-        ChannelMessage settled = world.awaitMessage(OPS, m -> m.ts().equals(orphan.ts()) && m.text().contains("failed"),
-                "the orphan to be settled");
+        ChannelMessage settled = world.awaitMessage(
+                OPS, m -> m.ts().equals(orphan.ts()) && m.text().contains("failed"), "the orphan to be settled");
         assertThat(settled.blocksJson()).contains("nothing was invalidated").contains("Send the command again");
         world.awaitReply(settled, reply -> reply.text().contains("<@" + ALICE + ">"), "the notice to the requester");
-        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
     }
 
     @Test
@@ -83,10 +94,13 @@ class ReconcilerEndToEndTest {
         PostedMessage fresh = leftAtRequesting();
 
         world.startBot();
-        Await.until("the reconciliation to read the channel",
+        Await.until(
+                "the reconciliation to read the channel",
                 () -> !world.slack.calls("conversations.history").isEmpty());
 
-        assertThat(world.slack.messages(OPS)).filteredOn(m -> m.ts().equals(fresh.ts()))
-                .singleElement().satisfies(m -> assertThat(m.text()).endsWith(": requesting"));
+        assertThat(world.slack.messages(OPS))
+                .filteredOn(m -> m.ts().equals(fresh.ts()))
+                .singleElement()
+                .satisfies(m -> assertThat(m.text()).endsWith(": requesting"));
     }
 }

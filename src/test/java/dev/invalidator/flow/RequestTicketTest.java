@@ -19,12 +19,19 @@ class RequestTicketTest {
     private static final List<String> PATHS = List.of("/index.html", "/caf%C3%A9.html", "/css/*", "#product:shoes");
     private static final List<String> SAMPLES = List.of("/css/site.css");
     private static final Optional<String> NOTE = Optional.of("release 42 — \"quoted\"");
-    private static final RequestTicket TICKET = new RequestTicket("3f9a1c0b7e2d4a58", "U0ALICE", "C0OPS",
-            "E1WEBEXAMPLE", PATHS, SAMPLES, NOTE, ASKED);
+    private static final RequestTicket TICKET =
+            new RequestTicket("3f9a1c0b7e2d4a58", "U0ALICE", "C0OPS", "E1WEBEXAMPLE", PATHS, SAMPLES, NOTE, ASKED);
 
     private static RequestTicket withPaths(List<String> paths) {
-        return new RequestTicket(TICKET.id(), TICKET.requester(), TICKET.channel(), TICKET.distributionId(), paths,
-                List.of(), Optional.empty(), ASKED);
+        return new RequestTicket(
+                TICKET.id(),
+                TICKET.requester(),
+                TICKET.channel(),
+                TICKET.distributionId(),
+                paths,
+                List.of(),
+                Optional.empty(),
+                ASKED);
     }
 
     /** A value shaped like a ticket around any JSON, as a forger would build it. */
@@ -47,8 +54,9 @@ class RequestTicketTest {
 
         @Test
         void as_tokens_it_is_the_paths_then_the_samples_as_typed() {
-            assertThat(TICKET.tokens()).containsExactly("/index.html", "/caf%C3%A9.html", "/css/*", "#product:shoes",
-                    "check:/css/site.css");
+            assertThat(TICKET.tokens())
+                    .containsExactly(
+                            "/index.html", "/caf%C3%A9.html", "/css/*", "#product:shoes", "check:/css/site.css");
         }
 
         @Test
@@ -60,7 +68,9 @@ class RequestTicketTest {
 
         @Test
         void a_hundred_and_twenty_files_of_one_folder_fit_in_a_button() {
-            RequestTicket ticket = withPaths(IntStream.range(0, 120).mapToObj(i -> "/assets/img/" + i + ".png").toList());
+            RequestTicket ticket = withPaths(IntStream.range(0, 120)
+                    .mapToObj(i -> "/assets/img/" + i + ".png")
+                    .toList());
 
             assertThat(ticket.key()).startsWith("t1.").hasSizeLessThanOrEqualTo(RequestTicket.MAX_KEY_CHARS);
         }
@@ -88,7 +98,9 @@ class RequestTicketTest {
             assertThat(RequestTicket.decode("t1.")).isEmpty();
             assertThat(RequestTicket.decode("t1.!!!")).isEmpty();
             assertThat(RequestTicket.decode("t1." + "A".repeat(100))).isEmpty();
-            assertThat(RequestTicket.decode(TICKET.key().substring(0, TICKET.key().length() - 5))).isEmpty();
+            assertThat(RequestTicket.decode(
+                            TICKET.key().substring(0, TICKET.key().length() - 5)))
+                    .isEmpty();
             assertThat(RequestTicket.decode("t2." + TICKET.key().substring(3))).isEmpty();
         }
 
@@ -98,16 +110,26 @@ class RequestTicketTest {
                     {"i":"3f9a1c0b7e2d4a58","u":"U0ALICE","c":"C0OPS","d":"E1WEBEXAMPLE","p":["/a"],"t":1700000000}""";
             assertThat(RequestTicket.decode(forged(good))).isPresent();
 
-            assertThat(RequestTicket.decode(forged(good.replace("U0ALICE", "alice")))).isEmpty();
-            assertThat(RequestTicket.decode(forged(good.replace("C0OPS", "#ops")))).isEmpty();
-            assertThat(RequestTicket.decode(forged(good.replace("E1WEBEXAMPLE", "web")))).isEmpty();
-            assertThat(RequestTicket.decode(forged(good.replace("3f9a1c0b7e2d4a58", "x")))).isEmpty();
-            assertThat(RequestTicket.decode(forged(good.replace("[\"/a\"]", "[]")))).isEmpty();
-            assertThat(RequestTicket.decode(forged(good.replace("[\"/a\"]", "[1]")))).isEmpty();
-            assertThat(RequestTicket.decode(forged(good.replace("\"t\"", "\"s\":\"/a\",\"t\"")))).isEmpty();
-            assertThat(RequestTicket.decode(forged(good.replace("\"t\"", "\"s\":[2],\"t\"")))).isEmpty();
-            assertThat(RequestTicket.decode(forged(good.replace("1700000000", "\"soon\"")))).isEmpty();
-            assertThat(RequestTicket.decode(forged(good.replace("1700000000", "99999999999999999")))).isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("U0ALICE", "alice"))))
+                    .isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("C0OPS", "#ops"))))
+                    .isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("E1WEBEXAMPLE", "web"))))
+                    .isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("3f9a1c0b7e2d4a58", "x"))))
+                    .isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("[\"/a\"]", "[]"))))
+                    .isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("[\"/a\"]", "[1]"))))
+                    .isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("\"t\"", "\"s\":\"/a\",\"t\""))))
+                    .isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("\"t\"", "\"s\":[2],\"t\""))))
+                    .isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("1700000000", "\"soon\""))))
+                    .isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("1700000000", "99999999999999999"))))
+                    .isEmpty();
             assertThat(RequestTicket.decode(forged("[1,2,3]"))).isEmpty();
         }
 
@@ -123,7 +145,8 @@ class RequestTicketTest {
     @Test
     void the_digest_changes_with_every_part_of_the_request() {
         String id = TICKET.id();
-        List<RequestTicket> variants = List.of(TICKET,
+        List<RequestTicket> variants = List.of(
+                TICKET,
                 new RequestTicket("0000000000000000", "U0ALICE", "C0OPS", "E1WEBEXAMPLE", PATHS, SAMPLES, NOTE, ASKED),
                 new RequestTicket(id, "U0BOB", "C0OPS", "E1WEBEXAMPLE", PATHS, SAMPLES, NOTE, ASKED),
                 new RequestTicket(id, "U0ALICE", "C0DEV", "E1WEBEXAMPLE", PATHS, SAMPLES, NOTE, ASKED),

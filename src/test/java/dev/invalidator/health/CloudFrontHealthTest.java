@@ -52,7 +52,10 @@ class CloudFrontHealthTest {
 
         @Test
         void when_cloudfront_keeps_failing_through_the_retries() {
-            failing(Operation.LIST_INVALIDATIONS, Fault.SERVICE_UNAVAILABLE, ALL_ATTEMPTS,
+            failing(
+                    Operation.LIST_INVALIDATIONS,
+                    Fault.SERVICE_UNAVAILABLE,
+                    ALL_ATTEMPTS,
                     () -> cdn.invalidations(WEB, null, 10));
 
             assertThat(health.status()).isEqualTo(CloudFrontStatus.failing("ListInvalidations", "unavailable"));
@@ -68,7 +71,10 @@ class CloudFrontHealthTest {
 
         @Test
         void until_the_next_call_is_answered() {
-            failing(Operation.CREATE_INVALIDATION, Fault.ACCESS_DENIED, 1,
+            failing(
+                    Operation.CREATE_INVALIDATION,
+                    Fault.ACCESS_DENIED,
+                    1,
                     () -> cdn.create(WEB, CloudFrontFixture.reference(), List.of("/index.html")));
 
             cdn.invalidations(WEB, null, 10);
@@ -82,7 +88,11 @@ class CloudFrontHealthTest {
 
         @Test
         void when_throttling_outlasts_the_retries_saying_so() {
-            failing(Operation.LIST_INVALIDATIONS, Fault.THROTTLING, ALL_ATTEMPTS, () -> cdn.invalidations(WEB, null, 10));
+            failing(
+                    Operation.LIST_INVALIDATIONS,
+                    Fault.THROTTLING,
+                    ALL_ATTEMPTS,
+                    () -> cdn.invalidations(WEB, null, 10));
 
             assertThat(health.status()).isEqualTo(CloudFrontStatus.throttled("ListInvalidations"));
             assertThat(health.status().isHealthy()).isTrue();
@@ -99,7 +109,10 @@ class CloudFrontHealthTest {
 
         @Test
         void when_cloudfront_refuses_the_request_itself() {
-            failing(Operation.CREATE_INVALIDATION, Fault.TOO_MANY_INVALIDATIONS_IN_PROGRESS, 1,
+            failing(
+                    Operation.CREATE_INVALIDATION,
+                    Fault.TOO_MANY_INVALIDATIONS_IN_PROGRESS,
+                    1,
                     () -> cdn.create(WEB, CloudFrontFixture.reference(), List.of("/index.html")));
 
             assertThat(health.status()).isEqualTo(CloudFrontStatus.OK);

@@ -20,6 +20,7 @@ class HealthEndpointTest {
 
     /** The client's session monitor looks every 5 s, from 5 s after the client was built. */
     private static final Duration MONITOR = Duration.ofSeconds(30);
+
     private static final String HEALTHY = "{\"status\":\"ok\",\"slack\":\"connected\",\"cloudfront\":\"ok\"}";
 
     private final BotFixture world = new BotFixture();
@@ -50,8 +51,9 @@ class HealthEndpointTest {
         world.slack.dropAllConnections();
         reconnect.awaitReached(MONITOR);
 
-        assertThat(probe.get(HealthServer.PATH)).isEqualTo(new Answer(503,
-                "{\"status\":\"unhealthy\",\"slack\":\"disconnected\",\"cloudfront\":\"ok\"}"));
+        assertThat(probe.get(HealthServer.PATH))
+                .isEqualTo(
+                        new Answer(503, "{\"status\":\"unhealthy\",\"slack\":\"disconnected\",\"cloudfront\":\"ok\"}"));
 
         reconnect.release();
         world.slack.awaitConnections(1, MONITOR);

@@ -46,16 +46,23 @@ class HealthServerTest {
         void throttled_with_200_naming_the_operation() {
             server.report(() -> new Health(true, CloudFrontStatus.throttled("ListInvalidations")));
 
-            assertThat(probe.get("/health")).isEqualTo(new Answer(200, "{\"status\":\"ok\",\"slack\":\"connected\","
-                    + "\"cloudfront\":\"throttled\",\"operation\":\"ListInvalidations\"}"));
+            assertThat(probe.get("/health"))
+                    .isEqualTo(new Answer(
+                            200,
+                            "{\"status\":\"ok\",\"slack\":\"connected\","
+                                    + "\"cloudfront\":\"throttled\",\"operation\":\"ListInvalidations\"}"));
         }
 
         @Test
         void a_failing_cloudfront_with_503_and_the_kind_of_error() {
             server.report(() -> new Health(true, CloudFrontStatus.failing("CreateInvalidation", "access_denied")));
 
-            assertThat(probe.get("/health")).isEqualTo(new Answer(503, "{\"status\":\"unhealthy\",\"slack\":\"connected\","
-                    + "\"cloudfront\":\"failing\",\"operation\":\"CreateInvalidation\",\"error\":\"access_denied\"}"));
+            assertThat(probe.get("/health"))
+                    .isEqualTo(
+                            new Answer(
+                                    503,
+                                    "{\"status\":\"unhealthy\",\"slack\":\"connected\","
+                                            + "\"cloudfront\":\"failing\",\"operation\":\"CreateInvalidation\",\"error\":\"access_denied\"}"));
         }
 
         @Test
@@ -71,8 +78,9 @@ class HealthServerTest {
         void head_with_the_status_alone() {
             server.report(() -> new Health(false, CloudFrontStatus.OK));
 
-            assertThat(probe.send(HttpRequest.newBuilder(probe.uri("/health")).method("HEAD",
-                    HttpRequest.BodyPublishers.noBody()))).isEqualTo(new Answer(503, ""));
+            assertThat(probe.send(HttpRequest.newBuilder(probe.uri("/health"))
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())))
+                    .isEqualTo(new Answer(503, ""));
         }
 
         @Test
@@ -81,7 +89,9 @@ class HealthServerTest {
 
             assertThat(probe.get("/healthz").status()).isEqualTo(404);
             assertThat(probe.send(HttpRequest.newBuilder(probe.uri("/health"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(405);
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}")))
+                            .status())
+                    .isEqualTo(405);
         }
     }
 

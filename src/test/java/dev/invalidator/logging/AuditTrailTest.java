@@ -46,20 +46,25 @@ class AuditTrailTest {
     }
 
     private List<JsonNode> decisions() {
-        return lines.list.stream().map(event -> {
-            try {
-                return json.readTree(event.getFormattedMessage());
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + event.getFormattedMessage(), e);
-            }
-        }).toList();
+        return lines.list.stream()
+                .map(event -> {
+                    try {
+                        return json.readTree(event.getFormattedMessage());
+                    } catch (Exception e) {
+                        throw new AssertionError("not JSON: " + event.getFormattedMessage(), e);
+                    }
+                })
+                .toList();
     }
 
     @Test
     void a_created_invalidation_is_recorded_with_its_id_and_reference() {
         world.type(SlackSimulator.ALICE, OPS, "web /index.html");
-        SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+        SimulatedInvalidation invalidation = Await.value(
+                "the invalidation",
+                () -> world.cloudFront.simulator.invalidations(WEB).stream()
+                        .findFirst()
+                        .orElse(null));
         Await.until("the audit line", () -> !lines.list.isEmpty());
 
         JsonNode line = decisions().get(0);
@@ -78,8 +83,10 @@ class AuditTrailTest {
         world.type(SlackSimulator.ALICE, OPS, "web no-slash");
         Await.until("two audit lines", () -> lines.list.size() == 2);
 
-        assertThat(decisions()).extracting(line -> line.path("decision").asText())
+        assertThat(decisions())
+                .extracting(line -> line.path("decision").asText())
                 .containsExactlyInAnyOrder("denied", "invalid");
-        assertThat(decisions()).allSatisfy(line -> assertThat(line.path("reason").asText()).isNotBlank());
+        assertThat(decisions())
+                .allSatisfy(line -> assertThat(line.path("reason").asText()).isNotBlank());
     }
 }

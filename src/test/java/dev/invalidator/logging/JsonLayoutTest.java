@@ -44,7 +44,8 @@ class JsonLayoutTest {
             assertThat(line.path("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
             assertThat(line.path("level").asText()).isEqualTo("INFO");
             assertThat(line.path("logger").asText()).isEqualTo("dev.invalidator.Bot");
-            assertThat(line.path("thread").asText()).isEqualTo(Thread.currentThread().getName());
+            assertThat(line.path("thread").asText())
+                    .isEqualTo(Thread.currentThread().getName());
             assertThat(line.path("message").asText()).isEqualTo("Connected to Slack in Socket Mode");
             assertThat(line.has("exception")).isFalse();
         }
@@ -60,7 +61,8 @@ class JsonLayoutTest {
         void a_stack_trace_as_one_string() throws Exception {
             JsonNode line = parsed(line("dev.x", Level.ERROR, "failed", new IllegalStateException("it broke")));
 
-            assertThat(line.path("exception").asText()).startsWith("java.lang.IllegalStateException: it broke")
+            assertThat(line.path("exception").asText())
+                    .startsWith("java.lang.IllegalStateException: it broke")
                     .contains("\tat dev.invalidator.logging.JsonLayoutTest");
         }
 
@@ -89,16 +91,21 @@ class JsonLayoutTest {
             String line = line("dev.x", Level.INFO, "sent\n" + BOT_TOKEN + " and \"" + APP_TOKEN + "\"", null);
 
             assertThat(line).doesNotContain(BOT_TOKEN).doesNotContain(APP_TOKEN);
-            assertThat(parsed(line).path("message").asText()).isEqualTo("sent\nxoxb-[redacted] and \"xapp-[redacted]\"");
+            assertThat(parsed(line).path("message").asText())
+                    .isEqualTo("sent\nxoxb-[redacted] and \"xapp-[redacted]\"");
         }
 
         @Test
         void tokens_in_the_stack_trace() throws Exception {
-            String line = line("dev.x", Level.ERROR, "failed",
+            String line = line(
+                    "dev.x",
+                    Level.ERROR,
+                    "failed",
                     new IllegalStateException("Bearer " + BOT_TOKEN, new RuntimeException(APP_TOKEN)));
 
             assertThat(line).doesNotContain(BOT_TOKEN).doesNotContain(APP_TOKEN);
-            assertThat(parsed(line).path("exception").asText()).contains("Bearer xoxb-[redacted]")
+            assertThat(parsed(line).path("exception").asText())
+                    .contains("Bearer xoxb-[redacted]")
                     .contains("Caused by: java.lang.RuntimeException: xapp-[redacted]");
         }
 
@@ -120,8 +127,8 @@ class JsonLayoutTest {
             layout.setFormat(format);
             layout.setPattern("%level %logger - %msg%n");
             layout.start();
-            return layout.doLayout(new LoggingEvent(Logger.class.getName(), context.getLogger("dev.x"), Level.INFO,
-                    "hello", null, null));
+            return layout.doLayout(new LoggingEvent(
+                    Logger.class.getName(), context.getLogger("dev.x"), Level.INFO, "hello", null, null));
         }
 
         @Test

@@ -36,7 +36,9 @@ class LogbackConfigTest {
             JoranConfigurator configurator = new JoranConfigurator();
             configurator.setContext(context);
             configurator.doConfigure(MAIN_CONFIG);
-            assertThat(new StatusUtil(context).getHighestLevel(0)).as("Logback's own status").isLessThan(Status.WARN);
+            assertThat(new StatusUtil(context).getHighestLevel(0))
+                    .as("Logback's own status")
+                    .isLessThan(Status.WARN);
             context.getLogger("dev.invalidator.Bot").info("Connected to Slack in Socket Mode");
         } finally {
             context.stop();
@@ -56,6 +58,7 @@ class LogbackConfigTest {
         String line = logOneLine("json");
 
         assertThat(line).hasLineCount(1);
-        assertThat(new ObjectMapper().readTree(line).path("message").asText()).isEqualTo("Connected to Slack in Socket Mode");
+        assertThat(new ObjectMapper().readTree(line).path("message").asText())
+                .isEqualTo("Connected to Slack in Socket Mode");
     }
 }

@@ -48,8 +48,11 @@ class NoTokenInLogsTest {
             appToken = world.slack.appToken();
             world.startBot();
             world.type(SlackSimulator.ALICE, OPS, "web /index.html");
-            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                    world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+            SimulatedInvalidation invalidation = Await.value(
+                    "the invalidation",
+                    () -> world.cloudFront.simulator.invalidations(WEB).stream()
+                            .findFirst()
+                            .orElse(null));
             world.cloudFront.simulator.complete(invalidation.id());
             world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed edit");
         } finally {
@@ -60,13 +63,20 @@ class NoTokenInLogsTest {
         String log = lines.toString(StandardCharsets.UTF_8);
 
         assertThat(log).as("the flow was logged").contains("Created invalidation");
-        assertThat(log).doesNotContain(botToken).doesNotContain(appToken)
-                .doesNotContainPattern("xox[abpor]-[0-9]").doesNotContainPattern("xapp-[0-9]");
+        assertThat(log)
+                .doesNotContain(botToken)
+                .doesNotContain(appToken)
+                .doesNotContainPattern("xox[abpor]-[0-9]")
+                .doesNotContainPattern("xapp-[0-9]");
         if (format.equals("json")) {
             List<JsonNode> objects = log.lines().map(NoTokenInLogsTest::parsed).toList();
-            assertThat(objects).allSatisfy(line -> assertThat(line.has("level") && line.has("logger")).isTrue());
-            assertThat(objects).anySatisfy(line -> assertThat(line.path("audit").path("decision").asText())
-                    .isEqualTo("created"));
+            assertThat(objects)
+                    .allSatisfy(line ->
+                            assertThat(line.has("level") && line.has("logger")).isTrue());
+            assertThat(objects)
+                    .anySatisfy(line -> assertThat(
+                                    line.path("audit").path("decision").asText())
+                            .isEqualTo("created"));
         }
     }
 
@@ -80,8 +90,8 @@ class NoTokenInLogsTest {
         }
     }
 
-    private static OutputStreamAppender<ILoggingEvent> capture(LoggerContext context, ByteArrayOutputStream lines,
-                                                               String format) {
+    private static OutputStreamAppender<ILoggingEvent> capture(
+            LoggerContext context, ByteArrayOutputStream lines, String format) {
         ConsoleLayout layout = new ConsoleLayout();
         layout.setContext(context);
         layout.setFormat(format);

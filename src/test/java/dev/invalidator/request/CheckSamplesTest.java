@@ -30,12 +30,14 @@ class CheckSamplesTest {
 
             assertThat(parsed.ok()).isTrue();
             assertThat(values(parsed.accepted())).containsExactly("/img/*");
-            assertThat(parsed.samples()).containsExactly(new InvalidationPath("check:/img/logo.png", "/img/logo.png", Kind.FILE));
+            assertThat(parsed.samples())
+                    .containsExactly(new InvalidationPath("check:/img/logo.png", "/img/logo.png", Kind.FILE));
         }
 
         @Test
         void are_encoded_like_any_path_and_may_be_links_to_the_distribution() {
-            ParsedPaths parsed = parse("/menus/*", "check:/menus/café.pdf", "check:https://www.example.com/menus/b.pdf");
+            ParsedPaths parsed =
+                    parse("/menus/*", "check:/menus/café.pdf", "check:https://www.example.com/menus/b.pdf");
 
             assertThat(values(parsed.samples())).containsExactly("/menus/caf%C3%A9.pdf", "/menus/b.pdf");
         }
@@ -56,12 +58,14 @@ class CheckSamplesTest {
 
         @Test
         void a_duplicate_or_a_sample_that_is_one_of_the_paths_is_left_out_with_the_reason() {
-            ParsedPaths parsed = parse("/img/*", "/index.html", "check:/img/a.png", "check:/img/a.png", "check:/index.html");
+            ParsedPaths parsed =
+                    parse("/img/*", "/index.html", "check:/img/a.png", "check:/img/a.png", "check:/index.html");
 
             assertThat(values(parsed.samples())).containsExactly("/img/a.png");
-            assertThat(parsed.dropped()).containsExactly(
-                    new DroppedPath("check:/img/a.png", "duplicate of check:/img/a.png"),
-                    new DroppedPath("check:/index.html", "/index.html is checked anyway, as one of the paths"));
+            assertThat(parsed.dropped())
+                    .containsExactly(
+                            new DroppedPath("check:/img/a.png", "duplicate of check:/img/a.png"),
+                            new DroppedPath("check:/index.html", "/index.html is checked anyway, as one of the paths"));
         }
     }
 
@@ -70,8 +74,11 @@ class CheckSamplesTest {
 
         @Test
         void a_sample_under_no_path_of_the_request_proves_nothing() {
-            assertThat(messages(parse("/img/*", "check:/about.html"))).singleElement().asString()
-                    .startsWith("/about.html is not under any path of this request").contains("check:/img/logo.png");
+            assertThat(messages(parse("/img/*", "check:/about.html")))
+                    .singleElement()
+                    .asString()
+                    .startsWith("/about.html is not under any path of this request")
+                    .contains("check:/img/logo.png");
         }
 
         @Test
@@ -87,16 +94,18 @@ class CheckSamplesTest {
 
         @Test
         void a_wildcard_or_a_tag_is_no_file_to_ask_for() {
-            assertThat(messages(parse("/img/*", "check:/img/*", "check:#img"))).satisfiesExactly(
-                    wildcard -> assertThat(wildcard).startsWith("A sample is one file, not a wildcard"),
-                    tag -> assertThat(tag).startsWith("A cache tag can't be checked"));
+            assertThat(messages(parse("/img/*", "check:/img/*", "check:#img")))
+                    .satisfiesExactly(
+                            wildcard -> assertThat(wildcard).startsWith("A sample is one file, not a wildcard"),
+                            tag -> assertThat(tag).startsWith("A cache tag can't be checked"));
         }
 
         @Test
         void an_empty_sample_or_one_without_a_slash_says_how_to_write_it() {
-            assertThat(messages(parse("/img/*", "check:", "check:img/a.png"))).satisfiesExactly(
-                    empty -> assertThat(empty).contains("right after it"),
-                    noSlash -> assertThat(noSlash).contains("Did you mean /img/a.png?"));
+            assertThat(messages(parse("/img/*", "check:", "check:img/a.png")))
+                    .satisfiesExactly(
+                            empty -> assertThat(empty).contains("right after it"),
+                            noSlash -> assertThat(noSlash).contains("Did you mean /img/a.png?"));
         }
 
         @Test

@@ -27,12 +27,15 @@ class DuplicatesAndCoverageTest {
         }
 
         @ParameterizedTest(name = "{0} and {1}")
-        @CsvSource(delimiter = '|', value = {
-                "/a%20b|/a b",
-                "/caf%C3%A9|/café",
-                "/img/a.jpg|https://www.example.com/img/a.jpg",
-                "https://www.example.com/a|http://d111111abcdef8.cloudfront.net/a",
-                "/a|https://www.example.com/a#section"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "/a%20b|/a b",
+                    "/caf%C3%A9|/café",
+                    "/img/a.jpg|https://www.example.com/img/a.jpg",
+                    "https://www.example.com/a|http://d111111abcdef8.cloudfront.net/a",
+                    "/a|https://www.example.com/a#section"
+                })
         void paths_equal_after_encoding_are_duplicates(String first, String second) {
             ParsedPaths parsed = parse(first, second);
 
@@ -99,9 +102,10 @@ class DuplicatesAndCoverageTest {
             ParsedPaths parsed = parse("/css/*", "/css/a.css", "/c*");
 
             assertThat(parsed.accepted()).extracting(InvalidationPath::value).containsExactly("/c*");
-            assertThat(parsed.dropped()).containsExactly(
-                    new DroppedPath("/css/*", "covered by /c*"),
-                    new DroppedPath("/css/a.css", "covered by /c*"));
+            assertThat(parsed.dropped())
+                    .containsExactly(
+                            new DroppedPath("/css/*", "covered by /c*"),
+                            new DroppedPath("/css/a.css", "covered by /c*"));
         }
 
         @Test
@@ -116,10 +120,11 @@ class DuplicatesAndCoverageTest {
         void dropped_items_are_listed_in_input_order_whatever_the_reason() {
             ParsedPaths parsed = parse("/css/a.css", "/css/*", "/css/a.css", "/css/*");
 
-            assertThat(parsed.dropped()).containsExactly(
-                    new DroppedPath("/css/a.css", "covered by /css/*"),
-                    new DroppedPath("/css/a.css", "duplicate of /css/a.css"),
-                    new DroppedPath("/css/*", "duplicate of /css/*"));
+            assertThat(parsed.dropped())
+                    .containsExactly(
+                            new DroppedPath("/css/a.css", "covered by /css/*"),
+                            new DroppedPath("/css/a.css", "duplicate of /css/a.css"),
+                            new DroppedPath("/css/*", "duplicate of /css/*"));
         }
 
         @Test
@@ -133,8 +138,10 @@ class DuplicatesAndCoverageTest {
 
             ParsedPaths parsed = new PathParser(PathLimits.cloudFrontDefaults()).parse(tokens, Requests.HOSTS);
 
-            assertThat(parsed.dropped()).hasSize(2000).allSatisfy(dropped ->
-                    assertThat(dropped.reason()).isEqualTo("covered by " + dropped.input().replace("f.css", "*")));
+            assertThat(parsed.dropped())
+                    .hasSize(2000)
+                    .allSatisfy(dropped -> assertThat(dropped.reason())
+                            .isEqualTo("covered by " + dropped.input().replace("f.css", "*")));
             assertThat(parsed.accepted()).hasSize(4000);
         }
     }

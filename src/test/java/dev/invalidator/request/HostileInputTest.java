@@ -46,7 +46,9 @@ class HostileInputTest {
 
         @Test
         void many_long_tokens_together_are_all_reported() {
-            assertThat(parse("/" + "a".repeat(LONG), "/" + "b".repeat(LONG), "/ok").problems()).hasSize(2);
+            assertThat(parse("/" + "a".repeat(LONG), "/" + "b".repeat(LONG), "/ok")
+                            .problems())
+                    .hasSize(2);
         }
     }
 

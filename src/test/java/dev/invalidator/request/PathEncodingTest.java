@@ -63,7 +63,8 @@ class PathEncodingTest {
 
         @Test
         void precomposed_and_combining_accents_stay_different_keys_because_nothing_is_normalised() {
-            assertThat(accepted("/\u00E9").value()).isNotEqualTo(accepted("/e\u0301").value());
+            assertThat(accepted("/\u00E9").value())
+                    .isNotEqualTo(accepted("/e\u0301").value());
         }
     }
 

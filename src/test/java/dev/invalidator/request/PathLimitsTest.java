@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class PathLimitsTest {
 
     private static ParsedPaths parseMany(PathLimits limits, String format, int count) {
-        List<String> tokens = IntStream.range(0, count).mapToObj(i -> String.format(format, i)).toList();
+        List<String> tokens = IntStream.range(0, count)
+                .mapToObj(i -> String.format(format, i))
+                .toList();
         return new PathParser(limits).parse(tokens, Requests.HOSTS);
     }
 
@@ -26,13 +28,15 @@ class PathLimitsTest {
 
         @Test
         void at_least_one_path_must_be_allowed() {
-            assertThatIllegalArgumentException().isThrownBy(() -> new PathLimits(0, 15))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new PathLimits(0, 15))
                     .withMessage("maxPaths must be at least 1, was 0");
         }
 
         @Test
         void the_wildcard_limit_cannot_be_negative() {
-            assertThatIllegalArgumentException().isThrownBy(() -> new PathLimits(10, -1))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new PathLimits(10, -1))
                     .withMessage("maxWildcards must not be negative, was -1");
         }
     }
@@ -42,16 +46,21 @@ class PathLimitsTest {
 
         @Test
         void exactly_the_maximum_number_of_paths_is_fine() {
-            assertThat(parseMany(PathLimits.cloudFrontDefaults(), "/f%d.css", 3000).ok()).isTrue();
+            assertThat(parseMany(PathLimits.cloudFrontDefaults(), "/f%d.css", 3000)
+                            .ok())
+                    .isTrue();
         }
 
         @Test
         void one_path_over_the_maximum_is_one_problem_for_the_request() {
             ParsedPaths parsed = parseMany(PathLimits.cloudFrontDefaults(), "/f%d.css", 3001);
 
-            assertThat(parsed.problems()).containsExactly(new PathProblem("3,001 paths", "This request has 3,001 "
-                    + "paths (files, wildcards and tags together); at most 3,000 fit in one request. Cover many "
-                    + "files with one wildcard such as /css/*, or split the request."));
+            assertThat(parsed.problems())
+                    .containsExactly(new PathProblem(
+                            "3,001 paths",
+                            "This request has 3,001 "
+                                    + "paths (files, wildcards and tags together); at most 3,000 fit in one request. Cover many "
+                                    + "files with one wildcard such as /css/*, or split the request."));
             assertThat(parsed.accepted()).hasSize(3001);
         }
 
@@ -75,30 +84,37 @@ class PathLimitsTest {
 
         @Test
         void exactly_the_maximum_number_of_wildcards_is_fine() {
-            assertThat(parseMany(PathLimits.cloudFrontDefaults(), "/d%d/*", 15).ok()).isTrue();
+            assertThat(parseMany(PathLimits.cloudFrontDefaults(), "/d%d/*", 15).ok())
+                    .isTrue();
         }
 
         @Test
         void one_wildcard_over_the_maximum_is_one_problem_for_the_request() {
             ParsedPaths parsed = parseMany(PathLimits.cloudFrontDefaults(), "/d%d/*", 16);
 
-            assertThat(parsed.problems()).containsExactly(new PathProblem("16 wildcard paths", "This request has "
-                    + "16 wildcard paths; at most 15 are allowed in one request. Merge them into fewer, broader "
-                    + "wildcards, or split the request."));
+            assertThat(parsed.problems())
+                    .containsExactly(new PathProblem(
+                            "16 wildcard paths",
+                            "This request has "
+                                    + "16 wildcard paths; at most 15 are allowed in one request. Merge them into fewer, broader "
+                                    + "wildcards, or split the request."));
         }
 
         @Test
         void a_limit_of_zero_forbids_wildcards() {
-            assertThat(parse(new PathLimits(10, 0), "/a/*").problems()).containsExactly(new PathProblem(
-                    "1 wildcard path", "This request has 1 wildcard path, and wildcards are not allowed here. "
-                    + "List the files instead."));
+            assertThat(parse(new PathLimits(10, 0), "/a/*").problems())
+                    .containsExactly(new PathProblem(
+                            "1 wildcard path",
+                            "This request has 1 wildcard path, and wildcards are not allowed here. "
+                                    + "List the files instead."));
         }
 
         @Test
         void both_limits_are_reported_together_after_the_problems_of_single_inputs() {
             ParsedPaths parsed = parse(new PathLimits(2, 1), "index.html", "/a*", "/b*", "/c*");
 
-            assertThat(parsed.problems()).extracting(PathProblem::input)
+            assertThat(parsed.problems())
+                    .extracting(PathProblem::input)
                     .containsExactly("index.html", "3 paths", "3 wildcard paths");
         }
     }

@@ -23,12 +23,28 @@ class PathParserPropertyTest {
     private static final int SLACK_TEXTS = 10_000;
     private static final Pattern WHITE_SPACE = Pattern.compile("\\p{IsWhite_Space}");
     private static final Pattern REQUEST_SUMMARY = Pattern.compile("[0-9][0-9,]* (wildcard )?paths?");
-    private static final String[] PREFIXES = {"/", "/", "/", "#", "https://www.example.com/",
-            "http://D111111ABCDEF8.cloudfront.net", "https://other.org/", "mailto:", "ftp://", "", "<", "&lt;",
-            "www.example.com/", "/https://config.example.com/", "check:/", "check:"};
+    private static final String[] PREFIXES = {
+        "/",
+        "/",
+        "/",
+        "#",
+        "https://www.example.com/",
+        "http://D111111ABCDEF8.cloudfront.net",
+        "https://other.org/",
+        "mailto:",
+        "ftp://",
+        "",
+        "<",
+        "&lt;",
+        "www.example.com/",
+        "/https://config.example.com/",
+        "check:/",
+        "check:"
+    };
     private static final String SPECIALS = "<|>*%#?/&=:;@!,.~`\\^[]{}\"'";
-    private static final int[] SPACES_AND_INVISIBLES = {0x20, 0x09, 0x0A, 0x0D, 0x85, 0xA0, 0x2003, 0x2028, 0x3000,
-            0x200B, 0x200F, 0x202E, 0xFEFF, 0x0301};
+    private static final int[] SPACES_AND_INVISIBLES = {
+        0x20, 0x09, 0x0A, 0x0D, 0x85, 0xA0, 0x2003, 0x2028, 0x3000, 0x200B, 0x200F, 0x202E, 0xFEFF, 0x0301
+    };
 
     private final Random random = new Random(SEED);
     private final PathParser defaults = new PathParser(PathLimits.cloudFrontDefaults());
@@ -51,7 +67,9 @@ class PathParserPropertyTest {
         for (int i = 0; i < SLACK_TEXTS && violations.size() < 10; i++) {
             String text = String.join(randomFrom(" ", ",", "\n", " , ", "\u00A0"), tokenList());
             List<String> tokens = Tokenizer.split(SlackText.unescape(text));
-            tokens.stream().filter(token -> token.isEmpty() || WHITE_SPACE.matcher(token).find())
+            tokens.stream()
+                    .filter(token ->
+                            token.isEmpty() || WHITE_SPACE.matcher(token).find())
                     .forEach(token -> violations.add("token with white space or empty " + visible(token)));
             check(defaults, tokens, violations);
         }
@@ -76,9 +94,12 @@ class PathParserPropertyTest {
             List<String> tokens = new ArrayList<>(values);
             samples.forEach(sample -> tokens.add(CheckSamples.token(sample)));
             ParsedPaths again = defaults.parse(tokens, Set.of());
-            if (!again.ok() || !values(again.accepted()).equals(values) || !values(again.samples()).equals(samples)) {
-                violations.add(visible(tokens.toString()) + " became " + visible(values(again.accepted()).toString())
-                        + " and samples " + visible(values(again.samples()).toString()) + " " + again.problems());
+            if (!again.ok()
+                    || !values(again.accepted()).equals(values)
+                    || !values(again.samples()).equals(samples)) {
+                violations.add(visible(tokens.toString()) + " became "
+                        + visible(values(again.accepted()).toString()) + " and samples "
+                        + visible(values(again.samples()).toString()) + " " + again.problems());
             }
         }
 
@@ -123,7 +144,8 @@ class PathParserPropertyTest {
     }
 
     private static void problemsExplainThemselves(ParsedPaths parsed, List<String> tokens, List<String> found) {
-        Set<String> quotedTokens = tokens.stream().map(PathParserPropertyTest::quoted).collect(Collectors.toSet());
+        Set<String> quotedTokens =
+                tokens.stream().map(PathParserPropertyTest::quoted).collect(Collectors.toSet());
         for (PathProblem problem : parsed.problems()) {
             if (problem.message().isBlank()) {
                 found.add("problem without message for " + visible(problem.input()));
@@ -132,12 +154,14 @@ class PathParserPropertyTest {
                 found.add("problem input over 80 characters");
             }
             boolean aboutAToken = quotedTokens.contains(problem.input());
-            boolean aboutTheRequest = tokens.isEmpty() || REQUEST_SUMMARY.matcher(problem.input()).matches();
+            boolean aboutTheRequest =
+                    tokens.isEmpty() || REQUEST_SUMMARY.matcher(problem.input()).matches();
             if (!aboutAToken && !aboutTheRequest) {
                 found.add("problem about no token: " + visible(problem.input()));
             }
         }
-        parsed.dropped().stream().filter(dropped -> dropped.reason().isBlank())
+        parsed.dropped().stream()
+                .filter(dropped -> dropped.reason().isBlank())
                 .forEach(dropped -> found.add("dropped without reason " + visible(dropped.input())));
         if (parsed.ok() != (parsed.problems().isEmpty() && !parsed.accepted().isEmpty())) {
             found.add("ok() disagrees with problems and accepted");
@@ -151,7 +175,8 @@ class PathParserPropertyTest {
         parsed.accepted().forEach(path -> takeOne(unaccounted, path.typed(), "accepted", found));
         parsed.dropped().forEach(dropped -> takeOne(unaccounted, dropped.input(), "dropped", found));
         parsed.samples().forEach(sample -> takeOne(unaccounted, sample.typed(), "sample", found));
-        Set<String> problemInputs = parsed.problems().stream().map(PathProblem::input).collect(Collectors.toSet());
+        Set<String> problemInputs =
+                parsed.problems().stream().map(PathProblem::input).collect(Collectors.toSet());
         unaccounted.forEach((token, count) -> {
             if (count > 0 && !problemInputs.contains(quoted(token))) {
                 found.add("token neither accepted, dropped nor reported " + visible(token));
@@ -206,7 +231,8 @@ class PathParserPropertyTest {
         } else if (pick < 78) {
             token.append((char) random.nextInt(0x10000));
         } else if (pick < 86) {
-            token.appendCodePoint(random.nextBoolean() ? 0x1F600 + random.nextInt(80) : 0x10000 + random.nextInt(0x100000));
+            token.appendCodePoint(
+                    random.nextBoolean() ? 0x1F600 + random.nextInt(80) : 0x10000 + random.nextInt(0x100000));
         } else if (pick < 93) {
             token.appendCodePoint(SPACES_AND_INVISIBLES[random.nextInt(SPACES_AND_INVISIBLES.length)]);
         } else {
@@ -221,8 +247,9 @@ class PathParserPropertyTest {
     /** Failure messages with control characters and surrogates shown as escapes, and not too long to read. */
     private static String visible(String text) {
         StringBuilder out = new StringBuilder();
-        text.chars().limit(300).forEach(c -> out.append(c >= 32 && c < 127 ? String.valueOf((char) c)
-                : String.format("\\u%04X", c)));
+        text.chars()
+                .limit(300)
+                .forEach(c -> out.append(c >= 32 && c < 127 ? String.valueOf((char) c) : String.format("\\u%04X", c)));
         return out.toString();
     }
 }

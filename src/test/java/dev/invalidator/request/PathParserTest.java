@@ -43,18 +43,21 @@ class PathParserTest {
     class PathsStartingWithSlash {
 
         @ParameterizedTest(name = "{0} is a {1}")
-        @CsvSource(delimiter = ' ', value = {
-                "/index.html FILE",
-                "/ FILE",
-                "//// FILE",
-                "/images/image2.jpg FILE",
-                "/img.jpg?p=a&q=b FILE",
-                "/css/* WILDCARD",
-                "/css* WILDCARD",
-                "/dir/name.* WILDCARD",
-                "/* WILDCARD",
-                "/https://config.pozi.com/public/files/catalogues/* WILDCARD",
-                "/https://config.pozi.com/public/files/catalogues/deeca-iws-wms-northerngrampians-lga.* WILDCARD"})
+        @CsvSource(
+                delimiter = ' ',
+                value = {
+                    "/index.html FILE",
+                    "/ FILE",
+                    "//// FILE",
+                    "/images/image2.jpg FILE",
+                    "/img.jpg?p=a&q=b FILE",
+                    "/css/* WILDCARD",
+                    "/css* WILDCARD",
+                    "/dir/name.* WILDCARD",
+                    "/* WILDCARD",
+                    "/https://config.pozi.com/public/files/catalogues/* WILDCARD",
+                    "/https://config.pozi.com/public/files/catalogues/deeca-iws-wms-northerngrampians-lga.* WILDCARD"
+                })
         void are_taken_verbatim(String token, Kind kind) {
             assertThat(accepted(token)).isEqualTo(new InvalidationPath(token, token, kind));
         }
@@ -73,28 +76,35 @@ class PathParserTest {
     class TokensThatAreNotPaths {
 
         @ParameterizedTest(name = "{0} → did you mean {1}")
-        @CsvSource(delimiter = ' ', value = {
-                "index.html /index.html",
-                "css/* /css/*",
-                "* /*",
-                "images/a%20b.jpg /images/a%20b.jpg",
-                "<!channel> /<!channel>"})
+        @CsvSource(
+                delimiter = ' ',
+                value = {
+                    "index.html /index.html",
+                    "css/* /css/*",
+                    "* /*",
+                    "images/a%20b.jpg /images/a%20b.jpg",
+                    "<!channel> /<!channel>"
+                })
         void must_start_with_a_slash_and_the_message_suggests_one(String token, String suggestion) {
             ParsedPaths parsed = parse(token);
 
-            assertThat(parsed.problems()).containsExactly(
-                    new PathProblem(token, "Paths must start with /. Did you mean " + suggestion + "?"));
+            assertThat(parsed.problems())
+                    .containsExactly(
+                            new PathProblem(token, "Paths must start with /. Did you mean " + suggestion + "?"));
             assertThat(parsed.accepted()).isEmpty();
         }
 
         @ParameterizedTest(name = "{0} → did you mean {1}")
-        @CsvSource(delimiter = ' ', value = {
-                "www.example.com/a.jpg /a.jpg",
-                "WWW.Example.com:443/css/* /css/*",
-                "d111111abcdef8.cloudfront.net /"})
+        @CsvSource(
+                delimiter = ' ',
+                value = {
+                    "www.example.com/a.jpg /a.jpg",
+                    "WWW.Example.com:443/css/* /css/*",
+                    "d111111abcdef8.cloudfront.net /"
+                })
         void a_path_written_with_the_distributions_domain_is_suggested_without_it(String token, String path) {
-            assertThat(problems(token)).containsExactly(
-                    "Paths start with / and leave out the domain. Did you mean " + path + "?");
+            assertThat(problems(token))
+                    .containsExactly("Paths start with / and leave out the domain. Did you mean " + path + "?");
         }
     }
 
@@ -136,25 +146,29 @@ class PathParserTest {
 
         @Test
         void a_link_to_another_host_names_the_host_and_lists_the_distributions_domains() {
-            assertThat(problems("https://cdn.other.com/a.jpg")).containsExactly(
-                    "cdn.other.com is not one of this distribution's domains (d111111abcdef8.cloudfront.net, "
-                            + "www.example.com). Check the distribution, or give just the path, e.g. /a.jpg.");
+            assertThat(problems("https://cdn.other.com/a.jpg"))
+                    .containsExactly(
+                            "cdn.other.com is not one of this distribution's domains (d111111abcdef8.cloudfront.net, "
+                                    + "www.example.com). Check the distribution, or give just the path, e.g. /a.jpg.");
         }
 
         @ParameterizedTest(name = "{0} points at {1}")
-        @CsvSource(delimiter = ' ', value = {
-                "https://www.example.com.evil.com/a www.example.com.evil.com",
-                "https://www.example.com@evil.com/a evil.com",
-                "https://example.com/a example.com",
-                "https://[::1]:8080/a [::1]"})
+        @CsvSource(
+                delimiter = ' ',
+                value = {
+                    "https://www.example.com.evil.com/a www.example.com.evil.com",
+                    "https://www.example.com@evil.com/a evil.com",
+                    "https://example.com/a example.com",
+                    "https://[::1]:8080/a [::1]"
+                })
         void a_host_that_only_resembles_the_distributions_is_another_host(String link, String host) {
             assertThat(problems(link)).singleElement().asString().startsWith(host + " is not one of");
         }
 
         @Test
         void a_link_without_a_host_is_a_problem() {
-            assertThat(problems("https:///a.jpg")).containsExactly(
-                    "This link has no domain. Give just the path, e.g. /a.jpg.");
+            assertThat(problems("https:///a.jpg"))
+                    .containsExactly("This link has no domain. Give just the path, e.g. /a.jpg.");
         }
 
         @Test
@@ -162,8 +176,9 @@ class PathParserTest {
             ParsedPaths parsed = new PathParser(PathLimits.cloudFrontDefaults())
                     .parse(List.of("https://www.example.com/a.jpg"), Set.of());
 
-            assertThat(parsed.problems()).extracting(PathProblem::message).containsExactly(
-                    "This distribution has no domain names on record, so links can't be checked. "
+            assertThat(parsed.problems())
+                    .extracting(PathProblem::message)
+                    .containsExactly("This distribution has no domain names on record, so links can't be checked. "
                             + "Give just the path, e.g. /a.jpg.");
         }
 
@@ -176,18 +191,25 @@ class PathParserTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = ' ', value = {"ftp://www.example.com/a.jpg ftp", "FTP://www.example.com/a ftp",
-                "ws://www.example.com/a ws", "s3://bucket/key s3"})
+        @CsvSource(
+                delimiter = ' ',
+                value = {
+                    "ftp://www.example.com/a.jpg ftp",
+                    "FTP://www.example.com/a ftp",
+                    "ws://www.example.com/a ws",
+                    "s3://bucket/key s3"
+                })
         void other_schemes_are_a_problem(String link, String scheme) {
-            assertThat(problems(link)).containsExactly("Only http:// and https:// links can be turned into paths, not "
-                    + scheme + ":// ones. Give the path instead, e.g. /index.html.");
+            assertThat(problems(link))
+                    .containsExactly("Only http:// and https:// links can be turned into paths, not " + scheme
+                            + ":// ones. Give the path instead, e.g. /index.html.");
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"mailto:ops@example.com", "MAILTO:ops@example.com"})
         void an_email_link_is_a_problem(String link) {
-            assertThat(problems(link)).containsExactly(
-                    "This is an e-mail address, not a path. Paths start with /, e.g. /index.html.");
+            assertThat(problems(link))
+                    .containsExactly("This is an e-mail address, not a path. Paths start with /, e.g. /index.html.");
         }
 
         @Test
@@ -229,20 +251,33 @@ class PathParserTest {
 
         static Stream<Arguments> invalidTags() {
             return Stream.of(
-                    Arguments.of("#", "A cache tag needs a name after the #, e.g. #product:electronics. "
-                            + "For a path, start with /."),
-                    Arguments.of("#" + "t".repeat(257),
+                    Arguments.of(
+                            "#",
+                            "A cache tag needs a name after the #, e.g. #product:electronics. "
+                                    + "For a path, start with /."),
+                    Arguments.of(
+                            "#" + "t".repeat(257),
                             "This cache tag is 257 characters long; CloudFront allows at most 256 after the #."),
-                    Arguments.of("#news,sport", "Cache tags may only hold visible ASCII characters (codes 33–126) "
-                            + "and no commas; this one contains a comma."),
-                    Arguments.of("#café", "Cache tags may only hold visible ASCII characters (codes 33–126) "
-                            + "and no commas; this one contains U+00E9."),
-                    Arguments.of("#a\u0007", "Cache tags may only hold visible ASCII characters (codes 33–126) "
-                            + "and no commas; this one contains U+0007."),
-                    Arguments.of("#a b", "Cache tags may only hold visible ASCII characters (codes 33–126) "
-                            + "and no commas; this one contains U+0020."),
-                    Arguments.of("#release-*", "Cache tags take no wildcard: each # item matches one tag exactly. "
-                            + "List every tag in full."));
+                    Arguments.of(
+                            "#news,sport",
+                            "Cache tags may only hold visible ASCII characters (codes 33–126) "
+                                    + "and no commas; this one contains a comma."),
+                    Arguments.of(
+                            "#café",
+                            "Cache tags may only hold visible ASCII characters (codes 33–126) "
+                                    + "and no commas; this one contains U+00E9."),
+                    Arguments.of(
+                            "#a\u0007",
+                            "Cache tags may only hold visible ASCII characters (codes 33–126) "
+                                    + "and no commas; this one contains U+0007."),
+                    Arguments.of(
+                            "#a b",
+                            "Cache tags may only hold visible ASCII characters (codes 33–126) "
+                                    + "and no commas; this one contains U+0020."),
+                    Arguments.of(
+                            "#release-*",
+                            "Cache tags take no wildcard: each # item matches one tag exactly. "
+                                    + "List every tag in full."));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -261,8 +296,9 @@ class PathParserTest {
             ParsedPaths parsed = parse("#Product:Electronics", "#product:electronics");
 
             assertThat(parsed.accepted()).extracting(InvalidationPath::value).containsExactly("#Product:Electronics");
-            assertThat(parsed.dropped()).containsExactly(new DroppedPath("#product:electronics",
-                    "duplicate of #Product:Electronics (cache tags ignore case)"));
+            assertThat(parsed.dropped())
+                    .containsExactly(new DroppedPath(
+                            "#product:electronics", "duplicate of #Product:Electronics (cache tags ignore case)"));
         }
     }
 
@@ -281,9 +317,11 @@ class PathParserTest {
         @ParameterizedTest(name = "{0}")
         @MethodSource("starsInside")
         void a_star_inside_a_path_is_rejected_naming_the_path(String path, String wildcard, String prefix) {
-            assertThat(parse(path).problems()).containsExactly(new PathProblem(path,
-                    "A * may only be the last character of a path: CloudFront has no wildcard in the middle. Use "
-                            + wildcard + " to invalidate everything that starts with " + prefix + "."));
+            assertThat(parse(path).problems())
+                    .containsExactly(new PathProblem(
+                            path,
+                            "A * may only be the last character of a path: CloudFront has no wildcard in the middle. Use "
+                                    + wildcard + " to invalidate everything that starts with " + prefix + "."));
         }
 
         @Test
@@ -300,9 +338,13 @@ class PathParserTest {
         void a_control_character_is_rejected_naming_it(int control) {
             String path = "/a" + (char) control + "b";
 
-            assertThat(parse(path).problems()).containsExactly(new PathProblem(path, String.format(
-                    "Contains the invisible control character U+%04X, which no web address can hold. "
-                            + "Retype the path without it.", control)));
+            assertThat(parse(path).problems())
+                    .containsExactly(new PathProblem(
+                            path,
+                            String.format(
+                                    "Contains the invisible control character U+%04X, which no web address can hold. "
+                                            + "Retype the path without it.",
+                                    control)));
         }
 
         @ParameterizedTest(name = "U+{0}")
@@ -314,7 +356,9 @@ class PathParserTest {
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"/a\uD800b", "/a\uDC00", "/\uD83D", "/\uDE00\uD83D"})
         void a_lone_surrogate_is_rejected_as_a_broken_character(String path) {
-            assertThat(problems(path)).singleElement().asString()
+            assertThat(problems(path))
+                    .singleElement()
+                    .asString()
                     .startsWith("Contains a broken character (an unpaired surrogate, U+D");
         }
 
@@ -334,16 +378,19 @@ class PathParserTest {
 
         @Test
         void a_path_over_4000_characters_is_rejected_with_its_length() {
-            assertThat(problems("/" + "a".repeat(4000))).containsExactly("This path is 4,001 characters long; "
-                    + "CloudFront accepts at most 4,000. Shorten it, or cover it with a wildcard on a shorter "
-                    + "prefix such as /folder/*.");
+            assertThat(problems("/" + "a".repeat(4000)))
+                    .containsExactly("This path is 4,001 characters long; "
+                            + "CloudFront accepts at most 4,000. Shorten it, or cover it with a wildcard on a shorter "
+                            + "prefix such as /folder/*.");
         }
 
         @Test
         void the_limit_applies_to_the_encoded_form() {
             String path = "/" + "é".repeat(667);
 
-            assertThat(problems(path)).singleElement().asString()
+            assertThat(problems(path))
+                    .singleElement()
+                    .asString()
                     .startsWith("This path is 4,003 characters long once encoded;");
         }
 
@@ -370,7 +417,8 @@ class PathParserTest {
         void all_problems_of_a_request_are_reported_in_input_order() {
             ParsedPaths parsed = parse("index.html", "/ok.css", "/a*b", "https://other.org/x", "#", "/a\u0000");
 
-            assertThat(parsed.problems()).extracting(PathProblem::input)
+            assertThat(parsed.problems())
+                    .extracting(PathProblem::input)
                     .containsExactly("index.html", "/a*b", "https://other.org/x", "#", "/a\u0000");
             assertThat(parsed.accepted()).extracting(InvalidationPath::value).containsExactly("/ok.css");
             assertThat(parsed.ok()).isFalse();

@@ -8,8 +8,8 @@ class PathVariantsTest {
 
     @Test
     void are_the_lower_case_the_other_encodings_and_the_other_trailing_slash_most_likely_first() {
-        assertThat(PathVariants.of("/Docs/Caf%c3%a9")).containsExactly("/docs/caf%c3%a9", "/Docs/Caf%C3%A9",
-                "/Docs/Caf%c3%a9/");
+        assertThat(PathVariants.of("/Docs/Caf%c3%a9"))
+                .containsExactly("/docs/caf%c3%a9", "/Docs/Caf%C3%A9", "/Docs/Caf%c3%a9/");
     }
 
     @Test

@@ -20,9 +20,11 @@ class PathWarningsTest {
 
         @Test
         void a_query_string_warns_that_only_that_variant_is_removed_and_suggests_a_wildcard() {
-            assertThat(parse("/img.jpg?v=2").warnings()).containsExactly(new PathWarning("/img.jpg?v=2",
-                    "CloudFront caches each query-string variant separately when the behaviour forwards query "
-                            + "strings; this removes only that variant. Use /img.jpg* to cover all of them."));
+            assertThat(parse("/img.jpg?v=2").warnings())
+                    .containsExactly(new PathWarning(
+                            "/img.jpg?v=2",
+                            "CloudFront caches each query-string variant separately when the behaviour forwards query "
+                                    + "strings; this removes only that variant. Use /img.jpg* to cover all of them."));
         }
 
         @Test
@@ -36,8 +38,10 @@ class PathWarningsTest {
 
         @Test
         void a_trailing_slash_warns_about_the_other_spellings_of_the_directory() {
-            assertThat(warningsFor("/dir/")).containsExactly("/dir/ and /dir are different cache keys, and the "
-                    + "index document (e.g. /dir/index.html) is yet another: invalidate each one the site serves.");
+            assertThat(warningsFor("/dir/"))
+                    .containsExactly(
+                            "/dir/ and /dir are different cache keys, and the "
+                                    + "index document (e.g. /dir/index.html) is yet another: invalidate each one the site serves.");
         }
 
         @Test
@@ -71,8 +75,12 @@ class PathWarningsTest {
             ParsedPaths parsed = parse("/img/logo.png", "/IMG/logo.png");
 
             assertThat(parsed.accepted()).hasSize(2);
-            assertThat(parsed.warnings()).contains(new PathWarning("/IMG/logo.png", "/img/logo.png and "
-                    + "/IMG/logo.png differ only by letter case: both will be invalidated, as distinct objects."));
+            assertThat(parsed.warnings())
+                    .contains(
+                            new PathWarning(
+                                    "/IMG/logo.png",
+                                    "/img/logo.png and "
+                                            + "/IMG/logo.png differ only by letter case: both will be invalidated, as distinct objects."));
         }
     }
 
@@ -81,9 +89,11 @@ class PathWarningsTest {
 
         @Test
         void a_dropped_fragment_is_warned_about_showing_what_is_invalidated() {
-            assertThat(parse("https://www.example.com/page.html#top").warnings()).containsExactly(
-                    new PathWarning("https://www.example.com/page.html#top", "The #fragment of a link never reaches "
-                            + "CloudFront, so it was left out: this invalidates /page.html."));
+            assertThat(parse("https://www.example.com/page.html#top").warnings())
+                    .containsExactly(new PathWarning(
+                            "https://www.example.com/page.html#top",
+                            "The #fragment of a link never reaches "
+                                    + "CloudFront, so it was left out: this invalidates /page.html."));
         }
     }
 
@@ -93,8 +103,9 @@ class PathWarningsTest {
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"/a/%2A", "/a/%2a"})
         void an_encoded_star_at_the_end_warns_that_it_is_no_wildcard(String path) {
-            assertThat(warningsFor(path)).containsExactly("%2A at the end is a literal asterisk, not a wildcard: "
-                    + "this invalidates only an object whose name ends in *. For a wildcard, type * itself.");
+            assertThat(warningsFor(path))
+                    .containsExactly("%2A at the end is a literal asterisk, not a wildcard: "
+                            + "this invalidates only an object whose name ends in *. For a wildcard, type * itself.");
         }
 
         @ParameterizedTest(name = "U+{0}")
@@ -102,7 +113,9 @@ class PathWarningsTest {
         void an_invisible_format_character_is_named_with_its_encoded_form(String hex) {
             int character = Integer.parseInt(hex, 16);
 
-            assertThat(warningsFor("/a" + Character.toString(character) + "b")).singleElement().asString()
+            assertThat(warningsFor("/a" + Character.toString(character) + "b"))
+                    .singleElement()
+                    .asString()
                     .startsWith("Contains the invisible character U+" + hex + ", sent as %");
         }
     }
@@ -112,9 +125,10 @@ class PathWarningsTest {
 
         @Test
         void a_tag_is_explained_because_a_hash_may_have_been_typed_by_accident() {
-            assertThat(warningsFor("#general")).containsExactly("#general is a cache tag, not a path: it invalidates "
-                    + "what the origin tagged general, and only on distributions with cache tags set up. "
-                    + "For a path, start with /.");
+            assertThat(warningsFor("#general"))
+                    .containsExactly("#general is a cache tag, not a path: it invalidates "
+                            + "what the origin tagged general, and only on distributions with cache tags set up. "
+                            + "For a path, start with /.");
         }
     }
 
@@ -129,7 +143,8 @@ class PathWarningsTest {
 
         @Test
         void each_kind_of_warning_appears_once_per_path() {
-            assertThat(parse("/Dir/?q=1").warnings()).extracting(PathWarning::path)
+            assertThat(parse("/Dir/?q=1").warnings())
+                    .extracting(PathWarning::path)
                     .containsExactly("/Dir/?q=1", "/Dir/?q=1", "/Dir/?q=1");
         }
 

@@ -8,8 +8,7 @@ final class Requests {
 
     static final Set<String> HOSTS = Set.of("d111111abcdef8.cloudfront.net", "www.example.com");
 
-    private Requests() {
-    }
+    private Requests() {}
 
     static ParsedPaths parse(String... tokens) {
         return parse(PathLimits.cloudFrontDefaults(), tokens);
@@ -32,5 +31,4 @@ final class Requests {
     static List<String> problems(String token) {
         return parse(token).problems().stream().map(PathProblem::message).toList();
     }
-
 }

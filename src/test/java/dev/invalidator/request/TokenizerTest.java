@@ -17,8 +17,11 @@ class TokenizerTest {
     class Separators {
 
         @ParameterizedTest(name = "separator U+{0}")
-        @ValueSource(strings = {"0020", "0009", "000A", "000B", "000C", "000D", "0085", "00A0", "1680", "2000",
-                "2003", "200A", "2028", "2029", "202F", "205F", "3000", "002C"})
+        @ValueSource(
+                strings = {
+                    "0020", "0009", "000A", "000B", "000C", "000D", "0085", "00A0", "1680", "2000", "2003", "200A",
+                    "2028", "2029", "202F", "205F", "3000", "002C"
+                })
         void splits_on_every_unicode_space_and_on_commas(String hex) {
             String separator = Character.toString(Integer.parseInt(hex, 16));
 
@@ -62,7 +65,8 @@ class TokenizerTest {
         static Stream<Arguments> links() {
             return Stream.of(
                     Arguments.of("<https://www.example.com/a.css>", List.of("https://www.example.com/a.css")),
-                    Arguments.of("<https://www.example.com/a.css|www.example.com/a.css>",
+                    Arguments.of(
+                            "<https://www.example.com/a.css|www.example.com/a.css>",
                             List.of("https://www.example.com/a.css")),
                     Arguments.of("<https://x|label with  spaces, and commas>", List.of("https://x")),
                     Arguments.of("/a <http://x/b|b> /c", List.of("/a", "http://x/b", "/c")),

@@ -22,20 +22,25 @@ class ValueTypesTest {
     class InvalidationPaths {
 
         @ParameterizedTest(name = "typed {0}, sent {1}: encoded = {2}")
-        @CsvSource(delimiter = ' ', value = {"/a /a false", "/é /%C3%A9 true", "https://x/a /a true"})
+        @CsvSource(
+                delimiter = ' ',
+                value = {"/a /a false", "/é /%C3%A9 true", "https://x/a /a true"})
         void was_encoded_when_what_is_sent_differs_from_what_was_typed(String typed, String value, boolean encoded) {
-            assertThat(new InvalidationPath(typed, value, Kind.FILE).wasEncoded()).isEqualTo(encoded);
+            assertThat(new InvalidationPath(typed, value, Kind.FILE).wasEncoded())
+                    .isEqualTo(encoded);
         }
 
         @Test
         void only_slash_star_is_a_full_wipe() {
-            assertThat(List.of(FILE, WILDCARD, WIPE, TAG)).filteredOn(InvalidationPath::isFullWipe)
+            assertThat(List.of(FILE, WILDCARD, WIPE, TAG))
+                    .filteredOn(InvalidationPath::isFullWipe)
                     .containsExactly(WIPE);
         }
 
         @Test
         void no_component_may_be_null() {
-            assertThatNullPointerException().isThrownBy(() -> new InvalidationPath("/a", null, Kind.FILE))
+            assertThatNullPointerException()
+                    .isThrownBy(() -> new InvalidationPath("/a", null, Kind.FILE))
                     .withMessage("value");
         }
     }
@@ -45,7 +50,8 @@ class ValueTypesTest {
 
         @Test
         void is_ok_with_accepted_items_and_no_problems() {
-            assertThat(new ParsedPaths(List.of(FILE), List.of(), List.of(), List.of()).ok()).isTrue();
+            assertThat(new ParsedPaths(List.of(FILE), List.of(), List.of(), List.of()).ok())
+                    .isTrue();
         }
 
         @Test
@@ -56,7 +62,8 @@ class ValueTypesTest {
 
         @Test
         void is_not_ok_with_nothing_to_invalidate() {
-            assertThat(new ParsedPaths(List.of(), List.of(), List.of(), List.of()).ok()).isFalse();
+            assertThat(new ParsedPaths(List.of(), List.of(), List.of(), List.of()).ok())
+                    .isFalse();
         }
 
         @Test

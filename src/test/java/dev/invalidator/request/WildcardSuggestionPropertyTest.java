@@ -24,12 +24,15 @@ class WildcardSuggestionPropertyTest {
     private static final int REQUESTS = 20_000;
     /** Brute force tries every set of candidate directories, so only requests with few of them get that check. */
     private static final int MOST_CANDIDATES_TO_BRUTE_FORCE = 10;
+
     private static final String[] SEGMENTS = {"a", "b", "img", "css", "IMG", "caf%C3%A9", "", "x.y"};
-    private static final String[] NAMES = {"index.html", "a.png", "b.png", "c.css", "d.js", "e", "", "f.png",
-            "g.png", "h.png"};
+    private static final String[] NAMES = {
+        "index.html", "a.png", "b.png", "c.css", "d.js", "e", "", "f.png", "g.png", "h.png"
+    };
     private static final String[] QUERIES = {"?v=1", "?v=2", "?next=/img/a", "?", "?a/b/"};
-    private static final String[] OTHERS = {"#tag", "#Tag", "/*", "/img/*", "/img*", "/a/b/*", "img/a.png", "",
-            "/img/a*?x"};
+    private static final String[] OTHERS = {
+        "#tag", "#Tag", "/*", "/img/*", "/img*", "/a/b/*", "img/a.png", "", "/img/a*?x"
+    };
 
     private final Random random = new Random(SEED);
 
@@ -79,16 +82,22 @@ class WildcardSuggestionPropertyTest {
             if (!directoriesOf(paths).contains(prefix)) {
                 found.add("wildcard for a directory no listed file names: " + wildcard);
             }
-            long filesUnder = paths.stream().filter(path -> isFile(path) && pathPart(path).startsWith(prefix)).count();
+            long filesUnder = paths.stream()
+                    .filter(path -> isFile(path) && pathPart(path).startsWith(prefix))
+                    .count();
             if (filesUnder < minimum) {
                 found.add(wildcard + " covers only " + filesUnder + " listed files");
             }
-            wildcards.stream().filter(other -> !other.equals(wildcard) && other.startsWith(prefix))
+            wildcards.stream()
+                    .filter(other -> !other.equals(wildcard) && other.startsWith(prefix))
                     .forEach(other -> found.add(other + " inside " + wildcard));
         }
         Map<String, Integer> uncovered = new HashMap<>();
-        paths.stream().filter(path -> !isFile(path) || wildcards.stream()
-                        .noneMatch(wildcard -> pathPart(path).startsWith(wildcard.substring(0, wildcard.length() - 1))))
+        paths.stream()
+                .filter(path -> !isFile(path)
+                        || wildcards.stream()
+                                .noneMatch(wildcard ->
+                                        pathPart(path).startsWith(wildcard.substring(0, wildcard.length() - 1))))
                 .forEach(path -> uncovered.merge(path, 1, Integer::sum));
         Map<String, Integer> kept = new HashMap<>();
         suggestion.keptAsIs().forEach(path -> kept.merge(path, 1, Integer::sum));
@@ -97,7 +106,8 @@ class WildcardSuggestionPropertyTest {
         }
         int before = suggestion.pathsBefore();
         int after = suggestion.pathsAfter();
-        if (before != paths.size() || after != wildcards.size() + suggestion.keptAsIs().size()) {
+        if (before != paths.size()
+                || after != wildcards.size() + suggestion.keptAsIs().size()) {
             found.add("miscounted " + suggestion);
         }
         if (after > before - (minimum - 1) || after >= before) {
@@ -113,8 +123,8 @@ class WildcardSuggestionPropertyTest {
         }
     }
 
-    private void checkDeterminism(List<String> paths, int minimum, Optional<Suggestion> suggestion,
-                                  List<String> found) {
+    private void checkDeterminism(
+            List<String> paths, int minimum, Optional<Suggestion> suggestion, List<String> found) {
         List<String> shuffled = new ArrayList<>(paths);
         Collections.shuffle(shuffled, random);
         if (!WildcardSuggestion.suggest(shuffled, minimum).equals(suggestion)) {
@@ -123,8 +133,8 @@ class WildcardSuggestionPropertyTest {
     }
 
     /** Every set of candidate directories none inside another: the fewest paths any of them sends. */
-    private static void checkFewestPaths(List<String> paths, List<String> candidates, Optional<Suggestion> suggestion,
-                                         List<String> found) {
+    private static void checkFewestPaths(
+            List<String> paths, List<String> candidates, Optional<Suggestion> suggestion, List<String> found) {
         int fewest = paths.size();
         for (int set = 1; set < 1 << candidates.size(); set++) {
             List<String> chosen = new ArrayList<>();
@@ -133,11 +143,13 @@ class WildcardSuggestionPropertyTest {
                     chosen.add(candidates.get(i));
                 }
             }
-            boolean nested = chosen.stream().anyMatch(outer -> chosen.stream()
-                    .anyMatch(inner -> !inner.equals(outer) && inner.startsWith(outer)));
+            boolean nested = chosen.stream()
+                    .anyMatch(outer ->
+                            chosen.stream().anyMatch(inner -> !inner.equals(outer) && inner.startsWith(outer)));
             if (!nested) {
-                long left = paths.stream().filter(path -> !isFile(path)
-                        || chosen.stream().noneMatch(pathPart(path)::startsWith)).count();
+                long left = paths.stream()
+                        .filter(path -> !isFile(path) || chosen.stream().noneMatch(pathPart(path)::startsWith))
+                        .count();
                 fewest = Math.min(fewest, chosen.size() + (int) left);
             }
         }
@@ -149,16 +161,21 @@ class WildcardSuggestionPropertyTest {
 
     /** Directories below the root with at least the minimum of listed files in them or below. */
     private static List<String> candidates(List<String> paths, int minimum) {
-        return directoriesOf(paths).stream().filter(directory -> !directory.equals("/"))
+        return directoriesOf(paths).stream()
+                .filter(directory -> !directory.equals("/"))
                 .filter(directory -> paths.stream()
-                        .filter(path -> isFile(path) && pathPart(path).startsWith(directory)).count() >= minimum)
+                                .filter(path -> isFile(path) && pathPart(path).startsWith(directory))
+                                .count()
+                        >= minimum)
                 .toList();
     }
 
     /** Every prefix ending in "/" of every listed file's path, the root included. */
     private static TreeSet<String> directoriesOf(List<String> paths) {
         TreeSet<String> directories = new TreeSet<>();
-        paths.stream().filter(WildcardSuggestionPropertyTest::isFile).map(WildcardSuggestionPropertyTest::pathPart)
+        paths.stream()
+                .filter(WildcardSuggestionPropertyTest::isFile)
+                .map(WildcardSuggestionPropertyTest::pathPart)
                 .forEach(path -> {
                     for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
                         directories.add(path.substring(0, slash + 1));

@@ -24,7 +24,9 @@ class WildcardSuggestionTest {
 
     /** {@code count} distinct files in {@code directory}: "/img/f01.png", "/img/f02.png", … */
     private static List<String> files(String directory, int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> String.format("%sf%02d.png", directory, i)).toList();
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> String.format("%sf%02d.png", directory, i))
+                .toList();
     }
 
     @SafeVarargs
@@ -45,43 +47,56 @@ class WildcardSuggestionTest {
 
         static Stream<Arguments> groups() {
             return Stream.of(
-                    Arguments.of("many files in one directory become its wildcard",
+                    Arguments.of(
+                            "many files in one directory become its wildcard",
                             files("/assets/img/", 20),
                             new Suggestion(List.of("/assets/img/*"), List.of(), 20, 1)),
-                    Arguments.of("exactly the minimum is enough",
+                    Arguments.of(
+                            "exactly the minimum is enough",
                             files("/img/", 5),
                             new Suggestion(List.of("/img/*"), List.of(), 5, 1)),
-                    Arguments.of("files in other directories are kept as they are",
+                    Arguments.of(
+                            "files in other directories are kept as they are",
                             request(files("/assets/img/", 20), List.of("/index.html", "/docs/a.html")),
                             new Suggestion(List.of("/assets/img/*"), List.of("/docs/a.html", "/index.html"), 22, 3)),
-                    Arguments.of("a few files in each of two subdirectories become their common directory",
+                    Arguments.of(
+                            "a few files in each of two subdirectories become their common directory",
                             request(files("/assets/img/a/", 3), files("/assets/img/b/", 3)),
                             new Suggestion(List.of("/assets/img/*"), List.of(), 6, 1)),
-                    Arguments.of("two full subdirectories become one wildcard of their common directory",
+                    Arguments.of(
+                            "two full subdirectories become one wildcard of their common directory",
                             request(files("/img/a/", 5), files("/img/b/", 5)),
                             new Suggestion(List.of("/img/*"), List.of(), 10, 1)),
-                    Arguments.of("one full subdirectory stays the deepest wildcard",
+                    Arguments.of(
+                            "one full subdirectory stays the deepest wildcard",
                             request(files("/img/a/", 5)),
                             new Suggestion(List.of("/img/a/*"), List.of(), 5, 1)),
-                    Arguments.of("a deep directory with nothing else around it stays deep",
+                    Arguments.of(
+                            "a deep directory with nothing else around it stays deep",
                             files("/a/b/c/d/", 7),
                             new Suggestion(List.of("/a/b/c/d/*"), List.of(), 7, 1)),
-                    Arguments.of("a lone file beside a full directory widens the wildcard when that sends fewer paths",
+                    Arguments.of(
+                            "a lone file beside a full directory widens the wildcard when that sends fewer paths",
                             request(files("/assets/img/", 20), List.of("/assets/css/site.css")),
                             new Suggestion(List.of("/assets/*"), List.of(), 21, 1)),
-                    Arguments.of("separate top-level directories stay separate wildcards, sorted",
+                    Arguments.of(
+                            "separate top-level directories stay separate wildcards, sorted",
                             request(files("/img/", 5), files("/css/", 6)),
                             new Suggestion(List.of("/css/*", "/img/*"), List.of(), 11, 2)),
-                    Arguments.of("query strings are grouped by their path",
+                    Arguments.of(
+                            "query strings are grouped by their path",
                             List.of("/img/a.png?v=1", "/img/a.png?v=2", "/img/b.png?v=1", "/img/c.png", "/img/d.png"),
                             new Suggestion(List.of("/img/*"), List.of(), 5, 1)),
-                    Arguments.of("a directory's own path lies in that directory",
+                    Arguments.of(
+                            "a directory's own path lies in that directory",
                             request(List.of("/docs/"), files("/docs/", 4)),
                             new Suggestion(List.of("/docs/*"), List.of(), 5, 1)),
-                    Arguments.of("percent-encoded directories are grouped as sent",
+                    Arguments.of(
+                            "percent-encoded directories are grouped as sent",
                             files("/caf%C3%A9/", 5),
                             new Suggestion(List.of("/caf%C3%A9/*"), List.of(), 5, 1)),
-                    Arguments.of("files right under the root are kept beside a wildcard",
+                    Arguments.of(
+                            "files right under the root are kept beside a wildcard",
                             request(List.of("/", "/index.html"), files("/img/", 6)),
                             new Suggestion(List.of("/img/*"), List.of("/", "/index.html"), 8, 3)));
         }
@@ -107,7 +122,10 @@ class WildcardSuggestionTest {
 
         @Test
         void the_order_of_the_request_does_not_change_the_suggestion() {
-            List<String> paths = new ArrayList<>(request(files("/img/a/", 3), files("/img/b/", 4), files("/css/", 5),
+            List<String> paths = new ArrayList<>(request(
+                    files("/img/a/", 3),
+                    files("/img/b/", 4),
+                    files("/css/", 5),
                     List.of("/index.html", "#news", "/js/*")));
             Optional<Suggestion> inOrder = suggest(paths);
             Collections.shuffle(paths, new Random(7));
@@ -124,12 +142,15 @@ class WildcardSuggestionTest {
                     Arguments.of("an empty request", List.of()),
                     Arguments.of("fewer files than the minimum in a directory", files("/img/", 4)),
                     Arguments.of("files right under the root, which only /* would cover", files("/", 10)),
-                    Arguments.of("a few files in each of two top-level directories",
+                    Arguments.of(
+                            "a few files in each of two top-level directories",
                             request(files("/a/", 3), files("/b/", 3))),
                     Arguments.of("directories differing only by case", request(files("/IMG/", 3), files("/img/", 3))),
-                    Arguments.of("query variants whose query holds slashes",
+                    Arguments.of(
+                            "query variants whose query holds slashes",
                             List.of("/s?q=/img/a", "/s?q=/img/b", "/s?q=/img/c", "/s?q=/img/d", "/s?q=/img/e")),
-                    Arguments.of("typed wildcards, which never count towards the minimum",
+                    Arguments.of(
+                            "typed wildcards, which never count towards the minimum",
                             request(files("/img/", 4), List.of("/img/a*", "/img/b/*"))),
                     Arguments.of("only tags and wildcards", List.of("#a", "#b", "#c", "#d", "#e", "/x/*")));
         }
@@ -153,8 +174,8 @@ class WildcardSuggestionTest {
         void tags_typed_wildcards_and_items_without_a_leading_slash_are_kept_and_counted() {
             List<String> paths = request(files("/img/", 5), List.of("#product", "/css/*", "img/x.png"));
 
-            assertThat(suggest(paths)).contains(new Suggestion(List.of("/img/*"),
-                    List.of("#product", "/css/*", "img/x.png"), 8, 4));
+            assertThat(suggest(paths))
+                    .contains(new Suggestion(List.of("/img/*"), List.of("#product", "/css/*", "img/x.png"), 8, 4));
         }
 
         @Test
@@ -167,7 +188,8 @@ class WildcardSuggestionTest {
         @Test
         void the_full_wipe_is_never_suggested_even_when_every_file_is_at_the_root() {
             assertThat(suggest(request(files("/", 50), files("/img/", 5))))
-                    .hasValueSatisfying(suggestion -> assertThat(suggestion.wildcards()).containsExactly("/img/*"));
+                    .hasValueSatisfying(
+                            suggestion -> assertThat(suggestion.wildcards()).containsExactly("/img/*"));
         }
     }
 
@@ -176,13 +198,16 @@ class WildcardSuggestionTest {
 
         @Test
         void a_minimum_below_two_is_refused_as_a_single_file_wildcard_saves_nothing() {
-            assertThatIllegalArgumentException().isThrownBy(() -> WildcardSuggestion.suggest(List.of("/a"), 1))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> WildcardSuggestion.suggest(List.of("/a"), 1))
                     .withMessage("minimumFilesPerPrefix must be at least 2, was 1");
         }
 
         @Test
         void the_paths_are_required() {
-            assertThatNullPointerException().isThrownBy(() -> WildcardSuggestion.suggest(null, 5)).withMessage("paths");
+            assertThatNullPointerException()
+                    .isThrownBy(() -> WildcardSuggestion.suggest(null, 5))
+                    .withMessage("paths");
         }
 
         @Test

@@ -21,7 +21,8 @@ class CloudFrontSimulatorCallerReferenceTest extends SimulatorFixture {
         CreateInvalidationResponse replay = create(DIST, "deploy-42", "/b", "/a");
 
         assertThat(replay.invalidation().id()).isEqualTo(first.invalidation().id());
-        assertThat(replay.invalidation().createTime()).isEqualTo(first.invalidation().createTime());
+        assertThat(replay.invalidation().createTime())
+                .isEqualTo(first.invalidation().createTime());
         assertThat(replay.invalidation().invalidationBatch().paths().items()).containsExactly("/a", "/b");
         assertThat(replay.location()).isEqualTo(first.location());
         assertThat(sim.invalidations(DIST)).hasSize(1);
@@ -38,8 +39,9 @@ class CloudFrontSimulatorCallerReferenceTest extends SimulatorFixture {
                     CloudFrontException e = (CloudFrontException) t;
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidationBatchAlreadyExists");
-                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The caller reference that you are"
-                            + " using to create an invalidation batch is already in use.");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("The caller reference that you are"
+                                    + " using to create an invalidation batch is already in use.");
                 });
         assertThat(sim.invalidations(DIST)).hasSize(1);
     }
@@ -65,7 +67,8 @@ class CloudFrontSimulatorCallerReferenceTest extends SimulatorFixture {
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(REUSED_MESSAGE);
                 });
         assertThatThrownBy(() -> create(DIST, "deploy-42", "/other"))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(REUSED_MESSAGE));
         assertThat(sim.invalidations(DIST)).hasSize(1);
     }

@@ -39,8 +39,10 @@ class CloudFrontSimulatorCallsTest extends SimulatorFixture {
         assertThat(sim.calls(Operation.GET_DISTRIBUTION)).isEqualTo(1);
         assertThat(sim.calls(Operation.LIST_DISTRIBUTIONS)).isEqualTo(1);
         assertThat(sim.calls(Operation.LIST_DISTRIBUTIONS, null)).isEqualTo(1);
-        assertThat(sim.recordedCalls()).hasSize(7).allSatisfy(c -> assertThat(c.time()).isAfterOrEqualTo(
-                before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        assertThat(sim.recordedCalls())
+                .hasSize(7)
+                .allSatisfy(c -> assertThat(c.time())
+                        .isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         assertThat(sim.recordedCalls().get(0).operation()).isEqualTo(Operation.CREATE_INVALIDATION);
     }
 
@@ -58,11 +60,14 @@ class CloudFrontSimulatorCallsTest extends SimulatorFixture {
                     List<String> ids = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
                         String id = create(DIST, "ref-" + thread + "-" + i, "/t" + thread + "/" + i)
-                                .invalidation().id();
+                                .invalidation()
+                                .id();
                         ids.add(id);
                         assertThat(get(DIST, id).status()).isEqualTo("InProgress");
                         // every thread also replays one reference of its own
-                        assertThat(create(DIST, "ref-" + thread + "-0", "/t" + thread + "/0").invalidation().id())
+                        assertThat(create(DIST, "ref-" + thread + "-0", "/t" + thread + "/0")
+                                        .invalidation()
+                                        .id())
                                 .isEqualTo(ids.get(0));
                     }
                     return ids;
@@ -100,7 +105,9 @@ class CloudFrontSimulatorCallsTest extends SimulatorFixture {
             assertThat(fixed.endpoint().toString()).isEqualTo("http://127.0.0.1:" + port);
             fixed.addDistribution("EFIXED", "dfixed.cloudfront.net");
             try (var client = builder(fixed.endpoint()).build()) {
-                assertThat(client.getDistribution(r -> r.id("EFIXED")).distribution().domainName())
+                assertThat(client.getDistribution(r -> r.id("EFIXED"))
+                                .distribution()
+                                .domainName())
                         .isEqualTo("dfixed.cloudfront.net");
             }
         }

@@ -26,19 +26,31 @@ class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
         assertThat(response.distribution().domainName()).isEqualTo(DOMAIN);
         assertThat(response.distribution().distributionConfig().aliases().items())
                 .containsExactly("www.example.com", "static.example.com");
-        assertThat(response.distribution().distributionConfig().aliases().quantity()).isEqualTo(2);
+        assertThat(response.distribution().distributionConfig().aliases().quantity())
+                .isEqualTo(2);
         assertThat(response.distribution().distributionConfig().enabled()).isTrue();
-        assertThat(response.distribution().distributionConfig().origins().items()).hasSize(1);
-        assertThat(response.distribution().distributionConfig().defaultCacheBehavior().targetOriginId())
-                .isEqualTo(response.distribution().distributionConfig().origins().items().get(0).id());
+        assertThat(response.distribution().distributionConfig().origins().items())
+                .hasSize(1);
+        assertThat(response.distribution()
+                        .distributionConfig()
+                        .defaultCacheBehavior()
+                        .targetOriginId())
+                .isEqualTo(response.distribution()
+                        .distributionConfig()
+                        .origins()
+                        .items()
+                        .get(0)
+                        .id());
     }
 
     @Test
     void distributionWithoutAliasesHasNoAliasItems() {
         GetDistributionResponse response = cf.getDistribution(r -> r.id(OTHER_DIST));
 
-        assertThat(response.distribution().distributionConfig().aliases().quantity()).isZero();
-        assertThat(response.distribution().distributionConfig().aliases().items()).isEmpty();
+        assertThat(response.distribution().distributionConfig().aliases().quantity())
+                .isZero();
+        assertThat(response.distribution().distributionConfig().aliases().items())
+                .isEmpty();
     }
 
     @Test
@@ -48,7 +60,8 @@ class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
         create(DIST, "ref-2", "/b");
         sim.complete(first);
 
-        assertThat(cf.getDistribution(r -> r.id(DIST)).distribution().inProgressInvalidationBatches()).isEqualTo(1);
+        assertThat(cf.getDistribution(r -> r.id(DIST)).distribution().inProgressInvalidationBatches())
+                .isEqualTo(1);
     }
 
     @Test
@@ -57,7 +70,8 @@ class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
                 .isInstanceOfSatisfying(NoSuchDistributionException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(404);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchDistribution");
-                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The specified distribution does not exist.");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("The specified distribution does not exist.");
                     assertThat(e.requestId()).isNotBlank();
                 });
         assertThat(sim.calls(Operation.GET_DISTRIBUTION, "ENOSUCH")).isEqualTo(1);
@@ -79,9 +93,12 @@ class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
     void listDistributionsPaginates() {
         sim.addDistribution("E2SIMULATOR0003", "d333333abcdef8.cloudfront.net");
 
-        List<String> ids = new ListDistributionsIterable(cf, ListDistributionsRequest.builder().maxItems("2").build())
+        List<String> ids = new ListDistributionsIterable(
+                        cf, ListDistributionsRequest.builder().maxItems("2").build())
                 .stream()
-                .flatMap(page -> page.distributionList().items().stream()).map(DistributionSummary::id).toList();
+                        .flatMap(page -> page.distributionList().items().stream())
+                        .map(DistributionSummary::id)
+                        .toList();
 
         assertThat(ids).containsExactly(DIST, OTHER_DIST, "E2SIMULATOR0003");
         assertThat(sim.calls(Operation.LIST_DISTRIBUTIONS)).isEqualTo(2);

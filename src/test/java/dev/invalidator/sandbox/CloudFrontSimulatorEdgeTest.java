@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class CloudFrontSimulatorEdgeTest extends SimulatorFixture {
 
     private static final Duration TWO_HOURS = Duration.ofHours(2);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private SimulatedEdge edge;
 
     @BeforeEach
@@ -36,7 +37,8 @@ class CloudFrontSimulatorEdgeTest extends SimulatorFixture {
     }
 
     private HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(edge.baseUrl(DIST) + pathAndQuery)).GET());
+        return send(HttpRequest.newBuilder(URI.create(edge.baseUrl(DIST) + pathAndQuery))
+                .GET());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -48,7 +50,8 @@ class CloudFrontSimulatorEdgeTest extends SimulatorFixture {
     }
 
     private void invalidateAndComplete(String... paths) {
-        sim.complete(sim.seedInvalidation(DIST, List.of(paths), Instant.now(), false, null).id());
+        sim.complete(sim.seedInvalidation(DIST, List.of(paths), Instant.now(), false, null)
+                .id());
     }
 
     @Nested
@@ -61,7 +64,8 @@ class CloudFrontSimulatorEdgeTest extends SimulatorFixture {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("old");
             assertThat(response.headers().firstValue("X-Cache")).contains("Hit from cloudfront");
-            assertThat(Long.parseLong(response.headers().firstValue("Age").orElseThrow())).isGreaterThanOrEqualTo(7200);
+            assertThat(Long.parseLong(response.headers().firstValue("Age").orElseThrow()))
+                    .isGreaterThanOrEqualTo(7200);
             assertThat(response.headers().firstValue("ETag")).isPresent();
             assertThat(response.headers().firstValue("Last-Modified")).isPresent();
         }
@@ -105,7 +109,8 @@ class CloudFrontSimulatorEdgeTest extends SimulatorFixture {
             HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(edge.baseUrl(DIST) + "/index.html"))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()));
             HttpResponse<String> range = send(HttpRequest.newBuilder(URI.create(edge.baseUrl(DIST) + "/index.html"))
-                    .header("Range", "bytes=0-0").GET());
+                    .header("Range", "bytes=0-0")
+                    .GET());
 
             assertThat(head.statusCode()).isEqualTo(200);
             assertThat(head.headers().firstValue("X-Cache")).contains("Hit from cloudfront");
@@ -119,7 +124,8 @@ class CloudFrontSimulatorEdgeTest extends SimulatorFixture {
         void held_answers_arrive_and_are_recorded_but_wait_for_the_release() {
             edge.holdAnswers(true);
             CompletableFuture<HttpResponse<String>> pending = http.sendAsync(
-                    HttpRequest.newBuilder(URI.create(edge.baseUrl(DIST) + "/index.html")).build(),
+                    HttpRequest.newBuilder(URI.create(edge.baseUrl(DIST) + "/index.html"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             Await.until("the request to arrive", () -> edge.requests().size() == 1);
@@ -127,7 +133,8 @@ class CloudFrontSimulatorEdgeTest extends SimulatorFixture {
             edge.holdAnswers(false);
 
             assertThat(pending.join().statusCode()).isEqualTo(200);
-            assertThat(edge.requests()).singleElement()
+            assertThat(edge.requests())
+                    .singleElement()
                     .satisfies(request -> assertThat(request.pathAndQuery()).isEqualTo("/index.html"));
         }
     }
@@ -167,7 +174,8 @@ class CloudFrontSimulatorEdgeTest extends SimulatorFixture {
         void another_letter_case_encoding_or_trailing_slash_drops_nothing() {
             invalidateAndComplete("/Index.html", "/index.html/", "/index%2Ehtml");
 
-            assertThat(edge.copyAge(DIST, "/index.html")).hasValueSatisfying(age -> assertThat(age).isGreaterThanOrEqualTo(TWO_HOURS));
+            assertThat(edge.copyAge(DIST, "/index.html"))
+                    .hasValueSatisfying(age -> assertThat(age).isGreaterThanOrEqualTo(TWO_HOURS));
         }
 
         @Test

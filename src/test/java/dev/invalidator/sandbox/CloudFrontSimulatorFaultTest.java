@@ -54,8 +54,9 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
                 .isInstanceOfSatisfying(TooManyInvalidationsInProgressException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TooManyInvalidationsInProgress");
-                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Processing your request will cause"
-                            + " you to exceed the maximum number of in-progress invalidations.");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Processing your request will cause"
+                                    + " you to exceed the maximum number of in-progress invalidations.");
                 });
         assertThat(sim.invalidations(DIST)).isEmpty();
     }
@@ -65,19 +66,21 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
         sim.injectFault(Operation.CREATE_INVALIDATION, Fault.ACCESS_DENIED, 1);
         sim.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
 
-        assertThatThrownBy(() -> create(DIST, "ref-1", "/a"))
-                .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(403);
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:sts::123456789012:"
+        assertThatThrownBy(() -> create(DIST, "ref-1", "/a")).isInstanceOfSatisfying(AccessDeniedException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(403);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+            assertThat(e.awsErrorDetails().errorMessage())
+                    .isEqualTo("User: arn:aws:sts::123456789012:"
                             + "assumed-role/invalidator/bot is not authorized to perform: cloudfront:CreateInvalidation"
                             + " on resource: arn:aws:cloudfront::123456789012:distribution/" + DIST
                             + " because no identity-based policy allows the cloudfront:CreateInvalidation action");
-                });
+        });
         assertThatThrownBy(() -> cf.listInvalidations(r -> r.distributionId(OTHER_DIST)))
-                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.getMessage())
-                        .contains("cloudfront:ListInvalidations on resource: arn:aws:cloudfront::123456789012:"
-                                + "distribution/" + OTHER_DIST));
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("cloudfront:ListInvalidations on resource: arn:aws:cloudfront::123456789012:"
+                                        + "distribution/" + OTHER_DIST));
     }
 
     @Test
@@ -85,8 +88,11 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
         sim.injectFault(Operation.CREATE_INVALIDATION, Fault.SERVICE_UNAVAILABLE_AFTER_COMMIT, 1);
 
         assertThatThrownBy(() -> create(DIST, "ref-1", "/a"))
-                .isInstanceOfSatisfying(CloudFrontException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
-        assertThat(sim.invalidations(DIST)).singleElement()
+                .isInstanceOfSatisfying(
+                        CloudFrontException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(503));
+        assertThat(sim.invalidations(DIST))
+                .singleElement()
                 .satisfies(inv -> assertThat(inv.callerReference()).isEqualTo("ref-1"));
     }
 
@@ -97,8 +103,10 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
         CreateInvalidationResponse response = create(defaultRetryClient(), DIST, "ref-1", "/a", "/b");
 
         assertThat(sim.calls(Operation.CREATE_INVALIDATION)).isEqualTo(2);
-        assertThat(sim.invalidations(DIST)).singleElement()
-                .satisfies(inv -> assertThat(inv.id()).isEqualTo(response.invalidation().id()));
+        assertThat(sim.invalidations(DIST))
+                .singleElement()
+                .satisfies(inv ->
+                        assertThat(inv.id()).isEqualTo(response.invalidation().id()));
     }
 
     @Test
@@ -135,8 +143,10 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
         sim.injectFault(Operation.LIST_DISTRIBUTIONS, Fault.ACCESS_DENIED, 1);
 
         assertThatThrownBy(() -> cf.listDistributions())
-                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.awsErrorDetails()
-                        .errorMessage()).contains("perform: cloudfront:ListDistributions because")
-                        .doesNotContain("on resource"));
+                .isInstanceOfSatisfying(
+                        AccessDeniedException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage())
+                                .contains("perform: cloudfront:ListDistributions because")
+                                .doesNotContain("on resource"));
     }
 }

@@ -1,9 +1,9 @@
 package dev.invalidator.sandbox;
 
-import dev.invalidator.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.invalidator.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationResponse;
-import software.amazon.awssdk.services.cloudfront.model.Invalidation;
 import software.amazon.awssdk.services.cloudfront.model.InvalidArgumentException;
+import software.amazon.awssdk.services.cloudfront.model.Invalidation;
 import software.amazon.awssdk.services.cloudfront.model.NoSuchDistributionException;
 import software.amazon.awssdk.services.cloudfront.model.NoSuchInvalidationException;
 
@@ -42,8 +42,11 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
         sim.completionDelay(Duration.ofMillis(300));
         Invalidation created = create(DIST, "ref-1", "/a").invalidation();
 
-        Invalidation done = Await.until("invalidation to complete", Duration.ofSeconds(5),
-                () -> get(DIST, created.id()), inv -> inv.status().equals("Completed"));
+        Invalidation done = Await.until(
+                "invalidation to complete",
+                Duration.ofSeconds(5),
+                () -> get(DIST, created.id()),
+                inv -> inv.status().equals("Completed"));
 
         assertThat(created.status()).isEqualTo("InProgress");
         assertThat(done.createTime()).isEqualTo(created.createTime());
@@ -66,7 +69,8 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
         create(DIST, "ref-1", "/a");
         create(DIST, "ref-3", "/a", "/b", "/c");
 
-        assertThat(sim.invalidations(DIST)).extracting(i -> Duration.between(i.createTime(), i.completeTime()))
+        assertThat(sim.invalidations(DIST))
+                .extracting(i -> Duration.between(i.createTime(), i.completeTime()))
                 .containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(1));
     }
 
@@ -107,11 +111,10 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
 
     @Test
     void unknownInvalidationIsNoSuchInvalidation() {
-        assertThatThrownBy(() -> get(DIST, "INOSUCH"))
-                .isInstanceOfSatisfying(NoSuchInvalidationException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(404);
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchInvalidation");
-                });
+        assertThatThrownBy(() -> get(DIST, "INOSUCH")).isInstanceOfSatisfying(NoSuchInvalidationException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(404);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchInvalidation");
+        });
     }
 
     @Test
@@ -124,17 +127,32 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     @Test
     void createOnUnknownDistributionIsNoSuchDistribution() {
         assertThatThrownBy(() -> create("ENOSUCH", "ref-1", "/a"))
-                .isInstanceOfSatisfying(NoSuchDistributionException.class,
+                .isInstanceOfSatisfying(
+                        NoSuchDistributionException.class,
                         e -> assertThat(e.statusCode()).isEqualTo(404));
         assertThatThrownBy(() -> cf.listInvalidations(r -> r.distributionId("ENOSUCH")))
                 .isInstanceOf(NoSuchDistributionException.class);
-        assertThatThrownBy(() -> get("ENOSUCH", "I0000000000000"))
-                .isInstanceOf(NoSuchDistributionException.class);
+        assertThatThrownBy(() -> get("ENOSUCH", "I0000000000000")).isInstanceOf(NoSuchDistributionException.class);
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
-    @ValueSource(strings = {"index.html", "https://example.com/a", "", "/a b.html", "/a\tb", "/a\nb", "/a\u007F",
-            "/a\u00A0b", "/img/*.jpg", "/**", "*", "# spaced tag", "#", "#a*"})
+    @ValueSource(
+            strings = {
+                "index.html",
+                "https://example.com/a",
+                "",
+                "/a b.html",
+                "/a\tb",
+                "/a\nb",
+                "/a\u007F",
+                "/a\u00A0b",
+                "/img/*.jpg",
+                "/**",
+                "*",
+                "# spaced tag",
+                "#",
+                "#a*"
+            })
     void invalidPathsAreInvalidArgument(String path) {
         assertThatThrownBy(() -> create(DIST, "ref-1", "/ok", path))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
@@ -157,8 +175,18 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     void edgeCasesOfValidPathsAreAccepted() {
         String longest = "/" + "a".repeat(3999);
 
-        Invalidation inv = create(DIST, "ref-1", "/*", "/dir*", "/img/name.*", "/a%20b", "/caf%C3%A9",
-                "/q?x=1", longest, "#product-42").invalidation();
+        Invalidation inv = create(
+                        DIST,
+                        "ref-1",
+                        "/*",
+                        "/dir*",
+                        "/img/name.*",
+                        "/a%20b",
+                        "/caf%C3%A9",
+                        "/q?x=1",
+                        longest,
+                        "#product-42")
+                .invalidation();
 
         assertThat(inv.invalidationBatch().paths().items()).hasSize(8).contains(longest, "#product-42");
     }
@@ -168,10 +196,11 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
         String live = create(DIST, "ref-live", "/now").invalidation().id();
         Instant yesterday = Instant.now().minus(Duration.ofDays(1));
         SimulatedInvalidation old = sim.seedInvalidation(DIST, List.of("/old"), yesterday, true, "ref-old");
-        SimulatedInvalidation running = sim.seedInvalidation(DIST, List.of("/run"), yesterday.plusSeconds(60),
-                false, null);
+        SimulatedInvalidation running =
+                sim.seedInvalidation(DIST, List.of("/run"), yesterday.plusSeconds(60), false, null);
 
-        assertThat(sim.invalidations(DIST)).extracting(SimulatedInvalidation::id)
+        assertThat(sim.invalidations(DIST))
+                .extracting(SimulatedInvalidation::id)
                 .containsExactly(live, running.id(), old.id());
         assertThat(get(DIST, old.id()).status()).isEqualTo("Completed");
         assertThat(get(DIST, old.id()).createTime()).isEqualTo(old.createTime());
@@ -181,8 +210,8 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
 
     @Test
     void seededReferenceTakesPartInDeduplication() {
-        SimulatedInvalidation old = sim.seedInvalidation(DIST, List.of("/old"), Instant.now().minusSeconds(60),
-                true, "ref-old");
+        SimulatedInvalidation old =
+                sim.seedInvalidation(DIST, List.of("/old"), Instant.now().minusSeconds(60), true, "ref-old");
 
         assertThat(create(DIST, "ref-old", "/old").invalidation().id()).isEqualTo(old.id());
     }

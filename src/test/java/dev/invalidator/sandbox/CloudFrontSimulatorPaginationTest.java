@@ -26,8 +26,10 @@ class CloudFrontSimulatorPaginationTest extends SimulatorFixture {
     void seed250() {
         for (int i = 0; i < 250; i++) {
             boolean completed = i < 200;
-            newestFirst.add(0, sim.seedInvalidation(DIST, List.of("/p" + i), START.plusSeconds(i), completed,
-                    "ref-" + i).id());
+            newestFirst.add(
+                    0,
+                    sim.seedInvalidation(DIST, List.of("/p" + i), START.plusSeconds(i), completed, "ref-" + i)
+                            .id());
         }
     }
 
@@ -70,7 +72,8 @@ class CloudFrontSimulatorPaginationTest extends SimulatorFixture {
 
     @Test
     void defaultMaxItemsIs100() {
-        InvalidationList page = cf.listInvalidations(r -> r.distributionId(DIST)).invalidationList();
+        InvalidationList page =
+                cf.listInvalidations(r -> r.distributionId(DIST)).invalidationList();
 
         assertThat(page.maxItems()).isEqualTo(100);
         assertThat(page.quantity()).isEqualTo(100);
@@ -78,9 +81,15 @@ class CloudFrontSimulatorPaginationTest extends SimulatorFixture {
 
     @Test
     void theSdkPaginatorWalksEveryPage() {
-        var request = ListInvalidationsRequest.builder().distributionId(DIST).maxItems("100").build();
-        List<String> all = new ListInvalidationsIterable(cf, request).stream()
-                .flatMap(page -> page.invalidationList().items().stream()).map(InvalidationSummary::id).toList();
+        var request = ListInvalidationsRequest.builder()
+                .distributionId(DIST)
+                .maxItems("100")
+                .build();
+        List<String> all = new ListInvalidationsIterable(cf, request)
+                .stream()
+                        .flatMap(page -> page.invalidationList().items().stream())
+                        .map(InvalidationSummary::id)
+                        .toList();
 
         assertThat(all).isEqualTo(newestFirst);
         assertThat(sim.calls(Operation.LIST_INVALIDATIONS)).isEqualTo(3);
@@ -95,7 +104,8 @@ class CloudFrontSimulatorPaginationTest extends SimulatorFixture {
 
     @Test
     void emptyHistoryIsAnEmptyPage() {
-        InvalidationList page = cf.listInvalidations(r -> r.distributionId(OTHER_DIST)).invalidationList();
+        InvalidationList page =
+                cf.listInvalidations(r -> r.distributionId(OTHER_DIST)).invalidationList();
 
         assertThat(page.quantity()).isZero();
         assertThat(page.isTruncated()).isFalse();

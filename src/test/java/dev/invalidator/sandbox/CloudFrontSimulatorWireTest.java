@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class CloudFrontSimulatorWireTest extends SimulatorFixture {
 
     private static final String NS = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void quantityThatDoesNotMatchTheItemsIsInconsistentQuantities() throws Exception {
@@ -27,8 +28,10 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/xml");
-        assertThat(response.body()).contains("<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type>"
-                + "<Code>InconsistentQuantities</Code><Message>").contains("<RequestId>");
+        assertThat(response.body())
+                .contains("<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type>"
+                        + "<Code>InconsistentQuantities</Code><Message>")
+                .contains("<RequestId>");
         assertThat(sim.invalidations(DIST)).isEmpty();
     }
 
@@ -52,19 +55,23 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
                 </InvalidationBatch>""".formatted(NS));
 
         assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-                .startsWith(sim.endpoint() + "/2020-05-31/distribution/" + DIST + "/invalidation/I"));
-        assertThat(response.body()).contains("<Invalidation xmlns=\"" + NS + "\">", "<Path>/a&amp;b</Path>",
-                "<Status>InProgress</Status>");
-        assertThat(response.body()).containsPattern("<CreateTime>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"
-                + "</CreateTime>");
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l)
+                        .startsWith(sim.endpoint() + "/2020-05-31/distribution/" + DIST + "/invalidation/I"));
+        assertThat(response.body())
+                .contains(
+                        "<Invalidation xmlns=\"" + NS + "\">", "<Path>/a&amp;b</Path>", "<Status>InProgress</Status>");
+        assertThat(response.body())
+                .containsPattern("<CreateTime>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z" + "</CreateTime>");
         assertThat(sim.invalidations(DIST).get(0).paths()).containsExactly("/a&b", "/c");
     }
 
     @Test
     void bodyWithoutNamespaceIsAccepted() throws Exception {
-        HttpResponse<String> response = post(DIST, "<InvalidationBatch><CallerReference>r</CallerReference>"
-                + "<Paths><Quantity>1</Quantity><Items><Path>/a</Path></Items></Paths></InvalidationBatch>");
+        HttpResponse<String> response = post(
+                DIST,
+                "<InvalidationBatch><CallerReference>r</CallerReference>"
+                        + "<Paths><Quantity>1</Quantity><Items><Path>/a</Path></Items></Paths></InvalidationBatch>");
 
         assertThat(response.statusCode()).isEqualTo(201);
     }
@@ -73,10 +80,18 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
     void malformedXmlAndMissingElementsAreMalformedInput() throws Exception {
         assertThat(post(DIST, "<InvalidationBatch><Paths>").body()).contains("<Code>MalformedInput</Code>");
         assertThat(post(DIST, "<Other/>").body()).contains("<Code>MalformedInput</Code>");
-        assertThat(post(DIST, "<InvalidationBatch><Paths><Quantity>1</Quantity><Items><Path>/a</Path></Items>"
-                + "</Paths></InvalidationBatch>").body()).contains("<Code>MalformedInput</Code>");
-        assertThat(post(DIST, "<InvalidationBatch><CallerReference>r</CallerReference><Paths><Quantity>x"
-                + "</Quantity></Paths></InvalidationBatch>").statusCode()).isEqualTo(400);
+        assertThat(post(
+                                DIST,
+                                "<InvalidationBatch><Paths><Quantity>1</Quantity><Items><Path>/a</Path></Items>"
+                                        + "</Paths></InvalidationBatch>")
+                        .body())
+                .contains("<Code>MalformedInput</Code>");
+        assertThat(post(
+                                DIST,
+                                "<InvalidationBatch><CallerReference>r</CallerReference><Paths><Quantity>x"
+                                        + "</Quantity></Paths></InvalidationBatch>")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(sim.invalidations(DIST)).isEmpty();
     }
 
@@ -95,8 +110,10 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
 
     @Test
     void emptyBatchIsRejected() throws Exception {
-        HttpResponse<String> response = post(DIST, "<InvalidationBatch><CallerReference>r</CallerReference>"
-                + "<Paths><Quantity>0</Quantity></Paths></InvalidationBatch>");
+        HttpResponse<String> response = post(
+                DIST,
+                "<InvalidationBatch><CallerReference>r</CallerReference>"
+                        + "<Paths><Quantity>0</Quantity></Paths></InvalidationBatch>");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("<Code>InvalidArgument</Code>");
@@ -104,9 +121,10 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
 
     @Test
     void unknownRoutesAre404WithAnErrorBodyAndAreNotCounted() throws Exception {
-        HttpResponse<String> unknownPath = send(HttpRequest.newBuilder(uri("/2019-03-26/distribution")).GET());
-        HttpResponse<String> wrongMethod = send(HttpRequest.newBuilder(uri("/2020-05-31/distribution/" + DIST))
-                .DELETE());
+        HttpResponse<String> unknownPath =
+                send(HttpRequest.newBuilder(uri("/2019-03-26/distribution")).GET());
+        HttpResponse<String> wrongMethod = send(
+                HttpRequest.newBuilder(uri("/2020-05-31/distribution/" + DIST)).DELETE());
 
         assertThat(unknownPath.statusCode()).isEqualTo(404);
         assertThat(unknownPath.body()).contains("<ErrorResponse", "<Code>UnknownOperation</Code>");
@@ -116,12 +134,15 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
 
     @Test
     void getDistributionSendsAnEtagHeader() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/2020-05-31/distribution/" + DIST)).GET());
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(uri("/2020-05-31/distribution/" + DIST)).GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("ETag")).hasValueSatisfying(e -> assertThat(e).startsWith("E"));
+        assertThat(response.headers().firstValue("ETag"))
+                .hasValueSatisfying(e -> assertThat(e).startsWith("E"));
         assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
-        assertThat(response.body()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        assertThat(response.body())
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
                 .contains("<Distribution xmlns=\"" + NS + "\">", "<CNAME>www.example.com</CNAME>");
     }
 

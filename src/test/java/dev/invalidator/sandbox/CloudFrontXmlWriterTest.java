@@ -10,12 +10,18 @@ class CloudFrontXmlWriterTest {
 
     @Test
     void textIsEscapedAndCharactersXmlCannotCarryAreReplaced() {
-        SimulatedInvalidation inv = new SimulatedInvalidation("E1", "I1", "<ref & \"quote\" 'x' \u0001>",
-                List.of("/a<b>&c"), Instant.parse("2025-01-01T00:00:00Z"), null);
+        SimulatedInvalidation inv = new SimulatedInvalidation(
+                "E1",
+                "I1",
+                "<ref & \"quote\" 'x' \u0001>",
+                List.of("/a<b>&c"),
+                Instant.parse("2025-01-01T00:00:00Z"),
+                null);
 
         String xml = CloudFrontXmlWriter.invalidation(inv, Instant.parse("2025-01-01T00:00:01Z"));
 
-        assertThat(xml).contains("<Path>/a&lt;b&gt;&amp;c</Path>")
+        assertThat(xml)
+                .contains("<Path>/a&lt;b&gt;&amp;c</Path>")
                 .contains("<CallerReference>&lt;ref &amp; &quot;quote&quot; &apos;x&apos; \uFFFD&gt;</CallerReference>")
                 .contains("<CreateTime>2025-01-01T00:00:00.000Z</CreateTime>")
                 .contains("<Status>InProgress</Status>");

@@ -66,14 +66,15 @@ abstract class SimulatorFixture {
         return create(cf, distributionId, callerReference, paths);
     }
 
-    static CreateInvalidationResponse create(CloudFrontClient client, String distributionId, String callerReference,
-                                             String... paths) {
-        return client.createInvalidation(r -> r.distributionId(distributionId).invalidationBatch(b -> b
-                .callerReference(callerReference)
-                .paths(p -> p.quantity(paths.length).items(List.of(paths)))));
+    static CreateInvalidationResponse create(
+            CloudFrontClient client, String distributionId, String callerReference, String... paths) {
+        return client.createInvalidation(r -> r.distributionId(distributionId)
+                .invalidationBatch(b -> b.callerReference(callerReference)
+                        .paths(p -> p.quantity(paths.length).items(List.of(paths)))));
     }
 
     Invalidation get(String distributionId, String invalidationId) {
-        return cf.getInvalidation(r -> r.distributionId(distributionId).id(invalidationId)).invalidation();
+        return cf.getInvalidation(r -> r.distributionId(distributionId).id(invalidationId))
+                .invalidation();
     }
 }

@@ -16,7 +16,10 @@ final class SlackBolt implements AutoCloseable {
 
     SlackBolt(SlackSimulator sim) {
         this.slack = slackFor(sim);
-        this.app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(sim.botToken()).build());
+        this.app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(sim.botToken())
+                .build());
     }
 
     /** A {@link Slack} whose Web API calls go to the simulator. */

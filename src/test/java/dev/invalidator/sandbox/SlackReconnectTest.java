@@ -1,21 +1,20 @@
 package dev.invalidator.sandbox;
 
+import static dev.invalidator.sandbox.SlackSimulator.ALICE;
+import static dev.invalidator.sandbox.SlackSimulator.GENERAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.invalidator.sandbox.SlackSimulator.Ack;
 import dev.invalidator.sandbox.SlackSimulator.Envelope;
 import dev.invalidator.testing.Await;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.invalidator.sandbox.SlackSimulator.ALICE;
-import static dev.invalidator.sandbox.SlackSimulator.GENERAL;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** How Bolt's Socket Mode client (Java-WebSocket backend) copes with disconnects, drops and replicas. */
 class SlackReconnectTest {
@@ -60,7 +59,9 @@ class SlackReconnectTest {
 
         sim.disconnectAll("refresh_requested");
 
-        Await.until("a new connection is requested", () -> sim.calls("apps.connections.open").size() > opensBefore);
+        Await.until(
+                "a new connection is requested",
+                () -> sim.calls("apps.connections.open").size() > opensBefore);
         sim.awaitConnections(1, Duration.ofSeconds(10));
         assertThat(sim.calls("apps.connections.open")).hasSize(opensBefore + 1);
         assertThat(commandAcked()).isNotNull();
@@ -74,7 +75,9 @@ class SlackReconnectTest {
 
         Await.until("the session monitor pings", MONITOR, () -> sim.pingsReceived() > 0);
         assertThat(commandAcked()).isNotNull();
-        assertThat(sim.calls("apps.connections.open")).as("pong received: no reconnect").hasSize(opensBefore);
+        assertThat(sim.calls("apps.connections.open"))
+                .as("pong received: no reconnect")
+                .hasSize(opensBefore);
 
         sim.dropAllConnections();
         assertThat(sim.openConnections()).isZero();
@@ -99,8 +102,10 @@ class SlackReconnectTest {
             e.ack().get(10, TimeUnit.SECONDS);
         }
 
-        assertThat(sim.acks()).extracting(Ack::envelopeId)
-                .containsExactlyInAnyOrderElementsOf(envelopes.stream().map(Envelope::envelopeId).toList());
+        assertThat(sim.acks())
+                .extracting(Ack::envelopeId)
+                .containsExactlyInAnyOrderElementsOf(
+                        envelopes.stream().map(Envelope::envelopeId).toList());
         assertThat(first.get() + second.get()).isEqualTo(10);
         assertThat(first.get()).as("round robin").isEqualTo(5);
     }

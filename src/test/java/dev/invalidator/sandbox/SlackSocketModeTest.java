@@ -1,5 +1,14 @@
 package dev.invalidator.sandbox;
 
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.asBlocks;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.asElements;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static dev.invalidator.sandbox.SlackSimulator.ALICE;
+import static dev.invalidator.sandbox.SlackSimulator.GENERAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
@@ -10,12 +19,6 @@ import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.Envelope;
 import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
 import dev.invalidator.testing.Await;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -24,15 +27,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.asBlocks;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.asElements;
-import static com.slack.api.model.block.element.BlockElements.button;
-import static dev.invalidator.sandbox.SlackSimulator.ALICE;
-import static dev.invalidator.sandbox.SlackSimulator.GENERAL;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Socket Mode end to end: the simulator delivers, a real Bolt app (Java-WebSocket backend) handles and acks. */
 class SlackSocketModeTest {
@@ -101,10 +100,14 @@ class SlackSocketModeTest {
         bolt.app.command("/invalidate", (req, ctx) -> {
             bolt.app.executorService().submit(() -> {
                 ctx.respond("Got it, only you see this");
-                String ts = ctx.client().chatPostMessage(m -> m.channel(ctx.getChannelId()).text("Invalidating…"))
+                String ts = ctx.client()
+                        .chatPostMessage(m -> m.channel(ctx.getChannelId()).text("Invalidating…"))
                         .getTs();
-                ctx.client().chatPostMessage(m -> m.channel(ctx.getChannelId()).threadTs(ts).text("I-1 created"));
-                ctx.client().chatUpdate(u -> u.channel(ctx.getChannelId()).ts(ts).text("Invalidated"));
+                ctx.client()
+                        .chatPostMessage(
+                                m -> m.channel(ctx.getChannelId()).threadTs(ts).text("I-1 created"));
+                ctx.client()
+                        .chatUpdate(u -> u.channel(ctx.getChannelId()).ts(ts).text("Invalidated"));
                 return null;
             });
             return ctx.ack();
@@ -114,11 +117,15 @@ class SlackSocketModeTest {
         Ack ack = ackOf(sim.slashCommand(ALICE, GENERAL, "/invalidate", "web /index.html"));
         assertThat(ack.payloadJson()).as("a bare ack").isNull();
 
-        Await.until("the status message is edited", () -> !sim.messages(GENERAL).isEmpty()
-                && "Invalidated".equals(sim.messages(GENERAL).get(0).text()));
+        Await.until(
+                "the status message is edited",
+                () -> !sim.messages(GENERAL).isEmpty()
+                        && "Invalidated".equals(sim.messages(GENERAL).get(0).text()));
         ChannelMessage status = sim.messages(GENERAL).get(0);
         assertThat(status.previousTexts()).containsExactly("Invalidating…");
-        assertThat(sim.thread(GENERAL, status.ts())).extracting(ChannelMessage::text).containsExactly("I-1 created");
+        assertThat(sim.thread(GENERAL, status.ts()))
+                .extracting(ChannelMessage::text)
+                .containsExactly("I-1 created");
         assertThat(sim.ephemerals(ALICE)).singleElement().satisfies(e -> {
             assertThat(e.text()).isEqualTo("Got it, only you see this");
             assertThat(e.source()).isEqualTo(Ephemeral.FROM_RESPONSE_URL);
@@ -129,8 +136,10 @@ class SlackSocketModeTest {
     void aFreshTriggerOpensAModalAndAReusedOneIsRefused() throws Exception {
         CompletableFuture<List<ViewsOpenResponse>> opened = new CompletableFuture<>();
         bolt.app.command("/invalidate", (req, ctx) -> {
-            ViewsOpenResponse first = ctx.client().viewsOpen(v -> v.triggerId(ctx.getTriggerId()).viewAsString(MODAL));
-            ViewsOpenResponse second = ctx.client().viewsOpen(v -> v.triggerId(ctx.getTriggerId()).viewAsString(MODAL));
+            ViewsOpenResponse first =
+                    ctx.client().viewsOpen(v -> v.triggerId(ctx.getTriggerId()).viewAsString(MODAL));
+            ViewsOpenResponse second =
+                    ctx.client().viewsOpen(v -> v.triggerId(ctx.getTriggerId()).viewAsString(MODAL));
             opened.complete(List.of(first, second));
             return ctx.ack();
         });
@@ -147,31 +156,40 @@ class SlackSocketModeTest {
         assertThat(responses.get(1).getError()).isEqualTo("exchanged_trigger_id");
 
         String viewId = responses.get(0).getView().getId();
-        Ack ack = ackOf(sim.submitView(ALICE, viewId,
-                "{\"paths\":{\"value\":{\"type\":\"plain_text_input\",\"value\":\"/nope\"}}}"));
+        Ack ack = ackOf(sim.submitView(
+                ALICE, viewId, "{\"paths\":{\"value\":{\"type\":\"plain_text_input\",\"value\":\"/nope\"}}}"));
         ViewSubmissionPayload p = submitted.get(1, TimeUnit.SECONDS);
         assertThat(p.getView().getId()).isEqualTo(viewId);
-        assertThat(p.getView().getState().getValues().get("paths").get("value").getValue()).isEqualTo("/nope");
-        assertThat(json.readTree(ack.payloadJson()).path("response_action").asText()).isEqualTo("errors");
-        assertThat(json.readTree(ack.payloadJson()).path("errors").path("paths").asText()).isEqualTo("No such path");
+        assertThat(p.getView().getState().getValues().get("paths").get("value").getValue())
+                .isEqualTo("/nope");
+        assertThat(json.readTree(ack.payloadJson()).path("response_action").asText())
+                .isEqualTo("errors");
+        assertThat(json.readTree(ack.payloadJson()).path("errors").path("paths").asText())
+                .isEqualTo("No such path");
     }
 
     @Test
     void aButtonClickCanReplaceTheMessageThroughItsResponseUrl() throws Exception {
         bolt.app.blockAction("confirm", (req, ctx) -> {
             assertThat(req.getPayload().getActions().get(0).getValue()).isEqualTo("I-1");
-            ctx.respond(r -> r.replaceOriginal(true).text("Confirmed by <@" + req.getPayload().getUser().getId() + ">"));
+            ctx.respond(r -> r.replaceOriginal(true)
+                    .text("Confirmed by <@" + req.getPayload().getUser().getId() + ">"));
             return ctx.ack();
         });
         connect();
-        String ts = bolt.slack.methods(sim.botToken()).chatPostMessage(m -> m.channel(GENERAL).text("Confirm?")
-                .blocks(asBlocks(actions(a -> a.elements(asElements(
-                        button(b -> b.actionId("confirm").text(plainText("Confirm")).value("I-1")))))))).getTs();
+        String ts = bolt.slack
+                .methods(sim.botToken())
+                .chatPostMessage(m -> m.channel(GENERAL)
+                        .text("Confirm?")
+                        .blocks(asBlocks(actions(a -> a.elements(asElements(button(b ->
+                                b.actionId("confirm").text(plainText("Confirm")).value("I-1"))))))))
+                .getTs();
 
         Ack ack = ackOf(sim.clickButton(ALICE, GENERAL, ts, "confirm"));
 
         assertThat(ack.payloadJson()).isNull();
-        Await.until("the message is replaced",
+        Await.until(
+                "the message is replaced",
                 () -> sim.messages(GENERAL).get(0).text().equals("Confirmed by <@U0ALICE>"));
         assertThat(sim.messages(GENERAL).get(0).previousTexts()).containsExactly("Confirm?");
         assertThat(sim.ephemerals(ALICE)).isEmpty();
@@ -180,8 +198,9 @@ class SlackSocketModeTest {
     @Test
     void aButtonInAnEphemeralReplyCanBeClickedAndTheReplyReplaced() throws Exception {
         bolt.app.command("/invalidate", (req, ctx) -> {
-            ctx.respond(r -> r.text("Invalidate /index.html?").blocks(asBlocks(actions(a -> a.elements(asElements(
-                    button(b -> b.actionId("confirm").text(plainText("Confirm")).value("I-2"))))))));
+            ctx.respond(r -> r.text("Invalidate /index.html?")
+                    .blocks(asBlocks(actions(a -> a.elements(asElements(button(b ->
+                            b.actionId("confirm").text(plainText("Confirm")).value("I-2"))))))));
             return ctx.ack();
         });
         CompletableFuture<Boolean> sawEphemeralContainer = new CompletableFuture<>();
@@ -193,8 +212,11 @@ class SlackSocketModeTest {
         });
         connect();
         ackOf(sim.slashCommand(ALICE, GENERAL, "/invalidate", "web /index.html"));
-        Ephemeral question = Await.value("the ephemeral question",
-                () -> sim.ephemerals(ALICE).isEmpty() ? null : sim.ephemerals(ALICE).get(0));
+        Ephemeral question = Await.value(
+                "the ephemeral question",
+                () -> sim.ephemerals(ALICE).isEmpty()
+                        ? null
+                        : sim.ephemerals(ALICE).get(0));
 
         ackOf(sim.clickButton(ALICE, GENERAL, question.ts(), "confirm"));
 
@@ -211,7 +233,8 @@ class SlackSocketModeTest {
     void aRawInteractivePayloadGetsTheSimulatorsTriggerAndResponseUrl() throws Exception {
         CompletableFuture<String> seen = new CompletableFuture<>();
         bolt.app.blockAction("a", (req, ctx) -> {
-            seen.complete(req.getPayload().getResponseUrl() + " " + req.getPayload().getTriggerId());
+            seen.complete(
+                    req.getPayload().getResponseUrl() + " " + req.getPayload().getTriggerId());
             return ctx.ack();
         });
         connect();
@@ -233,8 +256,9 @@ class SlackSocketModeTest {
     @Test
     void appHomeOpenedIsAnEventsApiEnvelope() throws Exception {
         bolt.app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
-            ctx.client().viewsPublish(p -> p.userId(req.getEvent().getUser())
-                    .viewAsString("{\"type\":\"home\",\"blocks\":[]}"));
+            ctx.client()
+                    .viewsPublish(
+                            p -> p.userId(req.getEvent().getUser()).viewAsString("{\"type\":\"home\",\"blocks\":[]}"));
             return ctx.ack();
         });
         connect();
@@ -243,13 +267,15 @@ class SlackSocketModeTest {
         ackOf(envelope);
 
         assertThat(envelope.type()).isEqualTo("events_api");
-        assertThat(sim.views(ALICE)).singleElement()
+        assertThat(sim.views(ALICE))
+                .singleElement()
                 .satisfies(v -> assertThat(v.method()).isEqualTo("views.publish"));
     }
 
     @Test
     void aConnectionNeedsAFreshTicket() throws Exception {
-        String url = bolt.slack.methods(sim.appToken()).appsConnectionsOpen(r -> r).getUrl();
+        String url =
+                bolt.slack.methods(sim.appToken()).appsConnectionsOpen(r -> r).getUrl();
         try (RawSocket first = RawSocket.open(url)) {
             assertThat(first.connected).isTrue();
         }
@@ -263,7 +289,8 @@ class SlackSocketModeTest {
 
     @Test
     void helloThenDisconnectAndAConnectionToldToGoGetsNoMoreEnvelopes() throws Exception {
-        String url = bolt.slack.methods(sim.appToken()).appsConnectionsOpen(r -> r).getUrl();
+        String url =
+                bolt.slack.methods(sim.appToken()).appsConnectionsOpen(r -> r).getUrl();
         try (RawSocket socket = RawSocket.open(url)) {
             var hello = json.readTree(socket.next());
             assertThat(hello.path("type").asText()).isEqualTo("hello");
@@ -291,8 +318,7 @@ class SlackSocketModeTest {
         private RawSocket(String url) throws Exception {
             client = new WebSocketClient(new URI(url)) {
                 @Override
-                public void onOpen(ServerHandshake handshake) {
-                }
+                public void onOpen(ServerHandshake handshake) {}
 
                 @Override
                 public void onMessage(String message) {
@@ -300,12 +326,10 @@ class SlackSocketModeTest {
                 }
 
                 @Override
-                public void onClose(int code, String reason, boolean remote) {
-                }
+                public void onClose(int code, String reason, boolean remote) {}
 
                 @Override
-                public void onError(Exception ex) {
-                }
+                public void onError(Exception ex) {}
             };
             connected = client.connectBlocking(5, TimeUnit.SECONDS);
         }

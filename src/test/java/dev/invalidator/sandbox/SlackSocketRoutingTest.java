@@ -87,7 +87,9 @@ class SlackSocketRoutingTest {
         first = null;
         sim.awaitConnections(1, CONNECT);
 
-        assertThatThrownBy(this::command).isInstanceOf(ExecutionException.class).hasMessageContaining("dispatch_failed");
+        assertThatThrownBy(this::command)
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("dispatch_failed");
         assertThat(handledBy).isEmpty();
     }
 }

@@ -1,5 +1,11 @@
 package dev.invalidator.sandbox;
 
+import static dev.invalidator.sandbox.SlackSimulator.ALICE;
+import static dev.invalidator.sandbox.SlackSimulator.GENERAL;
+import static dev.invalidator.sandbox.SlackSimulator.RANDOM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -12,11 +18,6 @@ import com.slack.api.model.Message;
 import dev.invalidator.sandbox.SlackSimulator.ApiCall;
 import dev.invalidator.sandbox.SlackSimulator.Auth;
 import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,12 +26,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-
-import static dev.invalidator.sandbox.SlackSimulator.ALICE;
-import static dev.invalidator.sandbox.SlackSimulator.GENERAL;
-import static dev.invalidator.sandbox.SlackSimulator.RANDOM;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** The Web API side, driven by the SDK's real synchronous {@link MethodsClient}. */
 class SlackWebApiTest {
@@ -72,7 +71,8 @@ class SlackWebApiTest {
 
         @Test
         void aWrongTokenIsInvalidAuth() throws Exception {
-            var r = slack.methods("xoxb-not-the-right-one").chatPostMessage(m -> m.channel(GENERAL).text("hi"));
+            var r = slack.methods("xoxb-not-the-right-one")
+                    .chatPostMessage(m -> m.channel(GENERAL).text("hi"));
             assertThat(r.isOk()).isFalse();
             assertThat(r.getError()).isEqualTo("invalid_auth");
             assertThat(sim.messages(GENERAL)).isEmpty();
@@ -81,8 +81,11 @@ class SlackWebApiTest {
         @Test
         void noAuthorizationHeaderIsNotAuthed() throws Exception {
             HttpRequest noHeader = HttpRequest.newBuilder(URI.create(sim.apiUrl() + "auth.test"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build();
-            assertThat(HttpClient.newHttpClient().send(noHeader, HttpResponse.BodyHandlers.ofString()).body())
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build();
+            assertThat(HttpClient.newHttpClient()
+                            .send(noHeader, HttpResponse.BodyHandlers.ofString())
+                            .body())
                     .isEqualTo("{\"ok\":false,\"error\":\"not_authed\"}");
             // the SDK without a token sends "Authorization: Bearer null", which is just a wrong token
             assertThat(slack.methods().authTest(a -> a).getError()).isEqualTo("invalid_auth");
@@ -92,7 +95,9 @@ class SlackWebApiTest {
         void theAppTokenOpensConnectionsAndNothingElse() throws Exception {
             var open = slack.methods(sim.appToken()).appsConnectionsOpen(r -> r);
             assertThat(open.getUrl()).matches("ws://127\\.0\\.0\\.1:\\d+/link/\\?ticket=[0-9a-f]+&app_id=A0SIM");
-            assertThat(slack.methods(sim.appToken()).chatPostMessage(m -> m.channel(GENERAL).text("x")).getError())
+            assertThat(slack.methods(sim.appToken())
+                            .chatPostMessage(m -> m.channel(GENERAL).text("x"))
+                            .getError())
                     .isEqualTo("not_allowed_token_type");
             assertThat(bot.appsConnectionsOpen(r -> r).getError()).isEqualTo("not_allowed_token_type");
         }
@@ -112,12 +117,16 @@ class SlackWebApiTest {
         @Test
         void anUnknownMethodIsUnknownMethodAndJsonBodiesWork() throws Exception {
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> unknown = http.send(post("no.such.method", "application/x-www-form-urlencoded", ""),
+            HttpResponse<String> unknown = http.send(
+                    post("no.such.method", "application/x-www-form-urlencoded", ""),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(unknown.statusCode()).isEqualTo(200);
             assertThat(unknown.body()).isEqualTo("{\"ok\":false,\"error\":\"unknown_method\"}");
 
-            HttpResponse<String> json = http.send(post("chat.postMessage", "application/json; charset=utf-8",
+            HttpResponse<String> json = http.send(
+                    post(
+                            "chat.postMessage",
+                            "application/json; charset=utf-8",
                             "{\"channel\":\"C0GENERAL\",\"text\":\"from json\",\"blocks\":[{\"type\":\"divider\"}]}"),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(json.body()).contains("\"ok\":true");
@@ -131,7 +140,8 @@ class SlackWebApiTest {
             return HttpRequest.newBuilder(URI.create(sim.apiUrl() + method))
                     .header("Authorization", "Bearer " + sim.botToken())
                     .header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
         }
     }
 
@@ -140,14 +150,16 @@ class SlackWebApiTest {
 
         @Test
         void postThenUpdateShowsTheCurrentTextAndTheEditHistory() throws Exception {
-            ChatPostMessageResponse posted = bot.chatPostMessage(m -> m.channel(GENERAL).text("Invalidating…")
+            ChatPostMessageResponse posted = bot.chatPostMessage(m -> m.channel(GENERAL)
+                    .text("Invalidating…")
                     .blocksAsString("[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"*1*\"}}]"));
             assertThat(posted.isOk()).isTrue();
             assertThat(posted.getChannel()).isEqualTo(GENERAL);
             assertThat(posted.getTs()).matches("\\d{10}\\.\\d{6}");
             assertThat(posted.getMessage().getBotId()).isEqualTo("B0BOT");
 
-            ChatUpdateResponse updated = bot.chatUpdate(u -> u.channel(GENERAL).ts(posted.getTs()).text("Done"));
+            ChatUpdateResponse updated =
+                    bot.chatUpdate(u -> u.channel(GENERAL).ts(posted.getTs()).text("Done"));
             assertThat(updated.isOk()).isTrue();
             assertThat(updated.getText()).isEqualTo("Done");
 
@@ -155,7 +167,9 @@ class SlackWebApiTest {
                 assertThat(m.ts()).isEqualTo(posted.getTs());
                 assertThat(m.userId()).isEqualTo("U0BOT");
                 assertThat(m.text()).isEqualTo("Done");
-                assertThat(m.blocksJson()).as("text without blocks removes the blocks").isNull();
+                assertThat(m.blocksJson())
+                        .as("text without blocks removes the blocks")
+                        .isNull();
                 assertThat(m.previousTexts()).containsExactly("Invalidating…");
             });
         }
@@ -182,41 +196,52 @@ class SlackWebApiTest {
 
         @Test
         void timestampsAreUniqueAndIncreasing() throws Exception {
-            String first = bot.chatPostMessage(m -> m.channel(GENERAL).text("1")).getTs();
-            String second = bot.chatPostMessage(m -> m.channel(GENERAL).text("2")).getTs();
+            String first =
+                    bot.chatPostMessage(m -> m.channel(GENERAL).text("1")).getTs();
+            String second =
+                    bot.chatPostMessage(m -> m.channel(GENERAL).text("2")).getTs();
             assertThat(new java.math.BigDecimal(second)).isGreaterThan(new java.math.BigDecimal(first));
         }
 
         @Test
         void updateFailsForUnknownAndForeignMessages() throws Exception {
-            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts("1.000001").text("x")).getError())
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts("1.000001").text("x"))
+                            .getError())
                     .isEqualTo("message_not_found");
             String human = sim.userPosts(ALICE, GENERAL, "mine", null);
-            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(human).text("x")).getError())
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(human).text("x"))
+                            .getError())
                     .isEqualTo("cant_update_message");
-            assertThat(sim.messages(GENERAL)).singleElement()
+            assertThat(sim.messages(GENERAL))
+                    .singleElement()
                     .satisfies(m -> assertThat(m.text()).isEqualTo("mine"));
         }
 
         @Test
         void repliesGoToTheThreadAndBroadcastsAlsoToTheChannel() throws Exception {
-            String parent = bot.chatPostMessage(m -> m.channel(GENERAL).text("status")).getTs();
+            String parent =
+                    bot.chatPostMessage(m -> m.channel(GENERAL).text("status")).getTs();
             bot.chatPostMessage(m -> m.channel(GENERAL).threadTs(parent).text("step 1"));
-            bot.chatPostMessage(m -> m.channel(GENERAL).threadTs(parent).text("done").replyBroadcast(true));
+            bot.chatPostMessage(
+                    m -> m.channel(GENERAL).threadTs(parent).text("done").replyBroadcast(true));
 
-            assertThat(sim.thread(GENERAL, parent)).extracting(SlackSimulator.ChannelMessage::text)
+            assertThat(sim.thread(GENERAL, parent))
+                    .extracting(SlackSimulator.ChannelMessage::text)
                     .containsExactly("step 1", "done");
-            assertThat(sim.messages(GENERAL)).extracting(SlackSimulator.ChannelMessage::text)
+            assertThat(sim.messages(GENERAL))
+                    .extracting(SlackSimulator.ChannelMessage::text)
                     .containsExactly("status", "done");
 
-            ConversationsRepliesResponse replies = bot.conversationsReplies(r -> r.channel(GENERAL).ts(parent));
+            ConversationsRepliesResponse replies =
+                    bot.conversationsReplies(r -> r.channel(GENERAL).ts(parent));
             assertThat(replies.getMessages()).extracting(Message::getText).containsExactly("status", "step 1", "done");
             assertThat(replies.getMessages().get(0).getReplyCount()).isEqualTo(2);
         }
 
         @Test
         void postingWhereTheBotIsNotAMemberFails() throws Exception {
-            assertThat(bot.chatPostMessage(m -> m.channel(RANDOM).text("hi")).getError()).isEqualTo("not_in_channel");
+            assertThat(bot.chatPostMessage(m -> m.channel(RANDOM).text("hi")).getError())
+                    .isEqualTo("not_in_channel");
             assertThat(bot.chatPostMessage(m -> m.channel("C0NOPE").text("hi")).getError())
                     .isEqualTo("channel_not_found");
             assertThat(bot.chatPostMessage(m -> m.channel(GENERAL)).getError()).isEqualTo("no_text");
@@ -227,20 +252,28 @@ class SlackWebApiTest {
         void historyIsNewestFirstWithMetadataWhenAskedAndPages() throws Exception {
             for (int i = 1; i <= 3; i++) {
                 int n = i;
-                bot.chatPostMessage(m -> m.channel(GENERAL).text("m" + n).metadata(Message.Metadata.builder()
-                        .eventType("invalidation_status").eventPayload(Map.of("n", n)).build()));
+                bot.chatPostMessage(m -> m.channel(GENERAL)
+                        .text("m" + n)
+                        .metadata(Message.Metadata.builder()
+                                .eventType("invalidation_status")
+                                .eventPayload(Map.of("n", n))
+                                .build()));
             }
-            ConversationsHistoryResponse page1 = bot.conversationsHistory(h -> h.channel(GENERAL).limit(2)
-                    .includeAllMetadata(true));
+            ConversationsHistoryResponse page1 =
+                    bot.conversationsHistory(h -> h.channel(GENERAL).limit(2).includeAllMetadata(true));
             assertThat(page1.getMessages()).extracting(Message::getText).containsExactly("m3", "m2");
             assertThat(page1.getMessages().get(0).getMetadata().getEventType()).isEqualTo("invalidation_status");
-            assertThat(page1.getMessages().get(0).getMetadata().getEventPayload()).containsEntry("n", 3.0);
+            assertThat(page1.getMessages().get(0).getMetadata().getEventPayload())
+                    .containsEntry("n", 3.0);
             assertThat(page1.isHasMore()).isTrue();
 
-            ConversationsHistoryResponse page2 = bot.conversationsHistory(h -> h.channel(GENERAL).limit(2)
+            ConversationsHistoryResponse page2 = bot.conversationsHistory(h -> h.channel(GENERAL)
+                    .limit(2)
                     .cursor(page1.getResponseMetadata().getNextCursor()));
             assertThat(page2.getMessages()).extracting(Message::getText).containsExactly("m1");
-            assertThat(page2.getMessages().get(0).getMetadata()).as("metadata only when asked").isNull();
+            assertThat(page2.getMessages().get(0).getMetadata())
+                    .as("metadata only when asked")
+                    .isNull();
             assertThat(page2.isHasMore()).isFalse();
 
             assertThat(sim.messages(GENERAL).get(0).metadataJson())
@@ -257,7 +290,8 @@ class SlackWebApiTest {
                 assertThat(e.source()).isEqualTo(Ephemeral.FROM_API);
             });
             String ts = bot.chatPostMessage(m -> m.channel(GENERAL).text("x")).getTs();
-            assertThat(bot.chatGetPermalink(p -> p.channel(GENERAL).messageTs(ts)).getPermalink())
+            assertThat(bot.chatGetPermalink(p -> p.channel(GENERAL).messageTs(ts))
+                            .getPermalink())
                     .isEqualTo("https://sim.slack.com/archives/C0GENERAL/p" + ts.replace(".", ""));
         }
     }
@@ -282,17 +316,24 @@ class SlackWebApiTest {
             assertThat(shared.isExtShared()).isTrue();
             assertThat(shared.isPendingExtShared()).isFalse();
             assertThat(shared.getContextTeamId()).isEqualTo("T0SIM");
-            assertThat(bot.conversationsInfo(c -> c.channel(RANDOM)).getChannel().isMember()).isFalse();
-            assertThat(bot.conversationsInfo(c -> c.channel("C0NOPE")).getError()).isEqualTo("channel_not_found");
+            assertThat(bot.conversationsInfo(c -> c.channel(RANDOM))
+                            .getChannel()
+                            .isMember())
+                    .isFalse();
+            assertThat(bot.conversationsInfo(c -> c.channel("C0NOPE")).getError())
+                    .isEqualTo("channel_not_found");
         }
 
         @Test
         void userGroupsListTheirMembers() throws Exception {
             sim.addUserGroup("S0OPS", "ops", ALICE, "U0BOB");
-            assertThat(bot.usergroupsUsersList(g -> g.usergroup("S0OPS")).getUsers()).containsExactly(ALICE, "U0BOB");
-            assertThat(bot.usergroupsList(g -> g).getUsergroups()).singleElement()
+            assertThat(bot.usergroupsUsersList(g -> g.usergroup("S0OPS")).getUsers())
+                    .containsExactly(ALICE, "U0BOB");
+            assertThat(bot.usergroupsList(g -> g).getUsergroups())
+                    .singleElement()
                     .satisfies(g -> assertThat(g.getHandle()).isEqualTo("ops"));
-            assertThat(bot.usergroupsUsersList(g -> g.usergroup("S0NOPE")).getError()).isEqualTo("no_such_subteam");
+            assertThat(bot.usergroupsUsersList(g -> g.usergroup("S0NOPE")).getError())
+                    .isEqualTo("no_such_subteam");
         }
     }
 
@@ -306,33 +347,44 @@ class SlackWebApiTest {
             assertThat(opened.isOk()).isTrue();
             assertThat(opened.getView().getId()).startsWith("V");
             assertThat(opened.getView().getCallbackId()).isEqualTo("req");
-            assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL)).getError())
+            assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL))
+                            .getError())
                     .isEqualTo("exchanged_trigger_id");
-            assertThat(bot.viewsOpen(v -> v.triggerId("1.2.made-up").viewAsString(MODAL)).getError())
+            assertThat(bot.viewsOpen(v -> v.triggerId("1.2.made-up").viewAsString(MODAL))
+                            .getError())
                     .isEqualTo("invalid_trigger_id");
-            assertThat(sim.views(ALICE)).singleElement()
-                    .satisfies(v -> assertThat(v.viewId()).isEqualTo(opened.getView().getId()));
+            assertThat(sim.views(ALICE))
+                    .singleElement()
+                    .satisfies(v ->
+                            assertThat(v.viewId()).isEqualTo(opened.getView().getId()));
         }
 
         @Test
         void triggersExpire() throws Exception {
             sim.triggerLifetime(Duration.ZERO);
             String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
-            assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL)).getError())
+            assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL))
+                            .getError())
                     .isEqualTo("expired_trigger_id");
         }
 
         @Test
         void updateChecksTheHashAndPublishSetsTheHomeTab() throws Exception {
             String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
-            var view = bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL)).getView();
-            assertThat(bot.viewsUpdate(u -> u.viewId(view.getId()).hash("stale").viewAsString(MODAL)).getError())
+            var view =
+                    bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL)).getView();
+            assertThat(bot.viewsUpdate(u -> u.viewId(view.getId()).hash("stale").viewAsString(MODAL))
+                            .getError())
                     .isEqualTo("hash_conflict");
-            assertThat(bot.viewsUpdate(u -> u.viewId(view.getId()).hash(view.getHash()).viewAsString(MODAL)).isOk())
+            assertThat(bot.viewsUpdate(u ->
+                                    u.viewId(view.getId()).hash(view.getHash()).viewAsString(MODAL))
+                            .isOk())
                     .isTrue();
-            assertThat(bot.viewsPublish(p -> p.userId(ALICE)
-                    .viewAsString("{\"type\":\"home\",\"blocks\":[]}")).isOk()).isTrue();
-            assertThat(sim.views(ALICE)).extracting(SlackSimulator.OpenedView::method)
+            assertThat(bot.viewsPublish(p -> p.userId(ALICE).viewAsString("{\"type\":\"home\",\"blocks\":[]}"))
+                            .isOk())
+                    .isTrue();
+            assertThat(sim.views(ALICE))
+                    .extracting(SlackSimulator.OpenedView::method)
                     .containsExactly("views.open", "views.update", "views.publish");
         }
     }
@@ -349,7 +401,9 @@ class SlackWebApiTest {
                         assertThat(e.getResponse().header("Retry-After")).isEqualTo("7");
                         assertThat(e.getError().getError()).isEqualTo("ratelimited");
                     });
-            assertThat(bot.chatPostMessage(m -> m.channel(GENERAL).text("hi")).isOk()).as("only once").isTrue();
+            assertThat(bot.chatPostMessage(m -> m.channel(GENERAL).text("hi")).isOk())
+                    .as("only once")
+                    .isTrue();
             assertThat(sim.messages(GENERAL)).hasSize(1);
         }
 
@@ -357,16 +411,20 @@ class SlackWebApiTest {
         void failNextAnswersOkFalse() throws Exception {
             sim.failNext("chat.update", "edit_window_closed", 2);
             String ts = bot.chatPostMessage(m -> m.channel(GENERAL).text("a")).getTs();
-            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b")).getError()).isEqualTo("edit_window_closed");
-            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b")).getError()).isEqualTo("edit_window_closed");
-            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b")).isOk()).isTrue();
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b")).getError())
+                    .isEqualTo("edit_window_closed");
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b")).getError())
+                    .isEqualTo("edit_window_closed");
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b")).isOk())
+                    .isTrue();
         }
 
         @Test
         void anEnvelopeWithNoConnectionFailsToDispatch() {
             var envelope = sim.slashCommand(ALICE, GENERAL, "/invalidate", "web /");
             assertThatThrownBy(() -> envelope.ack().join())
-                    .isInstanceOf(CompletionException.class).hasMessageContaining("dispatch_failed");
+                    .isInstanceOf(CompletionException.class)
+                    .hasMessageContaining("dispatch_failed");
         }
     }
 
@@ -377,7 +435,8 @@ class SlackWebApiTest {
         void aResponseUrlTakesFivePostsThenSaysUsedUrl() throws Exception {
             String url = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").responseUrl();
             for (int i = 1; i <= 5; i++) {
-                assertThat(slack.send(url, "{\"text\":\"reply " + i + "\"}").getCode()).isEqualTo(200);
+                assertThat(slack.send(url, "{\"text\":\"reply " + i + "\"}").getCode())
+                        .isEqualTo(200);
             }
             var sixth = slack.send(url, "{\"text\":\"too many\"}");
             assertThat(sixth.getCode()).isEqualTo(404);
@@ -392,7 +451,8 @@ class SlackWebApiTest {
         void inChannelResponsesShowInTheChannel() throws Exception {
             String url = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").responseUrl();
             slack.send(url, "{\"text\":\"everyone sees this\",\"response_type\":\"in_channel\"}");
-            assertThat(sim.messages(GENERAL)).extracting(SlackSimulator.ChannelMessage::text)
+            assertThat(sim.messages(GENERAL))
+                    .extracting(SlackSimulator.ChannelMessage::text)
                     .containsExactly("everyone sees this");
             assertThat(sim.ephemerals(ALICE)).isEmpty();
         }

@@ -39,12 +39,19 @@ class ApprovalEndToEndTest {
 
     private ChannelMessage requestAndAwaitApproval() {
         world.type(ALICE, OPS, "shop /index.html");
-        return world.awaitMessage(OPS, message -> message.text().contains("awaiting approval")
-                && message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""), "the waiting request with its buttons");
+        return world.awaitMessage(
+                OPS,
+                message -> message.text().contains("awaiting approval")
+                        && message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                "the waiting request with its buttons");
     }
 
     private void click(String user, ChannelMessage status, String action) {
-        world.slack.clickButton(user, OPS, status.ts(), action).ack().orTimeout(10, TimeUnit.SECONDS).join();
+        world.slack
+                .clickButton(user, OPS, status.ts(), action)
+                .ack()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
     }
 
     @Nested
@@ -59,9 +66,11 @@ class ApprovalEndToEndTest {
         void the_request_waits_in_its_status_message_and_the_thread_mentions_the_approvers() {
             ChannelMessage waiting = requestAndAwaitApproval();
 
-            ChannelMessage mention = world.awaitReply(waiting, reply -> reply.text().contains("approval"), "the mention");
+            ChannelMessage mention =
+                    world.awaitReply(waiting, reply -> reply.text().contains("approval"), "the mention");
             assertThat(mention.text()).contains("<@" + BOB + ">").contains("<!subteam^" + BotFixture.FRONTEND + ">");
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
         }
 
         @Test
@@ -71,7 +80,8 @@ class ApprovalEndToEndTest {
             click(ALICE, waiting, StatusCard.APPROVE);
 
             assertThat(world.awaitEphemeral(ALICE, "the refusal").text()).contains("another approver");
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
         }
 
         @Test
@@ -81,7 +91,8 @@ class ApprovalEndToEndTest {
             click(DAVE, waiting, StatusCard.APPROVE);
 
             assertThat(world.awaitEphemeral(DAVE, "the refusal").text()).contains("Only approvers");
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
         }
 
         @Test
@@ -90,8 +101,11 @@ class ApprovalEndToEndTest {
 
             click(BOB, waiting, StatusCard.APPROVE);
 
-            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                    world.cloudFront.simulator.invalidations(SHOP).stream().findFirst().orElse(null));
+            SimulatedInvalidation invalidation = Await.value(
+                    "the invalidation",
+                    () -> world.cloudFront.simulator.invalidations(SHOP).stream()
+                            .findFirst()
+                            .orElse(null));
             ChannelMessage inProgress = world.awaitMessage(OPS, m -> m.text().contains("in progress"), "the edit");
             assertThat(inProgress.ts()).isEqualTo(waiting.ts());
             assertThat(invalidation.callerReference()).contains(waiting.ts());
@@ -101,17 +115,24 @@ class ApprovalEndToEndTest {
         @Test
         void a_group_member_may_approve_and_a_late_second_click_does_nothing_more() {
             ChannelMessage waiting = requestAndAwaitApproval();
-            String key = waiting.blocksJson().replaceAll("(?s).*\"action_id\":\"approve\",\"value\":\"([^\"]+)\".*", "$1");
+            String key =
+                    waiting.blocksJson().replaceAll("(?s).*\"action_id\":\"approve\",\"value\":\"([^\"]+)\".*", "$1");
 
             assertThat(key).startsWith("t1.");
             click(CAROL, waiting, StatusCard.APPROVE);
-            Await.until("the invalidation", () -> !world.cloudFront.simulator.invalidations(SHOP).isEmpty());
+            Await.until(
+                    "the invalidation",
+                    () -> !world.cloudFront.simulator.invalidations(SHOP).isEmpty());
             // A click sent before the buttons disappeared, delivered late.
-            world.slack.interactive("""
+            world.slack
+                    .interactive("""
                     {"type":"block_actions","user":{"id":"%s","team_id":"T0SIM"},"team":{"id":"T0SIM"},
                      "channel":{"id":"%s"},"container":{"type":"message","channel_id":"%s","message_ts":"%s"},
                      "actions":[{"action_id":"approve","block_id":"b","type":"button","value":"%s"}]}
-                    """.formatted(BOB, OPS, OPS, waiting.ts(), key)).ack().orTimeout(10, TimeUnit.SECONDS).join();
+                    """.formatted(BOB, OPS, OPS, waiting.ts(), key))
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
 
             assertThat(world.awaitEphemeral(BOB, "the answer").text()).contains("already decided");
             assertThat(world.cloudFront.simulator.invalidations(SHOP)).hasSize(1);
@@ -125,7 +146,8 @@ class ApprovalEndToEndTest {
 
             ChannelMessage rejected = world.awaitMessage(OPS, m -> m.text().contains("rejected"), "the rejection");
             assertThat(rejected.blocksJson()).contains("Rejected by <@" + BOB + ">");
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
         }
     }
 
@@ -137,6 +159,7 @@ class ApprovalEndToEndTest {
 
         ChannelMessage expired = world.awaitMessage(OPS, m -> m.text().contains("expired"), "the expiry");
         assertThat(expired.ts()).isEqualTo(waiting.ts());
-        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
     }
 }

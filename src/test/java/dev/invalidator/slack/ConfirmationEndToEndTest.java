@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invalidator.chat.ConfirmationCard;
+import dev.invalidator.config.ConfirmConfig;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
@@ -14,7 +15,6 @@ import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.MutableClock;
-import dev.invalidator.config.ConfirmConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,19 +45,29 @@ class ConfirmationEndToEndTest {
     }
 
     private Ephemeral awaitConfirmation(String user) {
-        return Await.value("a confirmation for " + user, () -> world.slack.ephemerals(user).stream()
-                .filter(e -> e.blocksJson() != null && e.blocksJson().contains(ConfirmationCard.CONFIRM)).findFirst()
-                .orElse(null));
+        return Await.value(
+                "a confirmation for " + user,
+                () -> world.slack.ephemerals(user).stream()
+                        .filter(e -> e.blocksJson() != null && e.blocksJson().contains(ConfirmationCard.CONFIRM))
+                        .findFirst()
+                        .orElse(null));
     }
 
     private Ephemeral awaitLatestEphemeral(String user, String containing) {
-        return Await.value("an answer containing " + containing, () -> world.slack.ephemerals(user).stream()
-                .filter(e -> e.text().contains(containing)).reduce((a, b) -> b).orElse(null));
+        return Await.value(
+                "an answer containing " + containing,
+                () -> world.slack.ephemerals(user).stream()
+                        .filter(e -> e.text().contains(containing))
+                        .reduce((a, b) -> b)
+                        .orElse(null));
     }
 
     private void click(String user, Ephemeral confirmation, String action) {
-        world.slack.clickButton(user, confirmation.channel(), confirmation.ts(), action).ack()
-                .orTimeout(10, TimeUnit.SECONDS).join();
+        world.slack
+                .clickButton(user, confirmation.channel(), confirmation.ts(), action)
+                .ack()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
     }
 
     private List<SimulatedInvalidation> created() {
@@ -72,8 +82,13 @@ class ConfirmationEndToEndTest {
             world.type(ALICE, OPS, "web /*");
 
             Ephemeral confirmation = awaitConfirmation(ALICE);
-            assertThat(confirmation.blocksJson()).contains("every").contains("origin").contains("Confirm").contains("Cancel");
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(confirmation.blocksJson())
+                    .contains("every")
+                    .contains("origin")
+                    .contains("Confirm")
+                    .contains("Cancel");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
             assertThat(world.slack.messages(OPS)).isEmpty();
         }
 
@@ -83,9 +98,11 @@ class ConfirmationEndToEndTest {
 
             click(ALICE, awaitConfirmation(ALICE), ConfirmationCard.CONFIRM);
 
-            SimulatedInvalidation invalidation = Await.value("the invalidation", () -> created().stream().findFirst().orElse(null));
+            SimulatedInvalidation invalidation = Await.value(
+                    "the invalidation", () -> created().stream().findFirst().orElse(null));
             assertThat(invalidation.paths()).containsExactly("/*");
-            assertThat(awaitLatestEphemeral(ALICE, "Confirmed").replaceOriginal()).isTrue();
+            assertThat(awaitLatestEphemeral(ALICE, "Confirmed").replaceOriginal())
+                    .isTrue();
             world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status message");
         }
 
@@ -95,8 +112,10 @@ class ConfirmationEndToEndTest {
 
             click(ALICE, awaitConfirmation(ALICE), ConfirmationCard.CANCEL);
 
-            assertThat(awaitLatestEphemeral(ALICE, "Cancelled").replaceOriginal()).isTrue();
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(awaitLatestEphemeral(ALICE, "Cancelled").replaceOriginal())
+                    .isTrue();
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
             assertThat(world.slack.messages(OPS)).isEmpty();
         }
 
@@ -121,14 +140,19 @@ class ConfirmationEndToEndTest {
             Ephemeral confirmation = awaitConfirmation(ALICE);
             String key = confirmation.blocksJson().replaceAll("(?s).*\"value\":\"([^\"]+)\".*", "$1");
 
-            world.slack.interactive("""
+            world.slack
+                    .interactive("""
                     {"type":"block_actions","user":{"id":"%s","team_id":"T0SIM"},"team":{"id":"T0SIM"},
                      "channel":{"id":"%s"},"container":{"type":"message","channel_id":"%s","is_ephemeral":true},
                      "actions":[{"action_id":"confirm","block_id":"b","type":"button","value":"%s"}]}
-                    """.formatted(BOB, OPS, OPS, key)).ack().orTimeout(10, TimeUnit.SECONDS).join();
+                    """.formatted(BOB, OPS, OPS, key))
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
 
             assertThat(awaitLatestEphemeral(BOB, "Only").text()).contains(ALICE);
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
         }
     }
 
@@ -145,7 +169,8 @@ class ConfirmationEndToEndTest {
         click(ALICE, confirmation, ConfirmationCard.CONFIRM);
 
         assertThat(awaitLatestEphemeral(ALICE, "expired").text()).contains("nothing more was invalidated");
-        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
     }
 
     @Nested
@@ -156,15 +181,19 @@ class ConfirmationEndToEndTest {
             // The month's history exists before the bot starts, as it would in an account used all month.
             world.close();
             world = new BotFixture();
-            world.cloudFront.simulator.seedInvalidation(WEB,
-                    IntStream.range(0, 950).mapToObj(i -> "/seed/" + i).toList(), Instant.now(), true, null);
+            world.cloudFront.simulator.seedInvalidation(
+                    WEB, IntStream.range(0, 950).mapToObj(i -> "/seed/" + i).toList(), Instant.now(), true, null);
             world.startBot();
-            String paths = IntStream.range(0, 60).mapToObj(i -> "/page" + i + ".html").collect(Collectors.joining(" "));
+            String paths =
+                    IntStream.range(0, 60).mapToObj(i -> "/page" + i + ".html").collect(Collectors.joining(" "));
 
             world.type(ALICE, OPS, "web " + paths);
 
             String card = awaitConfirmation(ALICE).blocksJson();
-            assertThat(card).contains("950 of 1,000").contains("10 charged paths").contains("$0.05");
+            assertThat(card)
+                    .contains("950 of 1,000")
+                    .contains("10 charged paths")
+                    .contains("$0.05");
         }
 
         @Test
@@ -181,25 +210,32 @@ class ConfirmationEndToEndTest {
 
         @Test
         void offers_one_wildcard_for_many_files_under_one_folder_and_creates_just_that() {
-            String paths = IntStream.range(0, 120).mapToObj(i -> "/assets/img/" + i + ".png").collect(Collectors.joining(" "));
+            String paths = IntStream.range(0, 120)
+                    .mapToObj(i -> "/assets/img/" + i + ".png")
+                    .collect(Collectors.joining(" "));
             world.type(ALICE, OPS, "web " + paths);
             Ephemeral confirmation = awaitConfirmation(ALICE);
             assertThat(confirmation.blocksJson()).contains("/assets/img/*");
 
             click(ALICE, confirmation, ConfirmationCard.USE_WILDCARDS);
 
-            SimulatedInvalidation invalidation = Await.value("the invalidation", () -> created().stream().findFirst().orElse(null));
+            SimulatedInvalidation invalidation = Await.value(
+                    "the invalidation", () -> created().stream().findFirst().orElse(null));
             assertThat(invalidation.paths()).containsExactly("/assets/img/*");
         }
 
         @Test
         void keeps_the_files_it_replaces_as_samples_to_check_after_completion_never_invalidated() {
-            String paths = IntStream.range(0, 120).mapToObj(i -> "/assets/img/" + i + ".png").collect(Collectors.joining(" "));
+            String paths = IntStream.range(0, 120)
+                    .mapToObj(i -> "/assets/img/" + i + ".png")
+                    .collect(Collectors.joining(" "));
             world.type(ALICE, OPS, "web " + paths);
             click(ALICE, awaitConfirmation(ALICE), ConfirmationCard.USE_WILDCARDS);
 
-            ChannelMessage status = world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status");
-            ChannelMessage pathList = world.awaitReply(status, reply -> reply.text().contains("sent to CloudFront"), "the path list");
+            ChannelMessage status =
+                    world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status");
+            ChannelMessage pathList =
+                    world.awaitReply(status, reply -> reply.text().contains("sent to CloudFront"), "the path list");
             assertThat(pathList.blocksJson()).contains("`check:/assets/img/0.png` is not invalidated");
             assertThat(status.metadataJson()).contains("\"check\":\"/assets/img/0.png\\n/assets/img/1.png");
             assertThat(created().get(0).paths()).containsExactly("/assets/img/*");
@@ -211,8 +247,9 @@ class ConfirmationEndToEndTest {
 
             Ephemeral confirmation = awaitConfirmation(ALICE);
 
-            assertThatThrownBy(() -> world.slack.clickButton(ALICE, confirmation.channel(), confirmation.ts(),
-                    ConfirmationCard.USE_WILDCARDS)).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> world.slack.clickButton(
+                            ALICE, confirmation.channel(), confirmation.ts(), ConfirmationCard.USE_WILDCARDS))
+                    .isInstanceOf(RuntimeException.class);
         }
     }
 }

@@ -37,23 +37,35 @@ class HomeTabEndToEndTest {
     }
 
     private OpenedView awaitHome(String user, String containing) {
-        return Await.value("the Home tab of " + user, () -> world.slack.views(user).stream()
-                .filter(view -> view.method().equals("views.publish") && view.viewJson().contains(containing))
-                .reduce((a, b) -> b).orElse(null));
+        return Await.value(
+                "the Home tab of " + user,
+                () -> world.slack.views(user).stream()
+                        .filter(view -> view.method().equals("views.publish")
+                                && view.viewJson().contains(containing))
+                        .reduce((a, b) -> b)
+                        .orElse(null));
     }
 
     @Test
     void lists_the_in_progress_invalidation_with_a_link_to_its_status_message() {
         world.type(ALICE, OPS, "web /index.html");
-        SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+        SimulatedInvalidation invalidation = Await.value(
+                "the invalidation",
+                () -> world.cloudFront.simulator.invalidations(WEB).stream()
+                        .findFirst()
+                        .orElse(null));
         Await.until("the tracker to follow it", () -> bot.inFlight() == 1);
 
         world.slack.appHomeOpened(ALICE).ack().orTimeout(10, TimeUnit.SECONDS).join();
 
         String home = awaitHome(ALICE, "In progress").viewJson();
-        assertThat(home).contains("`web`").contains("`images`").contains("1 path").contains("<@" + ALICE + ">")
-                .contains("|status>").contains("free paths used this month");
+        assertThat(home)
+                .contains("`web`")
+                .contains("`images`")
+                .contains("1 path")
+                .contains("<@" + ALICE + ">")
+                .contains("|status>")
+                .contains("free paths used this month");
         assertThat(home).doesNotContain("Nothing in progress");
         assertThat(invalidation.paths()).containsExactly("/index.html");
     }

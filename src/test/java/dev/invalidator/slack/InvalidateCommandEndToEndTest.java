@@ -50,7 +50,9 @@ class InvalidateCommandEndToEndTest {
     }
 
     private SimulatedInvalidation awaitCreated(String distributionId) {
-        return Await.value("an invalidation on " + distributionId, () -> created(distributionId).stream().findFirst().orElse(null));
+        return Await.value(
+                "an invalidation on " + distributionId,
+                () -> created(distributionId).stream().findFirst().orElse(null));
     }
 
     private ChannelMessage awaitStatus(String state) {
@@ -70,7 +72,8 @@ class InvalidateCommandEndToEndTest {
             assertThat(invalidation.paths()).containsExactly("/index.html", "/css/*");
             assertThat(status.blocksJson()).contains(invalidation.id()).contains("<@" + ALICE + ">");
             assertThat(status.previousTexts()).singleElement().asString().contains("requesting");
-            ChannelMessage pathList = world.awaitReply(status, reply -> reply.text().contains("sent to CloudFront"), "the path list");
+            ChannelMessage pathList =
+                    world.awaitReply(status, reply -> reply.text().contains("sent to CloudFront"), "the path list");
             assertThat(pathList.blocksJson()).contains("/index.html").contains("/css/*");
         }
 
@@ -84,7 +87,8 @@ class InvalidateCommandEndToEndTest {
 
             ChannelMessage completed = awaitStatus("completed");
             assertThat(completed.ts()).isEqualTo(inProgress.ts());
-            ChannelMessage notice = world.awaitReply(completed, reply -> reply.text().contains("<@" + ALICE + ">"), "the completion notice");
+            ChannelMessage notice = world.awaitReply(
+                    completed, reply -> reply.text().contains("<@" + ALICE + ">"), "the completion notice");
             assertThat(notice.text()).contains("done");
         }
 
@@ -123,8 +127,8 @@ class InvalidateCommandEndToEndTest {
             assertThat(awaitCreated(WEB).paths()).containsExactly("/%3C!channel%3E");
             ChannelMessage status = awaitStatus("in progress");
             world.awaitReply(status, reply -> reply.text().contains("sent to CloudFront"), "the path list");
-            assertThat(world.slack.calls()).noneMatch(call -> call.params().values().stream()
-                    .anyMatch(value -> value.contains("<!channel>")));
+            assertThat(world.slack.calls())
+                    .noneMatch(call -> call.params().values().stream().anyMatch(value -> value.contains("<!channel>")));
         }
     }
 
@@ -133,13 +137,15 @@ class InvalidateCommandEndToEndTest {
 
         @Test
         void ends_the_status_message_in_a_failed_state_with_the_reason_and_the_next_step() {
-            world.cloudFront.simulator.injectFault(Operation.CREATE_INVALIDATION, Fault.TOO_MANY_INVALIDATIONS_IN_PROGRESS, 1);
+            world.cloudFront.simulator.injectFault(
+                    Operation.CREATE_INVALIDATION, Fault.TOO_MANY_INVALIDATIONS_IN_PROGRESS, 1);
 
             world.type(ALICE, OPS, "web /index.html");
 
             ChannelMessage failed = awaitStatus("failed");
             assertThat(failed.blocksJson()).contains("as many invalidations").contains("Next:");
-            ChannelMessage notice = world.awaitReply(failed, reply -> reply.text().contains("did not take"), "the failure notice");
+            ChannelMessage notice =
+                    world.awaitReply(failed, reply -> reply.text().contains("did not take"), "the failure notice");
             assertThat(notice.blocksJson()).contains("<@" + ALICE + ">");
             assertThat(created(WEB)).isEmpty();
         }
@@ -172,7 +178,9 @@ class InvalidateCommandEndToEndTest {
         void from_a_user_not_on_the_list_says_whom_to_ask() {
             world.type(DAVE, OPS, "images /logo.png");
 
-            assertThat(world.awaitEphemeral(DAVE, "the refusal").text()).contains("not on the list").contains(ALICE);
+            assertThat(world.awaitEphemeral(DAVE, "the refusal").text())
+                    .contains("not on the list")
+                    .contains(ALICE);
             assertThat(created(IMAGES)).isEmpty();
             assertThat(world.slack.messages(OPS)).isEmpty();
         }
@@ -182,9 +190,13 @@ class InvalidateCommandEndToEndTest {
             world.type(ALICE, OPS, "web index.html /a*b /ok.html");
 
             Ephemeral answer = world.awaitEphemeral(ALICE, "the path problems");
-            assertThat(answer.blocksJson()).contains("index.html").contains("/a*b").contains("2 problems");
+            assertThat(answer.blocksJson())
+                    .contains("index.html")
+                    .contains("/a*b")
+                    .contains("2 problems");
             assertThat(world.slack.ephemerals(ALICE)).hasSize(1);
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
         }
 
         @Test
@@ -194,7 +206,8 @@ class InvalidateCommandEndToEndTest {
             world.type("U0GUEST", OPS, "web /index.html");
 
             assertThat(world.awaitEphemeral("U0GUEST", "the refusal").text()).contains("own workspace");
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
         }
 
         @Test
@@ -204,7 +217,8 @@ class InvalidateCommandEndToEndTest {
             world.type(ALICE, OPS, "web /index.html");
 
             assertThat(world.awaitEphemeral(ALICE, "the refusal").text()).contains("couldn't check your workspace");
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
         }
 
         @Test
@@ -216,7 +230,9 @@ class InvalidateCommandEndToEndTest {
 
             world.type(ALICE, OPS, "web /sixth.html");
 
-            assertThat(world.awaitEphemeral(ALICE, "the limit").text()).contains("in the last minute").contains("try again");
+            assertThat(world.awaitEphemeral(ALICE, "the limit").text())
+                    .contains("in the last minute")
+                    .contains("try again");
             assertThat(created(WEB)).hasSize(5);
         }
 
@@ -236,7 +252,9 @@ class InvalidateCommandEndToEndTest {
         void for_an_unknown_distribution_lists_the_ones_that_can_be_used() {
             world.type(ALICE, OPS, "wbe /index.html");
 
-            assertThat(world.awaitEphemeral(ALICE, "the answer").blocksJson()).contains("wbe").contains("`web`");
+            assertThat(world.awaitEphemeral(ALICE, "the answer").blocksJson())
+                    .contains("wbe")
+                    .contains("`web`");
         }
 
         @Test
@@ -245,7 +263,8 @@ class InvalidateCommandEndToEndTest {
 
             world.type(ALICE, OPS, "web /index.html");
 
-            assertThat(world.awaitEphemeral(ALICE, "the invitation hint").text()).contains("/invite");
+            assertThat(world.awaitEphemeral(ALICE, "the invitation hint").text())
+                    .contains("/invite");
             assertThat(created(WEB)).isEmpty();
         }
     }
@@ -268,9 +287,17 @@ class InvalidateCommandEndToEndTest {
 
             world.type(CAROL, OPS, "status web");
 
-            String status = Await.value("the status answer", () -> world.slack.ephemerals(CAROL).stream()
-                    .filter(e -> e.text().contains(invalidation.id())).findFirst().orElse(null)).blocksJson();
-            assertThat(status).contains("In progress").contains("<@" + ALICE + ">").contains("/index.html")
+            String status = Await.value(
+                            "the status answer",
+                            () -> world.slack.ephemerals(CAROL).stream()
+                                    .filter(e -> e.text().contains(invalidation.id()))
+                                    .findFirst()
+                                    .orElse(null))
+                    .blocksJson();
+            assertThat(status)
+                    .contains("In progress")
+                    .contains("<@" + ALICE + ">")
+                    .contains("/index.html")
                     .contains("1 of 1,000 free paths used this month");
         }
 
@@ -281,8 +308,13 @@ class InvalidateCommandEndToEndTest {
 
             world.type(ALICE, OPS, "list web");
 
-            String list = Await.value("the list", () -> world.slack.ephemerals(ALICE).stream()
-                    .filter(e -> e.text().startsWith("Recent")).findFirst().orElse(null)).blocksJson();
+            String list = Await.value(
+                            "the list",
+                            () -> world.slack.ephemerals(ALICE).stream()
+                                    .filter(e -> e.text().startsWith("Recent"))
+                                    .findFirst()
+                                    .orElse(null))
+                    .blocksJson();
             assertThat(list).contains(created(WEB).get(0).id()).contains("<@" + ALICE + ">");
         }
     }
@@ -299,7 +331,8 @@ class InvalidateCommandEndToEndTest {
             awaitCreated(WEB);
             awaitStatus("in progress");
             List<SlackSimulator.ApiCall> posts = world.slack.calls("chat.postMessage");
-            assertThat(Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+            assertThat(Duration.between(posts.get(0).at(), posts.get(1).at()))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         }
 
         @Test
@@ -337,11 +370,13 @@ class InvalidateCommandEndToEndTest {
             int checksBefore = world.slack.calls("conversations.replies").size();
 
             world.startBot();
-            Await.until("the new instance to look at the thread",
+            Await.until(
+                    "the new instance to look at the thread",
                     () -> world.slack.calls("conversations.replies").size() > checksBefore);
 
             assertThat(world.slack.thread(OPS, status.ts()))
-                    .filteredOn(reply -> reply.text().contains(invalidation.id())).hasSize(1);
+                    .filteredOn(reply -> reply.text().contains(invalidation.id()))
+                    .hasSize(1);
         }
 
         @Test
@@ -352,7 +387,8 @@ class InvalidateCommandEndToEndTest {
             world.stop(bot);
 
             world.startBot();
-            Await.until("the new instance to pick the invalidation up",
+            Await.until(
+                    "the new instance to pick the invalidation up",
                     () -> world.cloudFront.simulator.calls(Operation.GET_INVALIDATION) > 0);
             world.cloudFront.simulator.complete(invalidation.id());
 

@@ -65,18 +65,29 @@ class ReplicaInteractionsEndToEndTest {
     }
 
     private Ephemeral awaitConfirmation(String user) {
-        return Await.value("a confirmation for " + user, () -> world.slack.ephemerals(user).stream()
-                .filter(e -> e.blocksJson() != null && e.blocksJson().contains(ConfirmationCard.CONFIRM)).findFirst()
-                .orElse(null));
+        return Await.value(
+                "a confirmation for " + user,
+                () -> world.slack.ephemerals(user).stream()
+                        .filter(e -> e.blocksJson() != null && e.blocksJson().contains(ConfirmationCard.CONFIRM))
+                        .findFirst()
+                        .orElse(null));
     }
 
     private Ephemeral awaitAnswer(String user, String containing) {
-        return Await.value("an answer to " + user + " containing " + containing, () -> world.slack.ephemerals(user)
-                .stream().filter(e -> e.text().contains(containing)).reduce((a, b) -> b).orElse(null));
+        return Await.value(
+                "an answer to " + user + " containing " + containing,
+                () -> world.slack.ephemerals(user).stream()
+                        .filter(e -> e.text().contains(containing))
+                        .reduce((a, b) -> b)
+                        .orElse(null));
     }
 
     private void click(String user, String channel, String ts, String action) {
-        world.slack.clickButton(user, channel, ts, action).ack().orTimeout(10, TimeUnit.SECONDS).join();
+        world.slack
+                .clickButton(user, channel, ts, action)
+                .ack()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
     }
 
     private void click(String user, Ephemeral question, String action) {
@@ -85,11 +96,15 @@ class ReplicaInteractionsEndToEndTest {
 
     /** A click on a confirmation whose button carried {@code value}: what a forger's client would send. */
     private void forgedClick(String user, String action, String value) {
-        world.slack.interactive("""
+        world.slack
+                .interactive("""
                 {"type":"block_actions","user":{"id":"%s","team_id":"T0SIM"},"team":{"id":"T0SIM"},
                  "channel":{"id":"%s"},"container":{"type":"message","channel_id":"%s","is_ephemeral":true},
                  "actions":[{"action_id":"%s","block_id":"b","type":"button","value":"%s"}]}
-                """.formatted(user, OPS, OPS, action, value)).ack().orTimeout(10, TimeUnit.SECONDS).join();
+                """.formatted(user, OPS, OPS, action, value))
+                .ack()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
     }
 
     private ChannelMessage awaitStatus(String state) {
@@ -115,8 +130,8 @@ class ReplicaInteractionsEndToEndTest {
             world.deliverTo(other);
             click(ALICE, question, ConfirmationCard.CONFIRM);
 
-            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                    created(WEB).stream().findFirst().orElse(null));
+            SimulatedInvalidation invalidation = Await.value(
+                    "the invalidation", () -> created(WEB).stream().findFirst().orElse(null));
             assertThat(invalidation.paths()).containsExactly("/*");
             assertThat(awaitAnswer(ALICE, "Confirmed").replaceOriginal()).isTrue();
             awaitStatus("in progress");
@@ -141,15 +156,19 @@ class ReplicaInteractionsEndToEndTest {
 
         @Test
         void the_wildcard_instead_is_computed_again_and_created_once() {
-            ask(ALICE, "web " + IntStream.range(0, 120).mapToObj(i -> "/assets/img/" + i + ".png")
-                    .collect(Collectors.joining(" ")));
+            ask(
+                    ALICE,
+                    "web "
+                            + IntStream.range(0, 120)
+                                    .mapToObj(i -> "/assets/img/" + i + ".png")
+                                    .collect(Collectors.joining(" ")));
             Ephemeral question = awaitConfirmation(ALICE);
 
             world.deliverTo(other);
             click(ALICE, question, ConfirmationCard.USE_WILDCARDS);
 
-            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                    created(WEB).stream().findFirst().orElse(null));
+            SimulatedInvalidation invalidation = Await.value(
+                    "the invalidation", () -> created(WEB).stream().findFirst().orElse(null));
             assertThat(invalidation.paths()).containsExactly("/assets/img/*");
             awaitStatus("in progress");
             assertThat(created(WEB)).hasSize(1);
@@ -205,8 +224,8 @@ class ReplicaInteractionsEndToEndTest {
         @Test
         void once_expired_by_the_time_it_was_asked_it_creates_nothing() {
             world.stop(other);
-            MutableClock later = new MutableClock(Instant.now().plus(ConfirmConfig.defaults().expiresAfter())
-                    .plusSeconds(5));
+            MutableClock later = new MutableClock(
+                    Instant.now().plus(ConfirmConfig.defaults().expiresAfter()).plusSeconds(5));
             other = world.startBot(BotFixture.config(), later);
             ask(ALICE, "web /*");
             Ephemeral question = awaitConfirmation(ALICE);
@@ -224,16 +243,21 @@ class ReplicaInteractionsEndToEndTest {
 
         private Ephemeral askBig() {
             Random random = new Random(11);
-            ask(ALICE, "web " + IntStream.range(0, 150)
-                    .mapToObj(i -> "/" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()))
-                    .collect(Collectors.joining(" ")));
+            ask(
+                    ALICE,
+                    "web "
+                            + IntStream.range(0, 150)
+                                    .mapToObj(i -> "/" + Long.toHexString(random.nextLong())
+                                            + Long.toHexString(random.nextLong()))
+                                    .collect(Collectors.joining(" ")));
             return awaitConfirmation(ALICE);
         }
 
         @Test
         void is_answered_only_by_the_instance_that_asked_and_the_other_says_so() {
             Ephemeral question = askBig();
-            assertThat(ForgedTickets.buttonValue(question.blocksJson(), ConfirmationCard.CONFIRM)).matches("[0-9a-f]{16}");
+            assertThat(ForgedTickets.buttonValue(question.blocksJson(), ConfirmationCard.CONFIRM))
+                    .matches("[0-9a-f]{16}");
 
             world.deliverTo(other);
             click(ALICE, question, ConfirmationCard.CONFIRM);
@@ -245,8 +269,8 @@ class ReplicaInteractionsEndToEndTest {
 
             world.deliverTo(asker);
             click(ALICE, question, ConfirmationCard.CONFIRM);
-            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                    created(WEB).stream().findFirst().orElse(null));
+            SimulatedInvalidation invalidation = Await.value(
+                    "the invalidation", () -> created(WEB).stream().findFirst().orElse(null));
             assertThat(invalidation.paths()).hasSize(150);
         }
     }
@@ -296,7 +320,8 @@ class ReplicaInteractionsEndToEndTest {
             forgedClick(ALICE, ConfirmationCard.CONFIRM, ForgedTickets.write(ticket));
 
             assertThat(awaitAnswer(ALICE, "problems with the paths").blocksJson())
-                    .contains("no-slash").contains("/a*b");
+                    .contains("no-slash")
+                    .contains("/a*b");
             assertThat(createCalls()).isZero();
         }
 
@@ -343,8 +368,11 @@ class ReplicaInteractionsEndToEndTest {
 
         private ChannelMessage requestApproval() {
             ask(ALICE, "shop /index.html");
-            return world.awaitMessage(OPS, message -> message.text().contains("awaiting approval")
-                    && message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""), "the buttons");
+            return world.awaitMessage(
+                    OPS,
+                    message -> message.text().contains("awaiting approval")
+                            && message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                    "the buttons");
         }
 
         @Test
@@ -354,8 +382,8 @@ class ReplicaInteractionsEndToEndTest {
             world.deliverTo(other);
             click(BOB, OPS, waiting.ts(), StatusCard.APPROVE);
 
-            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                    created(SHOP).stream().findFirst().orElse(null));
+            SimulatedInvalidation invalidation = Await.value(
+                    "the invalidation", () -> created(SHOP).stream().findFirst().orElse(null));
             assertThat(invalidation.callerReference()).contains(waiting.ts());
             assertThat(awaitStatus("in progress").ts()).isEqualTo(waiting.ts());
             world.awaitReply(waiting, reply -> reply.text().contains("approved"), "the approval in the thread");
@@ -387,19 +415,23 @@ class ReplicaInteractionsEndToEndTest {
             carol.ack().orTimeout(10, TimeUnit.SECONDS).join();
 
             awaitStatus("in progress");
-            Await.until("the second approver told it was already decided", () -> List.of(BOB, CAROL).stream()
-                    .anyMatch(user -> world.slack.ephemerals(user).stream()
-                            .anyMatch(e -> e.text().contains("already decided"))));
+            Await.until(
+                    "the second approver told it was already decided",
+                    () -> List.of(BOB, CAROL).stream()
+                            .anyMatch(user -> world.slack.ephemerals(user).stream()
+                                    .anyMatch(e -> e.text().contains("already decided"))));
             assertThat(createCalls()).isEqualTo(1);
             assertThat(created(SHOP)).hasSize(1);
-            assertThat(world.slack.thread(OPS, waiting.ts()).stream().filter(reply -> reply.text().contains("approved.")))
+            assertThat(world.slack.thread(OPS, waiting.ts()).stream()
+                            .filter(reply -> reply.text().contains("approved.")))
                     .hasSize(1);
         }
 
         @Test
         void after_its_expiry_a_click_on_the_other_instance_marks_it_expired_and_creates_nothing() {
             world.stop(other);
-            MutableClock later = new MutableClock(Instant.now().plus(ConfirmConfig.defaults().approvalExpiresAfter())
+            MutableClock later = new MutableClock(Instant.now()
+                    .plus(ConfirmConfig.defaults().approvalExpiresAfter())
                     .plusSeconds(5));
             other = world.startBot(BotFixture.config(), later);
             ChannelMessage waiting = requestApproval();
@@ -419,8 +451,11 @@ class ReplicaInteractionsEndToEndTest {
             world.stop(asker);
             world.stop(other);
 
-            world.startBot(BotFixture.config(), new MutableClock(Instant.now()
-                    .plus(ConfirmConfig.defaults().approvalExpiresAfter()).plusSeconds(5)));
+            world.startBot(
+                    BotFixture.config(),
+                    new MutableClock(Instant.now()
+                            .plus(ConfirmConfig.defaults().approvalExpiresAfter())
+                            .plusSeconds(5)));
 
             assertThat(awaitStatus("expired").ts()).isEqualTo(waiting.ts());
             assertThat(createCalls()).isZero();
@@ -447,12 +482,15 @@ class ReplicaInteractionsEndToEndTest {
 
             ticket.putArray("p").add("/*");
             world.deliverTo(other);
-            world.slack.interactive("""
+            world.slack
+                    .interactive("""
                     {"type":"block_actions","user":{"id":"%s","team_id":"T0SIM"},"team":{"id":"T0SIM"},
                      "channel":{"id":"%s"},"container":{"type":"message","channel_id":"%s","message_ts":"%s"},
                      "actions":[{"action_id":"approve","block_id":"b","type":"button","value":"%s"}]}
                     """.formatted(BOB, OPS, OPS, waiting.ts(), ForgedTickets.write(ticket)))
-                    .ack().orTimeout(10, TimeUnit.SECONDS).join();
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
 
             assertThat(awaitAnswer(BOB, "doesn't match").text()).contains("nothing was invalidated");
             assertThat(createCalls()).isZero();

@@ -43,7 +43,8 @@ class RequestFormEndToEndTest {
 
     private OpenedView openForm(String user) {
         world.type(user, OPS, "");
-        return Await.value("the form", () -> world.slack.views(user).stream().findFirst().orElse(null));
+        return Await.value(
+                "the form", () -> world.slack.views(user).stream().findFirst().orElse(null));
     }
 
     private static String values(String alias, String paths, String note) {
@@ -59,7 +60,11 @@ class RequestFormEndToEndTest {
     }
 
     private Ack submit(String user, OpenedView view, String stateValues) {
-        return world.slack.submitView(user, view.viewId(), stateValues).ack().orTimeout(10, TimeUnit.SECONDS).join();
+        return world.slack
+                .submitView(user, view.viewId(), stateValues)
+                .ack()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
     }
 
     @Nested
@@ -75,7 +80,8 @@ class RequestFormEndToEndTest {
         void explains_instead_of_opening_an_empty_form_when_nothing_is_usable() {
             world.type(DAVE, SlackSimulator.GENERAL, "");
 
-            assertThat(world.awaitEphemeral(DAVE, "the explanation").blocksJson()).contains("can't use any distribution");
+            assertThat(world.awaitEphemeral(DAVE, "the explanation").blocksJson())
+                    .contains("can't use any distribution");
             assertThat(world.slack.views(DAVE)).isEmpty();
         }
     }
@@ -89,8 +95,12 @@ class RequestFormEndToEndTest {
 
             Ack ack = submit(CAROL, form, values("web", "/ok.html\nindex.html", null));
 
-            assertThat(ack.payloadJson()).contains("\"response_action\":\"errors\"").contains("\"paths\"").contains("index.html");
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(ack.payloadJson())
+                    .contains("\"response_action\":\"errors\"")
+                    .contains("\"paths\"")
+                    .contains("index.html");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
         }
 
         @Test
@@ -100,14 +110,19 @@ class RequestFormEndToEndTest {
             Ack ack = submit(CAROL, form, values("web", "/index.html\nhttps://www.example.com/app.js", "release 42"));
 
             assertThat(ack.payloadJson()).isNull();
-            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                    world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+            SimulatedInvalidation invalidation = Await.value(
+                    "the invalidation",
+                    () -> world.cloudFront.simulator.invalidations(WEB).stream()
+                            .findFirst()
+                            .orElse(null));
             assertThat(invalidation.paths()).containsExactly("/index.html", "/app.js");
-            ChannelMessage status = world.awaitMessage(OPS, m -> m.text().contains("in progress"), "the status message");
+            ChannelMessage status =
+                    world.awaitMessage(OPS, m -> m.text().contains("in progress"), "the status message");
             assertThat(status.blocksJson()).contains("release 42");
 
             world.cloudFront.simulator.complete(invalidation.id());
-            ChannelMessage completed = world.awaitMessage(OPS, m -> m.text().contains("completed"), "the completed edit");
+            ChannelMessage completed =
+                    world.awaitMessage(OPS, m -> m.text().contains("completed"), "the completed edit");
             assertThat(completed.blocksJson()).as("the note survives the edit").contains("release 42");
         }
 
@@ -116,15 +131,21 @@ class RequestFormEndToEndTest {
             openForm(CAROL);
 
             // The form as a forger would send it back: our callback id, but another channel in private_metadata.
-            Ack ack = world.slack.interactive("""
+            Ack ack = world.slack
+                    .interactive("""
                     {"type":"view_submission","team":{"id":"T0SIM"},"user":{"id":"%s","team_id":"T0SIM"},
                      "view":{"id":"V0FORGED","type":"modal","callback_id":"invalidate_request",
                              "private_metadata":"%s","state":{"values":%s}}}
                     """.formatted(CAROL, SlackSimulator.GENERAL, values("web", "/index.html", null)))
-                    .ack().orTimeout(10, TimeUnit.SECONDS).join();
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
 
-            assertThat(ack.payloadJson()).contains("\"response_action\":\"errors\"").contains("C0OPS");
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(ack.payloadJson())
+                    .contains("\"response_action\":\"errors\"")
+                    .contains("C0OPS");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
             assertThat(world.slack.messages(SlackSimulator.GENERAL)).isEmpty();
         }
 
@@ -134,12 +155,21 @@ class RequestFormEndToEndTest {
 
             Ack ack = submit(CAROL, form, values("web", "/*", null));
 
-            assertThat(ack.payloadJson()).contains("\"response_action\":\"update\"").contains("origin");
-            OpenedView confirmation = Await.value("the confirmation step", () -> world.slack.views(CAROL).stream()
-                    .filter(view -> view.method().equals("response_action:update")).findFirst().orElse(null));
+            assertThat(ack.payloadJson())
+                    .contains("\"response_action\":\"update\"")
+                    .contains("origin");
+            OpenedView confirmation = Await.value(
+                    "the confirmation step",
+                    () -> world.slack.views(CAROL).stream()
+                            .filter(view -> view.method().equals("response_action:update"))
+                            .findFirst()
+                            .orElse(null));
             submit(CAROL, confirmation, "{}");
-            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                    world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+            SimulatedInvalidation invalidation = Await.value(
+                    "the invalidation",
+                    () -> world.cloudFront.simulator.invalidations(WEB).stream()
+                            .findFirst()
+                            .orElse(null));
             assertThat(invalidation.paths()).containsExactly("/*");
         }
     }
@@ -159,9 +189,14 @@ class RequestFormEndToEndTest {
         private OpenedView confirmationStep(String user, String paths) {
             world.deliverTo(bot);
             OpenedView form = openForm(user);
-            assertThat(submit(user, form, values("web", paths, null)).payloadJson()).contains("\"response_action\":\"update\"");
-            return Await.value("the confirmation step", () -> world.slack.views(user).stream()
-                    .filter(view -> view.method().equals("response_action:update")).findFirst().orElse(null));
+            assertThat(submit(user, form, values("web", paths, null)).payloadJson())
+                    .contains("\"response_action\":\"update\"");
+            return Await.value(
+                    "the confirmation step",
+                    () -> world.slack.views(user).stream()
+                            .filter(view -> view.method().equals("response_action:update"))
+                            .findFirst()
+                            .orElse(null));
         }
 
         @Test
@@ -172,26 +207,36 @@ class RequestFormEndToEndTest {
             Ack ack = submit(CAROL, confirmation, "{}");
 
             assertThat(ack.payloadJson()).isNull();
-            SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                    world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+            SimulatedInvalidation invalidation = Await.value(
+                    "the invalidation",
+                    () -> world.cloudFront.simulator.invalidations(WEB).stream()
+                            .findFirst()
+                            .orElse(null));
             assertThat(invalidation.paths()).containsExactly("/*");
             world.awaitMessage(OPS, m -> m.text().contains("in progress"), "the status message");
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isEqualTo(1);
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isEqualTo(1);
         }
 
         @Test
         void a_request_too_big_to_travel_with_the_form_says_so_in_the_form_and_creates_nothing() {
             Random random = new Random(5);
-            OpenedView confirmation = confirmationStep(CAROL, IntStream.range(0, 150)
-                    .mapToObj(i -> "/" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()))
-                    .collect(Collectors.joining("\n")));
+            OpenedView confirmation = confirmationStep(
+                    CAROL,
+                    IntStream.range(0, 150)
+                            .mapToObj(i ->
+                                    "/" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()))
+                            .collect(Collectors.joining("\n")));
 
             world.deliverTo(other);
             Ack ack = submit(CAROL, confirmation, "{}");
 
-            assertThat(ack.payloadJson()).contains("\"response_action\":\"update\"").contains("too many paths")
+            assertThat(ack.payloadJson())
+                    .contains("\"response_action\":\"update\"")
+                    .contains("too many paths")
                     .contains("send the form again");
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
         }
 
         @Test
@@ -200,14 +245,21 @@ class RequestFormEndToEndTest {
             String key = confirmation.viewJson().replaceAll("(?s).*\"private_metadata\":\"([^\"]+)\".*", "$1");
 
             world.deliverTo(other);
-            Ack ack = world.slack.interactive("""
+            Ack ack = world.slack
+                    .interactive("""
                     {"type":"view_submission","team":{"id":"T0SIM"},"user":{"id":"%s","team_id":"T0SIM"},
                      "view":{"id":"V0FORGED","type":"modal","callback_id":"invalidate_confirm",
                              "private_metadata":"%s","state":{"values":{}}}}
-                    """.formatted(DAVE, key)).ack().orTimeout(10, TimeUnit.SECONDS).join();
+                    """.formatted(DAVE, key))
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
 
-            assertThat(ack.payloadJson()).contains("\"response_action\":\"update\"").contains("Only <@" + CAROL + ">");
-            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isZero();
+            assertThat(ack.payloadJson())
+                    .contains("\"response_action\":\"update\"")
+                    .contains("Only <@" + CAROL + ">");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
         }
     }
 }

@@ -11,7 +11,9 @@ class SocketModeSessionTest {
 
     @Test
     void the_sdk_client_still_keeps_its_websocket_where_nagle_is_turned_off() throws NoSuchFieldException {
-        Class<?> session = SocketModeClientJavaWSImpl.class.getDeclaredField(SocketModeSession.SESSION_FIELD).getType();
+        Class<?> session = SocketModeClientJavaWSImpl.class
+                .getDeclaredField(SocketModeSession.SESSION_FIELD)
+                .getType();
 
         assertThat(WebSocketClient.class).isAssignableFrom(session);
     }

@@ -12,8 +12,7 @@ public final class Await {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
     private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, BooleanSupplier condition) {
         until(what, DEFAULT_TIMEOUT, condition);
@@ -40,7 +39,8 @@ public final class Await {
         T last = probe.get();
         while (!done.test(last)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for " + what + "; last value: " + last);
+                throw new AssertionError(
+                        "Timed out after " + timeout + " waiting for " + what + "; last value: " + last);
             }
             LockSupport.parkNanos(interval.toNanos());
             last = probe.get();

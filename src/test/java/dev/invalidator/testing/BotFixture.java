@@ -94,8 +94,12 @@ public final class BotFixture implements AutoCloseable {
     /** With a clock the test moves, for what expires. */
     public Bot startBot(BotConfig config, Clock clock) {
         int before = slack.openConnections();
-        Bot bot = Bot.start(config, SlackBot.slack(slack.apiUrl()), new SlackTokens(slack.botToken(), slack.appToken()),
-                cloudFront.aws, clock);
+        Bot bot = Bot.start(
+                config,
+                SlackBot.slack(slack.apiUrl()),
+                new SlackTokens(slack.botToken(), slack.appToken()),
+                cloudFront.aws,
+                clock);
         bots.add(bot);
         slack.awaitConnections(before + 1, Duration.ofSeconds(20));
         connections.put(bot, slack.connections().get(before));
@@ -124,16 +128,29 @@ public final class BotFixture implements AutoCloseable {
     }
 
     public ChannelMessage awaitMessage(String channel, Predicate<ChannelMessage> condition, String what) {
-        return Await.value(what, () -> slack.messages(channel).stream().filter(condition).findFirst().orElse(null));
+        return Await.value(
+                what,
+                () -> slack.messages(channel).stream()
+                        .filter(condition)
+                        .findFirst()
+                        .orElse(null));
     }
 
     public ChannelMessage awaitReply(ChannelMessage parent, Predicate<ChannelMessage> condition, String what) {
-        return Await.value(what, () -> slack.thread(parent.channel(), parent.ts()).stream().filter(condition)
-                .findFirst().orElse(null));
+        return Await.value(
+                what,
+                () -> slack.thread(parent.channel(), parent.ts()).stream()
+                        .filter(condition)
+                        .findFirst()
+                        .orElse(null));
     }
 
     public Ephemeral awaitEphemeral(String user, String what) {
-        return Await.value(what, () -> slack.ephemerals(user).stream().reduce((first, second) -> second).orElse(null));
+        return Await.value(
+                what,
+                () -> slack.ephemerals(user).stream()
+                        .reduce((first, second) -> second)
+                        .orElse(null));
     }
 
     @Override

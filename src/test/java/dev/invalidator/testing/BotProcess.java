@@ -18,6 +18,7 @@ public final class BotProcess implements AutoCloseable {
 
     /** 128 + 15: how a JVM ends when SIGTERM ran its shutdown hooks to the end. */
     public static final int EXIT_ON_SIGTERM = 143;
+
     private static final Path JAR = Path.of("target", "invalidator.jar");
     private static final AtomicInteger STARTED = new AtomicInteger();
 
@@ -37,26 +38,31 @@ public final class BotProcess implements AutoCloseable {
     }
 
     /** The same with a sub-command, e.g. {@code check-config}. */
-    public static BotProcess start(BotFixture world, Path dir, String config, Map<String, String> env,
-                                   String command) {
+    public static BotProcess start(BotFixture world, Path dir, String config, Map<String, String> env, String command) {
         int number = STARTED.incrementAndGet();
         Path configFile = dir.resolve("invalidator-" + number + ".yml");
         Path log = dir.resolve("bot-" + number + ".log");
         try {
             Files.writeString(configFile, config);
-            ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                    "-jar", JAR.toString(), command)
+            ProcessBuilder builder = new ProcessBuilder(
+                            ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString(), command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> environment = builder.environment();
-            environment.keySet().removeIf(key -> key.startsWith("SLACK_") || key.startsWith("AWS_")
-                    || key.startsWith("INVALIDATOR_") || key.equals("LOG_FORMAT") || key.equals("HEALTH_PORT"));
+            environment
+                    .keySet()
+                    .removeIf(key -> key.startsWith("SLACK_")
+                            || key.startsWith("AWS_")
+                            || key.startsWith("INVALIDATOR_")
+                            || key.equals("LOG_FORMAT")
+                            || key.equals("HEALTH_PORT"));
             Map<String, String> defaults = new HashMap<>(Map.of(
                     "INVALIDATOR_CONFIG", configFile.toString(),
                     "SLACK_API_URL", world.slack.apiUrl(),
                     "SLACK_BOT_TOKEN", world.slack.botToken(),
                     "SLACK_APP_TOKEN", world.slack.appToken(),
-                    "AWS_ENDPOINT_URL_CLOUDFRONT", world.cloudFront.simulator.endpoint().toString(),
+                    "AWS_ENDPOINT_URL_CLOUDFRONT",
+                            world.cloudFront.simulator.endpoint().toString(),
                     "AWS_ACCESS_KEY_ID", "test",
                     "AWS_SECRET_ACCESS_KEY", "test",
                     "AWS_REGION", "us-east-1"));

@@ -27,8 +27,12 @@ public final class CloudFrontFixture implements AutoCloseable {
 
     /** A fresh reference, as if for a new status message posted now. */
     public static String reference() {
-        return new CallerReference("C0OPS", Instant.now().getEpochSecond() + "."
-                + String.format("%06d", MESSAGE_SEQUENCE.incrementAndGet()), "U0ALICE").encode();
+        return new CallerReference(
+                        "C0OPS",
+                        Instant.now().getEpochSecond() + "."
+                                + String.format("%06d", MESSAGE_SEQUENCE.incrementAndGet()),
+                        "U0ALICE")
+                .encode();
     }
 
     @Override

@@ -28,8 +28,7 @@ public final class ForgedTickets {
     private static final String PREFIX = "t1.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ForgedTickets() {
-    }
+    private ForgedTickets() {}
 
     /** The value of the button {@code actionId} in a message's blocks. */
     public static String buttonValue(String blocksJson, String actionId) {

@@ -22,8 +22,7 @@ public final class MotoServer {
 
     private static URI endpoint;
 
-    private MotoServer() {
-    }
+    private MotoServer() {}
 
     public static synchronized URI endpoint() {
         if (endpoint == null) {
@@ -45,32 +44,36 @@ public final class MotoServer {
     /** Creates a deployed distribution in moto with one alternate domain name, and returns its id. */
     public static String createDistribution(CloudFrontClient cloudFront, String alias) {
         String origin = "origin-" + UUID.randomUUID();
-        return cloudFront.createDistribution(r -> r.distributionConfig(c -> c
-                .callerReference(UUID.randomUUID().toString())
-                .comment("invalidator test")
-                .enabled(true)
-                .aliases(a -> a.quantity(1).items(alias))
-                .origins(o -> o.quantity(1).items(item -> item
-                        .id(origin)
-                        .domainName("bucket.s3.amazonaws.com")
-                        .s3OriginConfig(s3 -> s3.originAccessIdentity(""))))
-                .defaultCacheBehavior(b -> b
-                        .targetOriginId(origin)
-                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
-                        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6"))))
-                .distribution().id();
+        return cloudFront
+                .createDistribution(r -> r.distributionConfig(c -> c.callerReference(
+                                UUID.randomUUID().toString())
+                        .comment("invalidator test")
+                        .enabled(true)
+                        .aliases(a -> a.quantity(1).items(alias))
+                        .origins(o -> o.quantity(1)
+                                .items(item -> item.id(origin)
+                                        .domainName("bucket.s3.amazonaws.com")
+                                        .s3OriginConfig(s3 -> s3.originAccessIdentity(""))))
+                        .defaultCacheBehavior(b -> b.targetOriginId(origin)
+                                .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                                .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6"))))
+                .distribution()
+                .id();
     }
 
     private static URI start() {
         int port = freePort();
         try {
             Path logFile = Files.createTempFile("moto-", ".log");
-            Process process = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+            Process process = new ProcessBuilder(
+                            "python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            Await.until("moto's server to listen on port " + port + " (log: " + logFile + ")", Duration.ofSeconds(30),
+            Await.until(
+                    "moto's server to listen on port " + port + " (log: " + logFile + ")",
+                    Duration.ofSeconds(30),
                     () -> {
                         if (!process.isAlive()) {
                             throw new IllegalStateException("moto's server exited; is moto installed? "

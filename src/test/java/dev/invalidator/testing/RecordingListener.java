@@ -25,8 +25,12 @@ public final class RecordingListener implements InvalidationListener {
     }
 
     public Invalidation awaitCompleted(String invalidationId) {
-        return Await.value("completion of " + invalidationId, () -> completed.stream()
-                .filter(invalidation -> invalidation.id().equals(invalidationId)).findFirst().orElse(null));
+        return Await.value(
+                "completion of " + invalidationId,
+                () -> completed.stream()
+                        .filter(invalidation -> invalidation.id().equals(invalidationId))
+                        .findFirst()
+                        .orElse(null));
     }
 
     public String awaitLost(String invalidationId) {
@@ -34,7 +38,9 @@ public final class RecordingListener implements InvalidationListener {
     }
 
     public long completionsOf(String invalidationId) {
-        return completed.stream().filter(invalidation -> invalidation.id().equals(invalidationId)).count();
+        return completed.stream()
+                .filter(invalidation -> invalidation.id().equals(invalidationId))
+                .count();
     }
 
     public int completions() {

@@ -53,7 +53,9 @@ class TrackerTest {
 
     private void awaitPolls(int polls) {
         int before = cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS);
-        Await.until(polls + " more polls", () -> cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS) >= before + polls);
+        Await.until(
+                polls + " more polls",
+                () -> cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS) >= before + polls);
     }
 
     @Nested
@@ -107,7 +109,8 @@ class TrackerTest {
             Tracker tracker = newTracker();
             Invalidation old = create("/old.html");
             for (int i = 0; i < 150; i++) {
-                cloudFront.simulator.seedInvalidation(WEB, List.of("/new" + i), Instant.now().plusSeconds(1), true, null);
+                cloudFront.simulator.seedInvalidation(
+                        WEB, List.of("/new" + i), Instant.now().plusSeconds(1), true, null);
             }
             tracker.follow(old);
 
@@ -132,8 +135,13 @@ class TrackerTest {
         void gives_up_on_an_invalidation_cloudfront_does_not_know_and_says_why() {
             Tracker tracker = newTracker();
             Invalidation real = create("/index.html");
-            Invalidation unknown = new Invalidation(WEB, "I0DOESNOTEXIST", InvalidationStatus.IN_PROGRESS,
-                    real.createTime(), List.of("/x"), reference());
+            Invalidation unknown = new Invalidation(
+                    WEB,
+                    "I0DOESNOTEXIST",
+                    InvalidationStatus.IN_PROGRESS,
+                    real.createTime(),
+                    List.of("/x"),
+                    reference());
 
             tracker.follow(unknown);
 
@@ -198,8 +206,8 @@ class TrackerTest {
 
         @Test
         void ignores_completed_invalidations_older_than_the_window() {
-            cloudFront.simulator.seedInvalidation(WEB, List.of("/old"), Instant.now().minus(Duration.ofDays(2)), true,
-                    reference());
+            cloudFront.simulator.seedInvalidation(
+                    WEB, List.of("/old"), Instant.now().minus(Duration.ofDays(2)), true, reference());
 
             Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1));
 

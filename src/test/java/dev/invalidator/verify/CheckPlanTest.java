@@ -9,14 +9,16 @@ class CheckPlanTest {
 
     @Test
     void checks_the_files_then_the_samples_and_counts_what_names_no_url() {
-        CheckPlan plan = CheckPlan.of(List.of("/index.html", "/img/*", "/css/*", "#header"), List.of("/img/logo.png"), 20);
+        CheckPlan plan =
+                CheckPlan.of(List.of("/index.html", "/img/*", "/css/*", "#header"), List.of("/img/logo.png"), 20);
 
         assertThat(plan).isEqualTo(new CheckPlan(List.of("/index.html", "/img/logo.png"), 0, List.of("/css/*"), 1));
     }
 
     @Test
     void a_sample_that_misses_its_wildcard_by_a_slip_still_checks_it() {
-        assertThat(CheckPlan.of(List.of("/IMG/*"), List.of("/img/logo.png"), 20).wildcardsWithoutSamples()).isEmpty();
+        assertThat(CheckPlan.of(List.of("/IMG/*"), List.of("/img/logo.png"), 20).wildcardsWithoutSamples())
+                .isEmpty();
     }
 
     @Test

@@ -17,8 +17,15 @@ class FreshnessTest {
     private static final Instant NOW = CREATED.plusSeconds(60);
 
     private static Freshness judge(int status, String xCache, Long age) {
-        return Freshness.of(new EdgeAnswer(status, Optional.ofNullable(xCache), Optional.ofNullable(age),
-                Optional.empty(), Optional.empty()), NOW, CREATED);
+        return Freshness.of(
+                new EdgeAnswer(
+                        status,
+                        Optional.ofNullable(xCache),
+                        Optional.ofNullable(age),
+                        Optional.empty(),
+                        Optional.empty()),
+                NOW,
+                CREATED);
     }
 
     @Test
@@ -36,7 +43,8 @@ class FreshnessTest {
 
     @Test
     void a_hit_within_the_clock_tolerance_of_the_creation_is_fresh() {
-        assertThat(judge(200, "Hit from cloudfront", 60L + Freshness.TOLERANCE.toSeconds()).verdict())
+        assertThat(judge(200, "Hit from cloudfront", 60L + Freshness.TOLERANCE.toSeconds())
+                        .verdict())
                 .isEqualTo(Verdict.FRESH);
     }
 
@@ -58,6 +66,7 @@ class FreshnessTest {
     void an_answer_without_x_cache_or_a_hit_without_age_says_nothing_and_is_never_stale() {
         assertThat(judge(200, null, 99_999L).verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(judge(200, "Hit from cloudfront", null).verdict()).isEqualTo(Verdict.UNKNOWN);
-        assertThat(judge(200, "LimitExceeded from cloudfront", 99_999L).verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(judge(200, "LimitExceeded from cloudfront", 99_999L).verdict())
+                .isEqualTo(Verdict.UNKNOWN);
     }
 }

@@ -29,13 +29,14 @@ class RefreshCheckTest {
     };
 
     private static EdgeAnswer answer(int status, String xCache, Long age) {
-        return new EdgeAnswer(status, Optional.ofNullable(xCache), Optional.ofNullable(age), Optional.of("\"v1\""),
-                Optional.empty());
+        return new EdgeAnswer(
+                status, Optional.ofNullable(xCache), Optional.ofNullable(age), Optional.of("\"v1\""), Optional.empty());
     }
 
     private RefreshReport check(List<String> paths, List<String> samples) {
         return new RefreshCheck(edge, NOW, Runnable::run)
-                .run(BASE, CheckPlan.of(paths, samples, 20), paths, CREATED).join();
+                .run(BASE, CheckPlan.of(paths, samples, 20), paths, CREATED)
+                .join();
     }
 
     @Test
@@ -75,11 +76,13 @@ class RefreshCheckTest {
         RefreshReport report = check(List.of("/gone.html", "/down.html", "/unreachable.html"), List.of());
 
         assertThat(report.stale()).isEmpty();
-        assertThat(report.unchecked()).extracting(UrlCheck.Unchecked::reason).containsExactly(
-                "answered 404 (Error from cloudfront), and no other letter case, encoding or trailing slash of it is"
-                        + " served from an older copy",
-                "answered 503 (Error from cloudfront)",
-                "could not connect (Connection refused)");
+        assertThat(report.unchecked())
+                .extracting(UrlCheck.Unchecked::reason)
+                .containsExactly(
+                        "answered 404 (Error from cloudfront), and no other letter case, encoding or trailing slash of it is"
+                                + " served from an older copy",
+                        "answered 503 (Error from cloudfront)",
+                        "could not connect (Connection refused)");
         assertThat(report.mark()).contains("not verified");
     }
 

@@ -24,7 +24,8 @@ class StaleCauseTest {
 
         @Test
         void a_file_in_another_case_is_fixed_by_the_held_key() {
-            assertThat(cause("/index.html", "/Index.html")).isEqualTo(expected(Kind.LETTER_CASE, "/Index.html", "/index.html"));
+            assertThat(cause("/index.html", "/Index.html"))
+                    .isEqualTo(expected(Kind.LETTER_CASE, "/Index.html", "/index.html"));
         }
 
         @Test
@@ -65,12 +66,14 @@ class StaleCauseTest {
 
         @Test
         void another_variant_than_the_one_named_suggests_the_same() {
-            assertThat(cause("/app.js?v=2", "/app.js?v=1")).isEqualTo(expected(Kind.QUERY_STRING, "/app.js?v=1", "/app.js*"));
+            assertThat(cause("/app.js?v=2", "/app.js?v=1"))
+                    .isEqualTo(expected(Kind.QUERY_STRING, "/app.js?v=1", "/app.js*"));
         }
 
         @Test
         void a_url_with_a_query_string_named_exactly_yet_served_old_was_keyed_on_another_form() {
-            assertThat(cause("/app.js?v=2", "/app.js?v=2")).isEqualTo(expected(Kind.QUERY_STRING, "/app.js?v=2", "/app.js*"));
+            assertThat(cause("/app.js?v=2", "/app.js?v=2"))
+                    .isEqualTo(expected(Kind.QUERY_STRING, "/app.js?v=2", "/app.js*"));
         }
     }
 

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -77,25 +76,35 @@ class VerifyEndToEndTest {
     /** Types the command, completes the invalidation it creates, and returns the status message once completed. */
     private ChannelMessage invalidateAndComplete(String text) {
         world.type(ALICE, OPS, text);
-        SimulatedInvalidation invalidation = Await.value("the invalidation", () ->
-                world.cloudFront.simulator.invalidations(WEB).stream().findFirst().orElse(null));
+        SimulatedInvalidation invalidation = Await.value(
+                "the invalidation",
+                () -> world.cloudFront.simulator.invalidations(WEB).stream()
+                        .findFirst()
+                        .orElse(null));
         world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status in progress");
         world.cloudFront.simulator.complete(invalidation.id());
         return world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed status");
     }
 
     private ChannelMessage awaitRefreshReply(ChannelMessage status) {
-        return world.awaitReply(status, reply -> reply.text().contains("served") || reply.text().contains("check"),
+        return world.awaitReply(
+                status,
+                reply -> reply.text().contains("served") || reply.text().contains("check"),
                 "the refresh check in the thread");
     }
 
     private ChannelMessage statusNow(ChannelMessage status) {
-        return world.slack.messages(OPS).stream().filter(message -> message.ts().equals(status.ts())).findFirst()
+        return world.slack.messages(OPS).stream()
+                .filter(message -> message.ts().equals(status.ts()))
+                .findFirst()
                 .orElseThrow();
     }
 
     private ChannelMessage awaitMark(ChannelMessage status, String mark) {
-        return Await.until("the status message marked " + mark, Await.DEFAULT_TIMEOUT, () -> statusNow(status),
+        return Await.until(
+                "the status message marked " + mark,
+                Await.DEFAULT_TIMEOUT,
+                () -> statusNow(status),
                 message -> message.blocksJson().contains(":mag: " + mark));
     }
 
@@ -112,7 +121,8 @@ class VerifyEndToEndTest {
             ChannelMessage reply = awaitRefreshReply(status);
             assertThat(reply.text()).isEqualTo("✓ 2 of 2 URLs served fresh");
             awaitMark(status, "verified");
-            assertThat(edge.requests()).extracting(SimulatedEdge.Request::pathAndQuery)
+            assertThat(edge.requests())
+                    .extracting(SimulatedEdge.Request::pathAndQuery)
                     .containsExactlyInAnyOrder("/index.html", "/css/site.css");
         }
 
@@ -123,7 +133,8 @@ class VerifyEndToEndTest {
 
             ChannelMessage status = invalidateAndComplete("web /img/* check:/img/logo.png");
 
-            assertThat(world.cloudFront.simulator.invalidations(WEB).get(0).paths()).containsExactly("/img/*");
+            assertThat(world.cloudFront.simulator.invalidations(WEB).get(0).paths())
+                    .containsExactly("/img/*");
             assertThat(awaitRefreshReply(status).text()).isEqualTo("✓ 1 of 1 URL served fresh");
         }
 
@@ -173,8 +184,9 @@ class VerifyEndToEndTest {
             ChannelMessage reply = awaitRefreshReply(status);
             assertThat(reply.text()).isEqualTo("<@" + ALICE + "> 1 of 2 URLs still served stale");
             assertThat(reply.blocksJson())
-                    .containsPattern("/E1WEBEXAMPLE/app.js\\?v=2` is served from a copy cached (1h 59m|2h 0m) before this"
-                            + " invalidation")
+                    .containsPattern(
+                            "/E1WEBEXAMPLE/app.js\\?v=2` is served from a copy cached (1h 59m|2h 0m) before this"
+                                    + " invalidation")
                     .contains("Likely cause: the query string is part of the cache key, and `/app.js` in this request"
                             + " is not `/app.js?v=2`. Invalidate `/app.js*` to cover the file with every query string.")
                     .contains("✓ 1 URL served fresh.");
@@ -196,7 +208,9 @@ class VerifyEndToEndTest {
 
             ChannelMessage reply = awaitRefreshReply(status);
             assertThat(reply.text()).isEqualTo("Could not check whether the edge serves fresh copies of 1 URL");
-            assertThat(reply.blocksJson()).contains("could not connect").doesNotContain("stale")
+            assertThat(reply.blocksJson())
+                    .contains("could not connect")
+                    .doesNotContain("stale")
                     .doesNotContain(":warning:");
             assertThat(awaitMark(status, "not verified").blocksJson()).doesNotContain("stale");
         }
@@ -211,16 +225,20 @@ class VerifyEndToEndTest {
             startBot();
 
             ChannelMessage status = invalidateAndComplete("web /index.html");
-            ChannelMessage notice = world.awaitReply(status, reply -> reply.text().contains("done"), "the notice");
+            ChannelMessage notice =
+                    world.awaitReply(status, reply -> reply.text().contains("done"), "the notice");
             Await.until("the check to reach the edge", () -> !edge.requests().isEmpty());
 
             assertThat(statusNow(status).text()).contains("completed");
-            assertThat(world.slack.thread(OPS, status.ts())).contains(notice).extracting(ChannelMessage::text)
+            assertThat(world.slack.thread(OPS, status.ts()))
+                    .contains(notice)
+                    .extracting(ChannelMessage::text)
                     .noneMatch(text -> text.contains("served"));
             ApiCall noticePosted = world.slack.calls("chat.postMessage").stream()
                     .filter(call -> call.params().getOrDefault("thread_ts", "").equals(status.ts())
                             && call.params().getOrDefault("text", "").contains("done"))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             assertThat(noticePosted.at()).isBefore(edge.requests().get(0).at());
 
             edge.holdAnswers(false);
@@ -237,11 +255,16 @@ class VerifyEndToEndTest {
 
             startBot();
 
-            ChannelMessage reEdited = Await.until("the restarted bot's edit of the status message",
-                    Await.DEFAULT_TIMEOUT, () -> statusNow(status), message -> message.previousTexts().size() > edits);
+            ChannelMessage reEdited = Await.until(
+                    "the restarted bot's edit of the status message",
+                    Await.DEFAULT_TIMEOUT,
+                    () -> statusNow(status),
+                    message -> message.previousTexts().size() > edits);
             assertThat(reEdited.blocksJson()).contains(":mag: verified");
-            assertThat(world.slack.thread(OPS, status.ts())).extracting(ChannelMessage::text)
-                    .filteredOn(text -> text.contains("served")).hasSize(1);
+            assertThat(world.slack.thread(OPS, status.ts()))
+                    .extracting(ChannelMessage::text)
+                    .filteredOn(text -> text.contains("served"))
+                    .hasSize(1);
             assertThat(edge.requests()).hasSize(1);
         }
     }

@@ -47,23 +47,31 @@ public final class CloudFrontCdn implements Cdn {
 
     @Override
     public Distribution distribution(String distributionId) {
-        GetDistributionResponse response = call("GetDistribution", distributionId,
+        GetDistributionResponse response = call(
+                "GetDistribution",
+                distributionId,
                 () -> client(distributionId).getDistribution(r -> r.id(distributionId)));
         Aliases aliases = response.distribution().distributionConfig().aliases();
-        return new Distribution(response.distribution().id(), response.distribution().domainName(),
+        return new Distribution(
+                response.distribution().id(),
+                response.distribution().domainName(),
                 aliases == null ? List.of() : aliases.items());
     }
 
     @Override
     public Invalidation create(String distributionId, String callerReference, List<String> paths) {
         try {
-            return toInvalidation(distributionId, call("CreateInvalidation", distributionId,
-                    () -> client(distributionId).createInvalidation(r -> r
-                            .distributionId(distributionId)
-                            .invalidationBatch(b -> b
-                                    .callerReference(callerReference)
-                                    .paths(p -> p.quantity(paths.size()).items(paths)))))
-                    .invalidation());
+            return toInvalidation(
+                    distributionId,
+                    call(
+                                    "CreateInvalidation",
+                                    distributionId,
+                                    () -> client(distributionId)
+                                            .createInvalidation(r -> r.distributionId(distributionId)
+                                                    .invalidationBatch(b -> b.callerReference(callerReference)
+                                                            .paths(p -> p.quantity(paths.size())
+                                                                    .items(paths)))))
+                            .invalidation());
         } catch (CdnException failure) {
             if (failure.failure() != Failure.REFERENCE_ALREADY_USED) {
                 throw failure;
@@ -77,18 +85,26 @@ public final class CloudFrontCdn implements Cdn {
 
     @Override
     public Invalidation invalidation(String distributionId, String invalidationId) {
-        return toInvalidation(distributionId, call("GetInvalidation", distributionId,
-                () -> client(distributionId).getInvalidation(r -> r.distributionId(distributionId).id(invalidationId)))
-                .invalidation());
+        return toInvalidation(
+                distributionId,
+                call(
+                                "GetInvalidation",
+                                distributionId,
+                                () -> client(distributionId)
+                                        .getInvalidation(r ->
+                                                r.distributionId(distributionId).id(invalidationId)))
+                        .invalidation());
     }
 
     @Override
     public InvalidationPage invalidations(String distributionId, String marker, int maxItems) {
-        InvalidationList list = call("ListInvalidations", distributionId,
-                () -> client(distributionId).listInvalidations(r -> r
-                        .distributionId(distributionId)
-                        .marker(marker)
-                        .maxItems(String.valueOf(maxItems))))
+        InvalidationList list = call(
+                        "ListInvalidations",
+                        distributionId,
+                        () -> client(distributionId)
+                                .listInvalidations(r -> r.distributionId(distributionId)
+                                        .marker(marker)
+                                        .maxItems(String.valueOf(maxItems))))
                 .invalidationList();
         List<InvalidationSummary> items = list.items().stream()
                 .map(s -> new InvalidationSummary(s.id(), InvalidationStatus.parse(s.status()), s.createTime()))
@@ -97,10 +113,15 @@ public final class CloudFrontCdn implements Cdn {
         return new InvalidationPage(items, truncated ? Optional.of(list.nextMarker()) : Optional.empty());
     }
 
-    private static Invalidation toInvalidation(String distributionId,
-                                               software.amazon.awssdk.services.cloudfront.model.Invalidation i) {
-        return new Invalidation(distributionId, i.id(), InvalidationStatus.parse(i.status()), i.createTime(),
-                i.invalidationBatch().paths().items(), i.invalidationBatch().callerReference());
+    private static Invalidation toInvalidation(
+            String distributionId, software.amazon.awssdk.services.cloudfront.model.Invalidation i) {
+        return new Invalidation(
+                distributionId,
+                i.id(),
+                InvalidationStatus.parse(i.status()),
+                i.createTime(),
+                i.invalidationBatch().paths().items(),
+                i.invalidationBatch().callerReference());
     }
 
     private CloudFrontClient client(String distributionId) {
@@ -117,7 +138,8 @@ public final class CloudFrontCdn implements Cdn {
         try {
             answer = request.get();
         } catch (SdkException e) {
-            CdnException failure = CloudFrontErrors.translate(e, operation, distributionId, accountHint(distributionId));
+            CdnException failure =
+                    CloudFrontErrors.translate(e, operation, distributionId, accountHint(distributionId));
             calls.failed(operation, failure.failure());
             throw failure;
         }

@@ -23,87 +23,114 @@ final class CloudFrontErrors {
 
     private static final String REUSED_REFERENCE_CODE = "InvalidationBatchAlreadyExists";
 
-    private CloudFrontErrors() {
-    }
+    private CloudFrontErrors() {}
 
     /**
      * @param operation the CloudFront API operation, e.g. {@code CreateInvalidation} (also the IAM action's name)
      */
     static CdnException translate(SdkException e, String operation, String distributionId, String accountHint) {
         String action = "cloudfront:" + operation;
-        String attempts = e.numAttempts() == null || e.numAttempts() <= 1 ? "" : " after " + e.numAttempts() + " attempts";
+        String attempts =
+                e.numAttempts() == null || e.numAttempts() <= 1 ? "" : " after " + e.numAttempts() + " attempts";
         if (e instanceof TooManyInvalidationsInProgressException) {
-            return new CdnException(Failure.TOO_MANY_IN_PROGRESS,
+            return new CdnException(
+                    Failure.TOO_MANY_IN_PROGRESS,
                     "CloudFront is already running as many invalidations on " + distributionId + " as it allows "
                             + "(3,000 file paths or 15 wildcard paths in progress).",
-                    "Wait for some to finish, or cover many files with one wildcard path such as `/assets/*`.", e);
+                    "Wait for some to finish, or cover many files with one wildcard path such as `/assets/*`.",
+                    e);
         }
         if (e instanceof NoSuchDistributionException) {
-            return new CdnException(Failure.NO_SUCH_DISTRIBUTION,
+            return new CdnException(
+                    Failure.NO_SUCH_DISTRIBUTION,
                     "CloudFront has no distribution " + distributionId + " that the bot's AWS identity can see"
                             + accountHint + ".",
-                    "Check the distribution id (and roleArn) in the bot's config.", e);
+                    "Check the distribution id (and roleArn) in the bot's config.",
+                    e);
         }
         if (e instanceof NoSuchInvalidationException) {
-            return new CdnException(Failure.NO_SUCH_INVALIDATION,
+            return new CdnException(
+                    Failure.NO_SUCH_INVALIDATION,
                     "CloudFront has no such invalidation on " + distributionId + ".",
-                    "Check the invalidation id with `/invalidate list`.", e);
+                    "Check the invalidation id with `/invalidate list`.",
+                    e);
         }
         if (e instanceof AccessDeniedException || hasCode(e, "AccessDenied")) {
-            return new CdnException(Failure.ACCESS_DENIED,
-                    "The bot's AWS identity may not call " + action + " on distribution " + distributionId
-                            + accountHint + ".",
+            return new CdnException(
+                    Failure.ACCESS_DENIED,
+                    "The bot's AWS identity may not call " + action + " on distribution " + distributionId + accountHint
+                            + ".",
                     "Ask an AWS admin to allow " + action + " on arn:aws:cloudfront::<account>:distribution/"
-                            + distributionId + " (see deploy/iam-policy.json).", e);
+                            + distributionId + " (see deploy/iam-policy.json).",
+                    e);
         }
         if (e instanceof StsException) {
-            return new CdnException(Failure.ACCESS_DENIED,
+            return new CdnException(
+                    Failure.ACCESS_DENIED,
                     "The bot could not assume the IAM role for " + distributionId + accountHint + ": "
                             + serviceMessage(e) + ".",
-                    "Check the role's trust policy allows the bot's identity to call sts:AssumeRole.", e);
+                    "Check the role's trust policy allows the bot's identity to call sts:AssumeRole.",
+                    e);
         }
         if (e instanceof BatchTooLargeException) {
-            return new CdnException(Failure.BATCH_TOO_LARGE,
+            return new CdnException(
+                    Failure.BATCH_TOO_LARGE,
                     "CloudFront says the batch of paths is too large.",
-                    "Send fewer paths, or cover them with a wildcard path.", e);
+                    "Send fewer paths, or cover them with a wildcard path.",
+                    e);
         }
         if (hasCode(e, REUSED_REFERENCE_CODE) || isReusedReference(e)) {
-            return new CdnException(Failure.REFERENCE_ALREADY_USED,
+            return new CdnException(
+                    Failure.REFERENCE_ALREADY_USED,
                     "CloudFront already has an invalidation for this request on " + distributionId + ".",
-                    "Look it up with `/invalidate list`.", e);
+                    "Look it up with `/invalidate list`.",
+                    e);
         }
         if (e instanceof InvalidArgumentException) {
-            return new CdnException(Failure.INVALID_ARGUMENT,
+            return new CdnException(
+                    Failure.INVALID_ARGUMENT,
                     "CloudFront rejected the request: " + serviceMessage(e),
-                    "Check the paths; if they look right, report this to the bot's maintainers.", e);
+                    "Check the paths; if they look right, report this to the bot's maintainers.",
+                    e);
         }
         if (e instanceof AwsServiceException service && service.isThrottlingException()) {
-            return new CdnException(Failure.THROTTLED,
+            return new CdnException(
+                    Failure.THROTTLED,
                     "CloudFront kept answering \"Rate exceeded\"" + attempts + ".",
-                    "Try again in a minute.", e);
+                    "Try again in a minute.",
+                    e);
         }
         if (e instanceof AwsServiceException service && service.statusCode() >= 500) {
-            return new CdnException(Failure.UNAVAILABLE,
+            return new CdnException(
+                    Failure.UNAVAILABLE,
                     "CloudFront had an internal error (" + service.statusCode() + ")" + attempts + ".",
-                    "Try again in a few minutes; check status.aws.amazon.com if it persists.", e);
+                    "Try again in a few minutes; check status.aws.amazon.com if it persists.",
+                    e);
         }
         if (e instanceof AwsServiceException service) {
-            return new CdnException(Failure.UNEXPECTED,
+            return new CdnException(
+                    Failure.UNEXPECTED,
                     "CloudFront refused " + operation + " on " + distributionId + ": " + serviceMessage(service),
-                    "Report this to the bot's maintainers with the time it happened.", e);
+                    "Report this to the bot's maintainers with the time it happened.",
+                    e);
         }
         if (String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
-            return new CdnException(Failure.ACCESS_DENIED,
+            return new CdnException(
+                    Failure.ACCESS_DENIED,
                     "The bot found no AWS credentials to call " + action + ".",
-                    "Give the bot an IAM role (task role, instance profile, IRSA) or AWS_* credentials.", e);
+                    "Give the bot an IAM role (task role, instance profile, IRSA) or AWS_* credentials.",
+                    e);
         }
-        return new CdnException(Failure.UNAVAILABLE,
+        return new CdnException(
+                Failure.UNAVAILABLE,
                 "The bot could not reach CloudFront" + attempts + ": " + e.getMessage(),
-                "Check the bot's network access to cloudfront.amazonaws.com, then try again.", e);
+                "Check the bot's network access to cloudfront.amazonaws.com, then try again.",
+                e);
     }
 
     private static boolean hasCode(SdkException e, String code) {
-        return e instanceof AwsServiceException service && service.awsErrorDetails() != null
+        return e instanceof AwsServiceException service
+                && service.awsErrorDetails() != null
                 && code.equals(service.awsErrorDetails().errorCode());
     }
 
@@ -113,7 +140,8 @@ final class CloudFrontErrors {
     }
 
     private static String serviceMessage(SdkException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+        if (e instanceof AwsServiceException service
+                && service.awsErrorDetails() != null
                 && service.awsErrorDetails().errorMessage() != null) {
             return service.awsErrorDetails().errorMessage();
         }

@@ -13,8 +13,7 @@ public final class Handoff {
 
     private static final Logger log = LoggerFactory.getLogger(Handoff.class);
 
-    private Handoff() {
-    }
+    private Handoff() {}
 
     /** @return false when the queue is full and {@code work} was not taken */
     public static boolean toWorkers(Executor workers, Runnable work, String what) {

@@ -44,8 +44,12 @@ public final class HttpEdgeProbe implements EdgeProbe {
             response = send(request(url).header("Range", "bytes=0-0").GET());
         }
         HttpHeaders headers = response.headers();
-        return new EdgeAnswer(response.statusCode(), headers.firstValue("X-Cache"), age(headers),
-                headers.firstValue("ETag"), headers.firstValue("Last-Modified"));
+        return new EdgeAnswer(
+                response.statusCode(),
+                headers.firstValue("X-Cache"),
+                age(headers),
+                headers.firstValue("ETag"),
+                headers.firstValue("Last-Modified"));
     }
 
     private HttpRequest.Builder request(URI url) {
@@ -71,7 +75,10 @@ public final class HttpEdgeProbe implements EdgeProbe {
 
     private static Optional<Long> age(HttpHeaders headers) {
         try {
-            return headers.firstValue("Age").map(String::trim).map(Long::parseLong).filter(age -> age >= 0);
+            return headers.firstValue("Age")
+                    .map(String::trim)
+                    .map(Long::parseLong)
+                    .filter(age -> age >= 0);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

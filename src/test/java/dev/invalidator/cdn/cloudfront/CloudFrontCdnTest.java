@@ -3,7 +3,6 @@ package dev.invalidator.cdn.cloudfront;
 import static dev.invalidator.testing.CloudFrontFixture.WEB;
 import static dev.invalidator.testing.CloudFrontFixture.reference;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.invalidator.aws.AwsClients;
 import dev.invalidator.cdn.CdnException;
@@ -51,7 +50,8 @@ class CloudFrontCdnTest {
         void reads_a_distributions_domain_and_alternate_domain_names() {
             Distribution distribution = cdn.distribution(WEB);
 
-            assertThat(distribution.hosts()).containsExactlyInAnyOrder("d111111abcdef8.cloudfront.net", "www.example.com");
+            assertThat(distribution.hosts())
+                    .containsExactlyInAnyOrder("d111111abcdef8.cloudfront.net", "www.example.com");
         }
 
         @Test
@@ -70,12 +70,18 @@ class CloudFrontCdnTest {
 
         @Test
         void reaches_the_endpoint_named_by_the_sdks_own_configuration() {
-            System.setProperty("aws.endpointUrlCloudFront", cloudFront.simulator.endpoint().toString());
-            AwsClients.Settings noOverride = new AwsClients.Settings(Optional.empty(),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), 1,
-                    java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10), java.time.Duration.ofSeconds(5));
+            System.setProperty(
+                    "aws.endpointUrlCloudFront", cloudFront.simulator.endpoint().toString());
+            AwsClients.Settings noOverride = new AwsClients.Settings(
+                    Optional.empty(),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+                    1,
+                    java.time.Duration.ofMillis(10),
+                    java.time.Duration.ofMillis(10),
+                    java.time.Duration.ofSeconds(5));
             try (AwsClients aws = new AwsClients(noOverride)) {
-                assertThat(new CloudFrontCdn(aws, Map.of()).distribution(WEB).id()).isEqualTo(WEB);
+                assertThat(new CloudFrontCdn(aws, Map.of()).distribution(WEB).id())
+                        .isEqualTo(WEB);
             } finally {
                 System.clearProperty("aws.endpointUrlCloudFront");
             }
@@ -102,7 +108,8 @@ class CloudFrontCdnTest {
 
             Invalidation created = cdn.create(WEB, reference(), List.of("/index.html"));
 
-            assertThat(cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isEqualTo(3);
+            assertThat(cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isEqualTo(3);
             assertThat(cloudFront.simulator.invalidations(WEB)).extracting("id").containsExactly(created.id());
         }
 
@@ -155,13 +162,15 @@ class CloudFrontCdnTest {
 
         @Test
         void too_many_invalidations_in_progress_is_not_retried_and_says_what_to_do() {
-            cloudFront.simulator.injectFault(Operation.CREATE_INVALIDATION, Fault.TOO_MANY_INVALIDATIONS_IN_PROGRESS, 1);
+            cloudFront.simulator.injectFault(
+                    Operation.CREATE_INVALIDATION, Fault.TOO_MANY_INVALIDATIONS_IN_PROGRESS, 1);
 
             CdnException failure = failureOf(() -> cdn.create(WEB, reference(), List.of("/index.html")));
 
             assertThat(failure.failure()).isEqualTo(Failure.TOO_MANY_IN_PROGRESS);
             assertThat(failure.nextStep()).contains("wildcard");
-            assertThat(cloudFront.simulator.calls(Operation.CREATE_INVALIDATION)).isEqualTo(1);
+            assertThat(cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isEqualTo(1);
         }
 
         @Test
@@ -171,7 +180,9 @@ class CloudFrontCdnTest {
             CdnException failure = failureOf(() -> cdn.create(WEB, reference(), List.of("/index.html")));
 
             assertThat(failure.failure()).isEqualTo(Failure.ACCESS_DENIED);
-            assertThat(failure.getMessage()).contains("cloudfront:CreateInvalidation").contains(WEB);
+            assertThat(failure.getMessage())
+                    .contains("cloudfront:CreateInvalidation")
+                    .contains(WEB);
             assertThat(failure.nextStep()).contains("cloudfront:CreateInvalidation");
         }
 
@@ -211,7 +222,8 @@ class CloudFrontCdnTest {
 
         @Test
         void nothing_listening_is_unavailable_not_a_crash() {
-            AwsClients.Settings closedPort = AwsClients.Settings.forLocalEndpoint(java.net.URI.create("http://127.0.0.1:9"));
+            AwsClients.Settings closedPort =
+                    AwsClients.Settings.forLocalEndpoint(java.net.URI.create("http://127.0.0.1:9"));
             try (AwsClients aws = new AwsClients(closedPort)) {
                 CdnException failure = failureOf(() -> new CloudFrontCdn(aws, Map.of()).distribution(WEB));
 

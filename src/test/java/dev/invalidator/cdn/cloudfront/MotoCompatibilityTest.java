@@ -50,13 +50,15 @@ class MotoCompatibilityTest {
 
     private static String reference() {
         long seconds = Instant.now().getEpochSecond();
-        return new CallerReference("C0OPS", seconds + "." + (100000 + (int) (Math.random() * 899999)), "U0ALICE").encode();
+        return new CallerReference("C0OPS", seconds + "." + (100000 + (int) (Math.random() * 899999)), "U0ALICE")
+                .encode();
     }
 
     @Nested
     class Gateway {
 
-        private final String distributionId = MotoServer.createDistribution(aws.cloudFront(Optional.empty()), "www.moto.example");
+        private final String distributionId =
+                MotoServer.createDistribution(aws.cloudFront(Optional.empty()), "www.moto.example");
         private final CloudFrontCdn cdn = new CloudFrontCdn(aws, Map.of());
 
         @Test
@@ -100,8 +102,10 @@ class MotoCompatibilityTest {
         void names_the_missing_distribution_in_a_typed_failure() {
             assertThatThrownBy(() -> cdn.invalidation("E0NOSUCHDIST1", "I0NOSUCHINVAL"))
                     .isInstanceOfSatisfying(CdnException.class, e -> {
-                        assertThat(e.failure()).isIn(CdnException.Failure.NO_SUCH_DISTRIBUTION,
-                                CdnException.Failure.NO_SUCH_INVALIDATION);
+                        assertThat(e.failure())
+                                .isIn(
+                                        CdnException.Failure.NO_SUCH_DISTRIBUTION,
+                                        CdnException.Failure.NO_SUCH_INVALIDATION);
                         assertThat(e.getMessage()).contains("E0NOSUCHDIST1");
                     });
         }
@@ -110,7 +114,8 @@ class MotoCompatibilityTest {
     @Nested
     class Tracking {
 
-        private final String distributionId = MotoServer.createDistribution(aws.cloudFront(Optional.empty()), "track.moto.example");
+        private final String distributionId =
+                MotoServer.createDistribution(aws.cloudFront(Optional.empty()), "track.moto.example");
         private final CloudFrontCdn cdn = new CloudFrontCdn(aws, Map.of());
         private final RecordingListener listener = new RecordingListener();
 
@@ -141,8 +146,8 @@ class MotoCompatibilityTest {
         }
 
         private Tracker tracker() {
-            return new Tracker(cdn, new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(200)), listener,
-                    Clock.systemUTC());
+            return new Tracker(
+                    cdn, new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(200)), listener, Clock.systemUTC());
         }
     }
 
@@ -151,15 +156,18 @@ class MotoCompatibilityTest {
 
         @Test
         void a_distribution_with_a_role_is_reached_with_that_roles_credentials() {
-            String distributionId = MotoServer.createDistribution(aws.cloudFront(Optional.of(OTHER_ACCOUNT_ROLE)), "other.moto.example");
+            String distributionId = MotoServer.createDistribution(
+                    aws.cloudFront(Optional.of(OTHER_ACCOUNT_ROLE)), "other.moto.example");
             CloudFrontCdn withRole = new CloudFrontCdn(aws, Map.of(distributionId, OTHER_ACCOUNT_ROLE));
             CloudFrontCdn withoutRole = new CloudFrontCdn(aws, Map.of());
 
             Invalidation created = withRole.create(distributionId, reference(), List.of("/index.html"));
 
-            assertThat(withRole.invalidation(distributionId, created.id()).paths()).containsExactly("/index.html");
+            assertThat(withRole.invalidation(distributionId, created.id()).paths())
+                    .containsExactly("/index.html");
             assertThatThrownBy(() -> withoutRole.distribution(distributionId))
-                    .isInstanceOfSatisfying(CdnException.class,
+                    .isInstanceOfSatisfying(
+                            CdnException.class,
                             e -> assertThat(e.failure()).isEqualTo(CdnException.Failure.NO_SUCH_DISTRIBUTION));
         }
     }

@@ -47,7 +47,8 @@ class HttpEdgeProbeTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.xCache()).contains("Hit from cloudfront");
-        assertThat(answer.ageSeconds()).hasValueSatisfying(age -> assertThat(age).isGreaterThanOrEqualTo(3600));
+        assertThat(answer.ageSeconds())
+                .hasValueSatisfying(age -> assertThat(age).isGreaterThanOrEqualTo(3600));
         assertThat(answer.etag()).isPresent();
         assertThat(answer.lastModified()).isPresent();
         assertThat(edge.requests()).extracting(SimulatedEdge.Request::method).containsExactly("HEAD");
@@ -77,7 +78,8 @@ class HttpEdgeProbeTest {
         edge.holdAnswers(true);
         HttpEdgeProbe impatient = new HttpEdgeProbe(Duration.ofMillis(300));
 
-        assertThatThrownBy(() -> impatient.ask(url("/index.html"))).isInstanceOf(EdgeUnreachable.class)
+        assertThatThrownBy(() -> impatient.ask(url("/index.html")))
+                .isInstanceOf(EdgeUnreachable.class)
                 .hasMessage("no answer within 300ms");
     }
 
@@ -89,6 +91,7 @@ class HttpEdgeProbeTest {
         }
 
         assertThatThrownBy(() -> probe.ask(URI.create("http://127.0.0.1:" + closedPort + "/index.html")))
-                .isInstanceOf(EdgeUnreachable.class).hasMessageStartingWith("could not connect");
+                .isInstanceOf(EdgeUnreachable.class)
+                .hasMessageStartingWith("could not connect");
     }
 }

@@ -36,15 +36,24 @@ public final class ApprovalButtonsListener {
         BlockActionPayload payload = request.getPayload();
         BlockActionPayload.Action action = payload.getActions().get(0);
         String userId = payload.getUser().getId();
-        String channel = payload.getChannel() != null ? payload.getChannel().getId() : payload.getContainer().getChannelId();
-        String messageTs = payload.getContainer() != null ? payload.getContainer().getMessageTs() : null;
+        String channel = payload.getChannel() != null
+                ? payload.getChannel().getId()
+                : payload.getContainer().getChannelId();
+        String messageTs =
+                payload.getContainer() != null ? payload.getContainer().getMessageTs() : null;
         if (channel == null || messageTs == null) {
             log.warn("Ignored an approval click from {} that names no message", userId);
             return context.ack();
         }
         // When the pool is full the request keeps waiting: the approver can click again.
-        Handoff.toWorkers(workers, () -> handler.handleApproval(userId, StatusCard.APPROVE.equals(action.getActionId()),
-                action.getValue(), new PostedMessage(channel, messageTs)), "an approval click");
+        Handoff.toWorkers(
+                workers,
+                () -> handler.handleApproval(
+                        userId,
+                        StatusCard.APPROVE.equals(action.getActionId()),
+                        action.getValue(),
+                        new PostedMessage(channel, messageTs)),
+                "an approval click");
         return context.ack();
     }
 }

@@ -10,8 +10,8 @@ import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.flow.CommandHandler;
-import dev.invalidator.slack.listeners.Handoff;
 import dev.invalidator.slack.SlackMessages;
+import dev.invalidator.slack.listeners.Handoff;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -33,7 +33,8 @@ public final class ConfirmationButtonsListener {
 
     public static void register(App app, CommandHandler handler, Executor workers) {
         ConfirmationButtonsListener listener = new ConfirmationButtonsListener(handler, workers);
-        for (String action : new String[] {ConfirmationCard.CONFIRM, ConfirmationCard.CANCEL, ConfirmationCard.USE_WILDCARDS}) {
+        for (String action :
+                new String[] {ConfirmationCard.CONFIRM, ConfirmationCard.CANCEL, ConfirmationCard.USE_WILDCARDS}) {
             app.blockAction(action, listener::handle);
         }
     }
@@ -42,13 +43,16 @@ public final class ConfirmationButtonsListener {
         BlockActionPayload payload = request.getPayload();
         BlockActionPayload.Action action = payload.getActions().get(0);
         String userId = payload.getUser().getId();
-        Optional<String> clickedIn = Optional.ofNullable(payload.getChannel()).map(channel -> channel.getId())
+        Optional<String> clickedIn = Optional.ofNullable(payload.getChannel())
+                .map(channel -> channel.getId())
                 .or(() -> Optional.ofNullable(payload.getContainer()).map(container -> container.getChannelId()));
         Responder replace = message -> respond(context, message, true);
         Responder whisper = message -> respond(context, message, false);
         // When the pool is full the confirmation stays as it is: a second click works.
-        Handoff.toWorkers(workers, () -> handler.handleClick(userId, action.getActionId(), action.getValue(), clickedIn,
-                replace, whisper), "a confirmation click");
+        Handoff.toWorkers(
+                workers,
+                () -> handler.handleClick(userId, action.getActionId(), action.getValue(), clickedIn, replace, whisper),
+                "a confirmation click");
         return context.ack();
     }
 

@@ -9,9 +9,9 @@ import com.slack.api.bolt.response.Response;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.flow.CommandHandler;
-import dev.invalidator.slack.listeners.Handoff;
 import dev.invalidator.flow.SlashCommand;
 import dev.invalidator.slack.SlackMessages;
+import dev.invalidator.slack.listeners.Handoff;
 import java.io.IOException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -37,8 +37,8 @@ public final class InvalidateCommandListener {
 
     private Response handle(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload payload = request.getPayload();
-        SlashCommand command = new SlashCommand(payload.getUserId(), payload.getChannelId(), payload.getText(),
-                payload.getTriggerId());
+        SlashCommand command = new SlashCommand(
+                payload.getUserId(), payload.getChannelId(), payload.getText(), payload.getTriggerId());
         Responder responder = message -> respond(context, message);
         if (!Handoff.toWorkers(workers, () -> handler.handle(command, responder), "a command")) {
             return context.ack("I'm too busy to take this right now and invalidated nothing. Try again in a minute.");

@@ -10,9 +10,7 @@ import java.util.concurrent.Executor;
 /** The Home tab: published when opened; its "New invalidation" button opens the request form. */
 public final class HomeListener {
 
-
-    private HomeListener() {
-    }
+    private HomeListener() {}
 
     public static void register(App app, CommandHandler handler, Executor workers) {
         app.event(AppHomeOpenedEvent.class, (request, context) -> {

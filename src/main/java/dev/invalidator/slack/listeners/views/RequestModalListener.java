@@ -9,10 +9,10 @@ import com.slack.api.model.view.ViewState;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.RequestForm;
 import dev.invalidator.flow.CommandHandler;
-import dev.invalidator.slack.listeners.Handoff;
 import dev.invalidator.flow.FormAnswer;
 import dev.invalidator.flow.Preparation;
 import dev.invalidator.slack.RequestModal;
+import dev.invalidator.slack.listeners.Handoff;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,6 @@ import java.util.concurrent.Executor;
  * errors under the fields); the slow part — posting and creating — runs after it on the worker pool.
  */
 public final class RequestModalListener {
-
 
     private final CommandHandler handler;
     private final Executor workers;
@@ -41,17 +40,23 @@ public final class RequestModalListener {
 
     private Response form(ViewSubmissionRequest request, ViewSubmissionContext context) {
         ViewSubmissionPayload payload = request.getPayload();
-        Map<String, Map<String, ViewState.Value>> values = payload.getView().getState().getValues();
+        Map<String, Map<String, ViewState.Value>> values =
+                payload.getView().getState().getValues();
         String channel = payload.getView().getPrivateMetadata();
         if (channel == null || channel.isBlank()) {
-            ViewState.Value chosen = values.getOrDefault(RequestForm.CHANNEL_FIELD, Map.of()).get(RequestModal.VALUE);
+            ViewState.Value chosen =
+                    values.getOrDefault(RequestForm.CHANNEL_FIELD, Map.of()).get(RequestModal.VALUE);
             channel = chosen == null ? null : chosen.getSelectedConversation();
         }
         if (channel == null || !channel.matches("[CG][A-Z0-9]{2,31}")) {
-            return context.ackWithErrors(Map.of(RequestForm.CHANNEL_FIELD, "Choose the channel for the status message."));
+            return context.ackWithErrors(
+                    Map.of(RequestForm.CHANNEL_FIELD, "Choose the channel for the status message."));
         }
-        FormAnswer answer = handler.formSubmitted(payload.getUser().getId(), channel,
-                selected(values, RequestForm.DISTRIBUTION_FIELD), text(values, RequestForm.PATHS_FIELD),
+        FormAnswer answer = handler.formSubmitted(
+                payload.getUser().getId(),
+                channel,
+                selected(values, RequestForm.DISTRIBUTION_FIELD),
+                text(values, RequestForm.PATHS_FIELD),
                 Optional.ofNullable(text(values, RequestForm.NOTE_FIELD)));
         if (answer instanceof FormAnswer.Invalid invalid) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -62,7 +67,8 @@ public final class RequestModalListener {
             return context.ackWithUpdate(RequestModal.confirmation(confirm.card()));
         }
         if (!Handoff.toWorkers(workers, ((FormAnswer.Accepted) answer).afterClose(), "a submitted form")) {
-            return context.ackWithErrors(Map.of(RequestForm.PATHS_FIELD,
+            return context.ackWithErrors(Map.of(
+                    RequestForm.PATHS_FIELD,
                     "I'm too busy to take this right now and invalidated nothing. Submit again in a minute."));
         }
         return context.ack();
@@ -92,6 +98,8 @@ public final class RequestModalListener {
 
     private static String selected(Map<String, Map<String, ViewState.Value>> values, String block) {
         ViewState.Value value = values.getOrDefault(block, Map.of()).get(RequestModal.VALUE);
-        return value == null || value.getSelectedOption() == null ? "" : value.getSelectedOption().getValue();
+        return value == null || value.getSelectedOption() == null
+                ? ""
+                : value.getSelectedOption().getValue();
     }
 }
