@@ -1,5 +1,6 @@
 package dev.invalidator.request;
 
+import dev.invalidator.base.Strings;
 import java.util.Locale;
 
 /** Shared phrasing for user-facing text, so every message quotes input and numbers the same way. */
@@ -10,16 +11,9 @@ final class Wording {
 
     private Wording() {}
 
-    /** The text itself, or its start plus "…" in at most {@value #QUOTE_LIMIT} chars, never splitting a pair. */
+    /** The text itself, or its start and "…" in at most {@value #QUOTE_LIMIT} characters. */
     static String shorten(String text) {
-        if (text.length() <= QUOTE_LIMIT) {
-            return text;
-        }
-        int end = QUOTE_LIMIT - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
+        return Strings.shorten(text, QUOTE_LIMIT);
     }
 
     /** "3,001" — digits grouped the same whatever the server's locale. */
