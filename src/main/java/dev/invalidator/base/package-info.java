@@ -4,6 +4,7 @@
  *
  * <pre>{@code
  * Strings.shorten(pastedText, 80);                 // at most 80 characters, "…" included, no emoji cut in half
+ * Numbers.grouped(1000);                          // "1,000" on every server, whatever its locale
  * }</pre>
  *
  * <p>It exists so that such a rule is written once and still reachable from everywhere: the package depends on no

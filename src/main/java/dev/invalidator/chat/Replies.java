@@ -2,6 +2,7 @@ package dev.invalidator.chat;
 
 import static dev.invalidator.request.SlackText.escape;
 
+import dev.invalidator.base.Numbers;
 import dev.invalidator.base.Strings;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.CdnException;
@@ -384,8 +385,7 @@ public final class Replies {
             blocks.add(new Block.Code(chunk));
         }
         if (shown < paths.size()) {
-            blocks.add(
-                    new Block.Context("… and " + String.format("%,d", paths.size() - shown) + " more not shown here"));
+            blocks.add(new Block.Context("… and " + Numbers.grouped(paths.size() - shown) + " more not shown here"));
         }
         return blocks;
     }

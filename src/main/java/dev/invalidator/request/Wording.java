@@ -1,5 +1,6 @@
 package dev.invalidator.request;
 
+import dev.invalidator.base.Numbers;
 import dev.invalidator.base.Strings;
 import java.util.Locale;
 
@@ -16,14 +17,9 @@ final class Wording {
         return Strings.shorten(text, QUOTE_LIMIT);
     }
 
-    /** "3,001" — digits grouped the same whatever the server's locale. */
-    static String number(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
     /** "1 path", "3,001 paths". */
     static String count(long n, String noun) {
-        return number(n) + " " + noun + (n == 1 ? "" : "s");
+        return Numbers.grouped(n) + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** "U+00E9": names a character the user may not be able to see. */
