@@ -3,8 +3,9 @@
  * and the demo alike:
  *
  * <pre>{@code
- * Strings.shorten(pastedText, 80);                 // at most 80 characters, "…" included, no emoji cut in half
- * Numbers.grouped(1000);                          // "1,000" on every server, whatever its locale
+ * Strings.shorten(pastedText, 80);         // at most 80 characters, "…" included, no emoji cut in half
+ * Numbers.grouped(1000);                   // "1,000" on every server, whatever its locale
+ * DaemonThreads.named("tracker");          // a pool's threads: daemons named tracker-1, tracker-2, …
  * }</pre>
  *
  * <p>It exists so that such a rule is written once and still reachable from everywhere: the package depends on no

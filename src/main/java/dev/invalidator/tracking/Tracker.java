@@ -1,5 +1,6 @@
 package dev.invalidator.tracking;
 
+import dev.invalidator.base.DaemonThreads;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.CdnException;
@@ -24,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,12 +92,7 @@ public final class Tracker implements AutoCloseable {
         this.schedule = schedule;
         this.listener = listener;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.scheduler = Executors.newScheduledThreadPool(SCHEDULER_THREADS, task -> {
-            Thread thread = new Thread(task, "tracker-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newScheduledThreadPool(SCHEDULER_THREADS, DaemonThreads.named("tracker"));
     }
 
     /** Starts following an invalidation; one that is already followed or already reported is ignored. */
