@@ -5,6 +5,7 @@ import com.slack.api.methods.MethodsClient;
 import dev.invalidator.access.AccessPolicy;
 import dev.invalidator.access.CachedGroupMembers;
 import dev.invalidator.aws.AwsClients;
+import dev.invalidator.base.DaemonThreads;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
 import dev.invalidator.config.BotConfig;
@@ -32,7 +33,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,11 +97,8 @@ public final class Bot implements AutoCloseable {
                 new CompletionReporter(config, chat, workers, verification),
                 clock);
         MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "approval-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService timer =
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("approval-expiry"));
         CommandHandler handler =
                 new CommandHandler(config, catalog, policy, cdn, chat, tracker, monthToDate, clock, timer);
         SlackBot slackBot;
@@ -138,13 +135,13 @@ public final class Bot implements AutoCloseable {
     }
 
     private static ThreadPoolExecutor workers() {
-        AtomicInteger count = new AtomicInteger();
         return new ThreadPoolExecutor(
-                WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED_COMMANDS), task -> {
-                    Thread thread = new Thread(task, "worker-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                WORKERS,
+                WORKERS,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUED_COMMANDS),
+                DaemonThreads.named("worker"));
     }
 
     /** How many invalidations the bot is following now. */

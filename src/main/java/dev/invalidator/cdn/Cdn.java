@@ -2,7 +2,6 @@ package dev.invalidator.cdn;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,15 +57,19 @@ public interface Cdn {
         return Optional.empty();
     }
 
-    /** The newest {@code limit} invalidations, following pages as needed. */
+    /**
+     * The distribution's invalidations, newest first, read a page of {@code pageSize} (1 to 100) at a time and only
+     * as far as the caller reads.
+     */
+    default InvalidationPages invalidationPages(String distributionId, int pageSize) {
+        return new InvalidationPages(this, distributionId, pageSize);
+    }
+
+    /** The newest {@code limit} (at least 1) invalidations, following pages as needed. */
     default List<InvalidationSummary> recentInvalidations(String distributionId, int limit) {
-        List<InvalidationSummary> recent = new ArrayList<>();
-        String marker = null;
-        do {
-            InvalidationPage page = invalidations(distributionId, marker, Math.min(100, limit - recent.size()));
-            recent.addAll(page.items().subList(0, Math.min(page.items().size(), limit - recent.size())));
-            marker = page.nextMarker().orElse(null);
-        } while (marker != null && recent.size() < limit);
-        return List.copyOf(recent);
+        return invalidationPages(distributionId, Math.min(100, limit))
+                .summaries()
+                .limit(limit)
+                .toList();
     }
 }

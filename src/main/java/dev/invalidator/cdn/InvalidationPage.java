@@ -1,5 +1,6 @@
 package dev.invalidator.cdn;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,5 +9,13 @@ public record InvalidationPage(List<InvalidationSummary> items, Optional<String>
 
     public InvalidationPage {
         items = List.copyOf(items);
+    }
+
+    /**
+     * Whether the page's last, oldest entry was created before {@code time}: the pages after it hold nothing newer.
+     * False for an empty page, which says nothing about time.
+     */
+    public boolean endsBefore(Instant time) {
+        return !items.isEmpty() && items.get(items.size() - 1).createTime().isBefore(time);
     }
 }

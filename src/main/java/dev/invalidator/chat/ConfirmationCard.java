@@ -2,6 +2,7 @@ package dev.invalidator.chat;
 
 import static dev.invalidator.request.SlackText.escape;
 
+import dev.invalidator.base.Numbers;
 import dev.invalidator.cost.PathCharge;
 import dev.invalidator.cost.Pricing;
 import dev.invalidator.request.WildcardSuggestion.Suggestion;
@@ -46,16 +47,16 @@ public record ConfirmationCard(
     public Message message() {
         List<String> facts = new ArrayList<>();
         facts.add("• " + Texts.paths(pathCount) + " (a wildcard counts as one)");
-        facts.add("• This month so far: " + String.format("%,d", charge.usedThisMonth()) + " of "
-                + String.format("%,d", Pricing.FREE_PATHS_PER_MONTH) + " free paths used in this AWS account");
+        facts.add("• This month so far: " + Numbers.grouped(charge.usedThisMonth()) + " of "
+                + Numbers.grouped(Pricing.FREE_PATHS_PER_MONTH) + " free paths used in this AWS account");
         facts.add("• This request: "
                 + (charge.goesPastFreeTier()
-                        ? String.format("%,d", charge.chargedPaths()) + " charged paths, about *"
+                        ? Numbers.grouped(charge.chargedPaths()) + " charged paths, about *"
                                 + Pricing.dollars(charge.charge()) + "* ($0.005 a path past the free 1,000)"
-                        : "free (" + String.format("%,d", charge.freeLeftBefore() - charge.freeUsedByRequest())
+                        : "free (" + Numbers.grouped(charge.freeLeftBefore() - charge.freeUsedByRequest())
                                 + " free paths left after it)"));
         if (overThreshold) {
-            facts.add("• That is more than the " + String.format("%,d", threshold) + " paths this bot asks about");
+            facts.add("• That is more than the " + Numbers.grouped(threshold) + " paths this bot asks about");
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section("*Invalidate " + Texts.paths(pathCount) + " on `" + escape(alias) + "` ("
@@ -69,7 +70,7 @@ public record ConfirmationCard(
                         .map(wildcard -> "`" + escape(wildcard) + "`")
                         .collect(Collectors.joining(", "))
                 + " would cover the same files with " + Texts.paths(better.pathsAfter()) + " instead of "
-                + String.format("%,d", better.pathsBefore()) + " (it also clears files you did not list).")));
+                + Numbers.grouped(better.pathsBefore()) + " (it also clears files you did not list).")));
         List<Block.Button> buttons = new ArrayList<>();
         buttons.add(new Block.Button(CONFIRM, "Confirm", key, Block.Button.Style.DANGER));
         suggestion.ifPresent(better -> buttons.add(new Block.Button(

@@ -2,6 +2,7 @@ package dev.invalidator.chat;
 
 import static dev.invalidator.request.SlackText.escape;
 
+import dev.invalidator.base.Strings;
 import dev.invalidator.verify.CheckPlan;
 import dev.invalidator.verify.EdgeAnswer;
 import dev.invalidator.verify.RefreshReport;
@@ -161,9 +162,6 @@ public final class RefreshReplies {
     }
 
     private static String shown(String text) {
-        String shortened = text.codePointCount(0, text.length()) <= MAX_SHOWN
-                ? text
-                : text.substring(0, text.offsetByCodePoints(0, MAX_SHOWN - 1)) + "…";
-        return escape(shortened);
+        return escape(Strings.shorten(text, MAX_SHOWN));
     }
 }

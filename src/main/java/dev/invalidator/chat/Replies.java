@@ -2,6 +2,8 @@ package dev.invalidator.chat;
 
 import static dev.invalidator.request.SlackText.escape;
 
+import dev.invalidator.base.Numbers;
+import dev.invalidator.base.Strings;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Invalidation;
@@ -29,6 +31,10 @@ public final class Replies {
     private static final int MAX_CODE_CHARS = 2_900;
     /** Slack allows 50 blocks per message; keep room for the intro and the notes. */
     private static final int MAX_CODE_BLOCKS = 40;
+    /** The path problems under a form field: the form stays readable however much was pasted. */
+    private static final int MAX_INLINE_CHARS = 1_500;
+    /** A distribution name quoted back, as typed: a pasted paragraph is not repeated whole. */
+    private static final int MAX_QUOTED_CHARS = 80;
 
     private static final int MAX_LISTED = 20;
     private static final String SMALLER_REQUEST = "A request with fewer paths — one wildcard such as `/assets/*` for"
@@ -79,9 +85,10 @@ public final class Replies {
     }
 
     public static Message unknownDistribution(String name, Collection<DistributionConfig> usable) {
+        String quoted = "`" + escape(Strings.shorten(name, MAX_QUOTED_CHARS)) + "`";
         String hint = name.startsWith("/") || name.contains("://")
-                ? "`" + escape(shorten(name)) + "` looks like a path: name the distribution first, " + USAGE + "."
-                : "I don't know a distribution called `" + escape(shorten(name)) + "`.";
+                ? quoted + " looks like a path: name the distribution first, " + USAGE + "."
+                : "I don't know a distribution called " + quoted + ".";
         return withHelp(hint, usable);
     }
 
@@ -120,7 +127,7 @@ public final class Replies {
         String text = parsed.problems().stream()
                 .map(problem -> (problem.input().isEmpty() ? "" : problem.input() + ": ") + problem.message())
                 .collect(Collectors.joining(" · "));
-        return text.length() <= 1_500 ? text : text.substring(0, 1_499) + "…";
+        return Strings.shorten(text, MAX_INLINE_CHARS);
     }
 
     public static Message rateLimited(String reason) {
@@ -378,22 +385,13 @@ public final class Replies {
             blocks.add(new Block.Code(chunk));
         }
         if (shown < paths.size()) {
-            blocks.add(
-                    new Block.Context("… and " + String.format("%,d", paths.size() - shown) + " more not shown here"));
+            blocks.add(new Block.Context("… and " + Numbers.grouped(paths.size() - shown) + " more not shown here"));
         }
         return blocks;
     }
 
     private static String limit(String mrkdwn) {
-        return mrkdwn.length() <= MAX_CODE_CHARS ? mrkdwn : mrkdwn.substring(0, MAX_CODE_CHARS) + "…";
-    }
-
-    /** At most 80 characters, never cutting a character made of two UTF-16 units (an emoji) in half. */
-    private static String shorten(String text) {
-        if (text.codePointCount(0, text.length()) <= 80) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, 79)) + "…";
+        return Strings.shorten(mrkdwn, MAX_CODE_CHARS);
     }
 
     /** Fallback text has no mrkdwn: drop the markers people would otherwise see in notifications. */

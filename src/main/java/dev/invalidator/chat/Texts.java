@@ -1,5 +1,6 @@
 package dev.invalidator.chat;
 
+import dev.invalidator.base.Numbers;
 import dev.invalidator.cost.Pricing;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ public final class Texts {
 
     /** "1 path", "3 paths", "1,200 paths". */
     public static String paths(int count) {
-        return String.format("%,d %s", count, count == 1 ? "path" : "paths");
+        return Numbers.grouped(count) + (count == 1 ? " path" : " paths");
     }
 
     /** "42s", "1m 12s", "1h 3m". */
@@ -36,8 +37,8 @@ public final class Texts {
     /** "950 of 1,000 free paths used this month", per AWS account when there are several. */
     public static String monthToDate(Map<String, Integer> usedByAccount) {
         return usedByAccount.entrySet().stream()
-                .map(entry -> String.format("%,d", entry.getValue()) + " of "
-                        + String.format("%,d", Pricing.FREE_PATHS_PER_MONTH) + " free paths used this month"
+                .map(entry -> Numbers.grouped(entry.getValue()) + " of "
+                        + Numbers.grouped(Pricing.FREE_PATHS_PER_MONTH) + " free paths used this month"
                         + (usedByAccount.size() > 1 ? " (account " + entry.getKey() + ")" : ""))
                 .collect(Collectors.joining(" · "));
     }

@@ -1,6 +1,7 @@
 package dev.invalidator.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.invalidator.base.Strings;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -555,7 +556,7 @@ final class ConfigValidator {
             throw problem(path, "must be at least 1, found " + value + " — e.g. " + fallback);
         }
         if (value.bitLength() > 31) {
-            throw problem(path, Text.shorten(value.toString(), 40) + " is too large — e.g. " + fallback);
+            throw problem(path, Strings.shorten(value.toString(), 40) + " is too large — e.g. " + fallback);
         }
         return value.intValue();
     }
@@ -581,7 +582,7 @@ final class ConfigValidator {
             case ARRAY -> "a list";
             case OBJECT -> "a mapping";
             case STRING -> "text " + Text.quote(node.textValue());
-            case NUMBER -> "the number " + Text.shorten(node.asText(), 40);
+            case NUMBER -> "the number " + Strings.shorten(node.asText(), 40);
             case BOOLEAN -> node.asText();
             case NULL -> "nothing";
             case BINARY -> "binary data";

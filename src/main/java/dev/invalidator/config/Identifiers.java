@@ -5,10 +5,27 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The shapes of the identifiers a config holds. The records check them to stay valid whoever builds them; the
- * loader checks them first so it can name the key path and say how to fix a value.
+ * The shapes of Slack and CloudFront identifiers, in one place for the config and for what Slack sends. The config's
+ * records check them to stay valid whoever builds them; the loader checks them first so it can name the key path and
+ * say how to fix a value; the flow and the listeners check what comes back in a ticket or a form.
+ *
+ * <p><b>Channels and conversations.</b> A request can come from a direct message: {@code /invalidate} typed there,
+ * or the form opened there, carries a {@code D…} id, and a distribution open to any channel ({@code channels: "*"})
+ * lets it through, with the status message posted in that conversation. So what Slack sends is checked with
+ * {@link #isConversationId} ({@code C…}, {@code G…} or {@code D…}), the same for a typed command, the form and the
+ * ticket a confirmation carries. A config's channel list names channels as their details in Slack show them
+ * ({@code C…}, {@code G…}: {@link #isChannelId}) and refuses a {@code D…} id, so only {@code "*"} opens a distribution
+ * to direct messages.
+ *
+ * <pre>{@code
+ * Identifiers.isChannelId("C0OPS");          // true: may stand in a config's channel list
+ * Identifiers.isChannelId("D0ALICE");        // false
+ * Identifiers.isConversationId("D0ALICE");   // true: a command or form from a direct message
+ * Identifiers.isUserId("W0GRIDUSER");        // true
+ * Identifiers.isDistributionId("E1WEBEXAMPLE");
+ * }</pre>
  */
-final class Identifiers {
+public final class Identifiers {
 
     /** Written in the config as a list entry meaning "every channel" or "everyone". */
     static final String ANYONE = "*";
@@ -23,6 +40,7 @@ final class Identifiers {
 
     // Slack ids are 9 to 11 characters today; the cap of 32 keeps a pasted blob from passing as an id.
     static final Pattern CHANNEL_ID = Pattern.compile("[CG][A-Z0-9]{2,31}");
+    static final Pattern CONVERSATION_ID = Pattern.compile("[CGD][A-Z0-9]{2,31}");
     static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,31}");
     static final Pattern GROUP_ID = Pattern.compile("S[A-Z0-9]{2,31}");
     static final Pattern SLACK_ID = Pattern.compile("[A-Z][A-Z0-9]{2,31}");
@@ -42,16 +60,28 @@ final class Identifiers {
         return ALIAS.matcher(alias).matches() && !RESERVED_ALIASES.contains(alias);
     }
 
-    static boolean isDistributionId(String id) {
-        return DISTRIBUTION_ID.matcher(id).matches();
+    /** A CloudFront distribution id as the console shows it: {@code E1WEBEXAMPLE}. */
+    public static boolean isDistributionId(String id) {
+        return id != null && DISTRIBUTION_ID.matcher(id).matches();
     }
 
-    static boolean isChannelId(String id) {
-        return CHANNEL_ID.matcher(id).matches();
+    /** A public ({@code C…}) or private ({@code G…}) channel: what a config's channel list may name. */
+    public static boolean isChannelId(String id) {
+        return id != null && CHANNEL_ID.matcher(id).matches();
+    }
+
+    /** A channel or a direct message ({@code D…}): where Slack says a command was typed or a form opened. */
+    public static boolean isConversationId(String id) {
+        return id != null && CONVERSATION_ID.matcher(id).matches();
+    }
+
+    /** A person: {@code U…}, or {@code W…} in an Enterprise Grid. */
+    public static boolean isUserId(String id) {
+        return id != null && USER_ID.matcher(id).matches();
     }
 
     static boolean isUserOrGroupId(String id) {
-        return USER_ID.matcher(id).matches() || GROUP_ID.matcher(id).matches();
+        return isUserId(id) || GROUP_ID.matcher(id).matches();
     }
 
     static boolean isGroupId(String id) {

@@ -1,5 +1,7 @@
 package dev.invalidator.config;
 
+import dev.invalidator.base.Strings;
+
 /**
  * Makes text from a config file safe to show in a one-line error message: values are shortened and control
  * characters are spelled out, so a hostile or mistaken file can't flood a log or break the line.
@@ -10,19 +12,11 @@ final class Text {
 
     private Text() {}
 
-    /** A value in double quotes, shortened to its first 60 characters (with its full length) when longer. */
+    /** A value in double quotes, shortened to 60 characters ("…" included, with its full length) when longer. */
     static String quote(String value) {
         int length = value.codePointCount(0, value.length());
-        String shown = printable(shorten(value, MAX_SHOWN_CODE_POINTS)).replace("\"", "\\\"");
+        String shown = printable(Strings.shorten(value, MAX_SHOWN_CODE_POINTS)).replace("\"", "\\\"");
         return length <= MAX_SHOWN_CODE_POINTS ? '"' + shown + '"' : '"' + shown + "\" (" + length + " characters)";
-    }
-
-    /** The first {@code maxCodePoints} characters and "…", or the text itself when it is short enough. */
-    static String shorten(String text, int maxCodePoints) {
-        if (text.codePointCount(0, text.length()) <= maxCodePoints) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, maxCodePoints)) + "…";
     }
 
     /** Replaces line breaks, tabs and other invisible or control characters with Java-style escapes. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.invalidator.base.Strings;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ final class TreeReader {
         }
         return ConfigException.inFile(
                 fileName,
-                at(e.getLocation()) + "not valid " + format + ": " + shorten(firstSentence(e.getOriginalMessage()))
+                at(e.getLocation()) + "not valid " + format + ": " + brief(firstSentence(e.getOriginalMessage()))
                         + " — check the quotes, commas and brackets there");
     }
 
@@ -144,7 +145,7 @@ final class TreeReader {
         }
         return ConfigException.inFile(
                 fileName,
-                where + "not valid YAML: " + shorten(e.getProblem())
+                where + "not valid YAML: " + brief(e.getProblem())
                         + " — check the indentation, colons and quotes there");
     }
 
@@ -164,7 +165,7 @@ final class TreeReader {
     }
 
     // Parser messages quote the offending text; a 10,000-character token must not become the whole message.
-    private static String shorten(String problem) {
-        return Text.shorten(problem == null ? "" : problem.strip(), 200);
+    private static String brief(String problem) {
+        return Strings.shorten(problem == null ? "" : problem.strip(), 200);
     }
 }

@@ -241,9 +241,7 @@ public final class MonthToDatePaths {
          */
         private void refresh(Month month) {
             counted.values().removeIf(invalidation -> invalidation.createTime().isBefore(month.start()));
-            String marker = null;
-            do {
-                InvalidationPage page = cdn.invalidations(distributionId, marker, PAGE_SIZE);
+            for (InvalidationPage page : cdn.invalidationPages(distributionId, PAGE_SIZE)) {
                 for (InvalidationSummary summary : page.items()) {
                     if (month.contains(summary.createTime()) && !counted.containsKey(summary.id())) {
                         int paths = cdn.invalidation(distributionId, summary.id())
@@ -252,11 +250,10 @@ public final class MonthToDatePaths {
                         counted.put(summary.id(), new Counted(summary.createTime(), paths));
                     }
                 }
-                List<InvalidationSummary> items = page.items();
-                boolean reachedLastMonth = !items.isEmpty()
-                        && items.get(items.size() - 1).createTime().isBefore(month.start());
-                marker = reachedLastMonth ? null : page.nextMarker().orElse(null);
-            } while (marker != null);
+                if (page.endsBefore(month.start())) {
+                    break;
+                }
+            }
         }
     }
 }

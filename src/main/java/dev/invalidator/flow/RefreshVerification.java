@@ -1,5 +1,6 @@
 package dev.invalidator.flow;
 
+import dev.invalidator.base.DaemonThreads;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.Invalidation;
@@ -58,18 +59,13 @@ public final class RefreshVerification implements AutoCloseable {
         this.config = config;
         this.catalog = catalog;
         this.chat = chat;
-        AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(
                 CONCURRENT_REQUESTS,
                 CONCURRENT_REQUESTS,
                 30,
                 TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUED_URLS),
-                task -> {
-                    Thread thread = new Thread(task, "refresh-check-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                DaemonThreads.named("refresh-check"));
         this.pool.allowCoreThreadTimeOut(true);
         this.check = new RefreshCheck(edge, clock, pool);
     }

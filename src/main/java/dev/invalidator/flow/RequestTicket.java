@@ -3,6 +3,7 @@ package dev.invalidator.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.invalidator.config.Identifiers;
 import dev.invalidator.request.CheckSamples;
 import dev.invalidator.request.InvalidationPath;
 import java.io.ByteArrayOutputStream;
@@ -61,9 +62,6 @@ record RequestTicket(
 
     private static final String PREFIX = "t1.";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{16}");
-    private static final Pattern USER = Pattern.compile("[UW][A-Z0-9]{2,31}");
-    private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{2,31}");
-    private static final Pattern DISTRIBUTION = Pattern.compile("[A-Z][A-Z0-9]{7,31}");
     /** Generous bounds for reading, well above anything a real request holds; the parser applies the real limits. */
     private static final int MAX_PATHS = 3_000;
 
@@ -157,9 +155,9 @@ record RequestTicket(
         JsonNode note = node.path("n");
         JsonNode askedAt = node.path("t");
         if (!ID.matcher(id).matches()
-                || !USER.matcher(requester).matches()
-                || !CHANNEL.matcher(channel).matches()
-                || !DISTRIBUTION.matcher(distribution).matches()
+                || !Identifiers.isUserId(requester)
+                || !Identifiers.isConversationId(channel)
+                || !Identifiers.isDistributionId(distribution)
                 || paths.isEmpty()
                 || paths.get().isEmpty()
                 || samples.isEmpty()

@@ -2,6 +2,7 @@ package dev.invalidator.health;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.invalidator.base.DaemonThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -78,11 +79,7 @@ public final class HealthServer implements AutoCloseable {
                             + ") — choose another " + PORT_VARIABLE,
                     e);
         }
-        ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "health");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("health"));
         HealthServer healthServer = new HealthServer(http, executor);
         http.createContext("/", healthServer::answer);
         http.setExecutor(executor);

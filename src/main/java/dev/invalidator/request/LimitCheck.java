@@ -1,5 +1,6 @@
 package dev.invalidator.request;
 
+import dev.invalidator.base.Numbers;
 import dev.invalidator.request.InvalidationPath.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class LimitCheck {
                     String.format(
                             "This request has %s (files, wildcards and tags together); at most %s fit in one request. "
                                     + "Cover many files with one wildcard such as /css/*, or split the request.",
-                            Wording.count(accepted.size(), "path"), Wording.number(limits.maxPaths()))));
+                            Wording.count(accepted.size(), "path"), Numbers.grouped(limits.maxPaths()))));
         }
         long wildcards =
                 accepted.stream().filter(path -> path.kind() == Kind.WILDCARD).count();
@@ -38,7 +39,7 @@ final class LimitCheck {
                             : String.format(
                                     "This request has %s; at most %s are allowed in one request. "
                                             + "Merge them into fewer, broader wildcards, or split the request.",
-                                    counted, Wording.number(limits.maxWildcards()))));
+                                    counted, Numbers.grouped(limits.maxWildcards()))));
         }
         return problems;
     }

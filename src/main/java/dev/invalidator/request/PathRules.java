@@ -1,5 +1,6 @@
 package dev.invalidator.request;
 
+import dev.invalidator.base.Numbers;
 import dev.invalidator.request.InvalidationPath.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,9 @@ final class PathRules {
             broken.add(String.format(
                     "This path is %s characters long%s; CloudFront accepts at most %s. "
                             + "Shorten it, or cover it with a wildcard on a shorter prefix such as /folder/*.",
-                    Wording.number(value.length()),
+                    Numbers.grouped(value.length()),
                     value.equals(path) ? "" : " once encoded",
-                    Wording.number(PathLimits.CLOUDFRONT_MAX_PATH_LENGTH)));
+                    Numbers.grouped(PathLimits.CLOUDFRONT_MAX_PATH_LENGTH)));
         }
         if (!broken.isEmpty()) {
             return Reading.rejected(typed, broken);

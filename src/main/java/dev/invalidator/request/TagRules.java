@@ -1,5 +1,6 @@
 package dev.invalidator.request;
 
+import dev.invalidator.base.Numbers;
 import dev.invalidator.request.InvalidationPath.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,8 @@ final class TagRules {
         List<String> broken = new ArrayList<>();
         if (tag.length() > MAX_TAG_LENGTH) {
             broken.add(String.format(
-                    "This cache tag is %s characters long; CloudFront allows at most %d after the #.",
-                    Wording.number(tag.length()), MAX_TAG_LENGTH));
+                    "This cache tag is %s characters long; CloudFront allows at most %s after the #.",
+                    Numbers.grouped(tag.length()), Numbers.grouped(MAX_TAG_LENGTH)));
         }
         if (tag.indexOf('*') >= 0) {
             broken.add("Cache tags take no wildcard: each # item matches one tag exactly. List every tag in full.");

@@ -1,5 +1,7 @@
 package dev.invalidator.request;
 
+import dev.invalidator.base.Numbers;
+import dev.invalidator.base.Strings;
 import java.util.Locale;
 
 /** Shared phrasing for user-facing text, so every message quotes input and numbers the same way. */
@@ -10,26 +12,14 @@ final class Wording {
 
     private Wording() {}
 
-    /** The text itself, or its start plus "…" in at most {@value #QUOTE_LIMIT} chars, never splitting a pair. */
+    /** The text itself, or its start and "…" in at most {@value #QUOTE_LIMIT} characters. */
     static String shorten(String text) {
-        if (text.length() <= QUOTE_LIMIT) {
-            return text;
-        }
-        int end = QUOTE_LIMIT - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
-    }
-
-    /** "3,001" — digits grouped the same whatever the server's locale. */
-    static String number(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Strings.shorten(text, QUOTE_LIMIT);
     }
 
     /** "1 path", "3,001 paths". */
     static String count(long n, String noun) {
-        return number(n) + " " + noun + (n == 1 ? "" : "s");
+        return Numbers.grouped(n) + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** "U+00E9": names a character the user may not be able to see. */

@@ -1,6 +1,7 @@
 package dev.invalidator.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.invalidator.base.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -9,7 +10,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Creates JDK {@link HttpServer}s on 127.0.0.1 for the simulators, with a small bounded pool of daemon threads.
@@ -45,18 +45,13 @@ final class LoopbackHttpServer {
      * accepting thread runs the exchange itself (back-pressure instead of rejection).
      */
     static ExecutorService boundedPool(String name, int threads, int queue) {
-        AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
                 threads,
                 threads,
                 30,
                 TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queue),
-                r -> {
-                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                },
+                DaemonThreads.named(name),
                 new ThreadPoolExecutor.CallerRunsPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;

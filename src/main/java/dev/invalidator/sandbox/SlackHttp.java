@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.invalidator.base.DaemonThreads;
 import dev.invalidator.sandbox.SlackMethod.Failure;
 import dev.invalidator.sandbox.SlackMethod.Request;
 import dev.invalidator.sandbox.SlackMethod.Route;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,12 +70,7 @@ final class SlackHttp implements AutoCloseable {
         this.faults = faults;
         this.holds = holds;
         this.responseUrls = responseUrls;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "slack-sim-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newCachedThreadPool(DaemonThreads.named("slack-sim-http"));
         // Through LoopbackHttpServer, so that answers leave without Nagle's delay whichever simulator starts first.
         this.server = LoopbackHttpServer.create(0, executor);
         server.createContext("/", this::handle);

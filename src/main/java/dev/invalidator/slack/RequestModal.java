@@ -15,6 +15,7 @@ import com.slack.api.model.block.element.ConversationsSelectElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
+import dev.invalidator.base.Strings;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.RequestForm;
@@ -35,7 +36,7 @@ public final class RequestModal {
 
     static View form(RequestForm form) {
         List<OptionObject> options = form.distributions().stream()
-                .map(choice -> option(plainText(shorten(choice.label())), choice.alias()))
+                .map(choice -> option(plainText(Strings.shorten(choice.label(), MAX_OPTION_TEXT)), choice.alias()))
                 .toList();
         return view(v -> v.type("modal")
                 .callbackId(FORM_CALLBACK)
@@ -106,9 +107,5 @@ public final class RequestModal {
                 .title(viewTitle(t -> t.type("plain_text").text("Invalidate CloudFront")))
                 .close(viewClose(t -> t.type("plain_text").text("Close")))
                 .blocks(SlackMessages.blocks(message)));
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= MAX_OPTION_TEXT ? text : text.substring(0, MAX_OPTION_TEXT - 1) + "…";
     }
 }

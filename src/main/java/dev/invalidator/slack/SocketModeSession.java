@@ -11,6 +11,7 @@ import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.socket_mode.impl.SocketModeClientJavaWSImpl;
 import com.slack.api.socket_mode.queue.SocketModeMessageQueue;
 import com.slack.api.util.json.GsonFactory;
+import dev.invalidator.base.DaemonThreads;
 import java.lang.reflect.Field;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.java_websocket.client.WebSocketClient;
 import org.slf4j.Logger;
@@ -80,12 +80,13 @@ final class SocketModeSession implements AutoCloseable {
 
     /** Unbounded: the WebSocket's reader thread must never wait, and an envelope must never be dropped here. */
     private static ExecutorService dispatchPool(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "socket-mode-dispatch-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                DaemonThreads.named("socket-mode-dispatch"));
     }
 
     /** Reads the envelope's type (a {@code disconnect} reconnects), then runs the listeners on this thread. */

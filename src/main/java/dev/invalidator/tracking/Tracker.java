@@ -1,5 +1,6 @@
 package dev.invalidator.tracking;
 
+import dev.invalidator.base.DaemonThreads;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.CdnException;
@@ -24,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,12 +92,7 @@ public final class Tracker implements AutoCloseable {
         this.schedule = schedule;
         this.listener = listener;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.scheduler = Executors.newScheduledThreadPool(SCHEDULER_THREADS, task -> {
-            Thread thread = new Thread(task, "tracker-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newScheduledThreadPool(SCHEDULER_THREADS, DaemonThreads.named("tracker"));
     }
 
     /** Starts following an invalidation; one that is already followed or already reported is ignored. */
@@ -187,21 +182,20 @@ public final class Tracker implements AutoCloseable {
 
     private List<InvalidationSummary> recoveryCandidates(String distributionId, Instant since) {
         List<InvalidationSummary> candidates = new ArrayList<>();
-        String marker = null;
         int pages = 0;
-        boolean pastWindow;
-        do {
-            InvalidationPage page = cdn.invalidations(distributionId, marker, PAGE_SIZE);
+        for (InvalidationPage page : cdn.invalidationPages(distributionId, PAGE_SIZE)) {
             pages++;
             for (InvalidationSummary summary : page.items()) {
                 if (!summary.completed() || !summary.createTime().isBefore(since)) {
                     candidates.add(summary);
                 }
             }
-            pastWindow = page.items().stream()
+            boolean pastWindow = page.items().stream()
                     .anyMatch(summary -> summary.createTime().isBefore(since));
-            marker = page.nextMarker().orElse(null);
-        } while (marker != null && !pastWindow && pages < MAX_RECOVERY_PAGES);
+            if (pastWindow || pages == MAX_RECOVERY_PAGES) {
+                break;
+            }
+        }
         return candidates;
     }
 
@@ -271,19 +265,17 @@ public final class Tracker implements AutoCloseable {
                 .min(Comparator.naturalOrder())
                 .orElseThrow()
                 .minus(CLOCK_SKEW);
-        String marker = null;
         int pages = 0;
-        boolean pastOldest;
-        do {
-            InvalidationPage page = cdn.invalidations(distributionId, marker, PAGE_SIZE);
+        for (InvalidationPage page : cdn.invalidationPages(distributionId, PAGE_SIZE)) {
             pages++;
             page.items().stream()
                     .filter(summary -> pending.containsKey(summary.id()))
                     .forEach(summary -> statuses.put(summary.id(), summary.status()));
-            pastOldest = page.items().isEmpty()
-                    || page.items().get(page.items().size() - 1).createTime().isBefore(oldest);
-            marker = page.nextMarker().orElse(null);
-        } while (marker != null && statuses.size() < pending.size() && !pastOldest && pages < MAX_PAGES_PER_POLL);
+            boolean pastOldest = page.items().isEmpty() || page.endsBefore(oldest);
+            if (statuses.size() == pending.size() || pastOldest || pages == MAX_PAGES_PER_POLL) {
+                break;
+            }
+        }
         for (String id : pending.keySet()) {
             if (!statuses.containsKey(id)) {
                 try {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class HostileConfigTest {
 
     private static final String LONG = "A".repeat(10_000);
-    private static final String SHOWN = "\"" + "A".repeat(60) + "…\" (10000 characters)";
+    private static final String SHOWN = "\"" + "A".repeat(59) + "…\" (10000 characters)";
 
     @Nested
     class VeryLongValues {

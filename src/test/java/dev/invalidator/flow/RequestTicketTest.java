@@ -76,6 +76,14 @@ class RequestTicketTest {
         }
 
         @Test
+        void a_ticket_asked_in_a_direct_message_reads_back_with_its_conversation() {
+            RequestTicket fromADirectMessage =
+                    new RequestTicket(TICKET.id(), "U0ALICE", "D0DIRECT", "E1WEBEXAMPLE", PATHS, SAMPLES, NOTE, ASKED);
+
+            assertThat(RequestTicket.decode(fromADirectMessage.key())).contains(fromADirectMessage);
+        }
+
+        @Test
         void a_request_too_big_for_a_button_travels_as_its_bare_id() {
             Random random = new Random(7);
             RequestTicket ticket = withPaths(IntStream.range(0, 300)
@@ -113,6 +121,9 @@ class RequestTicketTest {
             assertThat(RequestTicket.decode(forged(good.replace("U0ALICE", "alice"))))
                     .isEmpty();
             assertThat(RequestTicket.decode(forged(good.replace("C0OPS", "#ops"))))
+                    .isEmpty();
+            assertThat(RequestTicket.decode(forged(good.replace("C0OPS", "U0BOB"))))
+                    .as("a person is no conversation")
                     .isEmpty();
             assertThat(RequestTicket.decode(forged(good.replace("E1WEBEXAMPLE", "web"))))
                     .isEmpty();

@@ -39,7 +39,8 @@ class HostileInputTest {
             ParsedPaths parsed = parse(token);
 
             assertThat(parsed.problems()).isNotEmpty().allSatisfy(problem -> {
-                assertThat(problem.input().length()).isLessThanOrEqualTo(80);
+                assertThat(problem.input().codePointCount(0, problem.input().length()))
+                        .isLessThanOrEqualTo(80);
                 assertThat(problem.message()).isNotBlank().hasSizeLessThan(600);
             });
         }

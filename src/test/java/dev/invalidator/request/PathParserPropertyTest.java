@@ -150,7 +150,7 @@ class PathParserPropertyTest {
             if (problem.message().isBlank()) {
                 found.add("problem without message for " + visible(problem.input()));
             }
-            if (problem.input().length() > 80) {
+            if (problem.input().codePointCount(0, problem.input().length()) > 80) {
                 found.add("problem input over 80 characters");
             }
             boolean aboutAToken = quotedTokens.contains(problem.input());

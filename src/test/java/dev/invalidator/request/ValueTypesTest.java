@@ -101,10 +101,10 @@ class ValueTypesTest {
         }
 
         @Test
-        void the_cut_never_splits_a_surrogate_pair() {
+        void an_emoji_counts_as_one_character_and_is_never_cut_in_half() {
             String input = "/" + "a".repeat(77) + "😀" + "b".repeat(10);
 
-            assertThat(new PathProblem(input, "m").input()).isEqualTo("/" + "a".repeat(77) + "…");
+            assertThat(new PathProblem(input, "m").input()).isEqualTo("/" + "a".repeat(77) + "😀…");
         }
     }
 }

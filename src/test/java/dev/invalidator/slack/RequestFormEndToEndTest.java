@@ -174,6 +174,85 @@ class RequestFormEndToEndTest {
         }
     }
 
+    /**
+     * A distribution open to any channel, asked for from a direct message: the form carries the conversation's
+     * {@code D…} id as a typed command does, and so does the ticket of its confirmation step.
+     */
+    @Nested
+    class FromADirectMessage {
+
+        private static final String CAROLS_DIRECT_MESSAGE = "D0CAROL";
+        private static final String ANY_CHANNEL = """
+                distributions:
+                  web: {id: E1WEBEXAMPLE, channels: ["*"], users: ["*"]}
+                polling: {initialInterval: 50ms, maxInterval: 200ms}
+                verify: {enabled: false}
+                """;
+
+        private Bot other;
+
+        @BeforeEach
+        void openWebToAnyChannel() {
+            world.stop(bot);
+            bot = world.startBot(BotFixture.config(ANY_CHANNEL));
+            other = world.startBot(BotFixture.config(ANY_CHANNEL));
+            world.slack.addChannel(CAROLS_DIRECT_MESSAGE, "carol", true);
+            world.deliverTo(bot);
+        }
+
+        private OpenedView openFormInTheDirectMessage() {
+            world.type(CAROL, CAROLS_DIRECT_MESSAGE, "");
+            return Await.value(
+                    "the form",
+                    () -> world.slack.views(CAROL).stream().findFirst().orElse(null));
+        }
+
+        private SimulatedInvalidation awaitInvalidation() {
+            return Await.value(
+                    "the invalidation",
+                    () -> world.cloudFront.simulator.invalidations(WEB).stream()
+                            .findFirst()
+                            .orElse(null));
+        }
+
+        @Test
+        void a_typed_command_there_posts_its_status_there() {
+            world.type(CAROL, CAROLS_DIRECT_MESSAGE, "web /index.html");
+
+            assertThat(awaitInvalidation().paths()).containsExactly("/index.html");
+            world.awaitMessage(CAROLS_DIRECT_MESSAGE, m -> m.text().contains("in progress"), "the status message");
+        }
+
+        @Test
+        void the_form_opened_there_runs_the_flow_there_as_the_typed_command_does() {
+            Ack ack = submit(CAROL, openFormInTheDirectMessage(), values("web", "/index.html", null));
+
+            assertThat(ack.payloadJson()).isNull();
+            assertThat(awaitInvalidation().paths()).containsExactly("/index.html");
+            world.awaitMessage(CAROLS_DIRECT_MESSAGE, m -> m.text().contains("in progress"), "the status message");
+        }
+
+        @Test
+        void its_confirmation_step_travels_as_a_ticket_that_another_instance_reads_back() {
+            Ack ack = submit(CAROL, openFormInTheDirectMessage(), values("web", "/*", null));
+            assertThat(ack.payloadJson()).contains("\"response_action\":\"update\"");
+            OpenedView confirmation = Await.value(
+                    "the confirmation step",
+                    () -> world.slack.views(CAROL).stream()
+                            .filter(view -> view.method().equals("response_action:update"))
+                            .findFirst()
+                            .orElse(null));
+            assertThat(confirmation.viewJson()).contains("\"private_metadata\":\"t1.");
+
+            world.deliverTo(other);
+            Ack confirmed = submit(CAROL, confirmation, "{}");
+
+            assertThat(confirmed.payloadJson()).isNull();
+            assertThat(awaitInvalidation().paths()).containsExactly("/*");
+            world.awaitMessage(CAROLS_DIRECT_MESSAGE, m -> m.text().contains("in progress"), "the status message");
+        }
+    }
+
     /** With a second instance: Slack hands each submission to either one. */
     @Nested
     class AcrossInstances {

@@ -8,6 +8,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.RequestForm;
+import dev.invalidator.config.Identifiers;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.FormAnswer;
 import dev.invalidator.flow.Preparation;
@@ -48,7 +49,8 @@ public final class RequestModalListener {
                     values.getOrDefault(RequestForm.CHANNEL_FIELD, Map.of()).get(RequestModal.VALUE);
             channel = chosen == null ? null : chosen.getSelectedConversation();
         }
-        if (channel == null || !channel.matches("[CG][A-Z0-9]{2,31}")) {
+        // A form opened in a direct message carries its D… id, as a command typed there does (see Identifiers).
+        if (!Identifiers.isConversationId(channel)) {
             return context.ackWithErrors(
                     Map.of(RequestForm.CHANNEL_FIELD, "Choose the channel for the status message."));
         }

@@ -1,0 +1,71 @@
+package dev.invalidator.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invalidator.cost.Pricing;
+import dev.invalidator.request.WildcardSuggestion.Suggestion;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The confirmation question writes its numbers in English whatever the server's locale. */
+class ConfirmationCardTest {
+
+    private final Locale defaultLocale = Locale.getDefault();
+    private final Locale formatLocale = Locale.getDefault(Locale.Category.FORMAT);
+    private final Locale displayLocale = Locale.getDefault(Locale.Category.DISPLAY);
+
+    @BeforeEach
+    void runAsAServerSetUpInGerman() {
+        Locale.setDefault(Locale.GERMANY);
+    }
+
+    @AfterEach
+    void restoreTheLocale() {
+        Locale.setDefault(defaultLocale);
+        Locale.setDefault(Locale.Category.FORMAT, formatLocale);
+        Locale.setDefault(Locale.Category.DISPLAY, displayLocale);
+    }
+
+    private static ConfirmationCard card(int paths, int usedThisMonth) {
+        return new ConfirmationCard(
+                "t1.key",
+                "web",
+                "E1WEBEXAMPLE",
+                paths,
+                false,
+                true,
+                1_000,
+                Pricing.charge(paths, usedThisMonth),
+                Optional.of(new Suggestion(List.of("/img/*"), List.of(), paths, 1)));
+    }
+
+    private static String allText(Message message) {
+        return message.text() + "\n" + message.blocks();
+    }
+
+    @Test
+    void a_german_server_still_writes_the_free_tier_as_1_000_with_a_comma() {
+        String shown = allText(card(1_200, 950).message());
+
+        assertThat(shown)
+                .contains("950 of 1,000 free paths used in this AWS account")
+                .doesNotContain("1.000");
+    }
+
+    @Test
+    void every_count_on_the_card_groups_its_digits_with_commas() {
+        String shown = allText(card(1_200, 950).message());
+
+        assertThat(shown)
+                .contains("Invalidate 1,200 paths")
+                .contains("1,150 charged paths")
+                .contains("more than the 1,000 paths this bot asks about")
+                .contains("instead of 1,200")
+                .doesNotContain("1.200")
+                .doesNotContain("1.150");
+    }
+}
