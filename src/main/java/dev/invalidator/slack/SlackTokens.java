@@ -21,6 +21,8 @@ public record SlackTokens(String botToken, String appToken) {
 
     /** Why the bot can't start: one line for the operator, with no secret in it. */
     public static final class Unavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
         public Unavailable(String message) {
             super(message);
         }
