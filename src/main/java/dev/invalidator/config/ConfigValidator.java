@@ -127,7 +127,7 @@ final class ConfigValidator {
         if (node == null) {
             throw problem(path, "missing — add at least one distribution, e.g. " + DISTRIBUTIONS_EXAMPLE);
         }
-        if (node.isNull() || node.isEmpty() && node.isObject()) {
+        if (node.isNull() || (node.isEmpty() && node.isObject())) {
             throw problem(path, "empty — add at least one distribution, e.g. " + DISTRIBUTIONS_EXAMPLE);
         }
         if (!node.isObject()) {
@@ -201,7 +201,7 @@ final class ConfigValidator {
         if (node == null) {
             throw problem(path, "missing — " + need);
         }
-        if (node.isNull() || node.isTextual() && node.textValue().isEmpty()) {
+        if (node.isNull() || (node.isTextual() && node.textValue().isEmpty())) {
             throw problem(path, "empty — " + need);
         }
         if (!node.isTextual()) {
@@ -253,8 +253,8 @@ final class ConfigValidator {
             throw problem(path, "missing — " + audience.need);
         }
         if (node.isNull()
-                || node.isArray() && node.isEmpty()
-                || node.isTextual() && node.textValue().isEmpty()) {
+                || (node.isArray() && node.isEmpty())
+                || (node.isTextual() && node.textValue().isEmpty())) {
             throw problem(path, "empty — " + audience.need);
         }
         List<JsonNode> entries = new ArrayList<>();
@@ -315,7 +315,7 @@ final class ConfigValidator {
         if (node == null) {
             return Optional.empty();
         }
-        if (node.isNull() || node.isTextual() && node.textValue().isEmpty()) {
+        if (node.isNull() || (node.isTextual() && node.textValue().isEmpty())) {
             throw problem(
                     path,
                     "empty — give the ARN of the role to assume, e.g. " + ROLE_ARN_EXAMPLE + ", or remove roleArn");
@@ -473,7 +473,7 @@ final class ConfigValidator {
             throw problem(path, Text.quote(text) + " is not a URL — write it like " + BASE_URL_EXAMPLE);
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http") || url.getHost() == null) {
+        if ((!scheme.equals("https") && !scheme.equals("http")) || url.getHost() == null) {
             throw problem(
                     path,
                     Text.quote(text) + " is not an http:// or https:// URL with a host — e.g. " + BASE_URL_EXAMPLE);

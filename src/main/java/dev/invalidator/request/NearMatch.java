@@ -95,7 +95,7 @@ public record NearMatch(Kind kind, String path) {
     /** {@code /app.js} and {@code /app.js?v=2}, or {@code /app.js?v=1} and {@code /app.js?v=2}: one object, two keys. */
     private static boolean sameBeforeQuery(String path, String key) {
         String item = isWildcard(path) ? path.substring(0, path.length() - 1) : path;
-        boolean queryInvolved = item.contains("?") || !isWildcard(path) && key.contains("?");
+        boolean queryInvolved = item.contains("?") || (!isWildcard(path) && key.contains("?"));
         return queryInvolved && beforeQuery(item).equals(beforeQuery(key));
     }
 
@@ -105,6 +105,6 @@ public record NearMatch(Kind kind, String path) {
 
     private static boolean differsBySlash(String path, String key) {
         return covers(path, key + "/")
-                || key.length() > 1 && key.endsWith("/") && covers(path, key.substring(0, key.length() - 1));
+                || (key.length() > 1 && key.endsWith("/") && covers(path, key.substring(0, key.length() - 1)));
     }
 }

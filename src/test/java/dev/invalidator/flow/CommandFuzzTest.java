@@ -484,7 +484,7 @@ class CommandFuzzTest {
             return new Lists(
                     distribution.channels().contains(input.channel()),
                     distribution.users().allowsAnyone()
-                            || distribution.users().ids().contains(input.user()) && !groups.contains(input.user()),
+                            || (distribution.users().ids().contains(input.user()) && !groups.contains(input.user())),
                     groups.stream()
                             .anyMatch(group -> !input.unreadableGroups().contains(group)
                                     && GROUPS.getOrDefault(group, Set.of()).contains(input.user())),
@@ -565,7 +565,7 @@ class CommandFuzzTest {
                 Distribution details = CLOUDFRONT.get(distribution.id());
                 boolean named = target.equalsIgnoreCase(distribution.alias())
                         || target.equalsIgnoreCase(distribution.id())
-                        || details != null && details.hosts().contains(target.toLowerCase(Locale.ROOT));
+                        || (details != null && details.hosts().contains(target.toLowerCase(Locale.ROOT)));
                 if (!named) {
                     report.violation(
                             Rule.RESOLVES_WHAT_IT_NAMES,
@@ -759,7 +759,7 @@ class CommandFuzzTest {
                     surrogate = true;
                 } else if (Character.getType(c) == Character.FORMAT) {
                     invisible = true;
-                } else if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c >= 0x7F && c <= 0x9F) {
+                } else if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
                     control = true;
                 }
             }
