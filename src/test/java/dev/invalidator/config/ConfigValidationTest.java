@@ -10,6 +10,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -139,8 +140,8 @@ class ConfigValidationTest {
         void mustNotBeASubCommand(String alias) {
             assertRejected(
                     "distributions:\n  " + alias + ": " + Configs.VALID_WEB + "\n",
-                    "distributions." + alias + ": \"" + alias.toLowerCase() + "\" is a sub-command of the bot, so it"
-                            + " can't be an alias — pick another name");
+                    "distributions." + alias + ": \"" + alias.toLowerCase(Locale.ROOT)
+                            + "\" is a sub-command of the bot, so it can't be an alias — pick another name");
         }
 
         @Test
