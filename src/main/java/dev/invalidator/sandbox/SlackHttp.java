@@ -192,7 +192,7 @@ final class SlackHttp implements AutoCloseable {
         if (form == null || form.isEmpty()) {
             return;
         }
-        for (String pair : form.split("&")) {
+        for (String pair : form.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }
