@@ -40,6 +40,9 @@ public record NearMatch(Kind kind, String path) {
     }
 
     /**
+     * The closest the paths come to {@code key}: the first {@link Kind}, in its order, that one of them matches, or
+     * empty when none comes close.
+     *
      * @param key   a path as the edge would key it, query string included: {@code /app.js?v=2}
      * @param paths the request's path values (file paths and wildcards; cache tags are ignored)
      */

@@ -29,6 +29,9 @@ public record SlackTokens(String botToken, String appToken) {
     }
 
     /**
+     * Reads both tokens from {@code env}, or — when neither is set there — from the secret {@code SLACK_SECRET_ID}
+     * names.
+     *
      * @param readSecret returns the secret's SecretString for an id; may throw with a message that holds no secret
      */
     public static SlackTokens from(Map<String, String> env, Function<String, String> readSecret) throws Unavailable {
