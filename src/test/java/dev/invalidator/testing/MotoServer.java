@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy;
 
 /**
@@ -52,9 +53,11 @@ public final class MotoServer {
                         .enabled(true)
                         .aliases(a -> a.quantity(1).items(alias))
                         .origins(o -> o.quantity(1)
-                                .items(item -> item.id(origin)
+                                .items(Origin.builder()
+                                        .id(origin)
                                         .domainName("bucket.s3.amazonaws.com")
-                                        .s3OriginConfig(s3 -> s3.originAccessIdentity(""))))
+                                        .s3OriginConfig(s3 -> s3.originAccessIdentity(""))
+                                        .build()))
                         .defaultCacheBehavior(b -> b.targetOriginId(origin)
                                 .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                                 .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6"))))
