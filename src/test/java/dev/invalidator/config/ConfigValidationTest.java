@@ -104,10 +104,12 @@ class ConfigValidationTest {
 
         @Test
         void keepFileOrder() throws ConfigException {
-            BotConfig config = yaml("distributions:\n"
-                    + "  zeta: {id: E3ZETAEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n"
-                    + "  alpha: {id: E4ALPHAEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n"
-                    + "  mid: {id: E5MIDEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n");
+            BotConfig config = yaml("""
+                    distributions:
+                      zeta: {id: E3ZETAEXAMPLE, channels: [C0OPS], users: ["*"]}
+                      alpha: {id: E4ALPHAEXAMPLE, channels: [C0OPS], users: ["*"]}
+                      mid: {id: E5MIDEXAMPLE, channels: [C0OPS], users: ["*"]}
+                    """);
             assertThat(config.distributions().keySet()).containsExactly("zeta", "alpha", "mid");
         }
     }
