@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Checks a config tree key by key and builds the records, stopping at the first problem with a message that names
@@ -52,7 +51,6 @@ final class ConfigValidator {
                 "C0OPS",
                 "[C0OPS, C0DEPLOYS]",
                 "any channel",
-                Identifiers::isChannelId,
                 "list the channel ids where this distribution may be used, e.g. [C0OPS], or \"*\" for any channel",
                 "use the id from the channel's details in Slack (C… or G…, e.g. C0OPS), or \"*\" for any channel"),
         USERS(
@@ -60,7 +58,6 @@ final class ConfigValidator {
                 "U0ALICE",
                 "[U0ALICE, S0OPS]",
                 "everyone",
-                Identifiers::isUserOrGroupId,
                 "list who may use this distribution: user ids (U… or W…) and user-group ids (S…), e.g. [U0ALICE,"
                         + " S0OPS], or \"*\" for everyone",
                 "use ids as Slack shows them in profiles: U… or W… for people (e.g. U0ALICE), S… for user groups,"
@@ -70,25 +67,23 @@ final class ConfigValidator {
         final String example;
         final String listExample;
         final String anyoneMeans;
-        final Predicate<String> accepts;
         final String need;
         final String howToWrite;
 
-        Audience(
-                String noun,
-                String example,
-                String listExample,
-                String anyoneMeans,
-                Predicate<String> accepts,
-                String need,
-                String howToWrite) {
+        Audience(String noun, String example, String listExample, String anyoneMeans, String need, String howToWrite) {
             this.noun = noun;
             this.example = example;
             this.listExample = listExample;
             this.anyoneMeans = anyoneMeans;
-            this.accepts = accepts;
             this.need = need;
             this.howToWrite = howToWrite;
+        }
+
+        boolean accepts(String id) {
+            return switch (this) {
+                case CHANNELS -> Identifiers.isChannelId(id);
+                case USERS -> Identifiers.isUserOrGroupId(id);
+            };
         }
     }
 
@@ -296,12 +291,12 @@ final class ConfigValidator {
                     path, "expected a " + audience.noun + " such as " + audience.example + ", found " + describe(node));
         }
         String id = node.textValue();
-        if (Identifiers.ANYONE.equals(id) || audience.accepts.test(id)) {
+        if (Identifiers.ANYONE.equals(id) || audience.accepts(id)) {
             return id;
         }
         String upper = id.toUpperCase(Locale.ROOT);
         String fix;
-        if (audience.accepts.test(upper)) {
+        if (audience.accepts(upper)) {
             fix = "Slack ids are upper case: " + upper;
         } else if (id.contains(",") || id.strip().contains(" ")) {
             fix = "write several ids as a list, e.g. " + audience.listExample;
