@@ -1372,7 +1372,8 @@ class CommandFuzzTest {
 
         private String randomCase(String text) {
             StringBuilder out = new StringBuilder(text.length());
-            for (char c : text.toCharArray()) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
                 out.append(random.nextBoolean() ? Character.toUpperCase(c) : Character.toLowerCase(c));
             }
             return out.toString();
