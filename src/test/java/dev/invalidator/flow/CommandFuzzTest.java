@@ -287,14 +287,10 @@ class CommandFuzzTest {
         THROWS_IO,
         RETURNS_NULL;
 
-        // Made once and thrown again: a million fresh stack traces would cost more than the rest of the campaign.
-        private static final RuntimeException FAILED = new IllegalStateException("usergroups.users.list failed");
-        private static final RuntimeException RESET = new UncheckedIOException(new IOException("connection reset"));
-
         Set<String> fail() {
             return switch (this) {
-                case THROWS -> throw FAILED;
-                case THROWS_IO -> throw RESET;
+                case THROWS -> throw new IllegalStateException("usergroups.users.list failed");
+                case THROWS_IO -> throw new UncheckedIOException(new IOException("connection reset"));
                 case RETURNS_NULL -> null;
             };
         }
@@ -442,16 +438,14 @@ class CommandFuzzTest {
     /** CloudFront as far as the pure pipeline asks it: distribution details only. Nothing is ever created. */
     private static final class StubCloudFront implements Cdn {
 
-        private static final CdnException DENIED = new CdnException(
-                CdnException.Failure.ACCESS_DENIED,
-                "The bot may not read this distribution.",
-                "Grant cloudfront:GetDistribution to the bot's role.");
-
         @Override
         public Distribution distribution(String distributionId) {
             Distribution distribution = CLOUDFRONT.get(distributionId);
             if (distribution == null) {
-                throw DENIED;
+                throw new CdnException(
+                        CdnException.Failure.ACCESS_DENIED,
+                        "The bot may not read this distribution.",
+                        "Grant cloudfront:GetDistribution to the bot's role.");
             }
             return distribution;
         }
