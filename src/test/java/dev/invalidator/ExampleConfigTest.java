@@ -9,11 +9,21 @@ import dev.invalidator.config.GroupsConfig;
 import dev.invalidator.config.LimitsConfig;
 import dev.invalidator.config.PollingConfig;
 import dev.invalidator.config.VerifyConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The example the README tells operators to copy must load, and must state the real defaults. */
+/**
+ * The config operators copy ({@code invalidator.example.yml}) and the whole file shown in {@code docs/configuration.md}
+ * must load, and must state the real defaults.
+ */
 class ExampleConfigTest {
+
+    private static final Path CONFIGURATION_DOC = Path.of("docs/configuration.md");
+    /** The first YAML block of the document: the whole file, with its defaults. */
+    private static final Pattern FIRST_YAML_BLOCK = Pattern.compile("(?ms)^```yaml\\n(.*?)^```");
 
     @Test
     void the_example_config_loads_and_its_optional_values_are_the_defaults() throws Exception {
@@ -25,5 +35,23 @@ class ExampleConfigTest {
         assertThat(config.groups()).isEqualTo(GroupsConfig.defaults());
         assertThat(config.confirm()).isEqualTo(ConfirmConfig.defaults());
         assertThat(config.verify()).isEqualTo(VerifyConfig.defaults());
+    }
+
+    @Test
+    void the_whole_file_in_the_configuration_docs_loads_and_states_the_defaults() throws Exception {
+        Matcher block = FIRST_YAML_BLOCK.matcher(Files.readString(CONFIGURATION_DOC));
+        assertThat(block.find()).as("a ```yaml block in %s", CONFIGURATION_DOC).isTrue();
+
+        BotConfig config = ConfigLoader.parse(block.group(1), CONFIGURATION_DOC.toString(), ConfigLoader.Format.YAML);
+
+        assertThat(config.distributions()).containsOnlyKeys("web", "images");
+        assertThat(config.polling()).isEqualTo(PollingConfig.defaults());
+        assertThat(config.limits()).isEqualTo(LimitsConfig.defaults());
+        assertThat(config.groups()).isEqualTo(GroupsConfig.defaults());
+        assertThat(config.confirm()).isEqualTo(ConfirmConfig.defaults());
+        VerifyConfig defaults = VerifyConfig.defaults();
+        assertThat(config.verify().enabled()).isEqualTo(defaults.enabled());
+        assertThat(config.verify().maxUrls()).isEqualTo(defaults.maxUrls());
+        assertThat(config.verify().timeout()).isEqualTo(defaults.timeout());
     }
 }

@@ -38,7 +38,7 @@ public record PollingConfig(
      * 1s, 3s, 24h and 2m: the values a config gets when it leaves {@code polling} out. A 3 s ceiling keeps the lag
      * from CloudFront's Completed to the edit under 2 s at the median (4 s measured 2.0 s), at about one
      * ListInvalidations call per busy distribution every 3 s — still fewer calls per invalidation than the CLI's
-     * waiter spends (README, Performance).
+     * waiter spends (docs/performance.md).
      */
     public static PollingConfig defaults() {
         return new PollingConfig(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofHours(24));

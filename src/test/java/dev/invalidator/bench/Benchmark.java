@@ -16,11 +16,11 @@ import java.util.Set;
  * {@code target/bench/results.json}. Not a test: it asserts nothing about time.
  *
  * <pre>
- * mvn -B -q -Pbench verify                                  # everything, about 10 minutes
- * mvn -B -q -Pbench verify -Dbench.args="startup acks"      # some scenarios
- * mvn -B -q -Pbench verify -Dbench.args=smoke               # the sizes CI uses
- * mvn -B -q -Pbench verify -Dbench.jar=/tmp/before.jar      # another build of the bot, to compare
- * mvn -B -q -Pbench verify -Dbench.jvmOptions=/tmp/x.options  # other JVM flags, to compare
+ * ./mvnw -B -q -Pbench verify                                  # everything, about 10 minutes
+ * ./mvnw -B -q -Pbench verify -Dbench.args="startup acks"      # some scenarios
+ * ./mvnw -B -q -Pbench verify -Dbench.args=smoke               # the sizes CI uses
+ * ./mvnw -B -q -Pbench verify -Dbench.jar=/tmp/before.jar      # another build of the bot, to compare
+ * ./mvnw -B -q -Pbench verify -Dbench.jvmOptions=/tmp/x.options  # other JVM flags, to compare
  * </pre>
  */
 public final class Benchmark {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The results as a Markdown table, ready for the README: what was measured, the number, and the target. */
+/** The results as a Markdown table, ready for docs/performance.md: what was measured, the number, and the target. */
 final class ResultTable {
 
     private ResultTable() {}

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Dockerfile's rules, checked in {@code mvn verify} because no machine here has a container engine to build it:
+ * The Dockerfile's rules, checked in {@code ./mvnw verify} because no machine here has a container engine to build it:
  * multi-stage, dependencies cached apart from sources, non-root, health-checked, the JVM flags of
  * {@code deploy/jvm.options} and nothing else, no secrets.
  */
