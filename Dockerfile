@@ -11,6 +11,8 @@ WORKDIR /build
 # Dependencies get a layer of their own, rebuilt only when pom.xml changes, not on every source edit.
 COPY pom.xml .
 RUN mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline
+# javac's exports for Error Prone, which compiles inside Maven's JVM (see pom.xml).
+COPY .mvn/jvm.config .mvn/
 COPY src ./src
 # The tests run in CI (.ci/run), where the Slack and CloudFront simulators and moto are; here we only package.
 RUN mvn -B -q package -DskipTests

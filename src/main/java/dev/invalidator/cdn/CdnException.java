@@ -14,6 +14,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class CdnException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     /** What kind of failure, as CloudFront's error codes group them. */
     public enum Failure {

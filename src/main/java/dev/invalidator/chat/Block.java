@@ -30,7 +30,11 @@ public sealed interface Block {
         }
     }
 
-    /** @param value what the click needs to act (≤ 2,000 characters); never trusted without re-checking */
+    /**
+     * One button of an {@link Actions} row.
+     *
+     * @param value what the click needs to act (≤ 2,000 characters); never trusted without re-checking
+     */
     record Button(String actionId, String label, String value, Style style) {
 
         public enum Style {

@@ -2,6 +2,7 @@ package dev.invalidator.chat;
 
 /** A chat call that failed after the adapter's own retries. */
 public final class ChatException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     /** What went wrong, as far as the flow needs to tell. */
     public enum Reason {

@@ -17,7 +17,11 @@ public record RequestForm(Optional<String> channel, List<Choice> distributions) 
     public static final String PATHS_FIELD = "paths";
     public static final String NOTE_FIELD = "note";
 
-    /** @param label what the person sees, e.g. "web · E1WEBEXAMPLE · www.example.com" */
+    /**
+     * A distribution the person may pick in the form.
+     *
+     * @param label what the person sees, e.g. "web · E1WEBEXAMPLE · www.example.com"
+     */
     public record Choice(String alias, String label) {}
 
     public RequestForm {

@@ -34,6 +34,6 @@ public record Approval(AccessList approvers, Scope scope) {
 
     /** Whether a request with ({@code fullWipe}) or without a {@code /*} must wait for an approver. */
     public boolean requiredFor(boolean fullWipe) {
-        return scope == Scope.ALL || scope == Scope.WIPE && fullWipe;
+        return scope == Scope.ALL || (scope == Scope.WIPE && fullWipe);
     }
 }

@@ -14,6 +14,7 @@ package dev.invalidator.config;
  * }</pre>
  */
 public final class ConfigException extends Exception {
+    private static final long serialVersionUID = 1L;
 
     ConfigException(String message) {
         // Messages embed text from the file; keeping them on one line keeps log lines and terminals intact.

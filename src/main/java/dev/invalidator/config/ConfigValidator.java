@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Checks a config tree key by key and builds the records, stopping at the first problem with a message that names
@@ -53,7 +52,6 @@ final class ConfigValidator {
                 "C0OPS",
                 "[C0OPS, C0DEPLOYS]",
                 "any channel",
-                Identifiers::isChannelId,
                 "list the channel ids where this distribution may be used, e.g. [C0OPS], or \"*\" for any channel",
                 "use the id from the channel's details in Slack (C… or G…, e.g. C0OPS), or \"*\" for any channel"),
         USERS(
@@ -61,7 +59,6 @@ final class ConfigValidator {
                 "U0ALICE",
                 "[U0ALICE, S0OPS]",
                 "everyone",
-                Identifiers::isUserOrGroupId,
                 "list who may use this distribution: user ids (U… or W…) and user-group ids (S…), e.g. [U0ALICE,"
                         + " S0OPS], or \"*\" for everyone",
                 "use ids as Slack shows them in profiles: U… or W… for people (e.g. U0ALICE), S… for user groups,"
@@ -71,25 +68,23 @@ final class ConfigValidator {
         final String example;
         final String listExample;
         final String anyoneMeans;
-        final Predicate<String> accepts;
         final String need;
         final String howToWrite;
 
-        Audience(
-                String noun,
-                String example,
-                String listExample,
-                String anyoneMeans,
-                Predicate<String> accepts,
-                String need,
-                String howToWrite) {
+        Audience(String noun, String example, String listExample, String anyoneMeans, String need, String howToWrite) {
             this.noun = noun;
             this.example = example;
             this.listExample = listExample;
             this.anyoneMeans = anyoneMeans;
-            this.accepts = accepts;
             this.need = need;
             this.howToWrite = howToWrite;
+        }
+
+        boolean accepts(String id) {
+            return switch (this) {
+                case CHANNELS -> Identifiers.isChannelId(id);
+                case USERS -> Identifiers.isUserOrGroupId(id);
+            };
         }
     }
 
@@ -128,7 +123,7 @@ final class ConfigValidator {
         if (node == null) {
             throw problem(path, "missing — add at least one distribution, e.g. " + DISTRIBUTIONS_EXAMPLE);
         }
-        if (node.isNull() || node.isEmpty() && node.isObject()) {
+        if (node.isNull() || (node.isEmpty() && node.isObject())) {
             throw problem(path, "empty — add at least one distribution, e.g. " + DISTRIBUTIONS_EXAMPLE);
         }
         if (!node.isObject()) {
@@ -202,7 +197,7 @@ final class ConfigValidator {
         if (node == null) {
             throw problem(path, "missing — " + need);
         }
-        if (node.isNull() || node.isTextual() && node.textValue().isEmpty()) {
+        if (node.isNull() || (node.isTextual() && node.textValue().isEmpty())) {
             throw problem(path, "empty — " + need);
         }
         if (!node.isTextual()) {
@@ -254,8 +249,8 @@ final class ConfigValidator {
             throw problem(path, "missing — " + audience.need);
         }
         if (node.isNull()
-                || node.isArray() && node.isEmpty()
-                || node.isTextual() && node.textValue().isEmpty()) {
+                || (node.isArray() && node.isEmpty())
+                || (node.isTextual() && node.textValue().isEmpty())) {
             throw problem(path, "empty — " + audience.need);
         }
         List<JsonNode> entries = new ArrayList<>();
@@ -297,12 +292,12 @@ final class ConfigValidator {
                     path, "expected a " + audience.noun + " such as " + audience.example + ", found " + describe(node));
         }
         String id = node.textValue();
-        if (Identifiers.ANYONE.equals(id) || audience.accepts.test(id)) {
+        if (Identifiers.ANYONE.equals(id) || audience.accepts(id)) {
             return id;
         }
         String upper = id.toUpperCase(Locale.ROOT);
         String fix;
-        if (audience.accepts.test(upper)) {
+        if (audience.accepts(upper)) {
             fix = "Slack ids are upper case: " + upper;
         } else if (id.contains(",") || id.strip().contains(" ")) {
             fix = "write several ids as a list, e.g. " + audience.listExample;
@@ -316,7 +311,7 @@ final class ConfigValidator {
         if (node == null) {
             return Optional.empty();
         }
-        if (node.isNull() || node.isTextual() && node.textValue().isEmpty()) {
+        if (node.isNull() || (node.isTextual() && node.textValue().isEmpty())) {
             throw problem(
                     path,
                     "empty — give the ARN of the role to assume, e.g. " + ROLE_ARN_EXAMPLE + ", or remove roleArn");
@@ -474,7 +469,7 @@ final class ConfigValidator {
             throw problem(path, Text.quote(text) + " is not a URL — write it like " + BASE_URL_EXAMPLE);
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http") || url.getHost() == null) {
+        if ((!scheme.equals("https") && !scheme.equals("http")) || url.getHost() == null) {
             throw problem(
                     path,
                     Text.quote(text) + " is not an http:// or https:// URL with a host — e.g. " + BASE_URL_EXAMPLE);

@@ -53,7 +53,7 @@ final class ChannelView implements SlackSimulator.Listener {
 
         /** Whether this answers something {@code person} did in {@code where}: a word to them, or news there. */
         boolean answers(String person, String where) {
-            return person.equals(user) || user == null && where.equals(channel);
+            return person.equals(user) || (user == null && where.equals(channel));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.invalidator.demo;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code java -jar invalidator.jar demo [--config FILE]}: the real bot against a simulated Slack and CloudFront on
@@ -34,10 +36,28 @@ public final class DemoCommand {
     public static int run(String[] args, PrintStream err) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "invalidator-demo.log");
-        return run(Arrays.asList(args).subList(1, args.length), System.in, out, err, System.console() != null, () -> {
+        return run(Arrays.asList(args).subList(1, args.length), System.in, out, err, atTerminal(), () -> {
             DemoLogging.toFile(log);
             out.println("(the bot's log: " + log + ")");
         });
+    }
+
+    /** Whether standard input and output are a terminal, on every JDK. */
+    private static boolean atTerminal() {
+        return Optional.ofNullable(System.console())
+                .map(DemoCommand::isTerminal)
+                .orElse(false);
+    }
+
+    private static boolean isTerminal(Console console) {
+        try {
+            // From JDK 22 on, System.console() is there for redirected streams too, and isTerminal() tells them apart.
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // before JDK 22, System.console() is there only when both streams are a terminal
+        } catch (ReflectiveOperationException e) {
+            throw new LinkageError(e.getMessage(), e);
+        }
     }
 
     /**

@@ -151,7 +151,7 @@ final class Mrkdwn {
                 && (at + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(at + 1)));
     }
 
-    /** Slack's three escapes, undone last so that an escaped {@code &lt;} never turns into a mention. */
+    /** Slack's three escapes, undone last so that an escaped {@code <} never turns into a mention. */
     private static String unescape(String text) {
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }

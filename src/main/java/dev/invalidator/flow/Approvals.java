@@ -217,6 +217,9 @@ final class Approvals {
         return channels;
     }
 
+    // FutureReturnValueIgnored: the task logs its own failures, and nothing cancels an expiry (expire() checks whether
+    // the request still waits), so the ScheduledFuture has nothing to tell.
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void expireLater(PostedMessage status, Duration delay) {
         timer.schedule(
                 () -> {

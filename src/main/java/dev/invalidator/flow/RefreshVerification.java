@@ -88,7 +88,11 @@ public final class RefreshVerification implements AutoCloseable {
             pool.execute(() -> {
                 try {
                     start(invalidation, distribution.get(), status, completed, facts, settings, plan)
-                            .whenComplete((done, failure) -> checking.decrementAndGet());
+                            .whenComplete((done, failure) -> checking.decrementAndGet())
+                            .exceptionally(failure -> {
+                                log.error("The refresh check of invalidation {} failed", invalidation.id(), failure);
+                                return null;
+                            });
                 } catch (RuntimeException e) {
                     checking.decrementAndGet();
                     throw e;
@@ -131,11 +135,7 @@ public final class RefreshVerification implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         return check.run(baseUrl, plan, invalidation.paths(), invalidation.createTime())
-                .thenAccept(report -> publish(invalidation, status, completed, facts, report))
-                .exceptionally(failure -> {
-                    log.error("The refresh check of invalidation {} failed", invalidation.id(), failure);
-                    return null;
-                });
+                .thenAccept(report -> publish(invalidation, status, completed, facts, report));
     }
 
     private void publish(

@@ -40,6 +40,9 @@ public record NearMatch(Kind kind, String path) {
     }
 
     /**
+     * The closest the paths come to {@code key}: the first {@link Kind}, in its order, that one of them matches, or
+     * empty when none comes close.
+     *
      * @param key   a path as the edge would key it, query string included: {@code /app.js?v=2}
      * @param paths the request's path values (file paths and wildcards; cache tags are ignored)
      */
@@ -95,7 +98,7 @@ public record NearMatch(Kind kind, String path) {
     /** {@code /app.js} and {@code /app.js?v=2}, or {@code /app.js?v=1} and {@code /app.js?v=2}: one object, two keys. */
     private static boolean sameBeforeQuery(String path, String key) {
         String item = isWildcard(path) ? path.substring(0, path.length() - 1) : path;
-        boolean queryInvolved = item.contains("?") || !isWildcard(path) && key.contains("?");
+        boolean queryInvolved = item.contains("?") || (!isWildcard(path) && key.contains("?"));
         return queryInvolved && beforeQuery(item).equals(beforeQuery(key));
     }
 
@@ -105,6 +108,6 @@ public record NearMatch(Kind kind, String path) {
 
     private static boolean differsBySlash(String path, String key) {
         return covers(path, key + "/")
-                || key.length() > 1 && key.endsWith("/") && covers(path, key.substring(0, key.length() - 1));
+                || (key.length() > 1 && key.endsWith("/") && covers(path, key.substring(0, key.length() - 1)));
     }
 }

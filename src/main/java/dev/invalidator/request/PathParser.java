@@ -40,6 +40,8 @@ public final class PathParser {
     }
 
     /**
+     * Reads the path tokens of one command into one invalidation batch, with every problem and warning found.
+     *
      * @param tokens what {@link Tokenizer#split} returned for the path part of a command (target already removed)
      * @param hosts  the distribution's domain names (e.g. "d111111abcdef8.cloudfront.net", "www.example.com"),
      *               compared case-insensitively; links to other hosts are rejected

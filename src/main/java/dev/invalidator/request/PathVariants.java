@@ -71,7 +71,7 @@ public final class PathVariants {
             if (PathEncoder.isEscapeAt(path, i)) {
                 char decoded = (char) Integer.parseInt(path.substring(i + 1, i + 3), 16);
                 boolean doubleEncoded = decoded == '%' && PathEncoder.isEscapeAt("%" + path.substring(i + 3), 0);
-                boolean plain = decoded < 128 && Character.isLetterOrDigit(decoded) || PLAIN.indexOf(decoded) >= 0;
+                boolean plain = (decoded < 128 && Character.isLetterOrDigit(decoded)) || PLAIN.indexOf(decoded) >= 0;
                 if (plain || doubleEncoded) {
                     out.append(decoded);
                 } else {

@@ -6,6 +6,7 @@ package dev.invalidator.sandbox;
  * Messages are the real service's where one is known (see {@code cloudfront.md} §6).
  */
 final class CloudFrontError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     static final String ACCOUNT_ID = "123456789012";
     static final String CALLER_ARN = "arn:aws:sts::" + ACCOUNT_ID + ":assumed-role/invalidator/bot";

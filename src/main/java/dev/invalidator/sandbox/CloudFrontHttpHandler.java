@@ -199,7 +199,7 @@ final class CloudFrontHttpHandler implements HttpHandler {
             return Map.of();
         }
         Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
+        for (String pair : rawQuery.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }

@@ -36,7 +36,7 @@ final class EdgeHttpHandler implements HttpHandler {
             String rawQuery = exchange.getRequestURI().getRawQuery();
             edge.arrived(method, distributionId, rawQuery == null ? path : path + "?" + rawQuery);
             boolean head = method.equals("HEAD");
-            if (!head && !method.equals("GET") || head && edge.refusesHead(distributionId)) {
+            if ((!head && !method.equals("GET")) || (head && edge.refusesHead(distributionId))) {
                 exchange.getResponseHeaders().set("Allow", "GET");
                 exchange.sendResponseHeaders(405, -1);
                 return;

@@ -32,7 +32,7 @@ final class LoopbackHttpServer {
             System.setProperty(NO_DELAY_PROPERTY, "true");
         }
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             server.setExecutor(executor);
             return server;
         } catch (IOException e) {

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -108,7 +109,7 @@ final class SlackHttp implements AutoCloseable {
         parseForm(exchange.getRequestURI().getRawQuery(), params);
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         String text = new String(body, StandardCharsets.UTF_8);
-        if (contentType != null && contentType.toLowerCase().startsWith("application/json")) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             if (!parseJson(text, params)) {
                 sendJson(exchange, 200, error("invalid_json"), null);
                 return;
@@ -186,7 +187,7 @@ final class SlackHttp implements AutoCloseable {
         if (form == null || form.isEmpty()) {
             return;
         }
-        for (String pair : form.split("&")) {
+        for (String pair : form.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.invalidator.sandbox.SlackWorld.Channel;
 import dev.invalidator.sandbox.SlackWorld.User;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,7 +77,7 @@ final class SlackPayloads {
                                         .toString()
                                         .replace("-", "")
                                         .substring(0, 8)
-                                        .toUpperCase())
+                                        .toUpperCase(Locale.ROOT))
                 .put("event_time", clock.millis() / 1000);
         payload.putArray("authorizations")
                 .addObject()

@@ -137,7 +137,7 @@ final class SlackSocketServer extends WebSocketServer {
         if (query == null) {
             return null;
         }
-        for (String pair : query.split("&")) {
+        for (String pair : query.split("&", -1)) {
             if (pair.startsWith("ticket=")) {
                 return pair.substring("ticket=".length());
             }

@@ -67,7 +67,7 @@ final class SlackViews {
     synchronized String issueTrigger(String userId) {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
-        String id = (++counter) + "." + clock.millis() + "." + HexFormat.of().formatHex(bytes);
+        String id = ++counter + "." + clock.millis() + "." + HexFormat.of().formatHex(bytes);
         triggers.put(id, new Trigger(userId, clock.instant(), false));
         return id;
     }

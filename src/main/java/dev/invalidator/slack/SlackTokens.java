@@ -21,12 +21,17 @@ public record SlackTokens(String botToken, String appToken) {
 
     /** Why the bot can't start: one line for the operator, with no secret in it. */
     public static final class Unavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
         public Unavailable(String message) {
             super(message);
         }
     }
 
     /**
+     * Reads both tokens from {@code env}, or — when neither is set there — from the secret {@code SLACK_SECRET_ID}
+     * names.
+     *
      * @param readSecret returns the secret's SecretString for an id; may throw with a message that holds no secret
      */
     public static SlackTokens from(Map<String, String> env, Function<String, String> readSecret) throws Unavailable {

@@ -45,9 +45,9 @@ public final class SlackWorkspace implements Workspace {
                 .getUser();
         Home ours = home();
         boolean member = Objects.equals(user.getTeamId(), ours.teamId())
-                || ours.enterpriseId() != null
+                || (ours.enterpriseId() != null
                         && user.getEnterpriseUser() != null
-                        && ours.enterpriseId().equals(user.getEnterpriseUser().getEnterpriseId());
+                        && ours.enterpriseId().equals(user.getEnterpriseUser().getEnterpriseId()));
         answers.put(userId, new Cached(member, clock.instant()));
         return member;
     }

@@ -311,6 +311,9 @@ public final class Tracker implements AutoCloseable {
      * may also be followed by the live replica that created it: that one is told at once, the adopter only after a few
      * polls of grace, so that the creator's report is already in the thread when the adopter's reporter looks there.
      */
+    // FutureReturnValueIgnored: deliver() logs the listener's failures itself, and a delayed delivery is never
+    // cancelled (close() drops it with the scheduler), so the ScheduledFuture has nothing to tell.
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void tell(Invalidation invalidation, Consumer<InvalidationListener> message) {
         boolean wasAdopted;
         synchronized (this) {

@@ -29,6 +29,8 @@ public record CheckPlan(List<String> paths, int leftOut, List<String> wildcardsW
     }
 
     /**
+     * Plans the check of an invalidation: at most {@code maxUrls} of its file paths and samples.
+     *
      * @param invalidated the paths the invalidation sent
      * @param samples     the {@code check:} samples of the request
      */

@@ -8,6 +8,10 @@ import java.net.URI;
  */
 public interface EdgeProbe {
 
-    /** @throws EdgeUnreachable when no answer came: a network error, a timeout, a URL that can't be asked for */
+    /**
+     * Asks the edge for {@code url} and returns what it answered.
+     *
+     * @throws EdgeUnreachable when no answer came: a network error, a timeout, a URL that can't be asked for
+     */
     EdgeAnswer ask(URI url);
 }

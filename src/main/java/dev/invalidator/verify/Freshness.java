@@ -44,6 +44,8 @@ public record Freshness(Verdict verdict, String detail, Optional<Duration> cache
     }
 
     /**
+     * Judges one answer of the edge against the moment the invalidation was created.
+     *
      * @param receivedAt          when the answer arrived, by the bot's clock
      * @param invalidationCreated when CloudFront created the invalidation
      */

@@ -33,6 +33,8 @@ public final class RefreshCheck {
     }
 
     /**
+     * Checks every URL of {@code plan}; the report completes once each has been judged.
+     *
      * @param baseUrl             where the distribution's URLs start, without a trailing slash; each URL is it followed
      *                            by a path as the invalidation sent it, already percent-encoded as viewers send it
      * @param requestPaths        the paths the invalidation sent, to explain a stale copy against

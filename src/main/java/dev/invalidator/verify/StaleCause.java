@@ -44,6 +44,8 @@ public record StaleCause(Kind kind, Optional<String> requestPath, Optional<Strin
     }
 
     /**
+     * Why the copy held under {@code heldKey} outlived an invalidation of {@code requestPaths}.
+     *
      * @param heldKey      the key of the old copy: the URL's path (and query) that was served stale, or the variant
      *                     of a path that answered 404 which the edge turned out to hold
      * @param requestPaths the paths the invalidation sent

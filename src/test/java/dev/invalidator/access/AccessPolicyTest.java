@@ -6,6 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import dev.invalidator.config.AccessList;
 import dev.invalidator.config.DistributionConfig;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -21,7 +22,8 @@ class AccessPolicyTest {
     private static final String RANDOM = "C0RANDOM";
 
     private static DistributionConfig distribution(String alias, AccessList channels, AccessList users) {
-        return new DistributionConfig(alias, "E1" + alias.toUpperCase() + "EXAMPLE", channels, users, Optional.empty());
+        return new DistributionConfig(
+                alias, "E1" + alias.toUpperCase(Locale.ROOT) + "EXAMPLE", channels, users, Optional.empty());
     }
 
     private static DistributionConfig web(AccessList users) {

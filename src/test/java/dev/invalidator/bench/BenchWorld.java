@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -42,9 +43,9 @@ final class BenchWorld implements AutoCloseable {
         this.channels = IntStream.range(0, channels)
                 .mapToObj(i -> String.format("C0BENCH%03d", i))
                 .toList();
-        distributionIds.forEach(id -> cloudFront.addDistribution(id, id.toLowerCase() + ".cloudfront.net"));
-        this.users.forEach(id -> slack.addUser(id, id.toLowerCase()));
-        this.channels.forEach(id -> slack.addChannel(id, id.toLowerCase(), true));
+        distributionIds.forEach(id -> cloudFront.addDistribution(id, id.toLowerCase(Locale.ROOT) + ".cloudfront.net"));
+        this.users.forEach(id -> slack.addUser(id, id.toLowerCase(Locale.ROOT)));
+        this.channels.forEach(id -> slack.addChannel(id, id.toLowerCase(Locale.ROOT), true));
     }
 
     List<String> distributionIds() {

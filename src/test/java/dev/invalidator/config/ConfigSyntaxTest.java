@@ -53,16 +53,26 @@ class ConfigSyntaxTest {
 
         @Test
         void aBareStarInAListGetsTheHintToQuoteIt() {
-            assertThatThrownBy(() -> yaml("distributions:\n  web:\n    id: E1WEBEXAMPLE\n    channels: [C0OPS]\n"
-                            + "    users: [*]\n"))
+            assertThatThrownBy(() -> yaml("""
+                    distributions:
+                      web:
+                        id: E1WEBEXAMPLE
+                        channels: [C0OPS]
+                        users: [*]
+                    """))
                     .hasMessage("invalidator.yml: line 5, column 14: a bare * starts a YAML alias — write \"*\" in"
                             + " quotes, e.g. users: [\"*\"]");
         }
 
         @Test
         void aBareStarAsTheValueGetsTheHintToQuoteIt() {
-            assertThatThrownBy(() -> yaml(
-                            "distributions:\n  web:\n    id: E1WEBEXAMPLE\n    channels: [C0OPS]\n" + "    users: *\n"))
+            assertThatThrownBy(() -> yaml("""
+                    distributions:
+                      web:
+                        id: E1WEBEXAMPLE
+                        channels: [C0OPS]
+                        users: *
+                    """))
                     .hasMessage("invalidator.yml: line 5, column 13: a bare * starts a YAML alias — write \"*\" in"
                             + " quotes, e.g. users: [\"*\"]");
         }
@@ -76,9 +86,11 @@ class ConfigSyntaxTest {
 
         @Test
         void anAliasIsRejectedRatherThanReadAsItsName() {
-            assertThatThrownBy(() -> yaml("distributions:\n"
-                            + "  web: {id: E1WEBEXAMPLE, channels: &ops [C0OPS], users: [\"*\"]}\n"
-                            + "  img: {id: E2IMAGESEXAMPLE, channels: *ops, users: [\"*\"]}\n"))
+            assertThatThrownBy(() -> yaml("""
+                    distributions:
+                      web: {id: E1WEBEXAMPLE, channels: &ops [C0OPS], users: ["*"]}
+                      img: {id: E2IMAGESEXAMPLE, channels: *ops, users: ["*"]}
+                    """))
                     .hasMessage("invalidator.yml: distributions.img.channels: uses the YAML alias *ops (line 3, column"
                             + " 40) but aliases are not supported — write the value out in full");
         }

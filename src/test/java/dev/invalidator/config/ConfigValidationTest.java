@@ -10,6 +10,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -103,10 +104,12 @@ class ConfigValidationTest {
 
         @Test
         void keepFileOrder() throws ConfigException {
-            BotConfig config = yaml("distributions:\n"
-                    + "  zeta: {id: E3ZETAEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n"
-                    + "  alpha: {id: E4ALPHAEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n"
-                    + "  mid: {id: E5MIDEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n");
+            BotConfig config = yaml("""
+                    distributions:
+                      zeta: {id: E3ZETAEXAMPLE, channels: [C0OPS], users: ["*"]}
+                      alpha: {id: E4ALPHAEXAMPLE, channels: [C0OPS], users: ["*"]}
+                      mid: {id: E5MIDEXAMPLE, channels: [C0OPS], users: ["*"]}
+                    """);
             assertThat(config.distributions().keySet()).containsExactly("zeta", "alpha", "mid");
         }
     }
@@ -139,8 +142,8 @@ class ConfigValidationTest {
         void mustNotBeASubCommand(String alias) {
             assertRejected(
                     "distributions:\n  " + alias + ": " + Configs.VALID_WEB + "\n",
-                    "distributions." + alias + ": \"" + alias.toLowerCase() + "\" is a sub-command of the bot, so it"
-                            + " can't be an alias — pick another name");
+                    "distributions." + alias + ": \"" + alias.toLowerCase(Locale.ROOT)
+                            + "\" is a sub-command of the bot, so it can't be an alias — pick another name");
         }
 
         @Test

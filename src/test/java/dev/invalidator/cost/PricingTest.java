@@ -15,8 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PricingTest {
 
-    private static final int MAX = Integer.MAX_VALUE;
-
     @Nested
     class Charge {
 

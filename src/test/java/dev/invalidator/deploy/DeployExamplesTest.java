@@ -243,7 +243,7 @@ class DeployExamplesTest {
         @Test
         void the_pods_run_as_the_images_non_root_user() {
             List<String> users = runtime.arguments("USER");
-            String user = users.get(users.size() - 1).split(":")[0];
+            String user = users.get(users.size() - 1).split(":", -1)[0];
 
             assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean())
                     .isTrue();

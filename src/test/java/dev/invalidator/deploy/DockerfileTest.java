@@ -148,7 +148,7 @@ class DockerfileTest {
                     .noneMatch(name -> SECRET_LOOKING_NAME.matcher(name).matches());
             assertThat(stage.arguments("ARG"))
                     .noneMatch(arg ->
-                            SECRET_LOOKING_NAME.matcher(arg.split("=")[0]).matches());
+                            SECRET_LOOKING_NAME.matcher(arg.split("=", -1)[0]).matches());
         });
     }
 
@@ -167,7 +167,7 @@ class DockerfileTest {
         Set<String> copied = dockerfile.stages().stream()
                 .flatMap(stage -> stage.arguments("COPY").stream())
                 .filter(copy -> !copy.startsWith("--from="))
-                .map(copy -> copy.split("\\s+")[0])
+                .map(copy -> copy.split("\\s+", -1)[0])
                 .collect(Collectors.toCollection(TreeSet::new));
         List<String> ignore = Files.readAllLines(DOCKERIGNORE).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))

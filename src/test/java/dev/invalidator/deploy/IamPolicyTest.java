@@ -101,7 +101,7 @@ class IamPolicyTest {
         for (Method method : client.getMethods()) {
             String returned = method.getReturnType().getName();
             String operation = method.getName().replaceFirst("Paginator$", "");
-            if (returned.contains(".model.") && returned.endsWith("Response") || returned.contains(".paginators.")) {
+            if ((returned.contains(".model.") && returned.endsWith("Response")) || returned.contains(".paginators.")) {
                 actionByMethod.put(
                         method.getName(),
                         service + ":" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1));

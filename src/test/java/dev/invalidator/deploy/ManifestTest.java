@@ -114,7 +114,7 @@ class ManifestTest {
     }
 
     private static String clientName(String method) {
-        String[] parts = method.split("\\.");
+        String[] parts = method.split("\\.", -1);
         StringBuilder name = new StringBuilder(parts[0]);
         for (int i = 1; i < parts.length; i++) {
             name.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));

@@ -287,14 +287,10 @@ class CommandFuzzTest {
         THROWS_IO,
         RETURNS_NULL;
 
-        // Made once and thrown again: a million fresh stack traces would cost more than the rest of the campaign.
-        private static final RuntimeException FAILED = new IllegalStateException("usergroups.users.list failed");
-        private static final RuntimeException RESET = new UncheckedIOException(new IOException("connection reset"));
-
         Set<String> fail() {
             return switch (this) {
-                case THROWS -> throw FAILED;
-                case THROWS_IO -> throw RESET;
+                case THROWS -> throw new IllegalStateException("usergroups.users.list failed");
+                case THROWS_IO -> throw new UncheckedIOException(new IOException("connection reset"));
                 case RETURNS_NULL -> null;
             };
         }
@@ -442,16 +438,14 @@ class CommandFuzzTest {
     /** CloudFront as far as the pure pipeline asks it: distribution details only. Nothing is ever created. */
     private static final class StubCloudFront implements Cdn {
 
-        private static final CdnException DENIED = new CdnException(
-                CdnException.Failure.ACCESS_DENIED,
-                "The bot may not read this distribution.",
-                "Grant cloudfront:GetDistribution to the bot's role.");
-
         @Override
         public Distribution distribution(String distributionId) {
             Distribution distribution = CLOUDFRONT.get(distributionId);
             if (distribution == null) {
-                throw DENIED;
+                throw new CdnException(
+                        CdnException.Failure.ACCESS_DENIED,
+                        "The bot may not read this distribution.",
+                        "Grant cloudfront:GetDistribution to the bot's role.");
             }
             return distribution;
         }
@@ -484,7 +478,7 @@ class CommandFuzzTest {
             return new Lists(
                     distribution.channels().contains(input.channel()),
                     distribution.users().allowsAnyone()
-                            || distribution.users().ids().contains(input.user()) && !groups.contains(input.user()),
+                            || (distribution.users().ids().contains(input.user()) && !groups.contains(input.user())),
                     groups.stream()
                             .anyMatch(group -> !input.unreadableGroups().contains(group)
                                     && GROUPS.getOrDefault(group, Set.of()).contains(input.user())),
@@ -565,7 +559,7 @@ class CommandFuzzTest {
                 Distribution details = CLOUDFRONT.get(distribution.id());
                 boolean named = target.equalsIgnoreCase(distribution.alias())
                         || target.equalsIgnoreCase(distribution.id())
-                        || details != null && details.hosts().contains(target.toLowerCase(Locale.ROOT));
+                        || (details != null && details.hosts().contains(target.toLowerCase(Locale.ROOT)));
                 if (!named) {
                     report.violation(
                             Rule.RESOLVES_WHAT_IT_NAMES,
@@ -759,7 +753,7 @@ class CommandFuzzTest {
                     surrogate = true;
                 } else if (Character.getType(c) == Character.FORMAT) {
                     invisible = true;
-                } else if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c >= 0x7F && c <= 0x9F) {
+                } else if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
                     control = true;
                 }
             }
@@ -1372,7 +1366,8 @@ class CommandFuzzTest {
 
         private String randomCase(String text) {
             StringBuilder out = new StringBuilder(text.length());
-            for (char c : text.toCharArray()) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
                 out.append(random.nextBoolean() ? Character.toUpperCase(c) : Character.toLowerCase(c));
             }
             return out.toString();

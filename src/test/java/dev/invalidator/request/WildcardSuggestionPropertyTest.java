@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -171,7 +172,7 @@ class WildcardSuggestionPropertyTest {
     }
 
     /** Every prefix ending in "/" of every listed file's path, the root included. */
-    private static TreeSet<String> directoriesOf(List<String> paths) {
+    private static SortedSet<String> directoriesOf(List<String> paths) {
         TreeSet<String> directories = new TreeSet<>();
         paths.stream()
                 .filter(WildcardSuggestionPropertyTest::isFile)

@@ -97,18 +97,24 @@ class SlackSocketModeTest {
 
     @Test
     void theBotRespondsPostsEditsAndRepliesInAThread() throws Exception {
+        CompletableFuture<Void> answered = new CompletableFuture<>();
         bolt.app.command("/invalidate", (req, ctx) -> {
-            bolt.app.executorService().submit(() -> {
-                ctx.respond("Got it, only you see this");
-                String ts = ctx.client()
-                        .chatPostMessage(m -> m.channel(ctx.getChannelId()).text("Invalidating…"))
-                        .getTs();
-                ctx.client()
-                        .chatPostMessage(
-                                m -> m.channel(ctx.getChannelId()).threadTs(ts).text("I-1 created"));
-                ctx.client()
-                        .chatUpdate(u -> u.channel(ctx.getChannelId()).ts(ts).text("Invalidated"));
-                return null;
+            bolt.app.executorService().execute(() -> {
+                try {
+                    ctx.respond("Got it, only you see this");
+                    String ts = ctx.client()
+                            .chatPostMessage(m -> m.channel(ctx.getChannelId()).text("Invalidating…"))
+                            .getTs();
+                    ctx.client()
+                            .chatPostMessage(m ->
+                                    m.channel(ctx.getChannelId()).threadTs(ts).text("I-1 created"));
+                    ctx.client()
+                            .chatUpdate(
+                                    u -> u.channel(ctx.getChannelId()).ts(ts).text("Invalidated"));
+                    answered.complete(null);
+                } catch (Exception e) {
+                    answered.completeExceptionally(e);
+                }
             });
             return ctx.ack();
         });
@@ -116,6 +122,7 @@ class SlackSocketModeTest {
 
         Ack ack = ackOf(sim.slashCommand(ALICE, GENERAL, "/invalidate", "web /index.html"));
         assertThat(ack.payloadJson()).as("a bare ack").isNull();
+        answered.get(CONNECT.toSeconds(), TimeUnit.SECONDS); // a failed call fails the test here, with its cause
 
         Await.until(
                 "the status message is edited",

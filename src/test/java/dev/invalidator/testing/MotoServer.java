@@ -3,6 +3,7 @@ package dev.invalidator.testing;
 import dev.invalidator.aws.AwsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy;
 
 /**
@@ -51,9 +53,11 @@ public final class MotoServer {
                         .enabled(true)
                         .aliases(a -> a.quantity(1).items(alias))
                         .origins(o -> o.quantity(1)
-                                .items(item -> item.id(origin)
+                                .items(Origin.builder()
+                                        .id(origin)
                                         .domainName("bucket.s3.amazonaws.com")
-                                        .s3OriginConfig(s3 -> s3.originAccessIdentity(""))))
+                                        .s3OriginConfig(s3 -> s3.originAccessIdentity(""))
+                                        .build()))
                         .defaultCacheBehavior(b -> b.targetOriginId(origin)
                                 .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                                 .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6"))))
@@ -89,7 +93,7 @@ public final class MotoServer {
 
     private static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             return true;
         } catch (IOException e) {
             return false;

@@ -15,7 +15,7 @@ public final class Handoff {
 
     private Handoff() {}
 
-    /** @return false when the queue is full and {@code work} was not taken */
+    /** Passes {@code work} to {@code workers}; false when the queue is full and {@code work} was not taken. */
     public static boolean toWorkers(Executor workers, Runnable work, String what) {
         try {
             workers.execute(work);
