@@ -12,33 +12,39 @@ import org.junit.jupiter.api.Test;
 
 class DaemonThreadsTest {
 
-    private static final Runnable NOTHING = () -> {};
+    private static void nothing() {}
 
     @Test
     void numbers_its_threads_from_1_in_the_order_it_makes_them() {
         ThreadFactory factory = DaemonThreads.named("refresh-check");
 
-        List<String> names =
-                List.of(factory.newThread(NOTHING), factory.newThread(NOTHING), factory.newThread(NOTHING)).stream()
-                        .map(Thread::getName)
-                        .toList();
+        List<String> names = List.of(
+                        factory.newThread(DaemonThreadsTest::nothing),
+                        factory.newThread(DaemonThreadsTest::nothing),
+                        factory.newThread(DaemonThreadsTest::nothing))
+                .stream()
+                .map(Thread::getName)
+                .toList();
 
         assertThat(names).containsExactly("refresh-check-1", "refresh-check-2", "refresh-check-3");
     }
 
     @Test
     void makes_daemon_threads() {
-        assertThat(DaemonThreads.named("tracker").newThread(NOTHING).isDaemon()).isTrue();
+        assertThat(DaemonThreads.named("tracker")
+                        .newThread(DaemonThreadsTest::nothing)
+                        .isDaemon())
+                .isTrue();
     }
 
     @Test
     void each_factory_counts_on_its_own() {
         ThreadFactory workers = DaemonThreads.named("worker");
         ThreadFactory health = DaemonThreads.named("health");
-        workers.newThread(NOTHING);
+        workers.newThread(DaemonThreadsTest::nothing);
 
-        assertThat(health.newThread(NOTHING).getName()).isEqualTo("health-1");
-        assertThat(workers.newThread(NOTHING).getName()).isEqualTo("worker-2");
+        assertThat(health.newThread(DaemonThreadsTest::nothing).getName()).isEqualTo("health-1");
+        assertThat(workers.newThread(DaemonThreadsTest::nothing).getName()).isEqualTo("worker-2");
     }
 
     @Test

@@ -40,8 +40,8 @@ class InvalidationPagesTest {
 
             Iterator<InvalidationPage> pages = cdn.invalidationPages(DIST, 3).iterator();
             pages.next();
-            pages.hasNext();
 
+            assertThat(pages.hasNext()).isTrue();
             assertThat(cdn.markersAsked).containsExactly((String) null);
         }
 
