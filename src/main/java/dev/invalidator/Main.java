@@ -1,12 +1,12 @@
 package dev.invalidator;
 
 import dev.invalidator.aws.AwsClients;
-import dev.invalidator.check.ConfigCheck;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
 import dev.invalidator.demo.DemoCommand;
 import dev.invalidator.health.HealthServer;
+import dev.invalidator.preflight.ConfigCheck;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackTokens;
 import java.io.FileDescriptor;

@@ -1,60 +1,114 @@
 package dev.invalidator;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.net.Socket;
+import java.net.URLConnection;
 
 /**
- * The core knows no vendor: these packages import no Slack and no AWS type, so the same flow runs against the
- * simulators, moto and the real services, and its rules are tested without either SDK.
+ * The boundaries of {@code ../shared/DESIGN.md}, checked on the compiled main classes: the core knows no vendor, the
+ * refresh check opens no socket of its own, the simulators stay apart, listeners stay thin, and no two packages need
+ * each other.
  */
+@AnalyzeClasses(packages = "dev.invalidator", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final Path MAIN = Path.of("src/main/java/dev/invalidator");
+    private static final String[] CORE = {
+        "dev.invalidator.request..",
+        "dev.invalidator.access..",
+        "dev.invalidator.config..",
+        // cdn.cloudfront is the AWS adapter behind the Cdn port of cdn
+        "dev.invalidator.cdn",
+        "dev.invalidator.tracking..",
+        "dev.invalidator.flow..",
+        "dev.invalidator.chat..",
+        "dev.invalidator.cost..",
+        "dev.invalidator.verify.."
+    };
 
-    @ParameterizedTest
-    @ValueSource(strings = {"request", "access", "tracking", "flow", "cost", "chat", "config", "verify"})
-    void the_core_package_imports_no_slack_or_aws_type(String core) throws IOException {
-        List<Path> sources;
-        try (Stream<Path> files = Files.list(MAIN.resolve(core))) {
-            sources = files.filter(file -> file.toString().endsWith(".java")).toList();
-        }
+    private static final String SANDBOX = "dev.invalidator.sandbox..";
 
-        assertThat(sources)
-                .isNotEmpty()
-                .allSatisfy(source -> assertThat(Files.readString(source))
-                        .doesNotContain("com.slack.api")
-                        .doesNotContain("software.amazon.awssdk"));
+    @ArchTest
+    static final ArchRule the_core_depends_on_no_slack_or_aws_type = noClasses()
+            .that()
+            .resideInAnyPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.slack..", "software.amazon..")
+            .because("Slack and AWS stay behind the Chat and Cdn ports, so the same flow runs against the simulators,"
+                    + " moto and the real services, and its rules are tested without either SDK");
+
+    @ArchTest
+    static void every_core_package_holds_classes(JavaClasses classes) {
+        // A misspelt package in CORE would match nothing and pass the rule above unseen.
+        assertThat(CORE)
+                .allSatisfy(core -> assertThat(classes.that(resideInAPackage(core)))
+                        .as(core)
+                        .isNotEmpty());
     }
 
-    @Test
-    void the_refresh_check_speaks_http_only_through_its_edge_port() throws IOException {
-        List<Path> sources;
-        try (Stream<Path> files = Files.list(MAIN.resolve("verify"))) {
-            sources = files.filter(file -> file.toString().endsWith(".java")).toList();
-        }
+    @ArchTest
+    static final ArchRule the_refresh_check_speaks_http_only_through_its_edge_port = noClasses()
+            .that()
+            .resideInAPackage("dev.invalidator.verify")
+            .should()
+            .dependOnClassesThat(resideInAnyPackage("java.net.http..", "dev.invalidator.verify.http..")
+                    // and the JDK's other ways to open a connection
+                    .or(assignableTo(URLConnection.class))
+                    .or(assignableTo(Socket.class)))
+            .because("the refresh check asks the edge through EdgeProbe, so its judgement is tested without sockets;"
+                    + " verify.http is the adapter that opens them");
 
-        assertThat(sources)
-                .allSatisfy(source -> assertThat(Files.readString(source)).doesNotContain("java.net.http"));
-    }
+    @ArchTest
+    static final ArchRule only_the_demo_uses_the_simulators = noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.invalidator.demo..", SANDBOX)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(SANDBOX)
+            .because("the simulators ship in the jar for `demo` alone; the bot that serves Slack never reaches them");
 
-    @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "Cdn.java",
-                "CallerReference.java",
-                "CdnException.java",
-                "DistributionCatalog.java",
-                "CdnCallObserver.java"
-            })
-    void the_cdn_port_imports_no_aws_type(String file) throws IOException {
-        assertThat(Files.readString(MAIN.resolve("cdn").resolve(file))).doesNotContain("software.amazon.awssdk");
-    }
+    @ArchTest
+    static final ArchRule the_simulators_borrow_nothing_from_the_bot_or_the_sdks = classes()
+            .that()
+            .resideInAPackage(SANDBOX)
+            .should()
+            .onlyDependOnClassesThat(resideInAPackage(SANDBOX)
+                    .or(resideOutsideOfPackages("dev.invalidator..", "com.slack..", "software.amazon..")))
+            .because("the simulators answer from the wire protocols as Slack and CloudFront do; sharing the bot's"
+                    + " code or an SDK's model would let a mistake on both sides agree with itself");
+
+    @ArchTest
+    static final ArchRule listeners_only_hand_over_to_the_flow = classes()
+            .that()
+            .resideInAPackage("dev.invalidator.slack.listeners..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.invalidator.slack..",
+                    "dev.invalidator.flow",
+                    "dev.invalidator.chat",
+                    "com.slack..",
+                    "java..",
+                    "org.slf4j..")
+            .because("a listener acks and hands the payload to the flow; access, CloudFront and tracking are the"
+                    + " flow's business, the same for every way a request arrives");
+
+    @ArchTest
+    static final ArchRule no_two_packages_need_each_other = slices().matching("dev.invalidator.(*)..")
+            .should()
+            .beFreeOfCycles()
+            .because("each package can then be read, tested and changed knowing only what it depends on");
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.core.domain.JavaClass;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigLoader;
 import dev.invalidator.config.DistributionConfig;
@@ -23,6 +24,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.SdkClient;
 
 /**
  * {@code deploy/iam-policy.json}, the policy of the bot's own AWS identity: it allows exactly the actions of the AWS
@@ -33,10 +36,6 @@ class IamPolicyTest {
 
     private static final Path POLICY = Path.of("deploy/iam-policy.json");
     private static final Path EXAMPLE_CONFIG = Path.of("invalidator.example.yml");
-
-    private static final Pattern SDK_CLIENT_IMPORT =
-            Pattern.compile("import\\s+(software\\.amazon\\.awssdk\\.services\\.\\w+\\.\\w+Client)\\s*;");
-    private static final Pattern STS_CREDENTIALS_PROVIDER = Pattern.compile("\\b(Sts\\w+CredentialsProvider)\\b");
 
     /** Credentials providers that call STS by themselves, with the action their call needs. */
     private static final Map<String, String> ACTION_BY_STS_PROVIDER =
@@ -72,22 +71,35 @@ class IamPolicyTest {
 
     /** The IAM action of every AWS operation the code invokes, with the files that invoke it. */
     private static Map<String, SortedSet<String>> actionsInvoked() throws Exception {
-        MainSources sources = MainSources.read();
-        Map<String, String> actionByClientMethod = new HashMap<>();
-        for (String client : sources.find(SDK_CLIENT_IMPORT).keySet()) {
-            actionByClientMethod.putAll(actionsOf(Class.forName(client)));
-        }
+        MainClasses main = MainClasses.read();
         Map<String, SortedSet<String>> invoked = new TreeMap<>();
-        sources.calls(actionByClientMethod.keySet())
-                .forEach((method, files) -> invoked.computeIfAbsent(
-                                actionByClientMethod.get(method), a -> new TreeSet<>())
-                        .addAll(files));
-        stsProvidersUsed = sources.find(STS_CREDENTIALS_PROVIDER);
+        for (Map.Entry<MainClasses.Call, SortedSet<String>> call :
+                main.calls(IamPolicyTest::isServiceClient).entrySet()) {
+            String action = actionsOf(call.getKey().type()).get(call.getKey().method());
+            if (action != null) {
+                invoked.computeIfAbsent(action, a -> new TreeSet<>()).addAll(call.getValue());
+            }
+        }
+        stsProvidersUsed = new TreeMap<>();
+        main.dependencies(IamPolicyTest::isStsCredentialsProvider)
+                .forEach((provider, files) -> stsProvidersUsed.put(provider.getSimpleName(), files));
         stsProvidersUsed.forEach((provider, files) -> Optional.ofNullable(ACTION_BY_STS_PROVIDER.get(provider))
                 .ifPresent(action ->
                         invoked.computeIfAbsent(action, a -> new TreeSet<>()).addAll(files)));
         invoked.keySet().removeAll(NEEDS_NO_PERMISSION);
         return invoked;
+    }
+
+    /** {@code CloudFrontClient}, {@code StsClient}, …: the interface of one AWS service, whose calls need actions. */
+    private static boolean isServiceClient(JavaClass type) {
+        return type.getPackageName().startsWith("software.amazon.awssdk.services.")
+                && type.isAssignableTo(SdkClient.class);
+    }
+
+    /** A credentials provider that calls STS by itself, such as {@code StsAssumeRoleCredentialsProvider}. */
+    private static boolean isStsCredentialsProvider(JavaClass type) {
+        return type.getPackageName().startsWith("software.amazon.awssdk.services.sts.")
+                && type.isAssignableTo(AwsCredentialsProvider.class);
     }
 
     /**

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.event.Event;
 import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -18,11 +20,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,24 +74,28 @@ class ManifestTest {
     /** slack.md §2: a slash command needs the commands scope. */
     private static final String SLASH_COMMAND_SCOPE = "commands";
 
-    private static final Pattern EVENT_CLASS = Pattern.compile("\\b(\\w+Event)\\.class\\b");
-
     private static JsonNode manifest;
+    private static MainClasses main;
     private static Map<String, SortedSet<String>> methodsCalled;
 
     @BeforeAll
     static void read() throws IOException {
         manifest = new YAMLMapper().readTree(Path.of("manifest.yml").toFile());
+        main = MainClasses.read();
         methodsCalled = webApiMethodsCalled();
     }
 
-    /** Every Web API method the code calls, found by its {@link MethodsClient} name, with the files that call it. */
+    /**
+     * Every Web API method the code calls, or passes by reference, on a {@link MethodsClient} (or its asynchronous
+     * twin, whose methods bear the same names), with the files that call it.
+     */
     private static Map<String, SortedSet<String>> webApiMethodsCalled() {
         Map<String, String> methodByClientName = clientNamesOfWebApiMethods();
         Map<String, SortedSet<String>> called = new TreeMap<>();
-        MainSources.read()
-                .calls(methodByClientName.keySet())
-                .forEach((clientName, files) -> called.put(methodByClientName.get(clientName), files));
+        main.calls(type -> type.isAssignableTo(MethodsClient.class) || type.isAssignableTo(AsyncMethodsClient.class))
+                .forEach((call, files) -> Optional.ofNullable(methodByClientName.get(call.method()))
+                        .ifPresent(method -> called.computeIfAbsent(method, m -> new TreeSet<>())
+                                .addAll(files)));
         CALLED_BY_BOLT.forEach(
                 method -> called.computeIfAbsent(method, m -> new TreeSet<>()).add("Bolt itself"));
         return called;
@@ -266,9 +272,10 @@ class ManifestTest {
 
         @Test
         void the_bot_events_are_exactly_the_events_the_listeners_handle() throws Exception {
+            // Bolt routes an event to the listener registered with its class: app.event(AppHomeOpenedEvent.class, …)
             Set<String> handled = new TreeSet<>();
-            for (String eventClass : MainSources.read().find(EVENT_CLASS).keySet()) {
-                Class<?> type = Class.forName("com.slack.api.model.event." + eventClass);
+            for (Class<?> type : main.classLiterals(literal -> literal.isAssignableTo(Event.class))
+                    .keySet()) {
                 handled.add((String) type.getField("TYPE_NAME").get(null));
             }
 

@@ -1,4 +1,4 @@
-package dev.invalidator.check;
+package dev.invalidator.preflight;
 
 import java.util.Objects;
 import java.util.Optional;

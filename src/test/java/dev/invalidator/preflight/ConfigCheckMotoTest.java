@@ -1,4 +1,4 @@
-package dev.invalidator.check;
+package dev.invalidator.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.invalidator.check;
+package dev.invalidator.preflight;
 
 /** How one item of the checklist came out, with the sign it is printed with. */
 public enum Mark {

@@ -1,4 +1,4 @@
-package dev.invalidator.check;
+package dev.invalidator.preflight;
 
 import dev.invalidator.aws.AwsClients;
 import dev.invalidator.cdn.CdnException;

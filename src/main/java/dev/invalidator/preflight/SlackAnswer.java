@@ -1,4 +1,4 @@
-package dev.invalidator.check;
+package dev.invalidator.preflight;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;

@@ -1,0 +1,26 @@
+/**
+ * Slack's side of the bot: Bolt on a Socket Mode connection, and the adapters that put the flow's ports on Slack's
+ * Web API.
+ *
+ * <pre>{@code
+ * Slack slack = SlackBot.slack(apiUrl, error -> rereadTokens());   // a revoked or rotated token, noticed once
+ * MethodsClient methods = slack.methods(tokens.botToken());
+ * Chat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
+ * SlackBot bot = SlackBot.start(slack, tokens, handler, workers);  // registers the listeners and connects
+ * }</pre>
+ *
+ * <p>{@link SlackBot} registers every listener in one place and owns the connection, through
+ * {@link SocketModeSession}, which hands each envelope to Bolt the moment it arrives. The listeners live in
+ * {@code slack.listeners}, one package per kind — {@code commands}, {@code views}, {@code actions}, {@code events} —
+ * each acking at once and handing over to {@code flow.CommandHandler} ({@code ArchitectureTest} keeps them to that).
+ *
+ * <p>{@link SlackChat} is the {@code chat.Chat} port over the Web API, with bounded retries on 429 and transient
+ * errors; {@link SlackMessages} and {@link RequestModal} turn the flow's vendor-neutral messages and forms into Block
+ * Kit and modals; {@link SlackGroupMembers} and {@link SlackWorkspace} answer the access policy's questions about
+ * people; {@link SlackTokens} reads the two tokens, from the environment or Secrets Manager, and
+ * {@link RefusedTokenAlarm} notices when Slack stops taking them.
+ *
+ * <p>Everything shaped like Slack stays here and in {@code slack.listeners}: the flow and its rules see only the
+ * ports and vendor-neutral records.
+ */
+package dev.invalidator.slack;

@@ -1,0 +1,20 @@
+/**
+ * Follows the invalidations the bot created until CloudFront reports them completed, and finds them again after a
+ * restart.
+ *
+ * <pre>{@code
+ * Tracker tracker = new Tracker(cdn, new PollSchedule(ofSeconds(1), ofSeconds(4)), listener, Clock.systemUTC());
+ * Recovery found = tracker.recover(List.of("E1WEBEXAMPLE"), Duration.ofHours(24));   // at start-up
+ * tracker.follow(cdn.create("E1WEBEXAMPLE", reference, paths));
+ * // later, once: listener.completed(invalidation, observedAt), or listener.lost(invalidation, reason)
+ * }</pre>
+ *
+ * <p>One {@link Tracker} polls per distribution, not per invalidation, at the pace of a {@link PollSchedule}, and
+ * tells its {@link InvalidationListener} exactly once per invalidation. Nothing is stored: CloudFront keeps every
+ * invalidation with its CallerReference, so {@link Tracker#recover} tells the bot's own from the rest and rebuilds
+ * what a stopped bot was following ({@link Recovery}).
+ *
+ * <p>CloudFront is reached only through the {@code cdn.Cdn} port, so the same polling runs against the simulator,
+ * moto and the real service.
+ */
+package dev.invalidator.tracking;
