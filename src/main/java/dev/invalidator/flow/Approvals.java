@@ -106,12 +106,18 @@ final class Approvals {
         PostedMessage status = posted.get();
         // Held before the buttons appear, so that no click on this instance can arrive for a request it doesn't hold.
         held.put(id, new Kept(new Waiting.Held(id, request, ticket.askedAt()), status));
-        quietly(() -> chat.update(
-                status, requesting.awaitingApproval(Optional.of(ticket.key())).message()));
-        quietly(() -> chat.reply(
-                status,
-                Replies.approvalWanted(
-                        request.requester(), request.distribution().approval().approvers())));
+        Quietly.show(
+                "the Approve and Reject buttons",
+                () -> chat.update(
+                        status,
+                        requesting.awaitingApproval(Optional.of(ticket.key())).message()));
+        Quietly.show(
+                "the call for an approver",
+                () -> chat.reply(
+                        status,
+                        Replies.approvalWanted(
+                                request.requester(),
+                                request.distribution().approval().approvers())));
         expireLater(status, expiresAfter);
     }
 
@@ -163,7 +169,9 @@ final class Approvals {
                 request.pathCount(),
                 "by " + userId);
         if (!approve) {
-            quietly(() -> chat.update(clicked, card.get().rejected(userId).message()));
+            Quietly.show(
+                    "the rejection",
+                    () -> chat.update(clicked, card.get().rejected(userId).message()));
             return Optional.empty();
         }
         return Optional.of(new Approved(request, clicked, card.get()));
@@ -245,7 +253,9 @@ final class Approvals {
                 card.get().distributionId(),
                 card.get().pathCount(),
                 "nobody approved within " + expiresAfter);
-        quietly(() -> chat.update(status, card.get().expired(expiresAfter).message()));
+        Quietly.show(
+                "the expiry",
+                () -> chat.update(status, card.get().expired(expiresAfter).message()));
     }
 
     private Instant deadline(PostedMessage status) {
@@ -264,16 +274,8 @@ final class Approvals {
         PostedMessage mine = chat.postDecision(status, notice);
         boolean first = chat.firstDecision(status).map(mine::equals).orElse(true);
         if (!first) {
-            quietly(() -> chat.update(mine, Replies.lateDecision()));
+            Quietly.show("a late decision as late", () -> chat.update(mine, Replies.lateDecision()));
         }
         return first;
-    }
-
-    private static void quietly(Runnable chatCall) {
-        try {
-            chatCall.run();
-        } catch (ChatException e) {
-            log.warn("Could not show an approval step in Slack: {}", e.getMessage());
-        }
     }
 }

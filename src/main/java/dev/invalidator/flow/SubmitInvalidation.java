@@ -9,7 +9,6 @@ import dev.invalidator.cdn.Distribution;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
-import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
@@ -198,11 +197,13 @@ final class SubmitInvalidation {
         if (preparation instanceof Preparation.Refused refused) {
             Waiting request = approved.request();
             audit(refused, request.channel(), request.requester(), request.distributionId(), request.pathCount());
-            showQuietly(() -> chat.update(
-                    approved.status(),
-                    approved.card()
-                            .failed(refused.inline(), "Nothing was invalidated.")
-                            .message()));
+            Quietly.show(
+                    "the refusal",
+                    () -> chat.update(
+                            approved.status(),
+                            approved.card()
+                                    .failed(refused.inline(), "Nothing was invalidated.")
+                                    .message()));
             return;
         }
         PreparedRequest request = ((Preparation.Ready) preparation).request();
@@ -226,9 +227,11 @@ final class SubmitInvalidation {
                     e.getMessage(),
                     "",
                     reference);
-            showQuietly(() -> chat.update(
-                    status, card.failed(e.getMessage(), e.nextStep()).message()));
-            showQuietly(() -> chat.reply(status, Replies.failedNotice(request.requester(), e)));
+            Quietly.show(
+                    "the failure",
+                    () -> chat.update(
+                            status, card.failed(e.getMessage(), e.nextStep()).message()));
+            Quietly.show("the failure notice", () -> chat.reply(status, Replies.failedNotice(request.requester(), e)));
             return;
         }
         log.info(
@@ -248,19 +251,14 @@ final class SubmitInvalidation {
                 "",
                 invalidation.id(),
                 reference);
-        showQuietly(() -> chat.update(
-                status,
-                card.inProgress(invalidation.id(), invalidation.createTime()).message()));
-        showQuietly(() -> chat.reply(status, Replies.pathList(request.paths())));
+        // The invalidation exists whatever Slack says now: a failed edit must not stop the tracker from following it.
+        Quietly.show(
+                "invalidation " + invalidation.id() + " in progress",
+                () -> chat.update(
+                        status,
+                        card.inProgress(invalidation.id(), invalidation.createTime())
+                                .message()));
+        Quietly.show("the path list", () -> chat.reply(status, Replies.pathList(request.paths())));
         tracker.follow(invalidation);
-    }
-
-    /** The invalidation exists whatever Slack says now: a failed edit must not stop the tracker from following it. */
-    private static void showQuietly(Runnable chatCall) {
-        try {
-            chatCall.run();
-        } catch (ChatException e) {
-            log.warn("Could not show progress in Slack: {}", e.getMessage());
-        }
     }
 }
