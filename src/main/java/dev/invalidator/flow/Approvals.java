@@ -161,13 +161,7 @@ final class Approvals {
             whisper.answer(Replies.approvalGone());
             return Optional.empty();
         }
-        audit.record(
-                approve ? AuditLog.Decision.APPROVED : AuditLog.Decision.REJECTED,
-                request.channel(),
-                request.requester(),
-                request.distributionId(),
-                request.pathCount(),
-                "by " + userId);
+        audit.record(AuditEntry.decided(approve, request, userId));
         if (!approve) {
             Quietly.show(
                     "the rejection",
@@ -246,13 +240,7 @@ final class Approvals {
         if (card.isEmpty() || !decide(status, Replies.expiredNotice(card.get().requester()))) {
             return;
         }
-        audit.record(
-                AuditLog.Decision.EXPIRED,
-                status.channel(),
-                card.get().requester(),
-                card.get().distributionId(),
-                card.get().pathCount(),
-                "nobody approved within " + expiresAfter);
+        audit.record(AuditEntry.expired(status.channel(), card.get(), expiresAfter));
         Quietly.show(
                 "the expiry",
                 () -> chat.update(status, card.get().expired(expiresAfter).message()));

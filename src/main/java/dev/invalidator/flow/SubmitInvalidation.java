@@ -83,24 +83,9 @@ final class SubmitInvalidation {
         if (preparation instanceof Preparation.Ready ready) {
             confirmOrRun(ready.request(), responder);
         } else if (preparation instanceof Preparation.Refused refused) {
-            audit(
-                    refused,
-                    command.channelId(),
-                    command.userId(),
-                    request.target(),
-                    request.pathTokens().size());
+            audit.record(AuditEntry.refused(refused, command, request));
             responder.answer(refused.answer());
         }
-    }
-
-    void audit(Preparation.Refused refused, String channel, String user, String target, int paths) {
-        audit.record(
-                refused.field() == Preparation.Field.PATHS ? AuditLog.Decision.INVALID : AuditLog.Decision.DENIED,
-                channel,
-                user,
-                target,
-                paths,
-                refused.inline());
     }
 
     /**
@@ -173,7 +158,7 @@ final class SubmitInvalidation {
                 request.distribution().id(),
                 request.distribution().alias());
         if (limited.isPresent()) {
-            audit.record(AuditLog.Decision.RATE_LIMITED, request, limited.get());
+            audit.record(AuditEntry.of(AuditEntry.Decision.RATE_LIMITED, request, limited.get()));
             responder.answer(Replies.rateLimited(limited.get()));
             return;
         }
@@ -184,7 +169,7 @@ final class SubmitInvalidation {
                         request.paths().accepted().size())
                 .withNote(request.note());
         if (approvals.required(request)) {
-            audit.record(AuditLog.Decision.AWAITING_APPROVAL, request, "");
+            audit.record(AuditEntry.of(AuditEntry.Decision.AWAITING_APPROVAL, request, ""));
             approvals.ask(request, card, responder, confirmed);
             return;
         }
@@ -195,8 +180,7 @@ final class SubmitInvalidation {
     void approved(Approvals.Approved approved) {
         Preparation preparation = recheck(approved.request());
         if (preparation instanceof Preparation.Refused refused) {
-            Waiting request = approved.request();
-            audit(refused, request.channel(), request.requester(), request.distributionId(), request.pathCount());
+            audit.record(AuditEntry.refused(refused, approved.request()));
             Quietly.show(
                     "the refusal",
                     () -> chat.update(
@@ -218,15 +202,7 @@ final class SubmitInvalidation {
             invalidation = cdn.create(distributionId, reference, request.values());
         } catch (CdnException e) {
             log.warn("Creating an invalidation on {} failed: {}", distributionId, e.getMessage());
-            audit.record(
-                    AuditLog.Decision.FAILED,
-                    request.channel(),
-                    request.requester(),
-                    distributionId,
-                    request.values().size(),
-                    e.getMessage(),
-                    "",
-                    reference);
+            audit.record(AuditEntry.failed(request, e, reference));
             Quietly.show(
                     "the failure",
                     () -> chat.update(
@@ -242,15 +218,7 @@ final class SubmitInvalidation {
                 request.requester(),
                 request.channel());
         monthToDate.record(invalidation);
-        audit.record(
-                AuditLog.Decision.CREATED,
-                request.channel(),
-                request.requester(),
-                distributionId,
-                invalidation.paths().size(),
-                "",
-                invalidation.id(),
-                reference);
+        audit.record(AuditEntry.created(request, invalidation, reference));
         // The invalidation exists whatever Slack says now: a failed edit must not stop the tracker from following it.
         Quietly.show(
                 "invalidation " + invalidation.id() + " in progress",
