@@ -51,6 +51,11 @@ public final class Replies {
                 + " a minute, nothing was invalidated: send the command again.";
     }
 
+    /** The acknowledgement when the bot can take no more work: nothing was started, so sending it again is safe. */
+    public static String tooBusy() {
+        return "I'm too busy to take this right now and invalidated nothing. Try again in a minute.";
+    }
+
     public static Message help(Collection<DistributionConfig> usable, Optional<Map<String, Integer>> monthToDate) {
         String distributions = usable.isEmpty()
                 ? "You can't use any distribution in this channel. Ask whoever runs the bot to add you to its config."
@@ -102,6 +107,11 @@ public final class Replies {
         return Message.of("Not allowed: " + plain(reason), new Block.Section(":no_entry: " + reason));
     }
 
+    /** An approval click on a request whose distribution was taken out of the config since it was asked. */
+    public static Message distributionRemoved() {
+        return denied("This distribution is no longer in the bot's configuration.");
+    }
+
     public static Message invalidPaths(String alias, ParsedPaths parsed) {
         List<String> lines = new ArrayList<>();
         for (PathProblem problem : parsed.problems()) {
@@ -124,6 +134,16 @@ public final class Replies {
                 .map(problem -> (problem.input().isEmpty() ? "" : problem.input() + ": ") + problem.message())
                 .collect(Collectors.joining(" · "));
         return text.length() <= 1_500 ? text : text.substring(0, 1_499) + "…";
+    }
+
+    /** {@link #tooBusy()} under a form's paths field: the form stays open with what was typed, to submit again. */
+    public static String formTooBusy() {
+        return "I'm too busy to take this right now and invalidated nothing. Submit again in a minute.";
+    }
+
+    /** Under the channel field of a form opened from the Home tab, when no channel was chosen. */
+    public static String chooseAChannel() {
+        return "Choose the channel for the status message.";
     }
 
     public static Message rateLimited(String reason) {

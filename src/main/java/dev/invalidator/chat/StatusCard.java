@@ -160,6 +160,26 @@ public record StatusCard(
                 .build();
     }
 
+    /** Approved, then refused when checked again before it was sent, e.g. the requester lost access meanwhile. */
+    public StatusCard refused(String why) {
+        return failed(why, "Nothing was invalidated.");
+    }
+
+    /** Left at "requesting" by a bot that stopped before it sent anything: found at start-up, nothing was created. */
+    public StatusCard notSent() {
+        return failed(
+                "The bot stopped before it sent this to CloudFront, so nothing was invalidated.",
+                "Send the command again.");
+    }
+
+    /** Slack didn't answer when this message was checked against other clicks on the same confirmation. */
+    public StatusCard unchecked() {
+        return failed(
+                "Slack didn't answer when I checked this confirmation against other clicks, so nothing was"
+                        + " invalidated.",
+                "Send the command again.");
+    }
+
     public StatusCard lost(String why) {
         return movingTo(State.LOST)
                 .endedAt(Optional.empty())

@@ -142,9 +142,11 @@ final class Approvals {
         }
         Waiting request = waiting.get();
         Optional<DistributionConfig> distribution = config.byId(request.distributionId());
-        AccessDecision mayApprove = distribution.isEmpty()
-                ? AccessDecision.deny("This distribution is no longer in the" + " bot's configuration.")
-                : policy.mayApprove(userId, request.requester(), distribution.get());
+        if (distribution.isEmpty()) {
+            whisper.answer(Replies.distributionRemoved());
+            return Optional.empty();
+        }
+        AccessDecision mayApprove = policy.mayApprove(userId, request.requester(), distribution.get());
         if (!mayApprove.allowed()) {
             whisper.answer(Replies.denied(mayApprove.reason()));
             return Optional.empty();

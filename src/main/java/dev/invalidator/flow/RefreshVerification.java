@@ -127,10 +127,7 @@ public final class RefreshVerification implements AutoCloseable {
                     .orElseGet(() -> URI.create(
                             "https://" + catalog.details(distribution).viewerHost()));
         } catch (CdnException e) {
-            showReply(
-                    status,
-                    RefreshReplies.cannotCheck(
-                            "the distribution's domain names could not be read (" + e.getMessage() + ")"));
+            showReply(status, RefreshReplies.domainsUnreadable(e));
             return CompletableFuture.completedFuture(null);
         }
         return check.run(baseUrl, plan, invalidation.paths(), invalidation.createTime())

@@ -82,13 +82,7 @@ final class StatusPosts {
             log.warn("Could not check status message {} against other clicks: {}", status.ts(), e.getMessage());
             Quietly.show(
                     "the unchecked confirmation",
-                    () -> chat.update(
-                            status,
-                            card.failed(
-                                            "Slack didn't answer when I checked this confirmation"
-                                                    + " against other clicks, so nothing was invalidated.",
-                                            "Send the command again.")
-                                    .message()));
+                    () -> chat.update(status, card.unchecked().message()));
         }
         return Optional.empty();
     }

@@ -185,9 +185,7 @@ final class SubmitInvalidation {
                     "the refusal",
                     () -> chat.update(
                             approved.status(),
-                            approved.card()
-                                    .failed(refused.inline(), "Nothing was invalidated.")
-                                    .message()));
+                            approved.card().refused(refused.inline()).message()));
             return;
         }
         PreparedRequest request = ((Preparation.Ready) preparation).request();

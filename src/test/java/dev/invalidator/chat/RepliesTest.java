@@ -36,6 +36,18 @@ class RepliesTest {
     }
 
     @Test
+    void the_busy_answers_say_nothing_was_invalidated_and_how_to_send_it_again() {
+        assertThat(Replies.tooBusy()).contains("invalidated nothing").endsWith("Try again in a minute.");
+        assertThat(Replies.formTooBusy()).contains("invalidated nothing").endsWith("Submit again in a minute.");
+    }
+
+    @Test
+    void an_approval_on_a_removed_distribution_is_denied_with_why() {
+        assertThat(Replies.distributionRemoved())
+                .isEqualTo(Replies.denied("This distribution is no longer in the bot's configuration."));
+    }
+
+    @Test
     void a_rejection_notice_mentions_both_people_after_its_emoji() {
         Message notice = Replies.rejectedNotice("U0ALICE", "U0LEAD");
 

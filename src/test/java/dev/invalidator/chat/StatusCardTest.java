@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,30 @@ class StatusCardTest {
                     .build();
 
             assertThat(card.toBuilder().build()).isEqualTo(card);
+        }
+    }
+
+    @Nested
+    class Failing {
+
+        private final StatusCard requesting = StatusCard.requesting("U0ALICE", "web", "E1WEBEXAMPLE", 3);
+
+        @Test
+        void after_an_approval_keeps_the_refusal_and_says_nothing_was_invalidated() {
+            StatusCard refused = requesting.awaitingApproval(Optional.of("KEY")).refused("You are not on the list.");
+
+            assertThat(refused.state()).isEqualTo(StatusCard.State.FAILED);
+            assertThat(refused.problem()).contains("You are not on the list.");
+            assertThat(refused.nextStep()).contains("Nothing was invalidated.");
+            assertThat(refused.approvalKey()).isEmpty();
+        }
+
+        @Test
+        void before_anything_was_sent_asks_for_the_command_again() {
+            assertThat(List.of(requesting.notSent(), requesting.unchecked())).allSatisfy(card -> {
+                assertThat(card.problem()).get().asString().contains("nothing was invalidated");
+                assertThat(card.nextStep()).contains("Send the command again.");
+            });
         }
     }
 

@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
 import dev.invalidator.chat.Message;
+import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.RequestForm;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.FormAnswer;
@@ -49,8 +50,7 @@ public final class RequestModalListener {
             channel = chosen == null ? null : chosen.getSelectedConversation();
         }
         if (channel == null || !channel.matches("[CG][A-Z0-9]{2,31}")) {
-            return context.ackWithErrors(
-                    Map.of(RequestForm.CHANNEL_FIELD, "Choose the channel for the status message."));
+            return context.ackWithErrors(Map.of(RequestForm.CHANNEL_FIELD, Replies.chooseAChannel()));
         }
         FormAnswer answer = handler.formSubmitted(
                 payload.getUser().getId(),
@@ -67,9 +67,7 @@ public final class RequestModalListener {
             return context.ackWithUpdate(RequestModal.confirmation(confirm.card()));
         }
         if (!Handoff.toWorkers(workers, ((FormAnswer.Accepted) answer).afterClose(), "a submitted form")) {
-            return context.ackWithErrors(Map.of(
-                    RequestForm.PATHS_FIELD,
-                    "I'm too busy to take this right now and invalidated nothing. Submit again in a minute."));
+            return context.ackWithErrors(Map.of(RequestForm.PATHS_FIELD, Replies.formTooBusy()));
         }
         return context.ack();
     }
