@@ -3,6 +3,7 @@ package dev.invalidator;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -39,6 +40,7 @@ class ArchitectureTest {
     };
 
     private static final String SANDBOX = "dev.invalidator.sandbox..";
+    private static final String BASE = "dev.invalidator.base";
 
     @ArchTest
     static final ArchRule the_core_depends_on_no_slack_or_aws_type = noClasses()
@@ -85,10 +87,19 @@ class ArchitectureTest {
             .that()
             .resideInAPackage(SANDBOX)
             .should()
-            .onlyDependOnClassesThat(resideInAPackage(SANDBOX)
+            .onlyDependOnClassesThat(resideInAnyPackage(SANDBOX, BASE)
                     .or(resideOutsideOfPackages("dev.invalidator..", "com.slack..", "software.amazon..")))
             .because("the simulators answer from the wire protocols as Slack and CloudFront do; sharing the bot's"
-                    + " code or an SDK's model would let a mistake on both sides agree with itself");
+                    + " code or an SDK's model would let a mistake on both sides agree with itself (base/ holds no"
+                    + " rule of either, only threads, numbers and shortened text)");
+
+    @ArchTest
+    static final ArchRule the_shared_helpers_depend_on_nothing_of_ours = noClasses()
+            .that()
+            .resideInAPackage(BASE)
+            .should()
+            .dependOnClassesThat(resideInAPackage("dev.invalidator..").and(resideOutsideOfPackage(BASE)))
+            .because("every package may use base/, the simulators included, so it must hold no rule of the bot");
 
     @ArchTest
     static final ArchRule listeners_only_hand_over_to_the_flow = classes()

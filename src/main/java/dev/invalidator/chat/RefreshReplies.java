@@ -3,6 +3,7 @@ package dev.invalidator.chat;
 import static dev.invalidator.request.SlackText.escape;
 
 import dev.invalidator.base.Strings;
+import dev.invalidator.cdn.CdnException;
 import dev.invalidator.verify.CheckPlan;
 import dev.invalidator.verify.EdgeAnswer;
 import dev.invalidator.verify.RefreshReport;
@@ -74,9 +75,10 @@ public final class RefreshReplies {
         return Message.of("Nothing was checked: this invalidation names no single file", new Block.Context(text));
     }
 
-    /** When the check can't start, e.g. the distribution's domain names can't be read. */
-    public static Message cannotCheck(String reason) {
-        String text = "Could not check whether the edge serves fresh copies: " + escape(reason);
+    /** When the check can't start: CloudFront didn't say which domain names to ask. */
+    public static Message domainsUnreadable(CdnException e) {
+        String text = "Could not check whether the edge serves fresh copies: the distribution's domain names could"
+                + " not be read (" + escape(e.getMessage()) + ")";
         return Message.of(text, new Block.Context(text));
     }
 

@@ -43,6 +43,9 @@ public final class Replies {
     private static final String USAGE =
             "`/invalidate &lt;distribution&gt; &lt;path&gt; …`, e.g. `/invalidate web /index.html /css/*`";
 
+    /** For {@link #notice}: a sentence that reads best without a leading emoji. */
+    private static final String NO_EMOJI = "";
+
     private Replies() {}
 
     /**
@@ -52,6 +55,11 @@ public final class Replies {
     public static String working() {
         return ":hourglass_flowing_sand: Working on it. If neither a status message nor an answer from me appears within"
                 + " a minute, nothing was invalidated: send the command again.";
+    }
+
+    /** The acknowledgement when the bot can take no more work: nothing was started, so sending it again is safe. */
+    public static String tooBusy() {
+        return "I'm too busy to take this right now and invalidated nothing. Try again in a minute.";
     }
 
     public static Message help(Collection<DistributionConfig> usable, Optional<Map<String, Integer>> monthToDate) {
@@ -106,6 +114,11 @@ public final class Replies {
         return Message.of("Not allowed: " + plain(reason), new Block.Section(":no_entry: " + reason));
     }
 
+    /** An approval click on a request whose distribution was taken out of the config since it was asked. */
+    public static Message distributionRemoved() {
+        return denied("This distribution is no longer in the bot's configuration.");
+    }
+
     public static Message invalidPaths(String alias, ParsedPaths parsed) {
         List<String> lines = new ArrayList<>();
         for (PathProblem problem : parsed.problems()) {
@@ -130,9 +143,18 @@ public final class Replies {
         return Strings.shorten(text, MAX_INLINE_CHARS);
     }
 
+    /** {@link #tooBusy()} under a form's paths field: the form stays open with what was typed, to submit again. */
+    public static String formTooBusy() {
+        return "I'm too busy to take this right now and invalidated nothing. Submit again in a minute.";
+    }
+
+    /** Under the channel field of a form opened from the Home tab, when no channel was chosen. */
+    public static String chooseAChannel() {
+        return "Choose the channel for the status message.";
+    }
+
     public static Message rateLimited(String reason) {
-        String text = reason + " Nothing was invalidated.";
-        return Message.of(plain(text), new Block.Section(":stopwatch: " + text));
+        return notice(":stopwatch:", reason + " Nothing was invalidated.");
     }
 
     public static Message cannotPost(ChatException e) {
@@ -143,7 +165,7 @@ public final class Replies {
                 "Slack didn't let me post the status message (" + escape(e.getMessage())
                         + "), so I invalidated nothing. Try again in a minute.";
         };
-        return Message.of(plain(text), new Block.Section(":warning: " + text));
+        return notice(":warning:", text);
     }
 
     public static Message cdnProblem(CdnException e) {
@@ -152,9 +174,10 @@ public final class Replies {
     }
 
     public static Message confirmationGone() {
-        String text = "This confirmation was already answered or has expired, so nothing more was invalidated. "
-                + "Send the command again if you still need it.";
-        return Message.of(text, new Block.Section(text));
+        return notice(
+                NO_EMOJI,
+                "This confirmation was already answered or has expired, so nothing more was invalidated. "
+                        + "Send the command again if you still need it.");
     }
 
     /**
@@ -163,48 +186,50 @@ public final class Replies {
      * may reach the right one.
      */
     public static Message heldByAnotherInstance() {
-        String text = "This request lists too many paths to travel with its buttons, so only the instance of the bot"
-                + " that asked can act on it, and your click reached another one. Nothing was invalidated. Click again"
-                + " (Slack hands each click to one of the instances); if this answer keeps coming, that instance has"
-                + " stopped: send the request again. " + SMALLER_REQUEST;
-        return Message.of(plain(text), new Block.Section(":information_source: " + text));
+        return notice(
+                ":information_source:",
+                "This request lists too many paths to travel with its buttons, so only the instance of the bot that"
+                        + " asked can act on it, and your click reached another one. Nothing was invalidated. Click"
+                        + " again (Slack hands each click to one of the instances); if this answer keeps coming, that"
+                        + " instance has stopped: send the request again. " + SMALLER_REQUEST);
     }
 
     /** {@link #heldByAnotherInstance()} for a form's Confirm, which can't be clicked again once answered. */
     public static Message formHeldByAnotherInstance() {
-        String text = "This request lists too many paths to travel with the form, so only the instance of the bot"
-                + " that asked can act on it, and your Confirm reached another one. Nothing was invalidated: send the"
-                + " form again. " + SMALLER_REQUEST;
-        return Message.of(plain(text), new Block.Section(":information_source: " + text));
+        return notice(
+                ":information_source:",
+                "This request lists too many paths to travel with the form, so only the instance of the bot that"
+                        + " asked can act on it, and your Confirm reached another one. Nothing was invalidated: send"
+                        + " the form again. " + SMALLER_REQUEST);
     }
 
     /** A button (or form) whose value doesn't belong to the request it was clicked on: altered, or not the bot's. */
     public static Message unreadableButton() {
-        String text = "This button doesn't match the request it belongs to, so nothing was invalidated. Send the"
-                + " command again if you still need it.";
-        return Message.of(text, new Block.Section(":no_entry: " + text));
+        return notice(
+                ":no_entry:",
+                "This button doesn't match the request it belongs to, so nothing was invalidated. Send the"
+                        + " command again if you still need it.");
     }
 
     public static Message notYourRequest(String requester) {
-        String text = "Only <@" + requester + ">, who asked, can confirm or cancel this request.";
-        return Message.of(plain(text), new Block.Section(":no_entry: " + text));
+        return notice(":no_entry:", "Only <@" + requester + ">, who asked, can confirm or cancel this request.");
     }
 
     public static Message cancelled(String alias) {
-        String text = "Cancelled: nothing was invalidated on `" + escape(alias) + "`.";
-        return Message.of(plain(text), new Block.Section(text));
+        return notice(NO_EMOJI, "Cancelled: nothing was invalidated on `" + escape(alias) + "`.");
     }
 
     public static Message confirmed(String alias, int pathCount) {
-        String text = "Confirmed: invalidating " + Texts.paths(pathCount) + " on `" + escape(alias)
-                + "`. Follow it in the status message in the channel.";
-        return Message.of(plain(text), new Block.Section(":white_check_mark: " + text));
+        return notice(
+                ":white_check_mark:",
+                "Confirmed: invalidating " + Texts.paths(pathCount) + " on `" + escape(alias)
+                        + "`. Follow it in the status message in the channel.");
     }
 
     public static Message formUnavailable() {
-        String text =
-                "Slack didn't let me open the form in time. Try `/invalidate` again, or type the request: " + USAGE;
-        return Message.of(plain(text), new Block.Section(text));
+        return notice(
+                NO_EMOJI,
+                "Slack didn't let me open the form in time. Try `/invalidate` again, or type the request: " + USAGE);
     }
 
     /** The thread reply under a request that waits: it mentions the approvers, which is what notifies them. */
@@ -214,29 +239,31 @@ public final class Replies {
                 : approvers.ids().stream()
                         .map(id -> approvers.groupIds().contains(id) ? "<!subteam^" + id + ">" : "<@" + id + ">")
                         .collect(Collectors.joining(", "));
-        String text = "<@" + requester + "> asked for this invalidation; it needs an approval from " + who
-                + ". Nothing is sent to CloudFront until one of them clicks Approve.";
-        return Message.of(plain(text), new Block.Section(text));
+        return notice(
+                NO_EMOJI,
+                "<@" + requester + "> asked for this invalidation; it needs an approval from " + who
+                        + ". Nothing is sent to CloudFront until one of them clicks Approve.");
     }
 
     public static Message approvalGone() {
-        String text = "This request was already decided or has expired.";
-        return Message.of(text, new Block.Section(text));
+        return notice(NO_EMOJI, "This request was already decided or has expired.");
     }
 
     public static Message approvedNotice(String requester, String approver) {
-        String text = "<@" + approver + "> approved. <@" + requester + ">, sending it to CloudFront now.";
-        return Message.of(plain(text), new Block.Section(":white_check_mark: " + text));
+        return notice(
+                ":white_check_mark:",
+                "<@" + approver + "> approved. <@" + requester + ">, sending it to CloudFront now.");
     }
 
     public static Message rejectedNotice(String requester, String approver) {
-        String text = "<@" + approver + "> rejected this request, <@" + requester + ">; nothing was invalidated.";
-        return Message.of(plain(text), new Block.Section(":no_entry_sign: " + text));
+        return notice(
+                ":no_entry_sign:",
+                "<@" + approver + "> rejected this request, <@" + requester + ">; nothing was invalidated.");
     }
 
     public static Message expiredNotice(String requester) {
-        String text = "<@" + requester + "> nobody approved this request in time; nothing was invalidated.";
-        return Message.of(plain(text), new Block.Section(":hourglass: " + text));
+        return notice(
+                ":hourglass:", "<@" + requester + "> nobody approved this request in time; nothing was invalidated.");
     }
 
     /** A decision posted a moment after another instance posted one for the same request. */
@@ -246,15 +273,17 @@ public final class Replies {
     }
 
     public static Message notRunNotice(String requester) {
-        String text = "<@" + requester + "> the bot restarted before this request reached CloudFront, so nothing was"
-                + " invalidated. Please send it again.";
-        return Message.of(plain(text), new Block.Section(":warning: " + text));
+        return notice(
+                ":warning:",
+                "<@" + requester + "> the bot restarted before this request reached CloudFront, so nothing was"
+                        + " invalidated. Please send it again.");
     }
 
     public static Message internalError() {
-        String text = "Something went wrong on my side and nothing was invalidated. Try again; if it keeps happening, "
-                + "tell whoever runs the bot (the time of this message helps them find it in the logs).";
-        return Message.of(text, new Block.Section(":boom: " + text));
+        return notice(
+                ":boom:",
+                "Something went wrong on my side and nothing was invalidated. Try again; if it keeps happening, "
+                        + "tell whoever runs the bot (the time of this message helps them find it in the logs).");
     }
 
     /** The thread reply that records exactly what was sent to CloudFront. */
@@ -302,8 +331,7 @@ public final class Replies {
      * which is how a second replica that saw the same completion knows the reply is already there.
      */
     public static Message outcomeNotice(StatusCard card) {
-        String text = outcomeText(card) + " (" + card.invalidationId().orElse("") + ")";
-        return Message.of(plain(text), new Block.Section(text));
+        return notice(NO_EMOJI, outcomeText(card) + " (" + card.invalidationId().orElse("") + ")");
     }
 
     /** What {@link #outcomeNotice} puts in a thread for this invalidation, to look for before replying again. */
@@ -392,6 +420,21 @@ public final class Replies {
 
     private static String limit(String mrkdwn) {
         return Strings.shorten(mrkdwn, MAX_CODE_CHARS);
+    }
+
+    /**
+     * The shape most answers share: one paragraph led by an emoji that says at a glance how it went, and the same
+     * words without their mrkdwn markers as the fallback that notifications show.
+     *
+     * <pre>{@code
+     * notice(":no_entry:", "Only <@U0ALICE>, who asked, can confirm or cancel this request.")
+     * }</pre>
+     *
+     * @param emoji  a Slack emoji code such as {@code :warning:}, or empty ({@link #NO_EMOJI}) for none
+     * @param mrkdwn the sentence, with whatever came from a person already escaped
+     */
+    static Message notice(String emoji, String mrkdwn) {
+        return Message.of(plain(mrkdwn), new Block.Section(emoji.isEmpty() ? mrkdwn : emoji + " " + mrkdwn));
     }
 
     /** Fallback text has no mrkdwn: drop the markers people would otherwise see in notifications. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -49,21 +50,44 @@ public record StatusCard(
     public static final String APPROVE = "approve";
     public static final String REJECT = "reject";
 
+    public StatusCard {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(alias, "alias");
+        Objects.requireNonNull(distributionId, "distributionId");
+    }
+
+    /** A card with every optional fact empty until set; state, requester, alias, distribution and count are needed. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** This card's facts, to change a few of them. */
+    public Builder toBuilder() {
+        return new Builder()
+                .state(state)
+                .requester(requester)
+                .alias(alias)
+                .distributionId(distributionId)
+                .pathCount(pathCount)
+                .invalidationId(invalidationId)
+                .startedAt(startedAt)
+                .endedAt(endedAt)
+                .problem(problem)
+                .nextStep(nextStep)
+                .note(note)
+                .approvalKey(approvalKey)
+                .refreshMark(refreshMark);
+    }
+
     public static StatusCard requesting(String requester, String alias, String distributionId, int pathCount) {
-        return new StatusCard(
-                State.REQUESTING,
-                requester,
-                alias,
-                distributionId,
-                pathCount,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        return builder()
+                .state(State.REQUESTING)
+                .requester(requester)
+                .alias(alias)
+                .distributionId(distributionId)
+                .pathCount(pathCount)
+                .build();
     }
 
     /**
@@ -71,54 +95,21 @@ public record StatusCard(
      * whose value is that key (the request's ticket, or its id) — they are added only once the bot can act on them.
      */
     public StatusCard awaitingApproval(Optional<String> buttonsFor) {
-        return new StatusCard(
-                State.AWAITING_APPROVAL,
-                requester,
-                alias,
-                distributionId,
-                pathCount,
-                invalidationId,
-                startedAt,
-                endedAt,
-                problem,
-                nextStep,
-                note,
-                buttonsFor,
-                Optional.empty());
+        return movingTo(State.AWAITING_APPROVAL).approvalKey(buttonsFor).build();
     }
 
     public StatusCard rejected(String approver) {
-        return new StatusCard(
-                State.REJECTED,
-                requester,
-                alias,
-                distributionId,
-                pathCount,
-                invalidationId,
-                startedAt,
-                endedAt,
-                Optional.of("Rejected by <@" + approver + ">."),
-                Optional.of("Nothing was invalidated."),
-                note,
-                Optional.empty(),
-                Optional.empty());
+        return movingTo(State.REJECTED)
+                .problem("Rejected by <@" + approver + ">.")
+                .nextStep("Nothing was invalidated.")
+                .build();
     }
 
     public StatusCard expired(Duration waited) {
-        return new StatusCard(
-                State.EXPIRED,
-                requester,
-                alias,
-                distributionId,
-                pathCount,
-                invalidationId,
-                startedAt,
-                endedAt,
-                Optional.of("Nobody approved it within " + Texts.duration(waited) + "."),
-                Optional.of("Nothing was invalidated; ask again when an approver is around."),
-                note,
-                Optional.empty(),
-                Optional.empty());
+        return movingTo(State.EXPIRED)
+                .problem("Nobody approved it within " + Texts.duration(waited) + ".")
+                .nextStep("Nothing was invalidated; ask again when an approver is around.")
+                .build();
     }
 
     /**
@@ -126,21 +117,11 @@ public record StatusCard(
      * stops here: the first one goes on.
      */
     public StatusCard duplicate() {
-        return new StatusCard(
-                State.DUPLICATE,
-                requester,
-                alias,
-                distributionId,
-                pathCount,
-                invalidationId,
-                startedAt,
-                endedAt,
-                Optional.of("The confirmation was clicked twice; the status message just before this one"
-                        + " carries the request."),
-                Optional.of("Nothing more to do here: follow that one."),
-                note,
-                Optional.empty(),
-                Optional.empty());
+        return movingTo(State.DUPLICATE)
+                .problem("The confirmation was clicked twice; the status message just before this one"
+                        + " carries the request.")
+                .nextStep("Nothing more to do here: follow that one.")
+                .build();
     }
 
     /** Whether a status message's text ({@link Message#text()}, as read back) says it still waits for an approver. */
@@ -150,88 +131,61 @@ public record StatusCard(
 
     /** The requester's note, shown under the headline in every state. */
     public StatusCard withNote(Optional<String> text) {
-        return new StatusCard(
-                state,
-                requester,
-                alias,
-                distributionId,
-                pathCount,
-                invalidationId,
-                startedAt,
-                endedAt,
-                problem,
-                nextStep,
-                text,
-                Optional.empty(),
-                Optional.empty());
+        return toBuilder().note(text).build();
     }
 
     public StatusCard inProgress(String id, Instant started) {
-        return new StatusCard(
-                State.IN_PROGRESS,
-                requester,
-                alias,
-                distributionId,
-                pathCount,
-                Optional.of(id),
-                Optional.of(started),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                note,
-                Optional.empty(),
-                Optional.empty());
+        return movingTo(State.IN_PROGRESS)
+                .invalidationId(id)
+                .startedAt(started)
+                .endedAt(Optional.empty())
+                .problem(Optional.empty())
+                .nextStep(Optional.empty())
+                .build();
     }
 
     public StatusCard completed(Instant ended) {
-        return new StatusCard(
-                State.COMPLETED,
-                requester,
-                alias,
-                distributionId,
-                pathCount,
-                invalidationId,
-                startedAt,
-                Optional.of(ended),
-                Optional.empty(),
-                Optional.empty(),
-                note,
-                Optional.empty(),
-                Optional.empty());
+        return movingTo(State.COMPLETED)
+                .endedAt(ended)
+                .problem(Optional.empty())
+                .nextStep(Optional.empty())
+                .build();
     }
 
     public StatusCard failed(String why, String next) {
-        return new StatusCard(
-                State.FAILED,
-                requester,
-                alias,
-                distributionId,
-                pathCount,
-                invalidationId,
-                startedAt,
-                Optional.empty(),
-                Optional.of(why),
-                Optional.of(next),
-                note,
-                Optional.empty(),
-                Optional.empty());
+        return movingTo(State.FAILED)
+                .endedAt(Optional.empty())
+                .problem(why)
+                .nextStep(next)
+                .build();
+    }
+
+    /** Approved, then refused when checked again before it was sent, e.g. the requester lost access meanwhile. */
+    public StatusCard refused(String why) {
+        return failed(why, "Nothing was invalidated.");
+    }
+
+    /** Left at "requesting" by a bot that stopped before it sent anything: found at start-up, nothing was created. */
+    public StatusCard notSent() {
+        return failed(
+                "The bot stopped before it sent this to CloudFront, so nothing was invalidated.",
+                "Send the command again.");
+    }
+
+    /** Slack didn't answer when this message was checked against other clicks on the same confirmation. */
+    public StatusCard unchecked() {
+        return failed(
+                "Slack didn't answer when I checked this confirmation against other clicks, so nothing was"
+                        + " invalidated.",
+                "Send the command again.");
     }
 
     public StatusCard lost(String why) {
-        return new StatusCard(
-                State.LOST,
-                requester,
-                alias,
-                distributionId,
-                pathCount,
-                invalidationId,
-                startedAt,
-                Optional.empty(),
-                Optional.of(why),
-                Optional.of("Check the distribution in the CloudFront console."),
-                note,
-                Optional.empty(),
-                Optional.empty());
+        return movingTo(State.LOST)
+                .endedAt(Optional.empty())
+                .problem(why)
+                .nextStep("Check the distribution in the CloudFront console.")
+                .build();
     }
 
     /**
@@ -239,20 +193,12 @@ public record StatusCard(
      * words come from the check and stay with the message in its facts, so a later edit keeps them.
      */
     public StatusCard withRefreshMark(Optional<String> mark) {
-        return new StatusCard(
-                state,
-                requester,
-                alias,
-                distributionId,
-                pathCount,
-                invalidationId,
-                startedAt,
-                endedAt,
-                problem,
-                nextStep,
-                note,
-                approvalKey,
-                mark);
+        return toBuilder().refreshMark(mark).build();
+    }
+
+    /** This card moving on to {@code state}: the Approve and Reject buttons and the refresh mark stay behind. */
+    private Builder movingTo(State state) {
+        return toBuilder().state(state).approvalKey(Optional.empty()).refreshMark(Optional.empty());
     }
 
     /** How long CloudFront took, once it is known. */
@@ -317,5 +263,153 @@ public record StatusCard(
             case EXPIRED -> what + ": expired, nobody approved";
             case DUPLICATE -> what + ": already sent by an earlier click";
         };
+    }
+
+    /**
+     * Builds a card fact by fact, for a state the transitions above don't reach in one step. Each optional fact has a
+     * setter for its value and one for an {@code Optional} (empty clears it).
+     *
+     * <pre>{@code
+     * StatusCard card = StatusCard.builder()
+     *         .state(StatusCard.State.IN_PROGRESS).requester("U0ALICE").alias("web").distributionId("E1WEBEXAMPLE")
+     *         .pathCount(3).invalidationId("I2J0I21PCUYOIK").startedAt(created)
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+
+        private State state;
+        private String requester;
+        private String alias;
+        private String distributionId;
+        private Integer pathCount;
+        private Optional<String> invalidationId = Optional.empty();
+        private Optional<Instant> startedAt = Optional.empty();
+        private Optional<Instant> endedAt = Optional.empty();
+        private Optional<String> problem = Optional.empty();
+        private Optional<String> nextStep = Optional.empty();
+        private Optional<String> note = Optional.empty();
+        private Optional<String> approvalKey = Optional.empty();
+        private Optional<String> refreshMark = Optional.empty();
+
+        private Builder() {}
+
+        public Builder state(State state) {
+            this.state = state;
+            return this;
+        }
+
+        public Builder requester(String requester) {
+            this.requester = requester;
+            return this;
+        }
+
+        public Builder alias(String alias) {
+            this.alias = alias;
+            return this;
+        }
+
+        public Builder distributionId(String distributionId) {
+            this.distributionId = distributionId;
+            return this;
+        }
+
+        public Builder pathCount(int pathCount) {
+            this.pathCount = pathCount;
+            return this;
+        }
+
+        public Builder invalidationId(String invalidationId) {
+            return invalidationId(Optional.of(invalidationId));
+        }
+
+        public Builder invalidationId(Optional<String> invalidationId) {
+            this.invalidationId = invalidationId;
+            return this;
+        }
+
+        public Builder startedAt(Instant startedAt) {
+            return startedAt(Optional.of(startedAt));
+        }
+
+        public Builder startedAt(Optional<Instant> startedAt) {
+            this.startedAt = startedAt;
+            return this;
+        }
+
+        public Builder endedAt(Instant endedAt) {
+            return endedAt(Optional.of(endedAt));
+        }
+
+        public Builder endedAt(Optional<Instant> endedAt) {
+            this.endedAt = endedAt;
+            return this;
+        }
+
+        /** Why the request ended badly, shown in mrkdwn (escaped, except for a rejection's mention). */
+        public Builder problem(String problem) {
+            return problem(Optional.of(problem));
+        }
+
+        public Builder problem(Optional<String> problem) {
+            this.problem = problem;
+            return this;
+        }
+
+        public Builder nextStep(String nextStep) {
+            return nextStep(Optional.of(nextStep));
+        }
+
+        public Builder nextStep(Optional<String> nextStep) {
+            this.nextStep = nextStep;
+            return this;
+        }
+
+        public Builder note(String note) {
+            return note(Optional.of(note));
+        }
+
+        public Builder note(Optional<String> note) {
+            this.note = note;
+            return this;
+        }
+
+        /** The value of the Approve and Reject buttons; without one the card has no buttons. */
+        public Builder approvalKey(String approvalKey) {
+            return approvalKey(Optional.of(approvalKey));
+        }
+
+        public Builder approvalKey(Optional<String> approvalKey) {
+            this.approvalKey = approvalKey;
+            return this;
+        }
+
+        public Builder refreshMark(String refreshMark) {
+            return refreshMark(Optional.of(refreshMark));
+        }
+
+        public Builder refreshMark(Optional<String> refreshMark) {
+            this.refreshMark = refreshMark;
+            return this;
+        }
+
+        /** The card; a required fact left unset is named in a {@link NullPointerException}. */
+        public StatusCard build() {
+            Objects.requireNonNull(pathCount, "pathCount");
+            return new StatusCard(
+                    state,
+                    requester,
+                    alias,
+                    distributionId,
+                    pathCount,
+                    invalidationId,
+                    startedAt,
+                    endedAt,
+                    problem,
+                    nextStep,
+                    note,
+                    approvalKey,
+                    refreshMark);
+        }
     }
 }

@@ -106,12 +106,18 @@ final class Approvals {
         PostedMessage status = posted.get();
         // Held before the buttons appear, so that no click on this instance can arrive for a request it doesn't hold.
         held.put(id, new Kept(new Waiting.Held(id, request, ticket.askedAt()), status));
-        quietly(() -> chat.update(
-                status, requesting.awaitingApproval(Optional.of(ticket.key())).message()));
-        quietly(() -> chat.reply(
-                status,
-                Replies.approvalWanted(
-                        request.requester(), request.distribution().approval().approvers())));
+        Quietly.show(
+                "the Approve and Reject buttons",
+                () -> chat.update(
+                        status,
+                        requesting.awaitingApproval(Optional.of(ticket.key())).message()));
+        Quietly.show(
+                "the call for an approver",
+                () -> chat.reply(
+                        status,
+                        Replies.approvalWanted(
+                                request.requester(),
+                                request.distribution().approval().approvers())));
         expireLater(status, expiresAfter);
     }
 
@@ -136,9 +142,11 @@ final class Approvals {
         }
         Waiting request = waiting.get();
         Optional<DistributionConfig> distribution = config.byId(request.distributionId());
-        AccessDecision mayApprove = distribution.isEmpty()
-                ? AccessDecision.deny("This distribution is no longer in the" + " bot's configuration.")
-                : policy.mayApprove(userId, request.requester(), distribution.get());
+        if (distribution.isEmpty()) {
+            whisper.answer(Replies.distributionRemoved());
+            return Optional.empty();
+        }
+        AccessDecision mayApprove = policy.mayApprove(userId, request.requester(), distribution.get());
         if (!mayApprove.allowed()) {
             whisper.answer(Replies.denied(mayApprove.reason()));
             return Optional.empty();
@@ -155,15 +163,11 @@ final class Approvals {
             whisper.answer(Replies.approvalGone());
             return Optional.empty();
         }
-        audit.record(
-                approve ? AuditLog.Decision.APPROVED : AuditLog.Decision.REJECTED,
-                request.channel(),
-                request.requester(),
-                request.distributionId(),
-                request.pathCount(),
-                "by " + userId);
+        audit.record(AuditEntry.decided(approve, request, userId));
         if (!approve) {
-            quietly(() -> chat.update(clicked, card.get().rejected(userId).message()));
+            Quietly.show(
+                    "the rejection",
+                    () -> chat.update(clicked, card.get().rejected(userId).message()));
             return Optional.empty();
         }
         return Optional.of(new Approved(request, clicked, card.get()));
@@ -241,14 +245,10 @@ final class Approvals {
         if (card.isEmpty() || !decide(status, Replies.expiredNotice(card.get().requester()))) {
             return;
         }
-        audit.record(
-                AuditLog.Decision.EXPIRED,
-                status.channel(),
-                card.get().requester(),
-                card.get().distributionId(),
-                card.get().pathCount(),
-                "nobody approved within " + expiresAfter);
-        quietly(() -> chat.update(status, card.get().expired(expiresAfter).message()));
+        audit.record(AuditEntry.expired(status.channel(), card.get(), expiresAfter));
+        Quietly.show(
+                "the expiry",
+                () -> chat.update(status, card.get().expired(expiresAfter).message()));
     }
 
     private Instant deadline(PostedMessage status) {
@@ -267,16 +267,8 @@ final class Approvals {
         PostedMessage mine = chat.postDecision(status, notice);
         boolean first = chat.firstDecision(status).map(mine::equals).orElse(true);
         if (!first) {
-            quietly(() -> chat.update(mine, Replies.lateDecision()));
+            Quietly.show("a late decision as late", () -> chat.update(mine, Replies.lateDecision()));
         }
         return first;
-    }
-
-    private static void quietly(Runnable chatCall) {
-        try {
-            chatCall.run();
-        } catch (ChatException e) {
-            log.warn("Could not show an approval step in Slack: {}", e.getMessage());
-        }
     }
 }

@@ -20,21 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class AuditLog {
 
-    /** What happened to a request. */
-    enum Decision {
-        CREATED,
-        FAILED,
-        DENIED,
-        INVALID,
-        RATE_LIMITED,
-        CONFIRMED,
-        CANCELLED,
-        AWAITING_APPROVAL,
-        APPROVED,
-        REJECTED,
-        EXPIRED
-    }
-
     private static final Logger audit = LoggerFactory.getLogger("audit");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,43 +29,21 @@ final class AuditLog {
         this.clock = clock;
     }
 
-    void record(Decision decision, String channel, String user, String distribution, int paths, String reason) {
-        record(decision, channel, user, distribution, paths, reason, "", "");
-    }
-
-    void record(Decision decision, PreparedRequest request, String reason) {
-        record(
-                decision,
-                request.channel(),
-                request.requester(),
-                request.distribution().id(),
-                request.paths().accepted().size(),
-                reason);
-    }
-
-    void record(
-            Decision decision,
-            String channel,
-            String user,
-            String distribution,
-            int paths,
-            String reason,
-            String invalidation,
-            String callerReference) {
+    void record(AuditEntry entry) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", clock.instant().toString());
-        line.put("decision", decision.name().toLowerCase(Locale.ROOT));
-        line.put("channel", channel);
-        line.put("user", user);
-        line.put("distribution", distribution);
-        line.put("paths", paths);
-        line.put("reason", reason);
-        line.put("invalidation", invalidation);
-        line.put("callerReference", callerReference);
+        line.put("decision", entry.decision().name().toLowerCase(Locale.ROOT));
+        line.put("channel", entry.channel());
+        line.put("user", entry.user());
+        line.put("distribution", entry.distribution());
+        line.put("paths", entry.paths());
+        line.put("reason", entry.reason());
+        line.put("invalidation", entry.invalidation());
+        line.put("callerReference", entry.callerReference());
         try {
             audit.info(JSON.writeValueAsString(line));
         } catch (JsonProcessingException e) {
-            audit.warn("could not write an audit line for {} by {}", decision, user);
+            audit.warn("could not write an audit line for {} by {}", entry.decision(), entry.user());
         }
     }
 }

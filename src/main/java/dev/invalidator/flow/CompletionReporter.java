@@ -3,7 +3,6 @@ package dev.invalidator.flow;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
-import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.StatusCard;
@@ -14,8 +13,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tells the channel how an invalidation ended: edits its status message and replies in the thread, mentioning the
@@ -23,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * message and the requester — so it works just as well for invalidations a previous run of the bot created.
  */
 public final class CompletionReporter implements InvalidationListener {
-
-    private static final Logger log = LoggerFactory.getLogger(CompletionReporter.class);
 
     private final BotConfig config;
     private final Chat chat;
@@ -68,7 +63,7 @@ public final class CompletionReporter implements InvalidationListener {
                                     .withNote(StatusFacts.note(facts))
                                     .inProgress(invalidation.id(), invalidation.createTime()))
                             .withRefreshMark(StatusFacts.refreshMark(facts));
-                    try {
+                    Quietly.show("the end of invalidation " + invalidation.id(), () -> {
                         chat.update(status, card.message());
                         // Another replica (or a previous run) may have seen the same completion: one notice per thread.
                         if (!chat.threadHas(status, Replies.outcomeMarker(invalidation.id()))) {
@@ -78,12 +73,7 @@ public final class CompletionReporter implements InvalidationListener {
                                 verification.completed(invalidation, status, card, facts);
                             }
                         }
-                    } catch (ChatException e) {
-                        log.warn(
-                                "Could not report the end of invalidation {} in Slack: {}",
-                                invalidation.id(),
-                                e.getMessage());
-                    }
+                    });
                 }));
     }
 }

@@ -87,13 +87,7 @@ final class ConfirmClicks {
             return;
         }
         if (ConfirmationCard.CANCEL.equals(action)) {
-            audit.record(
-                    AuditLog.Decision.CANCELLED,
-                    waiting.channel(),
-                    waiting.requester(),
-                    waiting.distributionId(),
-                    waiting.pathCount(),
-                    "");
+            audit.record(AuditEntry.cancelled(waiting));
             replace.answer(Replies.cancelled(gate.distribution(waiting.distributionId())
                     .map(DistributionConfig::alias)
                     .orElse(waiting.distributionId())));
@@ -101,7 +95,8 @@ final class ConfirmClicks {
         }
         Preparation preparation = submit.recheck(waiting);
         if (preparation instanceof Preparation.Refused refused) {
-            submit.audit(refused, waiting.channel(), userId, waiting.distributionId(), waiting.pathCount());
+            // The clicker is the requester by now: problem() turned anyone else away.
+            audit.record(AuditEntry.refused(refused, waiting));
             replace.answer(refused.answer());
             return;
         }
@@ -110,7 +105,7 @@ final class ConfirmClicks {
                 ? withSuggestedWildcards(request, whisper)
                 : Optional.of(request);
         toRun.ifPresent(confirmed -> {
-            audit.record(AuditLog.Decision.CONFIRMED, confirmed, action);
+            audit.record(AuditEntry.of(AuditEntry.Decision.CONFIRMED, confirmed, action));
             replace.answer(Replies.confirmed(
                     confirmed.distribution().alias(),
                     confirmed.paths().accepted().size()));

@@ -10,6 +10,7 @@ public sealed interface Preparation {
 
     /** The form fields a refusal can point at. */
     enum Field {
+        CHANNEL,
         DISTRIBUTION,
         PATHS
     }

@@ -100,13 +100,7 @@ public final class Reconciler {
                             .message());
             tracker.follow(created.get());
         } else {
-            chat.update(
-                    record.message(),
-                    card.failed(
-                                    "The bot stopped before it sent this to CloudFront, so nothing was"
-                                            + " invalidated.",
-                                    "Send the command again.")
-                            .message());
+            chat.update(record.message(), card.notSent().message());
             chat.reply(record.message(), Replies.notRunNotice(requester));
         }
         return true;

@@ -5,7 +5,6 @@ import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
-import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.RefreshReplies;
@@ -118,7 +117,7 @@ public final class RefreshVerification implements AutoCloseable {
             VerifyConfig.Settings settings,
             CheckPlan plan) {
         if (plan.paths().isEmpty()) {
-            replyQuietly(status, RefreshReplies.nothingChecked(completed.alias(), plan));
+            showReply(status, RefreshReplies.nothingChecked(completed.alias(), plan));
             return CompletableFuture.completedFuture(null);
         }
         URI baseUrl;
@@ -128,10 +127,7 @@ public final class RefreshVerification implements AutoCloseable {
                     .orElseGet(() -> URI.create(
                             "https://" + catalog.details(distribution).viewerHost()));
         } catch (CdnException e) {
-            replyQuietly(
-                    status,
-                    RefreshReplies.cannotCheck(
-                            "the distribution's domain names could not be read (" + e.getMessage() + ")"));
+            showReply(status, RefreshReplies.domainsUnreadable(e));
             return CompletableFuture.completedFuture(null);
         }
         return check.run(baseUrl, plan, invalidation.paths(), invalidation.createTime())
@@ -151,25 +147,18 @@ public final class RefreshVerification implements AutoCloseable {
                 report.freshCount(),
                 report.stale().size(),
                 report.unchecked().size());
-        replyQuietly(status, RefreshReplies.report(completed.requester(), completed.alias(), report));
-        report.mark().ifPresent(mark -> {
-            try {
-                chat.update(
-                        status,
-                        completed.withRefreshMark(report.mark()).message(),
-                        StatusFacts.withRefreshMark(facts, mark));
-            } catch (ChatException e) {
-                log.warn("Could not mark invalidation {} as {} in Slack: {}", invalidation.id(), mark, e.getMessage());
-            }
-        });
+        showReply(status, RefreshReplies.report(completed.requester(), completed.alias(), report));
+        report.mark()
+                .ifPresent(mark -> Quietly.show(
+                        "invalidation " + invalidation.id() + " marked " + mark,
+                        () -> chat.update(
+                                status,
+                                completed.withRefreshMark(report.mark()).message(),
+                                StatusFacts.withRefreshMark(facts, mark))));
     }
 
-    private void replyQuietly(PostedMessage status, Message reply) {
-        try {
-            chat.reply(status, reply);
-        } catch (ChatException e) {
-            log.warn("Could not post the refresh check in Slack: {}", e.getMessage());
-        }
+    private void showReply(PostedMessage status, Message reply) {
+        Quietly.show("the refresh check", () -> chat.reply(status, reply));
     }
 
     /** Abandons the checks in progress: they are a courtesy after the fact, and nothing waits for them. */

@@ -9,6 +9,7 @@ import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.RequestForm;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.config.Identifiers;
 import dev.invalidator.request.Tokenizer;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,10 @@ final class RequestForms {
 
     /** Paths come one per line (or as in the text command); a URL of the distribution is reduced to its path. */
     FormAnswer submitted(String userId, String channel, String alias, String pathsText, Optional<String> note) {
+        // A form opened in a direct message carries its D… id, as a command typed there does (see Identifiers).
+        if (!Identifiers.isConversationId(channel)) {
+            return new FormAnswer.Invalid(Map.of(Preparation.Field.CHANNEL, Replies.chooseAChannel()));
+        }
         List<String> tokens = Tokenizer.split(pathsText == null ? "" : pathsText);
         Preparation preparation = submit.prepare(
                 userId, channel, alias, tokens, note.map(String::strip).filter(text -> !text.isEmpty()));

@@ -80,13 +80,9 @@ final class StatusPosts {
             chat.update(status, card.duplicate().message());
         } catch (ChatException e) {
             log.warn("Could not check status message {} against other clicks: {}", status.ts(), e.getMessage());
-            quietly(() -> chat.update(
-                    status,
-                    card.failed(
-                                    "Slack didn't answer when I checked this confirmation"
-                                            + " against other clicks, so nothing was invalidated.",
-                                    "Send the command again.")
-                            .message()));
+            Quietly.show(
+                    "the unchecked confirmation",
+                    () -> chat.update(status, card.unchecked().message()));
         }
         return Optional.empty();
     }
@@ -98,13 +94,5 @@ final class StatusPosts {
                 .min(Comparator.comparing(message -> new BigDecimal(message.ts())))
                 .map(status::equals)
                 .orElse(true);
-    }
-
-    private static void quietly(Runnable chatCall) {
-        try {
-            chatCall.run();
-        } catch (ChatException e) {
-            log.warn("Could not show a status in Slack: {}", e.getMessage());
-        }
     }
 }

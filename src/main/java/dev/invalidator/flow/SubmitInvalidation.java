@@ -9,7 +9,6 @@ import dev.invalidator.cdn.Distribution;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
-import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
@@ -84,24 +83,9 @@ final class SubmitInvalidation {
         if (preparation instanceof Preparation.Ready ready) {
             confirmOrRun(ready.request(), responder);
         } else if (preparation instanceof Preparation.Refused refused) {
-            audit(
-                    refused,
-                    command.channelId(),
-                    command.userId(),
-                    request.target(),
-                    request.pathTokens().size());
+            audit.record(AuditEntry.refused(refused, command, request));
             responder.answer(refused.answer());
         }
-    }
-
-    void audit(Preparation.Refused refused, String channel, String user, String target, int paths) {
-        audit.record(
-                refused.field() == Preparation.Field.PATHS ? AuditLog.Decision.INVALID : AuditLog.Decision.DENIED,
-                channel,
-                user,
-                target,
-                paths,
-                refused.inline());
     }
 
     /**
@@ -174,7 +158,7 @@ final class SubmitInvalidation {
                 request.distribution().id(),
                 request.distribution().alias());
         if (limited.isPresent()) {
-            audit.record(AuditLog.Decision.RATE_LIMITED, request, limited.get());
+            audit.record(AuditEntry.of(AuditEntry.Decision.RATE_LIMITED, request, limited.get()));
             responder.answer(Replies.rateLimited(limited.get()));
             return;
         }
@@ -185,7 +169,7 @@ final class SubmitInvalidation {
                         request.paths().accepted().size())
                 .withNote(request.note());
         if (approvals.required(request)) {
-            audit.record(AuditLog.Decision.AWAITING_APPROVAL, request, "");
+            audit.record(AuditEntry.of(AuditEntry.Decision.AWAITING_APPROVAL, request, ""));
             approvals.ask(request, card, responder, confirmed);
             return;
         }
@@ -196,13 +180,12 @@ final class SubmitInvalidation {
     void approved(Approvals.Approved approved) {
         Preparation preparation = recheck(approved.request());
         if (preparation instanceof Preparation.Refused refused) {
-            Waiting request = approved.request();
-            audit(refused, request.channel(), request.requester(), request.distributionId(), request.pathCount());
-            showQuietly(() -> chat.update(
-                    approved.status(),
-                    approved.card()
-                            .failed(refused.inline(), "Nothing was invalidated.")
-                            .message()));
+            audit.record(AuditEntry.refused(refused, approved.request()));
+            Quietly.show(
+                    "the refusal",
+                    () -> chat.update(
+                            approved.status(),
+                            approved.card().refused(refused.inline()).message()));
             return;
         }
         PreparedRequest request = ((Preparation.Ready) preparation).request();
@@ -217,18 +200,12 @@ final class SubmitInvalidation {
             invalidation = cdn.create(distributionId, reference, request.values());
         } catch (CdnException e) {
             log.warn("Creating an invalidation on {} failed: {}", distributionId, e.getMessage());
-            audit.record(
-                    AuditLog.Decision.FAILED,
-                    request.channel(),
-                    request.requester(),
-                    distributionId,
-                    request.values().size(),
-                    e.getMessage(),
-                    "",
-                    reference);
-            showQuietly(() -> chat.update(
-                    status, card.failed(e.getMessage(), e.nextStep()).message()));
-            showQuietly(() -> chat.reply(status, Replies.failedNotice(request.requester(), e)));
+            audit.record(AuditEntry.failed(request, e, reference));
+            Quietly.show(
+                    "the failure",
+                    () -> chat.update(
+                            status, card.failed(e.getMessage(), e.nextStep()).message()));
+            Quietly.show("the failure notice", () -> chat.reply(status, Replies.failedNotice(request.requester(), e)));
             return;
         }
         log.info(
@@ -239,28 +216,15 @@ final class SubmitInvalidation {
                 request.requester(),
                 request.channel());
         monthToDate.record(invalidation);
-        audit.record(
-                AuditLog.Decision.CREATED,
-                request.channel(),
-                request.requester(),
-                distributionId,
-                invalidation.paths().size(),
-                "",
-                invalidation.id(),
-                reference);
-        showQuietly(() -> chat.update(
-                status,
-                card.inProgress(invalidation.id(), invalidation.createTime()).message()));
-        showQuietly(() -> chat.reply(status, Replies.pathList(request.paths())));
+        audit.record(AuditEntry.created(request, invalidation, reference));
+        // The invalidation exists whatever Slack says now: a failed edit must not stop the tracker from following it.
+        Quietly.show(
+                "invalidation " + invalidation.id() + " in progress",
+                () -> chat.update(
+                        status,
+                        card.inProgress(invalidation.id(), invalidation.createTime())
+                                .message()));
+        Quietly.show("the path list", () -> chat.reply(status, Replies.pathList(request.paths())));
         tracker.follow(invalidation);
-    }
-
-    /** The invalidation exists whatever Slack says now: a failed edit must not stop the tracker from following it. */
-    private static void showQuietly(Runnable chatCall) {
-        try {
-            chatCall.run();
-        } catch (ChatException e) {
-            log.warn("Could not show progress in Slack: {}", e.getMessage());
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.invalidator.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invalidator.cdn.CdnException;
 import dev.invalidator.verify.CheckPlan;
 import dev.invalidator.verify.Freshness;
 import dev.invalidator.verify.RefreshReport;
@@ -58,6 +59,16 @@ class RefreshRepliesTest {
 
         assertThat(reply.text()).isEqualTo("Nothing was checked: this invalidation names no single file");
         assertThat(allText(reply)).contains("/invalidate images /img/* check:/img/index.html");
+    }
+
+    @Test
+    void a_check_that_cannot_start_says_why_with_cloudfronts_words_escaped() {
+        Message reply = RefreshReplies.domainsUnreadable(
+                new CdnException(CdnException.Failure.UNAVAILABLE, "CloudFront <unavailable>", "Try later."));
+
+        assertThat(reply.text())
+                .isEqualTo("Could not check whether the edge serves fresh copies: the distribution's domain names"
+                        + " could not be read (CloudFront &lt;unavailable&gt;)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.invalidator.chat.Message;
+import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.SlashCommand;
@@ -41,7 +42,7 @@ public final class InvalidateCommandListener {
                 payload.getUserId(), payload.getChannelId(), payload.getText(), payload.getTriggerId());
         Responder responder = message -> respond(context, message);
         if (!Handoff.toWorkers(workers, () -> handler.handle(command, responder), "a command")) {
-            return context.ack("I'm too busy to take this right now and invalidated nothing. Try again in a minute.");
+            return context.ack(Replies.tooBusy());
         }
         return handler.acknowledgement(command.text()).map(context::ack).orElseGet(context::ack);
     }

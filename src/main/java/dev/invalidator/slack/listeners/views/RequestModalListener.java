@@ -7,8 +7,8 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
 import dev.invalidator.chat.Message;
+import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.RequestForm;
-import dev.invalidator.config.Identifiers;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.FormAnswer;
 import dev.invalidator.flow.Preparation;
@@ -49,11 +49,6 @@ public final class RequestModalListener {
                     values.getOrDefault(RequestForm.CHANNEL_FIELD, Map.of()).get(RequestModal.VALUE);
             channel = chosen == null ? null : chosen.getSelectedConversation();
         }
-        // A form opened in a direct message carries its D… id, as a command typed there does (see Identifiers).
-        if (!Identifiers.isConversationId(channel)) {
-            return context.ackWithErrors(
-                    Map.of(RequestForm.CHANNEL_FIELD, "Choose the channel for the status message."));
-        }
         FormAnswer answer = handler.formSubmitted(
                 payload.getUser().getId(),
                 channel,
@@ -69,9 +64,7 @@ public final class RequestModalListener {
             return context.ackWithUpdate(RequestModal.confirmation(confirm.card()));
         }
         if (!Handoff.toWorkers(workers, ((FormAnswer.Accepted) answer).afterClose(), "a submitted form")) {
-            return context.ackWithErrors(Map.of(
-                    RequestForm.PATHS_FIELD,
-                    "I'm too busy to take this right now and invalidated nothing. Submit again in a minute."));
+            return context.ackWithErrors(Map.of(RequestForm.PATHS_FIELD, Replies.formTooBusy()));
         }
         return context.ack();
     }
@@ -90,7 +83,11 @@ public final class RequestModalListener {
     }
 
     private static String blockOf(Preparation.Field field) {
-        return field == Preparation.Field.PATHS ? RequestForm.PATHS_FIELD : RequestForm.DISTRIBUTION_FIELD;
+        return switch (field) {
+            case CHANNEL -> RequestForm.CHANNEL_FIELD;
+            case DISTRIBUTION -> RequestForm.DISTRIBUTION_FIELD;
+            case PATHS -> RequestForm.PATHS_FIELD;
+        };
     }
 
     private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {

@@ -1,0 +1,40 @@
+package dev.invalidator.flow;
+
+import dev.invalidator.chat.ChatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chat calls that only show what has already happened, and whose failure must not stop the flow that made it happen.
+ *
+ * <p>A failed call may be ignored when the state it shows is already kept where it counts — the invalidation at
+ * CloudFront, the decision in the thread, the facts of the status message — so that nothing is left undone and a
+ * later edit renders it again: the edit to "in progress" after a create, the path list, an approval step, a
+ * completion notice, the refresh check. It may not be ignored when the call is the state itself (posting the status
+ * message, posting a decision) or when the person is waiting for the answer: those catch {@link ChatException}
+ * themselves.
+ *
+ * <pre>{@code
+ * Quietly.show("the path list", () -> chat.reply(status, Replies.pathList(request.paths())));
+ * }</pre>
+ */
+final class Quietly {
+
+    private static final Logger log = LoggerFactory.getLogger(Quietly.class);
+
+    private Quietly() {}
+
+    /**
+     * Runs {@code chatCall}; when Slack refuses it (after the adapter's own retries) logs one warning, {@code Could not
+     * show <what> in Slack: <Slack's reason>}, and returns. Any other exception is a bug and passes through.
+     *
+     * @param what what the call shows, for the log: "an approval step", "the end of invalidation I2J0I21PCUYOIK"
+     */
+    static void show(String what, Runnable chatCall) {
+        try {
+            chatCall.run();
+        } catch (ChatException e) {
+            log.warn("Could not show {} in Slack: {}", what, e.getMessage());
+        }
+    }
+}

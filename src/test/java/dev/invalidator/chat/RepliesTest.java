@@ -1,0 +1,59 @@
+package dev.invalidator.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The answers the bot writes: the shape they share, and a few that rely on it. */
+class RepliesTest {
+
+    @Nested
+    class A_notice {
+
+        @Test
+        void leads_its_one_paragraph_with_the_emoji() {
+            Message notice = Replies.notice(":no_entry:", "Only <@U0ALICE>, who asked, can confirm.");
+
+            assertThat(notice.blocks())
+                    .containsExactly(new Block.Section(":no_entry: Only <@U0ALICE>, who asked, can confirm."));
+        }
+
+        @Test
+        void falls_back_to_the_sentence_without_emoji_or_mrkdwn_markers() {
+            Message notice = Replies.notice(":warning:", "Cancelled: nothing was invalidated on `web`, *really*.");
+
+            assertThat(notice.text()).isEqualTo("Cancelled: nothing was invalidated on web, really.");
+        }
+
+        @Test
+        void without_an_emoji_is_the_sentence_alone() {
+            Message notice = Replies.notice("", "This request was already decided or has expired.");
+
+            assertThat(notice.blocks())
+                    .containsExactly(new Block.Section("This request was already decided or has expired."));
+        }
+    }
+
+    @Test
+    void the_busy_answers_say_nothing_was_invalidated_and_how_to_send_it_again() {
+        assertThat(Replies.tooBusy()).contains("invalidated nothing").endsWith("Try again in a minute.");
+        assertThat(Replies.formTooBusy()).contains("invalidated nothing").endsWith("Submit again in a minute.");
+    }
+
+    @Test
+    void an_approval_on_a_removed_distribution_is_denied_with_why() {
+        assertThat(Replies.distributionRemoved())
+                .isEqualTo(Replies.denied("This distribution is no longer in the bot's configuration."));
+    }
+
+    @Test
+    void a_rejection_notice_mentions_both_people_after_its_emoji() {
+        Message notice = Replies.rejectedNotice("U0ALICE", "U0LEAD");
+
+        assertThat(notice.text()).isEqualTo("<@U0LEAD> rejected this request, <@U0ALICE>; nothing was invalidated.");
+        assertThat(notice.blocks())
+                .containsExactly(new Block.Section(
+                        ":no_entry_sign: <@U0LEAD> rejected this request, <@U0ALICE>; nothing was invalidated."));
+    }
+}
