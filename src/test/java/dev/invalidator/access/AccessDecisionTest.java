@@ -8,17 +8,17 @@ import org.junit.jupiter.api.Test;
 class AccessDecisionTest {
 
     @Test
-    void anAllowHasAnEmptyReason() {
+    void an_allow_has_an_empty_reason() {
         assertThat(AccessDecision.allow()).isEqualTo(new AccessDecision(true, ""));
     }
 
     @Test
-    void aDenyKeepsItsReason() {
+    void a_deny_keeps_its_reason() {
         assertThat(AccessDecision.deny("Ask <@U0ALICE>.").reason()).isEqualTo("Ask <@U0ALICE>.");
     }
 
     @Test
-    void aDenyWithoutAReasonIsRefused() {
+    void a_deny_without_a_reason_is_refused() {
         assertThatThrownBy(() -> AccessDecision.deny(" "))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a denial needs a reason the user can act on");

@@ -37,26 +37,26 @@ class AccessPolicyTest {
     class Allowed {
 
         @Test
-        void aListedUserInAListedChannel() {
+        void a_listed_user_in_a_listed_channel() {
             assertThat(policy.decide("U0ALICE", OPS, web(AccessList.of("U0ALICE"))))
                     .isEqualTo(AccessDecision.allow());
         }
 
         @Test
-        void anEnterpriseUserByTheirWId() {
+        void an_enterprise_user_by_their_w_id() {
             assertThat(policy.decide("W0BOB", OPS, web(AccessList.of("U0ALICE", "W0BOB")))
                             .allowed())
                     .isTrue();
         }
 
         @Test
-        void anyoneWhenUsersIsAStar() {
+        void anyone_when_users_is_a_star() {
             assertThat(policy.decide("U0ANYONE", OPS, web(AccessList.anyone())).allowed())
                     .isTrue();
         }
 
         @Test
-        void aMemberOfAListedGroup() {
+        void a_member_of_a_listed_group() {
             groups.with("S0OPS", "U0CAROL");
             assertThat(policy.decide("U0CAROL", OPS, web(AccessList.of("U0ALICE", "S0OPS")))
                             .allowed())
@@ -64,19 +64,19 @@ class AccessPolicyTest {
         }
 
         @Test
-        void inAnyChannelWhenChannelsIsAStar() {
+        void in_any_channel_when_channels_is_a_star() {
             DistributionConfig anywhere = distribution("web", AccessList.anyone(), AccessList.anyone());
             assertThat(policy.decide("U0ALICE", "D0DIRECT", anywhere).allowed()).isTrue();
         }
 
         @Test
-        void byAListedUserWithoutAskingForGroups() {
+        void by_a_listed_user_without_asking_for_groups() {
             policy.decide("U0ALICE", OPS, web(AccessList.of("U0ALICE", "S0OPS")));
             assertThat(groups.calls()).isZero();
         }
 
         @Test
-        void byOneGroupWhenAnotherCannotBeRead() {
+        void by_one_group_when_another_cannot_be_read() {
             groups.failing("S0DOWN").with("S0UP", "U0CAROL");
             assertThat(policy.decide("U0CAROL", OPS, web(AccessList.of("S0DOWN", "S0UP")))
                             .allowed())
@@ -84,7 +84,7 @@ class AccessPolicyTest {
         }
 
         @Test
-        void withAnEmptyReason() {
+        void with_an_empty_reason() {
             assertThat(policy.decide("U0ALICE", OPS, web(AccessList.anyone())).reason())
                     .isEmpty();
         }
@@ -107,20 +107,20 @@ class AccessPolicyTest {
 
         @ParameterizedTest(name = "{1}")
         @MethodSource("channelLists")
-        void isDeniedNamingTheChannelsToUseInstead(AccessList channels, String reason) {
+        void is_denied_naming_the_channels_to_use_instead(AccessList channels, String reason) {
             assertThat(policy.decide("U0ALICE", RANDOM, distribution("web", channels, AccessList.anyone())))
                     .isEqualTo(AccessDecision.deny(reason));
         }
 
         @Test
-        void isCheckedBeforeTheUser() {
+        void is_checked_before_the_user() {
             assertThat(policy.decide("U0MALLORY", RANDOM, web(AccessList.of("U0ALICE")))
                             .reason())
                     .isEqualTo("`web` may be used in <#C0OPS> only.");
         }
 
         @Test
-        void isDeniedWithoutAskingForGroups() {
+        void is_denied_without_asking_for_groups() {
             policy.decide("U0CAROL", RANDOM, web(AccessList.of("S0OPS")));
             assertThat(groups.calls()).isZero();
         }
@@ -150,12 +150,12 @@ class AccessPolicyTest {
 
         @ParameterizedTest(name = "{1}")
         @MethodSource("userLists")
-        void isDeniedNamingWhomToAsk(AccessList users, String reason) {
+        void is_denied_naming_whom_to_ask(AccessList users, String reason) {
             assertThat(policy.decide("U0MALLORY", OPS, web(users))).isEqualTo(AccessDecision.deny(reason));
         }
 
         @Test
-        void isDeniedWhenNotInAnyListedGroup() {
+        void is_denied_when_not_in_any_listed_group() {
             groups.with("S0OPS", "U0CAROL");
             assertThat(policy.decide("U0MALLORY", OPS, web(AccessList.of("S0OPS")))
                             .allowed())
@@ -163,14 +163,14 @@ class AccessPolicyTest {
         }
 
         @Test
-        void isDeniedWhenTheUserIdIsAGroupsOwnId() {
+        void is_denied_when_the_user_id_is_a_groups_own_id() {
             groups.with("S0OPS", "U0CAROL");
             assertThat(policy.decide("S0OPS", OPS, web(AccessList.of("S0OPS"))).allowed())
                     .isFalse();
         }
 
         @Test
-        void isDeniedForIdsInAnotherCase() {
+        void is_denied_for_ids_in_another_case() {
             assertThat(policy.decide("u0alice", OPS, web(AccessList.of("U0ALICE")))
                             .allowed())
                     .isFalse();
@@ -181,7 +181,7 @@ class AccessPolicyTest {
     class GroupLookupFails {
 
         @Test
-        void isDeniedAskingToTryAgain() {
+        void is_denied_asking_to_try_again() {
             groups.failing("S0OPS");
             assertThat(policy.decide("U0CAROL", OPS, web(AccessList.of("U0ALICE", "S0OPS"))))
                     .isEqualTo(AccessDecision.deny(
@@ -189,7 +189,7 @@ class AccessPolicyTest {
         }
 
         @Test
-        void isDeniedWhenTheLookupAnswersNull() {
+        void is_denied_when_the_lookup_answers_null() {
             AccessPolicy nullAnswers = new AccessPolicy(groupId -> null, userId -> true);
             assertThat(nullAnswers
                             .decide("U0CAROL", OPS, web(AccessList.of("S0OPS")))
@@ -207,20 +207,20 @@ class AccessPolicyTest {
         private final DistributionConfig docs = distribution("docs", AccessList.of("C0DOCS"), AccessList.anyone());
 
         @Test
-        void keepsOnlyWhatTheUserMayUseHereInTheOrderGiven() {
+        void keeps_only_what_the_user_may_use_here_in_the_order_given() {
             groups.with("S0DESIGN", "U0CAROL");
             assertThat(policy.usableBy("U0CAROL", OPS, List.of(video, images, docs, web)))
                     .containsExactly(images, web);
         }
 
         @Test
-        void leavesOutDistributionsWhoseGroupsCannotBeRead() {
+        void leaves_out_distributions_whose_groups_cannot_be_read() {
             groups.failing("S0DESIGN");
             assertThat(policy.usableBy("U0CAROL", OPS, List.of(images, web))).containsExactly(web);
         }
 
         @Test
-        void isEmptyInAChannelNoDistributionIsUsedIn() {
+        void is_empty_in_a_channel_no_distribution_is_used_in() {
             assertThat(policy.usableBy("U0ALICE", RANDOM, Set.of(web, images, video, docs)))
                     .isEmpty();
         }

@@ -32,12 +32,12 @@ class CachedGroupMembersTest {
     class WithinTheTtl {
 
         @Test
-        void answersFromTheSource() {
+        void answers_from_the_source() {
             assertThat(cached.membersOf("S0OPS")).containsExactlyInAnyOrder("U0ALICE", "U0BOB");
         }
 
         @Test
-        void asksTheSourceOnce() {
+        void asks_the_source_once() {
             cached.membersOf("S0OPS");
             clock.advance(TTL.minusMillis(1));
             cached.membersOf("S0OPS");
@@ -45,13 +45,13 @@ class CachedGroupMembersTest {
         }
 
         @Test
-        void keepsEachGroupApart() {
+        void keeps_each_group_apart() {
             cached.membersOf("S0OPS");
             assertThat(cached.membersOf("S0WEB")).containsExactly("U0CAROL");
         }
 
         @Test
-        void asksOncePerGroup() {
+        void asks_once_per_group() {
             cached.membersOf("S0OPS");
             cached.membersOf("S0WEB");
             cached.membersOf("S0OPS");
@@ -64,7 +64,7 @@ class CachedGroupMembersTest {
     class AfterTheTtl {
 
         @Test
-        void asksTheSourceAgain() {
+        void asks_the_source_again() {
             cached.membersOf("S0OPS");
             clock.advance(TTL);
             cached.membersOf("S0OPS");
@@ -72,7 +72,7 @@ class CachedGroupMembersTest {
         }
 
         @Test
-        void seesTheNewMembers() {
+        void sees_the_new_members() {
             cached.membersOf("S0OPS");
             source.with("S0OPS", "U0BOB");
             clock.advance(TTL);
@@ -84,7 +84,7 @@ class CachedGroupMembersTest {
     class WhenTheSourceFails {
 
         @Test
-        void passesTheFailureOn() {
+        void passes_the_failure_on() {
             source.failing("S0OPS");
             assertThatThrownBy(() -> cached.membersOf("S0OPS"))
                     .isInstanceOf(IllegalStateException.class)
@@ -92,7 +92,7 @@ class CachedGroupMembersTest {
         }
 
         @Test
-        void doesNotRememberTheFailure() {
+        void does_not_remember_the_failure() {
             source.failing("S0OPS");
             assertThatThrownBy(() -> cached.membersOf("S0OPS")).isInstanceOf(IllegalStateException.class);
             source.recover("S0OPS");
@@ -100,7 +100,7 @@ class CachedGroupMembersTest {
         }
 
         @Test
-        void treatsANullAnswerAsAFailure() {
+        void treats_a_null_answer_as_a_failure() {
             CachedGroupMembers nullAnswers = new CachedGroupMembers(groupId -> null, TTL, clock);
             assertThatThrownBy(() -> nullAnswers.membersOf("S0OPS")).isInstanceOf(NullPointerException.class);
         }
@@ -110,13 +110,13 @@ class CachedGroupMembersTest {
     class Answers {
 
         @Test
-        void cannotBeChangedByTheCaller() {
+        void cannot_be_changed_by_the_caller() {
             assertThatThrownBy(() -> cached.membersOf("S0OPS").add("U0MALLORY"))
                     .isInstanceOf(UnsupportedOperationException.class);
         }
 
         @Test
-        void doNotChangeWhenTheSourcesSetDoes() {
+        void do_not_change_when_the_sources_set_does() {
             Set<String> live = new HashSet<>(Set.of("U0ALICE"));
             CachedGroupMembers overLive = new CachedGroupMembers(groupId -> live, TTL, clock);
             overLive.membersOf("S0OPS");
@@ -129,7 +129,7 @@ class CachedGroupMembersTest {
     class Construction {
 
         @Test
-        void refusesAZeroTtl() {
+        void refuses_a_zero_ttl() {
             assertThatThrownBy(() -> new CachedGroupMembers(source, Duration.ZERO, Clock.systemUTC()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("ttl must be longer than zero: PT0S");
@@ -155,7 +155,7 @@ class CachedGroupMembersTest {
                 clock);
 
         @Test
-        void shareOneLookup() throws Exception {
+        void share_one_lookup() throws Exception {
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {
                 Future<Set<String>> first = threads.submit(() -> slow.membersOf("S0OPS"));

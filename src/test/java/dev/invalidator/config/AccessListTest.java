@@ -15,22 +15,22 @@ class AccessListTest {
     class Contains {
 
         @Test
-        void aListedIdIsLetIn() {
+        void a_listed_id_is_let_in() {
             assertThat(AccessList.of("C0OPS", "C0WEB").contains("C0WEB")).isTrue();
         }
 
         @Test
-        void anIdNotListedIsKeptOut() {
+        void an_id_not_listed_is_kept_out() {
             assertThat(AccessList.of("C0OPS").contains("C0RANDOM")).isFalse();
         }
 
         @Test
-        void idsAreCaseSensitiveAsSlackPrintsThem() {
+        void ids_are_case_sensitive_as_slack_prints_them() {
             assertThat(AccessList.of("C0OPS").contains("c0ops")).isFalse();
         }
 
         @Test
-        void anyoneLetsEveryIdIn() {
+        void anyone_lets_every_id_in() {
             assertThat(AccessList.anyone().contains("C0RANDOM")).isTrue();
         }
     }
@@ -39,29 +39,29 @@ class AccessListTest {
     class Ids {
 
         @Test
-        void keepTheOrderTheyWereGivenIn() {
+        void keep_the_order_they_were_given_in() {
             assertThat(AccessList.of("U0B", "U0A", "S0C").ids()).containsExactly("U0B", "U0A", "S0C");
         }
 
         @Test
-        void cannotBeChangedAfterwards() {
+        void cannot_be_changed_afterwards() {
             assertThatThrownBy(() -> AccessList.of("U0A").ids().add("U0B"))
                     .isInstanceOf(UnsupportedOperationException.class);
         }
 
         @Test
-        void doNotDependOnOrderForEquality() {
+        void do_not_depend_on_order_for_equality() {
             assertThat(AccessList.of("U0A", "U0B")).isEqualTo(AccessList.of("U0B", "U0A"));
         }
 
         @Test
-        void groupIdsAreThoseStartingWithS() {
+        void group_ids_are_those_starting_with_s() {
             assertThat(AccessList.of("U0ALICE", "S0OPS", "W0BOB", "S0WEB").groupIds())
                     .containsExactly("S0OPS", "S0WEB");
         }
 
         @Test
-        void anyoneHasNoIds() {
+        void anyone_has_no_ids() {
             assertThat(AccessList.anyone().ids()).isEmpty();
         }
     }
@@ -70,21 +70,21 @@ class AccessListTest {
     class Construction {
 
         @Test
-        void refusesAnEmptyListBecauseItWouldLetNobodyIn() {
+        void refuses_an_empty_list_because_it_would_let_nobody_in() {
             assertThatThrownBy(AccessList::of)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("an access list needs at least one id; use AccessList.anyone() for \"*\"");
         }
 
         @Test
-        void refusesAStarAmongIds() {
+        void refuses_a_star_among_ids() {
             assertThatThrownBy(() -> AccessList.of("*"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("\"*\" is not an id; use AccessList.anyone()");
         }
 
         @Test
-        void refusesIdsAlongsideAnyone() {
+        void refuses_ids_alongside_anyone() {
             assertThatThrownBy(() -> new AccessList(true, Set.of("U0A")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("a list open to anyone holds no ids, found [U0A]");
@@ -92,7 +92,7 @@ class AccessListTest {
 
         @ParameterizedTest(name = "\"{0}\"")
         @ValueSource(strings = {"u0alice", "<@U0ALICE>", "U0", "U0ALICE|x", " U0ALICE"})
-        void refusesWhatIsNotShapedLikeASlackIdSoItCanBeMentionedSafely(String id) {
+        void refuses_what_is_not_shaped_like_a_slack_id_so_it_can_be_mentioned_safely(String id) {
             assertThatThrownBy(() -> AccessList.of(id))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("not a Slack id: " + id);

@@ -36,22 +36,22 @@ class BotConfigTest {
     class Lookups {
 
         @Test
-        void findADistributionByAliasInAnyCase() {
+        void find_a_distribution_by_alias_in_any_case() {
             assertThat(configOf(WEB, IMAGES).byAlias("Images")).contains(IMAGES);
         }
 
         @Test
-        void findNothingForAnUnknownAlias() {
+        void find_nothing_for_an_unknown_alias() {
             assertThat(configOf(WEB).byAlias("video")).isEmpty();
         }
 
         @Test
-        void findADistributionByIdInAnyCase() {
+        void find_a_distribution_by_id_in_any_case() {
             assertThat(configOf(WEB, IMAGES).byId("e2imagesexample")).contains(IMAGES);
         }
 
         @Test
-        void findNothingForAnUnknownId() {
+        void find_nothing_for_an_unknown_id() {
             assertThat(configOf(WEB).byId("E9OTHEREXAMPLE")).isEmpty();
         }
     }
@@ -60,18 +60,18 @@ class BotConfigTest {
     class Distributions {
 
         @Test
-        void keepTheOrderTheyWereGivenIn() {
+        void keep_the_order_they_were_given_in() {
             assertThat(configOf(IMAGES, WEB).distributions().keySet()).containsExactly("images", "web");
         }
 
         @Test
-        void cannotBeChangedAfterwards() {
+        void cannot_be_changed_afterwards() {
             assertThatThrownBy(() -> configOf(WEB).distributions().put("images", IMAGES))
                     .isInstanceOf(UnsupportedOperationException.class);
         }
 
         @Test
-        void areCopiedSoTheCallersMapCannotChangeThem() {
+        void are_copied_so_the_callers_map_cannot_change_them() {
             Map<String, DistributionConfig> mutable = new LinkedHashMap<>(Map.of("web", WEB));
             BotConfig config = new BotConfig(
                     mutable,
@@ -84,7 +84,7 @@ class BotConfigTest {
         }
 
         @Test
-        void mustBeFiledUnderTheirOwnAlias() {
+        void must_be_filed_under_their_own_alias() {
             assertThatThrownBy(() -> new BotConfig(
                             Map.of("www", WEB),
                             PollingConfig.defaults(),
@@ -96,14 +96,14 @@ class BotConfigTest {
         }
 
         @Test
-        void mayNotShareACloudFrontId() {
+        void may_not_share_a_cloud_front_id() {
             assertThatThrownBy(() -> configOf(WEB, distribution("www", "E1WEBEXAMPLE")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("E1WEBEXAMPLE is under both web and www");
         }
 
         @Test
-        void mustNotBeEmpty() {
+        void must_not_be_empty() {
             assertThatThrownBy(BotConfigTest::configOf)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("a config needs at least one distribution");
@@ -114,28 +114,28 @@ class BotConfigTest {
     class DistributionRecords {
 
         @Test
-        void refuseAnUpperCaseAlias() {
+        void refuse_an_upper_case_alias() {
             assertThatThrownBy(() -> distribution("Web", "E1WEBEXAMPLE"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("alias must match [a-z0-9][a-z0-9_-]{0,31} and not be help, status or list: Web");
         }
 
         @Test
-        void refuseASubCommandAsAlias() {
+        void refuse_a_sub_command_as_alias() {
             assertThatThrownBy(() -> distribution("status", "E1WEBEXAMPLE"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("alias must match [a-z0-9][a-z0-9_-]{0,31} and not be help, status or list: status");
         }
 
         @Test
-        void refuseALowerCaseId() {
+        void refuse_a_lower_case_id() {
             assertThatThrownBy(() -> distribution("web", "e1webexample"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("id must match [A-Z][A-Z0-9]{7,31}: e1webexample");
         }
 
         @Test
-        void refuseAUserIdAmongChannels() {
+        void refuse_a_user_id_among_channels() {
             assertThatThrownBy(() -> new DistributionConfig(
                             "web", "E1WEBEXAMPLE", AccessList.of("U0ALICE"), AccessList.anyone(), Optional.empty()))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -143,7 +143,7 @@ class BotConfigTest {
         }
 
         @Test
-        void refuseAChannelIdAmongUsers() {
+        void refuse_a_channel_id_among_users() {
             assertThatThrownBy(() -> new DistributionConfig(
                             "web", "E1WEBEXAMPLE", AccessList.anyone(), AccessList.of("C0OPS"), Optional.empty()))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -151,7 +151,7 @@ class BotConfigTest {
         }
 
         @Test
-        void refuseAMalformedRoleArn() {
+        void refuse_a_malformed_role_arn() {
             assertThatThrownBy(() -> new DistributionConfig(
                             "web",
                             "E1WEBEXAMPLE",
@@ -167,29 +167,29 @@ class BotConfigTest {
     class Sections {
 
         @Test
-        void pollingDefaultsAreOneSecondThreeSecondsAndADay() {
+        void polling_defaults_are_one_second_three_seconds_and_a_day() {
             assertThat(PollingConfig.defaults())
                     .isEqualTo(new PollingConfig(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofHours(24)));
         }
 
         @Test
-        void limitsDefaultsAre2000PathsFivePerUserAndTwentyPerDistribution() {
+        void limits_defaults_are_2000_paths_five_per_user_and_twenty_per_distribution() {
             assertThat(LimitsConfig.defaults()).isEqualTo(new LimitsConfig(2000, 5, 20));
         }
 
         @Test
-        void groupsDefaultIsAFiveMinuteCache() {
+        void groups_default_is_a_five_minute_cache() {
             assertThat(GroupsConfig.defaults()).isEqualTo(new GroupsConfig(Duration.ofMinutes(5)));
         }
 
         @Test
-        void confirmDefaultAsksAboveAHundredPathsAndWaitsFifteenMinutes() {
+        void confirm_default_asks_above_a_hundred_paths_and_waits_fifteen_minutes() {
             assertThat(ConfirmConfig.defaults())
                     .isEqualTo(new ConfirmConfig(100, Duration.ofMinutes(15), Duration.ofHours(1)));
         }
 
         @Test
-        void pollingRefusesAFirstPollLaterThanTheCeiling() {
+        void polling_refuses_a_first_poll_later_than_the_ceiling() {
             assertThatThrownBy(
                             () -> new PollingConfig(Duration.ofSeconds(5), Duration.ofSeconds(4), Duration.ofHours(1)))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -197,28 +197,28 @@ class BotConfigTest {
         }
 
         @Test
-        void pollingRefusesAZeroInterval() {
+        void polling_refuses_a_zero_interval() {
             assertThatThrownBy(() -> new PollingConfig(Duration.ZERO, Duration.ofSeconds(4), Duration.ofHours(1)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("initialInterval must be longer than zero: PT0S");
         }
 
         @Test
-        void limitsRefuseMorePathsThanCloudFrontAllowsInProgress() {
+        void limits_refuse_more_paths_than_cloud_front_allows_in_progress() {
             assertThatThrownBy(() -> new LimitsConfig(3001, 5, 20))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("maxPathsPerRequest must be at most 3000: 3001");
         }
 
         @Test
-        void limitsRefuseZero() {
+        void limits_refuse_zero() {
             assertThatThrownBy(() -> new LimitsConfig(2000, 0, 20))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("requestsPerUserPerMinute must be at least 1: 0");
         }
 
         @Test
-        void groupsRefuseANegativeTtl() {
+        void groups_refuse_a_negative_ttl() {
             assertThatThrownBy(() -> new GroupsConfig(Duration.ofMinutes(-1)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("cacheTtl must be longer than zero: PT-1M");

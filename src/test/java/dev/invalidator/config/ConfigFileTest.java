@@ -62,19 +62,19 @@ class ConfigFileTest {
         }
 
         @Test
-        void yamlLoadsIntoTheRecordsItDescribes() throws Exception {
+        void yaml_loads_into_the_records_it_describes() throws Exception {
             assertThat(ConfigLoader.load(write("invalidator.yml", resource("full.yml"))))
                     .isEqualTo(expected);
         }
 
         @Test
-        void jsonLoadsIntoTheSameRecordsAsYaml() throws Exception {
+        void json_loads_into_the_same_records_as_yaml() throws Exception {
             assertThat(ConfigLoader.load(write("invalidator.json", resource("full.json"))))
                     .isEqualTo(expected);
         }
 
         @Test
-        void distributionsKeepTheFileOrder() throws Exception {
+        void distributions_keep_the_file_order() throws Exception {
             assertThat(ConfigLoader.load(write("invalidator.yml", resource("full.yml")))
                             .distributions()
                             .keySet())
@@ -87,21 +87,21 @@ class ConfigFileTest {
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"config.yml", "config.yaml", "CONFIG.YML", "config.Yaml"})
-        void yamlIsRecognisedByItsExtensionInAnyCase(String name) throws Exception {
+        void yaml_is_recognised_by_its_extension_in_any_case(String name) throws Exception {
             assertThat(ConfigLoader.load(write(name, Configs.VALID)).byAlias("web"))
                     .isPresent();
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"config.json", "config.JSON"})
-        void jsonIsRecognisedByItsExtensionInAnyCase(String name) throws Exception {
+        void json_is_recognised_by_its_extension_in_any_case(String name) throws Exception {
             String content = "{\"distributions\": {\"web\": {\"id\": \"E1WEBEXAMPLE\", \"channels\": [\"C0OPS\"],"
                     + " \"users\": [\"*\"]}}}";
             assertThat(ConfigLoader.load(write(name, content)).byAlias("web")).isPresent();
         }
 
         @Test
-        void yamlInAJsonFileIsReadAsJson() throws Exception {
+        void yaml_in_a_json_file_is_read_as_json() throws Exception {
             Path file = write("config.json", Configs.VALID);
             assertThatThrownBy(() -> ConfigLoader.load(file))
                     .hasMessage(file + ": line 1, column 14: not valid JSON: Unrecognized token 'distributions': was"
@@ -110,7 +110,7 @@ class ConfigFileTest {
         }
 
         @Test
-        void anyOtherExtensionIsRejected() throws Exception {
+        void any_other_extension_is_rejected() throws Exception {
             Path file = write("config.toml", Configs.VALID);
             assertThatThrownBy(() -> ConfigLoader.load(file))
                     .isInstanceOf(ConfigException.class)
@@ -119,7 +119,7 @@ class ConfigFileTest {
         }
 
         @Test
-        void aNameWithoutExtensionIsRejected() throws Exception {
+        void a_name_without_extension_is_rejected() throws Exception {
             Path file = write("config", Configs.VALID);
             assertThatThrownBy(() -> ConfigLoader.load(file))
                     .isInstanceOf(ConfigException.class)
@@ -132,7 +132,7 @@ class ConfigFileTest {
     class Reading {
 
         @Test
-        void aMissingFileNamesWhereItWasLookedFor() {
+        void a_missing_file_names_where_it_was_looked_for() {
             Path file = dir.resolve("invalidator.yml");
             assertThatThrownBy(() -> ConfigLoader.load(file))
                     .isInstanceOf(ConfigException.class)
@@ -141,7 +141,7 @@ class ConfigFileTest {
         }
 
         @Test
-        void aDirectoryIsNotAFile() throws Exception {
+        void a_directory_is_not_a_file() throws Exception {
             Path directory = Files.createDirectory(dir.resolve("conf.yml"));
             assertThatThrownBy(() -> ConfigLoader.load(directory))
                     .isInstanceOf(ConfigException.class)
@@ -149,7 +149,7 @@ class ConfigFileTest {
         }
 
         @Test
-        void textThatIsNotUtf8IsRejected() throws Exception {
+        void text_that_is_not_utf8_is_rejected() throws Exception {
             Path file = Files.write(
                     dir.resolve("latin1.yml"), "distributions: {caf\u00e9: {}}".getBytes(StandardCharsets.ISO_8859_1));
             assertThatThrownBy(() -> ConfigLoader.load(file))
@@ -158,7 +158,7 @@ class ConfigFileTest {
         }
 
         @Test
-        void aFileOverOneMebibyteIsRejectedBeforeItIsRead() throws Exception {
+        void a_file_over_one_mebibyte_is_rejected_before_it_is_read() throws Exception {
             Path file = write("huge.yml", "# " + "x".repeat(1 << 20));
             assertThatThrownBy(() -> ConfigLoader.load(file))
                     .isInstanceOf(ConfigException.class)
@@ -167,7 +167,7 @@ class ConfigFileTest {
         }
 
         @Test
-        void theFileNameStartsEveryMessage() throws Exception {
+        void the_file_name_starts_every_message() throws Exception {
             Path file = write("ops.yml", Configs.web("channels: [C0OPS], users: [\"*\"]"));
             assertThatThrownBy(() -> ConfigLoader.load(file))
                     .hasMessage(file + ": distributions.web.id: missing — every distribution needs its CloudFront id,"
@@ -179,18 +179,18 @@ class ConfigFileTest {
     class Environment {
 
         @Test
-        void theVariableNamesTheFile() {
+        void the_variable_names_the_file() {
             assertThat(ConfigLoader.fileFrom(Map.of("INVALIDATOR_CONFIG", "/etc/invalidator/config.json")))
                     .isEqualTo(Path.of("/etc/invalidator/config.json"));
         }
 
         @Test
-        void withoutTheVariableTheFileIsInvalidatorYml() {
+        void without_the_variable_the_file_is_invalidator_yml() {
             assertThat(ConfigLoader.fileFrom(Map.of())).isEqualTo(Path.of("invalidator.yml"));
         }
 
         @Test
-        void aBlankVariableCountsAsUnset() {
+        void a_blank_variable_counts_as_unset() {
             assertThat(ConfigLoader.fileFrom(Map.of("INVALIDATOR_CONFIG", "  ")))
                     .isEqualTo(Path.of("invalidator.yml"));
         }

@@ -44,7 +44,7 @@ class ConfigSyntaxTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("broken")
-        void aSyntaxErrorNamesTheLineAndColumn(String what, String content, String message) {
+        void a_syntax_error_names_the_line_and_column(String what, String content, String message) {
             assertThatThrownBy(() -> yaml(content))
                     .isInstanceOf(ConfigException.class)
                     .hasMessage("invalidator.yml: " + message)
@@ -52,7 +52,7 @@ class ConfigSyntaxTest {
         }
 
         @Test
-        void aBareStarInAListGetsTheHintToQuoteIt() {
+        void a_bare_star_in_a_list_gets_the_hint_to_quote_it() {
             assertThatThrownBy(() -> yaml("""
                     distributions:
                       web:
@@ -65,7 +65,7 @@ class ConfigSyntaxTest {
         }
 
         @Test
-        void aBareStarAsTheValueGetsTheHintToQuoteIt() {
+        void a_bare_star_as_the_value_gets_the_hint_to_quote_it() {
             assertThatThrownBy(() -> yaml("""
                     distributions:
                       web:
@@ -78,14 +78,14 @@ class ConfigSyntaxTest {
         }
 
         @Test
-        void aKeyWrittenTwiceIsRejectedRatherThanTheLastOneWinning() {
+        void a_key_written_twice_is_rejected_rather_than_the_last_one_winning() {
             assertThatThrownBy(() -> yaml("distributions:\n  web:\n    id: E1WEBEXAMPLE\n    id: E2WEBEXAMPLE\n"))
                     .hasMessage("invalidator.yml: distributions.web.id: written twice (again on line 4, column 5)"
                             + " — keep one");
         }
 
         @Test
-        void anAliasIsRejectedRatherThanReadAsItsName() {
+        void an_alias_is_rejected_rather_than_read_as_its_name() {
             assertThatThrownBy(() -> yaml("""
                     distributions:
                       web: {id: E1WEBEXAMPLE, channels: &ops [C0OPS], users: ["*"]}
@@ -96,14 +96,14 @@ class ConfigSyntaxTest {
         }
 
         @Test
-        void aSecondDocumentIsRejected() {
+        void a_second_document_is_rejected() {
             assertThatThrownBy(() -> yaml(Configs.VALID + "---\ndistributions: {}\n"))
                     .hasMessage("invalidator.yml: line 3, column 1: a second document starts here — keep one"
                             + " document in the file");
         }
 
         @Test
-        void aByteOrderMarkIsIgnored() throws ConfigException {
+        void a_byte_order_mark_is_ignored() throws ConfigException {
             assertThat(yaml("\uFEFF" + Configs.VALID).byAlias("web")).isPresent();
         }
     }
@@ -134,7 +134,7 @@ class ConfigSyntaxTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("broken")
-        void aSyntaxErrorNamesTheLineAndColumn(String what, String content, String message) {
+        void a_syntax_error_names_the_line_and_column(String what, String content, String message) {
             assertThatThrownBy(() -> json(content))
                     .isInstanceOf(ConfigException.class)
                     .hasMessage("invalidator.json: " + message)
@@ -142,7 +142,7 @@ class ConfigSyntaxTest {
         }
 
         @Test
-        void aKeyWrittenTwiceIsRejectedRatherThanTheLastOneWinning() {
+        void a_key_written_twice_is_rejected_rather_than_the_last_one_winning() {
             assertThatThrownBy(() -> json("{\"distributions\": {\"web\": {\"id\": \"E1WEBEXAMPLE\", \"id\":"
                             + " \"E1WEBEXAMPLE\"}}}"))
                     .hasMessage("invalidator.json: distributions.web.id: written twice (again on line 1, column 50)"
@@ -150,21 +150,21 @@ class ConfigSyntaxTest {
         }
 
         @Test
-        void aSecondObjectIsRejected() {
+        void a_second_object_is_rejected() {
             assertThatThrownBy(() -> json("{\"distributions\": {}} {\"polling\": {}}"))
                     .hasMessage("invalidator.json: line 1, column 23: a second document starts here — keep one"
                             + " document in the file");
         }
 
         @Test
-        void anEmptyFileGetsTheSameMessageAsInYaml() {
+        void an_empty_file_gets_the_same_message_as_in_yaml() {
             assertThatThrownBy(() -> json("  \n"))
                     .hasMessage("invalidator.json: the file is empty — add at least one distribution, e.g."
                             + " distributions: {web: {id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}}");
         }
 
         @Test
-        void aByteOrderMarkIsIgnored() throws ConfigException {
+        void a_byte_order_mark_is_ignored() throws ConfigException {
             assertThat(json("\uFEFF{\"distributions\": {\"web\": {\"id\": \"E1WEBEXAMPLE\", \"channels\": \"C0OPS\","
                                     + " \"users\": \"*\"}}}")
                             .byAlias("web"))

@@ -49,12 +49,12 @@ class ConfigValidationTest {
 
         @ParameterizedTest(name = "[{index}] \"{0}\"")
         @ValueSource(strings = {"", "\n\n", "# only a comment\n", "~\n", "null\n"})
-        void anEmptyFileIsRejectedWithAnExample(String content) {
+        void an_empty_file_is_rejected_with_an_example(String content) {
             assertRejected(content, "the file is empty — add at least one distribution, e.g. " + EXAMPLE);
         }
 
         @Test
-        void aListAtTheTopLevelIsRejected() {
+        void a_list_at_the_top_level_is_rejected() {
             assertRejected(
                     "- web\n",
                     "expected keys and values at the top level, found a list — start the file"
@@ -62,7 +62,7 @@ class ConfigValidationTest {
         }
 
         @Test
-        void aPlainStringAsTheWholeFileIsRejected() {
+        void a_plain_string_as_the_whole_file_is_rejected() {
             assertRejected(
                     "hello\n",
                     "expected keys and values at the top level, found text \"hello\" — start the"
@@ -74,7 +74,7 @@ class ConfigValidationTest {
     class Distributions {
 
         @Test
-        void mustBePresent() {
+        void must_be_present() {
             assertRejected(
                     "polling: {maxInterval: 4s}\n",
                     "distributions: missing — add at least one distribution, e.g. " + EXAMPLE);
@@ -82,19 +82,19 @@ class ConfigValidationTest {
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"distributions:\n", "distributions: {}\n", "distributions: ~\n"})
-        void mustNotBeEmpty(String content) {
+        void must_not_be_empty(String content) {
             assertRejected(content, "distributions: empty — add at least one distribution, e.g. " + EXAMPLE);
         }
 
         @Test
-        void mustBeAMappingFromAliasToSettings() {
+        void must_be_a_mapping_from_alias_to_settings() {
             assertRejected(
                     "distributions:\n  - web\n",
                     "distributions: expected a mapping from alias to settings," + " found a list — e.g. " + EXAMPLE);
         }
 
         @Test
-        void eachMustBeAMapping() {
+        void each_must_be_a_mapping() {
             assertRejected(
                     "distributions: {web: E1WEBEXAMPLE}\n",
                     "distributions.web: expected a mapping with id,"
@@ -103,7 +103,7 @@ class ConfigValidationTest {
         }
 
         @Test
-        void keepFileOrder() throws ConfigException {
+        void keep_file_order() throws ConfigException {
             BotConfig config = yaml("""
                     distributions:
                       zeta: {id: E3ZETAEXAMPLE, channels: [C0OPS], users: ["*"]}
@@ -133,13 +133,13 @@ class ConfigValidationTest {
 
         @ParameterizedTest(name = "an alias with {0} is rejected")
         @MethodSource("invalid")
-        void mustBeShortLowerCaseWords(String what, String alias, String message) {
+        void must_be_short_lower_case_words(String what, String alias, String message) {
             assertRejected("distributions:\n  " + alias + ": " + Configs.VALID_WEB + "\n", message);
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"help", "status", "list", "HELP", "List"})
-        void mustNotBeASubCommand(String alias) {
+        void must_not_be_a_sub_command(String alias) {
             assertRejected(
                     "distributions:\n  " + alias + ": " + Configs.VALID_WEB + "\n",
                     "distributions." + alias + ": \"" + alias.toLowerCase(Locale.ROOT)
@@ -147,14 +147,14 @@ class ConfigValidationTest {
         }
 
         @Test
-        void areStoredInLowerCase() throws ConfigException {
+        void are_stored_in_lower_case() throws ConfigException {
             assertThat(yaml("distributions: {Web-Site_2: " + Configs.VALID_WEB + "}")
                             .distributions())
                     .containsOnlyKeys("web-site_2");
         }
 
         @Test
-        void mayBe32Characters() throws ConfigException {
+        void may_be_32_characters() throws ConfigException {
             String alias = "a".repeat(32);
             assertThat(yaml("distributions: {" + alias + ": " + Configs.VALID_WEB + "}")
                             .byAlias(alias))
@@ -162,7 +162,7 @@ class ConfigValidationTest {
         }
 
         @Test
-        void mustNotDifferOnlyInCase() {
+        void must_not_differ_only_in_case() {
             assertRejected(
                     "distributions:\n  web: " + Configs.VALID_WEB + "\n"
                             + "  Web: {id: E2IMAGESEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n",
@@ -174,18 +174,18 @@ class ConfigValidationTest {
     class Ids {
 
         @Test
-        void mustBePresent() {
+        void must_be_present() {
             assertRejected(web("channels: [C0OPS], users: [\"*\"]"), "distributions.web.id: missing — " + ID_NEED);
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"id: , ", "id: \"\", ", "id: ~, "})
-        void mustNotBeEmpty(String id) {
+        void must_not_be_empty(String id) {
             assertRejected(web(id + "channels: [C0OPS], users: [\"*\"]"), "distributions.web.id: empty — " + ID_NEED);
         }
 
         @Test
-        void mustBeText() {
+        void must_be_text() {
             assertRejected(
                     web("id: 12345678, channels: [C0OPS], users: [\"*\"]"),
                     "distributions.web.id: expected text such as E1WEBEXAMPLE, found the number 12345678");
@@ -221,19 +221,19 @@ class ConfigValidationTest {
 
         @ParameterizedTest(name = "an id {0} is rejected")
         @MethodSource("malformed")
-        void mustBeUpperCaseLettersAndDigits(String what, String id, String message) {
+        void must_be_upper_case_letters_and_digits(String what, String id, String message) {
             assertRejected(
                     web("id: " + id + ", channels: [C0OPS], users: [\"*\"]"), "distributions.web.id: " + message);
         }
 
         @Test
-        void mayBeFoundInAnyCase() throws ConfigException {
+        void may_be_found_in_any_case() throws ConfigException {
             assertThat(yaml(VALID).byId("e1webexample").map(DistributionConfig::alias))
                     .contains("web");
         }
 
         @Test
-        void mustNotAppearUnderTwoAliases() {
+        void must_not_appear_under_two_aliases() {
             assertRejected(
                     "distributions:\n  web: " + Configs.VALID_WEB + "\n"
                             + "  www: {id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n",
@@ -246,21 +246,21 @@ class ConfigValidationTest {
     class Channels {
 
         @Test
-        void mustBePresent() {
+        void must_be_present() {
             assertRejected(
                     web("id: E1WEBEXAMPLE, users: [\"*\"]"), "distributions.web.channels: missing — " + CHANNELS_NEED);
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"channels: [], ", "channels: , ", "channels: \"\", "})
-        void mustNotBeEmpty(String channels) {
+        void must_not_be_empty(String channels) {
             assertRejected(
                     web("id: E1WEBEXAMPLE, " + channels + "users: [\"*\"]"),
                     "distributions.web.channels: empty — " + CHANNELS_NEED);
         }
 
         @Test
-        void mustBeAListOrOneId() {
+        void must_be_a_list_or_one_id() {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: {ops: C0OPS}, users: [\"*\"]"),
                     "distributions.web.channels: expected a list of channel ids such as [C0OPS, C0DEPLOYS], found a"
@@ -268,7 +268,7 @@ class ConfigValidationTest {
         }
 
         @Test
-        void entriesMustBeText() {
+        void entries_must_be_text() {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: [C0OPS, 42], users: [\"*\"]"),
                     "distributions.web.channels[1]: expected a channel id such as C0OPS, found the number 42");
@@ -289,14 +289,14 @@ class ConfigValidationTest {
 
         @ParameterizedTest(name = "{0} is rejected")
         @MethodSource("malformed")
-        void entriesMustBeChannelIds(String what, String channel, String message) {
+        void entries_must_be_channel_ids(String what, String channel, String message) {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: [C0OPS, " + channel + "], users: [\"*\"]"),
                     "distributions.web.channels[1]: " + message);
         }
 
         @Test
-        void severalIdsInOneStringGetAHintToWriteAList() {
+        void several_ids_in_one_string_get_a_hint_to_write_a_list() {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: \"C0OPS, C0WEB\", users: [\"*\"]"),
                     "distributions.web.channels: \"C0OPS, C0WEB\" is not a channel id — write several ids as a list,"
@@ -304,7 +304,7 @@ class ConfigValidationTest {
         }
 
         @Test
-        void aSingleIdCountsAsAOneElementList() throws ConfigException {
+        void a_single_id_counts_as_a_one_element_list() throws ConfigException {
             assertThat(yaml(web("id: E1WEBEXAMPLE, channels: C0OPS, users: [\"*\"]"))
                             .byAlias("web")
                             .map(DistributionConfig::channels))
@@ -312,7 +312,7 @@ class ConfigValidationTest {
         }
 
         @Test
-        void privateChannelIdsStartingWithGAreAccepted() throws ConfigException {
+        void private_channel_ids_starting_with_g_are_accepted() throws ConfigException {
             assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [G0PRIVATE], users: [\"*\"]"))
                             .byAlias("web")
                             .map(DistributionConfig::channels))
@@ -320,7 +320,7 @@ class ConfigValidationTest {
         }
 
         @Test
-        void aQuotedStarMeansAnyChannel() throws ConfigException {
+        void a_quoted_star_means_any_channel() throws ConfigException {
             assertThat(yaml(web("id: E1WEBEXAMPLE, channels: \"*\", users: [\"*\"]"))
                             .byAlias("web")
                             .map(DistributionConfig::channels))
@@ -328,14 +328,14 @@ class ConfigValidationTest {
         }
 
         @Test
-        void aStarMayNotBeMixedWithIds() {
+        void a_star_may_not_be_mixed_with_ids() {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: [C0OPS, \"*\"], users: [\"*\"]"),
                     "distributions.web.channels: \"*\" already allows any channel — remove \"*\" or the other entries");
         }
 
         @Test
-        void repeatedIdsCountOnce() throws ConfigException {
+        void repeated_ids_count_once() throws ConfigException {
             assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS, C0OPS], users: [\"*\"]"))
                             .byAlias("web")
                             .map(d -> d.channels().ids()))
@@ -347,21 +347,21 @@ class ConfigValidationTest {
     class Users {
 
         @Test
-        void mustBePresent() {
+        void must_be_present() {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: [C0OPS]"), "distributions.web.users: missing — " + USERS_NEED);
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"users: []", "users: ", "users: \"\""})
-        void mustNotBeEmpty(String users) {
+        void must_not_be_empty(String users) {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: [C0OPS], " + users),
                     "distributions.web.users: empty — " + USERS_NEED);
         }
 
         @Test
-        void mustBeAListOrOneId() {
+        void must_be_a_list_or_one_id() {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: [C0OPS], users: true"),
                     "distributions.web.users: expected a list of user or user-group ids such as [U0ALICE, S0OPS],"
@@ -393,14 +393,14 @@ class ConfigValidationTest {
 
         @ParameterizedTest(name = "{0} is rejected")
         @MethodSource("malformed")
-        void entriesMustBeUserOrGroupIds(String what, String user, String message) {
+        void entries_must_be_user_or_group_ids(String what, String user, String message) {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [U0ALICE, " + user + "]"),
                     "distributions.web.users[1]: " + message);
         }
 
         @Test
-        void userGroupAndEnterpriseIdsAreAcceptedInFileOrder() throws ConfigException {
+        void user_group_and_enterprise_ids_are_accepted_in_file_order() throws ConfigException {
             assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [W0BOB, S0OPS, U0ALICE]"))
                             .byAlias("web")
                             .map(d -> d.users().ids().stream().toList()))
@@ -408,7 +408,7 @@ class ConfigValidationTest {
         }
 
         @Test
-        void aSingleStarMeansEveryone() throws ConfigException {
+        void a_single_star_means_everyone() throws ConfigException {
             assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: \"*\""))
                             .byAlias("web")
                             .map(DistributionConfig::users))
@@ -416,7 +416,7 @@ class ConfigValidationTest {
         }
 
         @Test
-        void aStarMayNotBeMixedWithIds() {
+        void a_star_may_not_be_mixed_with_ids() {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\", U0ALICE]"),
                     "distributions.web.users: \"*\" already allows everyone — remove \"*\" or the other entries");
@@ -427,7 +427,7 @@ class ConfigValidationTest {
     class RoleArns {
 
         @Test
-        void areOptional() throws ConfigException {
+        void are_optional() throws ConfigException {
             assertThat(yaml(VALID).byAlias("web").flatMap(DistributionConfig::roleArn))
                     .isEmpty();
         }
@@ -440,7 +440,7 @@ class ConfigValidationTest {
                     "arn:aws-cn:iam::111122223333:role/invalidator",
                     "arn:aws-us-gov:iam::111122223333:role/invalidator"
                 })
-        void acceptRoleArnsOfEveryPartition(String arn) throws ConfigException {
+        void accept_role_arns_of_every_partition(String arn) throws ConfigException {
             assertThat(yaml(web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], roleArn: \"" + arn + "\""))
                             .byAlias("web")
                             .flatMap(DistributionConfig::roleArn))
@@ -458,14 +458,14 @@ class ConfigValidationTest {
                     "arn:aws:iam::111122223333:role/in valid",
                     "ARN:AWS:IAM::111122223333:ROLE/X"
                 })
-        void mustBeIamRoleArns(String arn) {
+        void must_be_iam_role_arns(String arn) {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], roleArn: \"" + arn + "\""),
                     "distributions.web.roleArn: \"" + arn + "\" is not an IAM role ARN — e.g. " + ARN_EXAMPLE);
         }
 
         @Test
-        void mustNotBeLeftEmpty() {
+        void must_not_be_left_empty() {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], roleArn: "),
                     "distributions.web.roleArn: empty — give the ARN of the role to assume, e.g. " + ARN_EXAMPLE
@@ -473,7 +473,7 @@ class ConfigValidationTest {
         }
 
         @Test
-        void mustBeText() {
+        void must_be_text() {
             assertRejected(
                     web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], roleArn: [" + ARN_EXAMPLE + "]"),
                     "distributions.web.roleArn: expected a role ARN such as " + ARN_EXAMPLE + ", found a list");
@@ -513,7 +513,7 @@ class ConfigValidationTest {
 
         @ParameterizedTest(name = "{1}")
         @MethodSource("typos")
-        void aCloseMisspellingGetsASuggestion(String content, String message) {
+        void a_close_misspelling_gets_a_suggestion(String content, String message) {
             assertRejected(content, message);
         }
 
@@ -540,12 +540,12 @@ class ConfigValidationTest {
 
         @ParameterizedTest(name = "{1}")
         @MethodSource("strangers")
-        void aKeyNothingLikeAKnownOneGetsTheListOfKeys(String content, String message) {
+        void a_key_nothing_like_a_known_one_gets_the_list_of_keys(String content, String message) {
             assertRejected(content, message);
         }
 
         @Test
-        void areReportedBeforeMissingKeys() {
+        void are_reported_before_missing_keys() {
             assertRejected(web("ids: E1WEBEXAMPLE"), "distributions.web.ids: unknown key — did you mean \"id\"?");
         }
     }
@@ -554,7 +554,7 @@ class ConfigValidationTest {
     class Sections {
 
         @Test
-        void takeTheirDefaultsWhenLeftOut() throws ConfigException {
+        void take_their_defaults_when_left_out() throws ConfigException {
             BotConfig config = yaml(VALID);
             assertThat(config)
                     .extracting(BotConfig::polling, BotConfig::limits, BotConfig::groups)
@@ -562,7 +562,7 @@ class ConfigValidationTest {
         }
 
         @Test
-        void takeTheirDefaultsWhenTheirKeysAreCommentedOut() throws ConfigException {
+        void take_their_defaults_when_their_keys_are_commented_out() throws ConfigException {
             BotConfig config = yaml(validWith("polling:\n#  maxInterval: 4s\nlimits:\ngroups:\n"));
             assertThat(config)
                     .extracting(BotConfig::polling, BotConfig::limits, BotConfig::groups)
@@ -570,13 +570,13 @@ class ConfigValidationTest {
         }
 
         @Test
-        void keepTheDefaultsOfKeysLeftOut() throws ConfigException {
+        void keep_the_defaults_of_keys_left_out() throws ConfigException {
             assertThat(yaml(validWith("polling: {maxInterval: 10s}")).polling())
                     .isEqualTo(new PollingConfig(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofHours(24)));
         }
 
         @Test
-        void acceptNumbersOfPathsUpToCloudFrontsLimit() throws ConfigException {
+        void accept_numbers_of_paths_up_to_cloud_fronts_limit() throws ConfigException {
             assertThat(yaml(validWith("limits: {maxPathsPerRequest: 3000}"))
                             .limits()
                             .maxPathsPerRequest())
@@ -584,7 +584,7 @@ class ConfigValidationTest {
         }
 
         @Test
-        void mustBeMappings() {
+        void must_be_mappings() {
             assertRejected(
                     validWith("polling: fast"),
                     "polling: expected a mapping with initialInterval, maxInterval"
@@ -659,7 +659,7 @@ class ConfigValidationTest {
 
         @ParameterizedTest(name = "{1}")
         @MethodSource("badValues")
-        void rejectValuesOutsideTheirRules(String section, String message) {
+        void reject_values_outside_their_rules(String section, String message) {
             assertRejected(validWith(section), message);
         }
     }

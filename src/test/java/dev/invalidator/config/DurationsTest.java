@@ -43,7 +43,7 @@ class DurationsTest {
 
         @ParameterizedTest(name = "\"{0}\" is {1}")
         @MethodSource("written")
-        void readsTheShortFormAndIso8601(String text, Duration expected) {
+        void reads_the_short_form_and_iso_8601(String text, Duration expected) {
             assertThat(Durations.parse(text)).isEqualTo(expected);
         }
 
@@ -69,14 +69,14 @@ class DurationsTest {
 
         @ParameterizedTest(name = "\"{0}\" is rejected")
         @MethodSource("mistakes")
-        void rejectsAnythingElseWithAMessageThatShowsHowToWriteIt(String text, String message) {
+        void rejects_anything_else_with_a_message_that_shows_how_to_write_it(String text, String message) {
             assertThatThrownBy(() -> Durations.parse(text))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage(message);
         }
 
         @Test
-        void quotesOnlyTheStartOfAVeryLongText() {
+        void quotes_only_the_start_of_a_very_long_text() {
             assertThatThrownBy(() -> Durations.parse("1".repeat(10_000) + "s"))
                     .hasMessage("\"" + "1".repeat(59) + "…\" (10001 characters) is not a duration — write a whole"
                             + " number and a unit: 500ms, 2s, 5m, 1h or 1d (or ISO-8601 such as PT2S)");
@@ -101,18 +101,18 @@ class DurationsTest {
 
         @ParameterizedTest(name = "{0} reads {1}")
         @MethodSource("durations")
-        void writesTheShortFormRoundedDownToTheMillisecond(Duration duration, String text) {
+        void writes_the_short_form_rounded_down_to_the_millisecond(Duration duration, String text) {
             assertThat(Durations.format(duration)).isEqualTo(text);
         }
 
         @ParameterizedTest(name = "{1} reads back as {0}")
         @MethodSource("durations")
-        void writesWhatParseReadsBack(Duration duration, String text) {
+        void writes_what_parse_reads_back(Duration duration, String text) {
             assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(duration.toMillis()));
         }
 
         @Test
-        void refusesANegativeDuration() {
+        void refuses_a_negative_duration() {
             assertThatThrownBy(() -> Durations.format(Duration.ofSeconds(-1)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("can't format a negative duration: PT-1S");

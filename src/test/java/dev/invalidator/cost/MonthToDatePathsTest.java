@@ -65,7 +65,7 @@ class MonthToDatePathsTest {
     class CountsOnlyThisMonth {
 
         @Test
-        void addsUpEveryPathOfThisMonthsInvalidations() {
+        void adds_up_every_path_of_this_months_invalidations() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
             seed(WEB, "2026-11-02T12:00:00Z", 2);
 
@@ -73,7 +73,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void leavesOutLastMonthsInvalidations() {
+        void leaves_out_last_months_invalidations() {
             seed(WEB, "2026-10-31T23:59:59.999Z", 7);
             seed(WEB, "2026-11-01T00:00:00Z", 2);
 
@@ -81,19 +81,19 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void countsAWildcardAndATagAsOnePathEach() {
+        void counts_a_wildcard_and_a_tag_as_one_path_each() {
             seed(WEB, "2026-11-02T08:00:00Z", List.of("/images/*", "#product-42", "/index.html"));
 
             assertThat(used.usedThisMonth(WEB)).isEqualTo(3);
         }
 
         @Test
-        void isZeroForADistributionWithoutInvalidations() {
+        void is_zero_for_a_distribution_without_invalidations() {
             assertThat(used.usedThisMonth(WEB)).isZero();
         }
 
         @Test
-        void asksNoGetInvalidationForLastMonthsInvalidations() {
+        void asks_no_get_invalidation_for_last_months_invalidations() {
             seed(WEB, "2026-10-30T08:00:00Z", 4);
             seed(WEB, "2026-11-01T08:00:00Z", 1);
 
@@ -103,7 +103,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void stopsListingAtThePageThatReachesLastMonth() {
+        void stops_listing_at_the_page_that_reaches_last_month() {
             seedMany(WEB, "2026-10-01T00:00:00Z", 250);
             seedMany(WEB, "2026-11-01T00:00:00Z", 50);
 
@@ -113,7 +113,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void leavesOutInvalidationsDatedInALaterMonthThanTheClock() {
+        void leaves_out_invalidations_dated_in_a_later_month_than_the_clock() {
             seed(WEB, "2026-12-01T00:00:00Z", 4);
             seed(WEB, "2026-11-30T23:59:59.999Z", 1);
 
@@ -125,7 +125,7 @@ class MonthToDatePathsTest {
     class GroupsDistributionsByAccount {
 
         @Test
-        void addsUpEveryDistributionOfTheBotsOwnAccount() {
+        void adds_up_every_distribution_of_the_bots_own_account() {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
             seed(IMAGES, "2026-11-02T09:00:00Z", 4);
 
@@ -133,7 +133,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void givesTheSameAnswerForEachDistributionOfAnAccount() {
+        void gives_the_same_answer_for_each_distribution_of_an_account() {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
             seed(IMAGES, "2026-11-02T09:00:00Z", 4);
 
@@ -141,7 +141,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void keepsADistributionBehindARoleInItsOwnAccount() {
+        void keeps_a_distribution_behind_a_role_in_its_own_account() {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
             seed(SHOP, "2026-11-02T09:00:00Z", 5);
 
@@ -149,7 +149,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void reportsEveryAccountTheConfigSpansInConfigOrder() {
+        void reports_every_account_the_config_spans_in_config_order() {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
             seed(IMAGES, "2026-11-02T09:00:00Z", 4);
             seed(SHOP, "2026-11-02T10:00:00Z", 5);
@@ -159,24 +159,24 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void namesTheAccountOfADistributionByTheAccountIdInItsRole() {
+        void names_the_account_of_a_distribution_by_the_account_id_in_its_role() {
             assertThat(used.accountOf(SHOP)).isEqualTo(SHOP_ACCOUNT);
         }
 
         @Test
-        void namesTheBotsOwnAccountDefault() {
+        void names_the_bots_own_account_default() {
             assertThat(used.accountOf(IMAGES)).isEqualTo("default");
         }
 
         @Test
-        void findsADistributionIdInAnyLetterCase() {
+        void finds_a_distribution_id_in_any_letter_case() {
             seed(SHOP, "2026-11-02T10:00:00Z", 5);
 
             assertThat(used.usedThisMonth("e3shopexample")).isEqualTo(5);
         }
 
         @Test
-        void refusesADistributionThatIsNotInTheConfig() {
+        void refuses_a_distribution_that_is_not_in_the_config() {
             assertThatThrownBy(() -> used.usedThisMonth("E9UNKNOWNEXAMPLE"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("not a configured distribution: E9UNKNOWNEXAMPLE");
@@ -187,14 +187,14 @@ class MonthToDatePathsTest {
     class ReadsEveryPage {
 
         @Test
-        void countsInvalidationsBeyondTheFirstHundred() {
+        void counts_invalidations_beyond_the_first_hundred() {
             seedMany(WEB, "2026-11-01T00:00:00Z", 250);
 
             assertThat(used.usedThisMonth(WEB)).isEqualTo(250);
         }
 
         @Test
-        void listsThreePagesOfAHundredForTwoHundredAndFifty() {
+        void lists_three_pages_of_a_hundred_for_two_hundred_and_fifty() {
             seedMany(WEB, "2026-11-01T00:00:00Z", 250);
 
             used.usedThisMonth(WEB);
@@ -207,7 +207,7 @@ class MonthToDatePathsTest {
     class Refreshes {
 
         @Test
-        void asksNoGetInvalidationAgainForInvalidationsAlreadySeen() {
+        void asks_no_get_invalidation_again_for_invalidations_already_seen() {
             seedMany(WEB, "2026-11-01T00:00:00Z", 120);
             used.usedThisMonth(WEB);
             clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
@@ -218,7 +218,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void listsAgainOnceTheAnswerIsNoLongerFresh() {
+        void lists_again_once_the_answer_is_no_longer_fresh() {
             seed(WEB, "2026-11-01T00:00:00Z", 1);
             used.usedThisMonth(WEB);
             clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
@@ -229,7 +229,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void countsAnInvalidationCreatedAfterTheFirstAnswer() {
+        void counts_an_invalidation_created_after_the_first_answer() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
             used.usedThisMonth(WEB);
             seed(WEB, "2026-11-03T10:00:01Z", 2);
@@ -239,7 +239,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void asksOneGetInvalidationForTheNewInvalidationOnly() {
+        void asks_one_get_invalidation_for_the_new_invalidation_only() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
             used.usedThisMonth(WEB);
             seed(WEB, "2026-11-03T10:00:01Z", 2);
@@ -251,7 +251,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void answersFromMemoryWithinTheFreshnessWindow() {
+        void answers_from_memory_within_the_freshness_window() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
             used.usedThisMonth(WEB);
             seed(WEB, "2026-11-03T10:00:01Z", 2);
@@ -261,7 +261,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void makesNoCallWithinTheFreshnessWindow() {
+        void makes_no_call_within_the_freshness_window() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
             used.usedThisMonth(WEB);
             int callsBefore = simulator.recordedCalls().size();
@@ -272,7 +272,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void listsOnEveryCallWithAZeroFreshnessWindow() {
+        void lists_on_every_call_with_a_zero_freshness_window() {
             MonthToDatePaths unbuffered = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock, Duration.ZERO);
             unbuffered.usedThisMonth(SHOP);
 
@@ -282,7 +282,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void letsConcurrentCallersShareOneListing() throws Exception {
+        void lets_concurrent_callers_share_one_listing() throws Exception {
             seedMany(WEB, "2026-11-01T00:00:00Z", 30);
             List<Integer> answers = concurrently(8, () -> used.usedThisMonth(WEB));
 
@@ -296,7 +296,7 @@ class MonthToDatePathsTest {
     class RecordsTheBotsOwnInvalidations {
 
         @Test
-        void countsARecordedInvalidationWithinTheFreshnessWindow() {
+        void counts_a_recorded_invalidation_within_the_freshness_window() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
             used.usedThisMonth(WEB);
 
@@ -306,7 +306,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void makesNoCallToCountIt() {
+        void makes_no_call_to_count_it() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
             used.usedThisMonth(WEB);
             int callsBefore = simulator.recordedCalls().size();
@@ -318,7 +318,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void asksNoGetInvalidationForItOnTheNextRefresh() {
+        void asks_no_get_invalidation_for_it_on_the_next_refresh() {
             used.usedThisMonth(WEB);
             used.record(created(seed(WEB, "2026-11-03T10:00:00Z", 4)));
             clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
@@ -329,7 +329,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void countsAnInvalidationRecordedTwiceOnce() {
+        void counts_an_invalidation_recorded_twice_once() {
             used.usedThisMonth(WEB);
             Invalidation created = created(seed(WEB, "2026-11-03T10:00:00Z", 4));
 
@@ -340,7 +340,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void countsItForTheWholeAccount() {
+        void counts_it_for_the_whole_account() {
             used.usedThisMonth(WEB);
 
             used.record(created(seed(IMAGES, "2026-11-03T10:00:00Z", 4)));
@@ -349,7 +349,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void refusesAnInvalidationOfADistributionThatIsNotInTheConfig() {
+        void refuses_an_invalidation_of_a_distribution_that_is_not_in_the_config() {
             Invalidation elsewhere = new Invalidation(
                     "E9UNKNOWNEXAMPLE", "I1", InvalidationStatus.IN_PROGRESS, clock.instant(), List.of("/a"), "ref");
 
@@ -363,7 +363,7 @@ class MonthToDatePathsTest {
     class RollsOverWithTheMonth {
 
         @Test
-        void startsAgainFromZeroInDecember() {
+        void starts_again_from_zero_in_december() {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
             used.usedThisMonth(WEB);
 
@@ -373,7 +373,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void refreshesAtTheMonthBoundaryEvenWithinTheFreshnessWindow() {
+        void refreshes_at_the_month_boundary_even_within_the_freshness_window() {
             clock.set(Instant.parse("2026-11-30T23:59:55Z"));
             seed(WEB, "2026-11-30T23:00:00Z", 3);
             seed(WEB, "2026-12-01T00:00:01Z", 2);
@@ -385,7 +385,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void countsDecemberPerAccountToo() {
+        void counts_december_per_account_too() {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
             seed(SHOP, "2026-12-02T08:00:00Z", 1);
             used.usedThisMonthByAccount();
@@ -401,7 +401,7 @@ class MonthToDatePathsTest {
     class WhenCloudFrontCantBeRead {
 
         @Test
-        void passesAccessDeniedOnToTheCaller() {
+        void passes_access_denied_on_to_the_caller() {
             simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
 
             assertThatThrownBy(() -> used.usedThisMonth(WEB))
@@ -411,7 +411,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void passesAnUnknownDistributionOnToTheCaller() {
+        void passes_an_unknown_distribution_on_to_the_caller() {
             MonthToDatePaths withAGap = new MonthToDatePaths(config("""
                     distributions:
                       web: {id: E1WEBEXAMPLE, channels: [C0OPS], users: ["*"]}
@@ -425,14 +425,14 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void failsTheWholeOverviewRatherThanLeaveAnAccountOut() {
+        void fails_the_whole_overview_rather_than_leave_an_account_out() {
             simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
 
             assertThatThrownBy(used::usedThisMonthByAccount).isInstanceOf(CdnException.class);
         }
 
         @Test
-        void asksAgainOnTheNextCall() {
+        void asks_again_on_the_next_call() {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
             simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
             assertThatThrownBy(() -> used.usedThisMonth(WEB)).isInstanceOf(CdnException.class);
@@ -441,7 +441,7 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void keepsWhatItCountedBeforeAGetInvalidationFailed() {
+        void keeps_what_it_counted_before_a_get_invalidation_failed() {
             seedMany(WEB, "2026-11-01T00:00:00Z", 5);
             simulator.injectFault(Operation.GET_INVALIDATION, Fault.ACCESS_DENIED, 1);
             assertThatThrownBy(() -> used.usedThisMonth(WEB)).isInstanceOf(CdnException.class);

@@ -82,7 +82,7 @@ class TokenizerTest {
             assertThat(Tokenizer.split(text)).isEqualTo(expected);
         }
 
-        static Stream<Arguments> notLinks() {
+        static Stream<Arguments> not_links() {
             return Stream.of(
                     Arguments.of("/<!channel>", List.of("/<!channel>")),
                     Arguments.of("<!channel>", List.of("<!channel>")),

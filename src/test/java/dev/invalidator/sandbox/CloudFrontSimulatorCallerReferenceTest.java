@@ -15,7 +15,7 @@ class CloudFrontSimulatorCallerReferenceTest extends SimulatorFixture {
             + " previous invalidation batch for the same distribution.";
 
     @Test
-    void sameReferenceAndSamePathsReturnsTheExistingInvalidation() {
+    void same_reference_and_same_paths_returns_the_existing_invalidation() {
         CreateInvalidationResponse first = create(DIST, "deploy-42", "/a", "/b");
 
         CreateInvalidationResponse replay = create(DIST, "deploy-42", "/b", "/a");
@@ -30,7 +30,7 @@ class CloudFrontSimulatorCallerReferenceTest extends SimulatorFixture {
     }
 
     @Test
-    void sameReferenceWithDifferentPathsIsInvalidationBatchAlreadyExists() {
+    void same_reference_with_different_paths_is_invalidation_batch_already_exists() {
         create(DIST, "deploy-42", "/a");
 
         assertThatThrownBy(() -> create(DIST, "deploy-42", "/a", "/b"))
@@ -47,7 +47,7 @@ class CloudFrontSimulatorCallerReferenceTest extends SimulatorFixture {
     }
 
     @Test
-    void referencesArePerDistribution() {
+    void references_are_per_distribution() {
         String first = create(DIST, "deploy-42", "/a").invalidation().id();
 
         String other = create(OTHER_DIST, "deploy-42", "/a").invalidation().id();
@@ -57,7 +57,7 @@ class CloudFrontSimulatorCallerReferenceTest extends SimulatorFixture {
     }
 
     @Test
-    void withTheSwitchAnyReuseIsInvalidArgument() {
+    void with_the_switch_any_reuse_is_invalid_argument() {
         sim.answerReusedReferenceWithInvalidArgument(true);
         create(DIST, "deploy-42", "/a");
 
@@ -74,7 +74,7 @@ class CloudFrontSimulatorCallerReferenceTest extends SimulatorFixture {
     }
 
     @Test
-    void switchingBackRestoresTheDocumentedReplay() {
+    void switching_back_restores_the_documented_replay() {
         sim.answerReusedReferenceWithInvalidArgument(true);
         String id = create(DIST, "deploy-42", "/a").invalidation().id();
         sim.answerReusedReferenceWithInvalidArgument(false);

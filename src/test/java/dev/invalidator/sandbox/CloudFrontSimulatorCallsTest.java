@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.cloudfront.model.CloudFrontException;
 class CloudFrontSimulatorCallsTest extends SimulatorFixture {
 
     @Test
-    void callsAreCountedPerOperationAndPerDistribution() {
+    void calls_are_counted_per_operation_and_per_distribution() {
         Instant before = Instant.now();
         String id = create(DIST, "ref-1", "/a").invalidation().id();
         get(DIST, id);
@@ -47,7 +47,7 @@ class CloudFrontSimulatorCallsTest extends SimulatorFixture {
     }
 
     @Test
-    void concurrentCreatesAndPollsStayConsistent() throws Exception {
+    void concurrent_creates_and_polls_stay_consistent() throws Exception {
         sim.holdCompletions(true);
         int threads = 8;
         int perThread = 25;
@@ -88,7 +88,7 @@ class CloudFrontSimulatorCallsTest extends SimulatorFixture {
     }
 
     @Test
-    void closeIsIdempotentAndStopsServing() {
+    void close_is_idempotent_and_stops_serving() {
         sim.close();
         sim.close();
 
@@ -96,7 +96,7 @@ class CloudFrontSimulatorCallsTest extends SimulatorFixture {
     }
 
     @Test
-    void startOnAFixedPortUsesIt() throws Exception {
+    void start_on_a_fixed_port_uses_it() throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();

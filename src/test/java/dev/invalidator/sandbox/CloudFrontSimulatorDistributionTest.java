@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.cloudfront.paginators.ListDistributionsIt
 class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
 
     @Test
-    void getDistributionParsesDomainAliasesArnAndEtag() {
+    void get_distribution_parses_domain_aliases_arn_and_etag() {
         GetDistributionResponse response = cf.getDistribution(r -> r.id(DIST));
 
         assertThat(response.eTag()).matches("E[A-Z0-9]{13}");
@@ -44,7 +44,7 @@ class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
     }
 
     @Test
-    void distributionWithoutAliasesHasNoAliasItems() {
+    void distribution_without_aliases_has_no_alias_items() {
         GetDistributionResponse response = cf.getDistribution(r -> r.id(OTHER_DIST));
 
         assertThat(response.distribution().distributionConfig().aliases().quantity())
@@ -54,7 +54,7 @@ class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
     }
 
     @Test
-    void inProgressInvalidationBatchesCountsRunningInvalidations() {
+    void in_progress_invalidation_batches_counts_running_invalidations() {
         sim.holdCompletions(true);
         String first = create(DIST, "ref-1", "/a").invalidation().id();
         create(DIST, "ref-2", "/b");
@@ -65,7 +65,7 @@ class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
     }
 
     @Test
-    void unknownDistributionIsNoSuchDistribution() {
+    void unknown_distribution_is_no_such_distribution() {
         assertThatThrownBy(() -> cf.getDistribution(r -> r.id("ENOSUCH")))
                 .isInstanceOfSatisfying(NoSuchDistributionException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(404);
@@ -78,7 +78,7 @@ class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
     }
 
     @Test
-    void listDistributionsReturnsEveryDistributionInOrderOfAddition() {
+    void list_distributions_returns_every_distribution_in_order_of_addition() {
         var list = cf.listDistributions().distributionList();
 
         assertThat(list.quantity()).isEqualTo(2);
@@ -90,7 +90,7 @@ class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
     }
 
     @Test
-    void listDistributionsPaginates() {
+    void list_distributions_paginates() {
         sim.addDistribution("E2SIMULATOR0003", "d333333abcdef8.cloudfront.net");
 
         List<String> ids = new ListDistributionsIterable(
@@ -105,7 +105,7 @@ class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
     }
 
     @Test
-    void addingAKnownDistributionAgainFails() {
+    void adding_a_known_distribution_again_fails() {
         assertThatThrownBy(() -> sim.addDistribution(DIST, DOMAIN))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(DIST);

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.cloudfront.model.TooManyInvalidationsInPr
 class CloudFrontSimulatorFaultTest extends SimulatorFixture {
 
     @Test
-    void throttlingIsACloudFrontExceptionTheSdkSeesAsThrottling() {
+    void throttling_is_a_cloud_front_exception_the_sdk_sees_as_throttling() {
         sim.injectFault(Operation.CREATE_INVALIDATION, Fault.THROTTLING, 1);
 
         assertThatThrownBy(() -> create(DIST, "ref-1", "/a"))
@@ -32,7 +32,7 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
     }
 
     @Test
-    void serviceUnavailableIsA503() {
+    void service_unavailable_is_a_503() {
         sim.injectFault(Operation.GET_DISTRIBUTION, Fault.SERVICE_UNAVAILABLE, 1);
 
         assertThatThrownBy(() -> cf.getDistribution(r -> r.id(DIST)))
@@ -47,7 +47,7 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
     }
 
     @Test
-    void tooManyInvalidationsInProgressIsItsModeledException() {
+    void too_many_invalidations_in_progress_is_its_modeled_exception() {
         sim.injectFault(Operation.CREATE_INVALIDATION, Fault.TOO_MANY_INVALIDATIONS_IN_PROGRESS, 1);
 
         assertThatThrownBy(() -> create(DIST, "ref-1", "/a"))
@@ -62,7 +62,7 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
     }
 
     @Test
-    void accessDeniedNamesTheActionAndTheDistribution() {
+    void access_denied_names_the_action_and_the_distribution() {
         sim.injectFault(Operation.CREATE_INVALIDATION, Fault.ACCESS_DENIED, 1);
         sim.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
 
@@ -84,7 +84,7 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
     }
 
     @Test
-    void serviceUnavailableAfterCommitCreatesTheInvalidationAndAnswers503() {
+    void service_unavailable_after_commit_creates_the_invalidation_and_answers_503() {
         sim.injectFault(Operation.CREATE_INVALIDATION, Fault.SERVICE_UNAVAILABLE_AFTER_COMMIT, 1);
 
         assertThatThrownBy(() -> create(DIST, "ref-1", "/a"))
@@ -97,7 +97,7 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
     }
 
     @Test
-    void defaultRetryAfterALostResponseReturnsTheSameInvalidation() {
+    void default_retry_after_a_lost_response_returns_the_same_invalidation() {
         sim.injectFault(Operation.CREATE_INVALIDATION, Fault.SERVICE_UNAVAILABLE_AFTER_COMMIT, 1);
 
         CreateInvalidationResponse response = create(defaultRetryClient(), DIST, "ref-1", "/a", "/b");
@@ -110,7 +110,7 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
     }
 
     @Test
-    void defaultRetryRidesOutThrottling() {
+    void default_retry_rides_out_throttling() {
         sim.injectFault(Operation.GET_DISTRIBUTION, Fault.THROTTLING, 1);
 
         var distribution = defaultRetryClient().getDistribution(r -> r.id(DIST)).distribution();
@@ -120,7 +120,7 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
     }
 
     @Test
-    void eachQueuedFaultAnswersExactlyOneCallOfItsOperation() {
+    void each_queued_fault_answers_exactly_one_call_of_its_operation() {
         sim.injectFault(Operation.GET_DISTRIBUTION, Fault.SERVICE_UNAVAILABLE, 2);
 
         String id = create(DIST, "ref-1", "/a").invalidation().id();
@@ -133,13 +133,13 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
 
     @ParameterizedTest
     @EnumSource(value = Operation.class, names = "CREATE_INVALIDATION", mode = EnumSource.Mode.EXCLUDE)
-    void afterCommitFaultIsOnlyForCreateInvalidation(Operation operation) {
+    void after_commit_fault_is_only_for_create_invalidation(Operation operation) {
         assertThatThrownBy(() -> sim.injectFault(operation, Fault.SERVICE_UNAVAILABLE_AFTER_COMMIT, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void faultsOnListDistributionsNameNoResource() {
+    void faults_on_list_distributions_name_no_resource() {
         sim.injectFault(Operation.LIST_DISTRIBUTIONS, Fault.ACCESS_DENIED, 1);
 
         assertThatThrownBy(() -> cf.listDistributions())

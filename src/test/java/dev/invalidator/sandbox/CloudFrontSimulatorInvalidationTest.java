@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.cloudfront.model.NoSuchInvalidationExcept
 class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
 
     @Test
-    void createAnswersInProgressWithLocationAndTheBatch() {
+    void create_answers_in_progress_with_location_and_the_batch() {
         CreateInvalidationResponse response = create(DIST, "ref-1", "/index.html", "/img/*");
 
         Invalidation inv = response.invalidation();
@@ -38,7 +38,7 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     }
 
     @Test
-    void invalidationCompletesAfterTheDelay() {
+    void invalidation_completes_after_the_delay() {
         sim.completionDelay(Duration.ofMillis(300));
         Invalidation created = create(DIST, "ref-1", "/a").invalidation();
 
@@ -56,7 +56,7 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     }
 
     @Test
-    void defaultDelayIsTwoSeconds() {
+    void default_delay_is_two_seconds() {
         create(DIST, "ref-1", "/a");
 
         SimulatedInvalidation stored = sim.invalidations(DIST).get(0);
@@ -64,7 +64,7 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     }
 
     @Test
-    void delayCanDependOnThePaths() {
+    void delay_can_depend_on_the_paths() {
         sim.completionDelay(paths -> Duration.ofSeconds(paths.size()));
         create(DIST, "ref-1", "/a");
         create(DIST, "ref-3", "/a", "/b", "/c");
@@ -75,7 +75,7 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     }
 
     @Test
-    void heldInvalidationsStayInProgressUntilCompleted() {
+    void held_invalidations_stay_in_progress_until_completed() {
         sim.holdCompletions(true);
         sim.completionDelay(Duration.ZERO);
         String held = create(DIST, "ref-1", "/a").invalidation().id();
@@ -92,12 +92,12 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     }
 
     @Test
-    void completingAnUnknownInvalidationFails() {
+    void completing_an_unknown_invalidation_fails() {
         assertThatThrownBy(() -> sim.complete("INOSUCH")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void getInvalidationReturnsTheWholeBatch() {
+    void get_invalidation_returns_the_whole_batch() {
         sim.holdCompletions(true);
         String id = create(DIST, "ref-1", "/a", "/b").invalidation().id();
 
@@ -110,7 +110,7 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     }
 
     @Test
-    void unknownInvalidationIsNoSuchInvalidation() {
+    void unknown_invalidation_is_no_such_invalidation() {
         assertThatThrownBy(() -> get(DIST, "INOSUCH")).isInstanceOfSatisfying(NoSuchInvalidationException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(404);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchInvalidation");
@@ -118,14 +118,14 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     }
 
     @Test
-    void invalidationOfAnotherDistributionIsNoSuchInvalidation() {
+    void invalidation_of_another_distribution_is_no_such_invalidation() {
         String id = create(OTHER_DIST, "ref-1", "/a").invalidation().id();
 
         assertThatThrownBy(() -> get(DIST, id)).isInstanceOf(NoSuchInvalidationException.class);
     }
 
     @Test
-    void createOnUnknownDistributionIsNoSuchDistribution() {
+    void create_on_unknown_distribution_is_no_such_distribution() {
         assertThatThrownBy(() -> create("ENOSUCH", "ref-1", "/a"))
                 .isInstanceOfSatisfying(
                         NoSuchDistributionException.class,
@@ -153,7 +153,7 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
                 "#",
                 "#a*"
             })
-    void invalidPathsAreInvalidArgument(String path) {
+    void invalid_paths_are_invalid_argument(String path) {
         assertThatThrownBy(() -> create(DIST, "ref-1", "/ok", path))
                 .isInstanceOfSatisfying(InvalidArgumentException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
@@ -165,14 +165,14 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     }
 
     @Test
-    void pathLongerThan4000CharactersIsInvalidArgument() {
+    void path_longer_than_4000_characters_is_invalid_argument() {
         String tooLong = "/" + "a".repeat(4000);
 
         assertThatThrownBy(() -> create(DIST, "ref-1", tooLong)).isInstanceOf(InvalidArgumentException.class);
     }
 
     @Test
-    void edgeCasesOfValidPathsAreAccepted() {
+    void edge_cases_of_valid_paths_are_accepted() {
         String longest = "/" + "a".repeat(3999);
 
         Invalidation inv = create(
@@ -192,7 +192,7 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     }
 
     @Test
-    void seededHistoryIsListedByCreateTimeAmongLiveInvalidations() {
+    void seeded_history_is_listed_by_create_time_among_live_invalidations() {
         String live = create(DIST, "ref-live", "/now").invalidation().id();
         Instant yesterday = Instant.now().minus(Duration.ofDays(1));
         SimulatedInvalidation old = sim.seedInvalidation(DIST, List.of("/old"), yesterday, true, "ref-old");
@@ -209,7 +209,7 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     }
 
     @Test
-    void seededReferenceTakesPartInDeduplication() {
+    void seeded_reference_takes_part_in_deduplication() {
         SimulatedInvalidation old =
                 sim.seedInvalidation(DIST, List.of("/old"), Instant.now().minusSeconds(60), true, "ref-old");
 
@@ -217,7 +217,7 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
     }
 
     @Test
-    void seedingRejectsBadInput() {
+    void seeding_rejects_bad_input() {
         Instant now = Instant.now();
         assertThatThrownBy(() -> sim.seedInvalidation("ENOSUCH", List.of("/a"), now, true, null))
                 .isInstanceOf(IllegalArgumentException.class);

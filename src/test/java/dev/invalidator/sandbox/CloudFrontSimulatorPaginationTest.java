@@ -34,7 +34,7 @@ class CloudFrontSimulatorPaginationTest extends SimulatorFixture {
     }
 
     @Test
-    void threePagesOf100NewestFirstWithNextMarker() {
+    void three_pages_of_100_newest_first_with_next_marker() {
         InvalidationList first = list(null, "100");
         InvalidationList second = list(first.nextMarker(), "100");
         InvalidationList third = list(second.nextMarker(), "100");
@@ -59,7 +59,7 @@ class CloudFrontSimulatorPaginationTest extends SimulatorFixture {
     }
 
     @Test
-    void summariesCarryCreateTimeAndStatus() {
+    void summaries_carry_create_time_and_status() {
         InvalidationSummary newest = list(null, "1").items().get(0);
         InvalidationSummary oldest = list(newestFirst.get(248), "1").items().get(0);
 
@@ -71,7 +71,7 @@ class CloudFrontSimulatorPaginationTest extends SimulatorFixture {
     }
 
     @Test
-    void defaultMaxItemsIs100() {
+    void default_max_items_is_100() {
         InvalidationList page =
                 cf.listInvalidations(r -> r.distributionId(DIST)).invalidationList();
 
@@ -80,7 +80,7 @@ class CloudFrontSimulatorPaginationTest extends SimulatorFixture {
     }
 
     @Test
-    void theSdkPaginatorWalksEveryPage() {
+    void the_sdk_paginator_walks_every_page() {
         var request = ListInvalidationsRequest.builder()
                 .distributionId(DIST)
                 .maxItems("100")
@@ -96,14 +96,14 @@ class CloudFrontSimulatorPaginationTest extends SimulatorFixture {
     }
 
     @Test
-    void badMaxItemsAndUnknownMarkerAreInvalidArgument() {
+    void bad_max_items_and_unknown_marker_are_invalid_argument() {
         assertThatThrownBy(() -> list(null, "0")).isInstanceOf(InvalidArgumentException.class);
         assertThatThrownBy(() -> list(null, "ten")).isInstanceOf(InvalidArgumentException.class);
         assertThatThrownBy(() -> list("INOSUCH", "10")).isInstanceOf(InvalidArgumentException.class);
     }
 
     @Test
-    void emptyHistoryIsAnEmptyPage() {
+    void empty_history_is_an_empty_page() {
         InvalidationList page =
                 cf.listInvalidations(r -> r.distributionId(OTHER_DIST)).invalidationList();
 

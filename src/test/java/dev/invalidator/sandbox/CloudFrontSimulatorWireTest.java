@@ -19,7 +19,7 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void quantityThatDoesNotMatchTheItemsIsInconsistentQuantities() throws Exception {
+    void quantity_that_does_not_match_the_items_is_inconsistent_quantities() throws Exception {
         HttpResponse<String> response = post(DIST, """
                 <InvalidationBatch xmlns="%s">
                   <Paths><Quantity>3</Quantity><Items><Path>/a</Path><Path>/b</Path></Items></Paths>
@@ -36,7 +36,7 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
     }
 
     @Test
-    void emptyBodyIsMissingBody() throws Exception {
+    void empty_body_is_missing_body() throws Exception {
         HttpResponse<String> response = post(DIST, "");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -45,7 +45,7 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
     }
 
     @Test
-    void elementsAreReadByNameInAnyOrderAndUnknownOnesIgnored() throws Exception {
+    void elements_are_read_by_name_in_any_order_and_unknown_ones_ignored() throws Exception {
         HttpResponse<String> response = post(DIST, """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <InvalidationBatch xmlns="%s">
@@ -67,7 +67,7 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
     }
 
     @Test
-    void bodyWithoutNamespaceIsAccepted() throws Exception {
+    void body_without_namespace_is_accepted() throws Exception {
         HttpResponse<String> response = post(
                 DIST,
                 "<InvalidationBatch><CallerReference>r</CallerReference>"
@@ -77,7 +77,7 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
     }
 
     @Test
-    void malformedXmlAndMissingElementsAreMalformedInput() throws Exception {
+    void malformed_xml_and_missing_elements_are_malformed_input() throws Exception {
         assertThat(post(DIST, "<InvalidationBatch><Paths>").body()).contains("<Code>MalformedInput</Code>");
         assertThat(post(DIST, "<Other/>").body()).contains("<Code>MalformedInput</Code>");
         assertThat(post(
@@ -96,7 +96,7 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
     }
 
     @Test
-    void doctypesAreRefusedSoNoEntityIsExpanded() throws Exception {
+    void doctypes_are_refused_so_no_entity_is_expanded() throws Exception {
         HttpResponse<String> response = post(DIST, """
                 <?xml version="1.0"?>
                 <!DOCTYPE InvalidationBatch [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
@@ -109,7 +109,7 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
     }
 
     @Test
-    void emptyBatchIsRejected() throws Exception {
+    void empty_batch_is_rejected() throws Exception {
         HttpResponse<String> response = post(
                 DIST,
                 "<InvalidationBatch><CallerReference>r</CallerReference>"
@@ -120,7 +120,7 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
     }
 
     @Test
-    void unknownRoutesAre404WithAnErrorBodyAndAreNotCounted() throws Exception {
+    void unknown_routes_are_404_with_an_error_body_and_are_not_counted() throws Exception {
         HttpResponse<String> unknownPath =
                 send(HttpRequest.newBuilder(uri("/2019-03-26/distribution")).GET());
         HttpResponse<String> wrongMethod = send(
@@ -133,7 +133,7 @@ class CloudFrontSimulatorWireTest extends SimulatorFixture {
     }
 
     @Test
-    void getDistributionSendsAnEtagHeader() throws Exception {
+    void get_distribution_sends_an_etag_header() throws Exception {
         HttpResponse<String> response = send(
                 HttpRequest.newBuilder(uri("/2020-05-31/distribution/" + DIST)).GET());
 

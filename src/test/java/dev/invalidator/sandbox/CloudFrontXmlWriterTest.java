@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CloudFrontXmlWriterTest {
 
     @Test
-    void textIsEscapedAndCharactersXmlCannotCarryAreReplaced() {
+    void text_is_escaped_and_characters_xml_cannot_carry_are_replaced() {
         SimulatedInvalidation inv = new SimulatedInvalidation(
                 "E1",
                 "I1",
@@ -28,7 +28,7 @@ class CloudFrontXmlWriterTest {
     }
 
     @Test
-    void timestampsAlwaysHaveMilliseconds() {
+    void timestamps_always_have_milliseconds() {
         assertThat(CloudFrontXmlWriter.timestamp(Instant.parse("2015-08-31T21:15:52.042Z")))
                 .isEqualTo("2015-08-31T21:15:52.042Z");
         assertThat(CloudFrontXmlWriter.timestamp(Instant.parse("2015-08-31T21:15:52Z")))

@@ -34,13 +34,13 @@ class InvalidationPathRulesTest {
 
     @ParameterizedTest(name = "[{index}] length {0} -> {1}")
     @CsvSource({"4000, true", "4001, false"})
-    void pathLengthLimit(int length, boolean valid) {
+    void path_length_limit(int length, boolean valid) {
         assertThat(InvalidationPathRules.isValid("/" + "x".repeat(length - 1))).isEqualTo(valid);
     }
 
     @ParameterizedTest(name = "[{index}] tag length {0} -> {1}")
     @CsvSource({"256, true", "257, false"})
-    void tagLengthLimit(int length, boolean valid) {
+    void tag_length_limit(int length, boolean valid) {
         assertThat(InvalidationPathRules.isValid("#" + "t".repeat(length))).isEqualTo(valid);
     }
 }

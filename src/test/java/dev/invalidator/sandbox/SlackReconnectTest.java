@@ -52,7 +52,7 @@ class SlackReconnectTest {
     }
 
     @Test
-    void aDisconnectMessageMakesTheClientOpenANewConnection() throws Exception {
+    void a_disconnect_message_makes_the_client_open_a_new_connection() throws Exception {
         connectedApp(new AtomicInteger());
         sim.awaitConnections(1, Duration.ofSeconds(10));
         int opensBefore = sim.calls("apps.connections.open").size();
@@ -68,7 +68,7 @@ class SlackReconnectTest {
     }
 
     @Test
-    void pingsAreAnsweredAndAnAbruptDropIsNoticedByTheSessionMonitor() throws Exception {
+    void pings_are_answered_and_an_abrupt_drop_is_noticed_by_the_session_monitor() throws Exception {
         connectedApp(new AtomicInteger());
         sim.awaitConnections(1, Duration.ofSeconds(10));
         int opensBefore = sim.calls("apps.connections.open").size();
@@ -87,7 +87,7 @@ class SlackReconnectTest {
     }
 
     @Test
-    void withTwoReplicasEachEnvelopeIsAckedExactlyOnce() throws Exception {
+    void with_two_replicas_each_envelope_is_acked_exactly_once() throws Exception {
         AtomicInteger first = new AtomicInteger();
         AtomicInteger second = new AtomicInteger();
         connectedApp(first);

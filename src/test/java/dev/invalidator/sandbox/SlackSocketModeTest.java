@@ -69,7 +69,7 @@ class SlackSocketModeTest {
     }
 
     @Test
-    void aSlashCommandReachesTheHandlerAndItsAckIsRecorded() throws Exception {
+    void a_slash_command_reaches_the_handler_and_its_ack_is_recorded() throws Exception {
         CompletableFuture<SlashCommandPayload> received = new CompletableFuture<>();
         bolt.app.command("/invalidate", (req, ctx) -> {
             received.complete(req.getPayload());
@@ -96,7 +96,7 @@ class SlackSocketModeTest {
     }
 
     @Test
-    void theBotRespondsPostsEditsAndRepliesInAThread() throws Exception {
+    void the_bot_responds_posts_edits_and_replies_in_a_thread() throws Exception {
         CompletableFuture<Void> answered = new CompletableFuture<>();
         bolt.app.command("/invalidate", (req, ctx) -> {
             bolt.app.executorService().execute(() -> {
@@ -140,7 +140,7 @@ class SlackSocketModeTest {
     }
 
     @Test
-    void aFreshTriggerOpensAModalAndAReusedOneIsRefused() throws Exception {
+    void a_fresh_trigger_opens_a_modal_and_a_reused_one_is_refused() throws Exception {
         CompletableFuture<List<ViewsOpenResponse>> opened = new CompletableFuture<>();
         bolt.app.command("/invalidate", (req, ctx) -> {
             ViewsOpenResponse first =
@@ -176,7 +176,7 @@ class SlackSocketModeTest {
     }
 
     @Test
-    void aButtonClickCanReplaceTheMessageThroughItsResponseUrl() throws Exception {
+    void a_button_click_can_replace_the_message_through_its_response_url() throws Exception {
         bolt.app.blockAction("confirm", (req, ctx) -> {
             assertThat(req.getPayload().getActions().get(0).getValue()).isEqualTo("I-1");
             ctx.respond(r -> r.replaceOriginal(true)
@@ -203,7 +203,7 @@ class SlackSocketModeTest {
     }
 
     @Test
-    void aButtonInAnEphemeralReplyCanBeClickedAndTheReplyReplaced() throws Exception {
+    void a_button_in_an_ephemeral_reply_can_be_clicked_and_the_reply_replaced() throws Exception {
         bolt.app.command("/invalidate", (req, ctx) -> {
             ctx.respond(r -> r.text("Invalidate /index.html?")
                     .blocks(asBlocks(actions(a -> a.elements(asElements(button(b ->
@@ -237,7 +237,7 @@ class SlackSocketModeTest {
     }
 
     @Test
-    void aRawInteractivePayloadGetsTheSimulatorsTriggerAndResponseUrl() throws Exception {
+    void a_raw_interactive_payload_gets_the_simulators_trigger_and_response_url() throws Exception {
         CompletableFuture<String> seen = new CompletableFuture<>();
         bolt.app.blockAction("a", (req, ctx) -> {
             seen.complete(
@@ -261,7 +261,7 @@ class SlackSocketModeTest {
     }
 
     @Test
-    void appHomeOpenedIsAnEventsApiEnvelope() throws Exception {
+    void app_home_opened_is_an_events_api_envelope() throws Exception {
         bolt.app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             ctx.client()
                     .viewsPublish(
@@ -280,7 +280,7 @@ class SlackSocketModeTest {
     }
 
     @Test
-    void aConnectionNeedsAFreshTicket() throws Exception {
+    void a_connection_needs_a_fresh_ticket() throws Exception {
         String url =
                 bolt.slack.methods(sim.appToken()).appsConnectionsOpen(r -> r).getUrl();
         try (RawSocket first = RawSocket.open(url)) {
@@ -295,7 +295,7 @@ class SlackSocketModeTest {
     }
 
     @Test
-    void helloThenDisconnectAndAConnectionToldToGoGetsNoMoreEnvelopes() throws Exception {
+    void hello_then_disconnect_and_a_connection_told_to_go_gets_no_more_envelopes() throws Exception {
         String url =
                 bolt.slack.methods(sim.appToken()).appsConnectionsOpen(r -> r).getUrl();
         try (RawSocket socket = RawSocket.open(url)) {

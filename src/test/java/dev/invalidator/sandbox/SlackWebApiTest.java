@@ -60,7 +60,7 @@ class SlackWebApiTest {
     class Authentication {
 
         @Test
-        void authTestDescribesTheBot() throws Exception {
+        void auth_test_describes_the_bot() throws Exception {
             var r = bot.authTest(a -> a);
             assertThat(r.isOk()).isTrue();
             assertThat(r.getTeamId()).isEqualTo("T0SIM");
@@ -70,7 +70,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void aWrongTokenIsInvalidAuth() throws Exception {
+        void a_wrong_token_is_invalid_auth() throws Exception {
             var r = slack.methods("xoxb-not-the-right-one")
                     .chatPostMessage(m -> m.channel(GENERAL).text("hi"));
             assertThat(r.isOk()).isFalse();
@@ -79,7 +79,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void noAuthorizationHeaderIsNotAuthed() throws Exception {
+        void no_authorization_header_is_not_authed() throws Exception {
             HttpRequest noHeader = HttpRequest.newBuilder(URI.create(sim.apiUrl() + "auth.test"))
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .build();
@@ -92,7 +92,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void theAppTokenOpensConnectionsAndNothingElse() throws Exception {
+        void the_app_token_opens_connections_and_nothing_else() throws Exception {
             var open = slack.methods(sim.appToken()).appsConnectionsOpen(r -> r);
             assertThat(open.getUrl()).matches("ws://127\\.0\\.0\\.1:\\d+/link/\\?ticket=[0-9a-f]+&app_id=A0SIM");
             assertThat(slack.methods(sim.appToken())
@@ -103,7 +103,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void callsAreRecordedWithoutTokens() throws Exception {
+        void calls_are_recorded_without_tokens() throws Exception {
             bot.chatPostMessage(m -> m.channel(GENERAL).text("hello"));
             slack.methods("xoxb-wrong").authTest(a -> a);
 
@@ -115,7 +115,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void anUnknownMethodIsUnknownMethodAndJsonBodiesWork() throws Exception {
+        void an_unknown_method_is_unknown_method_and_json_bodies_work() throws Exception {
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> unknown = http.send(
                     post("no.such.method", "application/x-www-form-urlencoded", ""),
@@ -149,7 +149,7 @@ class SlackWebApiTest {
     class Messages {
 
         @Test
-        void postThenUpdateShowsTheCurrentTextAndTheEditHistory() throws Exception {
+        void post_then_update_shows_the_current_text_and_the_edit_history() throws Exception {
             ChatPostMessageResponse posted = bot.chatPostMessage(m -> m.channel(GENERAL)
                     .text("Invalidating…")
                     .blocksAsString("[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"*1*\"}}]"));
@@ -175,7 +175,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void listenersHearWhatTheChannelShows() throws Exception {
+        void listeners_hear_what_the_channel_shows() throws Exception {
             List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
             sim.addListener(new SlackSimulator.Listener() {
                 @Override
@@ -195,7 +195,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void timestampsAreUniqueAndIncreasing() throws Exception {
+        void timestamps_are_unique_and_increasing() throws Exception {
             String first =
                     bot.chatPostMessage(m -> m.channel(GENERAL).text("1")).getTs();
             String second =
@@ -204,7 +204,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void updateFailsForUnknownAndForeignMessages() throws Exception {
+        void update_fails_for_unknown_and_foreign_messages() throws Exception {
             assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts("1.000001").text("x"))
                             .getError())
                     .isEqualTo("message_not_found");
@@ -218,7 +218,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void repliesGoToTheThreadAndBroadcastsAlsoToTheChannel() throws Exception {
+        void replies_go_to_the_thread_and_broadcasts_also_to_the_channel() throws Exception {
             String parent =
                     bot.chatPostMessage(m -> m.channel(GENERAL).text("status")).getTs();
             bot.chatPostMessage(m -> m.channel(GENERAL).threadTs(parent).text("step 1"));
@@ -239,7 +239,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void postingWhereTheBotIsNotAMemberFails() throws Exception {
+        void posting_where_the_bot_is_not_a_member_fails() throws Exception {
             assertThat(bot.chatPostMessage(m -> m.channel(RANDOM).text("hi")).getError())
                     .isEqualTo("not_in_channel");
             assertThat(bot.chatPostMessage(m -> m.channel("C0NOPE").text("hi")).getError())
@@ -249,7 +249,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void historyIsNewestFirstWithMetadataWhenAskedAndPages() throws Exception {
+        void history_is_newest_first_with_metadata_when_asked_and_pages() throws Exception {
             for (int i = 1; i <= 3; i++) {
                 int n = i;
                 bot.chatPostMessage(m -> m.channel(GENERAL)
@@ -281,7 +281,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void ephemeralsAndPermalinks() throws Exception {
+        void ephemerals_and_permalinks() throws Exception {
             var eph = bot.chatPostEphemeral(e -> e.channel(GENERAL).user(ALICE).text("only you"));
             assertThat(eph.getMessageTs()).isNotBlank();
             assertThat(sim.ephemerals(ALICE)).singleElement().satisfies(e -> {
@@ -300,7 +300,7 @@ class SlackWebApiTest {
     class Directory {
 
         @Test
-        void usersOfAnotherTeamShowTheirTeam() throws Exception {
+        void users_of_another_team_show_their_team() throws Exception {
             sim.addUser("U0EXT", "mallory", "T0OTHER");
             var r = bot.usersInfo(u -> u.user("U0EXT"));
             assertThat(r.getUser().getTeamId()).isEqualTo("T0OTHER");
@@ -309,7 +309,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void channelsShowMembershipAndSharing() throws Exception {
+        void channels_show_membership_and_sharing() throws Exception {
             sim.addChannel("C0SHARED", "partners", true);
             sim.shareExternally("C0SHARED", false);
             var shared = bot.conversationsInfo(c -> c.channel("C0SHARED")).getChannel();
@@ -325,7 +325,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void userGroupsListTheirMembers() throws Exception {
+        void user_groups_list_their_members() throws Exception {
             sim.addUserGroup("S0OPS", "ops", ALICE, "U0BOB");
             assertThat(bot.usergroupsUsersList(g -> g.usergroup("S0OPS")).getUsers())
                     .containsExactly(ALICE, "U0BOB");
@@ -341,7 +341,7 @@ class SlackWebApiTest {
     class Views {
 
         @Test
-        void aTriggerOpensOneModalOnly() throws Exception {
+        void a_trigger_opens_one_modal_only() throws Exception {
             String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
             ViewsOpenResponse opened = bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL));
             assertThat(opened.isOk()).isTrue();
@@ -360,7 +360,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void triggersExpire() throws Exception {
+        void triggers_expire() throws Exception {
             sim.triggerLifetime(Duration.ZERO);
             String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
             assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL))
@@ -369,7 +369,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void updateChecksTheHashAndPublishSetsTheHomeTab() throws Exception {
+        void update_checks_the_hash_and_publish_sets_the_home_tab() throws Exception {
             String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
             var view =
                     bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(MODAL)).getView();
@@ -393,7 +393,7 @@ class SlackWebApiTest {
     class Faults {
 
         @Test
-        void rateLimitingSurfacesAs429WithRetryAfter() throws Exception {
+        void rate_limiting_surfaces_as_429_with_retry_after() throws Exception {
             sim.rateLimit("chat.postMessage", 1, 7);
             assertThatThrownBy(() -> bot.chatPostMessage(m -> m.channel(GENERAL).text("hi")))
                     .isInstanceOfSatisfying(SlackApiException.class, e -> {
@@ -408,7 +408,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void failNextAnswersOkFalse() throws Exception {
+        void fail_next_answers_ok_false() throws Exception {
             sim.failNext("chat.update", "edit_window_closed", 2);
             String ts = bot.chatPostMessage(m -> m.channel(GENERAL).text("a")).getTs();
             assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b")).getError())
@@ -420,7 +420,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void anEnvelopeWithNoConnectionFailsToDispatch() {
+        void an_envelope_with_no_connection_fails_to_dispatch() {
             var envelope = sim.slashCommand(ALICE, GENERAL, "/invalidate", "web /");
             assertThatThrownBy(() -> envelope.ack().join())
                     .isInstanceOf(CompletionException.class)
@@ -432,7 +432,7 @@ class SlackWebApiTest {
     class ResponseUrls {
 
         @Test
-        void aResponseUrlTakesFivePostsThenSaysUsedUrl() throws Exception {
+        void a_response_url_takes_five_posts_then_says_used_url() throws Exception {
             String url = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").responseUrl();
             for (int i = 1; i <= 5; i++) {
                 assertThat(slack.send(url, "{\"text\":\"reply " + i + "\"}").getCode())
@@ -448,7 +448,7 @@ class SlackWebApiTest {
         }
 
         @Test
-        void inChannelResponsesShowInTheChannel() throws Exception {
+        void in_channel_responses_show_in_the_channel() throws Exception {
             String url = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").responseUrl();
             slack.send(url, "{\"text\":\"everyone sees this\",\"response_type\":\"in_channel\"}");
             assertThat(sim.messages(GENERAL))

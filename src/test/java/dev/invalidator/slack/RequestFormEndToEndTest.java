@@ -192,7 +192,7 @@ class RequestFormEndToEndTest {
         private Bot other;
 
         @BeforeEach
-        void openWebToAnyChannel() {
+        void open_web_to_any_channel() {
             world.stop(bot);
             bot = world.startBot(BotFixture.config(ANY_CHANNEL));
             other = world.startBot(BotFixture.config(ANY_CHANNEL));
@@ -260,7 +260,7 @@ class RequestFormEndToEndTest {
         private Bot other;
 
         @BeforeEach
-        void startAnother() {
+        void start_another() {
             other = world.startBot();
         }
 
