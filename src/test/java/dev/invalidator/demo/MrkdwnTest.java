@@ -30,7 +30,7 @@ class MrkdwnTest {
             &lt;!channel&gt; &amp; more => <!channel> & more
             >release 42 => ▌ release 42
             """)
-    void prose(String mrkdwnLine, String shown) {
+    void prose_is_shown_without_its_markup(String mrkdwnLine, String shown) {
         assertThat(mrkdwn.prose(mrkdwnLine)).isEqualTo(shown);
     }
 

@@ -28,7 +28,7 @@ class InvalidationPathRulesTest {
             #a,b                      | false
             #a*                       | false
             """)
-    void rules(String item, boolean valid) {
+    void an_item_is_valid_only_as_cloudfront_accepts_it(String item, boolean valid) {
         assertThat(InvalidationPathRules.isValid(item)).isEqualTo(valid);
     }
 
