@@ -62,7 +62,7 @@ class CrashMatrixIT {
 
         Envelope command = world.type(ALICE, OPS, "web /index.html");
         posting.awaitReached(HELD);
-        kill_first(posting);
+        killFirst(posting);
         int historyReads = world.slack.calls("conversations.history").size();
         second = BotProcess.startConnected(world, dir, CONFIG);
 
@@ -82,7 +82,7 @@ class CrashMatrixIT {
 
         world.type(ALICE, OPS, "web /index.html");
         posted.awaitReached(HELD);
-        kill_first(posted);
+        killFirst(posted);
         ChannelMessage requesting = onlyStatusMessage();
         assertThat(requesting.text()).endsWith(": requesting");
         restartOnceAbandoned(requesting);
@@ -103,7 +103,7 @@ class CrashMatrixIT {
 
         world.type(ALICE, OPS, "web /index.html");
         created.awaitReached(HELD);
-        kill_first(created);
+        killFirst(created);
         ChannelMessage requesting = onlyStatusMessage();
         restartOnceAbandoned(requesting);
 
@@ -137,7 +137,7 @@ class CrashMatrixIT {
 
         completeTheOnlyInvalidation();
         editing.awaitReached(HELD);
-        kill_first(editing);
+        killFirst(editing);
         assertThat(onlyStatusMessage().text()).endsWith(": in progress");
         second = BotProcess.startConnected(world, dir, CONFIG);
 
@@ -154,7 +154,7 @@ class CrashMatrixIT {
 
         completeTheOnlyInvalidation();
         noticed.awaitReached(HELD);
-        kill_first(noticed);
+        killFirst(noticed);
         int repliesRead = world.slack.calls("conversations.replies").size();
         second = BotProcess.startConnected(world, dir, CONFIG);
 
@@ -191,7 +191,7 @@ class CrashMatrixIT {
         assertEndedCompletedWithOneNotice();
     }
 
-    private void kill_first(CallHold held) {
+    private void killFirst(CallHold held) {
         first.kill();
         held.abandon();
     }

@@ -38,7 +38,7 @@ class CallerReferenceTest {
             assertThat(encoded).hasSizeLessThanOrEqualTo(128).matches("\\p{ASCII}+");
         }
 
-        static Stream<Arguments> malformed_parts() {
+        static Stream<Arguments> malformedParts() {
             return Stream.of(
                     Arguments.of("c0ops", "1503435956.000247", "U0ALICE"),
                     Arguments.of("C0OPS", "1503435956", "U0ALICE"),

@@ -76,7 +76,7 @@ class DuplicatesAndCoverageTest {
             assertThat(parsed.dropped()).containsExactly(new DroppedPath(path, "covered by " + wildcard));
         }
 
-        static Stream<Arguments> not_covered() {
+        static Stream<Arguments> notCovered() {
             return Stream.of(
                     Arguments.of("/css/*", "/css"),
                     Arguments.of("/css/*", "/CSS/a.css"),

@@ -43,7 +43,7 @@ class PathEncodingTest {
             assertThat(accepted(typed).value()).isEqualTo(value);
         }
 
-        static Stream<Arguments> non_ascii() {
+        static Stream<Arguments> nonAscii() {
             return Stream.of(
                     Arguments.of("/café.html", "/caf%C3%A9.html"),
                     Arguments.of("/日本/地図.png", "/%E6%97%A5%E6%9C%AC/%E5%9C%B0%E5%9B%B3.png"),

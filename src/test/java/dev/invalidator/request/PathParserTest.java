@@ -249,7 +249,7 @@ class PathParserTest {
             assertThat(accepted("#" + "t".repeat(256)).kind()).isEqualTo(Kind.TAG);
         }
 
-        static Stream<Arguments> invalid_tags() {
+        static Stream<Arguments> invalidTags() {
             return Stream.of(
                     Arguments.of(
                             "#",
@@ -305,7 +305,7 @@ class PathParserTest {
     @Nested
     class Wildcards {
 
-        static Stream<Arguments> stars_inside() {
+        static Stream<Arguments> starsInside() {
             return Stream.of(
                     Arguments.of("/a*b", "/a*", "/a"),
                     Arguments.of("/images/*.jpg", "/images/*", "/images/"),

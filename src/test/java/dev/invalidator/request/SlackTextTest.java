@@ -42,7 +42,7 @@ class SlackTextTest {
     @Nested
     class Escape {
 
-        static Stream<Arguments> control_characters() {
+        static Stream<Arguments> controlCharacters() {
             return Stream.of(
                     Arguments.of("<!channel>", "&lt;!channel&gt;"),
                     Arguments.of("a & b", "a &amp; b"),

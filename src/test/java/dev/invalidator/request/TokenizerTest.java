@@ -82,7 +82,7 @@ class TokenizerTest {
             assertThat(Tokenizer.split(text)).isEqualTo(expected);
         }
 
-        static Stream<Arguments> not_links() {
+        static Stream<Arguments> notLinks() {
             return Stream.of(
                     Arguments.of("/<!channel>", List.of("/<!channel>")),
                     Arguments.of("<!channel>", List.of("<!channel>")),

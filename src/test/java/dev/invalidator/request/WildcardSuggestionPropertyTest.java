@@ -49,7 +49,7 @@ class WildcardSuggestionPropertyTest {
                 Optional<Suggestion> suggestion = WildcardSuggestion.suggest(paths, minimum);
                 List<String> found = new ArrayList<>();
                 suggestion.ifPresentOrElse(
-                        present -> check_suggestion(paths, minimum, present, found),
+                        present -> checkSuggestion(paths, minimum, present, found),
                         () -> checkNothingWasWorthIt(paths, minimum, found));
                 checkDeterminism(paths, minimum, suggestion, found);
                 List<String> candidates = candidates(paths, minimum);
@@ -70,7 +70,7 @@ class WildcardSuggestionPropertyTest {
         assertThat(bruteForced).as("requests checked by brute force").isGreaterThan(REQUESTS / 2);
     }
 
-    private static void check_suggestion(List<String> paths, int minimum, Suggestion suggestion, List<String> found) {
+    private static void checkSuggestion(List<String> paths, int minimum, Suggestion suggestion, List<String> found) {
         List<String> wildcards = suggestion.wildcards();
         if (!isSorted(wildcards) || !isSorted(suggestion.keptAsIs())) {
             found.add("unsorted lists " + suggestion);

@@ -192,7 +192,7 @@ class RequestFormEndToEndTest {
         private Bot other;
 
         @BeforeEach
-        void open_web_to_any_channel() {
+        void openWebToAnyChannel() {
             world.stop(bot);
             bot = world.startBot(BotFixture.config(ANY_CHANNEL));
             other = world.startBot(BotFixture.config(ANY_CHANNEL));
@@ -260,7 +260,7 @@ class RequestFormEndToEndTest {
         private Bot other;
 
         @BeforeEach
-        void start_another() {
+        void startAnother() {
             other = world.startBot();
         }
 
