@@ -14,7 +14,7 @@
  * the answers and thread replies; {@link ConfirmationCard}, {@link RequestForm} and {@link HomeView} the question
  * before a risky request, the form and the Home tab; {@link Texts} the numbers and times they share.
  *
- * <p>A {@link Message} is a plain-text fallback plus a few {@link Block}s, which {@code slack.SlackMessages} turns into
+ * <p>A {@link Message} is a plain-text fallback plus a few {@link Block}s, which {@code slack.blockkit.SlackMessages} turns into
  * Block Kit. Nothing here knows Slack's SDK: the flow writes and sends through these types alone, and the one adapter,
  * {@code slack.SlackChat}, retries and then gives up with a {@link ChatException} that the flow words for the person
  * ({@link Replies#cannotPost}).

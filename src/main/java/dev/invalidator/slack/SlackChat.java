@@ -10,6 +10,8 @@ import dev.invalidator.chat.ChatException.Reason;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.RequestForm;
+import dev.invalidator.slack.blockkit.RequestModal;
+import dev.invalidator.slack.blockkit.SlackMessages;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -15,12 +15,13 @@
  * each acking at once and handing over to {@code flow.CommandHandler} ({@code ArchitectureTest} keeps them to that).
  *
  * <p>{@link SlackChat} is the {@code chat.Chat} port over the Web API, with bounded retries on 429 and transient
- * errors; {@link SlackMessages} and {@link RequestModal} turn the flow's vendor-neutral messages and forms into Block
- * Kit and modals; {@link SlackGroupMembers} and {@link SlackWorkspace} answer the access policy's questions about
+ * errors; {@code slack.blockkit} ({@code SlackMessages}, {@code RequestModal}) turns the flow's vendor-neutral messages
+ * and forms into Block Kit and modals, for the adapter and the listeners alike (a package of its own, so the listeners
+ * that render need nothing from the package that registers them); {@link SlackGroupMembers} and {@link SlackWorkspace} answer the access policy's questions about
  * people; {@link SlackTokens} reads the two tokens, from the environment or Secrets Manager, and
  * {@link RefusedTokenAlarm} notices when Slack stops taking them.
  *
- * <p>Everything shaped like Slack stays here and in {@code slack.listeners}: the flow and its rules see only the
+ * <p>Everything shaped like Slack stays here, in {@code slack.blockkit} and in {@code slack.listeners}: the flow and its rules see only the
  * ports and vendor-neutral records.
  */
 package dev.invalidator.slack;

@@ -10,7 +10,7 @@ import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.flow.CommandHandler;
-import dev.invalidator.slack.SlackMessages;
+import dev.invalidator.slack.blockkit.SlackMessages;
 import dev.invalidator.slack.listeners.Handoff;
 import java.io.IOException;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.SlashCommand;
-import dev.invalidator.slack.SlackMessages;
+import dev.invalidator.slack.blockkit.SlackMessages;
 import dev.invalidator.slack.listeners.Handoff;
 import java.io.IOException;
 import java.util.concurrent.Executor;

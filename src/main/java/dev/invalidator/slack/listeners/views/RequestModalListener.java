@@ -12,7 +12,7 @@ import dev.invalidator.chat.RequestForm;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.FormAnswer;
 import dev.invalidator.flow.Preparation;
-import dev.invalidator.slack.RequestModal;
+import dev.invalidator.slack.blockkit.RequestModal;
 import dev.invalidator.slack.listeners.Handoff;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.invalidator.slack;
+package dev.invalidator.slack.blockkit;
 
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
@@ -34,7 +34,7 @@ public final class RequestModal {
 
     private RequestModal() {}
 
-    static View form(RequestForm form) {
+    public static View form(RequestForm form) {
         List<OptionObject> options = form.distributions().stream()
                 .map(choice -> option(plainText(Strings.shorten(choice.label(), MAX_OPTION_TEXT)), choice.alias()))
                 .toList();

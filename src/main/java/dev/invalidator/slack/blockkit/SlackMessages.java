@@ -1,4 +1,4 @@
-package dev.invalidator.slack;
+package dev.invalidator.slack.blockkit;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
