@@ -12,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link Workspace} from Slack: a person belongs when {@code users.info} names the bot's own team ({@code auth.test}),
- * or, on Enterprise Grid, the bot's own organisation. Slash-command payloads carry no {@code user_team}, so this
- * lookup is the only reliable way to tell a Slack Connect guest. Answers are cached; failures are not.
+ * or, on Enterprise Grid, the bot's own organisation, and is a guest when it says {@code is_restricted} (a
+ * multi-channel guest) or {@code is_ultra_restricted} (a single-channel guest). Slash-command payloads carry no
+ * {@code user_team}, so this lookup is the only reliable way to tell a Slack Connect guest. Answers are cached;
+ * failures are not.
  */
 public final class SlackWorkspace implements Workspace {
 
@@ -24,7 +26,7 @@ public final class SlackWorkspace implements Workspace {
     private final Map<String, Cached> answers = new ConcurrentHashMap<>();
     private volatile Home home;
 
-    private record Cached(boolean member, Instant at) {}
+    private record Cached(Standing standing, Instant at) {}
 
     private record Home(String teamId, String enterpriseId) {}
 
@@ -36,10 +38,10 @@ public final class SlackWorkspace implements Workspace {
     }
 
     @Override
-    public boolean isMember(String userId) {
+    public Standing standingOf(String userId) {
         Cached cached = answers.get(userId);
         if (cached != null && cached.at().plus(ttl).isAfter(clock.instant())) {
-            return cached.member();
+            return cached.standing();
         }
         User user = web.call("users.info", () -> client.usersInfo(r -> r.user(userId)))
                 .getUser();
@@ -48,8 +50,11 @@ public final class SlackWorkspace implements Workspace {
                 || (ours.enterpriseId() != null
                         && user.getEnterpriseUser() != null
                         && ours.enterpriseId().equals(user.getEnterpriseUser().getEnterpriseId()));
-        answers.put(userId, new Cached(member, clock.instant()));
-        return member;
+        Standing standing = !member
+                ? Standing.OUTSIDER
+                : user.isRestricted() || user.isUltraRestricted() ? Standing.GUEST : Standing.MEMBER;
+        answers.put(userId, new Cached(standing, clock.instant()));
+        return standing;
     }
 
     private Home home() {

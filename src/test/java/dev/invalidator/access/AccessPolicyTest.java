@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.invalidator.config.AccessList;
+import dev.invalidator.config.Approval;
 import dev.invalidator.config.DistributionConfig;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ class AccessPolicyTest {
     }
 
     private final FakeGroups groups = new FakeGroups();
-    private final AccessPolicy policy = new AccessPolicy(groups, userId -> true);
+    private final AccessPolicy policy = new AccessPolicy(groups, userId -> Workspace.Standing.MEMBER);
 
     @Nested
     class Allowed {
@@ -190,11 +191,86 @@ class AccessPolicyTest {
 
         @Test
         void is_denied_when_the_lookup_answers_null() {
-            AccessPolicy nullAnswers = new AccessPolicy(groupId -> null, userId -> true);
+            AccessPolicy nullAnswers = new AccessPolicy(groupId -> null, userId -> Workspace.Standing.MEMBER);
             assertThat(nullAnswers
                             .decide("U0CAROL", OPS, web(AccessList.of("S0OPS")))
                             .reason())
                     .isEqualTo("I couldn't check the user groups for `web` right now; try again in a minute.");
+        }
+    }
+
+    @Nested
+    class Guests {
+
+        private static final String GUEST = "U0GUEST";
+
+        private final AccessPolicy withGuest = new AccessPolicy(
+                groups, userId -> userId.equals(GUEST) ? Workspace.Standing.GUEST : Workspace.Standing.MEMBER);
+
+        private DistributionConfig shop(AccessList approvers) {
+            return new DistributionConfig(
+                    "shop",
+                    "E3SHOPEXAMPLE",
+                    AccessList.of(OPS),
+                    AccessList.anyone(),
+                    Optional.empty(),
+                    new Approval(approvers, Approval.Scope.ALL));
+        }
+
+        @Test
+        void are_not_let_in_by_a_star_and_are_told_to_ask_for_their_own_id() {
+            assertThat(withGuest.decide(GUEST, OPS, web(AccessList.anyone())))
+                    .isEqualTo(AccessDecision.deny("Guests may use `web` only when its users name them by their own id"
+                            + " — ask whoever runs the bot to add yours, `U0GUEST`."));
+        }
+
+        @Test
+        void are_not_let_in_by_a_user_group() {
+            groups.with("S0OPS", GUEST);
+            assertThat(withGuest.decide(GUEST, OPS, web(AccessList.of("S0OPS"))).allowed())
+                    .isFalse();
+        }
+
+        @Test
+        void are_let_in_by_their_own_id() {
+            assertThat(withGuest
+                            .decide(GUEST, OPS, web(AccessList.of("U0ALICE", GUEST)))
+                            .allowed())
+                    .isTrue();
+        }
+
+        @Test
+        void do_not_count_as_listed_for_the_home_tab_by_a_star() {
+            assertThat(withGuest.isListed(GUEST, web(AccessList.anyone()))).isFalse();
+        }
+
+        @Test
+        void do_not_approve_by_a_star_or_a_user_group() {
+            groups.with("S0LEADS", GUEST);
+            assertThat(withGuest.mayApprove(GUEST, "U0ALICE", shop(AccessList.anyone())))
+                    .isEqualTo(AccessDecision.deny("Guests may approve requests on `shop` only when its approvers name"
+                            + " them by their own id — ask whoever runs the bot to add yours, `U0GUEST`, or ask"
+                            + " another approver."));
+            assertThat(withGuest
+                            .mayApprove(GUEST, "U0ALICE", shop(AccessList.of("S0LEADS")))
+                            .allowed())
+                    .isFalse();
+        }
+
+        @Test
+        void approve_by_their_own_id() {
+            assertThat(withGuest
+                            .mayApprove(GUEST, "U0ALICE", shop(AccessList.of(GUEST)))
+                            .allowed())
+                    .isTrue();
+        }
+
+        @Test
+        void leave_full_members_let_in_by_a_star() {
+            assertThat(withGuest
+                            .decide("U0ALICE", OPS, web(AccessList.anyone()))
+                            .allowed())
+                    .isTrue();
         }
     }
 

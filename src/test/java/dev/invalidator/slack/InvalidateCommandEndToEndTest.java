@@ -211,6 +211,22 @@ class InvalidateCommandEndToEndTest {
         }
 
         @Test
+        void from_a_guest_of_the_workspace_creates_nothing_where_users_is_a_star() {
+            world.slack.addGuest("U0GUEST", "contractor", false);
+            world.slack.addGuest("U0VISITOR", "visitor", true);
+
+            world.type("U0GUEST", OPS, "web /index.html");
+            world.type("U0VISITOR", OPS, "web /index.html");
+
+            assertThat(world.awaitEphemeral("U0GUEST", "the refusal").text())
+                    .contains("Guests may use web only when its users name them by their own id")
+                    .contains("U0GUEST");
+            assertThat(world.awaitEphemeral("U0VISITOR", "the refusal").text()).contains("U0VISITOR");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
+        }
+
+        @Test
         void when_the_workspace_of_a_person_cannot_be_checked_it_fails_closed() {
             world.slack.failNext("users.info", "user_not_found", 20);
 
