@@ -59,6 +59,11 @@ public final class AccessPolicy {
         return person.refusal().isEmpty() && decideUser(person, distribution).allowed();
     }
 
+    /** Whether the person is of this workspace at all, a member or a guest: before telling them anything. */
+    public AccessDecision inWorkspace(String userId) {
+        return person(userId).refusal().orElseGet(AccessDecision::allow);
+    }
+
     /** Who asks, and the refusal for people of other workspaces (Slack Connect) or when that can't be checked. */
     private record Person(String userId, Workspace.Standing standing, Optional<AccessDecision> refusal) {}
 

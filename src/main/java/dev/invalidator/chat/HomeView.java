@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  *
  * @param domains   the public host of each distribution, where known
  * @param links     a permalink to each invalidation's status message, where Slack gave one
- * @param usage     paths used this month per AWS account; empty when CloudFront could not be read
+ * @param usage     paths used this month per AWS account of these distributions (none when there is no
+ *                  distribution); empty when CloudFront could not be read
  */
 public record HomeView(
         List<DistributionConfig> distributions,
@@ -42,8 +43,10 @@ public record HomeView(
                         : distributions.stream().map(this::distributionLine).collect(Collectors.joining("\n")))));
         blocks.add(new Block.Section("*In progress*\n" + lines(inProgress, "Nothing in progress.")));
         blocks.add(new Block.Section("*Recently completed*\n" + lines(recentlyCompleted, "Nothing lately.")));
-        blocks.add(new Block.Context(usage.map(Texts::monthToDate)
-                .orElse("This month's paths could not be read from CloudFront right now.")));
+        if (!distributions.isEmpty()) {
+            blocks.add(new Block.Context(usage.map(Texts::monthToDate)
+                    .orElse("This month's paths could not be read from CloudFront right now.")));
+        }
         return new Message("Invalidator: your distributions and invalidations", blocks);
     }
 

@@ -29,7 +29,6 @@ public final class CommandHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
 
-    private final Gate gate;
     private final SubmitInvalidation submit;
     private final Queries queries;
     private final ConfirmClicks clicks;
@@ -49,7 +48,7 @@ public final class CommandHandler {
             MonthToDatePaths usage,
             Clock clock,
             ScheduledExecutorService timer) {
-        this.gate = new Gate(config, catalog, policy);
+        Gate gate = new Gate(config, catalog, policy);
         this.chat = chat;
         PathParser parser = new PathParser(new PathLimits(
                 config.limits().maxPathsPerRequest(),
@@ -86,8 +85,7 @@ public final class CommandHandler {
             } else if (parsed instanceof Command.OpenForm) {
                 forms.open(command, responder);
             } else {
-                responder.answer(
-                        Replies.help(gate.usable(command.userId(), command.channelId()), queries.usedThisMonth()));
+                queries.help(command, responder);
             }
         } catch (RuntimeException e) {
             log.error("Handling a command from {} in {} failed", command.userId(), command.channelId(), e);

@@ -87,7 +87,7 @@ final class HomeTab {
         }
         Optional<Map<String, Integer>> used;
         try {
-            used = Optional.of(usage.usedThisMonthByAccount());
+            used = Optional.of(usage.usedThisMonthByAccount(ids));
         } catch (CdnException e) {
             used = Optional.empty();
         }

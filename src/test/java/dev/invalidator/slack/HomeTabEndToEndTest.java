@@ -71,6 +71,16 @@ class HomeTabEndToEndTest {
     }
 
     @Test
+    void shows_a_person_of_another_workspace_no_distribution_and_no_usage() {
+        world.slack.addUser("U0EXT", "mallory", "T0OTHERORG");
+
+        world.slack.appHomeOpened("U0EXT").ack().orTimeout(10, TimeUnit.SECONDS).join();
+
+        String home = awaitHome("U0EXT", "Distributions you can use").viewJson();
+        assertThat(home).contains("None yet").doesNotContain("free paths").doesNotContain(WEB);
+    }
+
+    @Test
     void shows_only_the_distributions_the_person_is_listed_for() {
         world.slack.appHomeOpened(DAVE).ack().orTimeout(10, TimeUnit.SECONDS).join();
 

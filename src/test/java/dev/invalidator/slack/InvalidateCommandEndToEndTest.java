@@ -297,6 +297,28 @@ class InvalidateCommandEndToEndTest {
         }
 
         @Test
+        void help_for_a_person_of_another_workspace_is_the_refusal_without_ids_or_usage() {
+            world.slack.addUser("U0EXT", "mallory", "T0OTHERORG");
+
+            world.type("U0EXT", OPS, "help");
+
+            Ephemeral answer = world.awaitEphemeral("U0EXT", "the answer");
+            assertThat(answer.text()).contains("own workspace");
+            assertThat(answer.blocksJson())
+                    .doesNotContain("free paths used this month")
+                    .doesNotContain(WEB);
+        }
+
+        @Test
+        void help_where_the_person_may_use_nothing_shows_no_usage() {
+            world.type(DAVE, SlackSimulator.GENERAL, "help");
+
+            assertThat(world.awaitEphemeral(DAVE, "help").blocksJson())
+                    .contains("can't use any distribution")
+                    .doesNotContain("free paths used this month");
+        }
+
+        @Test
         void status_shows_the_latest_invalidation_with_its_requester() {
             world.type(ALICE, OPS, "web /index.html");
             SimulatedInvalidation invalidation = awaitCreated(WEB);
