@@ -142,7 +142,24 @@ final class ConfigValidator {
             DistributionConfig distribution = distribution(alias, entry.getValue(), distributionPath, aliasById);
             byAlias.put(alias, distribution);
         }
+        for (String alias : byAlias.keySet()) {
+            checkNotAnotherId(alias, path.key(writtenAlias.get(alias)), aliasById);
+        }
         return byAlias;
+    }
+
+    /**
+     * A request, a ticket or a click names a distribution by alias or by id, and a name that is both could resolve to
+     * one distribution on this replica and the other after a restart or on another: refused rather than ranked.
+     */
+    private void checkNotAnotherId(String alias, KeyPath path, Map<String, String> aliasById) throws ConfigException {
+        String owner = aliasById.get(alias.toUpperCase(Locale.ROOT));
+        if (owner != null && !owner.equals(alias)) {
+            throw problem(
+                    path,
+                    "the CloudFront id of " + Text.quote(owner) + " (aliases and ids ignore case), so a request"
+                            + " naming it could mean either distribution — rename this alias");
+        }
     }
 
     private String alias(String written, KeyPath path, Map<String, String> writtenAlias) throws ConfigException {

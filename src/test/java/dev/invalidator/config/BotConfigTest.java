@@ -103,6 +103,13 @@ class BotConfigTest {
         }
 
         @Test
+        void may_not_be_aliased_by_the_id_of_another() {
+            assertThatThrownBy(() -> configOf(distribution("e2imagesexample", "E1WEBEXAMPLE"), IMAGES))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the alias e2imagesexample is the id of images");
+        }
+
+        @Test
         void must_not_be_empty() {
             assertThatThrownBy(BotConfigTest::configOf)
                     .isInstanceOf(IllegalArgumentException.class)

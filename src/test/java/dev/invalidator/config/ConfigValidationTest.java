@@ -162,6 +162,32 @@ class ConfigValidationTest {
         }
 
         @Test
+        void must_not_be_the_id_of_a_distribution_further_down() {
+            assertRejected(
+                    "distributions:\n  e2imagesexample: " + Configs.VALID_WEB + "\n"
+                            + "  images: {id: E2IMAGESEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n",
+                    "distributions.e2imagesexample: the CloudFront id of \"images\" (aliases and ids ignore case),"
+                            + " so a request naming it could mean either distribution — rename this alias");
+        }
+
+        @Test
+        void must_not_be_the_id_of_a_distribution_further_up_in_any_letter_case() {
+            assertRejected(
+                    "distributions:\n  images: {id: E2IMAGESEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n"
+                            + "  E2ImagesExample: " + Configs.VALID_WEB + "\n",
+                    "distributions.E2ImagesExample: the CloudFront id of \"images\" (aliases and ids ignore case),"
+                            + " so a request naming it could mean either distribution — rename this alias");
+        }
+
+        @Test
+        void may_be_the_distributions_own_id() throws ConfigException {
+            assertThat(yaml("distributions:\n  e1webexample: " + Configs.VALID_WEB + "\n")
+                            .byAlias("e1webexample")
+                            .map(DistributionConfig::id))
+                    .contains("E1WEBEXAMPLE");
+        }
+
+        @Test
         void must_not_differ_only_in_case() {
             assertRejected(
                     "distributions:\n  web: " + Configs.VALID_WEB + "\n"
