@@ -32,6 +32,13 @@ public record HomeView(
     public static final String NEW_INVALIDATION = "open_form";
     private static final int MAX_LISTED = 10;
 
+    /** The Home tab opened past the person's limit of reads: nothing was read, and it says when to open it again. */
+    public static Message limited(String reason) {
+        return new Message(
+                "Invalidator: " + reason,
+                List.of(new Block.Header("Invalidator"), new Block.Section(":stopwatch: " + reason)));
+    }
+
     public Message message() {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Invalidator"));

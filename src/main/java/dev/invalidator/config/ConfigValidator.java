@@ -33,8 +33,11 @@ final class ConfigValidator {
             List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor", "verify");
     private static final List<String> POLLING_KEYS =
             List.of("initialInterval", "maxInterval", "recoveryWindow", "abandonedAfter");
-    private static final List<String> LIMITS_KEYS =
-            List.of("maxPathsPerRequest", "requestsPerUserPerMinute", "requestsPerDistributionPerMinute");
+    private static final List<String> LIMITS_KEYS = List.of(
+            "maxPathsPerRequest",
+            "requestsPerUserPerMinute",
+            "requestsPerDistributionPerMinute",
+            "readsPerUserPerMinute");
     private static final List<String> GROUPS_KEYS = List.of("cacheTtl");
     private static final List<String> CONFIRM_KEYS = List.of("pathThreshold", "expiresAfter", "approvalExpiresAfter");
     private static final List<String> VERIFY_KEYS = List.of("enabled", "maxUrls", "timeout");
@@ -391,7 +394,8 @@ final class ConfigValidator {
         int perUser = count(section, path, "requestsPerUserPerMinute", defaults.requestsPerUserPerMinute());
         int perDistribution =
                 count(section, path, "requestsPerDistributionPerMinute", defaults.requestsPerDistributionPerMinute());
-        return new LimitsConfig(maxPaths, perUser, perDistribution);
+        int reads = count(section, path, "readsPerUserPerMinute", defaults.readsPerUserPerMinute());
+        return new LimitsConfig(maxPaths, perUser, perDistribution, reads);
     }
 
     private GroupsConfig groups(JsonNode section) throws ConfigException {

@@ -560,7 +560,8 @@ class ConfigValidationTest {
                     arguments(
                             validWith("limits: {paths: 10}"),
                             "limits.paths: unknown key — the keys here are"
-                                    + " maxPathsPerRequest, requestsPerUserPerMinute and requestsPerDistributionPerMinute"),
+                                    + " maxPathsPerRequest, requestsPerUserPerMinute, requestsPerDistributionPerMinute"
+                                    + " and readsPerUserPerMinute"),
                     arguments(validWith("groups: {ttl: 1m}"), "groups.ttl: unknown key — the keys here are cacheTtl"));
         }
 
@@ -659,6 +660,9 @@ class ConfigValidationTest {
                     arguments(
                             "limits: {requestsPerDistributionPerMinute: -3}",
                             "limits.requestsPerDistributionPerMinute:" + " must be at least 1, found -3 — e.g. 20"),
+                    arguments(
+                            "limits: {readsPerUserPerMinute: 0}",
+                            "limits.readsPerUserPerMinute: must be at least 1, found 0 — e.g. 30"),
                     arguments(
                             "limits: {requestsPerUserPerMinute: 2.5}",
                             "limits.requestsPerUserPerMinute: expected a"

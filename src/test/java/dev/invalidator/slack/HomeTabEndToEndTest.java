@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.Bot;
 import dev.invalidator.chat.HomeView;
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.OpenedView;
@@ -78,6 +79,25 @@ class HomeTabEndToEndTest {
 
         String home = awaitHome("U0EXT", "Distributions you can use").viewJson();
         assertThat(home).contains("None yet").doesNotContain("free paths").doesNotContain(WEB);
+    }
+
+    @Test
+    void opened_past_the_per_person_limit_of_reads_says_when_to_open_it_again_and_reads_nothing() {
+        for (int i = 0; i < 30; i++) {
+            world.slack
+                    .appHomeOpened(DAVE)
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
+        }
+        Await.until("thirty Home tabs", () -> world.slack.views(DAVE).size() == 30);
+        int lists = world.cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS, WEB);
+
+        world.slack.appHomeOpened(DAVE).ack().orTimeout(10, TimeUnit.SECONDS).join();
+
+        assertThat(awaitHome(DAVE, "in the last minute").viewJson()).contains("try again in");
+        assertThat(world.cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS, WEB))
+                .isEqualTo(lists);
     }
 
     @Test

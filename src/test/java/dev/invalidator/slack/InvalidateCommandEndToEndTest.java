@@ -253,6 +253,24 @@ class InvalidateCommandEndToEndTest {
         }
 
         @Test
+        void past_the_per_person_limit_of_reads_says_when_to_try_again_and_reads_nothing() {
+            for (int i = 0; i < 30; i++) {
+                world.type(DAVE, OPS, "help");
+            }
+            Await.until("thirty answers", () -> world.slack.ephemerals(DAVE).size() == 30);
+
+            world.type(DAVE, OPS, "list web");
+
+            Ephemeral answer = Await.value(
+                    "the answer to the 31st read",
+                    () -> world.slack.ephemerals(DAVE).size() > 30
+                            ? world.slack.ephemerals(DAVE).get(30)
+                            : null);
+            assertThat(answer.text()).contains("30 answers in the last minute").contains("try again in");
+            assertThat(world.slack.ephemerals(DAVE)).noneMatch(e -> e.text().startsWith("Recent"));
+        }
+
+        @Test
         void a_typo_costs_no_quota() {
             for (int i = 0; i < 6; i++) {
                 world.type(ALICE, OPS, "web not-a-path");
