@@ -72,6 +72,29 @@ class HomeTabEndToEndTest {
     }
 
     @Test
+    void asks_slack_for_the_link_to_a_status_message_once_however_often_it_is_opened() {
+        world.type(ALICE, OPS, "web /index.html");
+        Await.until("the tracker to follow it", () -> bot.inFlight() == 1);
+
+        for (int opened = 1; opened <= 3; opened++) {
+            world.slack
+                    .appHomeOpened(ALICE)
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
+            int published = opened;
+            Await.until(
+                    "Home tab " + opened + " published",
+                    () -> world.slack.views(ALICE).stream()
+                                    .filter(view -> view.viewJson().contains("|status>"))
+                                    .count()
+                            == published);
+        }
+
+        assertThat(world.slack.calls("chat.getPermalink")).hasSize(1);
+    }
+
+    @Test
     void shows_a_person_of_another_workspace_no_distribution_and_no_usage() {
         world.slack.addUser("U0EXT", "mallory", "T0OTHERORG");
 
