@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * The bot's Home tab for one person: what they may use, what is in flight, what finished lately, and how much of
- * the month's free paths is gone — with a button for a new request.
+ * the month's free paths is gone — with a button for a new request. Each invalidation is named by its id, the one
+ * {@code /invalidate status web <id>} takes and CloudFront's console shows.
  *
  * @param domains   the public host of each distribution, where known
  * @param links     a permalink to each invalidation's status message, where Slack gave one
@@ -82,7 +83,8 @@ public record HomeView(
         return invalidations.stream()
                 .limit(MAX_LISTED)
                 .map(invalidation -> "• `" + escape(aliasOf.apply(invalidation.distributionId()))
-                        + "` " + Texts.paths(invalidation.paths().size()) + " · "
+                        + "` `" + invalidation.id() + "` "
+                        + Texts.paths(invalidation.paths().size()) + " · "
                         + CallerReference.decode(invalidation.callerReference())
                                 .map(r -> "<@" + r.requester() + ">")
                                 .orElse("outside the bot")

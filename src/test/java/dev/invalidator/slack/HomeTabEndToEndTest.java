@@ -48,7 +48,7 @@ class HomeTabEndToEndTest {
     }
 
     @Test
-    void lists_the_in_progress_invalidation_with_a_link_to_its_status_message() {
+    void lists_the_in_progress_invalidation_by_its_id_with_a_link_to_its_status_message() {
         world.type(ALICE, OPS, "web /index.html");
         SimulatedInvalidation invalidation = Await.value(
                 "the invalidation",
@@ -63,6 +63,7 @@ class HomeTabEndToEndTest {
         assertThat(home)
                 .contains("`web`")
                 .contains("`images`")
+                .contains("`" + invalidation.id() + "`")
                 .contains("1 path")
                 .contains("<@" + ALICE + ">")
                 .contains("|status>")
