@@ -84,6 +84,40 @@ class RateLimitsTest {
     }
 
     @Nested
+    class Memory {
+
+        @Test
+        void forgets_the_people_and_distributions_idle_for_a_minute_once_anyone_asks_again() {
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            limits.acquireRead("U0BOB");
+            clock.advance(Duration.ofSeconds(61));
+
+            limits.acquireRead("U0CAROL");
+
+            assertThat(limits.countsHeld())
+                    .as("people and distributions with counts held")
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void keeps_the_counts_of_the_last_minute_when_it_forgets_the_others() {
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            clock.advance(Duration.ofSeconds(61));
+            limits.acquireRead("U0CAROL");
+            clock.advance(Duration.ofSeconds(39));
+            limits.acquire("U0BOB", "E1WEB", "web");
+            clock.advance(Duration.ofSeconds(25));
+
+            limits.acquireRead("U0CAROL");
+
+            assertThat(limits.acquire("U0BOB", "E1WEB", "web")).isEmpty();
+            assertThat(limits.acquire("U0BOB", "E1WEB", "web"))
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("2 invalidations in the last minute"));
+        }
+    }
+
+    @Nested
     class PerDistribution {
 
         @Test
