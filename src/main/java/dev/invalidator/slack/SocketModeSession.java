@@ -14,6 +14,7 @@ import com.slack.api.util.json.GsonFactory;
 import dev.invalidator.base.DaemonThreads;
 import java.lang.reflect.Field;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -38,8 +39,11 @@ import org.slf4j.LoggerFactory;
 final class SocketModeSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SocketModeSession.class);
-    /** Where the SDK's client keeps its current WebSocket (see {@link NoDelayClient}). */
+    /** Where the SDK's client keeps its current WebSocket (see {@link MonitoredClient}). */
     static final String SESSION_FIELD = "currentSession";
+
+    /** How long the SDK's monitor waits after a failed reconnect before it tries again (as it does for its own). */
+    private static final Duration RETRY_AFTER_FAILED_RECONNECT = Duration.ofSeconds(10);
 
     private final App app;
     private final SocketModeClient client;
@@ -63,7 +67,7 @@ final class SocketModeSession implements AutoCloseable {
         try {
             HandOff handOff = new HandOff();
             SocketModeClient client =
-                    new NoDelayClient(app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff);
+                    new MonitoredClient(app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff);
             SocketModeRequestParser parser = new SocketModeRequestParser(app.config());
             Gson gson = GsonFactory.createSnakeCase(app.slack().getConfig());
             client.addWebSocketMessageListener(message -> runBolt(app, client, parser, gson, message));
@@ -179,15 +183,22 @@ final class SocketModeSession implements AutoCloseable {
     }
 
     /**
-     * The SDK's Java-WebSocket client, with Nagle's algorithm off on every connection it opens (reconnects go through
-     * {@link #connect()} too). Acks are small frames; with Nagle on, each one sent while the previous was not yet
-     * acknowledged waited for the server's delayed ACK, up to 40 ms: measured on a burst of 200, ack p99 89–117 ms
-     * with it, 39–88 ms without. The SDK offers no setting, so the session is reached by its field name; if an SDK
-     * upgrade renames it, the bot logs a warning and runs as before.
+     * The SDK's Java-WebSocket client, with two changes.
+     *
+     * <p>Nagle's algorithm is off on every connection it opens (reconnects go through {@link #connect()} too). Acks
+     * are small frames; with Nagle on, each one sent while the previous was not yet acknowledged waited for the
+     * server's delayed ACK, up to 40 ms: measured on a burst of 200, ack p99 89–117 ms with it, 39–88 ms without. The
+     * SDK offers no setting, so the session is reached by its field name; if an SDK upgrade renames it, the bot logs a
+     * warning and runs as before.
+     *
+     * <p>Its session monitor survives a failed reconnect. The monitor runs {@link #maintainCurrentSession()} on a
+     * scheduled executor, which stops calling a task for good once it throws; the SDK catches only an
+     * {@code IOException} there, and throws an {@code IllegalStateException} when apps.connections.open answers
+     * {@code ok:false} — one such answer, and the bot never reconnected again.
      */
-    private static final class NoDelayClient extends SocketModeClientJavaWSImpl {
+    private static final class MonitoredClient extends SocketModeClientJavaWSImpl {
 
-        NoDelayClient(Slack slack, String appToken, String url, SocketModeMessageQueue queue)
+        MonitoredClient(Slack slack, String appToken, String url, SocketModeMessageQueue queue)
                 throws URISyntaxException {
             super(
                     slack,
@@ -198,6 +209,20 @@ final class SocketModeSession implements AutoCloseable {
                     true,
                     true,
                     SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
+        }
+
+        /** Returns when the monitor may check again, in epoch milliseconds, as the SDK's own does. */
+        @Override
+        public long maintainCurrentSession() {
+            try {
+                return super.maintainCurrentSession();
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not reconnect to Slack ({}); trying again in {} s",
+                        e.getMessage(),
+                        RETRY_AFTER_FAILED_RECONNECT.toSeconds());
+                return System.currentTimeMillis() + RETRY_AFTER_FAILED_RECONNECT.toMillis();
+            }
         }
 
         @Override
