@@ -9,9 +9,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +95,50 @@ class HealthServerTest {
                                     .POST(HttpRequest.BodyPublishers.ofString("{}")))
                             .status())
                     .isEqualTo(405);
+        }
+
+        @Test
+        void a_request_head_longer_than_8_kib_with_431() {
+            assertThat(probe.send(HttpRequest.newBuilder(probe.uri("/health")).header("X-Padding", "x".repeat(9_000)))
+                            .status())
+                    .isEqualTo(431);
+        }
+    }
+
+    @Nested
+    class WithAHalfOpenConnection {
+
+        private final Socket halfOpen = new Socket();
+
+        @BeforeEach
+        void send_incomplete_headers() throws IOException {
+            halfOpen.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
+            // A request line and one header, but never the empty line that ends the headers.
+            halfOpen.getOutputStream()
+                    .write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            halfOpen.getOutputStream().flush();
+        }
+
+        @AfterEach
+        void close() throws IOException {
+            halfOpen.close();
+        }
+
+        @Test
+        void still_answers_other_probes() {
+            server.report(() -> new Health(true, CloudFrontStatus.OK));
+
+            assertThat(probe.get("/health").status()).isEqualTo(200);
+        }
+
+        @Test
+        void answers_it_408_and_closes_it_once_its_time_is_up() throws IOException {
+            // Far longer than the server's limit: this bounds the test, not the server.
+            halfOpen.setSoTimeout(30_000);
+
+            String answer = new String(halfOpen.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answer).startsWith("HTTP/1.1 408 ");
         }
     }
 
