@@ -21,19 +21,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /health} for a container orchestrator: 200 with {@code {"status":"ok",…}} when the bot is healthy, 503
- * otherwise (see {@link Health}). It listens before the bot starts, answering 503 {@code {"status":"starting"}}
- * until {@link #report} hands it the bot's health.
+ * The health endpoint for a container orchestrator, on {@value #PORT_VARIABLE}:
  *
- * <p>Each connection is served by one of {@value #THREADS} threads and must send its request within
- * {@link #REQUEST_TIMEOUT} (else 408), so a client that connects and stalls never holds up the orchestrator's next
- * probe. It is plain HTTP/1.1 on a socket, not the JDK's {@code HttpServer}, whose only request timeouts are JVM-wide
- * system properties.
+ * <ul>
+ *   <li>{@value #LIVE} — liveness, for the checks that restart ({@code HEALTHCHECK}, ECS, Kubernetes' liveness
+ *       probe): 200 while the process and its Socket Mode loop respond ({@link Liveness}).
+ *   <li>{@value #READY} — readiness: 200 while the bot is connected to Slack, with CloudFront per distribution in the
+ *       body ({@link Readiness}).
+ *   <li>{@value #ALIAS} — the endpoint's first path, kept for the scripts written against it: the same as
+ *       {@value #READY}.
+ * </ul>
+ *
+ * <p>It listens before the bot starts: while it {@linkplain #starting() starts}, live answers 200 and ready 503, both
+ * {@code {"status":"starting"}}. Each connection is served by one of {@value #THREADS} threads and must send its
+ * request within {@link #REQUEST_TIMEOUT} (else 408), so a client that connects and stalls never holds up the
+ * orchestrator's next probe. It is plain HTTP/1.1 on a socket, not the JDK's {@code HttpServer}, whose only request
+ * timeouts are JVM-wide system properties.
  *
  * <pre>{@code
  * Optional<HealthServer> health = HealthServer.fromEnvironment(System.getenv());   // HEALTH_PORT=8080
  * Bot bot = Bot.start(...);
- * health.ifPresent(server -> server.report(bot::health));
+ * health.ifPresent(server -> server.report(bot::liveness, bot::readiness));
  * }</pre>
  */
 public final class HealthServer implements AutoCloseable {
@@ -41,7 +49,9 @@ public final class HealthServer implements AutoCloseable {
     /** The port to listen on, on every interface; unset or empty: no health endpoint. */
     public static final String PORT_VARIABLE = "HEALTH_PORT";
 
-    public static final String PATH = "/health";
+    public static final String LIVE = "/health/live";
+    public static final String READY = "/health/ready";
+    public static final String ALIAS = "/health";
 
     /** Probes answered at the same time. */
     static final int THREADS = 4;
@@ -54,10 +64,12 @@ public final class HealthServer implements AutoCloseable {
     private static final String STARTING = "{\"status\":\"starting\"}";
     private static final Logger log = LoggerFactory.getLogger(HealthServer.class);
 
+    private record Checks(Supplier<Liveness> live, Supplier<Readiness> ready) {}
+
     private final ServerSocket listening;
     private final ThreadPoolExecutor serving;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private volatile Supplier<Health> health;
+    private volatile Optional<Checks> checks = Optional.empty();
 
     private HealthServer(ServerSocket listening) {
         this.listening = listening;
@@ -111,9 +123,14 @@ public final class HealthServer implements AutoCloseable {
         return server;
     }
 
-    /** From now on the endpoint answers with what {@code health} says. */
-    public void report(Supplier<Health> health) {
-        this.health = health;
+    /** From now on the endpoint answers with what the running bot says. */
+    public void report(Supplier<Liveness> live, Supplier<Readiness> ready) {
+        checks = Optional.of(new Checks(live, ready));
+    }
+
+    /** The bot is being replaced (new tokens) or stopped: answer "starting" until {@link #report} again. */
+    public void starting() {
+        checks = Optional.empty();
     }
 
     public int port() {
@@ -162,19 +179,24 @@ public final class HealthServer implements AutoCloseable {
     }
 
     private ProbeAnswer answer(ProbeRequest request) {
-        if (!request.path().equals(PATH)) {
-            return ProbeAnswer.error(404, "not found; the health endpoint is " + PATH);
+        boolean live = request.path().equals(LIVE);
+        if (!live && !request.path().equals(READY) && !request.path().equals(ALIAS)) {
+            return ProbeAnswer.error(404, "not found; the health endpoints are " + LIVE + " and " + READY);
         }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return ProbeAnswer.error(405, "use GET");
         }
-        Supplier<Health> current = health;
-        if (current == null) {
-            return new ProbeAnswer(503, STARTING);
+        Optional<Checks> current = checks;
+        if (current.isEmpty()) {
+            return new ProbeAnswer(live ? 200 : 503, STARTING);
         }
         try {
-            Health now = current.get();
-            return new ProbeAnswer(now.isHealthy() ? 200 : 503, now.toJson());
+            if (live) {
+                Liveness liveness = current.get().live().get();
+                return new ProbeAnswer(liveness.isLive() ? 200 : 503, liveness.toJson());
+            }
+            Readiness readiness = current.get().ready().get();
+            return new ProbeAnswer(readiness.isReady() ? 200 : 503, readiness.toJson());
         } catch (RuntimeException e) {
             log.warn("The health check failed", e);
             return ProbeAnswer.error(503, "the health check failed");

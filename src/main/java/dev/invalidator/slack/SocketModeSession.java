@@ -14,9 +14,11 @@ import com.slack.api.util.json.GsonFactory;
 import dev.invalidator.base.DaemonThreads;
 import java.lang.reflect.Field;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -48,11 +50,13 @@ final class SocketModeSession implements AutoCloseable {
     private final App app;
     private final SocketModeClient client;
     private final ExecutorService dispatch;
+    private final SocketModeLiveness liveness;
 
-    private SocketModeSession(App app, SocketModeClient client, ExecutorService dispatch) {
+    private SocketModeSession(App app, SocketModeClient client, ExecutorService dispatch, SocketModeLiveness liveness) {
         this.app = app;
         this.client = client;
         this.dispatch = dispatch;
+        this.liveness = liveness;
     }
 
     /**
@@ -61,20 +65,21 @@ final class SocketModeSession implements AutoCloseable {
      * @throws IllegalArgumentException when Slack refuses the bot token
      * @throws Exception                when the app token is refused or the connection can't be opened
      */
-    static SocketModeSession open(App app, String appToken, int dispatchThreads) throws Exception {
+    static SocketModeSession open(App app, String appToken, int dispatchThreads, Clock clock) throws Exception {
         app.start();
         ExecutorService dispatch = dispatchPool(dispatchThreads);
         try {
             HandOff handOff = new HandOff();
-            SocketModeClient client =
-                    new MonitoredClient(app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff);
+            SocketModeLiveness liveness = new SocketModeLiveness(dispatch, clock);
+            SocketModeClient client = new MonitoredClient(
+                    app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff, liveness);
             SocketModeRequestParser parser = new SocketModeRequestParser(app.config());
             Gson gson = GsonFactory.createSnakeCase(app.slack().getConfig());
             client.addWebSocketMessageListener(message -> runBolt(app, client, parser, gson, message));
             handOff.deliverTo(message -> dispatch.execute(() -> process(client, message)));
             client.connect();
             client.setAutoReconnectEnabled(true);
-            return new SocketModeSession(app, client, dispatch);
+            return new SocketModeSession(app, client, dispatch, liveness);
         } catch (Exception e) {
             dispatch.shutdownNow();
             app.stop();
@@ -142,6 +147,11 @@ final class SocketModeSession implements AutoCloseable {
         return client.verifyConnection();
     }
 
+    /** See {@link SlackBot#stuck()}. */
+    Optional<String> stuck() {
+        return liveness.stuck();
+    }
+
     /** Closes the connection for good (no reconnect follows), lets the envelopes in hand be acked, stops the app. */
     @Override
     public void close() {
@@ -191,14 +201,17 @@ final class SocketModeSession implements AutoCloseable {
      * SDK offers no setting, so the session is reached by its field name; if an SDK upgrade renames it, the bot logs a
      * warning and runs as before.
      *
-     * <p>Its session monitor survives a failed reconnect. The monitor runs {@link #maintainCurrentSession()} on a
-     * scheduled executor, which stops calling a task for good once it throws; the SDK catches only an
-     * {@code IOException} there, and throws an {@code IllegalStateException} when apps.connections.open answers
-     * {@code ok:false} — one such answer, and the bot never reconnected again.
+     * <p>Its session monitor survives a failed reconnect, and tells {@link SocketModeLiveness} each time it checks.
+     * The monitor runs {@link #maintainCurrentSession()} on a scheduled executor, which stops calling a task for good
+     * once it throws; the SDK catches only an {@code IOException} there, and throws an {@code IllegalStateException}
+     * when apps.connections.open answers {@code ok:false} — one such answer, and the bot never reconnected again.
      */
     private static final class MonitoredClient extends SocketModeClientJavaWSImpl {
 
-        MonitoredClient(Slack slack, String appToken, String url, SocketModeMessageQueue queue)
+        private final SocketModeLiveness liveness;
+
+        MonitoredClient(
+                Slack slack, String appToken, String url, SocketModeMessageQueue queue, SocketModeLiveness liveness)
                 throws URISyntaxException {
             super(
                     slack,
@@ -209,11 +222,13 @@ final class SocketModeSession implements AutoCloseable {
                     true,
                     true,
                     SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
+            this.liveness = liveness;
         }
 
         /** Returns when the monitor may check again, in epoch milliseconds, as the SDK's own does. */
         @Override
         public long maintainCurrentSession() {
+            liveness.monitorChecking();
             try {
                 return super.maintainCurrentSession();
             } catch (RuntimeException e) {
