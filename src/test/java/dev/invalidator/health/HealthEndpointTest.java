@@ -36,14 +36,23 @@ class HealthEndpointTest {
 
     private static final String GONE = "E9GONEEXAMPLE";
 
-    /** The bot's distributions and one CloudFront no longer has (deleted, or in an account the bot lost). */
-    private static final String WITH_A_GONE_DISTRIBUTION = BotFixture.CONFIG.replace("""
+    /**
+     * The bot's distributions, one CloudFront no longer has (deleted, or in an account the bot lost), and one whose
+     * role can't be assumed: the simulators speak no STS, so AssumeRole is refused, as for a role whose trust policy no
+     * longer names the bot.
+     */
+    private static final String WITH_BROKEN_DISTRIBUTIONS = BotFixture.CONFIG.replace("""
             polling:
             """, """
               legacy:
                 id: E9GONEEXAMPLE
                 channels: [C0OPS]
                 users: ["*"]
+              partner:
+                id: E4PARTNEREXAMPLE
+                channels: [C0OPS]
+                users: ["*"]
+                roleArn: arn:aws:iam::111122223333:role/invalidator
             polling:
             """);
 
@@ -65,7 +74,7 @@ class HealthEndpointTest {
     }
 
     private void start(Clock clock) {
-        bot = world.startBot(BotFixture.config(WITH_A_GONE_DISTRIBUTION), clock);
+        bot = world.startBot(BotFixture.config(WITH_BROKEN_DISTRIBUTIONS), clock);
         server.report(bot::liveness, bot::readiness);
     }
 
@@ -101,7 +110,7 @@ class HealthEndpointTest {
     }
 
     @Test
-    void a_distribution_cloudfront_refuses_leaves_the_bot_live_and_ready_and_is_named_in_the_body() {
+    void distributions_cloudfront_refuses_leave_the_bot_live_and_ready_and_are_named_in_the_body() {
         start(Clock.systemUTC());
         world.type(SlackSimulator.ALICE, BotFixture.OPS, "status legacy");
         Await.until(
@@ -119,6 +128,8 @@ class HealthEndpointTest {
         assertThat(distributions.path("legacy").path("id").asText()).isEqualTo(GONE);
         assertThat(distributions.path("legacy").path("cloudfront").asText()).isEqualTo("failing");
         assertThat(distributions.path("legacy").path("error").asText()).isEqualTo("no_such_distribution");
+        assertThat(distributions.path("partner").path("cloudfront").asText()).isEqualTo("failing");
+        assertThat(distributions.path("partner").path("error").asText()).isEqualTo("access_denied");
     }
 
     @Test

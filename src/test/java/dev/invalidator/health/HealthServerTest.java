@@ -130,7 +130,7 @@ class HealthServerTest {
                                     new DistributionHealth(
                                             "images",
                                             "E2IMAGESEXAMPLE",
-                                            CloudFrontStatus.failing("AssumeRole", "access_denied")))));
+                                            CloudFrontStatus.failing("GetDistribution", "access_denied")))));
 
             assertThat(probe.get("/health/ready"))
                     .isEqualTo(new Answer(
@@ -138,7 +138,7 @@ class HealthServerTest {
                             "{\"status\":\"ok\",\"slack\":\"connected\",\"distributions\":{"
                                     + "\"web\":{\"id\":\"E1WEBEXAMPLE\",\"cloudfront\":\"ok\"},"
                                     + "\"images\":{\"id\":\"E2IMAGESEXAMPLE\",\"cloudfront\":\"failing\","
-                                    + "\"operation\":\"AssumeRole\",\"error\":\"access_denied\"}}}"));
+                                    + "\"operation\":\"GetDistribution\",\"error\":\"access_denied\"}}}"));
         }
 
         @Test
