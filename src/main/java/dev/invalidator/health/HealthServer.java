@@ -153,6 +153,7 @@ public final class HealthServer implements AutoCloseable {
                 serving.execute(() -> serve(connection));
             } catch (RejectedExecutionException e) {
                 log.debug("More health probes at once than the endpoint serves; closed one");
+                connections.remove(connection);
                 close(connection);
             }
         }

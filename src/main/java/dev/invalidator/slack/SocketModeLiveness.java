@@ -68,6 +68,7 @@ final class SocketModeLiveness {
         } catch (RejectedExecutionException e) {
             return false;
         } catch (InterruptedException e) {
+            // Only the health endpoint closing interrupts a probe: nobody reads this answer, so claim nothing.
             Thread.currentThread().interrupt();
             return true;
         }
