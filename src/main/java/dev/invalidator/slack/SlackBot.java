@@ -10,6 +10,8 @@ import dev.invalidator.slack.listeners.actions.ConfirmationButtonsListener;
 import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
 import dev.invalidator.slack.listeners.events.HomeListener;
 import dev.invalidator.slack.listeners.views.RequestModalListener;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -57,7 +59,8 @@ public final class SlackBot implements AutoCloseable {
      *
      * @throws IllegalStateException with a one-line reason (no token in it) when Slack refuses a token
      */
-    public static SlackBot start(Slack slack, SlackTokens tokens, CommandHandler handler, Executor workers) {
+    public static SlackBot start(
+            Slack slack, SlackTokens tokens, CommandHandler handler, Executor workers, Clock clock) {
         App app = new App(AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(tokens.botToken())
@@ -68,7 +71,7 @@ public final class SlackBot implements AutoCloseable {
         RequestModalListener.register(app, handler, workers);
         HomeListener.register(app, handler, workers);
         try {
-            SocketModeSession session = SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS);
+            SocketModeSession session = SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS, clock);
             log.info("Connected to Slack in Socket Mode");
             return new SlackBot(session);
         } catch (IllegalArgumentException e) {
@@ -89,6 +92,15 @@ public final class SlackBot implements AutoCloseable {
      */
     public boolean isConnected() {
         return session.isConnected();
+    }
+
+    /**
+     * What of the Socket Mode loop no longer responds — its dispatch threads, or its session monitor — in a sentence
+     * for the operator; empty while both do. Only what a restart mends: a dropped connection is not stuck, the
+     * monitor reconnects it. Waits up to 2 s for the dispatch threads.
+     */
+    public Optional<String> stuck() {
+        return session.stuck();
     }
 
     /** Closes the connection for good: no reconnect follows. */
