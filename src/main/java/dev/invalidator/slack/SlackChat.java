@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * <p>The synchronous client never retries by itself, so this adapter does, boundedly: a 429 waits the
  * {@code Retry-After} that Slack asked for (capped), network errors and 5xx back off exponentially. The calls run on
  * the bot's worker threads, after the Slack ack, so waiting here delays nobody's acknowledgement.
+ *
+ * <p>What it reads back as state — status messages, decisions, completion notices — is only what this bot posted: any
+ * app in a channel may post messages with the same metadata event types, and anyone may write in a thread, so a
+ * message counts only when its {@code bot_id} is the bot's own, as {@code auth.test} names it.
  */
 public final class SlackChat implements Chat {
 
@@ -42,6 +46,7 @@ public final class SlackChat implements Chat {
     private final MethodsClient client;
     private final int maxAttempts;
     private final Duration maxWait;
+    private volatile String ownBotId;
 
     /** @param maxWait the longest single wait for a {@code Retry-After} or a back-off */
     public SlackChat(MethodsClient client, int maxAttempts, Duration maxWait) {
@@ -94,7 +99,7 @@ public final class SlackChat implements Chat {
                         .limit(1)
                         .includeAllMetadata(true)));
         return history.getMessages().stream()
-                .filter(found -> message.ts().equals(found.getTs()) && isMarked(found, FACTS_EVENT))
+                .filter(found -> message.ts().equals(found.getTs()) && isOwn(found, FACTS_EVENT))
                 .findFirst()
                 .map(found ->
                         new Chat.StatusRecord(message, String.valueOf(found.getText()), facts(found.getMetadata())));
@@ -119,16 +124,36 @@ public final class SlackChat implements Chat {
                 "conversations.replies",
                 () -> client.conversationsReplies(r ->
                         r.channel(status.channel()).ts(status.ts()).limit(200).includeAllMetadata(true)));
-        // Replies come oldest first; only the bot can attach metadata, so a person's reply never counts.
+        // Replies come oldest first.
         return replies.getMessages().stream()
-                .filter(reply -> !status.ts().equals(reply.getTs()) && isMarked(reply, DECISION_EVENT))
+                .filter(reply -> !status.ts().equals(reply.getTs()) && isOwn(reply, DECISION_EVENT))
                 .findFirst()
                 .map(reply -> new PostedMessage(status.channel(), reply.getTs()));
     }
 
-    private static boolean isMarked(com.slack.api.model.Message message, String eventType) {
-        return message.getMetadata() != null
+    /** Posted by this bot, with metadata of {@code eventType}: another app's look-alike is not. */
+    private boolean isOwn(com.slack.api.model.Message message, String eventType) {
+        return isOwn(message)
+                && message.getMetadata() != null
                 && eventType.equals(message.getMetadata().getEventType());
+    }
+
+    private boolean isOwn(com.slack.api.model.Message message) {
+        return ownBotId().equals(message.getBotId());
+    }
+
+    /** The {@code bot_id} on every message this bot posts, from {@code auth.test} with its token, asked once. */
+    private String ownBotId() {
+        String known = ownBotId;
+        if (known == null) {
+            known = call("auth.test", () -> client.authTest(r -> r)).getBotId();
+            if (known == null || known.isBlank()) {
+                throw new ChatException(
+                        Reason.OTHER, "auth.test named no bot_id: SLACK_BOT_TOKEN is not a bot token", null);
+            }
+            ownBotId = known;
+        }
+        return known;
     }
 
     @Override
@@ -139,6 +164,7 @@ public final class SlackChat implements Chat {
                         r -> r.channel(parent.channel()).ts(parent.ts()).limit(200)));
         return replies.getMessages().stream()
                 .anyMatch(message -> !parent.ts().equals(message.getTs())
+                        && isOwn(message)
                         && String.valueOf(message.getText()).contains(marker));
     }
 
@@ -150,7 +176,7 @@ public final class SlackChat implements Chat {
                 () -> client.conversationsHistory(
                         r -> r.channel(channel).oldest(since).limit(200).includeAllMetadata(true)));
         return history.getMessages().stream()
-                .filter(message -> isMarked(message, FACTS_EVENT))
+                .filter(message -> isOwn(message, FACTS_EVENT))
                 .map(message -> new Chat.StatusRecord(
                         new PostedMessage(channel, message.getTs()),
                         String.valueOf(message.getText()),
