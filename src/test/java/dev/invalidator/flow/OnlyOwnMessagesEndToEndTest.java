@@ -146,6 +146,21 @@ class OnlyOwnMessagesEndToEndTest {
         }
 
         @Test
+        void a_status_message_with_a_malformed_fact_is_not_taken_for_the_bots_and_stops_nothing() {
+            PostedMessage genuine = leftAtRequesting(facts(ALICE, WEB, "web"));
+            PostedMessage malformed = leftAtRequesting(facts("nobody", WEB, "web"));
+
+            startBotLater(Duration.ofMinutes(3));
+
+            awaitSettled(genuine);
+            assertThat(world.slack.messages(OPS))
+                    .filteredOn(message -> message.ts().equals(malformed.ts()))
+                    .singleElement()
+                    .satisfies(message -> assertThat(message.text()).endsWith(": requesting"));
+            assertThat(world.slack.thread(OPS, malformed.ts())).isEmpty();
+        }
+
+        @Test
         void a_look_alike_awaiting_approval_is_neither_expired_nor_able_to_mention_the_channel() {
             Bot first = world.startBot();
             world.type(ALICE, OPS, "shop /index.html");
