@@ -434,9 +434,17 @@ public final class SlackSimulator implements AutoCloseable {
         faults.rateLimit(method, times, retryAfterSeconds);
     }
 
-    /** The next {@code times} calls of {@code method} get {@code {"ok":false,"error":error}}. */
+    /** The next {@code times} calls of {@code method} get {@code {"ok":false,"error":error}}, and do nothing. */
     public void failNext(String method, String error, int times) {
-        faults.failNext(method, error, times);
+        faults.failNext(method, error, times, false);
+    }
+
+    /**
+     * The next {@code times} calls of {@code method} take effect, then get {@code {"ok":false,"error":error}}: an
+     * {@code internal_error} does not say that Slack did nothing.
+     */
+    public void failNextAfterCommit(String method, String error, int times) {
+        faults.failNext(method, error, times, true);
     }
 
     /** The next call of {@code method} stops at {@code point} until the test releases or abandons it. */

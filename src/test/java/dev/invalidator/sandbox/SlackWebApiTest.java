@@ -460,6 +460,17 @@ class SlackWebApiTest {
         }
 
         @Test
+        void a_fault_after_commit_answers_ok_false_for_a_call_that_took_effect() throws Exception {
+            sim.failNextAfterCommit("chat.postMessage", "internal_error", 1);
+
+            assertThat(bot.chatPostMessage(m -> m.channel(GENERAL).text("a")).getError())
+                    .isEqualTo("internal_error");
+            assertThat(sim.messages(GENERAL))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.text()).isEqualTo("a"));
+        }
+
+        @Test
         void an_envelope_with_no_connection_fails_to_dispatch() {
             var envelope = sim.slashCommand(ALICE, GENERAL, "/invalidate", "web /");
             assertThatThrownBy(() -> envelope.ack().join())
