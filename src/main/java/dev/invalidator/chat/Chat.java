@@ -17,7 +17,8 @@ public interface Chat {
 
     /**
      * Posts a status message with {@code facts} kept alongside it (Slack message metadata), for a later edit — by
-     * this process or another — to read back with {@link #factsOf}.
+     * this process or another — to read back with {@link #factsOf}. Posted once: a retry after an answer that never
+     * came goes on with the message the first attempt posted, if it did.
      */
     PostedMessage post(String channel, Message message, Map<String, String> facts);
 
@@ -47,7 +48,8 @@ public interface Chat {
 
     /**
      * Replies in the thread of a status message with a decision on its request (approved, rejected, expired), marked
-     * so that {@link #firstDecision} finds it and nothing a person writes in the thread passes for one.
+     * so that {@link #firstDecision} finds it and nothing a person writes in the thread passes for one. Posted once,
+     * like a status message.
      */
     PostedMessage postDecision(PostedMessage status, Message notice);
 
