@@ -202,7 +202,7 @@ final class Approvals {
         for (String channel : channelsWithApprovals()) {
             try {
                 for (Chat.StatusRecord record : chat.statusMessages(channel, now.minus(window))) {
-                    if (StatusCard.awaitsApproval(record.text())) {
+                    if (StatusCard.awaitsApproval(record.text()) && StatusFacts.wellFormed(record)) {
                         Duration left = Duration.between(now, deadline(record.message()));
                         expireLater(record.message(), left.isNegative() ? Duration.ZERO : left.plus(EXPIRY_GRACE));
                     }

@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.slack.listeners.actions.ApprovalButtonsListener;
 import dev.invalidator.slack.listeners.actions.ConfirmationButtonsListener;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,13 @@ public final class SlackBot implements AutoCloseable {
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         config.setStatsEnabled(false);
         config.getHttpClientResponseHandlers().add(new RefusedTokenAlarm(onTokensRefused));
-        return Slack.getInstance(config);
+        // OkHttp would quietly send a POST again when the connection drops before the answer, and a chat.postMessage
+        // Slack had already taken would post twice; SlackChat retries instead, looking for the first post before.
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config)
+                .newBuilder()
+                .retryOnConnectionFailure(false)
+                .build();
+        return Slack.getInstance(config, new SlackHttpClient(http));
     }
 
     /**

@@ -15,7 +15,8 @@
  * each acking at once and handing over to {@code flow.CommandHandler} ({@code ArchitectureTest} keeps them to that).
  *
  * <p>{@link SlackChat} is the {@code chat.Chat} port over the Web API, with bounded retries on 429 and transient
- * errors; {@code slack.blockkit} ({@code SlackMessages}, {@code RequestModal}) turns the flow's vendor-neutral messages
+ * errors (a status message or decision whose answer was lost is looked for before it is posted again), reading back
+ * as state only the messages the bot posted itself; {@code slack.blockkit} ({@code SlackMessages}, {@code RequestModal}) turns the flow's vendor-neutral messages
  * and forms into Block Kit and modals, for the adapter and the listeners alike (a package of its own, so the listeners
  * that render need nothing from the package that registers them); {@link SlackGroupMembers} and {@link SlackWorkspace} answer the access policy's questions about
  * people; {@link SlackTokens} reads the two tokens, from the environment or Secrets Manager, and
