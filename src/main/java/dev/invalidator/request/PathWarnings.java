@@ -48,6 +48,10 @@ final class PathWarnings {
             notes.add("The #fragment of a link never reaches CloudFront, so it was left out: this invalidates "
                     + Wording.shorten(value) + ".");
         }
+        if (afterQuery(item.unencoded()).contains(",/")) {
+            notes.add("The comma in the query string was kept: this is the one URL " + Wording.shorten(value)
+                    + ". If you meant separate paths, put a space or a new line between them.");
+        }
         if (value.regionMatches(true, value.length() - 3, "%2A", 0, 3)) {
             notes.add("%2A at the end is a literal asterisk, not a wildcard: this invalidates only an object whose "
                     + "name ends in *. For a wildcard, type * itself.");
@@ -82,6 +86,11 @@ final class PathWarnings {
                     Wording.shorten(twin), Wording.shorten(value)));
         }
         return notes;
+    }
+
+    private static String afterQuery(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? "" : path.substring(query);
     }
 
     private static String beforeQuery(String path) {

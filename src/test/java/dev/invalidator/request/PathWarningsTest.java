@@ -98,6 +98,23 @@ class PathWarningsTest {
     }
 
     @Nested
+    class CommasInQueryStrings {
+
+        @Test
+        void a_comma_kept_in_a_query_string_before_a_slash_says_how_to_separate_paths() {
+            assertThat(warningsFor("/min/?f=/css/a.css,/css/b.css"))
+                    .contains("The comma in the query string was kept: this is the one URL "
+                            + "/min/?f=/css/a.css,/css/b.css. If you meant separate paths, put a space or a new line "
+                            + "between them.");
+        }
+
+        @Test
+        void a_comma_between_values_of_a_query_string_is_not_warned_about() {
+            assertThat(warningsFor("/api?fields=a,b")).noneMatch(message -> message.startsWith("The comma"));
+        }
+    }
+
+    @Nested
     class LiteralCharacters {
 
         @ParameterizedTest(name = "{0}")
