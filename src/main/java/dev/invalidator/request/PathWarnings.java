@@ -45,8 +45,8 @@ final class PathWarnings {
         String typedPath = beforeQuery(item.unencoded());
         List<String> notes = new ArrayList<>();
         if (item.fragmentDropped()) {
-            notes.add("The #fragment of a link never reaches CloudFront, so it was left out: this invalidates "
-                    + Wording.shorten(value) + ".");
+            notes.add("A #fragment never reaches CloudFront (browsers keep it to themselves), so it was left out: this "
+                    + "invalidates " + Wording.shorten(value) + ". If # is part of the file's name, write it as %23.");
         }
         if (afterQuery(item.unencoded()).contains(",/")) {
             notes.add("The comma in the query string was kept: this is the one URL " + Wording.shorten(value)

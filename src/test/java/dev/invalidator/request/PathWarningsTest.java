@@ -1,5 +1,6 @@
 package dev.invalidator.request;
 
+import static dev.invalidator.request.Requests.accepted;
 import static dev.invalidator.request.Requests.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,15 +86,34 @@ class PathWarningsTest {
     }
 
     @Nested
-    class Links {
+    class Fragments {
+
+        private static final String LEFT_OUT = "A #fragment never reaches CloudFront (browsers keep it to themselves), "
+                + "so it was left out: this invalidates /page.html. If # is part of the file's name, write it as %23.";
 
         @Test
-        void a_dropped_fragment_is_warned_about_showing_what_is_invalidated() {
+        void a_fragment_of_a_link_is_left_out_and_warned_about_showing_what_is_invalidated() {
             assertThat(parse("https://www.example.com/page.html#top").warnings())
-                    .containsExactly(new PathWarning(
-                            "https://www.example.com/page.html#top",
-                            "The #fragment of a link never reaches "
-                                    + "CloudFront, so it was left out: this invalidates /page.html."));
+                    .containsExactly(new PathWarning("https://www.example.com/page.html#top", LEFT_OUT));
+        }
+
+        @Test
+        void a_fragment_typed_after_a_path_is_left_out_because_browsers_never_send_it() {
+            ParsedPaths parsed = parse("/page.html#install");
+
+            assertThat(parsed.accepted()).extracting(InvalidationPath::value).containsExactly("/page.html");
+            assertThat(parsed.warnings()).containsExactly(new PathWarning("/page.html#install", LEFT_OUT));
+        }
+
+        @Test
+        void a_fragment_after_a_wildcard_leaves_the_wildcard() {
+            assertThat(accepted("/docs/*#top").value()).isEqualTo("/docs/*");
+        }
+
+        @Test
+        void an_escaped_hash_is_part_of_the_name_and_no_fragment() {
+            assertThat(accepted("/a%23b").value()).isEqualTo("/a%23b");
+            assertThat(warningsFor("/a%23b")).isEmpty();
         }
     }
 
