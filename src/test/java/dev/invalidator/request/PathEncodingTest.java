@@ -92,6 +92,18 @@ class PathEncodingTest {
             assertThat(accepted(typed).value()).isEqualTo(value);
         }
 
+        /**
+         * CloudFront compares an invalidation path with the cached URL letter for letter ("Invalidation paths are case
+         * sensitive"; "Do not URL-encode any other characters in the path, or CloudFront will not invalidate the old
+         * version", developer guide, shared reference cloudfront.md §1), and a browser sends an escape written in a
+         * link as written. So {@code %c3%a9} names the object requested as {@code %c3%a9}: upper-casing it would
+         * name another one.
+         */
+        @Test
+        void lower_case_escapes_are_kept_as_typed_not_normalised() {
+            assertThat(accepted("/caf%c3%a9.html").value()).isEqualTo("/caf%c3%a9.html");
+        }
+
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"/a/%2A", "/a/%2a"})
         void an_encoded_star_is_a_literal_file_not_a_wildcard(String typed) {

@@ -135,6 +135,29 @@ class PathWarningsTest {
     }
 
     @Nested
+    class LowerCaseEscapes {
+
+        @Test
+        void a_lower_case_escape_is_sent_as_typed_with_a_warning_naming_the_spelling_browsers_make() {
+            ParsedPaths parsed = parse("/caf%c3%a9.html");
+
+            assertThat(parsed.accepted()).extracting(InvalidationPath::value).containsExactly("/caf%c3%a9.html");
+            assertThat(parsed.warnings())
+                    .extracting(PathWarning::message)
+                    .containsExactly("%c3 is written in lower case, and CloudFront compares escapes letter for "
+                            + "letter: this matches only requests spelled that way. Browsers write the escapes they "
+                            + "make for non-ASCII characters in upper case: if the site links the file unencoded, invalidate /caf%C3%A9.html "
+                            + "instead, or as well.");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"/a%20b", "/caf%C3%A9.html", "/caf%C3%A9/%2A", "/a%2fb", "/a/%2a"})
+        void escapes_in_upper_case_or_of_ascii_characters_are_not_warned_about(String path) {
+            assertThat(warningsFor(path)).noneMatch(message -> message.contains("lower case"));
+        }
+    }
+
+    @Nested
     class LiteralCharacters {
 
         @ParameterizedTest(name = "{0}")
