@@ -58,10 +58,7 @@ public final class SlackBot implements AutoCloseable {
      * @throws IllegalStateException with a one-line reason (no token in it) when Slack refuses a token
      */
     public static SlackBot start(Slack slack, SlackTokens tokens, CommandHandler handler, Executor workers) {
-        App app = new App(AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(tokens.botToken())
-                .build());
+        App app = new App(appConfig(slack, tokens.botToken()));
         InvalidateCommandListener.register(app, handler, workers);
         ConfirmationButtonsListener.register(app, handler, workers);
         ApprovalButtonsListener.register(app, handler, workers);
@@ -79,6 +76,20 @@ public final class SlackBot implements AutoCloseable {
                             + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                     e);
         }
+    }
+
+    /**
+     * Bolt's settings. {@code App.start} checks the bot token with {@code auth.test}; by default Bolt asks again on the
+     * first envelope every ten minutes, on the dispatch thread before the ack — which then waits for Slack, and when
+     * Slack answers 429 goes out without the listener having run. The answer never changes while the token is valid,
+     * and a revoked token shows on the next Web API call ({@link RefusedTokenAlarm}), so the first answer is kept.
+     */
+    static AppConfig appConfig(Slack slack, String botToken) {
+        return AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(botToken)
+                .authTestCacheExpirationMillis(-1)
+                .build();
     }
 
     /**
