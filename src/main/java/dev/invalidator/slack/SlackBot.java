@@ -10,6 +10,7 @@ import dev.invalidator.slack.listeners.actions.ConfirmationButtonsListener;
 import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
 import dev.invalidator.slack.listeners.events.HomeListener;
 import dev.invalidator.slack.listeners.views.RequestModalListener;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * The Bolt app in Socket Mode: one place that registers the listeners and owns the WebSocket connection.
  *
  * <p>Socket Mode dispatch runs on a small pool of its own ({@link #DISPATCH_THREADS}, see {@link SocketModeSession}),
- * and listeners only ack and enqueue, so a slow Slack or CloudFront call never delays the next acknowledgement.
+ * and listeners only answer from memory and enqueue — never a Slack or CloudFront call, not even for a form's inline
+ * errors — so nothing delays the next acknowledgement. What they enqueue runs once the ack has left, and only if it
+ * left within {@link #ACK_BUDGET} of the envelope's arrival ({@link AckDeadline}).
  */
 public final class SlackBot implements AutoCloseable {
 
@@ -27,6 +30,13 @@ public final class SlackBot implements AutoCloseable {
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
     private static final int DISPATCH_THREADS = 4;
+    /**
+     * How long after an envelope arrives its ack may leave for the bot to act on it. Slack waits 3 s from its side;
+     * the rest is for the trip both ways. The listeners answer from memory in well under a millisecond, so only a
+     * stalled process runs past it.
+     */
+    static final Duration ACK_BUDGET = Duration.ofSeconds(2);
+
     private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
 
     private final SocketModeSession session;
@@ -59,13 +69,15 @@ public final class SlackBot implements AutoCloseable {
      */
     public static SlackBot start(Slack slack, SlackTokens tokens, CommandHandler handler, Executor workers) {
         App app = new App(appConfig(slack, tokens.botToken()));
-        InvalidateCommandListener.register(app, handler, workers);
-        ConfirmationButtonsListener.register(app, handler, workers);
-        ApprovalButtonsListener.register(app, handler, workers);
-        RequestModalListener.register(app, handler, workers);
-        HomeListener.register(app, handler, workers);
+        AckDeadline deadline = new AckDeadline(ACK_BUDGET, System::nanoTime);
+        Executor afterAck = deadline.workers(workers);
+        InvalidateCommandListener.register(app, handler, afterAck);
+        ConfirmationButtonsListener.register(app, handler, afterAck);
+        ApprovalButtonsListener.register(app, handler, afterAck);
+        RequestModalListener.register(app, handler, afterAck);
+        HomeListener.register(app, handler, afterAck);
         try {
-            SocketModeSession session = SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS);
+            SocketModeSession session = SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS, deadline);
             log.info("Connected to Slack in Socket Mode");
             return new SlackBot(session);
         } catch (IllegalArgumentException e) {
