@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class AccessPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
+    private static final String OTHER_WORKSPACE = "This bot takes requests only from people of its own workspace.";
 
     private final GroupMembers groups;
     private final Workspace workspace;
@@ -48,6 +51,33 @@ public final class AccessPolicy {
         return fromOurWorkspace(userId).orElseGet(() -> decideUser(userId, distribution));
     }
 
+    /**
+     * The same decision from the answers at hand (the cached workspace membership and user groups), without asking
+     * Slack: for an answer that must not wait. Empty when one of those answers is not at hand; the caller then says
+     * it couldn't check, and {@link #decide} (which asks) fills the caches for the next time.
+     */
+    public Optional<AccessDecision> decideFromWhatIsKnown(
+            String userId, String channelId, DistributionConfig distribution) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(channelId, "channelId");
+        Objects.requireNonNull(distribution, "distribution");
+        if (!distribution.channels().contains(channelId)) {
+            return Optional.of(AccessDecision.deny(DenialReasons.wrongChannel(distribution)));
+        }
+        Optional<Boolean> member = workspace.knownMember(userId);
+        if (member.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!member.get()) {
+            return Optional.of(AccessDecision.deny(OTHER_WORKSPACE));
+        }
+        return switch (membership(userId, distribution.users(), groups::knownMembers)) {
+            case MEMBER -> Optional.of(AccessDecision.allow());
+            case UNKNOWN -> Optional.empty();
+            case OUTSIDER -> Optional.of(AccessDecision.deny(DenialReasons.notListed(distribution)));
+        };
+    }
+
     /** Whether the person is on the distribution's list at all, whatever the channel: for the Home tab. */
     public boolean isListed(String userId, DistributionConfig distribution) {
         return fromOurWorkspace(userId).isEmpty()
@@ -57,10 +87,7 @@ public final class AccessPolicy {
     /** A refusal for people of other workspaces (Slack Connect), and for anyone when that can't be checked. */
     private Optional<AccessDecision> fromOurWorkspace(String userId) {
         try {
-            return workspace.isMember(userId)
-                    ? Optional.empty()
-                    : Optional.of(
-                            AccessDecision.deny("This bot takes requests only from people of its own workspace."));
+            return workspace.isMember(userId) ? Optional.empty() : Optional.of(AccessDecision.deny(OTHER_WORKSPACE));
         } catch (RuntimeException e) {
             log.warn("Could not check the workspace of {}; denied", userId, e);
             return Optional.of(
@@ -88,7 +115,7 @@ public final class AccessPolicy {
         if (outsider.isPresent()) {
             return outsider.get();
         }
-        return switch (membership(userId, distribution.approval().approvers(), distribution.alias())) {
+        return switch (membership(userId, distribution.approval().approvers(), askFor(userId, distribution))) {
             case MEMBER -> AccessDecision.allow();
             case UNKNOWN -> AccessDecision.deny(DenialReasons.groupsUnavailable(distribution));
             case OUTSIDER -> AccessDecision.deny(DenialReasons.notAnApprover(distribution));
@@ -96,7 +123,7 @@ public final class AccessPolicy {
     }
 
     private AccessDecision decideUser(String userId, DistributionConfig distribution) {
-        return switch (membership(userId, distribution.users(), distribution.alias())) {
+        return switch (membership(userId, distribution.users(), askFor(userId, distribution))) {
             case MEMBER -> AccessDecision.allow();
             case UNKNOWN -> AccessDecision.deny(DenialReasons.groupsUnavailable(distribution));
             case OUTSIDER -> AccessDecision.deny(DenialReasons.notListed(distribution));
@@ -109,28 +136,42 @@ public final class AccessPolicy {
         UNKNOWN
     }
 
-    private Membership membership(String userId, AccessList list, String alias) {
+    /**
+     * Whether the list takes the user in, reading each group's members with {@code members}, which is empty when they
+     * are not known (a failed lookup, or no answer at hand): unknown when no group let the user in and one was unknown.
+     */
+    private static Membership membership(
+            String userId, AccessList list, Function<String, Optional<Set<String>>> members) {
         if (list.allowsAnyone() || isListedPerson(userId, list)) {
             return Membership.MEMBER;
         }
-        boolean lookupFailed = false;
+        boolean unknown = false;
         for (String groupId : list.groupIds()) {
+            Optional<Set<String>> found = members.apply(groupId);
+            if (found.isPresent() && found.get().contains(userId)) {
+                return Membership.MEMBER;
+            }
+            unknown |= found.isEmpty();
+        }
+        return unknown ? Membership.UNKNOWN : Membership.OUTSIDER;
+    }
+
+    /** Group members asked of {@link GroupMembers}; a failed lookup (or a null answer) is logged and not known. */
+    private Function<String, Optional<Set<String>>> askFor(String userId, DistributionConfig distribution) {
+        return groupId -> {
             try {
-                if (groups.membersOf(groupId).contains(userId)) {
-                    return Membership.MEMBER;
-                }
+                return Optional.of(groups.membersOf(groupId));
             } catch (RuntimeException e) {
                 log.warn(
                         "Could not read the members of user group {} for {}; {} is denied unless another group"
                                 + " lets them in",
                         groupId,
-                        alias,
+                        distribution.alias(),
                         userId,
                         e);
-                lookupFailed = true;
+                return Optional.empty();
             }
-        }
-        return lookupFailed ? Membership.UNKNOWN : Membership.OUTSIDER;
+        };
     }
 
     // A group id passed as the user must not match the group's own entry: only its members are let in.

@@ -148,6 +148,15 @@ public final class Replies {
         return "I'm too busy to take this right now and invalidated nothing. Submit again in a minute.";
     }
 
+    /**
+     * Under the distribution field of a form whose checks need an answer that is not at hand (whether the person
+     * belongs to the workspace or a user group, the distribution's domain names, this month's paths): the form's
+     * answer may not wait for Slack or CloudFront, so it asks for the next try instead.
+     */
+    public static String formUnchecked() {
+        return "I couldn't check that just now — nothing was sent, try again.";
+    }
+
     /** Under the channel field of a form opened from the Home tab, when no channel was chosen. */
     public static String chooseAChannel() {
         return "Choose the channel for the status message.";

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,9 +38,9 @@ public final class SlackWorkspace implements Workspace {
 
     @Override
     public boolean isMember(String userId) {
-        Cached cached = answers.get(userId);
-        if (cached != null && cached.at().plus(ttl).isAfter(clock.instant())) {
-            return cached.member();
+        Optional<Boolean> known = knownMember(userId);
+        if (known.isPresent()) {
+            return known.get();
         }
         User user = web.call("users.info", () -> client.usersInfo(r -> r.user(userId)))
                 .getUser();
@@ -50,6 +51,15 @@ public final class SlackWorkspace implements Workspace {
                         && ours.enterpriseId().equals(user.getEnterpriseUser().getEnterpriseId()));
         answers.put(userId, new Cached(member, clock.instant()));
         return member;
+    }
+
+    /** The cached answer while it is fresh. */
+    @Override
+    public Optional<Boolean> knownMember(String userId) {
+        Cached cached = answers.get(userId);
+        return cached != null && cached.at().plus(ttl).isAfter(clock.instant())
+                ? Optional.of(cached.member())
+                : Optional.empty();
     }
 
     private Home home() {

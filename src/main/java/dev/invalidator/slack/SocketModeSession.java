@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * hand-off to a small dispatch pool, which runs the listeners (they only ack and enqueue) and sends the ack; the
  * rest is what {@code SocketModeApp} does: {@code auth.test} at start, the SDK's client with its session monitor
  * and reconnects, and an ack even when a listener throws.
+ *
+ * <p>Each envelope is timed from the moment the WebSocket hands it over ({@link AckDeadline}): what its listener
+ * handed to the workers runs only if its ack left within the budget.
  */
 final class SocketModeSession implements AutoCloseable {
 
@@ -65,7 +68,8 @@ final class SocketModeSession implements AutoCloseable {
      * @throws IllegalArgumentException when Slack refuses the bot token
      * @throws Exception                when the app token is refused or the connection can't be opened
      */
-    static SocketModeSession open(App app, String appToken, int dispatchThreads, Clock clock) throws Exception {
+    static SocketModeSession open(App app, String appToken, int dispatchThreads, Clock clock, AckDeadline deadline)
+            throws Exception {
         app.start();
         ExecutorService dispatch = dispatchPool(dispatchThreads);
         try {
@@ -75,8 +79,11 @@ final class SocketModeSession implements AutoCloseable {
                     app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff, liveness);
             SocketModeRequestParser parser = new SocketModeRequestParser(app.config());
             Gson gson = GsonFactory.createSnakeCase(app.slack().getConfig());
-            client.addWebSocketMessageListener(message -> runBolt(app, client, parser, gson, message));
-            handOff.deliverTo(message -> dispatch.execute(() -> process(client, message)));
+            client.addWebSocketMessageListener(message -> runBolt(app, client, parser, gson, message, deadline));
+            handOff.deliverTo(message -> {
+                AckDeadline.Envelope envelope = deadline.arrived();
+                dispatch.execute(() -> deadline.answer(envelope, () -> process(client, message)));
+            });
             client.connect();
             client.setAutoReconnectEnabled(true);
             return new SocketModeSession(app, client, dispatch, liveness);
@@ -108,7 +115,12 @@ final class SocketModeSession implements AutoCloseable {
     }
 
     private static void runBolt(
-            App app, SocketModeClient client, SocketModeRequestParser parser, Gson gson, String message) {
+            App app,
+            SocketModeClient client,
+            SocketModeRequestParser parser,
+            Gson gson,
+            String message,
+            AckDeadline deadline) {
         SocketModeRequest request = parser.parse(message);
         if (request == null) {
             return;
@@ -126,6 +138,7 @@ final class SocketModeSession implements AutoCloseable {
             return;
         }
         client.sendSocketModeResponse(gson.toJson(ack(request.getEnvelope().getEnvelopeId(), response, gson)));
+        deadline.answering().ifPresent(AckDeadline.Envelope::acked);
     }
 
     /** {@code {"envelope_id": …}}, with the listener's answer as {@code payload} when it gave one. */
