@@ -40,8 +40,10 @@ public final class Replies {
     private static final String SMALLER_REQUEST = "A request with fewer paths — one wildcard such as `/assets/*` for"
             + " many files — can be answered by any instance.";
     /** Slack reads {@code <…>} as a link even inside code, so the placeholders' brackets are escaped. */
+    private static final String DISTRIBUTION = "&lt;distribution&gt;";
+
     private static final String USAGE =
-            "`/invalidate &lt;distribution&gt; &lt;path&gt; …`, e.g. `/invalidate web /index.html /css/*`";
+            "`/invalidate " + DISTRIBUTION + " &lt;path&gt; …`, e.g. `/invalidate web /index.html /css/*`";
 
     /** For {@link #notice}: a sentence that reads best without a leading emoji. */
     private static final String NO_EMOJI = "";
@@ -78,8 +80,8 @@ public final class Replies {
                         + "• URLs of the distribution work too: `https://www.example.com/app.js`.\n"
                         + "• Once done, the bot asks the site for each file and says whether it is served fresh; "
                         + "for a wildcard, name files to check: `/invalidate web /img/* check:/img/logo.png`.\n"
-                        + "• `/invalidate status <distribution> [id]` shows the latest (or one) invalidation; "
-                        + "`/invalidate list <distribution>` the recent ones."),
+                        + "• `/invalidate status " + DISTRIBUTION + " [id]` shows the latest (or one) invalidation; "
+                        + "`/invalidate list " + DISTRIBUTION + "` the recent ones."),
                 new Block.Section(distributions),
                 new Block.Context(
                         "CloudFront bills paths beyond 1,000 a month ($0.005 each); a wildcard counts as one path."
