@@ -25,6 +25,8 @@ public final class Fit {
      * {@code msg_blocks_too_long}, already at 11,341 characters of text (slackapi/bolt-js issues #2509, #2867).
      */
     static final int MESSAGE = 10_000;
+    /** A message's text (Slack cuts longer ones). */
+    static final int TEXT = 40_000;
     /** A button's label, and an option's text and value. */
     public static final int LABEL = 75;
     /** The options of one select menu. */
