@@ -49,6 +49,9 @@ public final class SlackSimulator implements AutoCloseable {
     public static final String TEAM_ID = SlackWorld.TEAM_ID;
     public static final String BOT_USER_ID = SlackWorld.BOT_USER_ID;
     public static final String BOT_ID = SlackWorld.BOT_ID;
+    /** Stands for every response_url in {@link #failNext}. */
+    public static final String RESPONSE_URL = "response_url";
+
     public static final String ALICE = "U0ALICE";
     public static final String BOB = "U0BOB";
     public static final String GENERAL = "C0GENERAL";
@@ -434,7 +437,11 @@ public final class SlackSimulator implements AutoCloseable {
         faults.rateLimit(method, times, retryAfterSeconds);
     }
 
-    /** The next {@code times} calls of {@code method} get {@code {"ok":false,"error":error}}, and do nothing. */
+    /**
+     * The next {@code times} calls of {@code method} get {@code {"ok":false,"error":error}}, and do nothing; with
+     * {@link #RESPONSE_URL} for {@code method}, the next posts to any response_url get HTTP 400 with {@code error} as
+     * their body, as Slack's hooks refuse a payload.
+     */
     public void failNext(String method, String error, int times) {
         faults.failNext(method, error, times, false);
     }

@@ -4,6 +4,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -68,10 +70,12 @@ public final class SlackChat implements Chat {
 
     @Override
     public PostedMessage post(String channel, Message message) {
-        var response = call(
+        var response = send(
                 "chat.postMessage",
-                () -> client.chatPostMessage(
-                        r -> r.channel(channel).text(message.text()).blocks(SlackMessages.blocks(message))));
+                message,
+                message.withoutLayout(),
+                m -> () -> client.chatPostMessage(
+                        r -> r.channel(channel).text(m.text()).blocks(layout(m))));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
 
@@ -80,11 +84,13 @@ public final class SlackChat implements Chat {
         String postId = UUID.randomUUID().toString();
         Map<String, Object> payload = new HashMap<>(facts);
         payload.put(POST_ID, postId);
-        var response = call(
+        var response = send(
                 "chat.postMessage",
-                () -> client.chatPostMessage(r -> r.channel(channel)
-                        .text(message.text())
-                        .blocks(SlackMessages.blocks(message))
+                message,
+                stateOnly(message),
+                m -> () -> client.chatPostMessage(r -> r.channel(channel)
+                        .text(m.text())
+                        .blocks(layout(m))
                         .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, payload))),
                 () -> posted(channel, latest(channel), FACTS_EVENT, postId));
         return new PostedMessage(response.getChannel(), response.getTs());
@@ -123,12 +129,14 @@ public final class SlackChat implements Chat {
     @Override
     public PostedMessage postDecision(PostedMessage status, Message notice) {
         String postId = UUID.randomUUID().toString();
-        var response = call(
+        var response = send(
                 "chat.postMessage",
-                () -> client.chatPostMessage(r -> r.channel(status.channel())
+                notice,
+                notice.withoutLayout(),
+                m -> () -> client.chatPostMessage(r -> r.channel(status.channel())
                         .threadTs(status.ts())
-                        .text(notice.text())
-                        .blocks(SlackMessages.blocks(notice))
+                        .text(m.text())
+                        .blocks(layout(m))
                         .metadata(new com.slack.api.model.Message.Metadata(
                                 DECISION_EVENT, new HashMap<>(Map.of("status_ts", status.ts(), POST_ID, postId))))),
                 () -> posted(status.channel(), replies(status), DECISION_EVENT, postId));
@@ -239,10 +247,12 @@ public final class SlackChat implements Chat {
 
     @Override
     public void whisper(String channel, String user, Message message) {
-        call(
+        send(
                 "chat.postEphemeral",
-                () -> client.chatPostEphemeral(
-                        r -> r.channel(channel).user(user).text(message.text()).blocks(SlackMessages.blocks(message))));
+                message,
+                message.withoutLayout(),
+                m -> () -> client.chatPostEphemeral(
+                        r -> r.channel(channel).user(user).text(m.text()).blocks(layout(m))));
     }
 
     @Override
@@ -276,34 +286,80 @@ public final class SlackChat implements Chat {
 
     @Override
     public void update(PostedMessage target, Message replacement) {
-        call(
+        send(
                 "chat.update",
-                () -> client.chatUpdate(r -> r.channel(target.channel())
+                replacement,
+                stateOnly(replacement),
+                m -> () -> client.chatUpdate(r -> r.channel(target.channel())
                         .ts(target.ts())
-                        .text(replacement.text())
-                        .blocks(SlackMessages.blocks(replacement))));
+                        .text(m.text())
+                        .blocks(layout(m))));
     }
 
     @Override
     public void update(PostedMessage target, Message replacement, Map<String, String> facts) {
-        call(
+        send(
                 "chat.update",
-                () -> client.chatUpdate(r -> r.channel(target.channel())
+                replacement,
+                stateOnly(replacement),
+                m -> () -> client.chatUpdate(r -> r.channel(target.channel())
                         .ts(target.ts())
-                        .text(replacement.text())
-                        .blocks(SlackMessages.blocks(replacement))
+                        .text(m.text())
+                        .blocks(layout(m))
                         .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts)))));
     }
 
     @Override
     public PostedMessage reply(PostedMessage parent, Message message) {
-        var response = call(
+        var response = send(
                 "chat.postMessage",
-                () -> client.chatPostMessage(r -> r.channel(parent.channel())
+                message,
+                message.withoutLayout(),
+                m -> () -> client.chatPostMessage(r -> r.channel(parent.channel())
                         .threadTs(parent.ts())
-                        .text(message.text())
-                        .blocks(SlackMessages.blocks(message))));
+                        .text(m.text())
+                        .blocks(layout(m))));
         return new PostedMessage(response.getChannel(), response.getTs());
+    }
+
+    private <T extends SlackApiTextResponse> T send(
+            String method, Message message, Message fallback, Function<Message, WebApiCall<T>> request) {
+        return send(method, message, fallback, request, Optional::empty);
+    }
+
+    /**
+     * Sends {@code message} with {@code request}, as {@link #call(String, WebApiCall, Supplier)} does; when Slack
+     * refuses its layout (a block too long, too much text), sends {@code fallback}, which has none, so that what the
+     * message says still arrives. A refused message was not posted, so the fallback is no second post.
+     */
+    private <T extends SlackApiTextResponse> T send(
+            String method,
+            Message message,
+            Message fallback,
+            Function<Message, WebApiCall<T>> request,
+            Supplier<Optional<T>> tookEffect) {
+        try {
+            return call(method, request.apply(message), tookEffect);
+        } catch (ChatException e) {
+            if (e.reason() != Reason.REFUSED) {
+                throw e;
+            }
+            log.warn("Slack refused the layout of a message ({}); sending it as text", e.getMessage());
+            return call(method, request.apply(fallback), tookEffect);
+        }
+    }
+
+    /** The blocks of {@code message}, or none at all (not an empty list) for text alone. */
+    private static List<LayoutBlock> layout(Message message) {
+        return message.blocks().isEmpty() ? null : SlackMessages.blocks(message);
+    }
+
+    /**
+     * A status message without layout: its one line of state, which is what every instance reads back from it
+     * ({@code StatusCard.awaitsApproval}), so the words of its blocks would not do.
+     */
+    private static Message stateOnly(Message status) {
+        return new Message(status.text(), List.of());
     }
 
     /** A Web API call that Slack may rate-limit or fail transiently. */
@@ -397,6 +453,7 @@ public final class SlackChat implements Chat {
         return switch (error) {
             case "not_in_channel", "is_archived" -> Reason.NOT_IN_CHANNEL;
             case "channel_not_found" -> Reason.CHANNEL_NOT_FOUND;
+            case "invalid_blocks", "invalid_blocks_format", "msg_blocks_too_long", "msg_too_long" -> Reason.REFUSED;
             default -> Reason.OTHER;
         };
     }

@@ -2,6 +2,8 @@ package dev.invalidator.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +57,15 @@ class RepliesTest {
         assertThat(notice.blocks())
                 .containsExactly(new Block.Section(
                         ":no_entry_sign: <@U0LEAD> rejected this request, <@U0ALICE>; nothing was invalidated."));
+    }
+
+    @Test
+    void the_help_escapes_its_placeholders_so_that_slack_shows_them_instead_of_a_broken_link() {
+        String shown = Replies.help(List.of(), Optional.empty()).blocks().toString();
+
+        assertThat(shown)
+                .doesNotContain("<distribution>")
+                .contains("`/invalidate status &lt;distribution&gt; [id]`")
+                .contains("`/invalidate list &lt;distribution&gt;`");
     }
 }

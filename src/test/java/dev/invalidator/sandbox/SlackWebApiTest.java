@@ -508,4 +508,121 @@ class SlackWebApiTest {
             assertThat(sim.ephemerals(ALICE)).isEmpty();
         }
     }
+
+    /** Slack refuses Block Kit past its limits ({@code slack.md} §11); so does the simulator, and shows nothing. */
+    @Nested
+    class BlockKitLimits {
+
+        private String section(String text) {
+            return "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"" + text + "\"}}";
+        }
+
+        private String blocks(String... blocks) {
+            return "[" + String.join(",", blocks) + "]";
+        }
+
+        private String post(String blocks) throws Exception {
+            var response =
+                    bot.chatPostMessage(m -> m.channel(GENERAL).text("fallback").blocksAsString(blocks));
+            return response.isOk() ? "ok" : response.getError();
+        }
+
+        @Test
+        void a_section_of_3000_characters_is_taken_and_one_of_3001_is_invalid_blocks() throws Exception {
+            assertThat(post(blocks(section("a".repeat(3000))))).isEqualTo("ok");
+            assertThat(post(blocks(section("a".repeat(3001))))).isEqualTo("invalid_blocks");
+            assertThat(sim.messages(GENERAL)).hasSize(1);
+        }
+
+        @Test
+        void an_emoji_counts_as_two_characters() throws Exception {
+            assertThat(post(blocks(section("a".repeat(2999) + "\uD83D\uDE00")))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void an_empty_section_is_invalid_blocks() throws Exception {
+            assertThat(post(blocks(section("")))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void more_than_50_blocks_are_invalid_blocks() throws Exception {
+            String[] many = new String[51];
+            java.util.Arrays.fill(many, section("a"));
+            assertThat(post(blocks(many))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void a_button_label_over_75_characters_is_invalid_blocks() throws Exception {
+            String button = "{\"type\":\"actions\",\"elements\":[{\"type\":\"button\",\"action_id\":\"go\","
+                    + "\"text\":{\"type\":\"plain_text\",\"text\":\"" + "b".repeat(76) + "\"},\"value\":\"v\"}]}";
+            assertThat(post(blocks(button))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void a_header_over_150_characters_is_invalid_blocks() throws Exception {
+            String header =
+                    "{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":\"" + "h".repeat(151) + "\"}}";
+            assertThat(post(blocks(header))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void blocks_with_more_than_11000_characters_of_text_together_are_msg_blocks_too_long() throws Exception {
+            String full = section("a".repeat(2750));
+            assertThat(post(blocks(full, full, full, full))).isEqualTo("ok");
+            assertThat(post(blocks(full, full, full, full, section("a")))).isEqualTo("msg_blocks_too_long");
+        }
+
+        @Test
+        void an_update_and_an_ephemeral_are_held_to_the_same_limits() throws Exception {
+            String ts = bot.chatPostMessage(m -> m.channel(GENERAL).text("a")).getTs();
+            String tooLong = blocks(section("a".repeat(3001)));
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b").blocksAsString(tooLong))
+                            .getError())
+                    .isEqualTo("invalid_blocks");
+            assertThat(bot.chatPostEphemeral(e ->
+                                    e.channel(GENERAL).user(ALICE).text("b").blocksAsString(tooLong))
+                            .getError())
+                    .isEqualTo("invalid_blocks");
+            assertThat(sim.messages(GENERAL))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.text()).isEqualTo("a"));
+            assertThat(sim.ephemerals(ALICE)).isEmpty();
+        }
+
+        @Test
+        void a_modal_with_a_title_over_24_characters_or_101_blocks_is_invalid_arguments() throws Exception {
+            String longTitle = MODAL.replace("\"Invalidate\"", "\"" + "t".repeat(25) + "\"");
+            String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
+            assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(longTitle))
+                            .getError())
+                    .isEqualTo("invalid_arguments");
+            String[] many = new String[101];
+            java.util.Arrays.fill(many, section("a"));
+            String home = "{\"type\":\"home\",\"blocks\":" + blocks(many) + "}";
+            assertThat(bot.viewsPublish(p -> p.userId(ALICE).viewAsString(home)).getError())
+                    .isEqualTo("invalid_arguments");
+            assertThat(sim.views(ALICE)).isEmpty();
+        }
+
+        @Test
+        void a_select_with_an_option_value_over_75_characters_is_invalid_arguments() throws Exception {
+            String modal = MODAL.replace(
+                    "{\"type\":\"plain_text_input\",\"action_id\":\"value\"}",
+                    "{\"type\":\"static_select\",\"action_id\":\"value\",\"options\":[{\"text\":"
+                            + "{\"type\":\"plain_text\",\"text\":\"web\"},\"value\":\"" + "v".repeat(76) + "\"}]}");
+            String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
+            assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(modal))
+                            .getError())
+                    .isEqualTo("invalid_arguments");
+        }
+
+        @Test
+        void a_response_url_refuses_invalid_blocks_with_400_and_shows_nothing() throws Exception {
+            String url = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").responseUrl();
+            var refused = slack.send(url, "{\"text\":\"t\",\"blocks\":" + blocks(section("a".repeat(3001))) + "}");
+            assertThat(refused.getCode()).isEqualTo(400);
+            assertThat(refused.getBody()).isEqualTo("invalid_blocks");
+            assertThat(sim.ephemerals(ALICE)).isEmpty();
+        }
+    }
 }
