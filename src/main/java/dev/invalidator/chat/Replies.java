@@ -323,9 +323,11 @@ public final class Replies {
         List<String> notes = new ArrayList<>();
         accepted.stream()
                 .filter(InvalidationPath::wasEncoded)
+                // a #fragment left out of what was typed has its own note among the warnings
+                .filter(path -> !path.typed().startsWith(path.value() + "#"))
                 .limit(MAX_LISTED)
-                .forEach(path -> notes.add("• " + quoted(path.typed()) + " was sent as " + quoted(path.value())
-                        + " (CloudFront needs non-ASCII and unsafe characters percent-encoded)"));
+                .forEach(path -> notes.add("• " + quoted(path.typed()) + " was sent as " + quoted(path.value()) + " ("
+                        + whySentAs(path) + ")"));
         parsed.samples().stream()
                 .limit(MAX_LISTED)
                 .forEach(sample -> notes.add("• " + quoted(sample.typed())
@@ -337,6 +339,13 @@ public final class Replies {
             blocks.add(new Block.Section(Fit.lines(notes, Fit.SECTION, Replies::andMore)));
         }
         return new Message(Texts.paths(accepted.size()) + " sent to CloudFront", blocks);
+    }
+
+    /** Why CloudFront receives something other than what was typed. */
+    private static String whySentAs(InvalidationPath path) {
+        return path.typed().contains("://")
+                ? "the link's path, as CloudFront receives it"
+                : "CloudFront needs non-ASCII and unsafe characters percent-encoded";
     }
 
     private static String describe(DroppedPath dropped) {
