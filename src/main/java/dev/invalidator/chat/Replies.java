@@ -81,7 +81,8 @@ public final class Replies {
                 "How to use /invalidate",
                 new Block.Section("*Clear CloudFront caches from Slack*\n" + USAGE + "\n"
                         + "• Paths start with `/` and are case-sensitive; `*` is a wildcard, only at the end "
-                        + "(`/css/*`, `/*` for everything).\n"
+                        + "(`/css/*`, `/*` for everything); a wildcard at the top, like `/a*`, clears much of the "
+                        + "site, so it is asked about first.\n"
                         + "• URLs of the distribution work too: `https://www.example.com/app.js`.\n"
                         + "• Once done, the bot asks the site for each file and says whether it is served fresh; "
                         + "for a wildcard, name files to check: `/invalidate web /img/* check:/img/logo.png`.\n"
