@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class AccessPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
+    private static final String OTHER_WORKSPACE = "This bot takes requests only from people of its own workspace.";
 
     private final GroupMembers groups;
     private final Workspace workspace;
@@ -53,6 +56,35 @@ public final class AccessPolicy {
         return person.refusal().orElseGet(() -> decideUser(person, distribution));
     }
 
+    /**
+     * The same decision from the answers at hand (the cached workspace membership and user groups), without asking
+     * Slack: for an answer that must not wait. Empty when one of those answers is not at hand; the caller then says
+     * it couldn't check, and {@link #decide} (which asks) fills the caches for the next time.
+     */
+    public Optional<AccessDecision> decideFromWhatIsKnown(
+            String userId, String channelId, DistributionConfig distribution) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(channelId, "channelId");
+        Objects.requireNonNull(distribution, "distribution");
+        if (!distribution.channels().contains(channelId)) {
+            return Optional.of(AccessDecision.deny(DenialReasons.wrongChannel(distribution)));
+        }
+        Optional<Workspace.Standing> standing = workspace.knownStanding(userId);
+        if (standing.isEmpty()) {
+            return Optional.empty();
+        }
+        Person person = new Person(userId, standing.get(), refusalOf(standing.get()));
+        if (person.refusal().isPresent()) {
+            return person.refusal();
+        }
+        return switch (membership(person, distribution.users(), groups::knownMembers)) {
+            case MEMBER -> Optional.of(AccessDecision.allow());
+            case UNKNOWN -> Optional.empty();
+            case OUTSIDER -> Optional.of(AccessDecision.deny(DenialReasons.notListed(distribution)));
+            case UNLISTED_GUEST -> Optional.of(AccessDecision.deny(DenialReasons.guestNotListed(distribution, userId)));
+        };
+    }
+
     /** Whether the person is on the distribution's list at all, whatever the channel: for the Home tab. */
     public boolean isListed(String userId, DistributionConfig distribution) {
         Person person = person(userId);
@@ -70,13 +102,7 @@ public final class AccessPolicy {
     private Person person(String userId) {
         try {
             Workspace.Standing standing = workspace.standingOf(userId);
-            return new Person(
-                    userId,
-                    standing,
-                    standing == Workspace.Standing.OUTSIDER
-                            ? Optional.of(AccessDecision.deny(
-                                    "This bot takes requests only from people of its own workspace."))
-                            : Optional.empty());
+            return new Person(userId, standing, refusalOf(standing));
         } catch (RuntimeException e) {
             log.warn("Could not check the workspace of {}; denied", userId, e);
             return new Person(
@@ -85,6 +111,12 @@ public final class AccessPolicy {
                     Optional.of(
                             AccessDecision.deny("I couldn't check your workspace right now; try again in a minute.")));
         }
+    }
+
+    private static Optional<AccessDecision> refusalOf(Workspace.Standing standing) {
+        return standing == Workspace.Standing.OUTSIDER
+                ? Optional.of(AccessDecision.deny(OTHER_WORKSPACE))
+                : Optional.empty();
     }
 
     /** The distributions this user may use from this channel, in the order given: for help and the modal. */
@@ -107,7 +139,7 @@ public final class AccessPolicy {
         if (person.refusal().isPresent()) {
             return person.refusal().get();
         }
-        return switch (membership(person, distribution.approval().approvers(), distribution.alias())) {
+        return switch (membership(person, distribution.approval().approvers(), askFor(userId, distribution))) {
             case MEMBER -> AccessDecision.allow();
             case UNKNOWN -> AccessDecision.deny(DenialReasons.groupsUnavailable(distribution));
             case OUTSIDER -> AccessDecision.deny(DenialReasons.notAnApprover(distribution));
@@ -116,7 +148,7 @@ public final class AccessPolicy {
     }
 
     private AccessDecision decideUser(Person person, DistributionConfig distribution) {
-        return switch (membership(person, distribution.users(), distribution.alias())) {
+        return switch (membership(person, distribution.users(), askFor(person.userId(), distribution))) {
             case MEMBER -> AccessDecision.allow();
             case UNKNOWN -> AccessDecision.deny(DenialReasons.groupsUnavailable(distribution));
             case OUTSIDER -> AccessDecision.deny(DenialReasons.notListed(distribution));
@@ -132,7 +164,13 @@ public final class AccessPolicy {
         UNLISTED_GUEST
     }
 
-    private Membership membership(Person person, AccessList list, String alias) {
+    /**
+     * Whether the list takes the person in, reading each group's members with {@code members}, which is empty when
+     * they are not known (a failed lookup, or no answer at hand): unknown when no group let the person in and one was
+     * unknown. A guest is let in only by their own id.
+     */
+    private static Membership membership(
+            Person person, AccessList list, Function<String, Optional<Set<String>>> members) {
         String userId = person.userId();
         if (isListedPerson(userId, list)) {
             return Membership.MEMBER;
@@ -143,24 +181,33 @@ public final class AccessPolicy {
         if (list.allowsAnyone()) {
             return Membership.MEMBER;
         }
-        boolean lookupFailed = false;
+        boolean unknown = false;
         for (String groupId : list.groupIds()) {
+            Optional<Set<String>> found = members.apply(groupId);
+            if (found.isPresent() && found.get().contains(userId)) {
+                return Membership.MEMBER;
+            }
+            unknown |= found.isEmpty();
+        }
+        return unknown ? Membership.UNKNOWN : Membership.OUTSIDER;
+    }
+
+    /** Group members asked of {@link GroupMembers}; a failed lookup (or a null answer) is logged and not known. */
+    private Function<String, Optional<Set<String>>> askFor(String userId, DistributionConfig distribution) {
+        return groupId -> {
             try {
-                if (groups.membersOf(groupId).contains(userId)) {
-                    return Membership.MEMBER;
-                }
+                return Optional.of(groups.membersOf(groupId));
             } catch (RuntimeException e) {
                 log.warn(
                         "Could not read the members of user group {} for {}; {} is denied unless another group"
                                 + " lets them in",
                         groupId,
-                        alias,
+                        distribution.alias(),
                         userId,
                         e);
-                lookupFailed = true;
+                return Optional.empty();
             }
-        }
-        return lookupFailed ? Membership.UNKNOWN : Membership.OUTSIDER;
+        };
     }
 
     // A group id passed as the user must not match the group's own entry: only its members are let in.

@@ -1,5 +1,7 @@
 package dev.invalidator.access;
 
+import java.util.Optional;
+
 /**
  * Who a person is to the workspace the bot is installed in. In a Slack Connect channel people of other organisations
  * can type the bot's command, and a workspace may have guests (people let into a few channels only); the allow-list's
@@ -23,4 +25,12 @@ public interface Workspace {
 
     /** May throw a RuntimeException when the lookup fails: the policy then refuses (fails closed). */
     Standing standingOf(String userId);
+
+    /**
+     * The answer {@link #standingOf} would give from what it has at hand, without asking anyone: empty when it would
+     * have to ask. What has no cache knows nothing.
+     */
+    default Optional<Standing> knownStanding(String userId) {
+        return Optional.empty();
+    }
 }

@@ -69,7 +69,7 @@ public final class CommandHandler {
         InvalidationDetails details = new InvalidationDetails(cdn);
         this.queries = new Queries(gate, cdn, usage, details);
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
-        this.forms = new RequestForms(gate, catalog, submit, confirmations, chat);
+        this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat);
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details);
     }
 
@@ -103,7 +103,10 @@ public final class CommandHandler {
         }
     }
 
-    /** A submitted request form, answered within Slack's three seconds; see {@link RequestForms}. */
+    /**
+     * A submitted request form, answered inside Slack's acknowledgement from what is known, never asking Slack or
+     * CloudFront; see {@link RequestForms}.
+     */
     public FormAnswer formSubmitted(
             String userId, String channel, String alias, String pathsText, Optional<String> note) {
         return forms.submitted(userId, channel, alias, pathsText, note);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,9 +44,9 @@ public final class SlackWorkspace implements Workspace {
 
     @Override
     public Standing standingOf(String userId) {
-        Cached cached = answers.get(userId);
-        if (cached != null && fresh(cached, clock.instant())) {
-            return cached.standing();
+        Optional<Standing> known = knownStanding(userId);
+        if (known.isPresent()) {
+            return known.get();
         }
         User user = web.call("users.info", () -> client.usersInfo(r -> r.user(userId)))
                 .getUser();
@@ -78,6 +79,13 @@ public final class SlackWorkspace implements Workspace {
     /** How many people's answers are held now, expired or not. */
     int answersHeld() {
         return answers.size();
+    }
+
+    /** The cached answer while it is fresh. */
+    @Override
+    public Optional<Standing> knownStanding(String userId) {
+        Cached cached = answers.get(userId);
+        return cached != null && fresh(cached, clock.instant()) ? Optional.of(cached.standing()) : Optional.empty();
     }
 
     private Home home() {

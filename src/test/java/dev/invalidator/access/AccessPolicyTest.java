@@ -6,8 +6,13 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import dev.invalidator.config.AccessList;
 import dev.invalidator.config.Approval;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -298,6 +303,101 @@ class AccessPolicyTest {
         @Test
         void is_empty_in_a_channel_no_distribution_is_used_in() {
             assertThat(policy.usableBy("U0ALICE", RANDOM, Set.of(web, images, video, docs)))
+                    .isEmpty();
+        }
+    }
+
+    /** The decision inside an answer that must not wait: from the cached answers only, or none. */
+    @Nested
+    class FromWhatIsKnown {
+
+        private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T09:00:00Z"));
+        private final CachedGroupMembers cachedGroups = new CachedGroupMembers(groups, Duration.ofMinutes(5), clock);
+        private final Map<String, Workspace.Standing> knownStandings = new HashMap<>();
+        private final AccessPolicy known = new AccessPolicy(cachedGroups, new Workspace() {
+            @Override
+            public Workspace.Standing standingOf(String userId) {
+                throw new AssertionError("asked the workspace about " + userId);
+            }
+
+            @Override
+            public Optional<Workspace.Standing> knownStanding(String userId) {
+                return Optional.ofNullable(knownStandings.get(userId));
+            }
+        });
+
+        @Test
+        void denies_the_wrong_channel_with_nothing_at_hand() {
+            assertThat(known.decideFromWhatIsKnown("U0CAROL", RANDOM, web(AccessList.of("S0OPS"))))
+                    .contains(AccessDecision.deny("`web` may be used in <#C0OPS> only."));
+        }
+
+        @Test
+        void is_empty_while_the_persons_workspace_is_not_at_hand() {
+            assertThat(known.decideFromWhatIsKnown("U0CAROL", OPS, web(AccessList.anyone())))
+                    .isEmpty();
+        }
+
+        @Test
+        void denies_a_person_known_to_be_of_another_workspace() {
+            knownStandings.put("U0EXT", Workspace.Standing.OUTSIDER);
+            assertThat(known.decideFromWhatIsKnown("U0EXT", OPS, web(AccessList.anyone())))
+                    .contains(AccessDecision.deny("This bot takes requests only from people of its own workspace."));
+        }
+
+        @Test
+        void denies_a_guest_known_to_the_workspace_whom_star_does_not_name() {
+            knownStandings.put("U0GUEST", Workspace.Standing.GUEST);
+
+            assertThat(known.decideFromWhatIsKnown("U0GUEST", OPS, web(AccessList.anyone())))
+                    .contains(AccessDecision.deny("Guests may use `web` only when its users name them by their own id"
+                            + " — ask whoever runs the bot to add yours, `U0GUEST`."));
+            assertThat(known.decideFromWhatIsKnown("U0GUEST", OPS, web(AccessList.of("U0GUEST"))))
+                    .contains(AccessDecision.allow());
+        }
+
+        @Test
+        void is_empty_while_a_listed_group_is_not_at_hand_and_asks_no_one() {
+            knownStandings.put("U0CAROL", Workspace.Standing.MEMBER);
+            groups.with("S0OPS", "U0CAROL");
+
+            assertThat(known.decideFromWhatIsKnown("U0CAROL", OPS, web(AccessList.of("S0OPS"))))
+                    .isEmpty();
+            assertThat(groups.calls()).isZero();
+        }
+
+        @Test
+        void decides_as_asking_would_once_the_groups_are_at_hand() {
+            knownStandings.put("U0CAROL", Workspace.Standing.MEMBER);
+            knownStandings.put("U0DAVE", Workspace.Standing.MEMBER);
+            groups.with("S0OPS", "U0CAROL");
+            cachedGroups.membersOf("S0OPS");
+
+            assertThat(known.decideFromWhatIsKnown("U0CAROL", OPS, web(AccessList.of("S0OPS"))))
+                    .contains(AccessDecision.allow());
+            assertThat(known.decideFromWhatIsKnown("U0DAVE", OPS, web(AccessList.of("S0OPS"))))
+                    .contains(AccessDecision.deny(
+                            "You are not on the list for `web`; ask a member of <!subteam^S0OPS>."));
+        }
+
+        @Test
+        void lets_in_by_one_group_at_hand_while_another_is_not() {
+            knownStandings.put("U0CAROL", Workspace.Standing.MEMBER);
+            groups.with("S0UP", "U0CAROL");
+            cachedGroups.membersOf("S0UP");
+
+            assertThat(known.decideFromWhatIsKnown("U0CAROL", OPS, web(AccessList.of("S0DOWN", "S0UP"))))
+                    .contains(AccessDecision.allow());
+        }
+
+        @Test
+        void is_empty_once_the_groups_answer_is_older_than_the_ttl() {
+            knownStandings.put("U0CAROL", Workspace.Standing.MEMBER);
+            groups.with("S0OPS", "U0CAROL");
+            cachedGroups.membersOf("S0OPS");
+            clock.advance(Duration.ofMinutes(5));
+
+            assertThat(known.decideFromWhatIsKnown("U0CAROL", OPS, web(AccessList.of("S0OPS"))))
                     .isEmpty();
         }
     }
