@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * <p>When a user group can't be read, the answer is no (fail closed), unless another listed group already
  * vouches for the user.
  *
+ * <p>{@code "*"} means the workspace's full members. A guest ({@link Workspace.Standing#GUEST}) is let in, as a user
+ * or as an approver, only where the list names them by their own id: a guest's access is given one person at a time,
+ * never by {@code "*"} or through a user group. People of other workspaces are refused everywhere.
+ *
  * <pre>{@code
  * AccessPolicy policy = new AccessPolicy(new CachedGroupMembers(slackGroups, Duration.ofMinutes(5), Clock.systemUTC()),
  *         slackWorkspace);
@@ -48,7 +52,8 @@ public final class AccessPolicy {
         if (!distribution.channels().contains(channelId)) {
             return AccessDecision.deny(DenialReasons.wrongChannel(distribution));
         }
-        return fromOurWorkspace(userId).orElseGet(() -> decideUser(userId, distribution));
+        Person person = person(userId);
+        return person.refusal().orElseGet(() -> decideUser(person, distribution));
     }
 
     /**
@@ -64,35 +69,54 @@ public final class AccessPolicy {
         if (!distribution.channels().contains(channelId)) {
             return Optional.of(AccessDecision.deny(DenialReasons.wrongChannel(distribution)));
         }
-        Optional<Boolean> member = workspace.knownMember(userId);
-        if (member.isEmpty()) {
+        Optional<Workspace.Standing> standing = workspace.knownStanding(userId);
+        if (standing.isEmpty()) {
             return Optional.empty();
         }
-        if (!member.get()) {
-            return Optional.of(AccessDecision.deny(OTHER_WORKSPACE));
+        Person person = new Person(userId, standing.get(), refusalOf(standing.get()));
+        if (person.refusal().isPresent()) {
+            return person.refusal();
         }
-        return switch (membership(userId, distribution.users(), groups::knownMembers)) {
+        return switch (membership(person, distribution.users(), groups::knownMembers)) {
             case MEMBER -> Optional.of(AccessDecision.allow());
             case UNKNOWN -> Optional.empty();
             case OUTSIDER -> Optional.of(AccessDecision.deny(DenialReasons.notListed(distribution)));
+            case UNLISTED_GUEST -> Optional.of(AccessDecision.deny(DenialReasons.guestNotListed(distribution, userId)));
         };
     }
 
     /** Whether the person is on the distribution's list at all, whatever the channel: for the Home tab. */
     public boolean isListed(String userId, DistributionConfig distribution) {
-        return fromOurWorkspace(userId).isEmpty()
-                && decideUser(userId, distribution).allowed();
+        Person person = person(userId);
+        return person.refusal().isEmpty() && decideUser(person, distribution).allowed();
     }
 
-    /** A refusal for people of other workspaces (Slack Connect), and for anyone when that can't be checked. */
-    private Optional<AccessDecision> fromOurWorkspace(String userId) {
+    /** Whether the person is of this workspace at all, a member or a guest: before telling them anything. */
+    public AccessDecision inWorkspace(String userId) {
+        return person(userId).refusal().orElseGet(AccessDecision::allow);
+    }
+
+    /** Who asks, and the refusal for people of other workspaces (Slack Connect) or when that can't be checked. */
+    private record Person(String userId, Workspace.Standing standing, Optional<AccessDecision> refusal) {}
+
+    private Person person(String userId) {
         try {
-            return workspace.isMember(userId) ? Optional.empty() : Optional.of(AccessDecision.deny(OTHER_WORKSPACE));
+            Workspace.Standing standing = workspace.standingOf(userId);
+            return new Person(userId, standing, refusalOf(standing));
         } catch (RuntimeException e) {
             log.warn("Could not check the workspace of {}; denied", userId, e);
-            return Optional.of(
-                    AccessDecision.deny("I couldn't check your workspace right now; try again in a minute."));
+            return new Person(
+                    userId,
+                    Workspace.Standing.OUTSIDER,
+                    Optional.of(
+                            AccessDecision.deny("I couldn't check your workspace right now; try again in a minute.")));
         }
+    }
+
+    private static Optional<AccessDecision> refusalOf(Workspace.Standing standing) {
+        return standing == Workspace.Standing.OUTSIDER
+                ? Optional.of(AccessDecision.deny(OTHER_WORKSPACE))
+                : Optional.empty();
     }
 
     /** The distributions this user may use from this channel, in the order given: for help and the modal. */
@@ -111,38 +135,50 @@ public final class AccessPolicy {
         if (userId.equals(requester)) {
             return AccessDecision.deny("You asked for this one: another approver has to approve it.");
         }
-        Optional<AccessDecision> outsider = fromOurWorkspace(userId);
-        if (outsider.isPresent()) {
-            return outsider.get();
+        Person person = person(userId);
+        if (person.refusal().isPresent()) {
+            return person.refusal().get();
         }
-        return switch (membership(userId, distribution.approval().approvers(), askFor(userId, distribution))) {
+        return switch (membership(person, distribution.approval().approvers(), askFor(userId, distribution))) {
             case MEMBER -> AccessDecision.allow();
             case UNKNOWN -> AccessDecision.deny(DenialReasons.groupsUnavailable(distribution));
             case OUTSIDER -> AccessDecision.deny(DenialReasons.notAnApprover(distribution));
+            case UNLISTED_GUEST -> AccessDecision.deny(DenialReasons.guestNotAnApprover(distribution, userId));
         };
     }
 
-    private AccessDecision decideUser(String userId, DistributionConfig distribution) {
-        return switch (membership(userId, distribution.users(), askFor(userId, distribution))) {
+    private AccessDecision decideUser(Person person, DistributionConfig distribution) {
+        return switch (membership(person, distribution.users(), askFor(person.userId(), distribution))) {
             case MEMBER -> AccessDecision.allow();
             case UNKNOWN -> AccessDecision.deny(DenialReasons.groupsUnavailable(distribution));
             case OUTSIDER -> AccessDecision.deny(DenialReasons.notListed(distribution));
+            case UNLISTED_GUEST -> AccessDecision.deny(DenialReasons.guestNotListed(distribution, person.userId()));
         };
     }
 
     private enum Membership {
         MEMBER,
         OUTSIDER,
-        UNKNOWN
+        UNKNOWN,
+        /** A guest the list doesn't name by id, whatever its {@code "*"} or groups say. */
+        UNLISTED_GUEST
     }
 
     /**
-     * Whether the list takes the user in, reading each group's members with {@code members}, which is empty when they
-     * are not known (a failed lookup, or no answer at hand): unknown when no group let the user in and one was unknown.
+     * Whether the list takes the person in, reading each group's members with {@code members}, which is empty when
+     * they are not known (a failed lookup, or no answer at hand): unknown when no group let the person in and one was
+     * unknown. A guest is let in only by their own id.
      */
     private static Membership membership(
-            String userId, AccessList list, Function<String, Optional<Set<String>>> members) {
-        if (list.allowsAnyone() || isListedPerson(userId, list)) {
+            Person person, AccessList list, Function<String, Optional<Set<String>>> members) {
+        String userId = person.userId();
+        if (isListedPerson(userId, list)) {
+            return Membership.MEMBER;
+        }
+        if (person.standing() == Workspace.Standing.GUEST) {
+            return Membership.UNLISTED_GUEST;
+        }
+        if (list.allowsAnyone()) {
             return Membership.MEMBER;
         }
         boolean unknown = false;

@@ -15,11 +15,13 @@ import java.util.stream.Collectors;
 
 /**
  * The bot's Home tab for one person: what they may use, what is in flight, what finished lately, and how much of
- * the month's free paths is gone — with a button for a new request.
+ * the month's free paths is gone — with a button for a new request. Each invalidation is named by its id, the one
+ * {@code /invalidate status web <id>} takes and CloudFront's console shows.
  *
  * @param domains   the public host of each distribution, where known
  * @param links     a permalink to each invalidation's status message, where Slack gave one
- * @param usage     paths used this month per AWS account; empty when CloudFront could not be read
+ * @param usage     paths used this month per AWS account of these distributions (none when there is no
+ *                  distribution); empty when CloudFront could not be read
  */
 public record HomeView(
         List<DistributionConfig> distributions,
@@ -36,6 +38,13 @@ public record HomeView(
     /** A domain name as shown: DNS allows 253 characters. */
     private static final int MAX_DOMAIN_CHARS = 253;
 
+    /** The Home tab opened past the person's limit of reads: nothing was read, and it says when to open it again. */
+    public static Message limited(String reason) {
+        return new Message(
+                "Invalidator: " + reason,
+                List.of(new Block.Header("Invalidator"), new Block.Section(":stopwatch: " + reason)));
+    }
+
     public Message message() {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Invalidator"));
@@ -47,8 +56,10 @@ public record HomeView(
                 "None yet: ask whoever runs the bot to add you to its config."));
         blocks.add(section("*In progress*\n", lines(inProgress), "Nothing in progress."));
         blocks.add(section("*Recently completed*\n", lines(recentlyCompleted), "Nothing lately."));
-        blocks.add(new Block.Context(usage.map(Texts::monthToDate)
-                .orElse("This month's paths could not be read from CloudFront right now.")));
+        if (!distributions.isEmpty()) {
+            blocks.add(new Block.Context(usage.map(Texts::monthToDate)
+                    .orElse("This month's paths could not be read from CloudFront right now.")));
+        }
         return new Message("Invalidator: your distributions and invalidations", blocks);
     }
 
@@ -87,7 +98,8 @@ public record HomeView(
         return invalidations.stream()
                 .limit(MAX_LISTED)
                 .map(invalidation -> "• `" + escape(aliasOf.apply(invalidation.distributionId()))
-                        + "` " + Texts.paths(invalidation.paths().size()) + " · "
+                        + "` `" + invalidation.id() + "` "
+                        + Texts.paths(invalidation.paths().size()) + " · "
                         + CallerReference.decode(invalidation.callerReference())
                                 .map(r -> "<@" + r.requester() + ">")
                                 .orElse("outside the bot")

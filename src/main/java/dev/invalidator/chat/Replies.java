@@ -172,6 +172,11 @@ public final class Replies {
         return "Choose the channel for the status message.";
     }
 
+    /** A read ({@code help}, {@code status}, {@code list}) past the person's limit: nothing was read. */
+    public static Message readsLimited(String reason) {
+        return notice(":stopwatch:", reason);
+    }
+
     public static Message rateLimited(String reason) {
         return notice(":stopwatch:", reason + " Nothing was invalidated.");
     }

@@ -13,14 +13,18 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How many invalidation paths each AWS account has used in the current UTC calendar month, read from CloudFront
@@ -31,6 +35,7 @@ import java.util.Optional;
  * MonthToDatePaths used = new MonthToDatePaths(config, cdn, Clock.systemUTC());
  * used.usedThisMonth("E1WEBEXAMPLE");   // 840: web and images share the bot's own account
  * used.usedThisMonthByAccount();        // {default=840, 111122223333=12}
+ * used.usedThisMonthByAccount(List.of("E1WEBEXAMPLE"));   // {default=840}: only the accounts of these
  * used.record(cdn.create(id, reference, paths)); // counted at once, no extra call
  * used.knownThisMonth("E1WEBEXAMPLE");  // Optional[840] from memory, never a call: for a form's answer
  * }</pre>
@@ -125,9 +130,28 @@ public final class MonthToDatePaths {
      * @throws CdnException when CloudFront can't be read for any configured distribution
      */
     public Map<String, Integer> usedThisMonthByAccount() {
+        return usedThisMonthBy(distributionsByAccount.keySet());
+    }
+
+    /**
+     * Paths used this UTC month by the accounts these distributions belong to, and no other, in config order: what
+     * someone who may use only these is shown.
+     *
+     * @throws CdnException             when CloudFront can't be read for a distribution of those accounts
+     * @throws IllegalArgumentException when a distribution is not in the config
+     */
+    public Map<String, Integer> usedThisMonthByAccount(Collection<String> distributionIds) {
+        Set<String> accounts = new HashSet<>();
+        distributionIds.forEach(id -> accounts.add(accountOf(id)));
+        Set<String> inConfigOrder = new LinkedHashSet<>(distributionsByAccount.keySet());
+        inConfigOrder.retainAll(accounts);
+        return usedThisMonthBy(inConfigOrder);
+    }
+
+    private Map<String, Integer> usedThisMonthBy(Set<String> accounts) {
         Instant now = clock.instant();
         Map<String, Integer> used = new LinkedHashMap<>();
-        for (String account : distributionsByAccount.keySet()) {
+        for (String account : accounts) {
             used.put(account, usedBy(account, now));
         }
         return Collections.unmodifiableMap(used);

@@ -5,6 +5,7 @@ import dev.invalidator.access.RateLimits;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.HomeView;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
@@ -29,12 +30,12 @@ public final class CommandHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
 
-    private final Gate gate;
     private final SubmitInvalidation submit;
     private final Queries queries;
     private final ConfirmClicks clicks;
     private final RequestForms forms;
     private final Chat chat;
+    private final RateLimits rateLimits;
 
     private final Approvals approvals;
     private final HomeTab home;
@@ -49,7 +50,7 @@ public final class CommandHandler {
             MonthToDatePaths usage,
             Clock clock,
             ScheduledExecutorService timer) {
-        this.gate = new Gate(config, catalog, policy);
+        Gate gate = new Gate(config, catalog, policy);
         this.chat = chat;
         PathParser parser = new PathParser(new PathLimits(
                 config.limits().maxPathsPerRequest(),
@@ -58,8 +59,11 @@ public final class CommandHandler {
         AuditLog audit = new AuditLog(clock);
         StatusPosts posts = new StatusPosts(chat);
         this.approvals = new Approvals(config, policy, chat, posts, clock, timer, audit);
-        RateLimits rateLimits = new RateLimits(
-                config.limits().requestsPerUserPerMinute(), config.limits().requestsPerDistributionPerMinute(), clock);
+        this.rateLimits = new RateLimits(
+                config.limits().requestsPerUserPerMinute(),
+                config.limits().requestsPerDistributionPerMinute(),
+                config.limits().readsPerUserPerMinute(),
+                clock);
         this.submit = new SubmitInvalidation(
                 gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals, rateLimits, posts, audit);
         InvalidationDetails details = new InvalidationDetails(cdn);
@@ -77,17 +81,21 @@ public final class CommandHandler {
     public void handle(SlashCommand command, Responder responder) {
         try {
             Command parsed = Command.parse(command.text());
-            if (parsed instanceof Command.Status status) {
-                queries.status(command, status, responder);
-            } else if (parsed instanceof Command.ListRecent list) {
-                queries.list(command, list, responder);
-            } else if (parsed instanceof Command.Invalidate invalidate) {
+            if (parsed instanceof Command.Invalidate invalidate) {
                 submit.submit(command, invalidate, responder);
             } else if (parsed instanceof Command.OpenForm) {
                 forms.open(command, responder);
             } else {
-                responder.answer(
-                        Replies.help(gate.usable(command.userId(), command.channelId()), queries.usedThisMonth()));
+                Optional<String> limited = rateLimits.acquireRead(command.userId());
+                if (limited.isPresent()) {
+                    responder.answer(Replies.readsLimited(limited.get()));
+                } else if (parsed instanceof Command.Status status) {
+                    queries.status(command, status, responder);
+                } else if (parsed instanceof Command.ListRecent list) {
+                    queries.list(command, list, responder);
+                } else {
+                    queries.help(command, responder);
+                }
             }
         } catch (RuntimeException e) {
             log.error("Handling a command from {} in {} failed", command.userId(), command.channelId(), e);
@@ -126,7 +134,12 @@ public final class CommandHandler {
     /** Someone opened the bot's Home tab. */
     public void homeOpened(String userId) {
         try {
-            home.show(userId);
+            Optional<String> limited = rateLimits.acquireRead(userId);
+            if (limited.isPresent()) {
+                chat.publishHome(userId, HomeView.limited(limited.get()));
+            } else {
+                home.show(userId);
+            }
         } catch (RuntimeException e) {
             log.error("Publishing the Home tab for {} failed", userId, e);
         }

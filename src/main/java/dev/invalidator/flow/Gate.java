@@ -93,6 +93,12 @@ final class Gate {
         return catalog.resolve(target);
     }
 
+    /** The refusal of a person of another workspace, or of anyone when that can't be checked. */
+    Optional<Message> outsider(String userId) {
+        AccessDecision decision = policy.inWorkspace(userId);
+        return decision.allowed() ? Optional.empty() : Optional.of(Replies.denied(decision.reason()));
+    }
+
     List<DistributionConfig> usable(String userId, String channelId) {
         return policy.usableBy(userId, channelId, config.distributions().values());
     }

@@ -141,8 +141,8 @@ public final class SlackSimulator implements AutoCloseable {
     private final SlackInteractions interactions;
 
     private SlackSimulator() {
-        world.addUser(ALICE, "alice", TEAM_ID);
-        world.addUser(BOB, "bob", TEAM_ID);
+        world.addUser(ALICE, "alice", TEAM_ID, SlackWorld.Guest.NONE);
+        world.addUser(BOB, "bob", TEAM_ID, SlackWorld.Guest.NONE);
         world.addChannel(GENERAL, "general", true, false);
         world.addChannel(RANDOM, "random", false, false);
         socket = new SlackSocketServer(json, clock);
@@ -214,12 +214,21 @@ public final class SlackSimulator implements AutoCloseable {
     // ---- world
 
     public void addUser(String id, String name) {
-        world.addUser(id, name, TEAM_ID);
+        world.addUser(id, name, TEAM_ID, SlackWorld.Guest.NONE);
     }
 
     /** A user of another team (Slack Connect) when {@code teamId} is not {@link #teamId()}. */
     public void addUser(String id, String name, String teamId) {
-        world.addUser(id, name, teamId);
+        world.addUser(id, name, teamId, SlackWorld.Guest.NONE);
+    }
+
+    /**
+     * A guest of the workspace, as {@code users.info} shows one: {@code is_restricted}, and for a single-channel guest
+     * also {@code is_ultra_restricted}.
+     */
+    public void addGuest(String id, String name, boolean singleChannel) {
+        world.addUser(
+                id, name, TEAM_ID, singleChannel ? SlackWorld.Guest.SINGLE_CHANNEL : SlackWorld.Guest.MULTI_CHANNEL);
     }
 
     public void addChannel(String id, String name, boolean botIsMember) {

@@ -161,6 +161,17 @@ class MonthToDatePathsTest {
         }
 
         @Test
+        void reports_only_the_accounts_of_the_distributions_asked_about_without_reading_the_others() {
+            seed(WEB, "2026-11-02T08:00:00Z", 3);
+            seed(IMAGES, "2026-11-02T09:00:00Z", 4);
+            seed(SHOP, "2026-11-02T10:00:00Z", 5);
+
+            assertThat(used.usedThisMonthByAccount(List.of(WEB)))
+                    .containsExactly(entry(MonthToDatePaths.DEFAULT_ACCOUNT, 7));
+            assertThat(simulator.calls(Operation.LIST_INVALIDATIONS, SHOP)).isZero();
+        }
+
+        @Test
         void names_the_account_of_a_distribution_by_the_account_id_in_its_role() {
             assertThat(used.accountOf(SHOP)).isEqualTo(SHOP_ACCOUNT);
         }

@@ -349,6 +349,21 @@ class SlackWebApiTest {
         }
 
         @Test
+        void guests_show_as_restricted_and_single_channel_guests_as_ultra_restricted() throws Exception {
+            sim.addGuest("U0GUEST", "contractor", false);
+            sim.addGuest("U0VISITOR", "visitor", true);
+            var guest = bot.usersInfo(u -> u.user("U0GUEST")).getUser();
+            var visitor = bot.usersInfo(u -> u.user("U0VISITOR")).getUser();
+            var member = bot.usersInfo(u -> u.user(ALICE)).getUser();
+            assertThat(List.of(guest.isRestricted(), guest.isUltraRestricted())).containsExactly(true, false);
+            assertThat(List.of(visitor.isRestricted(), visitor.isUltraRestricted()))
+                    .containsExactly(true, true);
+            assertThat(List.of(member.isRestricted(), member.isUltraRestricted()))
+                    .containsExactly(false, false);
+            assertThat(guest.getTeamId()).isEqualTo("T0SIM");
+        }
+
+        @Test
         void channels_show_membership_and_sharing() throws Exception {
             sim.addChannel("C0SHARED", "partners", true);
             sim.shareExternally("C0SHARED", false);

@@ -8,6 +8,7 @@ import com.google.gson.Gson;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import dev.invalidator.access.AccessPolicy;
+import dev.invalidator.access.Workspace;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationStatus;
@@ -133,7 +134,8 @@ class MessageLimitsPropertyTest {
         String alias = distribution.alias();
         ParsedPaths parsed = random.nextBoolean() ? parse(tokens()) : parsedDirectly();
         CdnException cdn = new CdnException(CdnException.Failure.UNEXPECTED, text(), text());
-        AccessPolicy policy = new AccessPolicy(group -> Set.of(), user -> true);
+        AccessPolicy policy = new AccessPolicy(group -> Set.of(), user -> Workspace.Standing.MEMBER);
+        AccessPolicy guests = new AccessPolicy(group -> Set.of(), user -> Workspace.Standing.GUEST);
 
         messages.put("help", Replies.help(distributions, Optional.of(usage())));
         messages.put("nameADistribution", Replies.nameADistribution(distributions));
@@ -150,6 +152,14 @@ class MessageLimitsPropertyTest {
                 "denied (approver)",
                 Replies.denied(
                         policy.mayApprove(OUTSIDER, REQUESTER, distribution).reason()));
+        messages.put(
+                "denied (guest)",
+                Replies.denied(guests.decide(OUTSIDER, channelOf(distribution), distribution)
+                        .reason()));
+        messages.put(
+                "denied (guest approver)",
+                Replies.denied(
+                        guests.mayApprove(OUTSIDER, REQUESTER, distribution).reason()));
         messages.put("distributionRemoved", Replies.distributionRemoved());
         messages.put("invalidPaths", Replies.invalidPaths(alias, parsed));
         messages.put("rateLimited", Replies.rateLimited("You started 5 invalidations in the last minute."));
@@ -221,6 +231,14 @@ class MessageLimitsPropertyTest {
         views.put(
                 "Home",
                 View.builder().type("home").blocks(SlackMessages.blocks(home)).build());
+        views.put(
+                "Home past the reads limit",
+                View.builder()
+                        .type("home")
+                        .blocks(SlackMessages.blocks(HomeView.limited(
+                                "You asked me for 30 answers in the last minute, the most one person may; try again"
+                                        + " in 60 s.")))
+                        .build());
         return views;
     }
 
