@@ -17,6 +17,7 @@ import dev.invalidator.flow.Reconciler;
 import dev.invalidator.flow.RefreshVerification;
 import dev.invalidator.health.CloudFrontHealth;
 import dev.invalidator.health.Health;
+import dev.invalidator.metrics.BotMetrics;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackChat;
 import dev.invalidator.slack.SlackGroupMembers;
@@ -55,6 +56,7 @@ public final class Bot implements AutoCloseable {
     private final SlackBot slackBot;
     private final RefreshVerification verification;
     private final CloudFrontHealth cloudFrontHealth;
+    private final BotMetrics metrics;
 
     private Bot(
             ThreadPoolExecutor workers,
@@ -62,18 +64,24 @@ public final class Bot implements AutoCloseable {
             Tracker tracker,
             SlackBot slackBot,
             RefreshVerification verification,
-            CloudFrontHealth cloudFrontHealth) {
+            CloudFrontHealth cloudFrontHealth,
+            BotMetrics metrics) {
         this.workers = workers;
         this.timer = timer;
         this.tracker = tracker;
         this.slackBot = slackBot;
         this.verification = verification;
         this.cloudFrontHealth = cloudFrontHealth;
+        this.metrics = metrics;
     }
 
     /** Builds everything, recovers in-flight invalidations in the background and connects to Slack. */
     public static Bot start(BotConfig config, Slack slack, SlackTokens tokens, AwsClients aws, Clock clock) {
         ThreadPoolExecutor workers = workers();
+        // Two aliases may name one distribution: its figures go under the first.
+        BotMetrics metrics = BotMetrics.withJvm(config.distributions().values().stream()
+                .collect(
+                        Collectors.toMap(DistributionConfig::id, DistributionConfig::alias, (first, second) -> first)));
         Map<String, String> roles = config.distributions().values().stream()
                 .filter(distribution -> distribution.roleArn().isPresent())
                 .collect(Collectors.toMap(
@@ -99,8 +107,8 @@ public final class Bot implements AutoCloseable {
         MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
         ScheduledExecutorService timer =
                 Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("approval-expiry"));
-        CommandHandler handler =
-                new CommandHandler(config, catalog, policy, cdn, chat, tracker, monthToDate, clock, timer);
+        CommandHandler handler = new CommandHandler(
+                config, catalog, policy, cdn, chat, tracker, monthToDate, clock, timer, metrics.requests());
         SlackBot slackBot;
         try {
             slackBot = SlackBot.start(slack, tokens, handler, workers);
@@ -109,6 +117,7 @@ public final class Bot implements AutoCloseable {
             verification.close();
             timer.shutdownNow();
             workers.shutdownNow();
+            metrics.close();
             throw e;
         }
         workers.execute(catalog::warmUp);
@@ -131,7 +140,7 @@ public final class Bot implements AutoCloseable {
             reconciler.run(config.polling().recoveryWindow());
         });
         workers.execute(() -> handler.resumeApprovals(config.polling().recoveryWindow()));
-        return new Bot(workers, timer, tracker, slackBot, verification, cloudFrontHealth);
+        return new Bot(workers, timer, tracker, slackBot, verification, cloudFrontHealth, metrics);
     }
 
     private static ThreadPoolExecutor workers() {
@@ -152,6 +161,11 @@ public final class Bot implements AutoCloseable {
     /** For the health endpoint: the Socket Mode connection and CloudFront's last answer. */
     public Health health() {
         return new Health(slackBot.isConnected(), cloudFrontHealth.status());
+    }
+
+    /** For {@code GET /metrics}: what this bot has counted, and the JVM it runs in. */
+    public BotMetrics metrics() {
+        return metrics;
     }
 
     /**
@@ -178,5 +192,6 @@ public final class Bot implements AutoCloseable {
         timer.shutdownNow();
         tracker.close();
         verification.close();
+        metrics.close();
     }
 }

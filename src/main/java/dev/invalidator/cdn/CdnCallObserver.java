@@ -1,12 +1,14 @@
 package dev.invalidator.cdn;
 
+import java.time.Duration;
+
 /**
- * Told how each call to the CDN ended, by the adapter that makes it — so that the health endpoint can say whether
- * CloudFront answers without knowing the AWS SDK.
+ * Told how each call to the CDN ended and how long it took, by the adapter that makes it — so that the health
+ * endpoint can say whether CloudFront answers, and the metrics how it does, without knowing the AWS SDK.
  *
  * <pre>{@code
- * Cdn cdn = new CloudFrontCdn(aws, roles, observer);
- * cdn.invalidations("E1WEBEXAMPLE", null, 10);   // observer.answered("ListInvalidations")
+ * Cdn cdn = new CloudFrontCdn(aws, roles, health.andThen(metrics));
+ * cdn.invalidations("E1WEBEXAMPLE", null, 10);   // health.answered("ListInvalidations", PT0.08S), then metrics
  * }</pre>
  */
 public interface CdnCallObserver {
@@ -14,15 +16,33 @@ public interface CdnCallObserver {
     /** Observes nothing. */
     CdnCallObserver NONE = new CdnCallObserver() {
         @Override
-        public void answered(String operation) {}
+        public void answered(String operation, Duration took) {}
 
         @Override
-        public void failed(String operation, CdnException.Failure failure) {}
+        public void failed(String operation, CdnException.Failure failure, Duration took) {}
     };
 
-    /** The CDN answered {@code operation}, e.g. {@code ListInvalidations}. */
-    void answered(String operation);
+    /** The CDN answered {@code operation}, e.g. {@code ListInvalidations}, {@code took} after it was asked. */
+    void answered(String operation, Duration took);
 
-    /** {@code operation} failed after the SDK's retries, for this reason. */
-    void failed(String operation, CdnException.Failure failure);
+    /** {@code operation} failed after the SDK's retries, for this reason, {@code took} after it was asked. */
+    void failed(String operation, CdnException.Failure failure, Duration took);
+
+    /** Tells this observer, then {@code next}. */
+    default CdnCallObserver andThen(CdnCallObserver next) {
+        CdnCallObserver first = this;
+        return new CdnCallObserver() {
+            @Override
+            public void answered(String operation, Duration took) {
+                first.answered(operation, took);
+                next.answered(operation, took);
+            }
+
+            @Override
+            public void failed(String operation, CdnException.Failure failure, Duration took) {
+                first.failed(operation, failure, took);
+                next.failed(operation, failure, took);
+            }
+        };
+    }
 }

@@ -2,6 +2,7 @@ package dev.invalidator.health;
 
 import dev.invalidator.cdn.CdnCallObserver;
 import dev.invalidator.cdn.CdnException.Failure;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,12 +24,12 @@ public final class CloudFrontHealth implements CdnCallObserver {
     private final AtomicReference<CloudFrontStatus> last = new AtomicReference<>(CloudFrontStatus.OK);
 
     @Override
-    public void answered(String operation) {
+    public void answered(String operation, Duration took) {
         last.set(CloudFrontStatus.OK);
     }
 
     @Override
-    public void failed(String operation, Failure failure) {
+    public void failed(String operation, Failure failure, Duration took) {
         last.set(
                 switch (failure) {
                     case TOO_MANY_IN_PROGRESS,

@@ -3,6 +3,7 @@ package dev.invalidator.health;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.invalidator.base.DaemonThreads;
+import dev.invalidator.metrics.Scrape;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +20,14 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /health} for a container orchestrator: 200 with {@code {"status":"ok",…}} when the bot is healthy, 503
  * otherwise (see {@link Health}). It listens before the bot starts, answering 503 {@code {"status":"starting"}}
- * until {@link #report} hands it the bot's health.
+ * until {@link #report} hands it the bot's health. On the same port, {@code GET /metrics} is for Prometheus, from
+ * when {@link #reportMetrics} hands it the bot's metrics.
  *
  * <pre>{@code
  * Optional<HealthServer> health = HealthServer.fromEnvironment(System.getenv());   // HEALTH_PORT=8080
  * Bot bot = Bot.start(...);
  * health.ifPresent(server -> server.report(bot::health));
+ * health.ifPresent(server -> server.reportMetrics(bot.metrics()::scrape));
  * }</pre>
  */
 public final class HealthServer implements AutoCloseable {
@@ -33,12 +37,18 @@ public final class HealthServer implements AutoCloseable {
 
     public static final String PATH = "/health";
 
+    /** Where Prometheus scrapes the bot, on the same port. */
+    public static final String METRICS_PATH = "/metrics";
+
     private static final Logger log = LoggerFactory.getLogger(HealthServer.class);
     private static final String STARTING = "{\"status\":\"starting\"}";
+    private static final String PLAIN_TEXT = "text/plain; charset=utf-8";
 
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile Supplier<Health> health;
+
+    private volatile Function<String, Scrape> metrics;
 
     private HealthServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -82,6 +92,7 @@ public final class HealthServer implements AutoCloseable {
         ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("health"));
         HealthServer healthServer = new HealthServer(http, executor);
         http.createContext("/", healthServer::answer);
+        http.createContext(METRICS_PATH, healthServer::scrape);
         http.setExecutor(executor);
         http.start();
         return healthServer;
@@ -90,6 +101,14 @@ public final class HealthServer implements AutoCloseable {
     /** From now on the endpoint answers with what {@code health} says. */
     public void report(Supplier<Health> health) {
         this.health = health;
+    }
+
+    /**
+     * From now on {@value #METRICS_PATH} answers with what {@code metrics} gives for the request's {@code Accept}
+     * header (null when it has none).
+     */
+    public void reportMetrics(Function<String, Scrape> metrics) {
+        this.metrics = metrics;
     }
 
     public int port() {
@@ -125,9 +144,35 @@ public final class HealthServer implements AutoCloseable {
         }
     }
 
+    private void scrape(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!METRICS_PATH.equals(exchange.getRequestURI().getPath())) {
+                send(exchange, 404, PLAIN_TEXT, "Not found: the metrics are at " + METRICS_PATH + ".\n");
+                return;
+            }
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(exchange, 405, PLAIN_TEXT, "Use GET: " + METRICS_PATH + " is read-only.\n");
+                return;
+            }
+            Function<String, Scrape> current = metrics;
+            if (current == null) {
+                send(exchange, 503, PLAIN_TEXT, "The bot is starting; its metrics follow once it has connected.\n");
+                return;
+            }
+            Scrape scrape = current.apply(exchange.getRequestHeaders().getFirst("Accept"));
+            send(exchange, 200, scrape.contentType(), scrape.body());
+        }
+    }
+
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        send(exchange, status, "application/json", json);
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : body.length);

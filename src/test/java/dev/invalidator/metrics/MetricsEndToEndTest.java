@@ -1,0 +1,124 @@
+package dev.invalidator.metrics;
+
+import static dev.invalidator.testing.BotFixture.OPS;
+import static dev.invalidator.testing.BotFixture.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invalidator.Bot;
+import dev.invalidator.health.HealthServer;
+import dev.invalidator.sandbox.SimulatedEdge;
+import dev.invalidator.sandbox.SimulatedInvalidation;
+import dev.invalidator.sandbox.SlackSimulator;
+import dev.invalidator.testing.Await;
+import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.HealthProbe;
+import dev.invalidator.testing.MetricSamples;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /metrics} of the real bot after real flows: Bolt over Socket Mode and the AWS SDK against the Slack and
+ * CloudFront simulators, the scrape read over HTTP as Prometheus reads it.
+ */
+class MetricsEndToEndTest {
+
+    private static final String ALICE = SlackSimulator.ALICE;
+    private static final String BOB = SlackSimulator.BOB;
+
+    private final BotFixture world = new BotFixture();
+    private final SimulatedEdge edge = world.cloudFront.simulator.edge();
+    private HealthServer server;
+    private HealthProbe probe;
+    private Bot bot;
+
+    @BeforeEach
+    void start() {
+        edge.publish(WEB, "/index.html", "old");
+        edge.cacheCopy(WEB, "/index.html", Duration.ofHours(2));
+        edge.publish(WEB, "/index.html", "new");
+        server = HealthServer.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        probe = new HealthProbe(server.port());
+        bot = world.startBot(BotFixture.config("""
+                distributions:
+                  web:
+                    id: E1WEBEXAMPLE
+                    channels: [C0OPS]
+                    users: ["*"]
+                    verify: {baseUrl: "%s"}
+                  images:
+                    id: E2IMAGESEXAMPLE
+                    channels: [C0OPS]
+                    users: [U0ALICE]
+                polling:
+                  initialInterval: 50ms
+                  maxInterval: 200ms
+                verify:
+                  timeout: 10s
+                """.formatted(edge.baseUrl(WEB))));
+        server.report(bot::health);
+        server.reportMetrics(bot.metrics()::scrape);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        world.close();
+    }
+
+    private MetricSamples scrape() {
+        HealthProbe.Answer answer = probe.get(HealthServer.METRICS_PATH);
+        assertThat(answer.status()).isEqualTo(200);
+        return MetricSamples.parse(answer.body());
+    }
+
+    private MetricSamples awaitScrape(String what, Predicate<MetricSamples> condition) {
+        return Await.until(what, Await.DEFAULT_TIMEOUT, this::scrape, condition);
+    }
+
+    private SimulatedInvalidation awaitInvalidation() {
+        return Await.value(
+                "the invalidation",
+                () -> world.cloudFront.simulator.invalidations(WEB).stream()
+                        .findFirst()
+                        .orElse(null));
+    }
+
+    @Nested
+    class Requests {
+
+        @Test
+        void are_counted_by_the_decision_the_audit_log_records() {
+            world.type(ALICE, OPS, "web /index.html");
+            awaitInvalidation();
+            world.type(BOB, OPS, "images /logo.png");
+            world.awaitEphemeral(BOB, "the denial");
+
+            MetricSamples samples = awaitScrape(
+                    "a created and a denied request",
+                    now -> now.sum("invalidator_requests_total", "decision", "denied") == 1);
+            assertThat(samples.sum("invalidator_requests_total", "decision", "created"))
+                    .isEqualTo(1);
+            assertThat(samples.find("invalidator_requests_total"))
+                    .as("every decision has a series from the start")
+                    .extracting(sample -> sample.labels().get("decision"))
+                    .containsExactlyInAnyOrder(
+                            "created",
+                            "failed",
+                            "denied",
+                            "invalid",
+                            "rate_limited",
+                            "confirmed",
+                            "cancelled",
+                            "awaiting_approval",
+                            "approved",
+                            "rejected",
+                            "expired");
+        }
+    }
+}
