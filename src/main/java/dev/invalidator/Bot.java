@@ -88,7 +88,7 @@ public final class Bot implements AutoCloseable {
                         DistributionConfig::id,
                         distribution -> distribution.roleArn().orElseThrow()));
         CloudFrontHealth cloudFrontHealth = new CloudFrontHealth();
-        CloudFrontCdn cdn = new CloudFrontCdn(aws, roles, cloudFrontHealth);
+        CloudFrontCdn cdn = new CloudFrontCdn(aws, roles, cloudFrontHealth.andThen(metrics.cloudFront()));
         MethodsClient methods = slack.methods(tokens.botToken());
         SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
         AccessPolicy policy = new AccessPolicy(

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.Bot;
 import dev.invalidator.health.HealthServer;
+import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedEdge;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
@@ -119,6 +121,56 @@ class MetricsEndToEndTest {
                             "approved",
                             "rejected",
                             "expired");
+        }
+    }
+
+    @Nested
+    class CloudFrontCalls {
+
+        @Test
+        void are_timed_by_operation_and_outcome() {
+            world.type(ALICE, OPS, "web /index.html");
+            awaitInvalidation();
+
+            MetricSamples samples = awaitScrape(
+                    "the create counted",
+                    now -> now.sum(
+                                    "invalidator_cloudfront_calls_seconds_count",
+                                    "operation",
+                                    "CreateInvalidation",
+                                    "outcome",
+                                    "ok")
+                            == 1);
+            assertThat(samples.find(
+                            "invalidator_cloudfront_calls_seconds_bucket",
+                            "operation",
+                            "CreateInvalidation",
+                            "le",
+                            "+Inf"))
+                    .singleElement()
+                    .extracting(MetricSamples.Sample::value)
+                    .isEqualTo(1.0);
+            assertThat(samples.sum("invalidator_cloudfront_calls_seconds_count", "operation", "ListInvalidations"))
+                    .as("the start-up reads and the tracker's polls")
+                    .isPositive();
+        }
+
+        @Test
+        void throttled_through_the_sdks_retries_are_counted_as_throttled() {
+            world.cloudFront.simulator.injectFault(Operation.CREATE_INVALIDATION, Fault.THROTTLING, 4);
+
+            world.type(ALICE, OPS, "web /index.html");
+            world.awaitMessage(OPS, message -> message.text().contains("failed"), "the failed status");
+
+            awaitScrape(
+                    "the throttled create counted",
+                    now -> now.sum(
+                                    "invalidator_cloudfront_calls_seconds_count",
+                                    "operation",
+                                    "CreateInvalidation",
+                                    "outcome",
+                                    "throttled")
+                            == 1);
         }
     }
 }
