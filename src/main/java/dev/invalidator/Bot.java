@@ -102,8 +102,10 @@ public final class Bot implements AutoCloseable {
                 cdn,
                 new PollSchedule(
                         config.polling().initialInterval(), config.polling().maxInterval()),
-                new CompletionReporter(config, chat, workers, verification),
-                clock);
+                new CompletionReporter(config, chat, workers, verification, clock, metrics.invalidations()),
+                clock,
+                metrics.invalidations());
+        metrics.invalidations().watchInFlight(tracker::following, clock);
         MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
         ScheduledExecutorService timer =
                 Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("approval-expiry"));

@@ -11,6 +11,7 @@ import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedEdge;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
+import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.HealthProbe;
@@ -89,6 +90,17 @@ class MetricsEndToEndTest {
                 () -> world.cloudFront.simulator.invalidations(WEB).stream()
                         .findFirst()
                         .orElse(null));
+    }
+
+    /** Types the command, completes its invalidation, and waits for the refresh check's reply in the thread. */
+    private void invalidateAndVerify(String text) {
+        world.type(ALICE, OPS, text);
+        SimulatedInvalidation invalidation = awaitInvalidation();
+        world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status in progress");
+        world.cloudFront.simulator.complete(invalidation.id());
+        ChannelMessage status =
+                world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed status");
+        world.awaitReply(status, reply -> reply.text().contains("served"), "the refresh check in the thread");
     }
 
     @Nested
@@ -171,6 +183,49 @@ class MetricsEndToEndTest {
                                     "outcome",
                                     "throttled")
                             == 1);
+        }
+    }
+
+    @Nested
+    class Invalidations {
+
+        @Test
+        void in_flight_are_shown_by_distribution_until_they_complete() {
+            world.type(ALICE, OPS, "web /index.html");
+            awaitInvalidation();
+
+            MetricSamples following = awaitScrape(
+                    "one in flight on web",
+                    now -> now.sum("invalidator_invalidations_in_flight", "distribution", "web") == 1);
+            assertThat(following.sum("invalidator_invalidations_in_flight", "distribution", "images"))
+                    .isZero();
+            assertThat(following.find("invalidator_invalidations_in_flight_oldest_age_seconds", "distribution", "web"))
+                    .singleElement()
+                    .extracting(MetricSamples.Sample::value)
+                    .satisfies(age -> assertThat(age).isGreaterThanOrEqualTo(0));
+
+            world.cloudFront.simulator.complete(awaitInvalidation().id());
+
+            awaitScrape(
+                    "none in flight once completed",
+                    now -> now.sum("invalidator_invalidations_in_flight", "distribution", "web") == 0);
+        }
+
+        @Test
+        void their_time_to_complete_and_to_the_status_edit_are_histograms() {
+            invalidateAndVerify("web /index.html");
+
+            MetricSamples samples = awaitScrape(
+                    "the completion timed",
+                    now -> now.sum("invalidator_completion_shown_delay_seconds_count", "distribution", "web") == 1);
+            assertThat(samples.sum("invalidator_invalidation_time_to_complete_seconds_count", "distribution", "web"))
+                    .isEqualTo(1);
+            assertThat(samples.find("invalidator_invalidation_time_to_complete_seconds_bucket", "distribution", "web"))
+                    .extracting(sample -> sample.labels().get("le"))
+                    .contains("60.0", "600.0", "+Inf");
+            assertThat(samples.find("invalidator_completion_shown_delay_seconds_bucket", "distribution", "web"))
+                    .extracting(sample -> sample.labels().get("le"))
+                    .contains("1.0", "+Inf");
         }
     }
 }
