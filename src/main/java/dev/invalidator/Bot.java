@@ -97,7 +97,7 @@ public final class Bot implements AutoCloseable {
                 new SlackWorkspace(methods, chat, config.groups().cacheTtl(), clock));
         DistributionCatalog catalog = new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock);
         RefreshVerification verification = new RefreshVerification(
-                config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock);
+                config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock, metrics.invalidations());
         Tracker tracker = new Tracker(
                 cdn,
                 new PollSchedule(

@@ -228,4 +228,27 @@ class MetricsEndToEndTest {
                     .contains("1.0", "+Inf");
         }
     }
+
+    @Nested
+    class RefreshChecks {
+
+        @Test
+        void are_counted_by_what_the_edge_served() {
+            edge.publish(WEB, "/app.js", "old");
+            edge.cacheCopy(WEB, "/app.js", Duration.ofHours(2));
+            edge.publish(WEB, "/app.js", "new");
+
+            invalidateAndVerify("web /index.html /App.js");
+
+            MetricSamples samples = awaitScrape(
+                    "the check counted",
+                    now -> now.sum("invalidator_refresh_checks_total", "distribution", "web") == 2);
+            assertThat(samples.sum("invalidator_refresh_checks_total", "result", "fresh"))
+                    .isEqualTo(1);
+            assertThat(samples.sum("invalidator_refresh_checks_total", "result", "stale"))
+                    .isEqualTo(1);
+            assertThat(samples.sum("invalidator_refresh_checks_total", "result", "could_not_check"))
+                    .isZero();
+        }
+    }
 }
