@@ -60,10 +60,13 @@ final class Service {
                         aws,
                         Clock.systemUTC());
                 health.ifPresent(server -> {
-                    server.report(bot::health);
+                    server.report(bot::liveness, bot::readiness);
                     server.reportMetrics(bot.metrics()::scrape);
                 });
                 Event event = events.take();
+                // A closed bot's Socket Mode loop responds no more: it must not read as stuck while it drains or
+                // while the next one starts.
+                health.ifPresent(HealthServer::starting);
                 bot.close();
                 if (event instanceof TokensRefused refused) {
                     tokens = renewed(tokens, tokenSource, refused.error());

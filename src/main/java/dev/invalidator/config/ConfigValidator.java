@@ -218,7 +218,7 @@ final class ConfigValidator {
         throw problem(path, Text.quote(id) + " is not a CloudFront distribution id — " + fix);
     }
 
-    /** {@code approvers} turns approval on (for {@code /*} unless {@code approvalFor: all} says every request). */
+    /** {@code approvers} turns approval on (for wipes unless {@code approvalFor: all} says every request). */
     private Approval approval(JsonNode distribution, KeyPath path) throws ConfigException {
         JsonNode scopeNode = distribution.get("approvalFor");
         if (distribution.get("approvers") == null) {
@@ -240,7 +240,8 @@ final class ConfigValidator {
             default ->
                 throw problem(
                         path.key("approvalFor"),
-                        "expected wipe (requests with /*) or all (every request), found " + describe(scopeNode));
+                        "expected wipe (requests with a wildcard at the top level, such as /* or /img*) or all (every"
+                                + " request), found " + describe(scopeNode));
         };
     }
 

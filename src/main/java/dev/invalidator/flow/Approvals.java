@@ -83,7 +83,7 @@ final class Approvals {
     }
 
     boolean required(PreparedRequest request) {
-        return request.distribution().approval().requiredFor(request.paths().containsFullWipe());
+        return request.distribution().approval().requiredFor(request.paths().containsWipe());
     }
 
     /** Posts the request for approval and mentions the approvers in its thread. */
@@ -202,7 +202,7 @@ final class Approvals {
         for (String channel : channelsWithApprovals()) {
             try {
                 for (Chat.StatusRecord record : chat.statusMessages(channel, now.minus(window))) {
-                    if (StatusCard.awaitsApproval(record.text())) {
+                    if (StatusCard.awaitsApproval(record.text()) && StatusFacts.wellFormed(record)) {
                         Duration left = Duration.between(now, deadline(record.message()));
                         expireLater(record.message(), left.isNegative() ? Duration.ZERO : left.plus(EXPIRY_GRACE));
                     }

@@ -71,7 +71,9 @@ public final class CompletionReporter implements InvalidationListener {
                             .map(DistributionConfig::alias)
                             .orElse(invalidation.distributionId());
                     PostedMessage status = new PostedMessage(reference.channel(), reference.messageTs());
-                    Map<String, String> facts = chat.factsOf(status);
+                    Map<String, String> facts = Optional.of(chat.factsOf(status))
+                            .filter(StatusFacts::wellFormed)
+                            .orElse(Map.of());
                     StatusCard card = outcome.apply(StatusCard.requesting(
                                             reference.requester(),
                                             alias,

@@ -53,7 +53,7 @@ public final class Reconciler {
         for (String channel : channels()) {
             try {
                 for (Chat.StatusRecord record : chat.statusMessages(channel, now.minus(window))) {
-                    if (settle(record, now)) {
+                    if (StatusFacts.wellFormed(record) && settle(record, now)) {
                         settled++;
                     }
                 }
@@ -89,7 +89,7 @@ public final class Reconciler {
                         requester,
                         distribution.get().alias(),
                         distribution.get().id(),
-                        Integer.parseInt(facts.getOrDefault(StatusFacts.PATHS, "0")))
+                        Integer.parseInt(facts.get(StatusFacts.PATHS)))
                 .withNote(StatusFacts.note(facts));
         Optional<Invalidation> created =
                 cdn.findByCallerReference(distribution.get().id(), reference.encode());

@@ -50,12 +50,12 @@ public final class CloudFrontMeters implements CdnCallObserver {
     }
 
     @Override
-    public void answered(String operation, Duration took) {
+    public void answered(String operation, String distributionId, Duration took) {
         record(operation, "ok", took);
     }
 
     @Override
-    public void failed(String operation, Failure failure, Duration took) {
+    public void failed(String operation, String distributionId, Failure failure, Duration took) {
         record(operation, outcome(failure), took);
     }
 

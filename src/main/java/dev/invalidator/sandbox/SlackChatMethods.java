@@ -65,6 +65,7 @@ final class SlackChatMethods {
                 channel.id(),
                 SlackWorld.BOT_USER_ID,
                 SlackWorld.BOT_ID,
+                SlackWorld.APP_ID,
                 text,
                 blocks,
                 metadata,
@@ -200,7 +201,7 @@ final class SlackChatMethods {
         }
         out.put("user", m.userId());
         if (m.botId() != null) {
-            out.put("bot_id", m.botId()).put("app_id", SlackWorld.APP_ID);
+            out.put("bot_id", m.botId()).put("app_id", m.appId());
         }
         out.put("text", m.text() == null ? "" : m.text()).put("ts", m.ts()).put("team", SlackWorld.TEAM_ID);
         if (m.blocksJson() != null) {
@@ -268,7 +269,7 @@ final class SlackChatMethods {
     }
 
     /** Validates a {@code metadata} argument ({@code event_type} + object {@code event_payload}). */
-    private String metadata(String arg) {
+    String metadata(String arg) {
         if (arg == null) {
             return null;
         }

@@ -149,7 +149,7 @@ final class SlackHttp implements AutoCloseable {
             sendJson(exchange, 429, error(fault.error()), String.valueOf(fault.retryAfterSeconds()));
             return;
         }
-        if (fault != null) {
+        if (fault != null && !fault.afterCommit()) {
             sendJson(exchange, 200, error(fault.error()), null);
             return;
         }
@@ -165,6 +165,9 @@ final class SlackHttp implements AutoCloseable {
         } catch (Failure f) {
             log.debug("Web API call {} fails with {}", method, f.error());
             answer = error(f.error());
+        }
+        if (fault != null) {
+            answer = error(fault.error());
         }
         if (CallHolds.pass(hold, CallHold.Point.AFTER_COMMIT)) {
             sendJson(exchange, 200, answer, null);

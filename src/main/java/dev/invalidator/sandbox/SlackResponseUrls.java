@@ -111,7 +111,15 @@ final class SlackResponseUrls {
         }
         if (inChannel) {
             records.post(
-                    target.channel(), SlackWorld.BOT_USER_ID, SlackWorld.BOT_ID, text, blocks, null, threadTs, false);
+                    target.channel(),
+                    SlackWorld.BOT_USER_ID,
+                    SlackWorld.BOT_ID,
+                    SlackWorld.APP_ID,
+                    text,
+                    blocks,
+                    null,
+                    threadTs,
+                    false);
         } else {
             records.recordEphemeral(new Ephemeral(
                     target.channel(),

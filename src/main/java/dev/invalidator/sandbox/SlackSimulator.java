@@ -241,12 +241,56 @@ public final class SlackSimulator implements AutoCloseable {
      * Returns the message ts. No event is delivered: the bot sees it only by reading the channel.
      */
     public String userPosts(String userId, String channelId, String text, String threadTs) {
+        return userPosts(userId, channelId, text, threadTs, null);
+    }
+
+    /**
+     * The same with message metadata ({@code {"event_type":…,"event_payload":{…}}}, or null), as an app posting with
+     * that person's user token attaches it: the message is the person's, with no {@code bot_id}.
+     */
+    public String userPosts(String userId, String channelId, String text, String threadTs, String metadataJson) {
         knownUser(userId);
+        return postAs(userId, null, null, channelId, text, threadTs, metadataJson);
+    }
+
+    /**
+     * Another app in the workspace: its messages carry its own {@code app_id} and {@code bot_id}, never the bot's, and
+     * any metadata it likes — an {@code event_type} is not reserved to the app that defined it.
+     */
+    public record OtherApp(String appId, String botId, String botUserId) {}
+
+    /**
+     * {@code app} posts {@code text} with {@code metadataJson} (or null) in {@code channelId}, in the thread
+     * {@code threadTs} unless null, as {@code chat.postMessage} with its own bot token would. Returns the message ts.
+     * No event is delivered: the bot sees it only by reading the channel.
+     */
+    public String appPosts(OtherApp app, String channelId, String text, String threadTs, String metadataJson) {
+        if (SlackWorld.BOT_ID.equals(app.botId()) || SlackWorld.APP_ID.equals(app.appId())) {
+            throw new IllegalArgumentException("another app has ids of its own, not the bot's");
+        }
+        return postAs(app.botUserId(), app.botId(), app.appId(), channelId, text, threadTs, metadataJson);
+    }
+
+    private String postAs(
+            String userId,
+            String botId,
+            String appId,
+            String channelId,
+            String text,
+            String threadTs,
+            String metadataJson) {
         knownChannel(channelId);
         if (threadTs != null && records.find(channelId, threadTs).isEmpty()) {
             throw new IllegalArgumentException("no message " + threadTs + " in " + channelId);
         }
-        return records.post(channelId, userId, null, SlackPayloads.escape(text), null, null, threadTs, false)
+        String metadata;
+        try {
+            metadata = chat.metadata(metadataJson);
+        } catch (SlackMethod.Failure e) {
+            throw new IllegalArgumentException("metadata Slack would refuse: " + metadataJson, e);
+        }
+        return records.post(
+                        channelId, userId, botId, appId, SlackPayloads.escape(text), null, metadata, threadTs, false)
                 .ts();
     }
 
@@ -390,9 +434,17 @@ public final class SlackSimulator implements AutoCloseable {
         faults.rateLimit(method, times, retryAfterSeconds);
     }
 
-    /** The next {@code times} calls of {@code method} get {@code {"ok":false,"error":error}}. */
+    /** The next {@code times} calls of {@code method} get {@code {"ok":false,"error":error}}, and do nothing. */
     public void failNext(String method, String error, int times) {
-        faults.failNext(method, error, times);
+        faults.failNext(method, error, times, false);
+    }
+
+    /**
+     * The next {@code times} calls of {@code method} take effect, then get {@code {"ok":false,"error":error}}: an
+     * {@code internal_error} does not say that Slack did nothing.
+     */
+    public void failNextAfterCommit(String method, String error, int times) {
+        faults.failNext(method, error, times, true);
     }
 
     /** The next call of {@code method} stops at {@code point} until the test releases or abandons it. */

@@ -4,14 +4,18 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.slack.listeners.actions.ApprovalButtonsListener;
 import dev.invalidator.slack.listeners.actions.ConfirmationButtonsListener;
 import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
 import dev.invalidator.slack.listeners.events.HomeListener;
 import dev.invalidator.slack.listeners.views.RequestModalListener;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +53,13 @@ public final class SlackBot implements AutoCloseable {
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         config.setStatsEnabled(false);
         config.getHttpClientResponseHandlers().add(new RefusedTokenAlarm(onTokensRefused));
-        return Slack.getInstance(config);
+        // OkHttp would quietly send a POST again when the connection drops before the answer, and a chat.postMessage
+        // Slack had already taken would post twice; SlackChat retries instead, looking for the first post before.
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config)
+                .newBuilder()
+                .retryOnConnectionFailure(false)
+                .build();
+        return Slack.getInstance(config, new SlackHttpClient(http));
     }
 
     /**
@@ -57,7 +67,8 @@ public final class SlackBot implements AutoCloseable {
      *
      * @throws IllegalStateException with a one-line reason (no token in it) when Slack refuses a token
      */
-    public static SlackBot start(Slack slack, SlackTokens tokens, CommandHandler handler, Executor workers) {
+    public static SlackBot start(
+            Slack slack, SlackTokens tokens, CommandHandler handler, Executor workers, Clock clock) {
         App app = new App(AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(tokens.botToken())
@@ -68,7 +79,7 @@ public final class SlackBot implements AutoCloseable {
         RequestModalListener.register(app, handler, workers);
         HomeListener.register(app, handler, workers);
         try {
-            SocketModeSession session = SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS);
+            SocketModeSession session = SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS, clock);
             log.info("Connected to Slack in Socket Mode");
             return new SlackBot(session);
         } catch (IllegalArgumentException e) {
@@ -89,6 +100,15 @@ public final class SlackBot implements AutoCloseable {
      */
     public boolean isConnected() {
         return session.isConnected();
+    }
+
+    /**
+     * What of the Socket Mode loop no longer responds — its dispatch threads, or its session monitor — in a sentence
+     * for the operator; empty while both do. Only what a restart mends: a dropped connection is not stuck, the
+     * monitor reconnects it. Waits up to 2 s for the dispatch threads.
+     */
+    public Optional<String> stuck() {
+        return session.stuck();
     }
 
     /** Closes the connection for good: no reconnect follows. */

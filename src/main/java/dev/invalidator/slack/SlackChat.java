@@ -3,6 +3,7 @@ package dev.invalidator.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.view.View;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
@@ -19,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>The synchronous client never retries by itself, so this adapter does, boundedly: a 429 waits the
  * {@code Retry-After} that Slack asked for (capped), network errors and 5xx back off exponentially. The calls run on
  * the bot's worker threads, after the Slack ack, so waiting here delays nobody's acknowledgement.
+ *
+ * <p>What it reads back as state — status messages, decisions, completion notices — is only what this bot posted: any
+ * app in a channel may post messages with the same metadata event types, and anyone may write in a thread, so a
+ * message counts only when its {@code bot_id} is the bot's own, as {@code auth.test} names it.
  */
 public final class SlackChat implements Chat {
 
@@ -38,10 +45,19 @@ public final class SlackChat implements Chat {
     static final String FACTS_EVENT = "invalidation_request";
     /** The metadata event type of the thread reply that records a decision on a request waiting for approval. */
     static final String DECISION_EVENT = "invalidation_decision";
+    /**
+     * The metadata key of a random id that every post of state (a status message, a decision) carries, so that a
+     * retry can find the post an earlier attempt made although its answer was lost.
+     */
+    static final String POST_ID = "post_id";
+
+    /** How far back a look for a post goes: a post whose answer was lost a moment ago is among the last messages. */
+    private static final int LOOK_BACK = 200;
 
     private final MethodsClient client;
     private final int maxAttempts;
     private final Duration maxWait;
+    private volatile String ownBotId;
 
     /** @param maxWait the longest single wait for a {@code Retry-After} or a back-off */
     public SlackChat(MethodsClient client, int maxAttempts, Duration maxWait) {
@@ -61,12 +77,16 @@ public final class SlackChat implements Chat {
 
     @Override
     public PostedMessage post(String channel, Message message, Map<String, String> facts) {
+        String postId = UUID.randomUUID().toString();
+        Map<String, Object> payload = new HashMap<>(facts);
+        payload.put(POST_ID, postId);
         var response = call(
                 "chat.postMessage",
                 () -> client.chatPostMessage(r -> r.channel(channel)
                         .text(message.text())
                         .blocks(SlackMessages.blocks(message))
-                        .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts)))));
+                        .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, payload))),
+                () -> posted(channel, latest(channel), FACTS_EVENT, postId));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
 
@@ -94,7 +114,7 @@ public final class SlackChat implements Chat {
                         .limit(1)
                         .includeAllMetadata(true)));
         return history.getMessages().stream()
-                .filter(found -> message.ts().equals(found.getTs()) && isMarked(found, FACTS_EVENT))
+                .filter(found -> message.ts().equals(found.getTs()) && isOwn(found, FACTS_EVENT))
                 .findFirst()
                 .map(found ->
                         new Chat.StatusRecord(message, String.valueOf(found.getText()), facts(found.getMetadata())));
@@ -102,6 +122,7 @@ public final class SlackChat implements Chat {
 
     @Override
     public PostedMessage postDecision(PostedMessage status, Message notice) {
+        String postId = UUID.randomUUID().toString();
         var response = call(
                 "chat.postMessage",
                 () -> client.chatPostMessage(r -> r.channel(status.channel())
@@ -109,36 +130,88 @@ public final class SlackChat implements Chat {
                         .text(notice.text())
                         .blocks(SlackMessages.blocks(notice))
                         .metadata(new com.slack.api.model.Message.Metadata(
-                                DECISION_EVENT, new HashMap<>(Map.of("status_ts", status.ts()))))));
+                                DECISION_EVENT, new HashMap<>(Map.of("status_ts", status.ts(), POST_ID, postId))))),
+                () -> posted(status.channel(), replies(status), DECISION_EVENT, postId));
         return new PostedMessage(response.getChannel(), response.getTs());
+    }
+
+    /**
+     * The post among {@code messages} that an attempt whose answer was lost made after all, as the answer it would
+     * have had.
+     */
+    private Optional<ChatPostMessageResponse> posted(
+            String channel, List<com.slack.api.model.Message> messages, String eventType, String postId) {
+        return messages.stream()
+                .filter(message -> isOwn(message, eventType)
+                        && postId.equals(message.getMetadata().getEventPayload().get(POST_ID)))
+                .findFirst()
+                .map(message -> {
+                    log.info("A chat.postMessage whose answer was lost had posted {} in {}", message.getTs(), channel);
+                    ChatPostMessageResponse answer = new ChatPostMessageResponse();
+                    answer.setOk(true);
+                    answer.setChannel(channel);
+                    answer.setTs(message.getTs());
+                    return answer;
+                });
+    }
+
+    private List<com.slack.api.model.Message> latest(String channel) {
+        return call(
+                        "conversations.history",
+                        () -> client.conversationsHistory(
+                                r -> r.channel(channel).limit(LOOK_BACK).includeAllMetadata(true)))
+                .getMessages();
+    }
+
+    /** The thread of {@code parent}, the parent first, then its replies oldest first. */
+    private List<com.slack.api.model.Message> replies(PostedMessage parent) {
+        return call(
+                        "conversations.replies",
+                        () -> client.conversationsReplies(r -> r.channel(parent.channel())
+                                .ts(parent.ts())
+                                .limit(LOOK_BACK)
+                                .includeAllMetadata(true)))
+                .getMessages();
     }
 
     @Override
     public Optional<PostedMessage> firstDecision(PostedMessage status) {
-        var replies = call(
-                "conversations.replies",
-                () -> client.conversationsReplies(r ->
-                        r.channel(status.channel()).ts(status.ts()).limit(200).includeAllMetadata(true)));
-        // Replies come oldest first; only the bot can attach metadata, so a person's reply never counts.
-        return replies.getMessages().stream()
-                .filter(reply -> !status.ts().equals(reply.getTs()) && isMarked(reply, DECISION_EVENT))
+        return replies(status).stream()
+                .filter(reply -> !status.ts().equals(reply.getTs()) && isOwn(reply, DECISION_EVENT))
                 .findFirst()
                 .map(reply -> new PostedMessage(status.channel(), reply.getTs()));
     }
 
-    private static boolean isMarked(com.slack.api.model.Message message, String eventType) {
-        return message.getMetadata() != null
+    /** Posted by this bot, with metadata of {@code eventType}: another app's look-alike is not. */
+    private boolean isOwn(com.slack.api.model.Message message, String eventType) {
+        return isOwn(message)
+                && message.getMetadata() != null
                 && eventType.equals(message.getMetadata().getEventType());
+    }
+
+    private boolean isOwn(com.slack.api.model.Message message) {
+        return ownBotId().equals(message.getBotId());
+    }
+
+    /** The {@code bot_id} on every message this bot posts, from {@code auth.test} with its token, asked once. */
+    private String ownBotId() {
+        String known = ownBotId;
+        if (known == null) {
+            known = call("auth.test", () -> client.authTest(r -> r)).getBotId();
+            if (known == null || known.isBlank()) {
+                throw new ChatException(
+                        Reason.OTHER, "auth.test named no bot_id: SLACK_BOT_TOKEN is not a bot token", null);
+            }
+            ownBotId = known;
+        }
+        return known;
     }
 
     @Override
     public boolean threadHas(PostedMessage parent, String marker) {
-        var replies = call(
-                "conversations.replies",
-                () -> client.conversationsReplies(
-                        r -> r.channel(parent.channel()).ts(parent.ts()).limit(200)));
-        return replies.getMessages().stream()
+        return replies(parent).stream()
                 .anyMatch(message -> !parent.ts().equals(message.getTs())
+                        && isOwn(message)
                         && String.valueOf(message.getText()).contains(marker));
     }
 
@@ -150,7 +223,7 @@ public final class SlackChat implements Chat {
                 () -> client.conversationsHistory(
                         r -> r.channel(channel).oldest(since).limit(200).includeAllMetadata(true)));
         return history.getMessages().stream()
-                .filter(message -> isMarked(message, FACTS_EVENT))
+                .filter(message -> isOwn(message, FACTS_EVENT))
                 .map(message -> new Chat.StatusRecord(
                         new PostedMessage(channel, message.getTs()),
                         String.valueOf(message.getText()),
@@ -160,6 +233,7 @@ public final class SlackChat implements Chat {
 
     private static Map<String, String> facts(com.slack.api.model.Message.Metadata metadata) {
         return metadata.getEventPayload().entrySet().stream()
+                .filter(entry -> !POST_ID.equals(entry.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue())));
     }
 
@@ -239,7 +313,17 @@ public final class SlackChat implements Chat {
     }
 
     <T extends SlackApiTextResponse> T call(String method, WebApiCall<T> call) {
+        return call(method, call, Optional::empty);
+    }
+
+    /**
+     * {@code call}, retried; before an attempt that follows one which may have taken effect although it failed — a
+     * timeout or a dropped connection, a 5xx, {@code internal_error} — asks {@code tookEffect} whether it did, and if
+     * so answers with that instead of making the call again. A 429 or another {@code ok:false} means Slack did nothing.
+     */
+    <T extends SlackApiTextResponse> T call(String method, WebApiCall<T> call, Supplier<Optional<T>> tookEffect) {
         Duration backoff = Duration.ofMillis(250);
+        boolean maybeTookEffect = false;
         for (int attempt = 1; ; attempt++) {
             Optional<Duration> wait;
             String problem;
@@ -254,6 +338,7 @@ public final class SlackChat implements Chat {
                         && !"fatal_error".equals(problem)) {
                     throw new ChatException(reasonFor(problem), method + " failed: " + problem, null);
                 }
+                maybeTookEffect |= !"ratelimited".equals(problem);
                 wait = Optional.of(backoff);
             } catch (SlackApiException e) {
                 problem = "HTTP " + e.getResponse().code();
@@ -263,24 +348,36 @@ public final class SlackChat implements Chat {
                 if (wait.isEmpty()) {
                     throw new ChatException(Reason.OTHER, method + " failed: " + problem, e);
                 }
+                maybeTookEffect |= e.getResponse().code() >= 500;
             } catch (IOException e) {
                 problem = e.getClass().getSimpleName();
                 wait = Optional.of(backoff);
+                maybeTookEffect = true;
             }
-            if (attempt >= maxAttempts) {
+            boolean last = attempt >= maxAttempts;
+            if (!last) {
+                Duration pause = wait.get().compareTo(maxWait) > 0 ? maxWait : wait.get();
+                log.info(
+                        "{} answered {}; retrying in {} ms (attempt {} of {})",
+                        method,
+                        problem,
+                        pause.toMillis(),
+                        attempt + 1,
+                        maxAttempts);
+                // The pause comes before the look, so that an attempt Slack is still acting on has time to show.
+                sleep(pause);
+                backoff = backoff.multipliedBy(2);
+            }
+            if (maybeTookEffect) {
+                Optional<T> earlier = tookEffect.get();
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            if (last) {
                 throw new ChatException(
                         Reason.UNAVAILABLE, method + " failed " + attempt + " times (last: " + problem + ")", null);
             }
-            Duration pause = wait.get().compareTo(maxWait) > 0 ? maxWait : wait.get();
-            log.info(
-                    "{} answered {}; retrying in {} ms (attempt {} of {})",
-                    method,
-                    problem,
-                    pause.toMillis(),
-                    attempt + 1,
-                    maxAttempts);
-            sleep(pause);
-            backoff = backoff.multipliedBy(2);
         }
     }
 

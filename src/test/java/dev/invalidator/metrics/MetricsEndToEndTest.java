@@ -64,7 +64,7 @@ class MetricsEndToEndTest {
                 verify:
                   timeout: 10s
                 """.formatted(edge.baseUrl(WEB))));
-        server.report(bot::health);
+        server.report(bot::liveness, bot::readiness);
         server.reportMetrics(bot.metrics()::scrape);
     }
 
@@ -75,7 +75,7 @@ class MetricsEndToEndTest {
     }
 
     private MetricSamples scrape() {
-        HealthProbe.Answer answer = probe.get(HealthServer.METRICS_PATH);
+        HealthProbe.Answer answer = probe.get(HealthServer.METRICS);
         assertThat(answer.status()).isEqualTo(200);
         return MetricSamples.parse(answer.body());
     }

@@ -281,6 +281,46 @@ class SlackWebApiTest {
         }
 
         @Test
+        void messages_say_whose_they_are_and_any_app_or_person_may_attach_metadata() throws Exception {
+            var other = new SlackSimulator.OtherApp("A0OTHER", "B0OTHER", "U0OTHERBOT");
+            String metadata = "{\"event_type\":\"invalidation_request\",\"event_payload\":{\"requester\":\"U0X\"}}";
+            String ours =
+                    bot.chatPostMessage(m -> m.channel(GENERAL).text("ours")).getTs();
+            sim.appPosts(other, GENERAL, "theirs", null, metadata);
+            sim.userPosts(ALICE, GENERAL, "a person's", ours, metadata);
+
+            List<Message> history = bot.conversationsHistory(
+                            h -> h.channel(GENERAL).includeAllMetadata(true))
+                    .getMessages();
+            assertThat(history).extracting(Message::getText).containsExactly("theirs", "ours");
+            assertThat(history.get(0).getBotId()).isEqualTo("B0OTHER");
+            assertThat(history.get(0).getAppId()).isEqualTo("A0OTHER");
+            assertThat(history.get(0).getUser()).isEqualTo("U0OTHERBOT");
+            assertThat(history.get(0).getMetadata().getEventType()).isEqualTo("invalidation_request");
+            assertThat(history.get(1).getBotId()).isEqualTo("B0BOT");
+            assertThat(history.get(1).getAppId()).isEqualTo("A0SIM");
+            Message reply = bot.conversationsReplies(
+                            r -> r.channel(GENERAL).ts(ours).includeAllMetadata(true))
+                    .getMessages()
+                    .get(1);
+            assertThat(reply.getUser()).isEqualTo(ALICE);
+            assertThat(reply.getBotId()).isNull();
+            assertThat(reply.getAppId()).isNull();
+            assertThat(reply.getMetadata().getEventType()).isEqualTo("invalidation_request");
+        }
+
+        @Test
+        void another_app_has_ids_of_its_own_and_posts_only_metadata_slack_would_take() {
+            var impostor = new SlackSimulator.OtherApp("A0OTHER", SlackSimulator.BOT_ID, "U0OTHERBOT");
+            assertThatThrownBy(() -> sim.appPosts(impostor, GENERAL, "x", null, null))
+                    .isInstanceOf(IllegalArgumentException.class);
+            var other = new SlackSimulator.OtherApp("A0OTHER", "B0OTHER", "U0OTHERBOT");
+            assertThatThrownBy(() -> sim.appPosts(other, GENERAL, "x", null, "{\"event_type\":\"x\"}"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(sim.messages(GENERAL)).isEmpty();
+        }
+
+        @Test
         void ephemerals_and_permalinks() throws Exception {
             var eph = bot.chatPostEphemeral(e -> e.channel(GENERAL).user(ALICE).text("only you"));
             assertThat(eph.getMessageTs()).isNotBlank();
@@ -417,6 +457,17 @@ class SlackWebApiTest {
                     .isEqualTo("edit_window_closed");
             assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b")).isOk())
                     .isTrue();
+        }
+
+        @Test
+        void a_fault_after_commit_answers_ok_false_for_a_call_that_took_effect() throws Exception {
+            sim.failNextAfterCommit("chat.postMessage", "internal_error", 1);
+
+            assertThat(bot.chatPostMessage(m -> m.channel(GENERAL).text("a")).getError())
+                    .isEqualTo("internal_error");
+            assertThat(sim.messages(GENERAL))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.text()).isEqualTo("a"));
         }
 
         @Test

@@ -142,10 +142,10 @@ public final class CloudFrontCdn implements Cdn {
         } catch (SdkException e) {
             CdnException failure =
                     CloudFrontErrors.translate(e, operation, distributionId, accountHint(distributionId));
-            calls.failed(operation, failure.failure(), Duration.ofNanos(System.nanoTime() - start));
+            calls.failed(operation, distributionId, failure.failure(), Duration.ofNanos(System.nanoTime() - start));
             throw failure;
         }
-        calls.answered(operation, Duration.ofNanos(System.nanoTime() - start));
+        calls.answered(operation, distributionId, Duration.ofNanos(System.nanoTime() - start));
         return answer;
     }
 }
