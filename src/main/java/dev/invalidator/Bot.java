@@ -93,7 +93,8 @@ public final class Bot implements AutoCloseable {
         config.distributions().forEach((name, distribution) -> distributionIds.put(name, distribution.id()));
         CloudFrontHealth cloudFrontHealth = new CloudFrontHealth(distributionIds);
         CloudFrontCdn cdn = new CloudFrontCdn(aws, roles, cloudFrontHealth.andThen(metrics.cloudFront()));
-        MethodsClient methods = slack.methods(tokens.botToken());
+        Slack counted = SlackBot.countingCalls(slack, metrics.slack());
+        MethodsClient methods = counted.methods(tokens.botToken());
         SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
         AccessPolicy policy = new AccessPolicy(
                 new CachedGroupMembers(
@@ -117,7 +118,7 @@ public final class Bot implements AutoCloseable {
                 config, catalog, policy, cdn, chat, tracker, monthToDate, clock, timer, metrics.requests());
         SlackBot slackBot;
         try {
-            slackBot = SlackBot.start(slack, tokens, handler, workers, clock);
+            slackBot = SlackBot.start(counted, tokens, handler, workers, clock, metrics.slack());
         } catch (RuntimeException e) {
             tracker.close();
             verification.close();
@@ -126,6 +127,7 @@ public final class Bot implements AutoCloseable {
             metrics.close();
             throw e;
         }
+        metrics.slack().watchConnection(slackBot::isConnected);
         workers.execute(catalog::warmUp);
         // The first month-to-date read costs a GetInvalidation per invalidation this month: pay it now, not inside a
         // form's three-second answer.

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -12,13 +13,12 @@ import java.util.function.BooleanSupplier;
  * acknowledged and how fast ({@value #ACKS}), and every Web API call by method and outcome ({@value #API_CALLS}).
  *
  * <pre>{@code
- * slack.apiCall("chat.postMessage", "ratelimited");   // invalidator_slack_api_calls_total{…,outcome="ratelimited"}
+ * slack.apiCall("chat.postMessage", ApiOutcome.RATELIMITED);
+ * // invalidator_slack_api_calls_total{method="chat.postMessage",outcome="ratelimited"} 1.0
  * slack.acked("slash_commands", Duration.ofMillis(12));
  * }</pre>
  *
- * <p>A Web API call's outcome is {@code ok}, {@code error} (Slack answered {@code ok:false}), {@code ratelimited}
- * (HTTP 429, or {@code ok:false} with {@code ratelimited}), {@code server_error} (5xx), {@code http_error} (another
- * status) or {@code network_error} (no answer); each attempt counts, retries included.
+ * <p>Each attempt of a Web API call counts, retries included, by its {@link ApiOutcome}.
  */
 public final class SlackMeters {
 
@@ -41,6 +41,26 @@ public final class SlackMeters {
         Duration.ofSeconds(3),
         Duration.ofSeconds(5)
     };
+
+    /** How one attempt of a Web API call ended; the label is the name in lower case. */
+    public enum ApiOutcome {
+        /** {@code ok:true}. */
+        OK,
+        /** Slack answered {@code ok:false} with an error other than {@code ratelimited}. */
+        ERROR,
+        /** HTTP 429, or {@code ok:false} with {@code ratelimited}. */
+        RATELIMITED,
+        /** HTTP 5xx. */
+        SERVER_ERROR,
+        /** Another HTTP status than 200, 429 or 5xx. */
+        HTTP_ERROR,
+        /** No answer: the connection failed, dropped or timed out. */
+        NETWORK_ERROR;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private final MeterRegistry registry;
     private final Counter reconnects;
@@ -73,11 +93,16 @@ public final class SlackMeters {
                 .record(sinceReceived);
     }
 
-    public void apiCall(String method, String outcome) {
+    /**
+     * One attempt of a Web API call ended so.
+     *
+     * @param method a Web API method, e.g. {@code chat.postMessage}: a name the bot calls, never a URL
+     */
+    public void apiCall(String method, ApiOutcome outcome) {
         Counter.builder(API_CALLS)
                 .description("Slack Web API calls, each attempt counted, by method and outcome")
                 .tag("method", method)
-                .tag("outcome", outcome)
+                .tag("outcome", outcome.label())
                 .register(registry)
                 .increment();
     }

@@ -12,6 +12,7 @@ import com.slack.api.socket_mode.impl.SocketModeClientJavaWSImpl;
 import com.slack.api.socket_mode.queue.SocketModeMessageQueue;
 import com.slack.api.util.json.GsonFactory;
 import dev.invalidator.base.DaemonThreads;
+import dev.invalidator.metrics.SlackMeters;
 import java.lang.reflect.Field;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -19,10 +20,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.java_websocket.client.WebSocketClient;
 import org.slf4j.Logger;
@@ -47,6 +50,15 @@ final class SocketModeSession implements AutoCloseable {
     /** How long the SDK's monitor waits after a failed reconnect before it tries again (as it does for its own). */
     private static final Duration RETRY_AFTER_FAILED_RECONNECT = Duration.ofSeconds(10);
 
+    /**
+     * When the envelope a dispatch thread is processing arrived, in {@link System#nanoTime()}: the SDK calls the
+     * listener that acks on that thread, with the message alone.
+     */
+    private static final ThreadLocal<Long> ARRIVED = new ThreadLocal<>();
+
+    /** The envelope types Slack sends in Socket Mode; another would be counted as {@code other}. */
+    private static final Set<String> ENVELOPE_TYPES = Set.of("slash_commands", "interactive", "events_api");
+
     private final App app;
     private final SocketModeClient client;
     private final ExecutorService dispatch;
@@ -60,23 +72,28 @@ final class SocketModeSession implements AutoCloseable {
     }
 
     /**
-     * Starts the app (which checks the bot token with {@code auth.test}) and connects.
+     * Starts the app (which checks the bot token with {@code auth.test}) and connects; {@code meters} counts each
+     * reconnect and times each ack from the envelope's arrival.
      *
      * @throws IllegalArgumentException when Slack refuses the bot token
      * @throws Exception                when the app token is refused or the connection can't be opened
      */
-    static SocketModeSession open(App app, String appToken, int dispatchThreads, Clock clock) throws Exception {
+    static SocketModeSession open(App app, String appToken, int dispatchThreads, Clock clock, SlackMeters meters)
+            throws Exception {
         app.start();
         ExecutorService dispatch = dispatchPool(dispatchThreads);
         try {
             HandOff handOff = new HandOff();
             SocketModeLiveness liveness = new SocketModeLiveness(dispatch, clock);
             SocketModeClient client = new MonitoredClient(
-                    app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff, liveness);
+                    app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff, liveness, meters);
             SocketModeRequestParser parser = new SocketModeRequestParser(app.config());
             Gson gson = GsonFactory.createSnakeCase(app.slack().getConfig());
-            client.addWebSocketMessageListener(message -> runBolt(app, client, parser, gson, message));
-            handOff.deliverTo(message -> dispatch.execute(() -> process(client, message)));
+            client.addWebSocketMessageListener(message -> runBolt(app, client, parser, gson, message, meters));
+            handOff.deliverTo(message -> {
+                long arrived = System.nanoTime();
+                dispatch.execute(() -> process(client, message, arrived));
+            });
             client.connect();
             client.setAutoReconnectEnabled(true);
             return new SocketModeSession(app, client, dispatch, liveness);
@@ -99,16 +116,24 @@ final class SocketModeSession implements AutoCloseable {
     }
 
     /** Reads the envelope's type (a {@code disconnect} reconnects), then runs the listeners on this thread. */
-    private static void process(SocketModeClient client, String message) {
+    private static void process(SocketModeClient client, String message, long arrived) {
+        ARRIVED.set(arrived);
         try {
             client.processMessage(message);
         } catch (Exception e) {
             log.error("Could not process a Socket Mode message: {}", e.getMessage(), e);
+        } finally {
+            ARRIVED.remove();
         }
     }
 
     private static void runBolt(
-            App app, SocketModeClient client, SocketModeRequestParser parser, Gson gson, String message) {
+            App app,
+            SocketModeClient client,
+            SocketModeRequestParser parser,
+            Gson gson,
+            String message,
+            SlackMeters meters) {
         SocketModeRequest request = parser.parse(message);
         if (request == null) {
             return;
@@ -126,6 +151,11 @@ final class SocketModeSession implements AutoCloseable {
             return;
         }
         client.sendSocketModeResponse(gson.toJson(ack(request.getEnvelope().getEnvelopeId(), response, gson)));
+        Long arrived = ARRIVED.get();
+        if (arrived != null) {
+            String type = request.getEnvelope().getType();
+            meters.acked(ENVELOPE_TYPES.contains(type) ? type : "other", Duration.ofNanos(System.nanoTime() - arrived));
+        }
     }
 
     /** {@code {"envelope_id": …}}, with the listener's answer as {@code payload} when it gave one. */
@@ -202,6 +232,8 @@ final class SocketModeSession implements AutoCloseable {
      * warning and runs as before.
      *
      * <p>Its session monitor survives a failed reconnect, and tells {@link SocketModeLiveness} each time it checks.
+     * Each connection after the first is counted as a reconnect, whatever led to it: the monitor's missing pong,
+     * Slack's {@code disconnect} message.
      * The monitor runs {@link #maintainCurrentSession()} on a scheduled executor, which stops calling a task for good
      * once it throws; the SDK catches only an {@code IOException} there, and throws an {@code IllegalStateException}
      * when apps.connections.open answers {@code ok:false} — one such answer, and the bot never reconnected again.
@@ -209,9 +241,16 @@ final class SocketModeSession implements AutoCloseable {
     private static final class MonitoredClient extends SocketModeClientJavaWSImpl {
 
         private final SocketModeLiveness liveness;
+        private final SlackMeters meters;
+        private final AtomicBoolean connectedOnce = new AtomicBoolean();
 
         MonitoredClient(
-                Slack slack, String appToken, String url, SocketModeMessageQueue queue, SocketModeLiveness liveness)
+                Slack slack,
+                String appToken,
+                String url,
+                SocketModeMessageQueue queue,
+                SocketModeLiveness liveness,
+                SlackMeters meters)
                 throws URISyntaxException {
             super(
                     slack,
@@ -223,6 +262,7 @@ final class SocketModeSession implements AutoCloseable {
                     true,
                     SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
             this.liveness = liveness;
+            this.meters = meters;
         }
 
         /** Returns when the monitor may check again, in epoch milliseconds, as the SDK's own does. */
@@ -242,6 +282,9 @@ final class SocketModeSession implements AutoCloseable {
 
         @Override
         public void connect() {
+            if (connectedOnce.getAndSet(true)) {
+                meters.reconnected();
+            }
             try {
                 Field session = SocketModeClientJavaWSImpl.class.getDeclaredField(SESSION_FIELD);
                 session.setAccessible(true);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.Bot;
 import dev.invalidator.health.HealthServer;
+import dev.invalidator.sandbox.CallHold;
 import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedEdge;
@@ -81,7 +82,8 @@ class MetricsEndToEndTest {
     }
 
     private MetricSamples awaitScrape(String what, Predicate<MetricSamples> condition) {
-        return Await.until(what, Await.DEFAULT_TIMEOUT, this::scrape, condition);
+        // A scrape reads the JVM and pings Slack: ten a second is plenty.
+        return Await.until(what, Await.DEFAULT_TIMEOUT, Duration.ofMillis(100), this::scrape, condition);
     }
 
     private SimulatedInvalidation awaitInvalidation() {
@@ -249,6 +251,82 @@ class MetricsEndToEndTest {
                     .isEqualTo(1);
             assertThat(samples.sum("invalidator_refresh_checks_total", "result", "could_not_check"))
                     .isZero();
+        }
+    }
+
+    @Nested
+    class Slack {
+
+        @Test
+        void web_api_calls_are_counted_by_method_and_outcome_a_429_as_ratelimited() {
+            world.slack.rateLimit("chat.postMessage", 1, 1);
+
+            world.type(ALICE, OPS, "web /index.html");
+            world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status in progress");
+
+            MetricSamples samples = awaitScrape(
+                    "the 429 counted",
+                    now -> now.sum(
+                                    "invalidator_slack_api_calls_total",
+                                    "method",
+                                    "chat.postMessage",
+                                    "outcome",
+                                    "ratelimited")
+                            == 1);
+            assertThat(samples.sum("invalidator_slack_api_calls_total", "method", "chat.postMessage", "outcome", "ok"))
+                    .as("the retry after the 429")
+                    .isPositive();
+            assertThat(samples.sum(
+                            "invalidator_slack_api_calls_total", "method", "apps.connections.open", "outcome", "ok"))
+                    .as("Bolt's own call, to open the Socket Mode connection")
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void a_web_api_call_slack_never_answered_is_counted_as_a_network_error() {
+            CallHold posted = world.slack.holdNext("chat.postMessage", CallHold.Point.AFTER_COMMIT);
+            world.type(ALICE, OPS, "web /index.html");
+            posted.awaitReached(Duration.ofSeconds(20));
+            posted.abandon();
+
+            awaitScrape(
+                    "the unanswered post counted",
+                    now -> now.sum(
+                                    "invalidator_slack_api_calls_total",
+                                    "method",
+                                    "chat.postMessage",
+                                    "outcome",
+                                    "network_error")
+                            == 1);
+        }
+
+        @Test
+        void acks_are_counted_and_timed_by_envelope_type() {
+            world.type(ALICE, OPS, "web /index.html");
+            world.type(ALICE, OPS, "help");
+
+            MetricSamples samples = awaitScrape(
+                    "the acks timed",
+                    now -> now.sum("invalidator_slack_ack_latency_seconds_count", "type", "slash_commands") == 2);
+            assertThat(samples.find(
+                            "invalidator_slack_ack_latency_seconds_bucket", "type", "slash_commands", "le", "3.0"))
+                    .as("Slack's three seconds are a bucket's bound")
+                    .singleElement()
+                    .extracting(MetricSamples.Sample::value)
+                    .isEqualTo(2.0);
+        }
+
+        @Test
+        void the_connection_is_shown_and_each_reconnect_counted() {
+            MetricSamples connected = awaitScrape("connected", now -> now.sum("invalidator_slack_connected") == 1);
+            assertThat(connected.sum("invalidator_slack_reconnects_total")).isZero();
+
+            world.slack.disconnectAll("refresh_requested");
+
+            awaitScrape(
+                    "the reconnect counted",
+                    now -> now.sum("invalidator_slack_reconnects_total") == 1
+                            && now.sum("invalidator_slack_connected") == 1);
         }
     }
 }
