@@ -93,6 +93,7 @@ public final class Bot implements AutoCloseable {
         config.distributions().forEach((name, distribution) -> distributionIds.put(name, distribution.id()));
         CloudFrontHealth cloudFrontHealth = new CloudFrontHealth(distributionIds);
         CloudFrontCdn cdn = new CloudFrontCdn(aws, roles, cloudFrontHealth.andThen(metrics.cloudFront()));
+        metrics.watchWorkerQueue(workers.getQueue());
         Slack counted = SlackBot.countingCalls(slack, metrics.slack());
         MethodsClient methods = counted.methods(tokens.botToken());
         SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));

@@ -329,4 +329,37 @@ class MetricsEndToEndTest {
                             && now.sum("invalidator_slack_connected") == 1);
         }
     }
+
+    @Nested
+    class TheProcess {
+
+        @Test
+        void shows_the_worker_queue_and_the_jvm() {
+            MetricSamples samples = scrape();
+
+            assertThat(samples.find("invalidator_worker_queue_tasks"))
+                    .singleElement()
+                    .extracting(MetricSamples.Sample::value)
+                    .isEqualTo(0.0);
+            assertThat(samples.names())
+                    .contains(
+                            "jvm_memory_used_bytes",
+                            "jvm_gc_memory_allocated_bytes_total",
+                            "jvm_threads_live_threads",
+                            "jvm_classes_loaded_classes",
+                            "process_cpu_usage",
+                            "process_uptime_seconds",
+                            "process_files_open_files");
+        }
+
+        @Test
+        void labels_no_user_channel_path_or_invalidation() {
+            invalidateAndVerify("web /index.html");
+            String invalidationId = awaitInvalidation().id();
+
+            String body = probe.get(HealthServer.METRICS).body();
+
+            assertThat(body).doesNotContain(ALICE, OPS, "/index.html", invalidationId, "E1WEBEXAMPLE");
+        }
+    }
 }
