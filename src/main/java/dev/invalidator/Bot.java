@@ -11,6 +11,7 @@ import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.cost.MonthToDatePaths;
+import dev.invalidator.cost.Pricing;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
 import dev.invalidator.flow.Reconciler;
@@ -49,6 +50,9 @@ public final class Bot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
     private static final int WORKERS = 8;
     private static final int QUEUED_COMMANDS = 1_000;
+    /** How often this month's paths are read again while no request asks: a few ListInvalidations each time. */
+    private static final Duration MONTH_TO_DATE_READS = Duration.ofMinutes(5);
+
     private static final Duration DISTRIBUTION_DETAILS_TTL = Duration.ofMinutes(10);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
@@ -113,8 +117,7 @@ public final class Bot implements AutoCloseable {
                 metrics.invalidations());
         metrics.invalidations().watchInFlight(tracker::following, clock);
         MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
-        ScheduledExecutorService timer =
-                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("approval-expiry"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("timer"));
         CommandHandler handler = new CommandHandler(
                 config, catalog, policy, cdn, chat, tracker, monthToDate, clock, timer, metrics.requests());
         SlackBot slackBot;
@@ -131,14 +134,10 @@ public final class Bot implements AutoCloseable {
         metrics.slack().watchConnection(slackBot::isConnected);
         workers.execute(catalog::warmUp);
         // The first month-to-date read costs a GetInvalidation per invalidation this month: pay it now, not inside a
-        // form's three-second answer.
-        workers.execute(() -> {
-            try {
-                monthToDate.usedThisMonthByAccount();
-            } catch (RuntimeException e) {
-                log.warn("Could not read this month's invalidation paths at start-up: {}", e.getMessage());
-            }
-        });
+        // form's three-second answer. The next ones follow what the console or a CI job invalidates, for the metrics.
+        monthToDate.keepReading(MONTH_TO_DATE_READS, timer, workers);
+        metrics.cloudFront()
+                .watchPathsThisMonth(monthToDate.accounts(), monthToDate::lastKnown, Pricing.FREE_PATHS_PER_MONTH);
         Reconciler reconciler = new Reconciler(config, chat, cdn, tracker, clock);
         workers.execute(() -> {
             tracker.recover(

@@ -20,6 +20,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How many invalidation paths each AWS account has used in the current UTC calendar month, read from CloudFront
@@ -31,6 +38,8 @@ import java.util.Objects;
  * used.usedThisMonth("E1WEBEXAMPLE");   // 840: web and images share the bot's own account
  * used.usedThisMonthByAccount();        // {default=840, 111122223333=12}
  * used.record(cdn.create(id, reference, paths)); // counted at once, no extra call
+ * used.lastKnown("default");            // OptionalInt[842], from memory: for the metrics
+ * used.keepReading(Duration.ofMinutes(5), timer, workers);   // follows what others invalidate
  * }</pre>
  *
  * <p><b>Accounts.</b> A distribution with a {@code roleArn} belongs to the account in that ARN
@@ -49,6 +58,10 @@ import java.util.Objects;
  * another replica) is not counted yet; ones this bot creates are, through {@link #record}. A guard that may be
  * a few paths short for half a minute is the price of not listing a distribution on every keystroke.
  *
+ * <p><b>Without asking.</b> {@link #lastKnown} answers from memory, never waiting for CloudFront, for a scrape of the
+ * metrics; {@link #keepReading} reads CloudFront now and then so that it follows what the console or a CI job
+ * invalidates while nobody asks the bot.
+ *
  * <p>Thread-safe. Each distribution is read under its own lock, so threads that ask about the same distribution
  * at once wait for one refresh and then share its answer (while it is fresh) instead of repeating the calls;
  * different distributions never wait for each other.
@@ -61,6 +74,7 @@ public final class MonthToDatePaths {
     public static final Duration DEFAULT_FRESHNESS = Duration.ofSeconds(30);
 
     private static final int PAGE_SIZE = 100;
+    private static final Logger log = LoggerFactory.getLogger(MonthToDatePaths.class);
 
     private final Cdn cdn;
     private final Clock clock;
@@ -130,6 +144,64 @@ public final class MonthToDatePaths {
         return Collections.unmodifiableMap(used);
     }
 
+    /** Every account key the config spans, in config order. */
+    public List<String> accounts() {
+        return List.copyOf(distributionsByAccount.keySet());
+    }
+
+    /**
+     * Paths used this UTC month by {@code account} as last read, plus those recorded since, without calling
+     * CloudFront or waiting for a read in progress; empty until each of its distributions has been read this month.
+     *
+     * @throws IllegalArgumentException when the account is not one of {@link #accounts()}
+     */
+    public OptionalInt lastKnown(String account) {
+        List<String> distributionIds = distributionsByAccount.get(account);
+        if (distributionIds == null) {
+            throw new IllegalArgumentException("not an account of the config: " + account);
+        }
+        Month month = Month.of(clock.instant());
+        int used = 0;
+        for (String distributionId : distributionIds) {
+            OptionalInt known = ledgers.get(distributionId).known(month);
+            if (known.isEmpty()) {
+                return OptionalInt.empty();
+            }
+            used += known.getAsInt();
+        }
+        return OptionalInt.of(used);
+    }
+
+    /**
+     * Reads every account now and then each {@code interval}, on {@code workers} ({@code timer} only hands the read
+     * over). A read that fails, or finds the workers too busy, is logged and made again at the next turn.
+     */
+    public void keepReading(Duration interval, ScheduledExecutorService timer, Executor workers) {
+        // Runs until the timer is shut down; the task catches what it could throw, which would end the schedule.
+        var unused = timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        workers.execute(this::readEveryAccount);
+                    } catch (RejectedExecutionException busy) {
+                        log.debug("The workers are busy; this month's paths are read at the next turn");
+                    }
+                },
+                0,
+                interval.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    private void readEveryAccount() {
+        Instant now = clock.instant();
+        for (String account : distributionsByAccount.keySet()) {
+            try {
+                usedBy(account, now);
+            } catch (RuntimeException e) {
+                log.warn("Could not read this month's invalidation paths of account {}: {}", account, e.getMessage());
+            }
+        }
+    }
+
     /**
      * The account key a configured distribution is counted under.
      *
@@ -192,6 +264,9 @@ public final class MonthToDatePaths {
         }
     }
 
+    /** A distribution's paths of {@code month}, as its ledger last counted them. */
+    private record Known(Month month, int paths) {}
+
     /** What is known of one invalidation: when it was created and how many paths it holds. */
     private record Counted(Instant createTime, int paths) {}
 
@@ -204,6 +279,8 @@ public final class MonthToDatePaths {
 
         private Instant refreshedAt;
         private Month refreshedMonth;
+        /** What the last read counted, with what was recorded since; read without the monitor. */
+        private volatile Known known;
 
         Ledger(String distributionId) {
             this.distributionId = distributionId;
@@ -216,6 +293,26 @@ public final class MonthToDatePaths {
                 refreshedAt = now;
                 refreshedMonth = month;
             }
+            int used = sum(month);
+            known = new Known(month, used);
+            return used;
+        }
+
+        synchronized void record(String invalidationId, Instant createTime, int paths, Month month) {
+            if (!createTime.isBefore(month.start())) {
+                counted.putIfAbsent(invalidationId, new Counted(createTime, paths));
+                if (month.equals(refreshedMonth)) {
+                    known = new Known(month, sum(month));
+                }
+            }
+        }
+
+        OptionalInt known(Month month) {
+            Known last = known;
+            return last != null && last.month().equals(month) ? OptionalInt.of(last.paths()) : OptionalInt.empty();
+        }
+
+        private int sum(Month month) {
             int used = 0;
             for (Counted invalidation : counted.values()) {
                 if (month.contains(invalidation.createTime())) {
@@ -223,12 +320,6 @@ public final class MonthToDatePaths {
                 }
             }
             return used;
-        }
-
-        synchronized void record(String invalidationId, Instant createTime, int paths, Month month) {
-            if (!createTime.isBefore(month.start())) {
-                counted.putIfAbsent(invalidationId, new Counted(createTime, paths));
-            }
         }
 
         private boolean fresh(Instant now, Month month) {

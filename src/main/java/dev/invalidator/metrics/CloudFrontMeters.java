@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * What CloudFront does for the bot: each call's operation, outcome and duration ({@value #CALLS}), and the paths each
@@ -60,16 +61,20 @@ public final class CloudFrontMeters implements CdnCallObserver {
     }
 
     /**
-     * Shows each account's paths of this month, as {@code usedByAccount} knows them when Prometheus asks, next to
-     * CloudFront's free allowance.
+     * Shows each account's paths of this month next to CloudFront's free allowance, as {@code lastKnown} tells them
+     * when Prometheus asks: it must answer from memory (a scrape must never wait for CloudFront), empty while it
+     * knows nothing yet, shown as NaN.
      *
-     * @param usedByAccount paths by account key ({@code default} or a 12-digit id); it must answer without calling
-     *     CloudFront, since it runs inside a scrape, and name every account from the start
+     * @param accounts {@code default} (the bot's own account) and the 12-digit ids of the config's roles
      */
-    public void watchPathsThisMonth(Supplier<Map<String, Integer>> usedByAccount, int freePathsPerMonth) {
-        for (String account : usedByAccount.get().keySet()) {
-            Gauge.builder(PATHS_THIS_MONTH, () -> usedByAccount.get().getOrDefault(account, 0))
-                    .description("Invalidation paths this AWS account used this UTC month, as far as the bot knows")
+    public void watchPathsThisMonth(
+            List<String> accounts, Function<String, OptionalInt> lastKnown, int freePathsPerMonth) {
+        for (String account : accounts) {
+            Gauge.builder(PATHS_THIS_MONTH, () -> {
+                        OptionalInt used = lastKnown.apply(account);
+                        return used.isPresent() ? used.getAsInt() : Double.NaN;
+                    })
+                    .description("Invalidation paths this AWS account used this UTC month, as the bot last read them")
                     .tag("account", account)
                     .register(registry);
             Gauge.builder(FREE_PATHS, () -> freePathsPerMonth)

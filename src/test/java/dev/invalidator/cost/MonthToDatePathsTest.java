@@ -11,21 +11,25 @@ import dev.invalidator.cdn.InvalidationStatus;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
+import dev.invalidator.sandbox.CallHold;
 import dev.invalidator.sandbox.CloudFrontSimulator;
 import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
+import dev.invalidator.testing.Await;
 import dev.invalidator.testing.CloudFrontFixture;
 import dev.invalidator.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -394,6 +398,118 @@ class MonthToDatePathsTest {
 
             assertThat(used.usedThisMonthByAccount())
                     .containsExactly(entry(MonthToDatePaths.DEFAULT_ACCOUNT, 0), entry(SHOP_ACCOUNT, 1));
+        }
+    }
+
+    @Nested
+    class KnowsWithoutAsking {
+
+        @Test
+        void names_every_account_the_config_spans_in_config_order() {
+            assertThat(used.accounts()).containsExactly(MonthToDatePaths.DEFAULT_ACCOUNT, SHOP_ACCOUNT);
+        }
+
+        @Test
+        void tells_each_accounts_paths_as_last_read_without_calling_cloudfront() {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            seed(SHOP, "2026-11-02T00:00:00Z", 2);
+            used.usedThisMonthByAccount();
+            seed(WEB, "2026-11-03T09:00:00Z", 4);
+            clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
+            int callsBefore = simulator.recordedCalls().size();
+
+            assertThat(used.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)).hasValue(3);
+            assertThat(used.lastKnown(SHOP_ACCOUNT)).hasValue(2);
+            assertThat(simulator.recordedCalls()).hasSize(callsBefore);
+        }
+
+        @Test
+        void adds_what_the_bot_created_since() {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.usedThisMonth(WEB);
+
+            used.record(created(seed(IMAGES, "2026-11-03T10:00:00Z", 2)));
+
+            assertThat(used.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)).hasValue(5);
+        }
+
+        @Test
+        void knows_nothing_of_an_account_before_every_one_of_its_distributions_was_read() {
+            used.record(created(seed(WEB, "2026-11-03T10:00:00Z", 2)));
+
+            assertThat(used.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)).isEmpty();
+            used.usedThisMonth(WEB);
+            assertThat(used.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)).hasValue(2);
+            assertThat(used.lastKnown(SHOP_ACCOUNT)).isEmpty();
+        }
+
+        @Test
+        void knows_nothing_of_this_month_from_last_months_read() {
+            seed(WEB, "2026-11-02T08:00:00Z", 3);
+            used.usedThisMonth(WEB);
+
+            clock.set(Instant.parse("2026-12-01T00:00:00Z"));
+
+            assertThat(used.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)).isEmpty();
+        }
+
+        @Test
+        void answers_at_once_while_a_read_waits_for_cloudfront() throws Exception {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.usedThisMonth(WEB);
+            clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
+            CallHold listing = simulator.holdNext(Operation.LIST_INVALIDATIONS, CallHold.Point.BEFORE_COMMIT);
+            ExecutorService reader = Executors.newSingleThreadExecutor();
+            try {
+                Future<Integer> reading = reader.submit(() -> used.usedThisMonth(WEB));
+                listing.awaitReached(Duration.ofSeconds(20));
+
+                assertThat(used.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)).hasValue(3);
+
+                listing.release();
+                assertThat(reading.get(20, TimeUnit.SECONDS)).isEqualTo(3);
+            } finally {
+                reader.shutdownNow();
+            }
+        }
+
+        @Test
+        void follows_invalidations_made_elsewhere_by_reading_cloudfront_now_and_then() {
+            MonthToDatePaths reading = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock, Duration.ZERO);
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            try {
+                reading.keepReading(Duration.ofMillis(50), timer, Runnable::run);
+                Await.until(
+                        "the first read",
+                        () -> reading.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)
+                                .isPresent());
+
+                seed(WEB, "2026-11-03T09:00:00Z", 4);
+
+                Await.until(
+                        "the console's four paths",
+                        () -> reading.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)
+                                .equals(OptionalInt.of(4)));
+            } finally {
+                timer.shutdownNow();
+            }
+        }
+
+        @Test
+        void keeps_reading_after_a_read_failed() {
+            MonthToDatePaths reading = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock, Duration.ZERO);
+            simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            try {
+                reading.keepReading(Duration.ofMillis(50), timer, Runnable::run);
+
+                Await.until(
+                        "a read after the failed one",
+                        () -> reading.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)
+                                .isPresent());
+            } finally {
+                timer.shutdownNow();
+            }
         }
     }
 

@@ -20,6 +20,8 @@ import dev.invalidator.testing.MetricSamples;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +48,9 @@ class MetricsEndToEndTest {
         edge.publish(WEB, "/index.html", "old");
         edge.cacheCopy(WEB, "/index.html", Duration.ofHours(2));
         edge.publish(WEB, "/index.html", "new");
+        // Made in the console this month, before the bot started: counted towards the free tier all the same.
+        world.cloudFront.simulator.seedInvalidation(
+                BotFixture.IMAGES, List.of("/a.png", "/b.png", "/c.png"), Instant.now(), true, null);
         server = HealthServer.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         probe = new HealthProbe(server.port());
         bot = world.startBot(BotFixture.config("""
@@ -327,6 +332,24 @@ class MetricsEndToEndTest {
                     "the reconnect counted",
                     now -> now.sum("invalidator_slack_reconnects_total") == 1
                             && now.sum("invalidator_slack_connected") == 1);
+        }
+    }
+
+    @Nested
+    class PathsThisMonth {
+
+        @Test
+        void are_shown_per_aws_account_next_to_the_free_thousand_those_made_elsewhere_included() {
+            world.type(ALICE, OPS, "web /index.html /app.js");
+            awaitInvalidation();
+
+            MetricSamples samples = awaitScrape(
+                    "the console's three paths and the bot's two",
+                    now -> now.sum("invalidator_paths_this_month", "account", "default") == 5);
+            assertThat(samples.find("invalidator_free_paths_per_month", "account", "default"))
+                    .singleElement()
+                    .extracting(MetricSamples.Sample::value)
+                    .isEqualTo(1_000.0);
         }
     }
 
