@@ -17,8 +17,10 @@ import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.HealthProbe;
 import dev.invalidator.testing.MetricSamples;
+import dev.invalidator.testing.Promtool;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -383,6 +385,31 @@ class MetricsEndToEndTest {
             String body = probe.get(HealthServer.METRICS).body();
 
             assertThat(body).doesNotContain(ALICE, OPS, "/index.html", invalidationId, "E1WEBEXAMPLE");
+        }
+    }
+
+    @Nested
+    class ThePrometheusTools {
+
+        /** A scrape after a request that was created, completed and checked at the edge, and one that was denied. */
+        private String scrapeAfterAFlow() {
+            invalidateAndVerify("web /index.html");
+            world.type(BOB, OPS, "images /logo.png");
+            awaitScrape(
+                    "the check counted",
+                    now -> now.sum("invalidator_refresh_checks_total") == 1
+                            && now.sum("invalidator_completion_shown_delay_seconds_count") == 1);
+            return probe.get(HealthServer.METRICS).body();
+        }
+
+        @Test
+        void promtool_finds_the_scrape_well_formed() {
+            String scrape = scrapeAfterAFlow();
+
+            Promtool.Result result = Promtool.run(Path.of("."), scrape, "check", "metrics");
+
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output()).as("promtool's lint").isEmpty();
         }
     }
 }
