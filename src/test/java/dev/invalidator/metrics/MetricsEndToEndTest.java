@@ -16,6 +16,7 @@ import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.HealthProbe;
+import dev.invalidator.testing.MetricNames;
 import dev.invalidator.testing.MetricSamples;
 import dev.invalidator.testing.Promtool;
 import java.net.InetAddress;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -410,6 +412,18 @@ class MetricsEndToEndTest {
 
             assertThat(result.exitCode()).as(result.output()).isZero();
             assertThat(result.output()).as("promtool's lint").isEmpty();
+        }
+
+        @Test
+        void every_metric_the_dashboard_and_the_alerts_use_is_in_the_scrape() {
+            Set<String> scraped = MetricSamples.parse(scrapeAfterAFlow()).names();
+
+            assertThat(scraped)
+                    .as("the dashboard's metrics")
+                    .containsAll(MetricNames.in(Path.of("deploy/grafana-dashboard.json")));
+            assertThat(scraped)
+                    .as("the alert rules' metrics")
+                    .containsAll(MetricNames.in(Path.of("deploy/prometheus-rules.yml")));
         }
     }
 }
