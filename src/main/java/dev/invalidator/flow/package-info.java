@@ -27,8 +27,8 @@
  * settles the status messages a stopped bot left at "requesting". {@link StatusFacts}, kept with each status message,
  * lets any instance render a message another one posted.
  *
- * <p>Every decision about a request is one line of {@link AuditLog}, and one more in its count in the metrics. Slack and CloudFront are reached only through
- * the {@code chat.Chat} and {@code cdn.Cdn} ports, so these use cases run the same against the simulators, moto and
- * the real services.
+ * <p>Every decision about a request is one line of {@link AuditLog}, and counted in the metrics by its decision. Slack
+ * and CloudFront are reached only through the {@code chat.Chat} and {@code cdn.Cdn} ports, so these use cases run the
+ * same against the simulators, moto and the real services.
  */
 package dev.invalidator.flow;

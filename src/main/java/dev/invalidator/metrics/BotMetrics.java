@@ -118,7 +118,8 @@ public final class BotMetrics implements AutoCloseable {
     }
 
     /**
-     * Every meter now, in OpenMetrics when {@code accept} (the request's {@code Accept} header, or null) takes it, in
+     * Every meter now, in OpenMetrics when {@code accept} (the request's {@code Accept} header; empty or null without
+     * one) takes it, in
      * Prometheus's text format otherwise.
      */
     public Scrape scrape(String accept) {
