@@ -27,8 +27,14 @@ public interface Chat {
     /** Whether the thread of {@code parent} already has a reply containing {@code marker}. */
     boolean threadHas(PostedMessage parent, String marker);
 
-    /** The bot's status messages in a channel since {@code oldest}, with their current text and facts. */
+    /**
+     * The bot's status messages in a channel since {@code oldest}, newest first, with their current text and facts:
+     * every one, however many pages of history that takes.
+     */
     List<StatusRecord> statusMessages(String channel, Instant oldest);
+
+    /** The channels the bot is a member of — the only ones it can have posted in — public and private. */
+    List<String> memberChannels();
 
     /** A status message as it stands now. */
     record StatusRecord(PostedMessage message, String text, Map<String, String> facts) {}

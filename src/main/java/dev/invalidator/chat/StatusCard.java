@@ -46,6 +46,7 @@ public record StatusCard(
     }
 
     private static final String AWAITING_APPROVAL_ENDING = ": awaiting approval";
+    private static final String REQUESTING_ENDING = ": requesting";
 
     public static final String APPROVE = "approve";
     public static final String REJECT = "reject";
@@ -129,6 +130,11 @@ public record StatusCard(
         return text.endsWith(AWAITING_APPROVAL_ENDING);
     }
 
+    /** Whether a status message's text says its request is on its way to CloudFront, nothing created yet. */
+    public static boolean isRequesting(String text) {
+        return text.endsWith(REQUESTING_ENDING);
+    }
+
     /** The requester's note, shown under the headline in every state. */
     public StatusCard withNote(Optional<String> text) {
         return toBuilder().note(text).build();
@@ -165,7 +171,7 @@ public record StatusCard(
         return failed(why, "Nothing was invalidated.");
     }
 
-    /** Left at "requesting" by a bot that stopped before it sent anything: found at start-up, nothing was created. */
+    /** Left at "requesting" by a bot that stopped before it sent anything: found by a sweep, nothing was created. */
     public StatusCard notSent() {
         return failed(
                 "The bot stopped before it sent this to CloudFront, so nothing was invalidated.",
@@ -252,7 +258,7 @@ public record StatusCard(
     private String fallback() {
         String what = "Invalidation of " + Texts.paths(pathCount) + " on " + alias;
         return switch (state) {
-            case REQUESTING -> what + ": requesting";
+            case REQUESTING -> what + REQUESTING_ENDING;
             case IN_PROGRESS -> what + ": in progress";
             case COMPLETED ->
                 what + ": completed in " + Texts.duration(elapsed().orElseThrow());

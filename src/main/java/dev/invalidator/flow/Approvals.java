@@ -3,22 +3,18 @@ package dev.invalidator.flow;
 import dev.invalidator.access.AccessDecision;
 import dev.invalidator.access.AccessPolicy;
 import dev.invalidator.chat.Chat;
-import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.chat.StatusCard;
-import dev.invalidator.config.Approval;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -42,8 +38,8 @@ final class Approvals {
     private static final Logger log = LoggerFactory.getLogger(Approvals.class);
 
     /**
-     * How long after its deadline another instance expires a request found waiting at start-up: the instance that
-     * asked expires it at the deadline itself when it still runs.
+     * How long after its deadline a sweep expires a request: the instance that asked expires it at the deadline itself
+     * when it still runs.
      */
     private static final Duration EXPIRY_GRACE = Duration.ofSeconds(30);
 
@@ -192,33 +188,16 @@ final class Approvals {
     }
 
     /**
-     * At start-up: requests that an instance left waiting — it may have stopped, taking its timer along — expire here
-     * too, at once when their time is up, else a little after their deadline.
-     *
-     * @param window how far back to look for waiting status messages
+     * A sweep found {@code record}: a request still waiting for approval that nobody decided on expires 30 s after its
+     * deadline, in case the instance that asked — which expires it at the deadline — has stopped, taking its timer
+     * along.
      */
-    void resume(Duration window) {
-        Instant now = clock.instant();
-        for (String channel : channelsWithApprovals()) {
-            try {
-                for (Chat.StatusRecord record : chat.statusMessages(channel, now.minus(window))) {
-                    if (StatusCard.awaitsApproval(record.text())) {
-                        Duration left = Duration.between(now, deadline(record.message()));
-                        expireLater(record.message(), left.isNegative() ? Duration.ZERO : left.plus(EXPIRY_GRACE));
-                    }
-                }
-            } catch (ChatException e) {
-                log.warn("Could not look for requests waiting for approval in {}: {}", channel, e.getMessage());
-            }
+    void sweep(Chat.StatusRecord record) {
+        if (StatusCard.awaitsApproval(record.text())
+                && clock.instant().isAfter(deadline(record.message()).plus(EXPIRY_GRACE))
+                && chat.firstDecision(record.message()).isEmpty()) {
+            expire(record.message());
         }
-    }
-
-    private Set<String> channelsWithApprovals() {
-        Set<String> channels = new LinkedHashSet<>();
-        config.distributions().values().stream()
-                .filter(distribution -> distribution.approval().scope() != Approval.Scope.NONE)
-                .forEach(distribution -> channels.addAll(distribution.channels().ids()));
-        return channels;
     }
 
     // FutureReturnValueIgnored: the task logs its own failures, and nothing cancels an expiry (expire() checks whether

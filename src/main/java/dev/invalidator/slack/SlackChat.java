@@ -3,6 +3,8 @@ package dev.invalidator.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.ConversationType;
+import com.slack.api.model.ResponseMetadata;
 import com.slack.api.model.view.View;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
@@ -15,6 +17,7 @@ import dev.invalidator.slack.blockkit.SlackMessages;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,14 @@ public final class SlackChat implements Chat {
     static final String FACTS_EVENT = "invalidation_request";
     /** The metadata event type of the thread reply that records a decision on a request waiting for approval. */
     static final String DECISION_EVENT = "invalidation_decision";
+
+    /** Slack recommends no more than 200 messages a page of history. */
+    private static final int HISTORY_PAGE = 200;
+
+    private static final int CHANNELS_PAGE = 200;
+    /** Where the bot posts: public and private channels (channels:read and groups:read). */
+    private static final List<ConversationType> CHANNEL_TYPES =
+            List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL);
 
     private final MethodsClient client;
     private final int maxAttempts;
@@ -145,17 +156,51 @@ public final class SlackChat implements Chat {
     @Override
     public List<Chat.StatusRecord> statusMessages(String channel, Instant oldest) {
         String since = oldest.getEpochSecond() + ".000000";
-        var history = call(
-                "conversations.history",
-                () -> client.conversationsHistory(
-                        r -> r.channel(channel).oldest(since).limit(200).includeAllMetadata(true)));
-        return history.getMessages().stream()
-                .filter(message -> isMarked(message, FACTS_EVENT))
-                .map(message -> new Chat.StatusRecord(
-                        new PostedMessage(channel, message.getTs()),
-                        String.valueOf(message.getText()),
-                        facts(message.getMetadata())))
-                .toList();
+        List<Chat.StatusRecord> records = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            String page = cursor.orElse(null);
+            var history = call(
+                    "conversations.history",
+                    () -> client.conversationsHistory(r -> r.channel(channel)
+                            .oldest(since)
+                            .limit(HISTORY_PAGE)
+                            .cursor(page)
+                            .includeAllMetadata(true)));
+            history.getMessages().stream()
+                    .filter(message -> isMarked(message, FACTS_EVENT))
+                    .map(message -> new Chat.StatusRecord(
+                            new PostedMessage(channel, message.getTs()),
+                            String.valueOf(message.getText()),
+                            facts(message.getMetadata())))
+                    .forEach(records::add);
+            cursor = nextCursor(history.isHasMore(), history.getResponseMetadata());
+        } while (cursor.isPresent());
+        return records;
+    }
+
+    @Override
+    public List<String> memberChannels() {
+        List<String> channels = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            String page = cursor.orElse(null);
+            var found = call(
+                    "users.conversations",
+                    () -> client.usersConversations(r -> r.types(CHANNEL_TYPES)
+                            .excludeArchived(true)
+                            .limit(CHANNELS_PAGE)
+                            .cursor(page)));
+            found.getChannels().forEach(conversation -> channels.add(conversation.getId()));
+            cursor = nextCursor(true, found.getResponseMetadata());
+        } while (cursor.isPresent());
+        return channels;
+    }
+
+    /** The cursor of the next page; Slack marks the last page with an empty one. */
+    private static Optional<String> nextCursor(boolean hasMore, ResponseMetadata metadata) {
+        return Optional.ofNullable(hasMore && metadata != null ? metadata.getNextCursor() : null)
+                .filter(cursor -> !cursor.isBlank());
     }
 
     private static Map<String, String> facts(com.slack.api.model.Message.Metadata metadata) {
