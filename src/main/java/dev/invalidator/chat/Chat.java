@@ -36,8 +36,17 @@ public interface Chat {
     /** The channels the bot is a member of — the only ones it can have posted in — public and private. */
     List<String> memberChannels();
 
-    /** A status message as it stands now. */
-    record StatusRecord(PostedMessage message, String text, Map<String, String> facts) {}
+    /**
+     * A status message as it stands now.
+     *
+     * @param approvalKey what its Approve button carries, while it has one: the request's ticket, or its id
+     */
+    record StatusRecord(PostedMessage message, String text, Map<String, String> facts, Optional<String> approvalKey) {
+
+        public StatusRecord(PostedMessage message, String text, Map<String, String> facts) {
+            this(message, text, facts, Optional.empty());
+        }
+    }
 
     /**
      * The status message as it stands now, read back from the channel — the state every instance of the bot shares;
@@ -46,13 +55,19 @@ public interface Chat {
     Optional<StatusRecord> status(PostedMessage message);
 
     /**
-     * Replies in the thread of a status message with a decision on its request (approved, rejected, expired), marked
-     * so that {@link #firstDecision} finds it and nothing a person writes in the thread passes for one.
+     * Replies in the thread of a status message with a decision on its request, marked with what was decided and by
+     * whom so that {@link #firstDecision} finds it and nothing a person writes in the thread passes for one.
+     *
+     * @param decider who approved or rejected; empty for an expiry
      */
-    PostedMessage postDecision(PostedMessage status, Message notice);
+    PostedMessage postDecision(
+            PostedMessage status, Decision.Verdict verdict, Optional<String> decider, Message notice);
 
-    /** The earliest decision in the thread of {@code status}: when two instances decide at once, the one that counts. */
-    Optional<PostedMessage> firstDecision(PostedMessage status);
+    /**
+     * The earliest decision in the thread of {@code status}: when two instances decide at once, the one that counts,
+     * and whoever finds it not carried out yet carries it out.
+     */
+    Optional<Decision> firstDecision(PostedMessage status);
 
     void update(PostedMessage message, Message replacement);
 

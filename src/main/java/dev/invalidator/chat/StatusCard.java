@@ -178,6 +178,17 @@ public record StatusCard(
                 "Send the command again.");
     }
 
+    /**
+     * Approved, but the request was too big to travel with its buttons and the instance of the bot that held it stopped
+     * before it sent it: no other instance can send it.
+     */
+    public StatusCard approvedButLost() {
+        return failed(
+                "Approved, but this request listed too many paths to keep with its message, and the bot that held it"
+                        + " stopped before it sent it to CloudFront, so nothing was invalidated.",
+                "Send the command again.");
+    }
+
     /** Slack didn't answer when this message was checked against other clicks on the same confirmation. */
     public StatusCard unchecked() {
         return failed(

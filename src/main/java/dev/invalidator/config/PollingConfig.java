@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@code sweepInterval} (at start-up, then again and again) it looks at its status messages within the recovery
  * window: one still at "requesting" after {@code abandonedAfter} was left by a bot that stopped mid-request and is
  * settled from CloudFront (younger ones may belong to a live replica that is creating them right now), and requests
- * nobody approved in time expire.
+ * waiting for approval are expired or, once decided, carried out.
  *
  * <pre>{@code
  * PollingConfig polling = PollingConfig.defaults();   // 1s, 3s, 24h, 2m, 1m

@@ -67,7 +67,7 @@ public final class CommandHandler {
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, chat);
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details);
-        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, clock);
+        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, clock);
     }
 
     /** What the acknowledgement of {@code text} says: only a request to invalidate gets words. */

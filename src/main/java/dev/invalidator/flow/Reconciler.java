@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *       after reading every invalidation created since the message, means nothing was sent (the message says so, and
  *       the requester is asked to send it again). Younger ones are left for now: they may belong to a replica that is
  *       creating them right now, and a later sweep comes back to them.
- *   <li>A message awaiting approval that nobody decided on is expired when its time is up ({@link Approvals#sweep}).
+ *   <li>A message awaiting approval whose first decision was left undone — its decider stopped, or Slack wouldn't read
+ *       the thread back — has that decision carried out; one nobody decided on expires when its time is up ({@link
+ *       Approvals#sweep}).
  * </ul>
  *
  * <p>A message that can't be settled — Slack or CloudFront failing, facts that make no sense — is logged and left for
@@ -55,16 +57,25 @@ final class Reconciler {
     private final Cdn cdn;
     private final Tracker tracker;
     private final Approvals approvals;
+    private final SubmitInvalidation submit;
     private final Clock clock;
     /** Per channel, how far back the next sweep reads. */
     private final Map<String, Instant> readFrom = new ConcurrentHashMap<>();
 
-    Reconciler(BotConfig config, Chat chat, Cdn cdn, Tracker tracker, Approvals approvals, Clock clock) {
+    Reconciler(
+            BotConfig config,
+            Chat chat,
+            Cdn cdn,
+            Tracker tracker,
+            Approvals approvals,
+            SubmitInvalidation submit,
+            Clock clock) {
         this.config = config;
         this.chat = chat;
         this.cdn = cdn;
         this.tracker = tracker;
         this.approvals = approvals;
+        this.submit = submit;
         this.clock = clock;
     }
 
@@ -118,7 +129,7 @@ final class Reconciler {
 
     private void settle(Chat.StatusRecord record, Instant now) {
         if (StatusCard.awaitsApproval(record.text())) {
-            approvals.sweep(record);
+            approvals.sweep(record).ifPresent(submit::approved);
         } else if (StatusCard.isRequesting(record.text())) {
             settleRequesting(record, now);
         }

@@ -9,17 +9,21 @@ import com.slack.api.model.view.View;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ChatException.Reason;
+import dev.invalidator.chat.Decision;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.RequestForm;
+import dev.invalidator.chat.StatusCard;
 import dev.invalidator.slack.blockkit.RequestModal;
 import dev.invalidator.slack.blockkit.SlackMessages;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -42,6 +46,9 @@ public final class SlackChat implements Chat {
     /** The metadata event type of the thread reply that records a decision on a request waiting for approval. */
     static final String DECISION_EVENT = "invalidation_decision";
 
+    private static final String DECISION_STATUS = "status_ts";
+    private static final String DECISION_VERDICT = "verdict";
+    private static final String DECISION_BY = "by";
     /** Slack recommends no more than 200 messages a page of history. */
     private static final int HISTORY_PAGE = 200;
 
@@ -107,34 +114,63 @@ public final class SlackChat implements Chat {
         return history.getMessages().stream()
                 .filter(found -> message.ts().equals(found.getTs()) && isMarked(found, FACTS_EVENT))
                 .findFirst()
-                .map(found ->
-                        new Chat.StatusRecord(message, String.valueOf(found.getText()), facts(found.getMetadata())));
+                .map(found -> record(message, found));
+    }
+
+    private static Chat.StatusRecord record(PostedMessage where, com.slack.api.model.Message found) {
+        return new Chat.StatusRecord(
+                where,
+                String.valueOf(found.getText()),
+                facts(found.getMetadata()),
+                SlackMessages.buttonValue(found.getBlocks(), StatusCard.APPROVE));
     }
 
     @Override
-    public PostedMessage postDecision(PostedMessage status, Message notice) {
+    public PostedMessage postDecision(
+            PostedMessage status, Decision.Verdict verdict, Optional<String> decider, Message notice) {
+        Map<String, Object> payload = new HashMap<>();
+        payload.put(DECISION_STATUS, status.ts());
+        payload.put(DECISION_VERDICT, verdict.name().toLowerCase(Locale.ROOT));
+        decider.ifPresent(user -> payload.put(DECISION_BY, user));
         var response = call(
                 "chat.postMessage",
                 () -> client.chatPostMessage(r -> r.channel(status.channel())
                         .threadTs(status.ts())
                         .text(notice.text())
                         .blocks(SlackMessages.blocks(notice))
-                        .metadata(new com.slack.api.model.Message.Metadata(
-                                DECISION_EVENT, new HashMap<>(Map.of("status_ts", status.ts()))))));
+                        .metadata(new com.slack.api.model.Message.Metadata(DECISION_EVENT, payload))));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
 
     @Override
-    public Optional<PostedMessage> firstDecision(PostedMessage status) {
+    public Optional<Decision> firstDecision(PostedMessage status) {
         var replies = call(
                 "conversations.replies",
                 () -> client.conversationsReplies(r ->
                         r.channel(status.channel()).ts(status.ts()).limit(200).includeAllMetadata(true)));
-        // Replies come oldest first; only the bot can attach metadata, so a person's reply never counts.
+        // Replies come oldest first; only the bot can attach metadata, so a person's reply never counts. A decision
+        // without a verdict (written before decisions said what they were), or an approval that names nobody, counts
+        // as none: the request is decided again, or expires.
         return replies.getMessages().stream()
                 .filter(reply -> !status.ts().equals(reply.getTs()) && isMarked(reply, DECISION_EVENT))
+                .map(reply -> decision(status, reply))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private static Optional<Decision> decision(PostedMessage status, com.slack.api.model.Message reply) {
+        Map<String, String> payload = facts(reply.getMetadata());
+        if (!status.ts().equals(payload.get(DECISION_STATUS))) {
+            return Optional.empty();
+        }
+        return Arrays.stream(Decision.Verdict.values())
+                .filter(verdict -> verdict.name().toLowerCase(Locale.ROOT).equals(payload.get(DECISION_VERDICT)))
                 .findFirst()
-                .map(reply -> new PostedMessage(status.channel(), reply.getTs()));
+                .filter(verdict -> verdict == Decision.Verdict.EXPIRED || payload.containsKey(DECISION_BY))
+                .map(verdict -> new Decision(
+                        new PostedMessage(status.channel(), reply.getTs()),
+                        verdict,
+                        Optional.ofNullable(payload.get(DECISION_BY))));
     }
 
     private static boolean isMarked(com.slack.api.model.Message message, String eventType) {
@@ -169,10 +205,7 @@ public final class SlackChat implements Chat {
                             .includeAllMetadata(true)));
             history.getMessages().stream()
                     .filter(message -> isMarked(message, FACTS_EVENT))
-                    .map(message -> new Chat.StatusRecord(
-                            new PostedMessage(channel, message.getTs()),
-                            String.valueOf(message.getText()),
-                            facts(message.getMetadata())))
+                    .map(message -> record(new PostedMessage(channel, message.getTs()), message))
                     .forEach(records::add);
             cursor = nextCursor(history.isHasMore(), history.getResponseMetadata());
         } while (cursor.isPresent());
