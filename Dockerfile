@@ -34,9 +34,12 @@ ENV INVALIDATOR_CONFIG=/config/invalidator.yml \
     HEALTH_PORT=8080
 EXPOSE 8080
 USER 10001:10001
-# curl comes with the Ubuntu-based Temurin images; -f makes a 503 from /health fail the check.
+# Liveness, for the engines that restart an unhealthy container: /health/live fails only when the Socket Mode loop
+# no longer responds, never for a dropped Slack connection or a distribution CloudFront refuses, which a restart does
+# not mend (docs/operating.md, "Health endpoint"). curl comes with the Ubuntu-based Temurin images; -f makes a 503
+# fail the check.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD curl -fsS -o /dev/null "http://127.0.0.1:${HEALTH_PORT}/health" || exit 1
+  CMD curl -fsS -o /dev/null "http://127.0.0.1:${HEALTH_PORT}/health/live" || exit 1
 # The JVM flags live in deploy/jvm.options alone, shared with the benchmark. The sub-command is the CMD, so
 # `docker run <image> check-config` checks a setup instead of starting the bot.
 ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/invalidator.jar"]

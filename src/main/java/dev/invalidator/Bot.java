@@ -16,7 +16,8 @@ import dev.invalidator.flow.CompletionReporter;
 import dev.invalidator.flow.PeriodicSweep;
 import dev.invalidator.flow.RefreshVerification;
 import dev.invalidator.health.CloudFrontHealth;
-import dev.invalidator.health.Health;
+import dev.invalidator.health.Liveness;
+import dev.invalidator.health.Readiness;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackChat;
 import dev.invalidator.slack.SlackGroupMembers;
@@ -27,6 +28,7 @@ import dev.invalidator.tracking.Tracker;
 import dev.invalidator.verify.http.HttpEdgeProbe;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
@@ -85,7 +87,9 @@ public final class Bot implements AutoCloseable {
                 .collect(Collectors.toMap(
                         DistributionConfig::id,
                         distribution -> distribution.roleArn().orElseThrow()));
-        CloudFrontHealth cloudFrontHealth = new CloudFrontHealth();
+        Map<String, String> distributionIds = new LinkedHashMap<>();
+        config.distributions().forEach((name, distribution) -> distributionIds.put(name, distribution.id()));
+        CloudFrontHealth cloudFrontHealth = new CloudFrontHealth(distributionIds);
         CloudFrontCdn cdn = new CloudFrontCdn(aws, roles, cloudFrontHealth);
         MethodsClient methods = slack.methods(tokens.botToken());
         SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
@@ -109,7 +113,7 @@ public final class Bot implements AutoCloseable {
                 new CommandHandler(config, catalog, policy, cdn, chat, tracker, monthToDate, clock, timer);
         SlackBot slackBot;
         try {
-            slackBot = SlackBot.start(slack, tokens, handler, workers);
+            slackBot = SlackBot.start(slack, tokens, handler, workers, clock);
         } catch (RuntimeException e) {
             tracker.close();
             verification.close();
@@ -152,9 +156,14 @@ public final class Bot implements AutoCloseable {
         return tracker.inFlight();
     }
 
-    /** For the health endpoint: the Socket Mode connection and CloudFront's last answer. */
-    public Health health() {
-        return new Health(slackBot.isConnected(), cloudFrontHealth.status());
+    /** For {@code /health/live}: whether the Socket Mode loop still responds, which a restart would mend. */
+    public Liveness liveness() {
+        return slackBot.stuck().map(Liveness::stuck).orElse(Liveness.OK);
+    }
+
+    /** For {@code /health/ready}: the Socket Mode connection, and CloudFront's last answer about each distribution. */
+    public Readiness readiness() {
+        return new Readiness(slackBot.isConnected(), cloudFrontHealth.distributions());
     }
 
     /**

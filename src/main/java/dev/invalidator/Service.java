@@ -58,8 +58,11 @@ final class Service {
                         tokens,
                         aws,
                         Clock.systemUTC());
-                health.ifPresent(server -> server.report(bot::health));
+                health.ifPresent(server -> server.report(bot::liveness, bot::readiness));
                 Event event = events.take();
+                // A closed bot's Socket Mode loop responds no more: it must not read as stuck while it drains or
+                // while the next one starts.
+                health.ifPresent(HealthServer::starting);
                 bot.close();
                 if (event instanceof TokensRefused refused) {
                     tokens = renewed(tokens, tokenSource, refused.error());

@@ -90,7 +90,11 @@ class JarIT {
         bot = startJar(Map.of("LOG_FORMAT", "json", "HEALTH_PORT", String.valueOf(healthPort)));
         world.slack.awaitConnections(1, Duration.ofSeconds(60));
         HealthProbe health = new HealthProbe(healthPort);
-        Await.until("the health endpoint says ok", () -> health.get("/health").status() == 200);
+        Await.until(
+                "the health endpoint says ready",
+                () -> health.get("/health/ready").status() == 200);
+        assertThat(health.get("/health/live").status()).as("/health/live").isEqualTo(200);
+        assertThat(health.get("/health")).as("/health, as /health/ready").isEqualTo(health.get("/health/ready"));
 
         world.type(SlackSimulator.ALICE, OPS, "web /index.html");
         SimulatedInvalidation invalidation = Await.value(

@@ -17,19 +17,24 @@ public interface Chat {
 
     /**
      * Posts a status message with {@code facts} kept alongside it (Slack message metadata), for a later edit — by
-     * this process or another — to read back with {@link #factsOf}.
+     * this process or another — to read back with {@link #factsOf}. Posted once: a retry after an answer that never
+     * came goes on with the message the first attempt posted, if it did.
      */
     PostedMessage post(String channel, Message message, Map<String, String> facts);
 
     /** The facts kept with a status message; empty when there are none or it can't be read. */
     Map<String, String> factsOf(PostedMessage status);
 
-    /** Whether the thread of {@code parent} already has a reply containing {@code marker}. */
+    /**
+     * Whether the bot already replied in the thread of {@code parent} with {@code marker}: what people or other apps
+     * write there doesn't count.
+     */
     boolean threadHas(PostedMessage parent, String marker);
 
     /**
      * The bot's status messages in a channel since {@code oldest}, newest first, with their current text and facts:
-     * every one, however many pages of history that takes.
+     * every one, however many pages of history that takes, and only messages the bot posted itself, whatever metadata
+     * other apps attach to theirs.
      */
     List<StatusRecord> statusMessages(String channel, Instant oldest);
 
@@ -50,13 +55,14 @@ public interface Chat {
 
     /**
      * The status message as it stands now, read back from the channel — the state every instance of the bot shares;
-     * empty when it is gone or is not one of the bot's status messages.
+     * empty when it is gone or is not one of the bot's status messages (another app's look-alike is not).
      */
     Optional<StatusRecord> status(PostedMessage message);
 
     /**
      * Replies in the thread of a status message with a decision on its request, marked with what was decided and by
-     * whom so that {@link #firstDecision} finds it and nothing a person writes in the thread passes for one.
+     * whom so that {@link #firstDecision} finds it and nothing a person writes in the thread passes for one. Posted
+     * once, like a status message.
      *
      * @param decider who approved or rejected; empty for an expiry
      */
@@ -64,8 +70,9 @@ public interface Chat {
             PostedMessage status, Decision.Verdict verdict, Optional<String> decider, Message notice);
 
     /**
-     * The earliest decision in the thread of {@code status}: when two instances decide at once, the one that counts,
-     * and whoever finds it not carried out yet carries it out.
+     * The earliest decision the bot posted in the thread of {@code status}: when two instances decide at once, the one
+     * that counts, and whoever finds it not carried out yet carries it out. Another app's reply with the same metadata
+     * is no decision.
      */
     Optional<Decision> firstDecision(PostedMessage status);
 

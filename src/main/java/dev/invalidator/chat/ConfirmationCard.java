@@ -3,6 +3,7 @@ package dev.invalidator.chat;
 import static dev.invalidator.request.SlackText.escape;
 
 import dev.invalidator.base.Numbers;
+import dev.invalidator.base.Strings;
 import dev.invalidator.cost.PathCharge;
 import dev.invalidator.cost.Pricing;
 import dev.invalidator.request.WildcardSuggestion.Suggestion;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  * up, or take the cheaper wildcard instead.
  *
  * @param key            what the buttons carry back: the request itself as a ticket, or its id when it is too big
- * @param fullWipe       the request contains {@code /*}
+ * @param wipes          the request's wildcards at the top level ({@code /*}, {@code /img*}), which sweep whole folders
  * @param overThreshold  the request has more paths than {@code confirm.pathThreshold}, which is {@code threshold}
  */
 public record ConfirmationCard(
@@ -24,7 +25,7 @@ public record ConfirmationCard(
         String alias,
         String distributionId,
         int pathCount,
-        boolean fullWipe,
+        List<String> wipes,
         boolean overThreshold,
         int threshold,
         PathCharge charge,
@@ -34,6 +35,15 @@ public record ConfirmationCard(
     public static final String CANCEL = "cancel";
     public static final String USE_WILDCARDS = "confirm_wildcards";
 
+    /** How many of a request's wipes the warning names; the rest are counted. */
+    private static final int WIPES_NAMED = 3;
+    /** A wildcard quoted in the question: a deep folder's is shown by its start. */
+    private static final int MAX_WILDCARD_CHARS = 300;
+
+    public ConfirmationCard {
+        wipes = List.copyOf(wipes);
+    }
+
     /** The question without its buttons, for a form's confirmation step (whose own buttons answer it). */
     public Message questionOnly() {
         Message full = message();
@@ -42,6 +52,15 @@ public record ConfirmationCard(
                 full.blocks().stream()
                         .filter(block -> !(block instanceof Block.Actions))
                         .toList());
+    }
+
+    /** "Invalidate /img/* instead" when the wildcard fits on a button, which a deep folder's may not. */
+    private static String label(Suggestion better) {
+        if (better.wildcards().size() > 1) {
+            return "Use " + better.wildcards().size() + " wildcards instead";
+        }
+        String named = "Invalidate " + better.wildcards().get(0) + " instead";
+        return named.length() <= Fit.LABEL ? named : "Use the wildcard instead";
     }
 
     public Message message() {
@@ -61,30 +80,50 @@ public record ConfirmationCard(
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section("*Invalidate " + Texts.paths(pathCount) + " on `" + escape(alias) + "` ("
                 + distributionId + ")?* Nothing is sent until you confirm.\n" + String.join("\n", facts)));
-        if (fullWipe) {
-            blocks.add(new Block.Section(":warning: `/*` removes *every* cached object of this distribution: until "
-                    + "the edge caches fill again, requests go to your origin. Make sure it can take the load."));
+        if (!wipes.isEmpty()) {
+            blocks.add(new Block.Section(wipeWarning()));
         }
         suggestion.ifPresent(better -> blocks.add(new Block.Section(":bulb: "
-                + better.wildcards().stream()
-                        .map(wildcard -> "`" + escape(wildcard) + "`")
-                        .collect(Collectors.joining(", "))
+                + Fit.joined(
+                        better.wildcards().stream()
+                                .map(wildcard -> "`" + Fit.escaped(wildcard, MAX_WILDCARD_CHARS) + "`")
+                                .toList(),
+                        ", ",
+                        Fit.SECTION / 2,
+                        more -> "and " + Numbers.grouped(more) + " more")
                 + " would cover the same files with " + Texts.paths(better.pathsAfter()) + " instead of "
                 + Numbers.grouped(better.pathsBefore()) + " (it also clears files you did not list).")));
         List<Block.Button> buttons = new ArrayList<>();
         buttons.add(new Block.Button(CONFIRM, "Confirm", key, Block.Button.Style.DANGER));
-        suggestion.ifPresent(better -> buttons.add(new Block.Button(
-                USE_WILDCARDS,
-                better.wildcards().size() == 1
-                        ? "Invalidate " + better.wildcards().get(0) + " instead"
-                        : "Use " + better.wildcards().size() + " wildcards instead",
-                key,
-                Block.Button.Style.PRIMARY)));
+        suggestion.ifPresent(
+                better -> buttons.add(new Block.Button(USE_WILDCARDS, label(better), key, Block.Button.Style.PRIMARY)));
         buttons.add(new Block.Button(CANCEL, "Cancel", key, Block.Button.Style.DEFAULT));
         blocks.add(new Block.Actions(buttons));
         return new Message(
                 "Confirm: invalidate " + Texts.paths(pathCount) + " on " + alias
                         + (charge.goesPastFreeTier() ? " (about " + Pricing.dollars(charge.charge()) + ")" : ""),
                 blocks);
+    }
+
+    private String wipeWarning() {
+        String load = "Until the edge caches fill again, requests go to your origin. Make sure it can take the load.";
+        if (wipes.contains("/*")) {
+            return ":warning: `/*` removes *every* cached object of this distribution. " + load;
+        }
+        if (wipes.size() == 1) {
+            String wipe = wipes.get(0);
+            return ":warning: " + quoted(wipe) + " is a wildcard at the top level of this distribution: it removes "
+                    + "every cached object whose path starts with " + quoted(wipe.substring(0, wipe.length() - 1))
+                    + ", whole folders included. " + load;
+        }
+        String named =
+                wipes.stream().limit(WIPES_NAMED).map(ConfirmationCard::quoted).collect(Collectors.joining(", "));
+        String more = wipes.size() > WIPES_NAMED ? " and " + Numbers.grouped(wipes.size() - WIPES_NAMED) + " more" : "";
+        return ":warning: " + named + more + " are wildcards at the top level of this distribution: each removes every "
+                + "cached object whose path starts with what comes before its `*`, whole folders included. " + load;
+    }
+
+    private static String quoted(String path) {
+        return "`" + escape(Strings.shorten(path, 80)) + "`";
     }
 }

@@ -47,6 +47,13 @@ public record StatusCard(
 
     private static final String AWAITING_APPROVAL_ENDING = ": awaiting approval";
     private static final String REQUESTING_ENDING = ": requesting";
+    /**
+     * The note as shown: a third of a section, so that its quote marks ({@code >} on every line, which may double it)
+     * and the headline fit.
+     */
+    private static final int MAX_NOTE_CHARS = 1_000;
+    /** Why it ended and what to do, as shown: CloudFront's words may be long, a section is not. */
+    private static final int MAX_PROBLEM_CHARS = 1_500;
 
     public static final String APPROVE = "approve";
     public static final String REJECT = "reject";
@@ -240,9 +247,11 @@ public record StatusCard(
         };
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section(headline + "\nAsked by <@" + requester + ">"
-                + note.map(text -> "\n>" + escape(text).replace("\n", "\n>")).orElse("")));
-        problem.ifPresent(why -> blocks.add(new Block.Section(
-                (state == State.REJECTED ? why : escape(why)) + "\n*Next:* " + escape(nextStep.orElse("")))));
+                + note.map(text -> "\n>" + Fit.escaped(text, MAX_NOTE_CHARS).replace("\n", "\n>"))
+                        .orElse("")));
+        problem.ifPresent(why ->
+                blocks.add(new Block.Section((state == State.REJECTED ? why : Fit.escaped(why, MAX_PROBLEM_CHARS))
+                        + "\n*Next:* " + Fit.escaped(nextStep.orElse(""), MAX_PROBLEM_CHARS / 3))));
         approvalKey.ifPresent(key -> blocks.add(new Block.Actions(List.of(
                 new Block.Button(APPROVE, "Approve", key, Block.Button.Style.PRIMARY),
                 new Block.Button(REJECT, "Reject", key, Block.Button.Style.DANGER)))));
@@ -262,7 +271,9 @@ public record StatusCard(
                     case DUPLICATE -> "nothing was sent from this message";
                     default -> "paths in the thread";
                 });
-        refreshMark.filter(mark -> state == State.COMPLETED).ifPresent(mark -> parts.add(":mag: " + escape(mark)));
+        refreshMark
+                .filter(mark -> state == State.COMPLETED)
+                .ifPresent(mark -> parts.add(":mag: " + Fit.escaped(mark, MAX_NOTE_CHARS)));
         return String.join(" · ", parts);
     }
 

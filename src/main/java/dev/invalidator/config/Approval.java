@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Approval.NONE;                                               // nobody needs to approve
- * new Approval(AccessList.of("U0LEAD", "S0SRE"), Scope.WIPE);  // /* needs the lead or an SRE
+ * new Approval(AccessList.of("U0LEAD", "S0SRE"), Scope.WIPE);  // /* or /img* needs the lead or an SRE
  * }</pre>
  *
  * @param approvers users ({@code U…}/{@code W…}) and user groups ({@code S…}) who may approve; never the requester
@@ -18,7 +18,7 @@ public record Approval(AccessList approvers, Scope scope) {
     public enum Scope {
         /** Nothing needs approval. */
         NONE,
-        /** Requests containing {@code /*}. */
+        /** Requests with a wildcard at the top level: {@code /*}, and {@code /img*} too, which sweeps whole folders. */
         WIPE,
         /** Every request. */
         ALL
@@ -32,8 +32,8 @@ public record Approval(AccessList approvers, Scope scope) {
         Objects.requireNonNull(scope, "scope");
     }
 
-    /** Whether a request with ({@code fullWipe}) or without a {@code /*} must wait for an approver. */
-    public boolean requiredFor(boolean fullWipe) {
-        return scope == Scope.ALL || (scope == Scope.WIPE && fullWipe);
+    /** Whether a request with ({@code wipe}) or without a wildcard at the top level must wait for an approver. */
+    public boolean requiredFor(boolean wipe) {
+        return scope == Scope.ALL || (scope == Scope.WIPE && wipe);
     }
 }

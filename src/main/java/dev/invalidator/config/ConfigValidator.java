@@ -33,8 +33,11 @@ final class ConfigValidator {
             List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor", "verify");
     private static final List<String> POLLING_KEYS =
             List.of("initialInterval", "maxInterval", "recoveryWindow", "abandonedAfter", "sweepInterval");
-    private static final List<String> LIMITS_KEYS =
-            List.of("maxPathsPerRequest", "requestsPerUserPerMinute", "requestsPerDistributionPerMinute");
+    private static final List<String> LIMITS_KEYS = List.of(
+            "maxPathsPerRequest",
+            "requestsPerUserPerMinute",
+            "requestsPerDistributionPerMinute",
+            "readsPerUserPerMinute");
     private static final List<String> GROUPS_KEYS = List.of("cacheTtl");
     private static final List<String> CONFIRM_KEYS = List.of("pathThreshold", "expiresAfter", "approvalExpiresAfter");
     private static final List<String> VERIFY_KEYS = List.of("enabled", "maxUrls", "timeout");
@@ -142,7 +145,24 @@ final class ConfigValidator {
             DistributionConfig distribution = distribution(alias, entry.getValue(), distributionPath, aliasById);
             byAlias.put(alias, distribution);
         }
+        for (String alias : byAlias.keySet()) {
+            checkNotAnotherId(alias, path.key(writtenAlias.get(alias)), aliasById);
+        }
         return byAlias;
+    }
+
+    /**
+     * A request, a ticket or a click names a distribution by alias or by id, and a name that is both could resolve to
+     * one distribution on this replica and the other after a restart or on another: refused rather than ranked.
+     */
+    private void checkNotAnotherId(String alias, KeyPath path, Map<String, String> aliasById) throws ConfigException {
+        String owner = aliasById.get(alias.toUpperCase(Locale.ROOT));
+        if (owner != null && !owner.equals(alias)) {
+            throw problem(
+                    path,
+                    "the CloudFront id of " + Text.quote(owner) + " (aliases and ids ignore case), so a request"
+                            + " naming it could mean either distribution — rename this alias");
+        }
     }
 
     private String alias(String written, KeyPath path, Map<String, String> writtenAlias) throws ConfigException {
@@ -218,7 +238,7 @@ final class ConfigValidator {
         throw problem(path, Text.quote(id) + " is not a CloudFront distribution id — " + fix);
     }
 
-    /** {@code approvers} turns approval on (for {@code /*} unless {@code approvalFor: all} says every request). */
+    /** {@code approvers} turns approval on (for wipes unless {@code approvalFor: all} says every request). */
     private Approval approval(JsonNode distribution, KeyPath path) throws ConfigException {
         JsonNode scopeNode = distribution.get("approvalFor");
         if (distribution.get("approvers") == null) {
@@ -240,7 +260,8 @@ final class ConfigValidator {
             default ->
                 throw problem(
                         path.key("approvalFor"),
-                        "expected wipe (requests with /*) or all (every request), found " + describe(scopeNode));
+                        "expected wipe (requests with a wildcard at the top level, such as /* or /img*) or all (every"
+                                + " request), found " + describe(scopeNode));
         };
     }
 
@@ -375,7 +396,8 @@ final class ConfigValidator {
         int perUser = count(section, path, "requestsPerUserPerMinute", defaults.requestsPerUserPerMinute());
         int perDistribution =
                 count(section, path, "requestsPerDistributionPerMinute", defaults.requestsPerDistributionPerMinute());
-        return new LimitsConfig(maxPaths, perUser, perDistribution);
+        int reads = count(section, path, "readsPerUserPerMinute", defaults.readsPerUserPerMinute());
+        return new LimitsConfig(maxPaths, perUser, perDistribution, reads);
     }
 
     private GroupsConfig groups(JsonNode section) throws ConfigException {

@@ -56,8 +56,9 @@ public final class Identifiers {
         return alias.toLowerCase(Locale.ROOT);
     }
 
-    static boolean isAlias(String alias) {
-        return ALIAS.matcher(alias).matches() && !RESERVED_ALIASES.contains(alias);
+    /** A distribution's alias as the config names it: {@code web}, {@code shop-eu}. */
+    public static boolean isAlias(String alias) {
+        return alias != null && ALIAS.matcher(alias).matches() && !RESERVED_ALIASES.contains(alias);
     }
 
     /** A CloudFront distribution id as the console shows it: {@code E1WEBEXAMPLE}. */

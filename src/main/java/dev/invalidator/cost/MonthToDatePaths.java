@@ -13,13 +13,18 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * How many invalidation paths each AWS account has used in the current UTC calendar month, read from CloudFront
@@ -30,7 +35,9 @@ import java.util.Objects;
  * MonthToDatePaths used = new MonthToDatePaths(config, cdn, Clock.systemUTC());
  * used.usedThisMonth("E1WEBEXAMPLE");   // 840: web and images share the bot's own account
  * used.usedThisMonthByAccount();        // {default=840, 111122223333=12}
+ * used.usedThisMonthByAccount(List.of("E1WEBEXAMPLE"));   // {default=840}: only the accounts of these
  * used.record(cdn.create(id, reference, paths)); // counted at once, no extra call
+ * used.knownThisMonth("E1WEBEXAMPLE");  // Optional[840] from memory, never a call: for a form's answer
  * }</pre>
  *
  * <p><b>Accounts.</b> A distribution with a {@code roleArn} belongs to the account in that ARN
@@ -51,7 +58,8 @@ import java.util.Objects;
  *
  * <p>Thread-safe. Each distribution is read under its own lock, so threads that ask about the same distribution
  * at once wait for one refresh and then share its answer (while it is fresh) instead of repeating the calls;
- * different distributions never wait for each other.
+ * different distributions never wait for each other. {@link #knownThisMonth} waits for nobody: it reads the count each
+ * distribution published last.
  */
 public final class MonthToDatePaths {
 
@@ -122,12 +130,51 @@ public final class MonthToDatePaths {
      * @throws CdnException when CloudFront can't be read for any configured distribution
      */
     public Map<String, Integer> usedThisMonthByAccount() {
+        return usedThisMonthBy(distributionsByAccount.keySet());
+    }
+
+    /**
+     * Paths used this UTC month by the accounts these distributions belong to, and no other, in config order: what
+     * someone who may use only these is shown.
+     *
+     * @throws CdnException             when CloudFront can't be read for a distribution of those accounts
+     * @throws IllegalArgumentException when a distribution is not in the config
+     */
+    public Map<String, Integer> usedThisMonthByAccount(Collection<String> distributionIds) {
+        Set<String> accounts = new HashSet<>();
+        distributionIds.forEach(id -> accounts.add(accountOf(id)));
+        Set<String> inConfigOrder = new LinkedHashSet<>(distributionsByAccount.keySet());
+        inConfigOrder.retainAll(accounts);
+        return usedThisMonthBy(inConfigOrder);
+    }
+
+    private Map<String, Integer> usedThisMonthBy(Set<String> accounts) {
         Instant now = clock.instant();
         Map<String, Integer> used = new LinkedHashMap<>();
-        for (String account : distributionsByAccount.keySet()) {
+        for (String account : accounts) {
             used.put(account, usedBy(account, now));
         }
         return Collections.unmodifiableMap(used);
+    }
+
+    /**
+     * What {@link #usedThisMonth} last counted for this distribution's account this UTC month, however old, without
+     * asking CloudFront and without waiting for a listing in progress: for an answer that must not wait. Empty until
+     * each of the account's distributions has been read once this month.
+     *
+     * @throws IllegalArgumentException when the distribution is not in the config
+     */
+    public Optional<Integer> knownThisMonth(String distributionId) {
+        Month month = Month.of(clock.instant());
+        int used = 0;
+        for (String id : distributionsByAccount.get(accountOf(distributionId))) {
+            Known known = ledgers.get(id).known;
+            if (known == null || !known.month().equals(month)) {
+                return Optional.empty();
+            }
+            used += known.paths();
+        }
+        return Optional.of(used);
     }
 
     /**
@@ -195,6 +242,9 @@ public final class MonthToDatePaths {
     /** What is known of one invalidation: when it was created and how many paths it holds. */
     private record Counted(Instant createTime, int paths) {}
 
+    /** A distribution's paths in {@code month}, as last counted. */
+    private record Known(Month month, int paths) {}
+
     /** One distribution's invalidations of the month; every method holds the ledger's monitor. */
     private final class Ledger {
 
@@ -204,6 +254,8 @@ public final class MonthToDatePaths {
 
         private Instant refreshedAt;
         private Month refreshedMonth;
+        /** The last count, published for readers that must not wait for the monitor (a listing holds it). */
+        private volatile Known known;
 
         Ledger(String distributionId) {
             this.distributionId = distributionId;
@@ -216,19 +268,28 @@ public final class MonthToDatePaths {
                 refreshedAt = now;
                 refreshedMonth = month;
             }
-            int used = 0;
-            for (Counted invalidation : counted.values()) {
-                if (month.contains(invalidation.createTime())) {
-                    used += invalidation.paths();
-                }
-            }
-            return used;
+            return count(month);
         }
 
         synchronized void record(String invalidationId, Instant createTime, int paths, Month month) {
             if (!createTime.isBefore(month.start())) {
                 counted.putIfAbsent(invalidationId, new Counted(createTime, paths));
             }
+            if (month.equals(refreshedMonth)) {
+                count(month);
+            }
+        }
+
+        /** The paths counted in {@code month}, published as {@link #known}; only for a month listed already. */
+        private int count(Month month) {
+            int used = 0;
+            for (Counted invalidation : counted.values()) {
+                if (month.contains(invalidation.createTime())) {
+                    used += invalidation.paths();
+                }
+            }
+            known = new Known(month, used);
+            return used;
         }
 
         private boolean fresh(Instant now, Month month) {

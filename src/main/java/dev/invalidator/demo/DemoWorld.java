@@ -321,7 +321,10 @@ record DemoWorld(
             DistributionConfig distribution = config.distributions().get(site.alias());
             String approval = distribution.approval().scope() == Approval.Scope.NONE
                     ? ""
-                    : " · " + (distribution.approval().scope() == Approval.Scope.ALL ? "every request" : "/*")
+                    : " · "
+                            + (distribution.approval().scope() == Approval.Scope.ALL
+                                    ? "every request"
+                                    : "a wipe (/*, /x*)")
                             + " needs approval by "
                             + mentions(distribution.approval().approvers(), names);
             lines.add("  " + pad(site.alias(), aliasWidth) + "  " + site.id() + " (" + site.host() + ")  in "

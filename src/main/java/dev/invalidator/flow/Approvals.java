@@ -88,7 +88,7 @@ final class Approvals {
     }
 
     boolean required(PreparedRequest request) {
-        return request.distribution().approval().requiredFor(request.paths().containsFullWipe());
+        return request.distribution().approval().requiredFor(request.paths().containsWipe());
     }
 
     /** Posts the request for approval and mentions the approvers in its thread. */

@@ -5,6 +5,7 @@ import dev.invalidator.access.RateLimits;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.HomeView;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
@@ -28,12 +29,12 @@ public final class CommandHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
 
-    private final Gate gate;
     private final SubmitInvalidation submit;
     private final Queries queries;
     private final ConfirmClicks clicks;
     private final RequestForms forms;
     private final Chat chat;
+    private final RateLimits rateLimits;
 
     private final Approvals approvals;
     private final HomeTab home;
@@ -49,7 +50,7 @@ public final class CommandHandler {
             MonthToDatePaths usage,
             Clock clock,
             ScheduledExecutorService timer) {
-        this.gate = new Gate(config, catalog, policy);
+        Gate gate = new Gate(config, catalog, policy);
         this.chat = chat;
         PathParser parser = new PathParser(new PathLimits(
                 config.limits().maxPathsPerRequest(),
@@ -58,14 +59,17 @@ public final class CommandHandler {
         AuditLog audit = new AuditLog(clock);
         StatusPosts posts = new StatusPosts(chat);
         this.approvals = new Approvals(config, policy, chat, posts, clock, timer, audit);
-        RateLimits rateLimits = new RateLimits(
-                config.limits().requestsPerUserPerMinute(), config.limits().requestsPerDistributionPerMinute(), clock);
+        this.rateLimits = new RateLimits(
+                config.limits().requestsPerUserPerMinute(),
+                config.limits().requestsPerDistributionPerMinute(),
+                config.limits().readsPerUserPerMinute(),
+                clock);
         this.submit = new SubmitInvalidation(
                 gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals, rateLimits, posts, audit);
         InvalidationDetails details = new InvalidationDetails(cdn);
         this.queries = new Queries(gate, cdn, usage, details);
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
-        this.forms = new RequestForms(gate, catalog, submit, confirmations, chat);
+        this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat);
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details);
         this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, clock);
     }
@@ -78,17 +82,21 @@ public final class CommandHandler {
     public void handle(SlashCommand command, Responder responder) {
         try {
             Command parsed = Command.parse(command.text());
-            if (parsed instanceof Command.Status status) {
-                queries.status(command, status, responder);
-            } else if (parsed instanceof Command.ListRecent list) {
-                queries.list(command, list, responder);
-            } else if (parsed instanceof Command.Invalidate invalidate) {
+            if (parsed instanceof Command.Invalidate invalidate) {
                 submit.submit(command, invalidate, responder);
             } else if (parsed instanceof Command.OpenForm) {
                 forms.open(command, responder);
             } else {
-                responder.answer(
-                        Replies.help(gate.usable(command.userId(), command.channelId()), queries.usedThisMonth()));
+                Optional<String> limited = rateLimits.acquireRead(command.userId());
+                if (limited.isPresent()) {
+                    responder.answer(Replies.readsLimited(limited.get()));
+                } else if (parsed instanceof Command.Status status) {
+                    queries.status(command, status, responder);
+                } else if (parsed instanceof Command.ListRecent list) {
+                    queries.list(command, list, responder);
+                } else {
+                    queries.help(command, responder);
+                }
             }
         } catch (RuntimeException e) {
             log.error("Handling a command from {} in {} failed", command.userId(), command.channelId(), e);
@@ -96,7 +104,10 @@ public final class CommandHandler {
         }
     }
 
-    /** A submitted request form, answered within Slack's three seconds; see {@link RequestForms}. */
+    /**
+     * A submitted request form, answered inside Slack's acknowledgement from what is known, never asking Slack or
+     * CloudFront; see {@link RequestForms}.
+     */
     public FormAnswer formSubmitted(
             String userId, String channel, String alias, String pathsText, Optional<String> note) {
         return forms.submitted(userId, channel, alias, pathsText, note);
@@ -124,7 +135,12 @@ public final class CommandHandler {
     /** Someone opened the bot's Home tab. */
     public void homeOpened(String userId) {
         try {
-            home.show(userId);
+            Optional<String> limited = rateLimits.acquireRead(userId);
+            if (limited.isPresent()) {
+                chat.publishHome(userId, HomeView.limited(limited.get()));
+            } else {
+                home.show(userId);
+            }
         } catch (RuntimeException e) {
             log.error("Publishing the Home tab for {} failed", userId, e);
         }

@@ -11,6 +11,7 @@ import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.tracking.InvalidationListener;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -54,7 +55,9 @@ public final class CompletionReporter implements InvalidationListener {
                             .map(DistributionConfig::alias)
                             .orElse(invalidation.distributionId());
                     PostedMessage status = new PostedMessage(reference.channel(), reference.messageTs());
-                    Map<String, String> facts = chat.factsOf(status);
+                    Map<String, String> facts = Optional.of(chat.factsOf(status))
+                            .filter(StatusFacts::wellFormed)
+                            .orElse(Map.of());
                     StatusCard card = outcome.apply(StatusCard.requesting(
                                             reference.requester(),
                                             alias,

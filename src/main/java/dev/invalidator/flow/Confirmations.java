@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides which requests need an explicit click — a full wipe, more paths than the threshold, or paths that would be
+ * Decides which requests need an explicit click — a wipe, more paths than the threshold, or paths that would be
  * charged — and finds the request again when the click comes, on whichever instance of the bot Slack hands it to.
  *
  * <p>The question's buttons carry the request as a {@link RequestTicket}; the instance that asked also keeps it in
@@ -54,22 +54,32 @@ final class Confirmations {
         this.pending = new PendingRequests<>(config.expiresAfter(), clock);
     }
 
-    /** The question to ask before this request, or empty when it may go ahead at once. */
+    /**
+     * The question to ask before this request, or empty when it may go ahead at once.
+     *
+     * @throws dev.invalidator.cdn.CdnException when this month's paths can't be read
+     */
     Optional<ConfirmationCard> ask(PreparedRequest request) {
+        return ask(request, usage.usedThisMonth(request.distribution().id()));
+    }
+
+    /** The same, with this month's paths so far given: for an answer that may not wait for CloudFront. */
+    Optional<ConfirmationCard> ask(PreparedRequest request, int usedThisMonth) {
         int paths = request.paths().accepted().size();
-        boolean fullWipe = request.paths().containsFullWipe();
+        List<String> wipes =
+                request.paths().wipes().stream().map(InvalidationPath::value).toList();
         boolean overThreshold = paths > config.pathThreshold();
-        PathCharge charge =
-                Pricing.charge(paths, usage.usedThisMonth(request.distribution().id()));
-        if (!fullWipe && !overThreshold && !charge.goesPastFreeTier()) {
+        PathCharge charge = Pricing.charge(paths, usedThisMonth);
+        if (wipes.isEmpty() && !overThreshold && !charge.goesPastFreeTier()) {
             return Optional.empty();
         }
         List<String> files = request.paths().accepted().stream()
                 .filter(path -> path.kind() == InvalidationPath.Kind.FILE)
                 .map(InvalidationPath::value)
                 .toList();
+        // With /* every file was dropped as covered, so there is nothing to suggest.
         Optional<WildcardSuggestion.Suggestion> suggestion =
-                fullWipe ? Optional.empty() : WildcardSuggestion.suggest(files, FILES_PER_SUGGESTED_WILDCARD);
+                WildcardSuggestion.suggest(files, FILES_PER_SUGGESTED_WILDCARD);
         String id = pending.newId();
         Instant now = clock.instant();
         pending.put(id, new Waiting.Held(id, request, now));
@@ -78,7 +88,7 @@ final class Confirmations {
                 request.distribution().alias(),
                 request.distribution().id(),
                 paths,
-                fullWipe,
+                wipes,
                 overThreshold,
                 config.pathThreshold(),
                 charge,

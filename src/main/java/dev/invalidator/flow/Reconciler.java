@@ -106,6 +106,9 @@ final class Reconciler {
         }
         Instant nextFrom = now.minus(CLOCK_SKEW);
         for (Chat.StatusRecord record : records) {
+            if (!StatusFacts.wellFormed(record)) {
+                continue;
+            }
             if (isOpen(record) && record.message().postedAt().isBefore(nextFrom)) {
                 nextFrom = record.message().postedAt();
             }

@@ -1,11 +1,15 @@
 package dev.invalidator.flow;
 
+import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.StatusCard;
+import dev.invalidator.config.Identifiers;
 import dev.invalidator.request.InvalidationPath;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +33,39 @@ final class StatusFacts {
     /** The {@link RequestTicket#digest()} of the ticket an approval's buttons carry: only that ticket acts here. */
     static final String TICKET = "ticket";
 
+    private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
+    /** {@link PendingRequests#newId()}: 8 random bytes in hex. */
+    private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-f]{16}");
+    /** {@link RequestTicket#digest()}: a SHA-256 in base64url without padding. */
+    private static final Pattern DIGEST = Pattern.compile("[A-Za-z0-9_-]{43}");
+
     private StatusFacts() {}
+
+    /**
+     * Whether every fact has the shape the bot writes: the ids of a person and a distribution, a count, an alias, a
+     * request id, a digest. A status message whose facts don't is not taken for one of the bot's, whoever posted it:
+     * nothing read back from a channel reaches a mention, a CallerReference or a number unchecked.
+     */
+    static boolean wellFormed(Map<String, String> facts) {
+        return Identifiers.isUserId(facts.get(REQUESTER))
+                && Identifiers.isDistributionId(facts.get(DISTRIBUTION))
+                && matches(facts.get(PATHS), COUNT)
+                && absentOr(facts, ALIAS, Identifiers::isAlias)
+                && absentOr(facts, CONFIRMATION, id -> matches(id, REQUEST_ID))
+                && absentOr(facts, TICKET, digest -> matches(digest, DIGEST));
+    }
+
+    static boolean wellFormed(Chat.StatusRecord record) {
+        return wellFormed(record.facts());
+    }
+
+    private static boolean absentOr(Map<String, String> facts, String key, Predicate<String> shape) {
+        return !facts.containsKey(key) || shape.test(facts.get(key));
+    }
+
+    private static boolean matches(String value, Pattern shape) {
+        return value != null && shape.matcher(value).matches();
+    }
 
     static Map<String, String> of(PreparedRequest request) {
         Map<String, String> facts = new LinkedHashMap<>();
@@ -67,17 +103,18 @@ final class StatusFacts {
 
     /**
      * The message's card as it was first posted (at "requesting"), from its facts alone, for an instance that did not
-     * post it; empty when facts are missing.
+     * post it; empty when facts are missing or not {@linkplain #wellFormed well formed}.
      */
     static Optional<StatusCard> card(Map<String, String> facts) {
-        String requester = facts.get(REQUESTER);
-        String distribution = facts.get(DISTRIBUTION);
-        String paths = facts.getOrDefault(PATHS, "");
-        if (requester == null || distribution == null || !paths.matches("[0-9]{1,9}")) {
+        if (!wellFormed(facts)) {
             return Optional.empty();
         }
+        String distribution = facts.get(DISTRIBUTION);
         return Optional.of(StatusCard.requesting(
-                        requester, facts.getOrDefault(ALIAS, distribution), distribution, Integer.parseInt(paths))
+                        facts.get(REQUESTER),
+                        facts.getOrDefault(ALIAS, distribution),
+                        distribution,
+                        Integer.parseInt(facts.get(PATHS)))
                 .withNote(note(facts)));
     }
 

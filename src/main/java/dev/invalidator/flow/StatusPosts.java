@@ -89,6 +89,7 @@ final class StatusPosts {
 
     private boolean isFirst(PostedMessage status, Confirmed confirmed) {
         return chat.statusMessages(status.channel(), confirmed.askedAt().minus(CLOCK_SKEW)).stream()
+                .filter(StatusFacts::wellFormed)
                 .filter(record -> confirmed.questionId().equals(record.facts().get(StatusFacts.CONFIRMATION)))
                 .map(Chat.StatusRecord::message)
                 .min(Comparator.comparing(message -> new BigDecimal(message.ts())))

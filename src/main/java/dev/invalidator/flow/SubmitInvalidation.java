@@ -114,8 +114,7 @@ final class SubmitInvalidation {
             String requester, String channel, String target, List<String> pathTokens, Optional<String> note) {
         Gate.Admission admission = gate.check(requester, channel, Optional.of(target));
         if (admission.refusal().isPresent()) {
-            Message answer = admission.refusal().get();
-            return new Preparation.Refused(answer, Preparation.Field.DISTRIBUTION, answer.text());
+            return refused(admission.refusal().get());
         }
         DistributionConfig distribution = admission.distribution().orElseThrow();
         Distribution details;
@@ -124,6 +123,39 @@ final class SubmitInvalidation {
         } catch (CdnException e) {
             return new Preparation.Refused(Replies.cdnProblem(e), Preparation.Field.DISTRIBUTION, e.getMessage());
         }
+        return withPaths(requester, channel, distribution, details, pathTokens, note);
+    }
+
+    /**
+     * The same checks from what is known now, asking neither Slack nor CloudFront, for a form's answer, which may not
+     * wait: access from the cached answers, the domain names as last read (they rarely change). Empty when an answer
+     * the checks need is not at hand.
+     */
+    Optional<Preparation> prepareFromWhatIsKnown(
+            String requester, String channel, String target, List<String> pathTokens, Optional<String> note) {
+        Optional<Gate.Admission> admission = gate.checkFromWhatIsKnown(requester, channel, target);
+        if (admission.isEmpty()) {
+            return Optional.empty();
+        }
+        if (admission.get().refusal().isPresent()) {
+            return Optional.of(refused(admission.get().refusal().get()));
+        }
+        DistributionConfig distribution = admission.get().distribution().orElseThrow();
+        return catalog.knownDetails(distribution)
+                .map(details -> withPaths(requester, channel, distribution, details, pathTokens, note));
+    }
+
+    private static Preparation refused(Message answer) {
+        return new Preparation.Refused(answer, Preparation.Field.DISTRIBUTION, answer.text());
+    }
+
+    private Preparation withPaths(
+            String requester,
+            String channel,
+            DistributionConfig distribution,
+            Distribution details,
+            List<String> pathTokens,
+            Optional<String> note) {
         ParsedPaths parsed = parser.parse(pathTokens, details.hosts());
         if (!parsed.ok()) {
             return new Preparation.Refused(
@@ -132,6 +164,21 @@ final class SubmitInvalidation {
                     Replies.pathProblemsInline(parsed));
         }
         return new Preparation.Ready(new PreparedRequest(requester, channel, distribution, parsed, note));
+    }
+
+    /**
+     * A form's request, accepted from what was known when the form was answered: access is decided again (asking
+     * Slack if a cached answer has expired since) and whether to ask first is decided with this month's paths read
+     * now, as for a typed request.
+     */
+    void submitFromForm(PreparedRequest request, Responder responder) {
+        AccessDecision decision = gate.recheck(request.requester(), request.channel(), request.distribution());
+        if (!decision.allowed()) {
+            audit.record(AuditEntry.of(AuditEntry.Decision.DENIED, request, decision.reason()));
+            responder.answer(Replies.denied(decision.reason()));
+            return;
+        }
+        confirmOrRun(request, responder);
     }
 
     /** Asks first when the request is risky or costs money; runs it at once otherwise. */

@@ -11,7 +11,8 @@
  * Home tab. It reads a {@link SlashCommand}'s text as a {@link Command}; {@link Gate} decides who may touch which
  * distribution from which channel; {@link SubmitInvalidation} checks the request (a {@link Preparation}: a
  * {@link PreparedRequest} or a refusal), has {@link StatusPosts} post the status message, and only then creates the
- * invalidation. {@link RequestForms} puts the form through the same checks and answers with a {@link FormAnswer};
+ * invalidation. {@link RequestForms} puts the form through the same checks, made from what is known since the answer
+ * travels in Slack's ack (and made again, asking, before anything is posted), and answers with a {@link FormAnswer};
  * {@link Queries}, {@link HomeTab} and {@link InvalidationDetails} give the read-only answers: status, list, the
  * Home tab.
  *

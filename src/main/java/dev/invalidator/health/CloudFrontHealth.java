@@ -2,34 +2,51 @@ package dev.invalidator.health;
 
 import dev.invalidator.cdn.CdnCallObserver;
 import dev.invalidator.cdn.CdnException.Failure;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the outcome of the last CloudFront call, as the health endpoint reports it.
+ * Keeps the outcome of the last CloudFront call about each distribution, as {@code /health/ready} reports it. Each
+ * distribution has its own: a role that can no longer be assumed for one, or a status query on one CloudFront has
+ * lost, says nothing about the others.
  *
  * <ul>
  *   <li>An answer is <b>ok</b> — also a refusal about the request itself (too many invalidations in progress, a bad
  *       path, an unknown invalidation id, a reused caller reference): CloudFront is reachable and the bot may use it.
- *   <li>"Rate exceeded" that outlasted the SDK's retries is <b>throttled</b>, and still healthy: restarting the bot
- *       does not lift a rate limit, and a bot that starts again calls CloudFront more (recovery lists every
- *       distribution). The next answered call clears it.
- *   <li>Access denied, an unknown distribution, CloudFront unreachable or failing after the retries, or an unexpected
- *       error is <b>failing</b> (503) until the next call is answered.
+ *   <li>"Rate exceeded" that outlasted the SDK's retries is <b>throttled</b>. The next answered call clears it.
+ *   <li>Access denied (a role that can't be assumed included), an unknown distribution, CloudFront unreachable or
+ *       failing after the retries, or an unexpected error is <b>failing</b> until the next call about that
+ *       distribution is answered.
  * </ul>
+ *
+ * <pre>{@code
+ * CloudFrontHealth health = new CloudFrontHealth(Map.of("web", "E1WEBEXAMPLE"));
+ * Cdn cdn = new CloudFrontCdn(aws, roles, health);
+ * health.distributions();   // [DistributionHealth[name=web, id=E1WEBEXAMPLE, cloudFront=…OK…]]
+ * }</pre>
  */
 public final class CloudFrontHealth implements CdnCallObserver {
 
-    private final AtomicReference<CloudFrontStatus> last = new AtomicReference<>(CloudFrontStatus.OK);
+    private final Map<String, String> idByName;
+    private final Map<String, CloudFrontStatus> byId = new ConcurrentHashMap<>();
 
-    @Override
-    public void answered(String operation) {
-        last.set(CloudFrontStatus.OK);
+    /** @param distributionIdByName the config's distributions, name to CloudFront id, in the order to report them */
+    public CloudFrontHealth(Map<String, String> distributionIdByName) {
+        this.idByName = new LinkedHashMap<>(distributionIdByName);
     }
 
     @Override
-    public void failed(String operation, Failure failure) {
-        last.set(
+    public void answered(String operation, String distributionId) {
+        byId.put(distributionId, CloudFrontStatus.OK);
+    }
+
+    @Override
+    public void failed(String operation, String distributionId, Failure failure) {
+        byId.put(
+                distributionId,
                 switch (failure) {
                     case TOO_MANY_IN_PROGRESS,
                             NO_SUCH_INVALIDATION,
@@ -42,7 +59,15 @@ public final class CloudFrontHealth implements CdnCallObserver {
                 });
     }
 
-    public CloudFrontStatus status() {
-        return last.get();
+    /** The last call about {@code distributionId}; ok before any. */
+    public CloudFrontStatus status(String distributionId) {
+        return byId.getOrDefault(distributionId, CloudFrontStatus.OK);
+    }
+
+    /** Every configured distribution with its status, in the config's order. */
+    public List<DistributionHealth> distributions() {
+        return idByName.entrySet().stream()
+                .map(entry -> new DistributionHealth(entry.getKey(), entry.getValue(), status(entry.getValue())))
+                .toList();
     }
 }

@@ -4,12 +4,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the last CloudFront call says about the bot's ability to invalidate.
+ * What the last CloudFront call about one distribution says about the bot's ability to invalidate it.
  *
  * <pre>{@code
- * CloudFrontStatus.OK.isHealthy();                                                  // true
- * CloudFrontStatus.throttled("ListInvalidations").isHealthy();                      // true: a restart lifts no rate limit
- * CloudFrontStatus.failing("CreateInvalidation", "access_denied").isHealthy();      // false
+ * CloudFrontStatus.OK;                                              // answered, or not asked yet
+ * CloudFrontStatus.throttled("ListInvalidations");                  // "Rate exceeded" through the SDK's retries
+ * CloudFrontStatus.failing("CreateInvalidation", "access_denied");  // someone must fix the role, the policy or the id
  * }</pre>
  *
  * @param state     ok, throttled or failing
@@ -45,9 +45,5 @@ public record CloudFrontStatus(State state, Optional<String> operation, Optional
     /** The last call failed in a way that stops the bot from working until someone or something fixes it. */
     public static CloudFrontStatus failing(String operation, String error) {
         return new CloudFrontStatus(State.FAILING, Optional.of(operation), Optional.of(error));
-    }
-
-    public boolean isHealthy() {
-        return state != State.FAILING;
     }
 }

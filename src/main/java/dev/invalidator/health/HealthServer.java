@@ -1,29 +1,47 @@
 package dev.invalidator.health;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.invalidator.base.DaemonThreads;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /health} for a container orchestrator: 200 with {@code {"status":"ok",…}} when the bot is healthy, 503
- * otherwise (see {@link Health}). It listens before the bot starts, answering 503 {@code {"status":"starting"}}
- * until {@link #report} hands it the bot's health.
+ * The health endpoint for a container orchestrator, on {@value #PORT_VARIABLE}:
+ *
+ * <ul>
+ *   <li>{@value #LIVE} — liveness, for the checks that restart ({@code HEALTHCHECK}, ECS, Kubernetes' liveness
+ *       probe): 200 while the process and its Socket Mode loop respond ({@link Liveness}).
+ *   <li>{@value #READY} — readiness: 200 while the bot is connected to Slack, with CloudFront per distribution in the
+ *       body ({@link Readiness}).
+ *   <li>{@value #ALIAS} — the endpoint's first path, kept for the scripts written against it: the same as
+ *       {@value #READY}.
+ * </ul>
+ *
+ * <p>It listens before the bot starts: while it {@linkplain #starting() starts}, live answers 200 and ready 503, both
+ * {@code {"status":"starting"}}. Each connection is served by one of {@value #THREADS} threads and must send its
+ * request within {@link #REQUEST_TIMEOUT} (else 408), so a client that connects and stalls never holds up the
+ * orchestrator's next probe. It is plain HTTP/1.1 on a socket, not the JDK's {@code HttpServer}, whose only request
+ * timeouts are JVM-wide system properties.
  *
  * <pre>{@code
  * Optional<HealthServer> health = HealthServer.fromEnvironment(System.getenv());   // HEALTH_PORT=8080
  * Bot bot = Bot.start(...);
- * health.ifPresent(server -> server.report(bot::health));
+ * health.ifPresent(server -> server.report(bot::liveness, bot::readiness));
  * }</pre>
  */
 public final class HealthServer implements AutoCloseable {
@@ -31,18 +49,38 @@ public final class HealthServer implements AutoCloseable {
     /** The port to listen on, on every interface; unset or empty: no health endpoint. */
     public static final String PORT_VARIABLE = "HEALTH_PORT";
 
-    public static final String PATH = "/health";
+    public static final String LIVE = "/health/live";
+    public static final String READY = "/health/ready";
+    public static final String ALIAS = "/health";
 
-    private static final Logger log = LoggerFactory.getLogger(HealthServer.class);
+    /** Probes answered at the same time. */
+    static final int THREADS = 4;
+    /** How long a client may take to send its request: an orchestrator's probe sends it at once. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Duration LINGER = Duration.ofSeconds(1);
+    private static final int QUEUED_CONNECTIONS = 16;
+    private static final int MAX_HEAD_BYTES = 8 * 1024;
     private static final String STARTING = "{\"status\":\"starting\"}";
+    private static final Logger log = LoggerFactory.getLogger(HealthServer.class);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private volatile Supplier<Health> health;
+    private record Checks(Supplier<Liveness> live, Supplier<Readiness> ready) {}
 
-    private HealthServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private final ServerSocket listening;
+    private final ThreadPoolExecutor serving;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private volatile Optional<Checks> checks = Optional.empty();
+
+    private HealthServer(ServerSocket listening) {
+        this.listening = listening;
+        // More connections than threads and queue can hold are closed at once rather than left to pile up.
+        this.serving = new ThreadPoolExecutor(
+                THREADS,
+                THREADS,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUED_CONNECTIONS),
+                DaemonThreads.named("health"));
     }
 
     /**
@@ -70,77 +108,141 @@ public final class HealthServer implements AutoCloseable {
 
     /** Listens on {@code address} (port 0: any free port, see {@link #port()}). */
     public static HealthServer listen(InetSocketAddress address) {
-        HttpServer http;
+        ServerSocket socket;
         try {
-            http = HttpServer.create(address, 0);
+            socket = new ServerSocket();
+            socket.bind(address);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "the health endpoint could not listen on port " + address.getPort() + " (" + e.getMessage()
                             + ") — choose another " + PORT_VARIABLE,
                     e);
         }
-        ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("health"));
-        HealthServer healthServer = new HealthServer(http, executor);
-        http.createContext("/", healthServer::answer);
-        http.setExecutor(executor);
-        http.start();
-        return healthServer;
+        HealthServer server = new HealthServer(socket);
+        DaemonThreads.named("health-accept").newThread(server::accept).start();
+        return server;
     }
 
-    /** From now on the endpoint answers with what {@code health} says. */
-    public void report(Supplier<Health> health) {
-        this.health = health;
+    /** From now on the endpoint answers with what the running bot says. */
+    public void report(Supplier<Liveness> live, Supplier<Readiness> ready) {
+        checks = Optional.of(new Checks(live, ready));
+    }
+
+    /** The bot is being replaced (new tokens) or stopped: answer "starting" until {@link #report} again. */
+    public void starting() {
+        checks = Optional.empty();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return listening.getLocalPort();
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!PATH.equals(exchange.getRequestURI().getPath())) {
-                send(exchange, 404, "{\"error\":\"not found; the health endpoint is " + PATH + "\"}");
-                return;
-            }
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, 405, "{\"error\":\"use GET\"}");
-                return;
-            }
-            Supplier<Health> current = health;
-            if (current == null) {
-                send(exchange, 503, STARTING);
-                return;
-            }
-            Health now;
+    private void accept() {
+        while (!listening.isClosed()) {
+            Socket connection;
             try {
-                now = current.get();
-            } catch (RuntimeException e) {
-                log.warn("The health check failed", e);
-                send(exchange, 503, "{\"status\":\"unhealthy\",\"error\":\"the health check failed\"}");
-                return;
+                connection = listening.accept();
+            } catch (IOException e) {
+                if (!listening.isClosed()) {
+                    log.warn("The health endpoint could not accept a connection: {}", e.getMessage());
+                }
+                continue;
             }
-            send(exchange, now.isHealthy() ? 200 : 503, now.toJson());
+            connections.add(connection);
+            try {
+                serving.execute(() -> serve(connection));
+            } catch (RejectedExecutionException e) {
+                log.debug("More health probes at once than the endpoint serves; closed one");
+                connections.remove(connection);
+                close(connection);
+            }
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+    private void serve(Socket connection) {
+        try (connection) {
+            boolean headOnly = false;
+            ProbeAnswer answer;
+            try {
+                ProbeRequest request = ProbeRequest.read(connection, REQUEST_TIMEOUT, MAX_HEAD_BYTES);
+                headOnly = request.method().equals("HEAD");
+                answer = answer(request);
+            } catch (ProbeRequest.Refused refused) {
+                answer = refused.answer();
             }
+            answer.write(connection.getOutputStream(), headOnly);
+            lingerUntilTheClientCloses(connection);
+        } catch (IOException e) {
+            log.debug("A health probe went away: {}", e.getMessage());
+        } finally {
+            connections.remove(connection);
+        }
+    }
+
+    private ProbeAnswer answer(ProbeRequest request) {
+        boolean live = request.path().equals(LIVE);
+        if (!live && !request.path().equals(READY) && !request.path().equals(ALIAS)) {
+            return ProbeAnswer.error(404, "not found; the health endpoints are " + LIVE + " and " + READY);
+        }
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return ProbeAnswer.error(405, "use GET");
+        }
+        Optional<Checks> current = checks;
+        if (current.isEmpty()) {
+            return new ProbeAnswer(live ? 200 : 503, STARTING);
+        }
+        try {
+            if (live) {
+                Liveness liveness = current.get().live().get();
+                return new ProbeAnswer(liveness.isLive() ? 200 : 503, liveness.toJson());
+            }
+            Readiness readiness = current.get().ready().get();
+            return new ProbeAnswer(readiness.isReady() ? 200 : 503, readiness.toJson());
+        } catch (RuntimeException e) {
+            log.warn("The health check failed", e);
+            return ProbeAnswer.error(503, "the health check failed");
+        }
+    }
+
+    /**
+     * Closing a connection with unread bytes in it resets it, and a reset can discard the answer before the client
+     * reads it (a refused request may have more of its head, or a body, on the way): say we are done, and read what
+     * still comes until the client closes, for a moment at most.
+     */
+    private static void lingerUntilTheClientCloses(Socket connection) throws IOException {
+        connection.shutdownOutput();
+        long deadline = System.nanoTime() + LINGER.toNanos();
+        InputStream in = connection.getInputStream();
+        byte[] discarded = new byte[1024];
+        try {
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+                connection.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                if (in.read(discarded) < 0) {
+                    return;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            log.debug("A health probe kept its connection open after the answer");
+        }
+    }
+
+    private static void close(Socket connection) {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            log.debug("Closing a health connection failed: {}", e.getMessage());
         }
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        try {
+            listening.close();
+        } catch (IOException e) {
+            log.debug("Closing the health endpoint failed: {}", e.getMessage());
+        }
+        serving.shutdownNow();
+        connections.forEach(HealthServer::close);
     }
 }

@@ -34,8 +34,12 @@ public record InvalidationPath(String typed, String value, Kind kind) {
         return !typed.equals(value);
     }
 
-    /** True for {@code /*}, which empties the distribution's whole cache. */
-    public boolean isFullWipe() {
-        return value.equals("/*");
+    /**
+     * True for a wildcard at the top level: {@code /*} empties the whole cache, and {@code /a*} every folder and file
+     * whose name starts with {@code a}, so fifteen of them ({@code /a*} … {@code /o*}, CloudFront's limit of wildcards
+     * in progress) sweep most of a site. Below a folder ({@code /css/*}) a wildcard sweeps only that folder.
+     */
+    public boolean isWipe() {
+        return kind == Kind.WILDCARD && value.indexOf('/', 1) < 0;
     }
 }

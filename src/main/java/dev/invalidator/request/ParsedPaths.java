@@ -50,7 +50,12 @@ public record ParsedPaths(
                 .count();
     }
 
-    public boolean containsFullWipe() {
-        return accepted.stream().anyMatch(InvalidationPath::isFullWipe);
+    /** The wildcards at the top level ({@link InvalidationPath#isWipe()}), in the order of the request. */
+    public List<InvalidationPath> wipes() {
+        return accepted.stream().filter(InvalidationPath::isWipe).toList();
+    }
+
+    public boolean containsWipe() {
+        return accepted.stream().anyMatch(InvalidationPath::isWipe);
     }
 }

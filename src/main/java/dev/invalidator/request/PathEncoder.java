@@ -7,6 +7,14 @@ import java.nio.charset.StandardCharsets;
  * else. Encoding more names a different cache key and silently invalidates nothing; so an existing
  * {@code %XX} escape is kept as typed, and {@code *} is never encoded because {@code %2A} is no wildcard.
  *
+ * <p>A lower-case escape ({@code %c3%a9}) is kept as typed too, not normalised to {@code %C3%A9}. The developer
+ * guide's "Invalidating files" (shared reference cloudfront.md §1) says invalidation paths are case sensitive and
+ * that encoding anything beyond the rule leaves the old object in place: CloudFront compares the path with the
+ * cached URL letter for letter and promises no normalisation. A browser sends an escape written in a link as it is
+ * written, so an object linked as {@code %c3%a9} is cached under {@code %c3%a9}, and upper-casing it would name
+ * another. The user is warned instead ({@link PathWarnings}), with the upper-case spelling browsers produce when they
+ * encode a character themselves.
+ *
  * <pre>{@code
  * PathEncoder.encode("/café menu.pdf");   // "/caf%C3%A9%20menu.pdf"
  * PathEncoder.encode("/a%20b?x=1&y=2");   // unchanged

@@ -21,7 +21,7 @@ final class PathRules {
     /**
      * @param typed           what the user typed, named in problems
      * @param path            the path to check: {@code typed} itself, or the path taken from a link
-     * @param fragmentDropped whether a link's {@code #fragment} was left out, for the warning
+     * @param fragmentDropped whether a {@code #fragment} was left out, typed or in a link, for the warning
      */
     static Reading read(String typed, String path, boolean fragmentDropped) {
         List<String> broken = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What deserves a second look in the accepted items, without blocking them: each warning kind at most once per
@@ -45,9 +46,20 @@ final class PathWarnings {
         String typedPath = beforeQuery(item.unencoded());
         List<String> notes = new ArrayList<>();
         if (item.fragmentDropped()) {
-            notes.add("The #fragment of a link never reaches CloudFront, so it was left out: this invalidates "
-                    + Wording.shorten(value) + ".");
+            notes.add("A #fragment never reaches CloudFront (browsers keep it to themselves), so it was left out: this "
+                    + "invalidates " + Wording.shorten(value) + ". If # is part of the file's name, write it as %23.");
         }
+        if (afterQuery(item.unencoded()).contains(",/")) {
+            notes.add("The comma in the query string was kept: this is the one URL " + Wording.shorten(value)
+                    + ". If you meant separate paths, put a space or a new line between them.");
+        }
+        firstLowerCaseEscape(value)
+                .ifPresent(escape -> notes.add(String.format(
+                        "%s is written in lower case, and CloudFront compares escapes letter for letter: this "
+                                + "matches only requests spelled that way. Browsers write the escapes they make for "
+                                + "non-ASCII characters in upper case: if the site links the file unencoded, "
+                                + "invalidate %s instead, or as well.",
+                        escape, Wording.shorten(upperCaseEscapes(value)))));
         if (value.regionMatches(true, value.length() - 3, "%2A", 0, 3)) {
             notes.add("%2A at the end is a literal asterisk, not a wildcard: this invalidates only an object whose "
                     + "name ends in *. For a wildcard, type * itself.");
@@ -84,9 +96,48 @@ final class PathWarnings {
         return notes;
     }
 
+    private static String afterQuery(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? "" : path.substring(query);
+    }
+
     private static String beforeQuery(String path) {
         int query = path.indexOf('?');
         return query < 0 ? path : path.substring(0, query);
+    }
+
+    /**
+     * Escapes are kept as typed, never normalised to upper case (see {@link PathEncoder}): "%c3" names another cache
+     * key than "%C3", and either may be the one the site's links produce. Only escapes of non-ASCII bytes are looked
+     * at: a browser writes those itself, in upper case, for a link that holds the character unencoded, while many
+     * ASCII ones (the "*" of "%2a", the "/" of "%2f") it never writes, so upper-casing them would suggest nothing.
+     */
+    private static Optional<String> firstLowerCaseEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (isNonAsciiEscapeAt(value, i)) {
+                String escape = value.substring(i, i + 3);
+                if (!escape.equals(escape.toUpperCase(Locale.ROOT))) {
+                    return Optional.of(escape);
+                }
+                i += 2;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String upperCaseEscapes(String value) {
+        StringBuilder out = new StringBuilder(value);
+        for (int i = 0; i < out.length(); i++) {
+            if (isNonAsciiEscapeAt(value, i)) {
+                out.replace(i + 1, i + 3, value.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
+                i += 2;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isNonAsciiEscapeAt(String value, int index) {
+        return PathEncoder.isEscapeAt(value, index) && Character.digit(value.charAt(index + 1), 16) >= 8;
     }
 
     /** Letters of %XX escapes don't count: "%2F" is no capital the user chose. */

@@ -9,7 +9,7 @@ sealed interface Reading {
      * A valid item.
      *
      * @param unencoded       the path before percent-encoding (for a tag, the tag item), which the warnings inspect
-     * @param fragmentDropped whether a link's {@code #fragment} was left out
+     * @param fragmentDropped whether a {@code #fragment} was left out, typed or in a link
      */
     record Item(InvalidationPath path, String unencoded, boolean fragmentDropped) implements Reading {}
 

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * <p>Tokens are separated by commas and by any Unicode white space (line breaks, tabs, no-break space U+00A0,
  * em space U+2003, …), so a list pasted one path per line or comma-separated works the same as one typed on a
- * line. A Slack link sequence at the start of a token, {@code <https://x|label>} or {@code <https://x>}, is
+ * line. A comma inside a query string is part of it, as in a minifier's {@code /min/?f=/css/a.css,/css/b.css}, unless a
+ * separator or the end of the text follows it. A Slack link sequence at the start of a token, {@code <https://x|label>} or {@code <https://x>}, is
  * unwrapped to its target, whatever the label holds. Any other {@code <} is an ordinary character, so tokens
  * never contain white space.
  *
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  * Tokenizer.split("/a.css, /b.css\n<https://www.example.com/c.css|my file>");
  * // ["/a.css", "/b.css", "https://www.example.com/c.css"]
  * Tokenizer.split("/<!channel>");   // ["/<!channel>"] — a path with angle brackets, not a mention
+ * Tokenizer.split("/min/?f=/a.css,/b.css, /c.css");   // ["/min/?f=/a.css,/b.css", "/c.css"]
  * }</pre>
  *
  * <p>Because the input is unescaped first, a {@code <…>} the user typed looks the same as one Slack produced;
@@ -42,7 +44,7 @@ public final class Tokenizer {
             if (link.isPresent()) {
                 token.append(link.get().target());
                 i = link.get().end();
-            } else if (isSeparator(c)) {
+            } else if (isSeparator(c) && !inQueryString(token, text, i)) {
                 addIfNotEmpty(tokens, token);
                 i++;
             } else {
@@ -83,6 +85,14 @@ public final class Tokenizer {
 
     private static boolean isLinkTarget(String target) {
         return LINK_TARGET.matcher(target).lookingAt() && target.chars().noneMatch(c -> isWhitespace((char) c));
+    }
+
+    /** Whether the character at {@code index}, a separator, is a comma that belongs to the token's query string. */
+    private static boolean inQueryString(StringBuilder token, String text, int index) {
+        return text.charAt(index) == ','
+                && token.indexOf("?") >= 0
+                && index + 1 < text.length()
+                && !isSeparator(text.charAt(index + 1));
     }
 
     private static boolean isSeparator(char c) {

@@ -156,8 +156,8 @@ final class SlackDirectoryMethods {
                 .put("deleted", false)
                 .put("is_bot", u.isBot())
                 .put("is_app_user", false)
-                .put("is_restricted", false)
-                .put("is_ultra_restricted", false);
+                .put("is_restricted", u.guest() != SlackWorld.Guest.NONE)
+                .put("is_ultra_restricted", u.guest() == SlackWorld.Guest.SINGLE_CHANNEL);
         user.putObject("profile")
                 .put("real_name", u.name())
                 .put("display_name", u.name())

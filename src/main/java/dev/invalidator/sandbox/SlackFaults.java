@@ -12,8 +12,11 @@ import java.util.Optional;
  */
 final class SlackFaults {
 
-    /** One queued fault: either a 429 with {@code Retry-After} or an {@code ok:false} with {@code error}. */
-    record Fault(String error, int retryAfterSeconds) {
+    /**
+     * One queued fault: either a 429 with {@code Retry-After} or an {@code ok:false} with {@code error}, given instead
+     * of acting or, {@code afterCommit}, after acting.
+     */
+    record Fault(String error, int retryAfterSeconds, boolean afterCommit) {
         boolean isRateLimit() {
             return retryAfterSeconds > 0;
         }
@@ -25,14 +28,14 @@ final class SlackFaults {
         if (retryAfterSeconds < 1) {
             throw new IllegalArgumentException("retryAfterSeconds must be at least 1");
         }
-        add(method, times, new Fault("ratelimited", retryAfterSeconds));
+        add(method, times, new Fault("ratelimited", retryAfterSeconds, false));
     }
 
-    synchronized void failNext(String method, String error, int times) {
+    synchronized void failNext(String method, String error, int times, boolean afterCommit) {
         if (error == null || error.isBlank()) {
             throw new IllegalArgumentException("error must not be blank");
         }
-        add(method, times, new Fault(error, 0));
+        add(method, times, new Fault(error, 0, afterCommit));
     }
 
     synchronized Optional<Fault> take(String method) {

@@ -89,8 +89,10 @@ final class SlackHttp implements AutoCloseable {
             if (path.startsWith("/api/")) {
                 api(exchange, path.substring("/api/".length()), body);
             } else if (path.startsWith("/response/")) {
-                Reply reply = responseUrls.post(
-                        path.substring("/response/".length()), new String(body, StandardCharsets.UTF_8));
+                Reply reply = faults.take(SlackSimulator.RESPONSE_URL)
+                        .map(fault -> Reply.text(400, fault.error()))
+                        .orElseGet(() -> responseUrls.post(
+                                path.substring("/response/".length()), new String(body, StandardCharsets.UTF_8)));
                 send(exchange, reply.status(), reply.contentType(), reply.body());
             } else {
                 send(exchange, 404, "text/plain; charset=utf-8", "not found");
@@ -149,7 +151,7 @@ final class SlackHttp implements AutoCloseable {
             sendJson(exchange, 429, error(fault.error()), String.valueOf(fault.retryAfterSeconds()));
             return;
         }
-        if (fault != null) {
+        if (fault != null && !fault.afterCommit()) {
             sendJson(exchange, 200, error(fault.error()), null);
             return;
         }
@@ -165,6 +167,9 @@ final class SlackHttp implements AutoCloseable {
         } catch (Failure f) {
             log.debug("Web API call {} fails with {}", method, f.error());
             answer = error(f.error());
+        }
+        if (fault != null) {
+            answer = error(fault.error());
         }
         if (CallHolds.pass(hold, CallHold.Point.AFTER_COMMIT)) {
             sendJson(exchange, 200, answer, null);

@@ -21,13 +21,17 @@ import java.util.function.UnaryOperator;
  */
 final class SlackRecords {
 
-    /** A stored message; replaced (never mutated) when edited. {@code threadTs} is null for a top-level message. */
+    /**
+     * A stored message; replaced (never mutated) when edited. {@code threadTs} is null for a top-level message;
+     * {@code botId} and {@code appId} are null for a person's message.
+     */
     record Stored(
             String channel,
             String ts,
             String threadTs,
             String userId,
             String botId,
+            String appId,
             String text,
             String blocksJson,
             String metadataJson,
@@ -49,6 +53,7 @@ final class SlackRecords {
                     threadTs,
                     userId,
                     botId,
+                    appId,
                     newText,
                     newBlocks,
                     newMetadata,
@@ -65,6 +70,7 @@ final class SlackRecords {
                     threadTs,
                     userId,
                     botId,
+                    appId,
                     text,
                     blocksJson,
                     metadataJson,
@@ -120,6 +126,7 @@ final class SlackRecords {
             String channel,
             String userId,
             String botId,
+            String appId,
             String text,
             String blocksJson,
             String metadataJson,
@@ -133,6 +140,7 @@ final class SlackRecords {
                     threadTs,
                     userId,
                     botId,
+                    appId,
                     text,
                     blocksJson,
                     metadataJson,

@@ -49,6 +49,9 @@ public final class SlackSimulator implements AutoCloseable {
     public static final String TEAM_ID = SlackWorld.TEAM_ID;
     public static final String BOT_USER_ID = SlackWorld.BOT_USER_ID;
     public static final String BOT_ID = SlackWorld.BOT_ID;
+    /** Stands for every response_url in {@link #failNext}. */
+    public static final String RESPONSE_URL = "response_url";
+
     public static final String ALICE = "U0ALICE";
     public static final String BOB = "U0BOB";
     public static final String GENERAL = "C0GENERAL";
@@ -138,8 +141,8 @@ public final class SlackSimulator implements AutoCloseable {
     private final SlackInteractions interactions;
 
     private SlackSimulator() {
-        world.addUser(ALICE, "alice", TEAM_ID);
-        world.addUser(BOB, "bob", TEAM_ID);
+        world.addUser(ALICE, "alice", TEAM_ID, SlackWorld.Guest.NONE);
+        world.addUser(BOB, "bob", TEAM_ID, SlackWorld.Guest.NONE);
         world.addChannel(GENERAL, "general", true, false);
         world.addChannel(RANDOM, "random", false, false);
         socket = new SlackSocketServer(json, clock);
@@ -211,12 +214,21 @@ public final class SlackSimulator implements AutoCloseable {
     // ---- world
 
     public void addUser(String id, String name) {
-        world.addUser(id, name, TEAM_ID);
+        world.addUser(id, name, TEAM_ID, SlackWorld.Guest.NONE);
     }
 
     /** A user of another team (Slack Connect) when {@code teamId} is not {@link #teamId()}. */
     public void addUser(String id, String name, String teamId) {
-        world.addUser(id, name, teamId);
+        world.addUser(id, name, teamId, SlackWorld.Guest.NONE);
+    }
+
+    /**
+     * A guest of the workspace, as {@code users.info} shows one: {@code is_restricted}, and for a single-channel guest
+     * also {@code is_ultra_restricted}.
+     */
+    public void addGuest(String id, String name, boolean singleChannel) {
+        world.addUser(
+                id, name, TEAM_ID, singleChannel ? SlackWorld.Guest.SINGLE_CHANNEL : SlackWorld.Guest.MULTI_CHANNEL);
     }
 
     public void addChannel(String id, String name, boolean botIsMember) {
@@ -241,12 +253,56 @@ public final class SlackSimulator implements AutoCloseable {
      * Returns the message ts. No event is delivered: the bot sees it only by reading the channel.
      */
     public String userPosts(String userId, String channelId, String text, String threadTs) {
+        return userPosts(userId, channelId, text, threadTs, null);
+    }
+
+    /**
+     * The same with message metadata ({@code {"event_type":…,"event_payload":{…}}}, or null), as an app posting with
+     * that person's user token attaches it: the message is the person's, with no {@code bot_id}.
+     */
+    public String userPosts(String userId, String channelId, String text, String threadTs, String metadataJson) {
         knownUser(userId);
+        return postAs(userId, null, null, channelId, text, threadTs, metadataJson);
+    }
+
+    /**
+     * Another app in the workspace: its messages carry its own {@code app_id} and {@code bot_id}, never the bot's, and
+     * any metadata it likes — an {@code event_type} is not reserved to the app that defined it.
+     */
+    public record OtherApp(String appId, String botId, String botUserId) {}
+
+    /**
+     * {@code app} posts {@code text} with {@code metadataJson} (or null) in {@code channelId}, in the thread
+     * {@code threadTs} unless null, as {@code chat.postMessage} with its own bot token would. Returns the message ts.
+     * No event is delivered: the bot sees it only by reading the channel.
+     */
+    public String appPosts(OtherApp app, String channelId, String text, String threadTs, String metadataJson) {
+        if (SlackWorld.BOT_ID.equals(app.botId()) || SlackWorld.APP_ID.equals(app.appId())) {
+            throw new IllegalArgumentException("another app has ids of its own, not the bot's");
+        }
+        return postAs(app.botUserId(), app.botId(), app.appId(), channelId, text, threadTs, metadataJson);
+    }
+
+    private String postAs(
+            String userId,
+            String botId,
+            String appId,
+            String channelId,
+            String text,
+            String threadTs,
+            String metadataJson) {
         knownChannel(channelId);
         if (threadTs != null && records.find(channelId, threadTs).isEmpty()) {
             throw new IllegalArgumentException("no message " + threadTs + " in " + channelId);
         }
-        return records.post(channelId, userId, null, SlackPayloads.escape(text), null, null, threadTs, false)
+        String metadata;
+        try {
+            metadata = chat.metadata(metadataJson);
+        } catch (SlackMethod.Failure e) {
+            throw new IllegalArgumentException("metadata Slack would refuse: " + metadataJson, e);
+        }
+        return records.post(
+                        channelId, userId, botId, appId, SlackPayloads.escape(text), null, metadata, threadTs, false)
                 .ts();
     }
 
@@ -390,9 +446,21 @@ public final class SlackSimulator implements AutoCloseable {
         faults.rateLimit(method, times, retryAfterSeconds);
     }
 
-    /** The next {@code times} calls of {@code method} get {@code {"ok":false,"error":error}}. */
+    /**
+     * The next {@code times} calls of {@code method} get {@code {"ok":false,"error":error}}, and do nothing; with
+     * {@link #RESPONSE_URL} for {@code method}, the next posts to any response_url get HTTP 400 with {@code error} as
+     * their body, as Slack's hooks refuse a payload.
+     */
     public void failNext(String method, String error, int times) {
-        faults.failNext(method, error, times);
+        faults.failNext(method, error, times, false);
+    }
+
+    /**
+     * The next {@code times} calls of {@code method} take effect, then get {@code {"ok":false,"error":error}}: an
+     * {@code internal_error} does not say that Slack did nothing.
+     */
+    public void failNextAfterCommit(String method, String error, int times) {
+        faults.failNext(method, error, times, true);
     }
 
     /** The next call of {@code method} stops at {@code point} until the test releases or abandons it. */

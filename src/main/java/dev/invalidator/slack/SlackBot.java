@@ -4,14 +4,19 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.slack.listeners.actions.ApprovalButtonsListener;
 import dev.invalidator.slack.listeners.actions.ConfirmationButtonsListener;
 import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
 import dev.invalidator.slack.listeners.events.HomeListener;
 import dev.invalidator.slack.listeners.views.RequestModalListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * The Bolt app in Socket Mode: one place that registers the listeners and owns the WebSocket connection.
  *
  * <p>Socket Mode dispatch runs on a small pool of its own ({@link #DISPATCH_THREADS}, see {@link SocketModeSession}),
- * and listeners only ack and enqueue, so a slow Slack or CloudFront call never delays the next acknowledgement.
+ * and listeners only answer from memory and enqueue — never a Slack or CloudFront call, not even for a form's inline
+ * errors — so nothing delays the next acknowledgement. What they enqueue runs once the ack has left, and only if it
+ * left within {@link #ACK_BUDGET} of the envelope's arrival ({@link AckDeadline}).
  */
 public final class SlackBot implements AutoCloseable {
 
@@ -27,6 +34,13 @@ public final class SlackBot implements AutoCloseable {
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
     private static final int DISPATCH_THREADS = 4;
+    /**
+     * How long after an envelope arrives its ack may leave for the bot to act on it. Slack waits 3 s from its side;
+     * the rest is for the trip both ways. The listeners answer from memory in well under a millisecond, so only a
+     * stalled process runs past it.
+     */
+    static final Duration ACK_BUDGET = Duration.ofSeconds(2);
+
     private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
 
     private final SocketModeSession session;
@@ -49,7 +63,13 @@ public final class SlackBot implements AutoCloseable {
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         config.setStatsEnabled(false);
         config.getHttpClientResponseHandlers().add(new RefusedTokenAlarm(onTokensRefused));
-        return Slack.getInstance(config);
+        // OkHttp would quietly send a POST again when the connection drops before the answer, and a chat.postMessage
+        // Slack had already taken would post twice; SlackChat retries instead, looking for the first post before.
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config)
+                .newBuilder()
+                .retryOnConnectionFailure(false)
+                .build();
+        return Slack.getInstance(config, new SlackHttpClient(http));
     }
 
     /**
@@ -57,18 +77,19 @@ public final class SlackBot implements AutoCloseable {
      *
      * @throws IllegalStateException with a one-line reason (no token in it) when Slack refuses a token
      */
-    public static SlackBot start(Slack slack, SlackTokens tokens, CommandHandler handler, Executor workers) {
-        App app = new App(AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(tokens.botToken())
-                .build());
-        InvalidateCommandListener.register(app, handler, workers);
-        ConfirmationButtonsListener.register(app, handler, workers);
-        ApprovalButtonsListener.register(app, handler, workers);
-        RequestModalListener.register(app, handler, workers);
-        HomeListener.register(app, handler, workers);
+    public static SlackBot start(
+            Slack slack, SlackTokens tokens, CommandHandler handler, Executor workers, Clock clock) {
+        App app = new App(appConfig(slack, tokens.botToken()));
+        AckDeadline deadline = new AckDeadline(ACK_BUDGET, System::nanoTime);
+        Executor afterAck = deadline.workers(workers);
+        InvalidateCommandListener.register(app, handler, afterAck);
+        ConfirmationButtonsListener.register(app, handler, afterAck);
+        ApprovalButtonsListener.register(app, handler, afterAck);
+        RequestModalListener.register(app, handler, afterAck);
+        HomeListener.register(app, handler, afterAck);
         try {
-            SocketModeSession session = SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS);
+            SocketModeSession session =
+                    SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS, clock, deadline);
             log.info("Connected to Slack in Socket Mode");
             return new SlackBot(session);
         } catch (IllegalArgumentException e) {
@@ -82,6 +103,20 @@ public final class SlackBot implements AutoCloseable {
     }
 
     /**
+     * Bolt's settings. {@code App.start} checks the bot token with {@code auth.test}; by default Bolt asks again on the
+     * first envelope every ten minutes, on the dispatch thread before the ack — which then waits for Slack, and when
+     * Slack answers 429 goes out without the listener having run. The answer never changes while the token is valid,
+     * and a revoked token shows on the next Web API call ({@link RefusedTokenAlarm}), so the first answer is kept.
+     */
+    static AppConfig appConfig(Slack slack, String botToken) {
+        return AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(botToken)
+                .authTestCacheExpirationMillis(-1)
+                .build();
+    }
+
+    /**
      * Whether the Socket Mode connection is up, by the client's own check ({@code SocketModeClient#verifyConnection}:
      * the current WebSocket is open and answers a ping), the check its session monitor uses to decide to reconnect.
      * The client has no cheaper state to read: its close listeners can't tell an old session from the current one.
@@ -89,6 +124,15 @@ public final class SlackBot implements AutoCloseable {
      */
     public boolean isConnected() {
         return session.isConnected();
+    }
+
+    /**
+     * What of the Socket Mode loop no longer responds — its dispatch threads, or its session monitor — in a sentence
+     * for the operator; empty while both do. Only what a restart mends: a dropped connection is not stuck, the
+     * monitor reconnects it. Waits up to 2 s for the dispatch threads.
+     */
+    public Optional<String> stuck() {
+        return session.stuck();
     }
 
     /** Closes the connection for good: no reconnect follows. */

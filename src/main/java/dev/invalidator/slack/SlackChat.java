@@ -3,8 +3,10 @@ package dev.invalidator.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.ConversationType;
 import com.slack.api.model.ResponseMetadata;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
@@ -26,6 +28,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>The synchronous client never retries by itself, so this adapter does, boundedly: a 429 waits the
  * {@code Retry-After} that Slack asked for (capped), network errors and 5xx back off exponentially. The calls run on
  * the bot's worker threads, after the Slack ack, so waiting here delays nobody's acknowledgement.
+ *
+ * <p>What it reads back as state — status messages, decisions, completion notices — is only what this bot posted: any
+ * app in a channel may post messages with the same metadata event types, and anyone may write in a thread, so a
+ * message counts only when its {@code bot_id} is the bot's own, as {@code auth.test} names it.
  */
 public final class SlackChat implements Chat {
 
@@ -45,6 +54,14 @@ public final class SlackChat implements Chat {
     static final String FACTS_EVENT = "invalidation_request";
     /** The metadata event type of the thread reply that records a decision on a request waiting for approval. */
     static final String DECISION_EVENT = "invalidation_decision";
+    /**
+     * The metadata key of a random id that every post of state (a status message, a decision) carries, so that a
+     * retry can find the post an earlier attempt made although its answer was lost.
+     */
+    static final String POST_ID = "post_id";
+
+    /** How far back a look for a post goes: a post whose answer was lost a moment ago is among the last messages. */
+    private static final int LOOK_BACK = 200;
 
     private static final String DECISION_STATUS = "status_ts";
     private static final String DECISION_VERDICT = "verdict";
@@ -60,6 +77,7 @@ public final class SlackChat implements Chat {
     private final MethodsClient client;
     private final int maxAttempts;
     private final Duration maxWait;
+    private volatile String ownBotId;
 
     /** @param maxWait the longest single wait for a {@code Retry-After} or a back-off */
     public SlackChat(MethodsClient client, int maxAttempts, Duration maxWait) {
@@ -70,21 +88,29 @@ public final class SlackChat implements Chat {
 
     @Override
     public PostedMessage post(String channel, Message message) {
-        var response = call(
+        var response = send(
                 "chat.postMessage",
-                () -> client.chatPostMessage(
-                        r -> r.channel(channel).text(message.text()).blocks(SlackMessages.blocks(message))));
+                message,
+                message.withoutLayout(),
+                m -> () -> client.chatPostMessage(
+                        r -> r.channel(channel).text(m.text()).blocks(layout(m))));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
 
     @Override
     public PostedMessage post(String channel, Message message, Map<String, String> facts) {
-        var response = call(
+        String postId = UUID.randomUUID().toString();
+        Map<String, Object> payload = new HashMap<>(facts);
+        payload.put(POST_ID, postId);
+        var response = send(
                 "chat.postMessage",
-                () -> client.chatPostMessage(r -> r.channel(channel)
-                        .text(message.text())
-                        .blocks(SlackMessages.blocks(message))
-                        .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts)))));
+                message,
+                stateOnly(message),
+                m -> () -> client.chatPostMessage(r -> r.channel(channel)
+                        .text(m.text())
+                        .blocks(layout(m))
+                        .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, payload))),
+                () -> posted(channel, latest(channel), FACTS_EVENT, postId));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
 
@@ -112,7 +138,7 @@ public final class SlackChat implements Chat {
                         .limit(1)
                         .includeAllMetadata(true)));
         return history.getMessages().stream()
-                .filter(found -> message.ts().equals(found.getTs()) && isMarked(found, FACTS_EVENT))
+                .filter(found -> message.ts().equals(found.getTs()) && isOwn(found, FACTS_EVENT))
                 .findFirst()
                 .map(found -> record(message, found));
     }
@@ -128,31 +154,70 @@ public final class SlackChat implements Chat {
     @Override
     public PostedMessage postDecision(
             PostedMessage status, Decision.Verdict verdict, Optional<String> decider, Message notice) {
+        String postId = UUID.randomUUID().toString();
         Map<String, Object> payload = new HashMap<>();
         payload.put(DECISION_STATUS, status.ts());
         payload.put(DECISION_VERDICT, verdict.name().toLowerCase(Locale.ROOT));
         decider.ifPresent(user -> payload.put(DECISION_BY, user));
-        var response = call(
+        payload.put(POST_ID, postId);
+        var response = send(
                 "chat.postMessage",
-                () -> client.chatPostMessage(r -> r.channel(status.channel())
+                notice,
+                notice.withoutLayout(),
+                m -> () -> client.chatPostMessage(r -> r.channel(status.channel())
                         .threadTs(status.ts())
-                        .text(notice.text())
-                        .blocks(SlackMessages.blocks(notice))
-                        .metadata(new com.slack.api.model.Message.Metadata(DECISION_EVENT, payload))));
+                        .text(m.text())
+                        .blocks(layout(m))
+                        .metadata(new com.slack.api.model.Message.Metadata(DECISION_EVENT, payload))),
+                () -> posted(status.channel(), replies(status), DECISION_EVENT, postId));
         return new PostedMessage(response.getChannel(), response.getTs());
+    }
+
+    /**
+     * The post among {@code messages} that an attempt whose answer was lost made after all, as the answer it would
+     * have had.
+     */
+    private Optional<ChatPostMessageResponse> posted(
+            String channel, List<com.slack.api.model.Message> messages, String eventType, String postId) {
+        return messages.stream()
+                .filter(message -> isOwn(message, eventType)
+                        && postId.equals(message.getMetadata().getEventPayload().get(POST_ID)))
+                .findFirst()
+                .map(message -> {
+                    log.info("A chat.postMessage whose answer was lost had posted {} in {}", message.getTs(), channel);
+                    ChatPostMessageResponse answer = new ChatPostMessageResponse();
+                    answer.setOk(true);
+                    answer.setChannel(channel);
+                    answer.setTs(message.getTs());
+                    return answer;
+                });
+    }
+
+    private List<com.slack.api.model.Message> latest(String channel) {
+        return call(
+                        "conversations.history",
+                        () -> client.conversationsHistory(
+                                r -> r.channel(channel).limit(LOOK_BACK).includeAllMetadata(true)))
+                .getMessages();
+    }
+
+    /** The thread of {@code parent}, the parent first, then its replies oldest first. */
+    private List<com.slack.api.model.Message> replies(PostedMessage parent) {
+        return call(
+                        "conversations.replies",
+                        () -> client.conversationsReplies(r -> r.channel(parent.channel())
+                                .ts(parent.ts())
+                                .limit(LOOK_BACK)
+                                .includeAllMetadata(true)))
+                .getMessages();
     }
 
     @Override
     public Optional<Decision> firstDecision(PostedMessage status) {
-        var replies = call(
-                "conversations.replies",
-                () -> client.conversationsReplies(r ->
-                        r.channel(status.channel()).ts(status.ts()).limit(200).includeAllMetadata(true)));
-        // Replies come oldest first; only the bot can attach metadata, so a person's reply never counts. A decision
-        // without a verdict (written before decisions said what they were), or an approval that names nobody, counts
-        // as none: the request is decided again, or expires.
-        return replies.getMessages().stream()
-                .filter(reply -> !status.ts().equals(reply.getTs()) && isMarked(reply, DECISION_EVENT))
+        // Replies come oldest first. A decision without a verdict (written before decisions said what they were), or an
+        // approval that names nobody, counts as none: the request is decided again, or expires.
+        return replies(status).stream()
+                .filter(reply -> !status.ts().equals(reply.getTs()) && isOwn(reply, DECISION_EVENT))
                 .map(reply -> decision(status, reply))
                 .flatMap(Optional::stream)
                 .findFirst();
@@ -173,19 +238,36 @@ public final class SlackChat implements Chat {
                         Optional.ofNullable(payload.get(DECISION_BY))));
     }
 
-    private static boolean isMarked(com.slack.api.model.Message message, String eventType) {
-        return message.getMetadata() != null
+    /** Posted by this bot, with metadata of {@code eventType}: another app's look-alike is not. */
+    private boolean isOwn(com.slack.api.model.Message message, String eventType) {
+        return isOwn(message)
+                && message.getMetadata() != null
                 && eventType.equals(message.getMetadata().getEventType());
+    }
+
+    private boolean isOwn(com.slack.api.model.Message message) {
+        return ownBotId().equals(message.getBotId());
+    }
+
+    /** The {@code bot_id} on every message this bot posts, from {@code auth.test} with its token, asked once. */
+    private String ownBotId() {
+        String known = ownBotId;
+        if (known == null) {
+            known = call("auth.test", () -> client.authTest(r -> r)).getBotId();
+            if (known == null || known.isBlank()) {
+                throw new ChatException(
+                        Reason.OTHER, "auth.test named no bot_id: SLACK_BOT_TOKEN is not a bot token", null);
+            }
+            ownBotId = known;
+        }
+        return known;
     }
 
     @Override
     public boolean threadHas(PostedMessage parent, String marker) {
-        var replies = call(
-                "conversations.replies",
-                () -> client.conversationsReplies(
-                        r -> r.channel(parent.channel()).ts(parent.ts()).limit(200)));
-        return replies.getMessages().stream()
+        return replies(parent).stream()
                 .anyMatch(message -> !parent.ts().equals(message.getTs())
+                        && isOwn(message)
                         && String.valueOf(message.getText()).contains(marker));
     }
 
@@ -204,7 +286,7 @@ public final class SlackChat implements Chat {
                             .cursor(page)
                             .includeAllMetadata(true)));
             history.getMessages().stream()
-                    .filter(message -> isMarked(message, FACTS_EVENT))
+                    .filter(message -> isOwn(message, FACTS_EVENT))
                     .map(message -> record(new PostedMessage(channel, message.getTs()), message))
                     .forEach(records::add);
             cursor = nextCursor(history.isHasMore(), history.getResponseMetadata());
@@ -238,15 +320,18 @@ public final class SlackChat implements Chat {
 
     private static Map<String, String> facts(com.slack.api.model.Message.Metadata metadata) {
         return metadata.getEventPayload().entrySet().stream()
+                .filter(entry -> !POST_ID.equals(entry.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue())));
     }
 
     @Override
     public void whisper(String channel, String user, Message message) {
-        call(
+        send(
                 "chat.postEphemeral",
-                () -> client.chatPostEphemeral(
-                        r -> r.channel(channel).user(user).text(message.text()).blocks(SlackMessages.blocks(message))));
+                message,
+                message.withoutLayout(),
+                m -> () -> client.chatPostEphemeral(
+                        r -> r.channel(channel).user(user).text(m.text()).blocks(layout(m))));
     }
 
     @Override
@@ -280,34 +365,80 @@ public final class SlackChat implements Chat {
 
     @Override
     public void update(PostedMessage target, Message replacement) {
-        call(
+        send(
                 "chat.update",
-                () -> client.chatUpdate(r -> r.channel(target.channel())
+                replacement,
+                stateOnly(replacement),
+                m -> () -> client.chatUpdate(r -> r.channel(target.channel())
                         .ts(target.ts())
-                        .text(replacement.text())
-                        .blocks(SlackMessages.blocks(replacement))));
+                        .text(m.text())
+                        .blocks(layout(m))));
     }
 
     @Override
     public void update(PostedMessage target, Message replacement, Map<String, String> facts) {
-        call(
+        send(
                 "chat.update",
-                () -> client.chatUpdate(r -> r.channel(target.channel())
+                replacement,
+                stateOnly(replacement),
+                m -> () -> client.chatUpdate(r -> r.channel(target.channel())
                         .ts(target.ts())
-                        .text(replacement.text())
-                        .blocks(SlackMessages.blocks(replacement))
+                        .text(m.text())
+                        .blocks(layout(m))
                         .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts)))));
     }
 
     @Override
     public PostedMessage reply(PostedMessage parent, Message message) {
-        var response = call(
+        var response = send(
                 "chat.postMessage",
-                () -> client.chatPostMessage(r -> r.channel(parent.channel())
+                message,
+                message.withoutLayout(),
+                m -> () -> client.chatPostMessage(r -> r.channel(parent.channel())
                         .threadTs(parent.ts())
-                        .text(message.text())
-                        .blocks(SlackMessages.blocks(message))));
+                        .text(m.text())
+                        .blocks(layout(m))));
         return new PostedMessage(response.getChannel(), response.getTs());
+    }
+
+    private <T extends SlackApiTextResponse> T send(
+            String method, Message message, Message fallback, Function<Message, WebApiCall<T>> request) {
+        return send(method, message, fallback, request, Optional::empty);
+    }
+
+    /**
+     * Sends {@code message} with {@code request}, as {@link #call(String, WebApiCall, Supplier)} does; when Slack
+     * refuses its layout (a block too long, too much text), sends {@code fallback}, which has none, so that what the
+     * message says still arrives. A refused message was not posted, so the fallback is no second post.
+     */
+    private <T extends SlackApiTextResponse> T send(
+            String method,
+            Message message,
+            Message fallback,
+            Function<Message, WebApiCall<T>> request,
+            Supplier<Optional<T>> tookEffect) {
+        try {
+            return call(method, request.apply(message), tookEffect);
+        } catch (ChatException e) {
+            if (e.reason() != Reason.REFUSED) {
+                throw e;
+            }
+            log.warn("Slack refused the layout of a message ({}); sending it as text", e.getMessage());
+            return call(method, request.apply(fallback), tookEffect);
+        }
+    }
+
+    /** The blocks of {@code message}, or none at all (not an empty list) for text alone. */
+    private static List<LayoutBlock> layout(Message message) {
+        return message.blocks().isEmpty() ? null : SlackMessages.blocks(message);
+    }
+
+    /**
+     * A status message without layout: its one line of state, which is what every instance reads back from it
+     * ({@code StatusCard.awaitsApproval}), so the words of its blocks would not do.
+     */
+    private static Message stateOnly(Message status) {
+        return new Message(status.text(), List.of());
     }
 
     /** A Web API call that Slack may rate-limit or fail transiently. */
@@ -317,7 +448,17 @@ public final class SlackChat implements Chat {
     }
 
     <T extends SlackApiTextResponse> T call(String method, WebApiCall<T> call) {
+        return call(method, call, Optional::empty);
+    }
+
+    /**
+     * {@code call}, retried; before an attempt that follows one which may have taken effect although it failed — a
+     * timeout or a dropped connection, a 5xx, {@code internal_error} — asks {@code tookEffect} whether it did, and if
+     * so answers with that instead of making the call again. A 429 or another {@code ok:false} means Slack did nothing.
+     */
+    <T extends SlackApiTextResponse> T call(String method, WebApiCall<T> call, Supplier<Optional<T>> tookEffect) {
         Duration backoff = Duration.ofMillis(250);
+        boolean maybeTookEffect = false;
         for (int attempt = 1; ; attempt++) {
             Optional<Duration> wait;
             String problem;
@@ -332,6 +473,7 @@ public final class SlackChat implements Chat {
                         && !"fatal_error".equals(problem)) {
                     throw new ChatException(reasonFor(problem), method + " failed: " + problem, null);
                 }
+                maybeTookEffect |= !"ratelimited".equals(problem);
                 wait = Optional.of(backoff);
             } catch (SlackApiException e) {
                 problem = "HTTP " + e.getResponse().code();
@@ -341,24 +483,36 @@ public final class SlackChat implements Chat {
                 if (wait.isEmpty()) {
                     throw new ChatException(Reason.OTHER, method + " failed: " + problem, e);
                 }
+                maybeTookEffect |= e.getResponse().code() >= 500;
             } catch (IOException e) {
                 problem = e.getClass().getSimpleName();
                 wait = Optional.of(backoff);
+                maybeTookEffect = true;
             }
-            if (attempt >= maxAttempts) {
+            boolean last = attempt >= maxAttempts;
+            if (!last) {
+                Duration pause = wait.get().compareTo(maxWait) > 0 ? maxWait : wait.get();
+                log.info(
+                        "{} answered {}; retrying in {} ms (attempt {} of {})",
+                        method,
+                        problem,
+                        pause.toMillis(),
+                        attempt + 1,
+                        maxAttempts);
+                // The pause comes before the look, so that an attempt Slack is still acting on has time to show.
+                sleep(pause);
+                backoff = backoff.multipliedBy(2);
+            }
+            if (maybeTookEffect) {
+                Optional<T> earlier = tookEffect.get();
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            if (last) {
                 throw new ChatException(
                         Reason.UNAVAILABLE, method + " failed " + attempt + " times (last: " + problem + ")", null);
             }
-            Duration pause = wait.get().compareTo(maxWait) > 0 ? maxWait : wait.get();
-            log.info(
-                    "{} answered {}; retrying in {} ms (attempt {} of {})",
-                    method,
-                    problem,
-                    pause.toMillis(),
-                    attempt + 1,
-                    maxAttempts);
-            sleep(pause);
-            backoff = backoff.multipliedBy(2);
         }
     }
 
@@ -378,6 +532,7 @@ public final class SlackChat implements Chat {
         return switch (error) {
             case "not_in_channel", "is_archived" -> Reason.NOT_IN_CHANNEL;
             case "channel_not_found" -> Reason.CHANNEL_NOT_FOUND;
+            case "invalid_blocks", "invalid_blocks_format", "msg_blocks_too_long", "msg_too_long" -> Reason.REFUSED;
             default -> Reason.OTHER;
         };
     }

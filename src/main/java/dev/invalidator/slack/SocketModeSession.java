@@ -14,8 +14,11 @@ import com.slack.api.util.json.GsonFactory;
 import dev.invalidator.base.DaemonThreads;
 import java.lang.reflect.Field;
 import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -34,21 +37,29 @@ import org.slf4j.LoggerFactory;
  * hand-off to a small dispatch pool, which runs the listeners (they only ack and enqueue) and sends the ack; the
  * rest is what {@code SocketModeApp} does: {@code auth.test} at start, the SDK's client with its session monitor
  * and reconnects, and an ack even when a listener throws.
+ *
+ * <p>Each envelope is timed from the moment the WebSocket hands it over ({@link AckDeadline}): what its listener
+ * handed to the workers runs only if its ack left within the budget.
  */
 final class SocketModeSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SocketModeSession.class);
-    /** Where the SDK's client keeps its current WebSocket (see {@link NoDelayClient}). */
+    /** Where the SDK's client keeps its current WebSocket (see {@link MonitoredClient}). */
     static final String SESSION_FIELD = "currentSession";
+
+    /** How long the SDK's monitor waits after a failed reconnect before it tries again (as it does for its own). */
+    private static final Duration RETRY_AFTER_FAILED_RECONNECT = Duration.ofSeconds(10);
 
     private final App app;
     private final SocketModeClient client;
     private final ExecutorService dispatch;
+    private final SocketModeLiveness liveness;
 
-    private SocketModeSession(App app, SocketModeClient client, ExecutorService dispatch) {
+    private SocketModeSession(App app, SocketModeClient client, ExecutorService dispatch, SocketModeLiveness liveness) {
         this.app = app;
         this.client = client;
         this.dispatch = dispatch;
+        this.liveness = liveness;
     }
 
     /**
@@ -57,20 +68,25 @@ final class SocketModeSession implements AutoCloseable {
      * @throws IllegalArgumentException when Slack refuses the bot token
      * @throws Exception                when the app token is refused or the connection can't be opened
      */
-    static SocketModeSession open(App app, String appToken, int dispatchThreads) throws Exception {
+    static SocketModeSession open(App app, String appToken, int dispatchThreads, Clock clock, AckDeadline deadline)
+            throws Exception {
         app.start();
         ExecutorService dispatch = dispatchPool(dispatchThreads);
         try {
             HandOff handOff = new HandOff();
-            SocketModeClient client =
-                    new NoDelayClient(app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff);
+            SocketModeLiveness liveness = new SocketModeLiveness(dispatch, clock);
+            SocketModeClient client = new MonitoredClient(
+                    app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff, liveness);
             SocketModeRequestParser parser = new SocketModeRequestParser(app.config());
             Gson gson = GsonFactory.createSnakeCase(app.slack().getConfig());
-            client.addWebSocketMessageListener(message -> runBolt(app, client, parser, gson, message));
-            handOff.deliverTo(message -> dispatch.execute(() -> process(client, message)));
+            client.addWebSocketMessageListener(message -> runBolt(app, client, parser, gson, message, deadline));
+            handOff.deliverTo(message -> {
+                AckDeadline.Envelope envelope = deadline.arrived();
+                dispatch.execute(() -> deadline.answer(envelope, () -> process(client, message)));
+            });
             client.connect();
             client.setAutoReconnectEnabled(true);
-            return new SocketModeSession(app, client, dispatch);
+            return new SocketModeSession(app, client, dispatch, liveness);
         } catch (Exception e) {
             dispatch.shutdownNow();
             app.stop();
@@ -99,7 +115,12 @@ final class SocketModeSession implements AutoCloseable {
     }
 
     private static void runBolt(
-            App app, SocketModeClient client, SocketModeRequestParser parser, Gson gson, String message) {
+            App app,
+            SocketModeClient client,
+            SocketModeRequestParser parser,
+            Gson gson,
+            String message,
+            AckDeadline deadline) {
         SocketModeRequest request = parser.parse(message);
         if (request == null) {
             return;
@@ -117,6 +138,7 @@ final class SocketModeSession implements AutoCloseable {
             return;
         }
         client.sendSocketModeResponse(gson.toJson(ack(request.getEnvelope().getEnvelopeId(), response, gson)));
+        deadline.answering().ifPresent(AckDeadline.Envelope::acked);
     }
 
     /** {@code {"envelope_id": …}}, with the listener's answer as {@code payload} when it gave one. */
@@ -136,6 +158,11 @@ final class SocketModeSession implements AutoCloseable {
     /** See {@link SlackBot#isConnected()}. */
     boolean isConnected() {
         return client.verifyConnection();
+    }
+
+    /** See {@link SlackBot#stuck()}. */
+    Optional<String> stuck() {
+        return liveness.stuck();
     }
 
     /** Closes the connection for good (no reconnect follows), lets the envelopes in hand be acked, stops the app. */
@@ -179,15 +206,25 @@ final class SocketModeSession implements AutoCloseable {
     }
 
     /**
-     * The SDK's Java-WebSocket client, with Nagle's algorithm off on every connection it opens (reconnects go through
-     * {@link #connect()} too). Acks are small frames; with Nagle on, each one sent while the previous was not yet
-     * acknowledged waited for the server's delayed ACK, up to 40 ms: measured on a burst of 200, ack p99 89–117 ms
-     * with it, 39–88 ms without. The SDK offers no setting, so the session is reached by its field name; if an SDK
-     * upgrade renames it, the bot logs a warning and runs as before.
+     * The SDK's Java-WebSocket client, with two changes.
+     *
+     * <p>Nagle's algorithm is off on every connection it opens (reconnects go through {@link #connect()} too). Acks
+     * are small frames; with Nagle on, each one sent while the previous was not yet acknowledged waited for the
+     * server's delayed ACK, up to 40 ms: measured on a burst of 200, ack p99 89–117 ms with it, 39–88 ms without. The
+     * SDK offers no setting, so the session is reached by its field name; if an SDK upgrade renames it, the bot logs a
+     * warning and runs as before.
+     *
+     * <p>Its session monitor survives a failed reconnect, and tells {@link SocketModeLiveness} each time it checks.
+     * The monitor runs {@link #maintainCurrentSession()} on a scheduled executor, which stops calling a task for good
+     * once it throws; the SDK catches only an {@code IOException} there, and throws an {@code IllegalStateException}
+     * when apps.connections.open answers {@code ok:false} — one such answer, and the bot never reconnected again.
      */
-    private static final class NoDelayClient extends SocketModeClientJavaWSImpl {
+    private static final class MonitoredClient extends SocketModeClientJavaWSImpl {
 
-        NoDelayClient(Slack slack, String appToken, String url, SocketModeMessageQueue queue)
+        private final SocketModeLiveness liveness;
+
+        MonitoredClient(
+                Slack slack, String appToken, String url, SocketModeMessageQueue queue, SocketModeLiveness liveness)
                 throws URISyntaxException {
             super(
                     slack,
@@ -198,6 +235,22 @@ final class SocketModeSession implements AutoCloseable {
                     true,
                     true,
                     SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
+            this.liveness = liveness;
+        }
+
+        /** Returns when the monitor may check again, in epoch milliseconds, as the SDK's own does. */
+        @Override
+        public long maintainCurrentSession() {
+            liveness.monitorChecking();
+            try {
+                return super.maintainCurrentSession();
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not reconnect to Slack ({}); trying again in {} s",
+                        e.getMessage(),
+                        RETRY_AFTER_FAILED_RECONNECT.toSeconds());
+                return System.currentTimeMillis() + RETRY_AFTER_FAILED_RECONNECT.toMillis();
+            }
         }
 
         @Override

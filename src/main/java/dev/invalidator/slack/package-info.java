@@ -6,16 +6,18 @@
  * Slack slack = SlackBot.slack(apiUrl, error -> rereadTokens());   // a revoked or rotated token, noticed once
  * MethodsClient methods = slack.methods(tokens.botToken());
  * Chat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
- * SlackBot bot = SlackBot.start(slack, tokens, handler, workers);  // registers the listeners and connects
+ * SlackBot bot = SlackBot.start(slack, tokens, handler, workers, clock);  // registers the listeners, connects
  * }</pre>
  *
  * <p>{@link SlackBot} registers every listener in one place and owns the connection, through
  * {@link SocketModeSession}, which hands each envelope to Bolt the moment it arrives. The listeners live in
  * {@code slack.listeners}, one package per kind — {@code commands}, {@code views}, {@code actions}, {@code events} —
- * each acking at once and handing over to {@code flow.CommandHandler} ({@code ArchitectureTest} keeps them to that).
+ * each acking at once and handing over to {@code flow.CommandHandler} ({@code ArchitectureTest} keeps them to that);
+ * what they hand over runs only if the ack left in time ({@link AckDeadline}).
  *
  * <p>{@link SlackChat} is the {@code chat.Chat} port over the Web API, with bounded retries on 429 and transient
- * errors; {@code slack.blockkit} ({@code SlackMessages}, {@code RequestModal}) turns the flow's vendor-neutral messages
+ * errors (a status message or decision whose answer was lost is looked for before it is posted again), reading back
+ * as state only the messages the bot posted itself; {@code slack.blockkit} ({@code SlackMessages}, {@code RequestModal}) turns the flow's vendor-neutral messages
  * and forms into Block Kit and modals, for the adapter and the listeners alike (a package of its own, so the listeners
  * that render need nothing from the package that registers them); {@link SlackGroupMembers} and {@link SlackWorkspace} answer the access policy's questions about
  * people; {@link SlackTokens} reads the two tokens, from the environment or Secrets Manager, and

@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The confirmation question writes its numbers in English whatever the server's locale. */
+/** The confirmation question: numbers in English whatever the server's locale, and what a wipe sweeps. */
 class ConfirmationCardTest {
 
     private final Locale defaultLocale = Locale.getDefault();
@@ -36,11 +37,24 @@ class ConfirmationCardTest {
                 "web",
                 "E1WEBEXAMPLE",
                 paths,
-                false,
+                List.of(),
                 true,
                 1_000,
                 Pricing.charge(paths, usedThisMonth),
                 Optional.of(new Suggestion(List.of("/img/*"), List.of(), paths, 1)));
+    }
+
+    private static ConfirmationCard wiping(String... wipes) {
+        return new ConfirmationCard(
+                "t1.key",
+                "web",
+                "E1WEBEXAMPLE",
+                wipes.length,
+                List.of(wipes),
+                false,
+                1_000,
+                Pricing.charge(wipes.length, 0),
+                Optional.empty());
     }
 
     private static String allText(Message message) {
@@ -67,5 +81,41 @@ class ConfirmationCardTest {
                 .contains("instead of 1,200")
                 .doesNotContain("1.200")
                 .doesNotContain("1.150");
+    }
+
+    @Nested
+    class Wipes {
+
+        @Test
+        void slash_star_warns_that_every_cached_object_goes_to_the_origin() {
+            assertThat(allText(wiping("/*").message()))
+                    .contains("`/*` removes *every* cached object of this distribution")
+                    .contains("requests go to your origin");
+        }
+
+        @Test
+        void one_wildcard_at_the_top_level_says_what_it_sweeps() {
+            assertThat(allText(wiping("/img*").message()))
+                    .contains("`/img*` is a wildcard at the top level of this distribution")
+                    .contains("every cached object whose path starts with `/img`, whole folders included")
+                    .contains("requests go to your origin");
+        }
+
+        @Test
+        void fifteen_wildcards_at_the_top_level_name_three_and_count_the_rest() {
+            String[] fifteen = "abcdefghijklmno"
+                    .chars()
+                    .mapToObj(c -> "/" + (char) c + "*")
+                    .toArray(String[]::new);
+
+            assertThat(allText(wiping(fifteen).message()))
+                    .contains("`/a*`, `/b*`, `/c*` and 12 more are wildcards at the top level")
+                    .doesNotContain("`/d*`");
+        }
+
+        @Test
+        void a_request_without_a_wipe_carries_no_warning() {
+            assertThat(allText(card(1_200, 0).message())).doesNotContain(":warning:");
+        }
     }
 }

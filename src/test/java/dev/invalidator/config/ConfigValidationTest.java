@@ -162,6 +162,32 @@ class ConfigValidationTest {
         }
 
         @Test
+        void must_not_be_the_id_of_a_distribution_further_down() {
+            assertRejected(
+                    "distributions:\n  e2imagesexample: " + Configs.VALID_WEB + "\n"
+                            + "  images: {id: E2IMAGESEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n",
+                    "distributions.e2imagesexample: the CloudFront id of \"images\" (aliases and ids ignore case),"
+                            + " so a request naming it could mean either distribution — rename this alias");
+        }
+
+        @Test
+        void must_not_be_the_id_of_a_distribution_further_up_in_any_letter_case() {
+            assertRejected(
+                    "distributions:\n  images: {id: E2IMAGESEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n"
+                            + "  E2ImagesExample: " + Configs.VALID_WEB + "\n",
+                    "distributions.E2ImagesExample: the CloudFront id of \"images\" (aliases and ids ignore case),"
+                            + " so a request naming it could mean either distribution — rename this alias");
+        }
+
+        @Test
+        void may_be_the_distributions_own_id() throws ConfigException {
+            assertThat(yaml("distributions:\n  e1webexample: " + Configs.VALID_WEB + "\n")
+                            .byAlias("e1webexample")
+                            .map(DistributionConfig::id))
+                    .contains("E1WEBEXAMPLE");
+        }
+
+        @Test
         void must_not_differ_only_in_case() {
             assertRejected(
                     "distributions:\n  web: " + Configs.VALID_WEB + "\n"
@@ -534,7 +560,8 @@ class ConfigValidationTest {
                     arguments(
                             validWith("limits: {paths: 10}"),
                             "limits.paths: unknown key — the keys here are"
-                                    + " maxPathsPerRequest, requestsPerUserPerMinute and requestsPerDistributionPerMinute"),
+                                    + " maxPathsPerRequest, requestsPerUserPerMinute, requestsPerDistributionPerMinute"
+                                    + " and readsPerUserPerMinute"),
                     arguments(validWith("groups: {ttl: 1m}"), "groups.ttl: unknown key — the keys here are cacheTtl"));
         }
 
@@ -645,6 +672,9 @@ class ConfigValidationTest {
                     arguments(
                             "limits: {requestsPerDistributionPerMinute: -3}",
                             "limits.requestsPerDistributionPerMinute:" + " must be at least 1, found -3 — e.g. 20"),
+                    arguments(
+                            "limits: {readsPerUserPerMinute: 0}",
+                            "limits.readsPerUserPerMinute: must be at least 1, found 0 — e.g. 30"),
                     arguments(
                             "limits: {requestsPerUserPerMinute: 2.5}",
                             "limits.requestsPerUserPerMinute: expected a"

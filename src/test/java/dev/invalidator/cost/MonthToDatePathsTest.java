@@ -11,6 +11,7 @@ import dev.invalidator.cdn.InvalidationStatus;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
+import dev.invalidator.sandbox.CallHold;
 import dev.invalidator.sandbox.CloudFrontSimulator;
 import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -156,6 +158,17 @@ class MonthToDatePathsTest {
 
             assertThat(used.usedThisMonthByAccount())
                     .containsExactly(entry(MonthToDatePaths.DEFAULT_ACCOUNT, 7), entry(SHOP_ACCOUNT, 5));
+        }
+
+        @Test
+        void reports_only_the_accounts_of_the_distributions_asked_about_without_reading_the_others() {
+            seed(WEB, "2026-11-02T08:00:00Z", 3);
+            seed(IMAGES, "2026-11-02T09:00:00Z", 4);
+            seed(SHOP, "2026-11-02T10:00:00Z", 5);
+
+            assertThat(used.usedThisMonthByAccount(List.of(WEB)))
+                    .containsExactly(entry(MonthToDatePaths.DEFAULT_ACCOUNT, 7));
+            assertThat(simulator.calls(Operation.LIST_INVALIDATIONS, SHOP)).isZero();
         }
 
         @Test
@@ -448,6 +461,70 @@ class MonthToDatePathsTest {
 
             assertThat(used.usedThisMonth(WEB)).isEqualTo(5);
             assertThat(simulator.calls(Operation.GET_INVALIDATION, WEB)).isEqualTo(6);
+        }
+    }
+
+    /** What a form's answer, which may not wait, reads: the last count, never a call. */
+    @Nested
+    class KnownThisMonth {
+
+        @Test
+        void is_empty_before_the_account_was_read_this_month() {
+            assertThat(used.knownThisMonth(WEB)).isEmpty();
+            assertThat(simulator.recordedCalls()).isEmpty();
+        }
+
+        @Test
+        void is_the_last_count_however_old_without_any_call() {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.usedThisMonth(WEB);
+            seed(WEB, "2026-11-03T10:00:01Z", 2);
+            clock.advance(Duration.ofHours(1));
+            int callsBefore = simulator.recordedCalls().size();
+
+            assertThat(used.knownThisMonth(WEB)).contains(3);
+            assertThat(simulator.recordedCalls()).hasSize(callsBefore);
+        }
+
+        @Test
+        void counts_a_recorded_invalidation_at_once() {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.usedThisMonth(WEB);
+
+            used.record(created(seed(IMAGES, "2026-11-03T10:00:01Z", 4)));
+
+            assertThat(used.knownThisMonth(WEB)).contains(7);
+        }
+
+        @Test
+        void is_empty_in_a_new_month_until_the_account_is_read_again() {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.usedThisMonth(WEB);
+            clock.set(Instant.parse("2026-12-01T00:00:00Z"));
+
+            assertThat(used.knownThisMonth(WEB)).isEmpty();
+        }
+
+        @Test
+        void does_not_wait_for_a_listing_in_progress() throws Exception {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.usedThisMonth(WEB);
+            clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
+            CallHold listing = simulator.holdNext(Operation.LIST_INVALIDATIONS, CallHold.Point.BEFORE_COMMIT);
+            ExecutorService reader = Executors.newSingleThreadExecutor();
+            try {
+                Future<Integer> refreshing = reader.submit(() -> used.usedThisMonth(WEB));
+                listing.awaitReached(Duration.ofSeconds(10));
+
+                assertThat(CompletableFuture.supplyAsync(() -> used.knownThisMonth(WEB))
+                                .get(5, TimeUnit.SECONDS))
+                        .contains(3);
+                listing.release();
+                assertThat(refreshing.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+            } finally {
+                listing.release();
+                reader.shutdownNow();
+            }
         }
     }
 

@@ -98,7 +98,7 @@ class DemoTest {
 
         assertThat(run.out())
                 .containsSubsequence(
-                        "images  E2IMAGESEXAMPLE (img.example.com)  in #ops, #design · by @alice, @frontend · /* needs approval by @lead",
+                        "images  E2IMAGESEXAMPLE (img.example.com)  in #ops, #design · by @alice, @frontend · a wipe (/*, /x*) needs approval by @lead",
                         "#releases (C0RELEASES, the bot is not in it)",
                         ":click confirm",
                         ":quit");

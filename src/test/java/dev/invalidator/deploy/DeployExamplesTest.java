@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigLoader;
+import dev.invalidator.health.HealthServer;
 import dev.invalidator.slack.SlackTokens;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The deploy examples for the engines teams run, {@code deploy/ecs-task-definition.json} and
  * {@code deploy/kubernetes.yml}: they parse, run the image of the Dockerfile with the variables the bot reads, take
- * the Slack tokens from Secrets Manager, probe {@code /health}, and carry a config that loads and that
- * {@code deploy/iam-policy.json} covers.
+ * the Slack tokens from Secrets Manager, restart on {@code /health/live} alone and wait for {@code /health/ready},
+ * and carry a config that loads and that {@code deploy/iam-policy.json} covers.
  */
 class DeployExamplesTest {
 
@@ -34,6 +37,10 @@ class DeployExamplesTest {
     private static final Path KUBERNETES = Path.of("deploy/kubernetes.yml");
     private static final Path POLICY = Path.of("deploy/iam-policy.json");
     private static final String IMAGE = "ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/invalidator:0.1.0";
+    /** Readiness may wait 3 s for Slack's pong ({@code SlackBot.isConnected}), liveness 2 s for the dispatch threads. */
+    private static final int SLOWEST_CHECK_SECONDS = 3;
+
+    private static final Pattern LOCAL_URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)(/\\S*)");
 
     private static DockerfileInstructions.Stage runtime;
     private static JsonNode policy;
@@ -130,17 +137,24 @@ class DeployExamplesTest {
         }
 
         @Test
-        void the_health_check_asks_the_health_endpoint_on_the_health_port() {
+        void the_health_check_asks_the_liveness_endpoint_on_the_health_port_since_ecs_replaces_unhealthy_tasks() {
             String port = effectiveEnv(env(bot)).get("HEALTH_PORT");
-
-            assertThat(list(bot.path("healthCheck").path("command")))
+            List<String> command = list(bot.path("healthCheck").path("command")).stream()
                     .map(JsonNode::asText)
-                    .last()
-                    .asString()
-                    .contains("http://127.0.0.1:" + port + "/health");
+                    .toList();
+            Matcher url = LOCAL_URL.matcher(command.get(command.size() - 1));
+
+            assertThat(url.find()).as("a URL on 127.0.0.1 in %s", command).isTrue();
+            assertThat(url.group(1)).isEqualTo(port);
+            assertThat(url.group(2)).isEqualTo(HealthServer.LIVE);
             assertThat(list(bot.path("portMappings")))
                     .map(mapping -> mapping.path("containerPort").asText())
                     .containsExactly(port);
+        }
+
+        @Test
+        void the_health_check_waits_longer_than_the_slowest_check() {
+            assertThat(bot.path("healthCheck").path("timeout").asInt()).isGreaterThan(SLOWEST_CHECK_SECONDS);
         }
 
         @Test
@@ -221,23 +235,35 @@ class DeployExamplesTest {
         }
 
         @Test
-        void every_probe_asks_the_health_endpoint_on_the_health_port() {
+        void only_the_liveness_probe_asks_the_liveness_endpoint_and_the_others_wait_for_readiness() {
             String port = effectiveEnv(env()).get("HEALTH_PORT");
             Map<String, String> portByName = list(bot.path("ports")).stream()
                     .collect(Collectors.toMap(
                             named -> named.path("name").asText(),
                             named -> named.path("containerPort").asText()));
+            Map<String, String> pathByProbe = Map.of(
+                    "startupProbe", HealthServer.READY,
+                    "readinessProbe", HealthServer.READY,
+                    "livenessProbe", HealthServer.LIVE);
 
+            assertThat(pathByProbe).allSatisfy((probe, path) -> {
+                JsonNode get = bot.path(probe).path("httpGet");
+                assertThat(get.path("path").asText()).as(probe).isEqualTo(path);
+                assertThat(portByName.getOrDefault(
+                                get.path("port").asText(), get.path("port").asText()))
+                        .as(probe)
+                        .isEqualTo(port);
+            });
+        }
+
+        @Test
+        void every_probe_waits_longer_than_the_slowest_check() {
+            // Kubernetes' default timeoutSeconds is 1: a readiness probe would fail whenever Slack's pong is slow.
             assertThat(List.of("startupProbe", "readinessProbe", "livenessProbe"))
-                    .allSatisfy(probe -> {
-                        JsonNode get = bot.path(probe).path("httpGet");
-                        assertThat(get.path("path").asText()).as(probe).isEqualTo("/health");
-                        assertThat(portByName.getOrDefault(
-                                        get.path("port").asText(),
-                                        get.path("port").asText()))
-                                .as(probe)
-                                .isEqualTo(port);
-                    });
+                    .allSatisfy(probe -> assertThat(
+                                    bot.path(probe).path("timeoutSeconds").asInt())
+                            .as(probe)
+                            .isGreaterThan(SLOWEST_CHECK_SECONDS));
         }
 
         @Test

@@ -9,6 +9,7 @@ import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
 import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.testing.CloudFrontFixture;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,11 +19,14 @@ import org.junit.jupiter.api.Test;
 /** What the adapter's calls through the real AWS SDK, against the CloudFront simulator, make of the health. */
 class CloudFrontHealthTest {
 
+    /** A distribution CloudFront does not have (deleted, or in an account the bot can no longer reach). */
+    private static final String GONE = "E9GONEEXAMPLE";
+
     /** Every attempt the local SDK settings make, so the fault outlasts the retries. */
     private static final int ALL_ATTEMPTS = 4;
 
     private final CloudFrontFixture cloudFront = new CloudFrontFixture();
-    private final CloudFrontHealth health = new CloudFrontHealth();
+    private final CloudFrontHealth health = new CloudFrontHealth(Map.of("web", WEB));
     private final CloudFrontCdn cdn = new CloudFrontCdn(cloudFront.aws, Map.of(), health);
 
     @AfterEach
@@ -37,7 +41,46 @@ class CloudFrontHealthTest {
 
     @Test
     void is_ok_before_any_call() {
-        assertThat(health.status()).isEqualTo(CloudFrontStatus.OK);
+        assertThat(health.status(WEB)).isEqualTo(CloudFrontStatus.OK);
+    }
+
+    @Nested
+    class PerDistribution {
+
+        @Test
+        void a_failure_on_one_leaves_the_others_ok() {
+            assertThatThrownBy(() -> cdn.distribution(GONE)).isInstanceOf(CdnException.class);
+
+            assertThat(health.status(WEB)).isEqualTo(CloudFrontStatus.OK);
+        }
+
+        @Test
+        void a_failure_stays_while_calls_about_other_distributions_are_answered() {
+            assertThatThrownBy(() -> cdn.distribution(GONE)).isInstanceOf(CdnException.class);
+
+            cdn.invalidations(WEB, null, 10);
+
+            assertThat(health.status(GONE).state()).isEqualTo(CloudFrontStatus.State.FAILING);
+        }
+
+        @Test
+        void lists_each_configured_distribution_by_name_in_the_configs_order() {
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("web", WEB);
+            config.put("legacy", GONE);
+            CloudFrontHealth listed = new CloudFrontHealth(config);
+            CloudFrontCdn observed = new CloudFrontCdn(cloudFront.aws, Map.of(), listed);
+            observed.invalidations(WEB, null, 10);
+            assertThatThrownBy(() -> observed.distribution(GONE)).isInstanceOf(CdnException.class);
+
+            assertThat(listed.distributions())
+                    .containsExactly(
+                            new DistributionHealth("web", WEB, CloudFrontStatus.OK),
+                            new DistributionHealth(
+                                    "legacy",
+                                    GONE,
+                                    CloudFrontStatus.failing("GetDistribution", "no_such_distribution")));
+        }
     }
 
     @Nested
@@ -47,7 +90,7 @@ class CloudFrontHealthTest {
         void when_access_is_denied_naming_the_operation() {
             failing(Operation.GET_DISTRIBUTION, Fault.ACCESS_DENIED, 1, () -> cdn.distribution(WEB));
 
-            assertThat(health.status()).isEqualTo(CloudFrontStatus.failing("GetDistribution", "access_denied"));
+            assertThat(health.status(WEB)).isEqualTo(CloudFrontStatus.failing("GetDistribution", "access_denied"));
         }
 
         @Test
@@ -58,19 +101,19 @@ class CloudFrontHealthTest {
                     ALL_ATTEMPTS,
                     () -> cdn.invalidations(WEB, null, 10));
 
-            assertThat(health.status()).isEqualTo(CloudFrontStatus.failing("ListInvalidations", "unavailable"));
+            assertThat(health.status(WEB)).isEqualTo(CloudFrontStatus.failing("ListInvalidations", "unavailable"));
         }
 
         @Test
         void when_a_configured_distribution_is_gone() {
-            assertThatThrownBy(() -> cdn.distribution("E9GONEEXAMPLE")).isInstanceOf(CdnException.class);
+            assertThatThrownBy(() -> cdn.distribution(GONE)).isInstanceOf(CdnException.class);
 
-            assertThat(health.status().isHealthy()).isFalse();
-            assertThat(health.status().error()).contains("no_such_distribution");
+            assertThat(health.status(GONE))
+                    .isEqualTo(CloudFrontStatus.failing("GetDistribution", "no_such_distribution"));
         }
 
         @Test
-        void until_the_next_call_is_answered() {
+        void until_the_next_call_about_it_is_answered() {
             failing(
                     Operation.CREATE_INVALIDATION,
                     Fault.ACCESS_DENIED,
@@ -79,7 +122,7 @@ class CloudFrontHealthTest {
 
             cdn.invalidations(WEB, null, 10);
 
-            assertThat(health.status()).isEqualTo(CloudFrontStatus.OK);
+            assertThat(health.status(WEB)).isEqualTo(CloudFrontStatus.OK);
         }
     }
 
@@ -94,8 +137,7 @@ class CloudFrontHealthTest {
                     ALL_ATTEMPTS,
                     () -> cdn.invalidations(WEB, null, 10));
 
-            assertThat(health.status()).isEqualTo(CloudFrontStatus.throttled("ListInvalidations"));
-            assertThat(health.status().isHealthy()).isTrue();
+            assertThat(health.status(WEB)).isEqualTo(CloudFrontStatus.throttled("ListInvalidations"));
         }
 
         @Test
@@ -104,7 +146,7 @@ class CloudFrontHealthTest {
 
             cdn.distribution(WEB);
 
-            assertThat(health.status()).isEqualTo(CloudFrontStatus.OK);
+            assertThat(health.status(WEB)).isEqualTo(CloudFrontStatus.OK);
         }
 
         @Test
@@ -115,7 +157,7 @@ class CloudFrontHealthTest {
                     1,
                     () -> cdn.create(WEB, CloudFrontFixture.reference(), List.of("/index.html")));
 
-            assertThat(health.status()).isEqualTo(CloudFrontStatus.OK);
+            assertThat(health.status(WEB)).isEqualTo(CloudFrontStatus.OK);
         }
     }
 }

@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -26,72 +30,232 @@ class HealthServerTest {
         server.close();
     }
 
+    private static final List<DistributionHealth> ALL_OK = List.of(
+            new DistributionHealth("web", "E1WEBEXAMPLE", CloudFrontStatus.OK),
+            new DistributionHealth("images", "E2IMAGESEXAMPLE", CloudFrontStatus.OK));
+
+    private static final String READY_BODY = "{\"status\":\"ok\",\"slack\":\"connected\",\"distributions\":{"
+            + "\"web\":{\"id\":\"E1WEBEXAMPLE\",\"cloudfront\":\"ok\"},"
+            + "\"images\":{\"id\":\"E2IMAGESEXAMPLE\",\"cloudfront\":\"ok\"}}}";
+
+    private void reportHealthy() {
+        server.report(() -> Liveness.OK, () -> new Readiness(true, ALL_OK));
+    }
+
     @Nested
-    class Answers {
+    class WhileTheBotStarts {
 
         @Test
-        void starting_with_503_until_it_has_the_bots_health() {
+        void live_answers_200_starting() {
+            assertThat(probe.get("/health/live")).isEqualTo(new Answer(200, "{\"status\":\"starting\"}"));
+        }
+
+        @Test
+        void ready_and_health_answer_503_starting() {
+            assertThat(probe.get("/health/ready")).isEqualTo(new Answer(503, "{\"status\":\"starting\"}"));
             assertThat(probe.get("/health")).isEqualTo(new Answer(503, "{\"status\":\"starting\"}"));
         }
 
         @Test
-        void ok_with_200() {
-            server.report(() -> new Health(true, CloudFrontStatus.OK));
+        void and_again_while_the_next_bot_starts() {
+            reportHealthy();
 
-            assertThat(probe.get("/health"))
-                    .isEqualTo(new Answer(200, "{\"status\":\"ok\",\"slack\":\"connected\",\"cloudfront\":\"ok\"}"));
+            server.starting();
+
+            assertThat(probe.get("/health/ready").status()).isEqualTo(503);
+            assertThat(probe.get("/health/live").status()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class Live {
+
+        @Test
+        void answers_200_while_the_socket_mode_loop_responds() {
+            reportHealthy();
+
+            assertThat(probe.get("/health/live")).isEqualTo(new Answer(200, "{\"status\":\"ok\"}"));
         }
 
         @Test
-        void throttled_with_200_naming_the_operation() {
-            server.report(() -> new Health(true, CloudFrontStatus.throttled("ListInvalidations")));
+        void answers_503_saying_what_is_stuck() {
+            server.report(
+                    () -> Liveness.stuck("the Socket Mode dispatch threads ran no task within 2 s"),
+                    () -> new Readiness(true, ALL_OK));
 
-            assertThat(probe.get("/health"))
-                    .isEqualTo(new Answer(
-                            200,
-                            "{\"status\":\"ok\",\"slack\":\"connected\","
-                                    + "\"cloudfront\":\"throttled\",\"operation\":\"ListInvalidations\"}"));
-        }
-
-        @Test
-        void a_failing_cloudfront_with_503_and_the_kind_of_error() {
-            server.report(() -> new Health(true, CloudFrontStatus.failing("CreateInvalidation", "access_denied")));
-
-            assertThat(probe.get("/health"))
+            assertThat(probe.get("/health/live"))
                     .isEqualTo(
                             new Answer(
                                     503,
-                                    "{\"status\":\"unhealthy\",\"slack\":\"connected\","
-                                            + "\"cloudfront\":\"failing\",\"operation\":\"CreateInvalidation\",\"error\":\"access_denied\"}"));
+                                    "{\"status\":\"stuck\",\"error\":\"the Socket Mode dispatch threads ran no task within 2 s\"}"));
         }
 
         @Test
-        void a_health_check_that_throws_with_503() {
-            server.report(() -> {
-                throw new IllegalStateException("boom");
+        void asks_nothing_of_slack_or_cloudfront() {
+            server.report(() -> Liveness.OK, () -> {
+                throw new AssertionError("liveness must not wait for Slack's pong");
             });
 
-            assertThat(probe.get("/health").status()).isEqualTo(503);
+            assertThat(probe.get("/health/live").status()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class Ready {
+
+        @Test
+        void answers_200_while_connected_with_each_distribution() {
+            reportHealthy();
+
+            assertThat(probe.get("/health/ready")).isEqualTo(new Answer(200, READY_BODY));
+        }
+
+        @Test
+        void answers_503_while_disconnected() {
+            server.report(() -> Liveness.OK, () -> new Readiness(false, ALL_OK));
+
+            assertThat(probe.get("/health/ready").status()).isEqualTo(503);
+            assertThat(probe.get("/health/ready").body())
+                    .startsWith("{\"status\":\"not_ready\",\"slack\":\"disconnected\",");
+        }
+
+        @Test
+        void answers_200_with_a_failing_distribution_named_in_the_body() {
+            server.report(
+                    () -> Liveness.OK,
+                    () -> new Readiness(
+                            true,
+                            List.of(
+                                    new DistributionHealth("web", "E1WEBEXAMPLE", CloudFrontStatus.OK),
+                                    new DistributionHealth(
+                                            "images",
+                                            "E2IMAGESEXAMPLE",
+                                            CloudFrontStatus.failing("GetDistribution", "access_denied")))));
+
+            assertThat(probe.get("/health/ready"))
+                    .isEqualTo(new Answer(
+                            200,
+                            "{\"status\":\"ok\",\"slack\":\"connected\",\"distributions\":{"
+                                    + "\"web\":{\"id\":\"E1WEBEXAMPLE\",\"cloudfront\":\"ok\"},"
+                                    + "\"images\":{\"id\":\"E2IMAGESEXAMPLE\",\"cloudfront\":\"failing\","
+                                    + "\"operation\":\"GetDistribution\",\"error\":\"access_denied\"}}}"));
+        }
+
+        @Test
+        void names_a_throttled_distribution_and_stays_200() {
+            server.report(
+                    () -> Liveness.OK,
+                    () -> new Readiness(
+                            true,
+                            List.of(new DistributionHealth(
+                                    "web", "E1WEBEXAMPLE", CloudFrontStatus.throttled("ListInvalidations")))));
+
+            assertThat(probe.get("/health/ready"))
+                    .isEqualTo(new Answer(
+                            200,
+                            "{\"status\":\"ok\",\"slack\":\"connected\",\"distributions\":{"
+                                    + "\"web\":{\"id\":\"E1WEBEXAMPLE\",\"cloudfront\":\"throttled\","
+                                    + "\"operation\":\"ListInvalidations\"}}}"));
+        }
+
+        @Test
+        void is_what_health_answers_too() {
+            reportHealthy();
+
+            assertThat(probe.get("/health")).isEqualTo(new Answer(200, READY_BODY));
+        }
+    }
+
+    @Nested
+    class Answers {
+
+        @Test
+        void a_health_check_that_throws_with_503() {
+            server.report(
+                    () -> {
+                        throw new IllegalStateException("boom");
+                    },
+                    () -> {
+                        throw new IllegalStateException("boom");
+                    });
+
+            assertThat(probe.get("/health/live").status()).isEqualTo(503);
+            assertThat(probe.get("/health/ready").status()).isEqualTo(503);
         }
 
         @Test
         void head_with_the_status_alone() {
-            server.report(() -> new Health(false, CloudFrontStatus.OK));
+            server.report(() -> Liveness.OK, () -> new Readiness(false, ALL_OK));
 
-            assertThat(probe.send(HttpRequest.newBuilder(probe.uri("/health"))
+            assertThat(probe.send(HttpRequest.newBuilder(probe.uri("/health/ready"))
                             .method("HEAD", HttpRequest.BodyPublishers.noBody())))
                     .isEqualTo(new Answer(503, ""));
         }
 
         @Test
-        void other_paths_with_404_and_other_methods_with_405() {
-            server.report(() -> new Health(true, CloudFrontStatus.OK));
+        void a_query_string_to_the_same_path() {
+            reportHealthy();
 
-            assertThat(probe.get("/healthz").status()).isEqualTo(404);
-            assertThat(probe.send(HttpRequest.newBuilder(probe.uri("/health"))
+            assertThat(probe.get("/health/live?verbose=1").status()).isEqualTo(200);
+        }
+
+        @Test
+        void other_paths_with_404_and_other_methods_with_405() {
+            reportHealthy();
+
+            assertThat(probe.get("/healthz"))
+                    .isEqualTo(new Answer(
+                            404, "{\"error\":\"not found; the health endpoints are /health/live and /health/ready\"}"));
+            assertThat(probe.send(HttpRequest.newBuilder(probe.uri("/health/live"))
                                     .POST(HttpRequest.BodyPublishers.ofString("{}")))
                             .status())
                     .isEqualTo(405);
+        }
+
+        @Test
+        void a_request_head_longer_than_8_kib_with_431() {
+            assertThat(probe.send(HttpRequest.newBuilder(probe.uri("/health/live"))
+                                    .header("X-Padding", "x".repeat(9_000)))
+                            .status())
+                    .isEqualTo(431);
+        }
+    }
+
+    @Nested
+    class WithAHalfOpenConnection {
+
+        private final Socket halfOpen = new Socket();
+
+        @BeforeEach
+        void send_incomplete_headers() throws IOException {
+            halfOpen.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
+            // A request line and one header, but never the empty line that ends the headers.
+            halfOpen.getOutputStream()
+                    .write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            halfOpen.getOutputStream().flush();
+        }
+
+        @AfterEach
+        void close() throws IOException {
+            halfOpen.close();
+        }
+
+        @Test
+        void still_answers_other_probes() {
+            reportHealthy();
+
+            assertThat(probe.get("/health/live").status()).isEqualTo(200);
+            assertThat(probe.get("/health/ready").status()).isEqualTo(200);
+        }
+
+        @Test
+        void answers_it_408_and_closes_it_once_its_time_is_up() throws IOException {
+            // Far longer than the server's limit: this bounds the test, not the server.
+            halfOpen.setSoTimeout(30_000);
+
+            String answer = new String(halfOpen.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answer).startsWith("HTTP/1.1 408 ");
         }
     }
 

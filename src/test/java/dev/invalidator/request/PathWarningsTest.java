@@ -1,5 +1,6 @@
 package dev.invalidator.request;
 
+import static dev.invalidator.request.Requests.accepted;
 import static dev.invalidator.request.Requests.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,15 +86,74 @@ class PathWarningsTest {
     }
 
     @Nested
-    class Links {
+    class Fragments {
+
+        private static final String LEFT_OUT = "A #fragment never reaches CloudFront (browsers keep it to themselves), "
+                + "so it was left out: this invalidates /page.html. If # is part of the file's name, write it as %23.";
 
         @Test
-        void a_dropped_fragment_is_warned_about_showing_what_is_invalidated() {
+        void a_fragment_of_a_link_is_left_out_and_warned_about_showing_what_is_invalidated() {
             assertThat(parse("https://www.example.com/page.html#top").warnings())
-                    .containsExactly(new PathWarning(
-                            "https://www.example.com/page.html#top",
-                            "The #fragment of a link never reaches "
-                                    + "CloudFront, so it was left out: this invalidates /page.html."));
+                    .containsExactly(new PathWarning("https://www.example.com/page.html#top", LEFT_OUT));
+        }
+
+        @Test
+        void a_fragment_typed_after_a_path_is_left_out_because_browsers_never_send_it() {
+            ParsedPaths parsed = parse("/page.html#install");
+
+            assertThat(parsed.accepted()).extracting(InvalidationPath::value).containsExactly("/page.html");
+            assertThat(parsed.warnings()).containsExactly(new PathWarning("/page.html#install", LEFT_OUT));
+        }
+
+        @Test
+        void a_fragment_after_a_wildcard_leaves_the_wildcard() {
+            assertThat(accepted("/docs/*#top").value()).isEqualTo("/docs/*");
+        }
+
+        @Test
+        void an_escaped_hash_is_part_of_the_name_and_no_fragment() {
+            assertThat(accepted("/a%23b").value()).isEqualTo("/a%23b");
+            assertThat(warningsFor("/a%23b")).isEmpty();
+        }
+    }
+
+    @Nested
+    class CommasInQueryStrings {
+
+        @Test
+        void a_comma_kept_in_a_query_string_before_a_slash_says_how_to_separate_paths() {
+            assertThat(warningsFor("/min/?f=/css/a.css,/css/b.css"))
+                    .contains("The comma in the query string was kept: this is the one URL "
+                            + "/min/?f=/css/a.css,/css/b.css. If you meant separate paths, put a space or a new line "
+                            + "between them.");
+        }
+
+        @Test
+        void a_comma_between_values_of_a_query_string_is_not_warned_about() {
+            assertThat(warningsFor("/api?fields=a,b")).noneMatch(message -> message.startsWith("The comma"));
+        }
+    }
+
+    @Nested
+    class LowerCaseEscapes {
+
+        @Test
+        void a_lower_case_escape_is_sent_as_typed_with_a_warning_naming_the_spelling_browsers_make() {
+            ParsedPaths parsed = parse("/caf%c3%a9.html");
+
+            assertThat(parsed.accepted()).extracting(InvalidationPath::value).containsExactly("/caf%c3%a9.html");
+            assertThat(parsed.warnings())
+                    .extracting(PathWarning::message)
+                    .containsExactly("%c3 is written in lower case, and CloudFront compares escapes letter for "
+                            + "letter: this matches only requests spelled that way. Browsers write the escapes they "
+                            + "make for non-ASCII characters in upper case: if the site links the file unencoded, invalidate /caf%C3%A9.html "
+                            + "instead, or as well.");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"/a%20b", "/caf%C3%A9.html", "/caf%C3%A9/%2A", "/a%2fb", "/a/%2a"})
+        void escapes_in_upper_case_or_of_ascii_characters_are_not_warned_about(String path) {
+            assertThat(warningsFor(path)).noneMatch(message -> message.contains("lower case"));
         }
     }
 

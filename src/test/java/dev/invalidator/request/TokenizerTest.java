@@ -114,4 +114,37 @@ class TokenizerTest {
 
         assertThat(tokens).isUnmodifiable();
     }
+
+    @Nested
+    class CommasInQueryStrings {
+
+        @Test
+        void a_comma_inside_a_query_string_is_part_of_it() {
+            assertThat(Tokenizer.split("/min/?f=/css/a.css,/css/b.css"))
+                    .containsExactly("/min/?f=/css/a.css,/css/b.css");
+        }
+
+        @Test
+        void a_comma_inside_the_query_string_of_a_link_is_part_of_it() {
+            assertThat(Tokenizer.split("https://www.example.com/min/?f=/a.css,/b.css /c.css"))
+                    .containsExactly("https://www.example.com/min/?f=/a.css,/b.css", "/c.css");
+        }
+
+        @Test
+        void a_comma_before_the_query_string_still_separates_paths() {
+            assertThat(Tokenizer.split("/a.css,/min/?f=/b.css,/c.css"))
+                    .containsExactly("/a.css", "/min/?f=/b.css,/c.css");
+        }
+
+        @ParameterizedTest(name = "[{0}]")
+        @ValueSource(strings = {"/a.css?v=1, /b.css", "/a.css?v=1,\n/b.css", "/a.css?v=1 , /b.css"})
+        void a_comma_followed_by_white_space_ends_a_query_string_and_separates(String text) {
+            assertThat(Tokenizer.split(text)).containsExactly("/a.css?v=1", "/b.css");
+        }
+
+        @Test
+        void a_comma_at_the_end_of_the_text_is_no_part_of_a_query_string() {
+            assertThat(Tokenizer.split("/a.css?v=1,")).containsExactly("/a.css?v=1");
+        }
+    }
 }

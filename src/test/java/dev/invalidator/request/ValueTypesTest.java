@@ -31,13 +31,6 @@ class ValueTypesTest {
         }
 
         @Test
-        void only_slash_star_is_a_full_wipe() {
-            assertThat(List.of(FILE, WILDCARD, WIPE, TAG))
-                    .filteredOn(InvalidationPath::isFullWipe)
-                    .containsExactly(WIPE);
-        }
-
-        @Test
         void no_component_may_be_null() {
             assertThatNullPointerException()
                     .isThrownBy(() -> new InvalidationPath("/a", null, Kind.FILE))
@@ -67,11 +60,12 @@ class ValueTypesTest {
         }
 
         @Test
-        void counts_wildcards_and_spots_a_full_wipe() {
+        void counts_wildcards_and_names_the_wipes_among_them() {
             ParsedPaths parsed = new ParsedPaths(List.of(FILE, WILDCARD, WIPE, TAG), List.of(), List.of(), List.of());
 
             assertThat(parsed.wildcardCount()).isEqualTo(2);
-            assertThat(parsed.containsFullWipe()).isTrue();
+            assertThat(parsed.wipes()).containsExactly(WIPE);
+            assertThat(parsed.containsWipe()).isTrue();
         }
 
         @Test

@@ -283,6 +283,46 @@ class SlackWebApiTest {
         }
 
         @Test
+        void messages_say_whose_they_are_and_any_app_or_person_may_attach_metadata() throws Exception {
+            var other = new SlackSimulator.OtherApp("A0OTHER", "B0OTHER", "U0OTHERBOT");
+            String metadata = "{\"event_type\":\"invalidation_request\",\"event_payload\":{\"requester\":\"U0X\"}}";
+            String ours =
+                    bot.chatPostMessage(m -> m.channel(GENERAL).text("ours")).getTs();
+            sim.appPosts(other, GENERAL, "theirs", null, metadata);
+            sim.userPosts(ALICE, GENERAL, "a person's", ours, metadata);
+
+            List<Message> history = bot.conversationsHistory(
+                            h -> h.channel(GENERAL).includeAllMetadata(true))
+                    .getMessages();
+            assertThat(history).extracting(Message::getText).containsExactly("theirs", "ours");
+            assertThat(history.get(0).getBotId()).isEqualTo("B0OTHER");
+            assertThat(history.get(0).getAppId()).isEqualTo("A0OTHER");
+            assertThat(history.get(0).getUser()).isEqualTo("U0OTHERBOT");
+            assertThat(history.get(0).getMetadata().getEventType()).isEqualTo("invalidation_request");
+            assertThat(history.get(1).getBotId()).isEqualTo("B0BOT");
+            assertThat(history.get(1).getAppId()).isEqualTo("A0SIM");
+            Message reply = bot.conversationsReplies(
+                            r -> r.channel(GENERAL).ts(ours).includeAllMetadata(true))
+                    .getMessages()
+                    .get(1);
+            assertThat(reply.getUser()).isEqualTo(ALICE);
+            assertThat(reply.getBotId()).isNull();
+            assertThat(reply.getAppId()).isNull();
+            assertThat(reply.getMetadata().getEventType()).isEqualTo("invalidation_request");
+        }
+
+        @Test
+        void another_app_has_ids_of_its_own_and_posts_only_metadata_slack_would_take() {
+            var impostor = new SlackSimulator.OtherApp("A0OTHER", SlackSimulator.BOT_ID, "U0OTHERBOT");
+            assertThatThrownBy(() -> sim.appPosts(impostor, GENERAL, "x", null, null))
+                    .isInstanceOf(IllegalArgumentException.class);
+            var other = new SlackSimulator.OtherApp("A0OTHER", "B0OTHER", "U0OTHERBOT");
+            assertThatThrownBy(() -> sim.appPosts(other, GENERAL, "x", null, "{\"event_type\":\"x\"}"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(sim.messages(GENERAL)).isEmpty();
+        }
+
+        @Test
         void ephemerals_and_permalinks() throws Exception {
             var eph = bot.chatPostEphemeral(e -> e.channel(GENERAL).user(ALICE).text("only you"));
             assertThat(eph.getMessageTs()).isNotBlank();
@@ -308,6 +348,21 @@ class SlackWebApiTest {
             assertThat(r.getUser().getTeamId()).isEqualTo("T0OTHER");
             assertThat(r.getUser().getName()).isEqualTo("mallory");
             assertThat(bot.usersInfo(u -> u.user("U0NOPE")).getError()).isEqualTo("user_not_found");
+        }
+
+        @Test
+        void guests_show_as_restricted_and_single_channel_guests_as_ultra_restricted() throws Exception {
+            sim.addGuest("U0GUEST", "contractor", false);
+            sim.addGuest("U0VISITOR", "visitor", true);
+            var guest = bot.usersInfo(u -> u.user("U0GUEST")).getUser();
+            var visitor = bot.usersInfo(u -> u.user("U0VISITOR")).getUser();
+            var member = bot.usersInfo(u -> u.user(ALICE)).getUser();
+            assertThat(List.of(guest.isRestricted(), guest.isUltraRestricted())).containsExactly(true, false);
+            assertThat(List.of(visitor.isRestricted(), visitor.isUltraRestricted()))
+                    .containsExactly(true, true);
+            assertThat(List.of(member.isRestricted(), member.isUltraRestricted()))
+                    .containsExactly(false, false);
+            assertThat(guest.getTeamId()).isEqualTo("T0SIM");
         }
 
         @Test
@@ -443,6 +498,17 @@ class SlackWebApiTest {
         }
 
         @Test
+        void a_fault_after_commit_answers_ok_false_for_a_call_that_took_effect() throws Exception {
+            sim.failNextAfterCommit("chat.postMessage", "internal_error", 1);
+
+            assertThat(bot.chatPostMessage(m -> m.channel(GENERAL).text("a")).getError())
+                    .isEqualTo("internal_error");
+            assertThat(sim.messages(GENERAL))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.text()).isEqualTo("a"));
+        }
+
+        @Test
         void an_envelope_with_no_connection_fails_to_dispatch() {
             var envelope = sim.slashCommand(ALICE, GENERAL, "/invalidate", "web /");
             assertThatThrownBy(() -> envelope.ack().join())
@@ -477,6 +543,123 @@ class SlackWebApiTest {
             assertThat(sim.messages(GENERAL))
                     .extracting(SlackSimulator.ChannelMessage::text)
                     .containsExactly("everyone sees this");
+            assertThat(sim.ephemerals(ALICE)).isEmpty();
+        }
+    }
+
+    /** Slack refuses Block Kit past its limits ({@code slack.md} §11); so does the simulator, and shows nothing. */
+    @Nested
+    class BlockKitLimits {
+
+        private String section(String text) {
+            return "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"" + text + "\"}}";
+        }
+
+        private String blocks(String... blocks) {
+            return "[" + String.join(",", blocks) + "]";
+        }
+
+        private String post(String blocks) throws Exception {
+            var response =
+                    bot.chatPostMessage(m -> m.channel(GENERAL).text("fallback").blocksAsString(blocks));
+            return response.isOk() ? "ok" : response.getError();
+        }
+
+        @Test
+        void a_section_of_3000_characters_is_taken_and_one_of_3001_is_invalid_blocks() throws Exception {
+            assertThat(post(blocks(section("a".repeat(3000))))).isEqualTo("ok");
+            assertThat(post(blocks(section("a".repeat(3001))))).isEqualTo("invalid_blocks");
+            assertThat(sim.messages(GENERAL)).hasSize(1);
+        }
+
+        @Test
+        void an_emoji_counts_as_two_characters() throws Exception {
+            assertThat(post(blocks(section("a".repeat(2999) + "\uD83D\uDE00")))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void an_empty_section_is_invalid_blocks() throws Exception {
+            assertThat(post(blocks(section("")))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void more_than_50_blocks_are_invalid_blocks() throws Exception {
+            String[] many = new String[51];
+            java.util.Arrays.fill(many, section("a"));
+            assertThat(post(blocks(many))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void a_button_label_over_75_characters_is_invalid_blocks() throws Exception {
+            String button = "{\"type\":\"actions\",\"elements\":[{\"type\":\"button\",\"action_id\":\"go\","
+                    + "\"text\":{\"type\":\"plain_text\",\"text\":\"" + "b".repeat(76) + "\"},\"value\":\"v\"}]}";
+            assertThat(post(blocks(button))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void a_header_over_150_characters_is_invalid_blocks() throws Exception {
+            String header =
+                    "{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":\"" + "h".repeat(151) + "\"}}";
+            assertThat(post(blocks(header))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void blocks_with_more_than_11000_characters_of_text_together_are_msg_blocks_too_long() throws Exception {
+            String full = section("a".repeat(2750));
+            assertThat(post(blocks(full, full, full, full))).isEqualTo("ok");
+            assertThat(post(blocks(full, full, full, full, section("a")))).isEqualTo("msg_blocks_too_long");
+        }
+
+        @Test
+        void an_update_and_an_ephemeral_are_held_to_the_same_limits() throws Exception {
+            String ts = bot.chatPostMessage(m -> m.channel(GENERAL).text("a")).getTs();
+            String tooLong = blocks(section("a".repeat(3001)));
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b").blocksAsString(tooLong))
+                            .getError())
+                    .isEqualTo("invalid_blocks");
+            assertThat(bot.chatPostEphemeral(e ->
+                                    e.channel(GENERAL).user(ALICE).text("b").blocksAsString(tooLong))
+                            .getError())
+                    .isEqualTo("invalid_blocks");
+            assertThat(sim.messages(GENERAL))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.text()).isEqualTo("a"));
+            assertThat(sim.ephemerals(ALICE)).isEmpty();
+        }
+
+        @Test
+        void a_modal_with_a_title_over_24_characters_or_101_blocks_is_invalid_arguments() throws Exception {
+            String longTitle = MODAL.replace("\"Invalidate\"", "\"" + "t".repeat(25) + "\"");
+            String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
+            assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(longTitle))
+                            .getError())
+                    .isEqualTo("invalid_arguments");
+            String[] many = new String[101];
+            java.util.Arrays.fill(many, section("a"));
+            String home = "{\"type\":\"home\",\"blocks\":" + blocks(many) + "}";
+            assertThat(bot.viewsPublish(p -> p.userId(ALICE).viewAsString(home)).getError())
+                    .isEqualTo("invalid_arguments");
+            assertThat(sim.views(ALICE)).isEmpty();
+        }
+
+        @Test
+        void a_select_with_an_option_value_over_75_characters_is_invalid_arguments() throws Exception {
+            String modal = MODAL.replace(
+                    "{\"type\":\"plain_text_input\",\"action_id\":\"value\"}",
+                    "{\"type\":\"static_select\",\"action_id\":\"value\",\"options\":[{\"text\":"
+                            + "{\"type\":\"plain_text\",\"text\":\"web\"},\"value\":\"" + "v".repeat(76) + "\"}]}");
+            String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
+            assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(modal))
+                            .getError())
+                    .isEqualTo("invalid_arguments");
+        }
+
+        @Test
+        void a_response_url_refuses_invalid_blocks_with_400_and_shows_nothing() throws Exception {
+            String url = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").responseUrl();
+            var refused = slack.send(url, "{\"text\":\"t\",\"blocks\":" + blocks(section("a".repeat(3001))) + "}");
+            assertThat(refused.getCode()).isEqualTo(400);
+            assertThat(refused.getBody()).isEqualTo("invalid_blocks");
             assertThat(sim.ephemerals(ALICE)).isEmpty();
         }
     }

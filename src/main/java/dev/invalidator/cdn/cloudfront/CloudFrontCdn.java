@@ -140,10 +140,10 @@ public final class CloudFrontCdn implements Cdn {
         } catch (SdkException e) {
             CdnException failure =
                     CloudFrontErrors.translate(e, operation, distributionId, accountHint(distributionId));
-            calls.failed(operation, failure.failure());
+            calls.failed(operation, distributionId, failure.failure());
             throw failure;
         }
-        calls.answered(operation);
+        calls.answered(operation, distributionId);
         return answer;
     }
 }
