@@ -13,7 +13,7 @@ import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
-import dev.invalidator.flow.Reconciler;
+import dev.invalidator.flow.PeriodicSweep;
 import dev.invalidator.flow.RefreshVerification;
 import dev.invalidator.health.CloudFrontHealth;
 import dev.invalidator.health.Liveness;
@@ -53,6 +53,7 @@ public final class Bot implements AutoCloseable {
 
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timer;
+    private final PeriodicSweep sweeps;
     private final Tracker tracker;
     private final SlackBot slackBot;
     private final RefreshVerification verification;
@@ -61,19 +62,24 @@ public final class Bot implements AutoCloseable {
     private Bot(
             ThreadPoolExecutor workers,
             ScheduledExecutorService timer,
+            PeriodicSweep sweeps,
             Tracker tracker,
             SlackBot slackBot,
             RefreshVerification verification,
             CloudFrontHealth cloudFrontHealth) {
         this.workers = workers;
         this.timer = timer;
+        this.sweeps = sweeps;
         this.tracker = tracker;
         this.slackBot = slackBot;
         this.verification = verification;
         this.cloudFrontHealth = cloudFrontHealth;
     }
 
-    /** Builds everything, recovers in-flight invalidations in the background and connects to Slack. */
+    /**
+     * Builds everything, connects to Slack, recovers in-flight invalidations in the background and starts sweeping
+     * for what other instances left.
+     */
     public static Bot start(BotConfig config, Slack slack, SlackTokens tokens, AwsClients aws, Clock clock) {
         ThreadPoolExecutor workers = workers();
         Map<String, String> roles = config.distributions().values().stream()
@@ -125,17 +131,14 @@ public final class Bot implements AutoCloseable {
                 log.warn("Could not read this month's invalidation paths at start-up: {}", e.getMessage());
             }
         });
-        Reconciler reconciler = new Reconciler(config, chat, cdn, tracker, clock);
-        workers.execute(() -> {
-            tracker.recover(
-                    config.distributions().values().stream()
-                            .map(DistributionConfig::id)
-                            .toList(),
-                    config.polling().recoveryWindow());
-            reconciler.run(config.polling().recoveryWindow());
-        });
-        workers.execute(() -> handler.resumeApprovals(config.polling().recoveryWindow()));
-        return new Bot(workers, timer, tracker, slackBot, verification, cloudFrontHealth);
+        workers.execute(() -> tracker.recover(
+                config.distributions().values().stream()
+                        .map(DistributionConfig::id)
+                        .toList(),
+                config.polling().recoveryWindow()));
+        PeriodicSweep sweeps =
+                PeriodicSweep.start(handler::sweep, config.polling().sweepInterval());
+        return new Bot(workers, timer, sweeps, tracker, slackBot, verification, cloudFrontHealth);
     }
 
     private static ThreadPoolExecutor workers() {
@@ -172,11 +175,13 @@ public final class Bot implements AutoCloseable {
         return workers.getActiveCount() == 0 && workers.getQueue().isEmpty() && verification.idle();
     }
 
-    /** Stops taking commands, lets the work in hand finish (bounded), then lets go of everything. */
+    /** Stops taking commands and sweeping, lets the work in hand finish (bounded), then lets go of everything. */
     @Override
     public void close() {
         slackBot.close();
+        sweeps.stop();
         workers.shutdown();
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
         try {
             if (!workers.awaitTermination(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS)) {
                 log.warn("Stopped with work still queued; the next start recovers it from CloudFront");
@@ -184,6 +189,8 @@ public final class Bot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The sweep in hand shares the workers' grace: what it leaves, the next sweep of any instance finishes.
+        sweeps.awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         timer.shutdownNow();
         tracker.close();
         verification.close();

@@ -23,9 +23,11 @@
  * after checking it again as if it were typed.
  *
  * <p>After the create. The tracker tells {@link CompletionReporter}, which edits the status message and replies in its
- * thread; {@link RefreshVerification} then asks the edge whether the files are fresh; at start-up, {@link Reconciler}
- * settles the status messages a stopped bot left at "requesting". {@link StatusFacts}, kept with each status message,
- * lets any instance render a message another one posted.
+ * thread; {@link RefreshVerification} then asks the edge whether the files are fresh. At start-up and every
+ * {@code polling.sweepInterval} ({@link PeriodicSweep}), {@link Reconciler} sweeps every channel the bot is in and
+ * finishes what any instance left: status messages left at "requesting", approvals decided but not carried out,
+ * approvals nobody decided in time. {@link StatusFacts}, kept with each status message, lets any instance render a
+ * message another one posted.
  *
  * <p>Every decision about a request is one line of {@link AuditLog}. Slack and CloudFront are reached only through
  * the {@code chat.Chat} and {@code cdn.Cdn} ports, so these use cases run the same against the simulators, moto and
