@@ -5,7 +5,6 @@ import static dev.invalidator.sandbox.SlackSimulator.BOB;
 import static dev.invalidator.testing.BotFixture.OPS;
 import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.sandbox.CallHold;
@@ -122,10 +121,7 @@ class CrashMatrixIT {
         killFirst(posted);
         second = BotProcess.startConnected(world, dir, CONFIG_ABANDONED_AFTER_A_RESTART);
         Instant left = postedAt(onlyStatusMessage());
-        assumeTrue(
-                Instant.now().isBefore(left.plus(LONGER_THAN_A_RESTART)),
-                "the restart took longer than abandonedAfter: the new instance may settle the message at start-up");
-
+        // A restart slower than abandonedAfter has the new instance settle it at start-up: the bound holds either way.
         ChannelMessage failed = Await.until(
                 "the status message in a final state within abandonedAfter + one sweep of being left",
                 Duration.between(
