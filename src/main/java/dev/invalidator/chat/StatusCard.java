@@ -47,6 +47,7 @@ public record StatusCard(
 
     private static final String AWAITING_APPROVAL_ENDING = ": awaiting approval";
     private static final String REQUESTING_ENDING = ": requesting";
+    private static final String IN_PROGRESS_ENDING = ": in progress";
     /**
      * The note as shown: a third of a section, so that its quote marks ({@code >} on every line, which may double it)
      * and the headline fit.
@@ -140,6 +141,11 @@ public record StatusCard(
     /** Whether a status message's text says its request is on its way to CloudFront, nothing created yet. */
     public static boolean isRequesting(String text) {
         return text.endsWith(REQUESTING_ENDING);
+    }
+
+    /** Whether a status message's text says its invalidation was created and has not been seen to complete. */
+    public static boolean isInProgress(String text) {
+        return text.endsWith(IN_PROGRESS_ENDING);
     }
 
     /** The requester's note, shown under the headline in every state. */
@@ -281,7 +287,7 @@ public record StatusCard(
         String what = "Invalidation of " + Texts.paths(pathCount) + " on " + alias;
         return switch (state) {
             case REQUESTING -> what + REQUESTING_ENDING;
-            case IN_PROGRESS -> what + ": in progress";
+            case IN_PROGRESS -> what + IN_PROGRESS_ENDING;
             case COMPLETED ->
                 what + ": completed in " + Texts.duration(elapsed().orElseThrow());
             case FAILED -> what + ": failed";

@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  *       after reading every invalidation created since the message, means nothing was sent (the message says so, and
  *       the requester is asked to send it again). Younger ones are left for now: they may belong to a replica that is
  *       creating them right now, and a later sweep comes back to them.
+ *   <li>A message still "in progress" after {@code polling.abandonedAfter} that this instance doesn't follow may have
+ *       been left by an instance that stopped and never started again: its invalidation, found by its CallerReference,
+ *       is adopted and followed to its end, which is reported after a grace that lets a live creator speak first.
  *   <li>A message awaiting approval whose first decision was left undone — its decider stopped, or Slack wouldn't read
  *       the thread back — has that decision carried out; one nobody decided on expires when its time is up ({@link
  *       Approvals#sweep}).
@@ -127,7 +130,9 @@ final class Reconciler {
 
     /** Whether the message was, when read, in a state a sweep may have to finish. */
     private static boolean isOpen(Chat.StatusRecord record) {
-        return StatusCard.isRequesting(record.text()) || StatusCard.awaitsApproval(record.text());
+        return StatusCard.isRequesting(record.text())
+                || StatusCard.awaitsApproval(record.text())
+                || StatusCard.isInProgress(record.text());
     }
 
     private void settle(Chat.StatusRecord record, Instant now) {
@@ -135,23 +140,63 @@ final class Reconciler {
             approvals.sweep(record).ifPresent(submit::approved);
         } else if (StatusCard.isRequesting(record.text())) {
             settleRequesting(record, now);
+        } else if (StatusCard.isInProgress(record.text())) {
+            settleInProgress(record, now);
         }
     }
 
-    private void settleRequesting(Chat.StatusRecord record, Instant now) {
+    private void settleInProgress(Chat.StatusRecord record, Instant now) {
+        Optional<Left> left = left(record, now);
+        if (left.isEmpty()) {
+            return;
+        }
+        String reference = left.get().reference().encode();
+        if (tracker.following().stream().anyMatch(followed -> reference.equals(followed.callerReference()))) {
+            return;
+        }
+        Optional<Invalidation> created =
+                cdn.findByCallerReference(left.get().distribution().id(), reference);
+        if (created.isEmpty()) {
+            log.warn(
+                    "Status message {} in {} says in progress, but CloudFront has no invalidation of it; left as it is",
+                    record.message().ts(),
+                    record.message().channel());
+            return;
+        }
+        log.info(
+                "Status message {} in {} was left in progress; its invalidation {} is followed here",
+                record.message().ts(),
+                record.message().channel(),
+                created.get().id());
+        tracker.adopt(created.get());
+    }
+
+    /** A message of the bot's, about a distribution in the config, posted longer than abandonedAfter ago. */
+    private record Left(StatusCard card, DistributionConfig distribution, CallerReference reference) {}
+
+    private Optional<Left> left(Chat.StatusRecord record, Instant now) {
         Optional<StatusCard> card = StatusFacts.card(record.facts());
         Optional<DistributionConfig> distribution =
                 card.map(StatusCard::distributionId).flatMap(config::byId);
         if (card.isEmpty() || distribution.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         CallerReference reference = new CallerReference(
                 record.message().channel(), record.message().ts(), card.get().requester());
         if (reference.messageTime().isAfter(now.minus(config.polling().abandonedAfter()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Left(card.get(), distribution.get(), reference));
+    }
+
+    private void settleRequesting(Chat.StatusRecord record, Instant now) {
+        Optional<Left> left = left(record, now);
+        if (left.isEmpty()) {
             return;
         }
-        Optional<Invalidation> created =
-                cdn.findByCallerReference(distribution.get().id(), reference.encode());
+        StatusCard card = left.get().card();
+        Optional<Invalidation> created = cdn.findByCallerReference(
+                left.get().distribution().id(), left.get().reference().encode());
         if (created.isPresent()) {
             log.info(
                     "Status message {} in {} was left at requesting; its invalidation {} exists and is followed",
@@ -160,8 +205,7 @@ final class Reconciler {
                     created.get().id());
             chat.update(
                     record.message(),
-                    card.get()
-                            .inProgress(created.get().id(), created.get().createTime())
+                    card.inProgress(created.get().id(), created.get().createTime())
                             .message());
             tracker.follow(created.get());
         } else {
@@ -169,8 +213,8 @@ final class Reconciler {
                     "Status message {} in {} was left at requesting and nothing was sent; it says so",
                     record.message().ts(),
                     record.message().channel());
-            chat.update(record.message(), card.get().notSent().message());
-            chat.reply(record.message(), Replies.notRunNotice(card.get().requester()));
+            chat.update(record.message(), card.notSent().message());
+            chat.reply(record.message(), Replies.notRunNotice(card.requester()));
         }
     }
 }

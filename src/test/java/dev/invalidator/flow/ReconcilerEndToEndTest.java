@@ -47,23 +47,28 @@ class ReconcilerEndToEndTest {
         return leftAtRequesting(OPS, ALICE);
     }
 
+    /** The bot's own adapter, to leave messages exactly as an instance of the bot leaves them. */
+    private SlackChat botChat() {
+        return new SlackChat(
+                SlackBot.slack(world.slack.apiUrl()).methods(world.slack.botToken()), 3, Duration.ofSeconds(1));
+    }
+
     /** A status message as the bot posts it, whose request then went nowhere. */
     private PostedMessage leftAtRequesting(String channel, String requester) {
-        SlackChat chat = new SlackChat(
-                SlackBot.slack(world.slack.apiUrl()).methods(world.slack.botToken()), 3, Duration.ofSeconds(1));
         StatusCard card = StatusCard.requesting(ALICE, "web", WEB, 1);
-        return chat.post(
-                channel,
-                card.message(),
-                Map.of(
-                        StatusFacts.REQUESTER,
-                        requester,
-                        StatusFacts.DISTRIBUTION,
-                        WEB,
-                        StatusFacts.ALIAS,
-                        "web",
-                        StatusFacts.PATHS,
-                        "1"));
+        return botChat()
+                .post(
+                        channel,
+                        card.message(),
+                        Map.of(
+                                StatusFacts.REQUESTER,
+                                requester,
+                                StatusFacts.DISTRIBUTION,
+                                WEB,
+                                StatusFacts.ALIAS,
+                                "web",
+                                StatusFacts.PATHS,
+                                "1"));
     }
 
     private ChannelMessage awaitSettled(PostedMessage orphan) {
@@ -161,6 +166,37 @@ class ReconcilerEndToEndTest {
         clock.advance(BotFixture.config().polling().abandonedAfter().plusSeconds(1));
 
         awaitSettled(orphan);
+    }
+
+    @Test
+    void an_invalidation_left_in_progress_by_an_instance_that_stopped_is_reported_by_another_ones_sweep() {
+        MutableClock clock = new MutableClock(Instant.now());
+        world.startBot(BotFixture.config(SWEEPING_OFTEN), clock);
+        Await.until(
+                "start-up's look at the channel",
+                () -> !world.slack.calls("conversations.history").isEmpty());
+        // Another instance posted the message, created the invalidation, moved the message on and stopped; the running
+        // one never saw it at start-up, and no instance starts again.
+        PostedMessage left = leftAtRequesting();
+        Invalidation created = world.cloudFront.cdn.create(
+                WEB, new CallerReference(OPS, left.ts(), ALICE).encode(), List.of("/index.html"));
+        botChat()
+                .update(
+                        left,
+                        StatusCard.requesting(ALICE, "web", WEB, 1)
+                                .inProgress(created.id(), created.createTime())
+                                .message());
+        world.cloudFront.simulator.complete(created.id());
+
+        // The bot's clock stood still while the message was posted by Slack's: past abandonedAfter from either.
+        clock.advance(BotFixture.config().polling().abandonedAfter().plusMinutes(1));
+
+        world.awaitMessage(
+                OPS, m -> m.ts().equals(left.ts()) && m.text().contains("completed"), "the completion, reported");
+        world.awaitReply(
+                world.awaitMessage(OPS, m -> m.ts().equals(left.ts()), "the status message"),
+                reply -> reply.text().contains("<@" + ALICE + ">"),
+                "the notice to the requester");
     }
 
     @Test
