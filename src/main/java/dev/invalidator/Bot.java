@@ -14,7 +14,7 @@ import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.cost.Pricing;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
-import dev.invalidator.flow.Reconciler;
+import dev.invalidator.flow.PeriodicSweep;
 import dev.invalidator.flow.RefreshVerification;
 import dev.invalidator.health.CloudFrontHealth;
 import dev.invalidator.health.Liveness;
@@ -58,6 +58,7 @@ public final class Bot implements AutoCloseable {
 
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timer;
+    private final PeriodicSweep sweeps;
     private final Tracker tracker;
     private final SlackBot slackBot;
     private final RefreshVerification verification;
@@ -67,6 +68,7 @@ public final class Bot implements AutoCloseable {
     private Bot(
             ThreadPoolExecutor workers,
             ScheduledExecutorService timer,
+            PeriodicSweep sweeps,
             Tracker tracker,
             SlackBot slackBot,
             RefreshVerification verification,
@@ -74,6 +76,7 @@ public final class Bot implements AutoCloseable {
             BotMetrics metrics) {
         this.workers = workers;
         this.timer = timer;
+        this.sweeps = sweeps;
         this.tracker = tracker;
         this.slackBot = slackBot;
         this.verification = verification;
@@ -81,7 +84,10 @@ public final class Bot implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    /** Builds everything, recovers in-flight invalidations in the background and connects to Slack. */
+    /**
+     * Builds everything, connects to Slack, recovers in-flight invalidations in the background and starts sweeping
+     * for what other instances left.
+     */
     public static Bot start(BotConfig config, Slack slack, SlackTokens tokens, AwsClients aws, Clock clock) {
         ThreadPoolExecutor workers = workers();
         // Two aliases may name one distribution: its figures go under the first.
@@ -137,18 +143,16 @@ public final class Bot implements AutoCloseable {
         // form's three-second answer. The next ones follow what the console or a CI job invalidates, for the metrics.
         monthToDate.keepReading(MONTH_TO_DATE_READS, timer, workers);
         metrics.cloudFront()
-                .watchPathsThisMonth(monthToDate.accounts(), monthToDate::lastKnown, Pricing.FREE_PATHS_PER_MONTH);
-        Reconciler reconciler = new Reconciler(config, chat, cdn, tracker, clock);
-        workers.execute(() -> {
-            tracker.recover(
-                    config.distributions().values().stream()
-                            .map(DistributionConfig::id)
-                            .toList(),
-                    config.polling().recoveryWindow());
-            reconciler.run(config.polling().recoveryWindow());
-        });
-        workers.execute(() -> handler.resumeApprovals(config.polling().recoveryWindow()));
-        return new Bot(workers, timer, tracker, slackBot, verification, cloudFrontHealth, metrics);
+                .watchPathsThisMonth(
+                        monthToDate.accounts(), monthToDate::knownThisMonthOfAccount, Pricing.FREE_PATHS_PER_MONTH);
+        workers.execute(() -> tracker.recover(
+                config.distributions().values().stream()
+                        .map(DistributionConfig::id)
+                        .toList(),
+                config.polling().recoveryWindow()));
+        PeriodicSweep sweeps =
+                PeriodicSweep.start(handler::sweep, config.polling().sweepInterval());
+        return new Bot(workers, timer, sweeps, tracker, slackBot, verification, cloudFrontHealth, metrics);
     }
 
     private static ThreadPoolExecutor workers() {
@@ -190,11 +194,13 @@ public final class Bot implements AutoCloseable {
         return workers.getActiveCount() == 0 && workers.getQueue().isEmpty() && verification.idle();
     }
 
-    /** Stops taking commands, lets the work in hand finish (bounded), then lets go of everything. */
+    /** Stops taking commands and sweeping, lets the work in hand finish (bounded), then lets go of everything. */
     @Override
     public void close() {
         slackBot.close();
+        sweeps.stop();
         workers.shutdown();
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
         try {
             if (!workers.awaitTermination(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS)) {
                 log.warn("Stopped with work still queued; the next start recovers it from CloudFront");
@@ -202,6 +208,8 @@ public final class Bot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The sweep in hand shares the workers' grace: what it leaves, the next sweep of any instance finishes.
+        sweeps.awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         timer.shutdownNow();
         tracker.close();
         verification.close();

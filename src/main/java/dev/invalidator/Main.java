@@ -6,6 +6,7 @@ import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
 import dev.invalidator.demo.DemoCommand;
 import dev.invalidator.health.HealthServer;
+import dev.invalidator.logging.UncaughtExceptions;
 import dev.invalidator.preflight.ConfigCheck;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackTokens;
@@ -21,7 +22,7 @@ import java.util.function.Function;
  * The command line: {@code java -jar invalidator.jar [run | check-config | demo]}.
  *
  * <p>Every start-up problem ends in one line on stderr and a non-zero exit (a container restarts the bot), never in
- * a stack trace and never with a token in it.
+ * a stack trace and never with a token in it. Exceptions no thread catches go to the log ({@link UncaughtExceptions}).
  */
 public final class Main {
 
@@ -46,6 +47,7 @@ public final class Main {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        UncaughtExceptions.logged();
         String command = args.length == 0 ? "run" : args[0];
         if (command.equals("check-config")) {
             try (AwsClients aws = AwsClients.fromEnvironment()) {

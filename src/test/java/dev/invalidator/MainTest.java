@@ -2,12 +2,20 @@ package dev.invalidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import dev.invalidator.base.DaemonThreads;
+import dev.invalidator.logging.ConsoleLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Start-up problems end in one line on stderr and a non-zero exit, never a stack trace or a token. */
 class MainTest {
@@ -20,6 +28,60 @@ class MainTest {
 
     private String stderr() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Nested
+    class UncaughtExceptions {
+
+        @Test
+        void go_to_the_log_with_tokens_redacted_and_not_to_stderr() throws Exception {
+            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+            Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+            ByteArrayOutputStream lines = new ByteArrayOutputStream();
+            OutputStreamAppender<ILoggingEvent> capture = capture(context, lines);
+            root.addAppender(capture);
+            PrintStream stderr = System.err;
+            ByteArrayOutputStream bareStderr = new ByteArrayOutputStream();
+            Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+            try {
+                System.setErr(new PrintStream(bareStderr, true, StandardCharsets.UTF_8));
+                run(Map.of(), "no-such-command");
+                Thread dying = DaemonThreads.named("doomed").newThread(() -> {
+                    throw new IllegalStateException("lost with xoxb-12345-12345-abcdef");
+                });
+                dying.start();
+                dying.join();
+            } finally {
+                System.setErr(stderr);
+                Thread.setDefaultUncaughtExceptionHandler(before);
+                root.detachAppender(capture);
+                capture.stop();
+            }
+
+            assertThat(bareStderr.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(lines.toString(StandardCharsets.UTF_8))
+                    .contains("doomed-1")
+                    .contains("IllegalStateException: lost with xoxb-[redacted]")
+                    .doesNotContain("xoxb-12345");
+        }
+
+        private static OutputStreamAppender<ILoggingEvent> capture(LoggerContext context, ByteArrayOutputStream lines) {
+            ConsoleLayout layout = new ConsoleLayout();
+            layout.setContext(context);
+            layout.setPattern("%level %logger - %msg%n%ex");
+            layout.start();
+            LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+            encoder.setContext(context);
+            encoder.setCharset(StandardCharsets.UTF_8);
+            encoder.setLayout(layout);
+            encoder.start();
+            OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+            appender.setContext(context);
+            appender.setEncoder(encoder);
+            appender.setOutputStream(lines);
+            appender.start();
+            return appender;
+        }
     }
 
     @Nested

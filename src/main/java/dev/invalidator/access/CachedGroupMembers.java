@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -61,6 +62,12 @@ public final class CachedGroupMembers implements GroupMembers {
         } finally {
             inFlight.remove(groupId, mine);
         }
+    }
+
+    /** The members while the last answer is fresh; never asks, never waits for a lookup in flight. */
+    @Override
+    public Optional<Set<String>> knownMembers(String groupId) {
+        return Optional.ofNullable(freshMembers(Objects.requireNonNull(groupId, "groupId")));
     }
 
     private Set<String> lookUp(String groupId, CompletableFuture<Set<String>> mine) {

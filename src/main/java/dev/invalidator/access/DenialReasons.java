@@ -41,6 +41,18 @@ final class DenialReasons {
                 + askOneOf(distribution.approval().approvers()) + ".";
     }
 
+    /** {@code Guests may use `web` only when its users name them by their own id — ask whoever runs the bot …}. */
+    static String guestNotListed(DistributionConfig distribution, String userId) {
+        return "Guests may use " + code(distribution.alias()) + " only when its users name them by their own id — ask"
+                + " whoever runs the bot to add yours, " + code(userId) + ".";
+    }
+
+    static String guestNotAnApprover(DistributionConfig distribution, String userId) {
+        return "Guests may approve requests on " + code(distribution.alias()) + " only when its approvers name them by"
+                + " their own id — ask whoever runs the bot to add yours, " + code(userId)
+                + ", or ask another approver.";
+    }
+
     /** "ask <@U1>", "ask one of <@U1>, <@U2> or a member of <!subteam^S1>", shortened past a few names. */
     static String askOneOf(AccessList list) {
         Set<String> groups = list.groupIds();
@@ -65,8 +77,8 @@ final class DenialReasons {
                 + " minute.";
     }
 
-    private static String code(String alias) {
-        return "`" + alias + "`";
+    private static String code(String text) {
+        return "`" + text + "`";
     }
 
     /** {@code A}, {@code A or B}, {@code A, B or C}. */

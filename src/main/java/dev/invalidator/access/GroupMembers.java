@@ -1,5 +1,6 @@
 package dev.invalidator.access;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,4 +21,12 @@ public interface GroupMembers {
      * @throws RuntimeException when the lookup fails; {@link AccessPolicy} then denies rather than guessing
      */
     Set<String> membersOf(String groupId);
+
+    /**
+     * The answer {@link #membersOf} would give from what it has at hand, without asking anyone: empty when it would
+     * have to ask. What has no cache knows nothing.
+     */
+    default Optional<Set<String>> knownMembers(String groupId) {
+        return Optional.empty();
+    }
 }

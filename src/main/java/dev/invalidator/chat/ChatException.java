@@ -11,6 +11,8 @@ public final class ChatException extends RuntimeException {
         CHANNEL_NOT_FOUND,
         /** Rate limits or outages outlasted the retries. */
         UNAVAILABLE,
+        /** Slack would not take the message as laid out: a block too long, too many of them, too much text. */
+        REFUSED,
         OTHER
     }
 

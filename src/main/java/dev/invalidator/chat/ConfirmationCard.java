@@ -37,6 +37,8 @@ public record ConfirmationCard(
 
     /** How many of a request's wipes the warning names; the rest are counted. */
     private static final int WIPES_NAMED = 3;
+    /** A wildcard quoted in the question: a deep folder's is shown by its start. */
+    private static final int MAX_WILDCARD_CHARS = 300;
 
     public ConfirmationCard {
         wipes = List.copyOf(wipes);
@@ -50,6 +52,15 @@ public record ConfirmationCard(
                 full.blocks().stream()
                         .filter(block -> !(block instanceof Block.Actions))
                         .toList());
+    }
+
+    /** "Invalidate /img/* instead" when the wildcard fits on a button, which a deep folder's may not. */
+    private static String label(Suggestion better) {
+        if (better.wildcards().size() > 1) {
+            return "Use " + better.wildcards().size() + " wildcards instead";
+        }
+        String named = "Invalidate " + better.wildcards().get(0) + " instead";
+        return named.length() <= Fit.LABEL ? named : "Use the wildcard instead";
     }
 
     public Message message() {
@@ -73,20 +84,19 @@ public record ConfirmationCard(
             blocks.add(new Block.Section(wipeWarning()));
         }
         suggestion.ifPresent(better -> blocks.add(new Block.Section(":bulb: "
-                + better.wildcards().stream()
-                        .map(wildcard -> "`" + escape(wildcard) + "`")
-                        .collect(Collectors.joining(", "))
+                + Fit.joined(
+                        better.wildcards().stream()
+                                .map(wildcard -> "`" + Fit.escaped(wildcard, MAX_WILDCARD_CHARS) + "`")
+                                .toList(),
+                        ", ",
+                        Fit.SECTION / 2,
+                        more -> "and " + Numbers.grouped(more) + " more")
                 + " would cover the same files with " + Texts.paths(better.pathsAfter()) + " instead of "
                 + Numbers.grouped(better.pathsBefore()) + " (it also clears files you did not list).")));
         List<Block.Button> buttons = new ArrayList<>();
         buttons.add(new Block.Button(CONFIRM, "Confirm", key, Block.Button.Style.DANGER));
-        suggestion.ifPresent(better -> buttons.add(new Block.Button(
-                USE_WILDCARDS,
-                better.wildcards().size() == 1
-                        ? "Invalidate " + better.wildcards().get(0) + " instead"
-                        : "Use " + better.wildcards().size() + " wildcards instead",
-                key,
-                Block.Button.Style.PRIMARY)));
+        suggestion.ifPresent(
+                better -> buttons.add(new Block.Button(USE_WILDCARDS, label(better), key, Block.Button.Style.PRIMARY)));
         buttons.add(new Block.Button(CANCEL, "Cancel", key, Block.Button.Style.DEFAULT));
         blocks.add(new Block.Actions(buttons));
         return new Message(

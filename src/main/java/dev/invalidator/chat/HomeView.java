@@ -2,6 +2,7 @@ package dev.invalidator.chat;
 
 import static dev.invalidator.request.SlackText.escape;
 
+import dev.invalidator.base.Numbers;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.config.DistributionConfig;
@@ -14,11 +15,13 @@ import java.util.stream.Collectors;
 
 /**
  * The bot's Home tab for one person: what they may use, what is in flight, what finished lately, and how much of
- * the month's free paths is gone — with a button for a new request.
+ * the month's free paths is gone — with a button for a new request. Each invalidation is named by its id, the one
+ * {@code /invalidate status web <id>} takes and CloudFront's console shows.
  *
  * @param domains   the public host of each distribution, where known
  * @param links     a permalink to each invalidation's status message, where Slack gave one
- * @param usage     paths used this month per AWS account; empty when CloudFront could not be read
+ * @param usage     paths used this month per AWS account of these distributions (none when there is no
+ *                  distribution); empty when CloudFront could not be read
  */
 public record HomeView(
         List<DistributionConfig> distributions,
@@ -30,40 +33,63 @@ public record HomeView(
 
     public static final String NEW_INVALIDATION = "open_form";
     private static final int MAX_LISTED = 10;
+    /** Channels named on a distribution's line; the others are counted. */
+    private static final int MAX_CHANNELS = 5;
+    /** A domain name as shown: DNS allows 253 characters. */
+    private static final int MAX_DOMAIN_CHARS = 253;
+
+    /** The Home tab opened past the person's limit of reads: nothing was read, and it says when to open it again. */
+    public static Message limited(String reason) {
+        return new Message(
+                "Invalidator: " + reason,
+                List.of(new Block.Header("Invalidator"), new Block.Section(":stopwatch: " + reason)));
+    }
 
     public Message message() {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Header("Invalidator"));
         blocks.add(new Block.Actions(
                 List.of(new Block.Button(NEW_INVALIDATION, "New invalidation", "home", Block.Button.Style.PRIMARY))));
-        blocks.add(new Block.Section("*Distributions you can use*\n"
-                + (distributions.isEmpty()
-                        ? "None yet: ask whoever runs the bot to add you to its config."
-                        : distributions.stream().map(this::distributionLine).collect(Collectors.joining("\n")))));
-        blocks.add(new Block.Section("*In progress*\n" + lines(inProgress, "Nothing in progress.")));
-        blocks.add(new Block.Section("*Recently completed*\n" + lines(recentlyCompleted, "Nothing lately.")));
-        blocks.add(new Block.Context(usage.map(Texts::monthToDate)
-                .orElse("This month's paths could not be read from CloudFront right now.")));
+        blocks.add(section(
+                "*Distributions you can use*\n",
+                distributions.stream().map(this::distributionLine).toList(),
+                "None yet: ask whoever runs the bot to add you to its config."));
+        blocks.add(section("*In progress*\n", lines(inProgress), "Nothing in progress."));
+        blocks.add(section("*Recently completed*\n", lines(recentlyCompleted), "Nothing lately."));
+        if (!distributions.isEmpty()) {
+            blocks.add(new Block.Context(usage.map(Texts::monthToDate)
+                    .orElse("This month's paths could not be read from CloudFront right now.")));
+        }
         return new Message("Invalidator: your distributions and invalidations", blocks);
     }
 
+    /** A heading and its lines, as many as a section holds, or {@code none} when there are none. */
+    private static Block section(String heading, List<String> lines, String none) {
+        return new Block.Section(heading
+                + (lines.isEmpty()
+                        ? none
+                        : Fit.lines(
+                                lines,
+                                Fit.SECTION - heading.length(),
+                                more -> "… and " + Numbers.grouped(more) + " more")));
+    }
+
     private String distributionLine(DistributionConfig distribution) {
+        List<String> ids = List.copyOf(distribution.channels().ids());
         String channels = distribution.channels().allowsAnyone()
                 ? "any channel"
-                : distribution.channels().ids().stream()
-                        .map(id -> "<#" + id + ">")
-                        .collect(Collectors.joining(", "));
+                : ids.stream().limit(MAX_CHANNELS).map(id -> "<#" + id + ">").collect(Collectors.joining(", "))
+                        + (ids.size() > MAX_CHANNELS
+                                ? " and " + Numbers.grouped(ids.size() - MAX_CHANNELS) + " more channels"
+                                : "");
         return "• `" + escape(distribution.alias()) + "` " + distribution.id()
                 + Optional.ofNullable(domains.get(distribution.id()))
-                        .map(domain -> " · " + escape(domain))
+                        .map(domain -> " · " + Fit.escaped(domain, MAX_DOMAIN_CHARS))
                         .orElse("")
                 + " · in " + channels;
     }
 
-    private String lines(List<Invalidation> invalidations, String none) {
-        if (invalidations.isEmpty()) {
-            return none;
-        }
+    private List<String> lines(List<Invalidation> invalidations) {
         Function<String, String> aliasOf = id -> distributions.stream()
                 .filter(d -> d.id().equals(id))
                 .findFirst()
@@ -72,7 +98,8 @@ public record HomeView(
         return invalidations.stream()
                 .limit(MAX_LISTED)
                 .map(invalidation -> "• `" + escape(aliasOf.apply(invalidation.distributionId()))
-                        + "` " + Texts.paths(invalidation.paths().size()) + " · "
+                        + "` `" + invalidation.id() + "` "
+                        + Texts.paths(invalidation.paths().size()) + " · "
                         + CallerReference.decode(invalidation.callerReference())
                                 .map(r -> "<@" + r.requester() + ">")
                                 .orElse("outside the bot")
@@ -80,6 +107,6 @@ public record HomeView(
                         + Optional.ofNullable(links.get(invalidation.id()))
                                 .map(link -> " · <" + link + "|status>")
                                 .orElse(""))
-                .collect(Collectors.joining("\n"));
+                .toList();
     }
 }

@@ -1,8 +1,5 @@
 package dev.invalidator.chat;
 
-import static dev.invalidator.request.SlackText.escape;
-
-import dev.invalidator.base.Strings;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.verify.CheckPlan;
 import dev.invalidator.verify.EdgeAnswer;
@@ -21,8 +18,15 @@ public final class RefreshReplies {
 
     /** Slack allows 50 blocks per message: the first ones of each list, then a count. */
     private static final int MAX_LISTED = 10;
-    /** A path may be 4,000 characters; a section only 3,000. */
+    /** A URL or a path as shown: a path may be 4,000 characters; a section only 3,000. */
     private static final int MAX_SHOWN = 200;
+    /** What the edge's headers and a failure's reason may take of a line. */
+    private static final int MAX_DETAIL = 300;
+    /**
+     * The stale URLs together: what the message has left besides its headline, the list of URLs not checked and the
+     * notes, each at most a section.
+     */
+    private static final int MAX_STALE_CHARS = Fit.MESSAGE - 2 * Fit.SECTION - 500;
 
     private RefreshReplies() {}
 
@@ -43,18 +47,22 @@ public final class RefreshReplies {
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section(headline));
-        stale.stream().limit(MAX_LISTED).forEach(url -> blocks.add(new Block.Section(describe(url))));
+        List<String> staleShown = stale.stream().map(RefreshReplies::describe).toList();
+        int staleListed = Fit.fitting(staleShown, "", MAX_STALE_CHARS, MAX_LISTED);
+        staleShown.subList(0, staleListed).forEach(described -> blocks.add(new Block.Section(described)));
         if (!stale.isEmpty() && fresh > 0) {
             blocks.add(new Block.Section("✓ " + urls(fresh) + " served fresh."));
         }
+        int uncheckedListed = 0;
         if (!unchecked.isEmpty()) {
-            blocks.add(new Block.Section("*Could not check* (no answer, or none that says when the copy was cached):\n"
-                    + unchecked.stream()
-                            .limit(MAX_LISTED)
-                            .map(url -> "• `" + shown(url.url()) + "`: " + escape(url.reason()))
-                            .collect(Collectors.joining("\n"))));
+            String heading = "*Could not check* (no answer, or none that says when the copy was cached):\n";
+            List<String> lines = unchecked.stream()
+                    .map(url -> "• `" + shown(url.url()) + "`: " + Fit.escaped(url.reason(), MAX_DETAIL))
+                    .toList();
+            uncheckedListed = Fit.fitting(lines, "\n", Fit.SECTION - heading.length(), MAX_LISTED);
+            blocks.add(new Block.Section(heading + String.join("\n", lines.subList(0, uncheckedListed))));
         }
-        int notListed = Math.max(0, stale.size() - MAX_LISTED) + Math.max(0, unchecked.size() - MAX_LISTED);
+        int notListed = (stale.size() - staleListed) + (unchecked.size() - uncheckedListed);
         List<String> notes = notes(alias, report.plan());
         if (notListed > 0) {
             notes.add(0, notListed + " more not listed here.");
@@ -78,7 +86,7 @@ public final class RefreshReplies {
     /** When the check can't start: CloudFront didn't say which domain names to ask. */
     public static Message domainsUnreadable(CdnException e) {
         String text = "Could not check whether the edge serves fresh copies: the distribution's domain names could"
-                + " not be read (" + escape(e.getMessage()) + ")";
+                + " not be read (" + Fit.escaped(e.getMessage(), MAX_DETAIL) + ")";
         return Message.of(text, new Block.Context(text));
     }
 
@@ -96,7 +104,7 @@ public final class RefreshReplies {
         answer.ageSeconds().ifPresent(age -> parts.add("Age " + age));
         answer.etag().ifPresent(etag -> parts.add("ETag " + etag));
         answer.lastModified().ifPresent(modified -> parts.add("Last-Modified " + modified));
-        return escape(String.join(", ", parts));
+        return Fit.escaped(String.join(", ", parts), MAX_DETAIL);
     }
 
     private static String cause(UrlCheck.Stale stale) {
@@ -164,6 +172,6 @@ public final class RefreshReplies {
     }
 
     private static String shown(String text) {
-        return escape(Strings.shorten(text, MAX_SHOWN));
+        return Fit.escaped(text, MAX_SHOWN);
     }
 }

@@ -14,6 +14,7 @@ import dev.invalidator.request.InvalidationPath;
 import dev.invalidator.request.ParsedPaths;
 import dev.invalidator.request.PathProblem;
 import dev.invalidator.request.PathWarning;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,21 +28,27 @@ import java.util.stream.Collectors;
  */
 public final class Replies {
 
-    /** Slack allows 3,000 characters per section; keep a margin for the code fences. */
-    private static final int MAX_CODE_CHARS = 2_900;
-    /** Slack allows 50 blocks per message; keep room for the intro and the notes. */
-    private static final int MAX_CODE_BLOCKS = 40;
+    /** The code fences around a code block's lines: {@code ```…```}. */
+    private static final int FENCES = 6;
+    /** The paths listed in a message: what its intro, the count of the others and a section of notes leave. */
+    private static final int MAX_LISTED_PATH_CHARS = Fit.MESSAGE - Fit.SECTION - 500;
     /** The path problems under a form field: the form stays readable however much was pasted. */
     private static final int MAX_INLINE_CHARS = 1_500;
     /** A distribution name quoted back, as typed: a pasted paragraph is not repeated whole. */
     private static final int MAX_QUOTED_CHARS = 80;
+    /** A path, or what was typed for it, quoted in a sentence: enough to recognise it. */
+    private static final int MAX_QUOTED_PATH_CHARS = 200;
+    /** What CloudFront or Slack said, quoted in an answer. */
+    private static final int MAX_QUOTED_ERROR_CHARS = 1_000;
 
     private static final int MAX_LISTED = 20;
     private static final String SMALLER_REQUEST = "A request with fewer paths — one wildcard such as `/assets/*` for"
             + " many files — can be answered by any instance.";
     /** Slack reads {@code <…>} as a link even inside code, so the placeholders' brackets are escaped. */
+    private static final String DISTRIBUTION = "&lt;distribution&gt;";
+
     private static final String USAGE =
-            "`/invalidate &lt;distribution&gt; &lt;path&gt; …`, e.g. `/invalidate web /index.html /css/*`";
+            "`/invalidate " + DISTRIBUTION + " &lt;path&gt; …`, e.g. `/invalidate web /index.html /css/*`";
 
     /** For {@link #notice}: a sentence that reads best without a leading emoji. */
     private static final String NO_EMOJI = "";
@@ -65,21 +72,23 @@ public final class Replies {
     public static Message help(Collection<DistributionConfig> usable, Optional<Map<String, Integer>> monthToDate) {
         String distributions = usable.isEmpty()
                 ? "You can't use any distribution in this channel. Ask whoever runs the bot to add you to its config."
-                : "You can use here: "
-                        + usable.stream()
+                : listed(
+                        "You can use here: ",
+                        usable.stream()
                                 .map(d -> "`" + escape(d.alias()) + "` (" + d.id() + ")")
-                                .collect(Collectors.joining(", "))
-                        + ".";
+                                .toList(),
+                        Fit.SECTION);
         return Message.of(
                 "How to use /invalidate",
                 new Block.Section("*Clear CloudFront caches from Slack*\n" + USAGE + "\n"
                         + "• Paths start with `/` and are case-sensitive; `*` is a wildcard, only at the end "
-                        + "(`/css/*`, `/*` for everything).\n"
+                        + "(`/css/*`, `/*` for everything); a wildcard at the top, like `/a*`, clears much of the "
+                        + "site, so it is asked about first.\n"
                         + "• URLs of the distribution work too: `https://www.example.com/app.js`.\n"
                         + "• Once done, the bot asks the site for each file and says whether it is served fresh; "
                         + "for a wildcard, name files to check: `/invalidate web /img/* check:/img/logo.png`.\n"
-                        + "• `/invalidate status <distribution> [id]` shows the latest (or one) invalidation; "
-                        + "`/invalidate list <distribution>` the recent ones."),
+                        + "• `/invalidate status " + DISTRIBUTION + " [id]` shows the latest (or one) invalidation; "
+                        + "`/invalidate list " + DISTRIBUTION + "` the recent ones."),
                 new Block.Section(distributions),
                 new Block.Context(
                         "CloudFront bills paths beyond 1,000 a month ($0.005 each); a wildcard counts as one path."
@@ -93,7 +102,7 @@ public final class Replies {
     }
 
     public static Message unknownDistribution(String name, Collection<DistributionConfig> usable) {
-        String quoted = "`" + escape(Strings.shorten(name, MAX_QUOTED_CHARS)) + "`";
+        String quoted = "`" + Fit.escaped(name, MAX_QUOTED_CHARS) + "`";
         String hint = name.startsWith("/") || name.contains("://")
                 ? quoted + " looks like a path: name the distribution first, " + USAGE + "."
                 : "I don't know a distribution called " + quoted + ".";
@@ -103,10 +112,10 @@ public final class Replies {
     private static Message withHelp(String problem, Collection<DistributionConfig> usable) {
         String choices = usable.isEmpty()
                 ? "There is none you can use in this channel."
-                : "Distributions you can use here: "
-                        + usable.stream()
-                                .map(d -> "`" + escape(d.alias()) + "`")
-                                .collect(Collectors.joining(", ")) + ".";
+                : listed(
+                        "Distributions you can use here: ",
+                        usable.stream().map(d -> "`" + escape(d.alias()) + "`").toList(),
+                        Fit.SECTION - problem.length() - 1);
         return Message.of(plain(problem), new Block.Section(problem + "\n" + choices));
     }
 
@@ -122,16 +131,18 @@ public final class Replies {
     public static Message invalidPaths(String alias, ParsedPaths parsed) {
         List<String> lines = new ArrayList<>();
         for (PathProblem problem : parsed.problems()) {
-            String input = problem.input().isEmpty() ? "" : "`" + escape(problem.input()) + "`: ";
-            lines.add("• " + input + escape(problem.message()));
+            String input =
+                    problem.input().isEmpty() ? "" : "`" + Fit.escaped(problem.input(), MAX_QUOTED_PATH_CHARS) + "`: ";
+            lines.add("• " + input + Fit.escaped(problem.message(), MAX_QUOTED_ERROR_CHARS));
         }
         String intro = parsed.problems().size() == 1
                 ? "One problem"
-                : parsed.problems().size() + " problems";
+                : Numbers.grouped(parsed.problems().size()) + " problems";
+        String heading = ":warning: *" + intro + " with the paths for `" + Fit.escaped(alias, MAX_QUOTED_CHARS)
+                + "`; nothing was invalidated.*\n";
         return Message.of(
                 intro + " with the paths for " + alias + "; nothing was invalidated",
-                new Block.Section(":warning: *" + intro + " with the paths for `" + escape(alias)
-                        + "`; nothing was invalidated.*\n" + limit(String.join("\n", lines))),
+                new Block.Section(heading + Fit.lines(lines, Fit.SECTION - heading.length(), Replies::andMore)),
                 new Block.Context("Fix them and send the command again. " + USAGE));
     }
 
@@ -148,9 +159,23 @@ public final class Replies {
         return "I'm too busy to take this right now and invalidated nothing. Submit again in a minute.";
     }
 
+    /**
+     * Under the distribution field of a form whose checks need an answer that is not at hand (whether the person
+     * belongs to the workspace or a user group, the distribution's domain names, this month's paths): the form's
+     * answer may not wait for Slack or CloudFront, so it asks for the next try instead.
+     */
+    public static String formUnchecked() {
+        return "I couldn't check that just now — nothing was sent, try again.";
+    }
+
     /** Under the channel field of a form opened from the Home tab, when no channel was chosen. */
     public static String chooseAChannel() {
         return "Choose the channel for the status message.";
+    }
+
+    /** A read ({@code help}, {@code status}, {@code list}) past the person's limit: nothing was read. */
+    public static Message readsLimited(String reason) {
+        return notice(":stopwatch:", reason);
     }
 
     public static Message rateLimited(String reason) {
@@ -162,15 +187,20 @@ public final class Replies {
             case NOT_IN_CHANNEL, CHANNEL_NOT_FOUND ->
                 "I can't post in this channel, so I invalidated nothing. Invite me with `/invite @invalidator` and try again.";
             default ->
-                "Slack didn't let me post the status message (" + escape(e.getMessage())
+                "Slack didn't let me post the status message (" + Fit.escaped(e.getMessage(), MAX_QUOTED_ERROR_CHARS)
                         + "), so I invalidated nothing. Try again in a minute.";
         };
         return notice(":warning:", text);
     }
 
     public static Message cdnProblem(CdnException e) {
-        String text = escape(e.getMessage()) + "\n*Next:* " + escape(e.nextStep());
-        return Message.of(plain(e.getMessage()), new Block.Section(":warning: " + text));
+        return Message.of(plain(e.getMessage()), new Block.Section(":warning: " + reasonAndNextStep(e)));
+    }
+
+    /** CloudFront's reason and the next step, quoted within a section whatever CloudFront said. */
+    private static String reasonAndNextStep(CdnException e) {
+        return Fit.escaped(e.getMessage(), MAX_QUOTED_ERROR_CHARS) + "\n*Next:* "
+                + Fit.escaped(e.nextStep(), MAX_QUOTED_ERROR_CHARS);
     }
 
     public static Message confirmationGone() {
@@ -236,9 +266,14 @@ public final class Replies {
     public static Message approvalWanted(String requester, AccessList approvers) {
         String who = approvers.allowsAnyone()
                 ? "anyone but the requester"
-                : approvers.ids().stream()
-                        .map(id -> approvers.groupIds().contains(id) ? "<!subteam^" + id + ">" : "<@" + id + ">")
-                        .collect(Collectors.joining(", "));
+                : Fit.joined(
+                        approvers.ids().stream()
+                                .map(id ->
+                                        approvers.groupIds().contains(id) ? "<!subteam^" + id + ">" : "<@" + id + ">")
+                                .toList(),
+                        ", ",
+                        MAX_QUOTED_ERROR_CHARS,
+                        more -> "or one of " + Numbers.grouped(more) + " more");
         return notice(
                 NO_EMOJI,
                 "<@" + requester + "> asked for this invalidation; it needs an approval from " + who
@@ -264,6 +299,20 @@ public final class Replies {
     public static Message expiredNotice(String requester) {
         return notice(
                 ":hourglass:", "<@" + requester + "> nobody approved this request in time; nothing was invalidated.");
+    }
+
+    /**
+     * To an approver whose decision was posted in the thread but could not be read back, so it may not be the first:
+     * the first one there is carried out by a later sweep, and another click would only find it decided.
+     *
+     * @param within how long a decision left undone may wait for a sweep
+     */
+    public static Message decisionUnchecked(Duration within) {
+        return notice(
+                ":hourglass_flowing_sand:",
+                "Your decision is recorded in the thread, but Slack didn't answer when I checked that it came first."
+                        + " The first decision there will be carried out within " + Texts.duration(within)
+                        + "; there is no need to click again.");
     }
 
     /** A decision posted a moment after another instance posted one for the same request. */
@@ -295,34 +344,46 @@ public final class Replies {
         List<String> notes = new ArrayList<>();
         accepted.stream()
                 .filter(InvalidationPath::wasEncoded)
+                // a #fragment left out of what was typed has its own note among the warnings
+                .filter(path -> !path.typed().startsWith(path.value() + "#"))
                 .limit(MAX_LISTED)
-                .forEach(path -> notes.add("• `" + escape(path.typed()) + "` was sent as `" + escape(path.value())
-                        + "` (CloudFront needs " + "non-ASCII and unsafe characters percent-encoded)"));
+                .forEach(path -> notes.add("• " + quoted(path.typed()) + " was sent as " + quoted(path.value()) + " ("
+                        + whySentAs(path) + ")"));
         parsed.samples().stream()
                 .limit(MAX_LISTED)
-                .forEach(
-                        sample -> notes.add(
-                                "• `" + escape(sample.typed())
-                                        + "` is not invalidated: it is asked for once the invalidation completes, to check it was refreshed"));
+                .forEach(sample -> notes.add("• " + quoted(sample.typed())
+                        + " is not invalidated: it is asked for once the invalidation completes, to check it was"
+                        + " refreshed"));
         parsed.dropped().stream().limit(MAX_LISTED).forEach(dropped -> notes.add(describe(dropped)));
         parsed.warnings().stream().limit(MAX_LISTED).forEach(warning -> notes.add(describe(warning)));
         if (!notes.isEmpty()) {
-            blocks.add(new Block.Section(limit(String.join("\n", notes))));
+            blocks.add(new Block.Section(Fit.lines(notes, Fit.SECTION, Replies::andMore)));
         }
         return new Message(Texts.paths(accepted.size()) + " sent to CloudFront", blocks);
     }
 
+    /** Why CloudFront receives something other than what was typed. */
+    private static String whySentAs(InvalidationPath path) {
+        return path.typed().contains("://")
+                ? "the link's path, as CloudFront receives it"
+                : "CloudFront needs non-ASCII and unsafe characters percent-encoded";
+    }
+
     private static String describe(DroppedPath dropped) {
-        return "• Left out `" + escape(dropped.input()) + "`: " + escape(dropped.reason());
+        return "• Left out " + quoted(dropped.input()) + ": " + Fit.escaped(dropped.reason(), MAX_QUOTED_ERROR_CHARS);
     }
 
     private static String describe(PathWarning warning) {
-        return "• Note on `" + escape(warning.path()) + "`: " + escape(warning.message());
+        return "• Note on " + quoted(warning.path()) + ": " + Fit.escaped(warning.message(), MAX_QUOTED_ERROR_CHARS);
+    }
+
+    /** A path as typed or as sent, in code, shortened to what a sentence can hold. */
+    private static String quoted(String path) {
+        return "`" + Fit.escaped(path, MAX_QUOTED_PATH_CHARS) + "`";
     }
 
     public static Message failedNotice(String requester, CdnException e) {
-        String text = "<@" + requester + "> CloudFront did not take this invalidation: " + escape(e.getMessage())
-                + "\n*Next:* " + escape(e.nextStep());
+        String text = "<@" + requester + "> CloudFront did not take this invalidation: " + reasonAndNextStep(e);
         return Message.of("CloudFront did not take this invalidation", new Block.Section(text));
     }
 
@@ -345,8 +406,9 @@ public final class Replies {
                 "<@" + card.requester() + "> done: CloudFront completed the invalidation in "
                         + Texts.duration(card.elapsed().orElseThrow()) + ". New requests now reach the origin.";
             default ->
-                "<@" + card.requester() + "> " + escape(card.problem().orElse("the invalidation ended badly")) + " "
-                        + escape(card.nextStep().orElse(""));
+                "<@" + card.requester() + "> "
+                        + Fit.escaped(card.problem().orElse("the invalidation ended badly"), MAX_QUOTED_ERROR_CHARS)
+                        + " " + Fit.escaped(card.nextStep().orElse(""), MAX_QUOTED_ERROR_CHARS);
         };
     }
 
@@ -359,7 +421,7 @@ public final class Replies {
                 + (invalidation.completed() ? ":white_check_mark: Completed" : ":arrows_counterclockwise: In progress")
                 + "\n" + Texts.paths(invalidation.paths().size()) + ", " + who + ", created "
                 + Texts.time(invalidation.createTime())));
-        blocks.addAll(codeBlocks(invalidation.paths()).stream().limit(5).toList());
+        blocks.addAll(codeBlocks(invalidation.paths()));
         usedThisMonth.ifPresent(used -> blocks.add(new Block.Context(Texts.monthToDate(Map.of("", used)))));
         return new Message(
                 "Invalidation " + invalidation.id() + " on " + alias + ": "
@@ -376,7 +438,7 @@ public final class Replies {
         if (invalidations.isEmpty()) {
             return noInvalidations(alias);
         }
-        String lines = invalidations.stream()
+        List<String> lines = invalidations.stream()
                 .map(invalidation -> "• `" + invalidation.id() + "` "
                         + (invalidation.completed() ? ":white_check_mark:" : ":arrows_counterclockwise:") + " "
                         + Texts.time(invalidation.createTime()) + " · "
@@ -384,29 +446,39 @@ public final class Replies {
                         + CallerReference.decode(invalidation.callerReference())
                                 .map(reference -> " · <@" + reference.requester() + ">")
                                 .orElse(" · outside the bot"))
-                .collect(Collectors.joining("\n"));
+                .toList();
+        String heading = "*Recent invalidations on `" + escape(alias) + "`*\n";
         return Message.of(
                 "Recent invalidations on " + alias,
-                new Block.Section("*Recent invalidations on `" + escape(alias) + "`*\n" + lines));
+                new Block.Section(heading + Fit.lines(lines, Fit.SECTION - heading.length(), Replies::andMore)));
     }
 
-    /** Paths as code blocks within Slack's limits, with a count of what did not fit. */
+    /**
+     * Paths as code blocks, each a section once escaped and fenced, together at most {@link #MAX_LISTED_PATH_CHARS}
+     * of the message, then a count of the paths that did not fit. A path longer than a section shows its start and
+     * "…".
+     */
     static List<Block> codeBlocks(List<String> paths) {
         List<Block> blocks = new ArrayList<>();
         List<String> chunk = new ArrayList<>();
-        int chars = 0;
+        int chunkChars = FENCES;
+        int listedChars = 0;
         int shown = 0;
         for (String path : paths) {
-            if (chars + path.length() + 1 > MAX_CODE_CHARS && !chunk.isEmpty()) {
-                if (blocks.size() + 1 == MAX_CODE_BLOCKS) {
-                    break;
-                }
+            String line = Fit.escapingWithin(path, Fit.SECTION - FENCES);
+            int lineChars = escape(line).length();
+            if (!chunk.isEmpty() && chunkChars + 1 + lineChars > Fit.SECTION) {
                 blocks.add(new Block.Code(chunk));
+                listedChars += chunkChars;
                 chunk = new ArrayList<>();
-                chars = 0;
+                chunkChars = FENCES;
             }
-            chunk.add(path);
-            chars += path.length() + 1;
+            int added = (chunk.isEmpty() ? 0 : 1) + lineChars;
+            if (listedChars + chunkChars + added > MAX_LISTED_PATH_CHARS) {
+                break;
+            }
+            chunk.add(line);
+            chunkChars += added;
             shown++;
         }
         if (!chunk.isEmpty()) {
@@ -418,8 +490,16 @@ public final class Replies {
         return blocks;
     }
 
-    private static String limit(String mrkdwn) {
-        return Strings.shorten(mrkdwn, MAX_CODE_CHARS);
+    /** "… and 12 more", the last line of a list cut to fit. */
+    private static String andMore(int count) {
+        return "… and " + Numbers.grouped(count) + " more";
+    }
+
+    /** "Distributions you can use here: `a`, `b` and 3 more." within {@code max} characters. */
+    private static String listed(String intro, List<String> items, int max) {
+        String list =
+                Fit.joined(items, ", ", max - intro.length() - 1, more -> "and " + Numbers.grouped(more) + " more");
+        return intro + list + ".";
     }
 
     /**

@@ -27,4 +27,18 @@ public record RequestForm(Optional<String> channel, List<Choice> distributions) 
     public RequestForm {
         distributions = List.copyOf(distributions);
     }
+
+    /** The distributions the form's menu lists: a menu holds {@value Fit#OPTIONS}. */
+    public List<Choice> listed() {
+        return distributions.subList(0, Math.min(Fit.OPTIONS, distributions.size()));
+    }
+
+    /** Under the menu when it could not list them all: how to use the others. */
+    public Optional<String> notListedHint() {
+        return distributions.size() <= Fit.OPTIONS
+                ? Optional.empty()
+                : Optional.of("Only the first " + Fit.OPTIONS + " of the " + distributions.size()
+                        + " distributions you may use are listed; for another one, type /invalidate <distribution>"
+                        + " /path.");
+    }
 }

@@ -46,6 +46,15 @@ public record StatusCard(
     }
 
     private static final String AWAITING_APPROVAL_ENDING = ": awaiting approval";
+    private static final String REQUESTING_ENDING = ": requesting";
+    private static final String IN_PROGRESS_ENDING = ": in progress";
+    /**
+     * The note as shown: a third of a section, so that its quote marks ({@code >} on every line, which may double it)
+     * and the headline fit.
+     */
+    private static final int MAX_NOTE_CHARS = 1_000;
+    /** Why it ended and what to do, as shown: CloudFront's words may be long, a section is not. */
+    private static final int MAX_PROBLEM_CHARS = 1_500;
 
     public static final String APPROVE = "approve";
     public static final String REJECT = "reject";
@@ -129,6 +138,16 @@ public record StatusCard(
         return text.endsWith(AWAITING_APPROVAL_ENDING);
     }
 
+    /** Whether a status message's text says its request is on its way to CloudFront, nothing created yet. */
+    public static boolean isRequesting(String text) {
+        return text.endsWith(REQUESTING_ENDING);
+    }
+
+    /** Whether a status message's text says its invalidation was created and has not been seen to complete. */
+    public static boolean isInProgress(String text) {
+        return text.endsWith(IN_PROGRESS_ENDING);
+    }
+
     /** The requester's note, shown under the headline in every state. */
     public StatusCard withNote(Optional<String> text) {
         return toBuilder().note(text).build();
@@ -165,10 +184,21 @@ public record StatusCard(
         return failed(why, "Nothing was invalidated.");
     }
 
-    /** Left at "requesting" by a bot that stopped before it sent anything: found at start-up, nothing was created. */
+    /** Left at "requesting" by a bot that stopped before it sent anything: found by a sweep, nothing was created. */
     public StatusCard notSent() {
         return failed(
                 "The bot stopped before it sent this to CloudFront, so nothing was invalidated.",
+                "Send the command again.");
+    }
+
+    /**
+     * Approved, but the request was too big to travel with its buttons and the instance of the bot that held it stopped
+     * before it sent it: no other instance can send it.
+     */
+    public StatusCard approvedButLost() {
+        return failed(
+                "Approved, but this request listed too many paths to keep with its message, and the bot that held it"
+                        + " stopped before it sent it to CloudFront, so nothing was invalidated.",
                 "Send the command again.");
     }
 
@@ -223,9 +253,11 @@ public record StatusCard(
         };
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section(headline + "\nAsked by <@" + requester + ">"
-                + note.map(text -> "\n>" + escape(text).replace("\n", "\n>")).orElse("")));
-        problem.ifPresent(why -> blocks.add(new Block.Section(
-                (state == State.REJECTED ? why : escape(why)) + "\n*Next:* " + escape(nextStep.orElse("")))));
+                + note.map(text -> "\n>" + Fit.escaped(text, MAX_NOTE_CHARS).replace("\n", "\n>"))
+                        .orElse("")));
+        problem.ifPresent(why ->
+                blocks.add(new Block.Section((state == State.REJECTED ? why : Fit.escaped(why, MAX_PROBLEM_CHARS))
+                        + "\n*Next:* " + Fit.escaped(nextStep.orElse(""), MAX_PROBLEM_CHARS / 3))));
         approvalKey.ifPresent(key -> blocks.add(new Block.Actions(List.of(
                 new Block.Button(APPROVE, "Approve", key, Block.Button.Style.PRIMARY),
                 new Block.Button(REJECT, "Reject", key, Block.Button.Style.DANGER)))));
@@ -245,15 +277,17 @@ public record StatusCard(
                     case DUPLICATE -> "nothing was sent from this message";
                     default -> "paths in the thread";
                 });
-        refreshMark.filter(mark -> state == State.COMPLETED).ifPresent(mark -> parts.add(":mag: " + escape(mark)));
+        refreshMark
+                .filter(mark -> state == State.COMPLETED)
+                .ifPresent(mark -> parts.add(":mag: " + Fit.escaped(mark, MAX_NOTE_CHARS)));
         return String.join(" · ", parts);
     }
 
     private String fallback() {
         String what = "Invalidation of " + Texts.paths(pathCount) + " on " + alias;
         return switch (state) {
-            case REQUESTING -> what + ": requesting";
-            case IN_PROGRESS -> what + ": in progress";
+            case REQUESTING -> what + REQUESTING_ENDING;
+            case IN_PROGRESS -> what + IN_PROGRESS_ENDING;
             case COMPLETED ->
                 what + ": completed in " + Texts.duration(elapsed().orElseThrow());
             case FAILED -> what + ": failed";

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Small formatting rules shared by every message, so numbers and times read the same everywhere. */
 public final class Texts {
@@ -34,13 +33,20 @@ public final class Texts {
         return (seconds / 3600) + "h " + (seconds % 3600 / 60) + "m";
     }
 
-    /** "950 of 1,000 free paths used this month", per AWS account when there are several. */
+    /**
+     * "950 of 1,000 free paths used this month", per AWS account when there are several: as many accounts as a third
+     * of a section holds.
+     */
     public static String monthToDate(Map<String, Integer> usedByAccount) {
-        return usedByAccount.entrySet().stream()
-                .map(entry -> Numbers.grouped(entry.getValue()) + " of "
-                        + Numbers.grouped(Pricing.FREE_PATHS_PER_MONTH) + " free paths used this month"
-                        + (usedByAccount.size() > 1 ? " (account " + entry.getKey() + ")" : ""))
-                .collect(Collectors.joining(" · "));
+        return Fit.joined(
+                usedByAccount.entrySet().stream()
+                        .map(entry -> Numbers.grouped(entry.getValue()) + " of "
+                                + Numbers.grouped(Pricing.FREE_PATHS_PER_MONTH) + " free paths used this month"
+                                + (usedByAccount.size() > 1 ? " (account " + entry.getKey() + ")" : ""))
+                        .toList(),
+                " · ",
+                Fit.SECTION / 3,
+                more -> "and " + Numbers.grouped(more) + " more accounts");
     }
 
     /** A time Slack shows in the reader's own time zone, with UTC as the fallback. */

@@ -18,7 +18,8 @@ import java.util.Optional;
  * config.distributions().keySet();                            // [web, images], in file order
  * }</pre>
  *
- * @param distributions by alias, in file order; at least one, no CloudFront id twice
+ * @param distributions by alias, in file order; at least one, no CloudFront id twice, no alias that is another
+ *                      distribution's id
  * @param verify        the check after completion that the edge serves fresh copies
  */
 public record BotConfig(
@@ -60,6 +61,13 @@ public record BotConfig(
             if (other != null) {
                 throw new IllegalArgumentException(
                         distribution.id() + " is under both " + other + " and " + distribution.alias());
+            }
+        }
+        // A name that is one distribution's alias and another's id would resolve differently by lookup order.
+        for (String alias : distributions.keySet()) {
+            String owner = aliasById.get(alias.toUpperCase(Locale.ROOT));
+            if (owner != null && !owner.equals(alias)) {
+                throw new IllegalArgumentException("the alias " + alias + " is the id of " + owner);
             }
         }
         distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));

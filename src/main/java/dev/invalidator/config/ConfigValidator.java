@@ -32,9 +32,12 @@ final class ConfigValidator {
     private static final List<String> DISTRIBUTION_KEYS =
             List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor", "verify");
     private static final List<String> POLLING_KEYS =
-            List.of("initialInterval", "maxInterval", "recoveryWindow", "abandonedAfter");
-    private static final List<String> LIMITS_KEYS =
-            List.of("maxPathsPerRequest", "requestsPerUserPerMinute", "requestsPerDistributionPerMinute");
+            List.of("initialInterval", "maxInterval", "recoveryWindow", "abandonedAfter", "sweepInterval");
+    private static final List<String> LIMITS_KEYS = List.of(
+            "maxPathsPerRequest",
+            "requestsPerUserPerMinute",
+            "requestsPerDistributionPerMinute",
+            "readsPerUserPerMinute");
     private static final List<String> GROUPS_KEYS = List.of("cacheTtl");
     private static final List<String> CONFIRM_KEYS = List.of("pathThreshold", "expiresAfter", "approvalExpiresAfter");
     private static final List<String> VERIFY_KEYS = List.of("enabled", "maxUrls", "timeout");
@@ -142,7 +145,24 @@ final class ConfigValidator {
             DistributionConfig distribution = distribution(alias, entry.getValue(), distributionPath, aliasById);
             byAlias.put(alias, distribution);
         }
+        for (String alias : byAlias.keySet()) {
+            checkNotAnotherId(alias, path.key(writtenAlias.get(alias)), aliasById);
+        }
         return byAlias;
+    }
+
+    /**
+     * A request, a ticket or a click names a distribution by alias or by id, and a name that is both could resolve to
+     * one distribution on this replica and the other after a restart or on another: refused rather than ranked.
+     */
+    private void checkNotAnotherId(String alias, KeyPath path, Map<String, String> aliasById) throws ConfigException {
+        String owner = aliasById.get(alias.toUpperCase(Locale.ROOT));
+        if (owner != null && !owner.equals(alias)) {
+            throw problem(
+                    path,
+                    "the CloudFront id of " + Text.quote(owner) + " (aliases and ids ignore case), so a request"
+                            + " naming it could mean either distribution — rename this alias");
+        }
     }
 
     private String alias(String written, KeyPath path, Map<String, String> writtenAlias) throws ConfigException {
@@ -350,6 +370,7 @@ final class ConfigValidator {
         Duration max = duration(section, path, "maxInterval", defaults.maxInterval());
         Duration recovery = duration(section, path, "recoveryWindow", defaults.recoveryWindow());
         Duration abandoned = duration(section, path, "abandonedAfter", defaults.abandonedAfter());
+        Duration sweep = duration(section, path, "sweepInterval", defaults.sweepInterval());
         if (initial.compareTo(max) > 0) {
             String shownMax = Durations.format(max);
             throw problem(
@@ -357,7 +378,7 @@ final class ConfigValidator {
                     Durations.format(initial) + " is longer than maxInterval (" + shownMax + ") — make it at most "
                             + shownMax + " or raise maxInterval");
         }
-        return new PollingConfig(initial, max, recovery, abandoned);
+        return new PollingConfig(initial, max, recovery, abandoned, sweep);
     }
 
     private LimitsConfig limits(JsonNode section) throws ConfigException {
@@ -375,7 +396,8 @@ final class ConfigValidator {
         int perUser = count(section, path, "requestsPerUserPerMinute", defaults.requestsPerUserPerMinute());
         int perDistribution =
                 count(section, path, "requestsPerDistributionPerMinute", defaults.requestsPerDistributionPerMinute());
-        return new LimitsConfig(maxPaths, perUser, perDistribution);
+        int reads = count(section, path, "readsPerUserPerMinute", defaults.readsPerUserPerMinute());
+        return new LimitsConfig(maxPaths, perUser, perDistribution, reads);
     }
 
     private GroupsConfig groups(JsonNode section) throws ConfigException {

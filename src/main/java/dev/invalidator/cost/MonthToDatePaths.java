@@ -13,14 +13,18 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * MonthToDatePaths used = new MonthToDatePaths(config, cdn, Clock.systemUTC());
  * used.usedThisMonth("E1WEBEXAMPLE");   // 840: web and images share the bot's own account
  * used.usedThisMonthByAccount();        // {default=840, 111122223333=12}
+ * used.usedThisMonthByAccount(List.of("E1WEBEXAMPLE"));   // {default=840}: only the accounts of these
  * used.record(cdn.create(id, reference, paths)); // counted at once, no extra call
- * used.lastKnown("default");            // OptionalInt[842], from memory: for the metrics
+ * used.knownThisMonth("E1WEBEXAMPLE");  // Optional[840] from memory, never a call: for a form's answer
+ * used.knownThisMonthOfAccount("default");   // the same by account: for the metrics
  * used.keepReading(Duration.ofMinutes(5), timer, workers);   // follows what others invalidate
  * }</pre>
  *
@@ -58,13 +64,13 @@ import org.slf4j.LoggerFactory;
  * another replica) is not counted yet; ones this bot creates are, through {@link #record}. A guard that may be
  * a few paths short for half a minute is the price of not listing a distribution on every keystroke.
  *
- * <p><b>Without asking.</b> {@link #lastKnown} answers from memory, never waiting for CloudFront, for a scrape of the
- * metrics; {@link #keepReading} reads CloudFront now and then so that it follows what the console or a CI job
- * invalidates while nobody asks the bot.
+ * <p><b>While nobody asks.</b> {@link #keepReading} reads CloudFront now and then, so that what is known from memory
+ * follows what the console or a CI job invalidates even when no request asks the bot.
  *
  * <p>Thread-safe. Each distribution is read under its own lock, so threads that ask about the same distribution
  * at once wait for one refresh and then share its answer (while it is fresh) instead of repeating the calls;
- * different distributions never wait for each other.
+ * different distributions never wait for each other. {@link #knownThisMonth} waits for nobody: it reads the count each
+ * distribution published last.
  */
 public final class MonthToDatePaths {
 
@@ -136,12 +142,42 @@ public final class MonthToDatePaths {
      * @throws CdnException when CloudFront can't be read for any configured distribution
      */
     public Map<String, Integer> usedThisMonthByAccount() {
+        return usedThisMonthBy(distributionsByAccount.keySet());
+    }
+
+    /**
+     * Paths used this UTC month by the accounts these distributions belong to, and no other, in config order: what
+     * someone who may use only these is shown.
+     *
+     * @throws CdnException             when CloudFront can't be read for a distribution of those accounts
+     * @throws IllegalArgumentException when a distribution is not in the config
+     */
+    public Map<String, Integer> usedThisMonthByAccount(Collection<String> distributionIds) {
+        Set<String> accounts = new HashSet<>();
+        distributionIds.forEach(id -> accounts.add(accountOf(id)));
+        Set<String> inConfigOrder = new LinkedHashSet<>(distributionsByAccount.keySet());
+        inConfigOrder.retainAll(accounts);
+        return usedThisMonthBy(inConfigOrder);
+    }
+
+    private Map<String, Integer> usedThisMonthBy(Set<String> accounts) {
         Instant now = clock.instant();
         Map<String, Integer> used = new LinkedHashMap<>();
-        for (String account : distributionsByAccount.keySet()) {
+        for (String account : accounts) {
             used.put(account, usedBy(account, now));
         }
         return Collections.unmodifiableMap(used);
+    }
+
+    /**
+     * What {@link #usedThisMonth} last counted for this distribution's account this UTC month, however old, without
+     * asking CloudFront and without waiting for a listing in progress: for an answer that must not wait. Empty until
+     * each of the account's distributions has been read once this month.
+     *
+     * @throws IllegalArgumentException when the distribution is not in the config
+     */
+    public Optional<Integer> knownThisMonth(String distributionId) {
+        return knownThisMonthOfAccount(accountOf(distributionId));
     }
 
     /** Every account key the config spans, in config order. */
@@ -150,26 +186,25 @@ public final class MonthToDatePaths {
     }
 
     /**
-     * Paths used this UTC month by {@code account} as last read, plus those recorded since, without calling
-     * CloudFront or waiting for a read in progress; empty until each of its distributions has been read this month.
+     * {@link #knownThisMonth}, by account key: what was last counted for {@code account} this UTC month, from memory.
      *
      * @throws IllegalArgumentException when the account is not one of {@link #accounts()}
      */
-    public OptionalInt lastKnown(String account) {
+    public Optional<Integer> knownThisMonthOfAccount(String account) {
         List<String> distributionIds = distributionsByAccount.get(account);
         if (distributionIds == null) {
             throw new IllegalArgumentException("not an account of the config: " + account);
         }
         Month month = Month.of(clock.instant());
         int used = 0;
-        for (String distributionId : distributionIds) {
-            OptionalInt known = ledgers.get(distributionId).known(month);
-            if (known.isEmpty()) {
-                return OptionalInt.empty();
+        for (String id : distributionIds) {
+            Known known = ledgers.get(id).known;
+            if (known == null || !known.month().equals(month)) {
+                return Optional.empty();
             }
-            used += known.getAsInt();
+            used += known.paths();
         }
-        return OptionalInt.of(used);
+        return Optional.of(used);
     }
 
     /**
@@ -264,11 +299,11 @@ public final class MonthToDatePaths {
         }
     }
 
-    /** A distribution's paths of {@code month}, as its ledger last counted them. */
-    private record Known(Month month, int paths) {}
-
     /** What is known of one invalidation: when it was created and how many paths it holds. */
     private record Counted(Instant createTime, int paths) {}
+
+    /** A distribution's paths in {@code month}, as last counted. */
+    private record Known(Month month, int paths) {}
 
     /** One distribution's invalidations of the month; every method holds the ledger's monitor. */
     private final class Ledger {
@@ -279,7 +314,7 @@ public final class MonthToDatePaths {
 
         private Instant refreshedAt;
         private Month refreshedMonth;
-        /** What the last read counted, with what was recorded since; read without the monitor. */
+        /** The last count, published for readers that must not wait for the monitor (a listing holds it). */
         private volatile Known known;
 
         Ledger(String distributionId) {
@@ -293,32 +328,27 @@ public final class MonthToDatePaths {
                 refreshedAt = now;
                 refreshedMonth = month;
             }
-            int used = sum(month);
-            known = new Known(month, used);
-            return used;
+            return count(month);
         }
 
         synchronized void record(String invalidationId, Instant createTime, int paths, Month month) {
             if (!createTime.isBefore(month.start())) {
                 counted.putIfAbsent(invalidationId, new Counted(createTime, paths));
-                if (month.equals(refreshedMonth)) {
-                    known = new Known(month, sum(month));
-                }
+            }
+            if (month.equals(refreshedMonth)) {
+                count(month);
             }
         }
 
-        OptionalInt known(Month month) {
-            Known last = known;
-            return last != null && last.month().equals(month) ? OptionalInt.of(last.paths()) : OptionalInt.empty();
-        }
-
-        private int sum(Month month) {
+        /** The paths counted in {@code month}, published as {@link #known}; only for a month listed already. */
+        private int count(Month month) {
             int used = 0;
             for (Counted invalidation : counted.values()) {
                 if (month.contains(invalidation.createTime())) {
                     used += invalidation.paths();
                 }
             }
+            known = new Known(month, used);
             return used;
         }
 

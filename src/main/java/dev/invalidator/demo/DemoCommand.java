@@ -35,11 +35,17 @@ public final class DemoCommand {
      */
     public static int run(String[] args, PrintStream err) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        Path log = Path.of(System.getProperty("java.io.tmpdir"), "invalidator-demo.log");
-        return run(Arrays.asList(args).subList(1, args.length), System.in, out, err, atTerminal(), () -> {
-            DemoLogging.toFile(log);
-            out.println("(the bot's log: " + log + ")");
-        });
+        return run(
+                Arrays.asList(args).subList(1, args.length),
+                System.in,
+                out,
+                err,
+                atTerminal(),
+                () -> DemoLogging.toFreshFile()
+                        .ifPresentOrElse(
+                                log -> out.println("(the bot's log: " + log + ")"),
+                                () -> out.println("(the bot's log is not kept: no private temporary directory could be"
+                                        + " made)")));
     }
 
     /** Whether standard input and output are a terminal, on every JDK. */

@@ -5,6 +5,7 @@ import dev.invalidator.access.RateLimits;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.HomeView;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
@@ -16,7 +17,6 @@ import dev.invalidator.request.PathLimits;
 import dev.invalidator.request.PathParser;
 import dev.invalidator.tracking.Tracker;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -30,15 +30,16 @@ public final class CommandHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
 
-    private final Gate gate;
     private final SubmitInvalidation submit;
     private final Queries queries;
     private final ConfirmClicks clicks;
     private final RequestForms forms;
     private final Chat chat;
+    private final RateLimits rateLimits;
 
     private final Approvals approvals;
     private final HomeTab home;
+    private final Reconciler reconciler;
 
     public CommandHandler(
             BotConfig config,
@@ -51,7 +52,7 @@ public final class CommandHandler {
             Clock clock,
             ScheduledExecutorService timer,
             RequestMeters requests) {
-        this.gate = new Gate(config, catalog, policy);
+        Gate gate = new Gate(config, catalog, policy);
         this.chat = chat;
         PathParser parser = new PathParser(new PathLimits(
                 config.limits().maxPathsPerRequest(),
@@ -60,15 +61,19 @@ public final class CommandHandler {
         AuditLog audit = new AuditLog(clock, requests);
         StatusPosts posts = new StatusPosts(chat);
         this.approvals = new Approvals(config, policy, chat, posts, clock, timer, audit);
-        RateLimits rateLimits = new RateLimits(
-                config.limits().requestsPerUserPerMinute(), config.limits().requestsPerDistributionPerMinute(), clock);
+        this.rateLimits = new RateLimits(
+                config.limits().requestsPerUserPerMinute(),
+                config.limits().requestsPerDistributionPerMinute(),
+                config.limits().readsPerUserPerMinute(),
+                clock);
         this.submit = new SubmitInvalidation(
                 gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals, rateLimits, posts, audit);
         InvalidationDetails details = new InvalidationDetails(cdn);
         this.queries = new Queries(gate, cdn, usage, details);
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
-        this.forms = new RequestForms(gate, catalog, submit, confirmations, chat);
+        this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat);
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details);
+        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, clock);
     }
 
     /** What the acknowledgement of {@code text} says: only a request to invalidate gets words. */
@@ -79,17 +84,21 @@ public final class CommandHandler {
     public void handle(SlashCommand command, Responder responder) {
         try {
             Command parsed = Command.parse(command.text());
-            if (parsed instanceof Command.Status status) {
-                queries.status(command, status, responder);
-            } else if (parsed instanceof Command.ListRecent list) {
-                queries.list(command, list, responder);
-            } else if (parsed instanceof Command.Invalidate invalidate) {
+            if (parsed instanceof Command.Invalidate invalidate) {
                 submit.submit(command, invalidate, responder);
             } else if (parsed instanceof Command.OpenForm) {
                 forms.open(command, responder);
             } else {
-                responder.answer(
-                        Replies.help(gate.usable(command.userId(), command.channelId()), queries.usedThisMonth()));
+                Optional<String> limited = rateLimits.acquireRead(command.userId());
+                if (limited.isPresent()) {
+                    responder.answer(Replies.readsLimited(limited.get()));
+                } else if (parsed instanceof Command.Status status) {
+                    queries.status(command, status, responder);
+                } else if (parsed instanceof Command.ListRecent list) {
+                    queries.list(command, list, responder);
+                } else {
+                    queries.help(command, responder);
+                }
             }
         } catch (RuntimeException e) {
             log.error("Handling a command from {} in {} failed", command.userId(), command.channelId(), e);
@@ -97,7 +106,10 @@ public final class CommandHandler {
         }
     }
 
-    /** A submitted request form, answered within Slack's three seconds; see {@link RequestForms}. */
+    /**
+     * A submitted request form, answered inside Slack's acknowledgement from what is known, never asking Slack or
+     * CloudFront; see {@link RequestForms}.
+     */
     public FormAnswer formSubmitted(
             String userId, String channel, String alias, String pathsText, Optional<String> note) {
         return forms.submitted(userId, channel, alias, pathsText, note);
@@ -125,7 +137,12 @@ public final class CommandHandler {
     /** Someone opened the bot's Home tab. */
     public void homeOpened(String userId) {
         try {
-            home.show(userId);
+            Optional<String> limited = rateLimits.acquireRead(userId);
+            if (limited.isPresent()) {
+                chat.publishHome(userId, HomeView.limited(limited.get()));
+            } else {
+                home.show(userId);
+            }
         } catch (RuntimeException e) {
             log.error("Publishing the Home tab for {} failed", userId, e);
         }
@@ -157,14 +174,14 @@ public final class CommandHandler {
     }
 
     /**
-     * At start-up: requests left waiting for approval by an instance that may have stopped expire on time; see
-     * {@link Approvals#resume}.
+     * One sweep over every channel the bot is in, finishing what any instance left; see {@link Reconciler}. Run by
+     * {@link PeriodicSweep}.
      */
-    public void resumeApprovals(Duration window) {
+    public void sweep() {
         try {
-            approvals.resume(window);
+            reconciler.sweep();
         } catch (RuntimeException e) {
-            log.error("Looking for requests waiting for approval failed", e);
+            log.error("A sweep of the status messages failed", e);
         }
     }
 

@@ -54,14 +54,22 @@ final class Confirmations {
         this.pending = new PendingRequests<>(config.expiresAfter(), clock);
     }
 
-    /** The question to ask before this request, or empty when it may go ahead at once. */
+    /**
+     * The question to ask before this request, or empty when it may go ahead at once.
+     *
+     * @throws dev.invalidator.cdn.CdnException when this month's paths can't be read
+     */
     Optional<ConfirmationCard> ask(PreparedRequest request) {
+        return ask(request, usage.usedThisMonth(request.distribution().id()));
+    }
+
+    /** The same, with this month's paths so far given: for an answer that may not wait for CloudFront. */
+    Optional<ConfirmationCard> ask(PreparedRequest request, int usedThisMonth) {
         int paths = request.paths().accepted().size();
         List<String> wipes =
                 request.paths().wipes().stream().map(InvalidationPath::value).toList();
         boolean overThreshold = paths > config.pathThreshold();
-        PathCharge charge =
-                Pricing.charge(paths, usage.usedThisMonth(request.distribution().id()));
+        PathCharge charge = Pricing.charge(paths, usedThisMonth);
         if (wipes.isEmpty() && !overThreshold && !charge.goesPastFreeTier()) {
             return Optional.empty();
         }

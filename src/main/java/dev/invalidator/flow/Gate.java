@@ -57,10 +57,30 @@ final class Gate {
         if (distribution.isEmpty()) {
             return Admission.refused(Replies.unknownDistribution(target.get(), usable));
         }
-        AccessDecision decision = policy.decide(userId, channelId, distribution.get());
-        return decision.allowed()
-                ? Admission.of(distribution.get())
-                : Admission.refused(Replies.denied(decision.reason()));
+        return admission(distribution.get(), policy.decide(userId, channelId, distribution.get()));
+    }
+
+    /**
+     * The same check from what is known now, for an answer that may not wait: the distribution by alias or id (the
+     * form offers aliases; a domain name would need CloudFront), access from the cached answers. Empty when one the
+     * decision needs is not at hand.
+     */
+    Optional<Admission> checkFromWhatIsKnown(String userId, String channelId, String target) {
+        Optional<DistributionConfig> distribution = config.byAlias(target).or(() -> config.byId(target));
+        if (distribution.isEmpty()) {
+            List<DistributionConfig> usable = config.distributions().values().stream()
+                    .filter(candidate -> policy.decideFromWhatIsKnown(userId, channelId, candidate)
+                            .map(AccessDecision::allowed)
+                            .orElse(false))
+                    .toList();
+            return Optional.of(Admission.refused(Replies.unknownDistribution(target, usable)));
+        }
+        return policy.decideFromWhatIsKnown(userId, channelId, distribution.get())
+                .map(decision -> admission(distribution.get(), decision));
+    }
+
+    private static Admission admission(DistributionConfig distribution, AccessDecision decision) {
+        return decision.allowed() ? Admission.of(distribution) : Admission.refused(Replies.denied(decision.reason()));
     }
 
     /** The same decision again at the moment of acting: a click or a submit is never trusted on its own. */
@@ -71,6 +91,12 @@ final class Gate {
     /** The distribution {@code target} names (alias, id or domain name), whoever asks. */
     Optional<DistributionConfig> distribution(String target) {
         return catalog.resolve(target);
+    }
+
+    /** The refusal of a person of another workspace, or of anyone when that can't be checked. */
+    Optional<Message> outsider(String userId) {
+        AccessDecision decision = policy.inWorkspace(userId);
+        return decision.allowed() ? Optional.empty() : Optional.of(Replies.denied(decision.reason()));
     }
 
     List<DistributionConfig> usable(String userId, String channelId) {

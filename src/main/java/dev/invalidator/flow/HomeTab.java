@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Home tab, published when someone opens it: each opening costs one ListInvalidations per distribution, plus a
- * GetInvalidation only for completed invalidations not seen before ({@link InvalidationDetails}).
+ * GetInvalidation only for completed invalidations not seen before ({@link InvalidationDetails}) and a
+ * {@code chat.getPermalink} only for status messages not linked before ({@link Permalinks}).
  */
 final class HomeTab {
 
@@ -43,6 +44,7 @@ final class HomeTab {
     private final MonthToDatePaths usage;
     private final Chat chat;
     private final InvalidationDetails details;
+    private final Permalinks permalinks;
 
     HomeTab(
             BotConfig config,
@@ -61,6 +63,7 @@ final class HomeTab {
         this.usage = usage;
         this.chat = chat;
         this.details = details;
+        this.permalinks = new Permalinks(chat);
     }
 
     /** The distributions this person is on the list for, in any channel. */
@@ -82,12 +85,12 @@ final class HomeTab {
         Map<String, String> links = new LinkedHashMap<>();
         for (Invalidation invalidation : concat(inProgress, recent)) {
             CallerReference.decode(invalidation.callerReference())
-                    .flatMap(reference -> chat.permalink(new PostedMessage(reference.channel(), reference.messageTs())))
+                    .flatMap(reference -> permalinks.of(new PostedMessage(reference.channel(), reference.messageTs())))
                     .ifPresent(link -> links.put(invalidation.id(), link));
         }
         Optional<Map<String, Integer>> used;
         try {
-            used = Optional.of(usage.usedThisMonthByAccount());
+            used = Optional.of(usage.usedThisMonthByAccount(ids));
         } catch (CdnException e) {
             used = Optional.empty();
         }

@@ -4,16 +4,21 @@ import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationSummary;
+import dev.invalidator.chat.Message;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.cost.MonthToDatePaths;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code /invalidate status} and {@code /invalidate list}: read-only answers for on-call, to the asker only. */
+/**
+ * {@code /invalidate help}, {@code status} and {@code list}: read-only answers for on-call, to the asker only, about
+ * what the asker may use.
+ */
 final class Queries {
 
     static final int LIST_SIZE = 10;
@@ -39,13 +44,34 @@ final class Queries {
         }
     }
 
-    /** The month's paths of every account, or empty when CloudFront can't tell right now. */
-    Optional<Map<String, Integer>> usedThisMonth() {
+    /**
+     * The month's paths of the accounts these distributions belong to, and of no other; empty for no distribution, or
+     * when CloudFront can't tell right now.
+     */
+    Optional<Map<String, Integer>> usedThisMonth(Collection<DistributionConfig> distributions) {
+        if (distributions.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(monthToDate.usedThisMonthByAccount());
+            return Optional.of(monthToDate.usedThisMonthByAccount(
+                    distributions.stream().map(DistributionConfig::id).toList()));
         } catch (CdnException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * How to use the bot, with the distributions usable here and their accounts' month so far; a person of another
+     * workspace learns nothing but the refusal.
+     */
+    void help(SlashCommand command, Responder responder) {
+        Optional<Message> outsider = gate.outsider(command.userId());
+        if (outsider.isPresent()) {
+            responder.answer(outsider.get());
+            return;
+        }
+        List<DistributionConfig> usable = gate.usable(command.userId(), command.channelId());
+        responder.answer(Replies.help(usable, usedThisMonth(usable)));
     }
 
     void status(SlashCommand command, Command.Status query, Responder responder) {

@@ -4,35 +4,56 @@ import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
-import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.RequestForm;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.config.Identifiers;
+import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.request.Tokenizer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /invalidate} with no text: a form with the distributions this person may use here. Its submission goes
  * through exactly the checks a typed command does, and bad input is shown inline in the form.
+ *
+ * <p>The form's answer travels in Slack's acknowledgement, which must never wait for Slack or CloudFront: it is
+ * decided from what is known (the cached access answers, the domain names and this month's paths as last read), and
+ * when something is not known it says so in the form and asks for it, for the next try. Opening the form reads what
+ * its answer will need while the person types; the accepted request is checked again, asking where it must, before
+ * anything is posted.
  */
 final class RequestForms {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestForms.class);
 
     private final Gate gate;
     private final DistributionCatalog catalog;
     private final SubmitInvalidation submit;
     private final Confirmations confirmations;
+    private final MonthToDatePaths usage;
     private final Chat chat;
+    /** People whose form is having its unknowns asked for: one look-up each at a time, however often they resubmit. */
+    private final Set<String> lookingUp = ConcurrentHashMap.newKeySet();
 
     RequestForms(
-            Gate gate, DistributionCatalog catalog, SubmitInvalidation submit, Confirmations confirmations, Chat chat) {
+            Gate gate,
+            DistributionCatalog catalog,
+            SubmitInvalidation submit,
+            Confirmations confirmations,
+            MonthToDatePaths usage,
+            Chat chat) {
         this.gate = gate;
         this.catalog = catalog;
         this.submit = submit;
         this.confirmations = confirmations;
+        this.usage = usage;
         this.chat = chat;
     }
 
@@ -49,7 +70,9 @@ final class RequestForms {
             chat.openRequestForm(command.triggerId(), new RequestForm(Optional.of(command.channelId()), choices));
         } catch (ChatException e) {
             responder.answer(Replies.formUnavailable());
+            return;
         }
+        readAhead(usable);
     }
 
     /** From the Home tab: every distribution the person is listed for; the form asks for the channel. */
@@ -59,6 +82,28 @@ final class RequestForms {
                 .toList();
         if (!choices.isEmpty()) {
             chat.openRequestForm(triggerId, new RequestForm(Optional.empty(), choices));
+            readAhead(listed);
+        }
+    }
+
+    /**
+     * Reads what the form's answer will need and nobody has read yet — the domain names, this month's paths — while
+     * the person fills it in (the trigger must reach {@code views.open} first, within seconds), so that the answer
+     * finds them. Deciding who may use what has just filled the access caches. Usually nothing is missing: start-up
+     * reads both, and they stay known for the month.
+     */
+    private void readAhead(List<DistributionConfig> distributions) {
+        for (DistributionConfig distribution : distributions) {
+            try {
+                if (catalog.knownDetails(distribution).isEmpty()) {
+                    catalog.details(distribution);
+                }
+                if (usage.knownThisMonth(distribution.id()).isEmpty()) {
+                    usage.usedThisMonth(distribution.id());
+                }
+            } catch (CdnException e) {
+                log.info("Could not read ahead for the form on {}: {}", distribution.alias(), e.getMessage());
+            }
         }
     }
 
@@ -70,27 +115,54 @@ final class RequestForms {
                 .orElse(label);
     }
 
-    /** Paths come one per line (or as in the text command); a URL of the distribution is reduced to its path. */
+    /**
+     * Paths come one per line (or as in the text command); a URL of the distribution is reduced to its path. Decided
+     * from what is known only: this runs inside Slack's acknowledgement.
+     */
     FormAnswer submitted(String userId, String channel, String alias, String pathsText, Optional<String> note) {
         // A form opened in a direct message carries its D… id, as a command typed there does (see Identifiers).
         if (!Identifiers.isConversationId(channel)) {
             return new FormAnswer.Invalid(Map.of(Preparation.Field.CHANNEL, Replies.chooseAChannel()));
         }
         List<String> tokens = Tokenizer.split(pathsText == null ? "" : pathsText);
-        Preparation preparation = submit.prepare(
-                userId, channel, alias, tokens, note.map(String::strip).filter(text -> !text.isEmpty()));
-        if (preparation instanceof Preparation.Refused refused) {
+        Optional<String> noted = note.map(String::strip).filter(text -> !text.isEmpty());
+        Runnable lookUp = () -> lookUp(userId, channel, alias, tokens, noted);
+        Optional<Preparation> preparation = submit.prepareFromWhatIsKnown(userId, channel, alias, tokens, noted);
+        if (preparation.isEmpty()) {
+            return unchecked(lookUp);
+        }
+        if (preparation.get() instanceof Preparation.Refused refused) {
             return new FormAnswer.Invalid(Map.of(refused.field(), refused.inline()));
         }
-        PreparedRequest request = ((Preparation.Ready) preparation).request();
-        Responder whisper = message -> chat.whisper(channel, userId, message);
-        Optional<ConfirmationCard> question;
-        try {
-            question = confirmations.ask(request);
-        } catch (CdnException e) {
-            return new FormAnswer.Invalid(Map.of(Preparation.Field.DISTRIBUTION, e.getMessage()));
+        PreparedRequest request = ((Preparation.Ready) preparation.get()).request();
+        Optional<Integer> used = usage.knownThisMonth(request.distribution().id());
+        if (used.isEmpty()) {
+            return unchecked(lookUp);
         }
-        return question.<FormAnswer>map(FormAnswer.Confirm::new)
-                .orElseGet(() -> new FormAnswer.Accepted(() -> submit.run(request, whisper, Optional.empty())));
+        Responder whisper = message -> chat.whisper(channel, userId, message);
+        return confirmations
+                .ask(request, used.get())
+                .<FormAnswer>map(FormAnswer.Confirm::new)
+                .orElseGet(() -> new FormAnswer.Accepted(() -> submit.submitFromForm(request, whisper)));
+    }
+
+    private static FormAnswer unchecked(Runnable lookUp) {
+        return new FormAnswer.Unchecked(Map.of(Preparation.Field.DISTRIBUTION, Replies.formUnchecked()), lookUp);
+    }
+
+    /** Asks Slack and CloudFront what the form's answer had to go without, so that the person's next try finds it. */
+    private void lookUp(String userId, String channel, String alias, List<String> tokens, Optional<String> note) {
+        if (!lookingUp.add(userId)) {
+            return;
+        }
+        try {
+            if (submit.prepare(userId, channel, alias, tokens, note) instanceof Preparation.Ready ready) {
+                usage.usedThisMonth(ready.request().distribution().id());
+            }
+        } catch (CdnException e) {
+            log.info("Could not read this month's paths for a form of {}: {}", userId, e.getMessage());
+        } finally {
+            lookingUp.remove(userId);
+        }
     }
 }

@@ -114,8 +114,7 @@ final class SubmitInvalidation {
             String requester, String channel, String target, List<String> pathTokens, Optional<String> note) {
         Gate.Admission admission = gate.check(requester, channel, Optional.of(target));
         if (admission.refusal().isPresent()) {
-            Message answer = admission.refusal().get();
-            return new Preparation.Refused(answer, Preparation.Field.DISTRIBUTION, answer.text());
+            return refused(admission.refusal().get());
         }
         DistributionConfig distribution = admission.distribution().orElseThrow();
         Distribution details;
@@ -124,6 +123,39 @@ final class SubmitInvalidation {
         } catch (CdnException e) {
             return new Preparation.Refused(Replies.cdnProblem(e), Preparation.Field.DISTRIBUTION, e.getMessage());
         }
+        return withPaths(requester, channel, distribution, details, pathTokens, note);
+    }
+
+    /**
+     * The same checks from what is known now, asking neither Slack nor CloudFront, for a form's answer, which may not
+     * wait: access from the cached answers, the domain names as last read (they rarely change). Empty when an answer
+     * the checks need is not at hand.
+     */
+    Optional<Preparation> prepareFromWhatIsKnown(
+            String requester, String channel, String target, List<String> pathTokens, Optional<String> note) {
+        Optional<Gate.Admission> admission = gate.checkFromWhatIsKnown(requester, channel, target);
+        if (admission.isEmpty()) {
+            return Optional.empty();
+        }
+        if (admission.get().refusal().isPresent()) {
+            return Optional.of(refused(admission.get().refusal().get()));
+        }
+        DistributionConfig distribution = admission.get().distribution().orElseThrow();
+        return catalog.knownDetails(distribution)
+                .map(details -> withPaths(requester, channel, distribution, details, pathTokens, note));
+    }
+
+    private static Preparation refused(Message answer) {
+        return new Preparation.Refused(answer, Preparation.Field.DISTRIBUTION, answer.text());
+    }
+
+    private Preparation withPaths(
+            String requester,
+            String channel,
+            DistributionConfig distribution,
+            Distribution details,
+            List<String> pathTokens,
+            Optional<String> note) {
         ParsedPaths parsed = parser.parse(pathTokens, details.hosts());
         if (!parsed.ok()) {
             return new Preparation.Refused(
@@ -132,6 +164,21 @@ final class SubmitInvalidation {
                     Replies.pathProblemsInline(parsed));
         }
         return new Preparation.Ready(new PreparedRequest(requester, channel, distribution, parsed, note));
+    }
+
+    /**
+     * A form's request, accepted from what was known when the form was answered: access is decided again (asking
+     * Slack if a cached answer has expired since) and whether to ask first is decided with this month's paths read
+     * now, as for a typed request.
+     */
+    void submitFromForm(PreparedRequest request, Responder responder) {
+        AccessDecision decision = gate.recheck(request.requester(), request.channel(), request.distribution());
+        if (!decision.allowed()) {
+            audit.record(AuditEntry.of(AuditEntry.Decision.DENIED, request, decision.reason()));
+            responder.answer(Replies.denied(decision.reason()));
+            return;
+        }
+        confirmOrRun(request, responder);
     }
 
     /** Asks first when the request is risky or costs money; runs it at once otherwise. */
@@ -153,15 +200,29 @@ final class SubmitInvalidation {
      * @param confirmed the confirmation the request went through, if it did: one status message goes on per confirmation
      */
     void run(PreparedRequest request, Responder responder, Optional<StatusPosts.Confirmed> confirmed) {
+        Optional<Message> limited = admit(request);
+        if (limited.isPresent()) {
+            responder.answer(limited.get());
+            return;
+        }
+        proceed(request, responder, confirmed);
+    }
+
+    /**
+     * Counts the request against the rate limits: the answer to give when they refuse it (nothing is counted then),
+     * else empty, and it counts.
+     */
+    Optional<Message> admit(PreparedRequest request) {
         Optional<String> limited = rateLimits.acquire(
                 request.requester(),
                 request.distribution().id(),
                 request.distribution().alias());
-        if (limited.isPresent()) {
-            audit.record(AuditEntry.of(AuditEntry.Decision.RATE_LIMITED, request, limited.get()));
-            responder.answer(Replies.rateLimited(limited.get()));
-            return;
-        }
+        limited.ifPresent(reason -> audit.record(AuditEntry.of(AuditEntry.Decision.RATE_LIMITED, request, reason)));
+        return limited.map(Replies::rateLimited);
+    }
+
+    /** {@link #run} for a request the rate limits have admitted already. */
+    void proceed(PreparedRequest request, Responder responder, Optional<StatusPosts.Confirmed> confirmed) {
         StatusCard card = StatusCard.requesting(
                         request.requester(),
                         request.distribution().alias(),

@@ -12,7 +12,8 @@
  * Home tab. It reads a {@link SlashCommand}'s text as a {@link Command}; {@link Gate} decides who may touch which
  * distribution from which channel; {@link SubmitInvalidation} checks the request (a {@link Preparation}: a
  * {@link PreparedRequest} or a refusal), has {@link StatusPosts} post the status message, and only then creates the
- * invalidation. {@link RequestForms} puts the form through the same checks and answers with a {@link FormAnswer};
+ * invalidation. {@link RequestForms} puts the form through the same checks, made from what is known since the answer
+ * travels in Slack's ack (and made again, asking, before anything is posted), and answers with a {@link FormAnswer};
  * {@link Queries}, {@link HomeTab} and {@link InvalidationDetails} give the read-only answers: status, list, the
  * Home tab.
  *
@@ -23,9 +24,11 @@
  * after checking it again as if it were typed.
  *
  * <p>After the create. The tracker tells {@link CompletionReporter}, which edits the status message and replies in its
- * thread; {@link RefreshVerification} then asks the edge whether the files are fresh; at start-up, {@link Reconciler}
- * settles the status messages a stopped bot left at "requesting". {@link StatusFacts}, kept with each status message,
- * lets any instance render a message another one posted.
+ * thread; {@link RefreshVerification} then asks the edge whether the files are fresh. At start-up and every
+ * {@code polling.sweepInterval} ({@link PeriodicSweep}), {@link Reconciler} sweeps every channel the bot is in and
+ * finishes what any instance left: status messages left at "requesting", approvals decided but not carried out,
+ * approvals nobody decided in time. {@link StatusFacts}, kept with each status message, lets any instance render a
+ * message another one posted.
  *
  * <p>Every decision about a request is one line of {@link AuditLog}, and counted in the metrics by its decision. Slack
  * and CloudFront are reached only through the {@code chat.Chat} and {@code cdn.Cdn} ports, so these use cases run the

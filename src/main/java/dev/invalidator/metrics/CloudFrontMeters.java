@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -68,11 +68,11 @@ public final class CloudFrontMeters implements CdnCallObserver {
      * @param accounts {@code default} (the bot's own account) and the 12-digit ids of the config's roles
      */
     public void watchPathsThisMonth(
-            List<String> accounts, Function<String, OptionalInt> lastKnown, int freePathsPerMonth) {
+            List<String> accounts, Function<String, Optional<Integer>> lastKnown, int freePathsPerMonth) {
         for (String account : accounts) {
             Gauge.builder(PATHS_THIS_MONTH, () -> {
-                        OptionalInt used = lastKnown.apply(account);
-                        return used.isPresent() ? used.getAsInt() : Double.NaN;
+                        Optional<Integer> used = lastKnown.apply(account);
+                        return used.isPresent() ? used.get() : Double.NaN;
                     })
                     .description("Invalidation paths this AWS account used this UTC month, as the bot last read them")
                     .tag("account", account)

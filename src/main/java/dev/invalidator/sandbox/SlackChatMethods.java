@@ -20,12 +20,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code chat.*} and the message-reading {@code conversations.*} methods. */
 final class SlackChatMethods {
 
+    private static final Logger log = LoggerFactory.getLogger(SlackChatMethods.class);
+
     static final int MAX_TEXT = 40_000;
-    static final int MAX_BLOCKS = 50;
 
     private final ObjectMapper json;
     private final SlackWorld world;
@@ -251,19 +254,25 @@ final class SlackChatMethods {
         }
     }
 
-    /** Validates a {@code blocks} argument; returns its JSON text or null when absent. */
+    /**
+     * Validates a {@code blocks} argument as Slack does ({@link BlockKitRules}); returns its JSON text or null when
+     * absent.
+     */
     private String blocks(String arg) {
         if (arg == null) {
             return null;
         }
         JsonNode node = tryParse(arg);
-        if (node == null || !node.isArray() || node.size() > MAX_BLOCKS) {
+        List<String> problems =
+                node == null ? List.of("not JSON") : BlockKitRules.blockProblems(node, BlockKitRules.Surface.MESSAGE);
+        if (!problems.isEmpty()) {
+            log.info("Refusing blocks with invalid_blocks: {}", problems);
             throw new Failure("invalid_blocks");
         }
-        for (JsonNode block : node) {
-            if (!block.isObject() || !block.path("type").isTextual()) {
-                throw new Failure("invalid_blocks");
-            }
+        int textLength = BlockKitRules.textLength(node);
+        if (textLength > BlockKitRules.MAX_MESSAGE_BLOCKS_TEXT) {
+            log.info("Refusing blocks with {} characters of text: msg_blocks_too_long", textLength);
+            throw new Failure("msg_blocks_too_long");
         }
         return node.toString();
     }

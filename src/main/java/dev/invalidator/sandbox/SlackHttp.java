@@ -89,8 +89,10 @@ final class SlackHttp implements AutoCloseable {
             if (path.startsWith("/api/")) {
                 api(exchange, path.substring("/api/".length()), body);
             } else if (path.startsWith("/response/")) {
-                Reply reply = responseUrls.post(
-                        path.substring("/response/".length()), new String(body, StandardCharsets.UTF_8));
+                Reply reply = faults.take(SlackSimulator.RESPONSE_URL)
+                        .map(fault -> Reply.text(400, fault.error()))
+                        .orElseGet(() -> responseUrls.post(
+                                path.substring("/response/".length()), new String(body, StandardCharsets.UTF_8)));
                 send(exchange, reply.status(), reply.contentType(), reply.body());
             } else {
                 send(exchange, 404, "text/plain; charset=utf-8", "not found");

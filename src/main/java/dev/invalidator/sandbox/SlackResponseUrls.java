@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,6 +84,13 @@ final class SlackResponseUrls {
         String text = response.hasNonNull("text") ? response.get("text").asText() : null;
         JsonNode blocksNode = response.get("blocks");
         String blocks = blocksNode == null || blocksNode.isNull() ? null : blocksNode.toString();
+        List<String> problems =
+                blocks == null ? List.of() : BlockKitRules.blockProblems(blocksNode, BlockKitRules.Surface.MESSAGE);
+        if (!problems.isEmpty()) {
+            // As Slack's hooks answer a payload they refuse (sourcegraph/sourcegraph-public-snapshot issue #49979).
+            log.info("Refusing a response with invalid_blocks: {}", problems);
+            return Reply.text(400, "invalid_blocks");
+        }
         boolean replace = response.path("replace_original").asBoolean(false);
         boolean delete = response.path("delete_original").asBoolean(false);
         boolean inChannel = "in_channel".equals(response.path("response_type").asText());

@@ -49,6 +49,9 @@ public final class SlackSimulator implements AutoCloseable {
     public static final String TEAM_ID = SlackWorld.TEAM_ID;
     public static final String BOT_USER_ID = SlackWorld.BOT_USER_ID;
     public static final String BOT_ID = SlackWorld.BOT_ID;
+    /** Stands for every response_url in {@link #failNext}. */
+    public static final String RESPONSE_URL = "response_url";
+
     public static final String ALICE = "U0ALICE";
     public static final String BOB = "U0BOB";
     public static final String GENERAL = "C0GENERAL";
@@ -138,8 +141,8 @@ public final class SlackSimulator implements AutoCloseable {
     private final SlackInteractions interactions;
 
     private SlackSimulator() {
-        world.addUser(ALICE, "alice", TEAM_ID);
-        world.addUser(BOB, "bob", TEAM_ID);
+        world.addUser(ALICE, "alice", TEAM_ID, SlackWorld.Guest.NONE);
+        world.addUser(BOB, "bob", TEAM_ID, SlackWorld.Guest.NONE);
         world.addChannel(GENERAL, "general", true, false);
         world.addChannel(RANDOM, "random", false, false);
         socket = new SlackSocketServer(json, clock);
@@ -211,12 +214,21 @@ public final class SlackSimulator implements AutoCloseable {
     // ---- world
 
     public void addUser(String id, String name) {
-        world.addUser(id, name, TEAM_ID);
+        world.addUser(id, name, TEAM_ID, SlackWorld.Guest.NONE);
     }
 
     /** A user of another team (Slack Connect) when {@code teamId} is not {@link #teamId()}. */
     public void addUser(String id, String name, String teamId) {
-        world.addUser(id, name, teamId);
+        world.addUser(id, name, teamId, SlackWorld.Guest.NONE);
+    }
+
+    /**
+     * A guest of the workspace, as {@code users.info} shows one: {@code is_restricted}, and for a single-channel guest
+     * also {@code is_ultra_restricted}.
+     */
+    public void addGuest(String id, String name, boolean singleChannel) {
+        world.addUser(
+                id, name, TEAM_ID, singleChannel ? SlackWorld.Guest.SINGLE_CHANNEL : SlackWorld.Guest.MULTI_CHANNEL);
     }
 
     public void addChannel(String id, String name, boolean botIsMember) {
@@ -434,7 +446,11 @@ public final class SlackSimulator implements AutoCloseable {
         faults.rateLimit(method, times, retryAfterSeconds);
     }
 
-    /** The next {@code times} calls of {@code method} get {@code {"ok":false,"error":error}}, and do nothing. */
+    /**
+     * The next {@code times} calls of {@code method} get {@code {"ok":false,"error":error}}, and do nothing; with
+     * {@link #RESPONSE_URL} for {@code method}, the next posts to any response_url get HTTP 400 with {@code error} as
+     * their body, as Slack's hooks refuse a payload.
+     */
     public void failNext(String method, String error, int times) {
         faults.failNext(method, error, times, false);
     }

@@ -16,15 +16,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Modals and the Home tab: trigger ids (single use, short-lived), {@code views.open}, {@code views.update},
  * {@code views.publish}, and the current state of each view. Thread-safe (one monitor).
  */
 final class SlackViews {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackViews.class);
 
     static final Duration DEFAULT_TRIGGER_LIFETIME = Duration.ofSeconds(3);
     private static final int MAX_VIEW_BYTES = 250_000;
@@ -151,6 +156,12 @@ final class SlackViews {
         if (existing != null
                 && "update".equals(ack.path("response_action").asText())
                 && ack.path("view").isObject()) {
+            List<String> problems = BlockKitRules.viewProblems(ack.get("view"));
+            if (!problems.isEmpty()) {
+                // Slack shows the person an error in the modal and keeps the view it had.
+                log.info("Ignoring a response_action update with an invalid view: {}", problems);
+                return;
+            }
             View view = store(
                     existing.id(),
                     existing.userId(),
@@ -194,6 +205,11 @@ final class SlackViews {
         if (node == null
                 || !node.isObject()
                 || !expectedType.equals(node.path("type").asText())) {
+            throw new Failure("invalid_arguments");
+        }
+        List<String> problems = BlockKitRules.viewProblems(node);
+        if (!problems.isEmpty()) {
+            log.info("Refusing a view with invalid_arguments: {}", problems);
             throw new Failure("invalid_arguments");
         }
         return (ObjectNode) node;

@@ -19,7 +19,16 @@ final class SlackWorld {
     static final String BOT_ID = "B0BOT";
     static final String BOT_NAME = "invalidator";
 
-    record User(String id, String name, String teamId, boolean isBot) {
+    /** A person's place in the workspace: guests are what Slack calls restricted users. */
+    enum Guest {
+        NONE,
+        /** {@code is_restricted}: a multi-channel guest. */
+        MULTI_CHANNEL,
+        /** {@code is_restricted} and {@code is_ultra_restricted}: a single-channel guest. */
+        SINGLE_CHANNEL
+    }
+
+    record User(String id, String name, String teamId, boolean isBot, Guest guest) {
         boolean isForeign() {
             return !TEAM_ID.equals(teamId);
         }
@@ -40,14 +49,14 @@ final class SlackWorld {
     private final Map<String, UserGroup> groups = new LinkedHashMap<>();
 
     SlackWorld() {
-        users.put(BOT_USER_ID, new User(BOT_USER_ID, BOT_NAME, TEAM_ID, true));
+        users.put(BOT_USER_ID, new User(BOT_USER_ID, BOT_NAME, TEAM_ID, true, Guest.NONE));
     }
 
-    synchronized void addUser(String id, String name, String teamId) {
+    synchronized void addUser(String id, String name, String teamId, Guest guest) {
         requireText(id, "id");
         requireText(name, "name");
         requireText(teamId, "teamId");
-        users.put(id, new User(id, name, teamId, false));
+        users.put(id, new User(id, name, teamId, false, guest));
     }
 
     synchronized void addChannel(String id, String name, boolean botIsMember, boolean isPrivate) {
@@ -76,6 +85,11 @@ final class SlackWorld {
 
     synchronized Optional<Channel> channel(String id) {
         return Optional.ofNullable(id == null ? null : channels.get(id));
+    }
+
+    /** Every channel, in the order they were added. */
+    synchronized List<Channel> channels() {
+        return new ArrayList<>(channels.values());
     }
 
     synchronized Optional<UserGroup> userGroup(String id) {

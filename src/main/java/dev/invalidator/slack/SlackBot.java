@@ -13,6 +13,7 @@ import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
 import dev.invalidator.slack.listeners.events.HomeListener;
 import dev.invalidator.slack.listeners.views.RequestModalListener;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * The Bolt app in Socket Mode: one place that registers the listeners and owns the WebSocket connection.
  *
  * <p>Socket Mode dispatch runs on a small pool of its own ({@link #DISPATCH_THREADS}, see {@link SocketModeSession}),
- * and listeners only ack and enqueue, so a slow Slack or CloudFront call never delays the next acknowledgement.
+ * and listeners only answer from memory and enqueue — never a Slack or CloudFront call, not even for a form's inline
+ * errors — so nothing delays the next acknowledgement. What they enqueue runs once the ack has left, and only if it
+ * left within {@link #ACK_BUDGET} of the envelope's arrival ({@link AckDeadline}).
  */
 public final class SlackBot implements AutoCloseable {
 
@@ -32,6 +35,13 @@ public final class SlackBot implements AutoCloseable {
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
     private static final int DISPATCH_THREADS = 4;
+    /**
+     * How long after an envelope arrives its ack may leave for the bot to act on it. Slack waits 3 s from its side;
+     * the rest is for the trip both ways. The listeners answer from memory in well under a millisecond, so only a
+     * stalled process runs past it.
+     */
+    static final Duration ACK_BUDGET = Duration.ofSeconds(2);
+
     private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
 
     private final SocketModeSession session;
@@ -89,17 +99,17 @@ public final class SlackBot implements AutoCloseable {
             Executor workers,
             Clock clock,
             SlackMeters meters) {
-        App app = new App(AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(tokens.botToken())
-                .build());
-        InvalidateCommandListener.register(app, handler, workers);
-        ConfirmationButtonsListener.register(app, handler, workers);
-        ApprovalButtonsListener.register(app, handler, workers);
-        RequestModalListener.register(app, handler, workers);
-        HomeListener.register(app, handler, workers);
+        App app = new App(appConfig(slack, tokens.botToken()));
+        AckDeadline deadline = new AckDeadline(ACK_BUDGET, System::nanoTime);
+        Executor afterAck = deadline.workers(workers);
+        InvalidateCommandListener.register(app, handler, afterAck);
+        ConfirmationButtonsListener.register(app, handler, afterAck);
+        ApprovalButtonsListener.register(app, handler, afterAck);
+        RequestModalListener.register(app, handler, afterAck);
+        HomeListener.register(app, handler, afterAck);
         try {
-            SocketModeSession session = SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS, clock, meters);
+            SocketModeSession session =
+                    SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS, clock, deadline, meters);
             log.info("Connected to Slack in Socket Mode");
             return new SlackBot(session);
         } catch (IllegalArgumentException e) {
@@ -110,6 +120,20 @@ public final class SlackBot implements AutoCloseable {
                             + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                     e);
         }
+    }
+
+    /**
+     * Bolt's settings. {@code App.start} checks the bot token with {@code auth.test}; by default Bolt asks again on the
+     * first envelope every ten minutes, on the dispatch thread before the ack — which then waits for Slack, and when
+     * Slack answers 429 goes out without the listener having run. The answer never changes while the token is valid,
+     * and a revoked token shows on the next Web API call ({@link RefusedTokenAlarm}), so the first answer is kept.
+     */
+    static AppConfig appConfig(Slack slack, String botToken) {
+        return AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(botToken)
+                .authTestCacheExpirationMillis(-1)
+                .build();
     }
 
     /**

@@ -4,23 +4,32 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.ConversationType;
+import com.slack.api.model.ResponseMetadata;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ChatException.Reason;
+import dev.invalidator.chat.Decision;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.RequestForm;
+import dev.invalidator.chat.StatusCard;
 import dev.invalidator.slack.blockkit.RequestModal;
 import dev.invalidator.slack.blockkit.SlackMessages;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -54,6 +63,17 @@ public final class SlackChat implements Chat {
     /** How far back a look for a post goes: a post whose answer was lost a moment ago is among the last messages. */
     private static final int LOOK_BACK = 200;
 
+    private static final String DECISION_STATUS = "status_ts";
+    private static final String DECISION_VERDICT = "verdict";
+    private static final String DECISION_BY = "by";
+    /** Slack recommends no more than 200 messages a page of history. */
+    private static final int HISTORY_PAGE = 200;
+
+    private static final int CHANNELS_PAGE = 200;
+    /** Where the bot posts: public and private channels (channels:read and groups:read). */
+    private static final List<ConversationType> CHANNEL_TYPES =
+            List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL);
+
     private final MethodsClient client;
     private final int maxAttempts;
     private final Duration maxWait;
@@ -68,10 +88,12 @@ public final class SlackChat implements Chat {
 
     @Override
     public PostedMessage post(String channel, Message message) {
-        var response = call(
+        var response = send(
                 "chat.postMessage",
-                () -> client.chatPostMessage(
-                        r -> r.channel(channel).text(message.text()).blocks(SlackMessages.blocks(message))));
+                message,
+                message.withoutLayout(),
+                m -> () -> client.chatPostMessage(
+                        r -> r.channel(channel).text(m.text()).blocks(layout(m))));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
 
@@ -80,11 +102,13 @@ public final class SlackChat implements Chat {
         String postId = UUID.randomUUID().toString();
         Map<String, Object> payload = new HashMap<>(facts);
         payload.put(POST_ID, postId);
-        var response = call(
+        var response = send(
                 "chat.postMessage",
-                () -> client.chatPostMessage(r -> r.channel(channel)
-                        .text(message.text())
-                        .blocks(SlackMessages.blocks(message))
+                message,
+                stateOnly(message),
+                m -> () -> client.chatPostMessage(r -> r.channel(channel)
+                        .text(m.text())
+                        .blocks(layout(m))
                         .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, payload))),
                 () -> posted(channel, latest(channel), FACTS_EVENT, postId));
         return new PostedMessage(response.getChannel(), response.getTs());
@@ -116,21 +140,35 @@ public final class SlackChat implements Chat {
         return history.getMessages().stream()
                 .filter(found -> message.ts().equals(found.getTs()) && isOwn(found, FACTS_EVENT))
                 .findFirst()
-                .map(found ->
-                        new Chat.StatusRecord(message, String.valueOf(found.getText()), facts(found.getMetadata())));
+                .map(found -> record(message, found));
+    }
+
+    private static Chat.StatusRecord record(PostedMessage where, com.slack.api.model.Message found) {
+        return new Chat.StatusRecord(
+                where,
+                String.valueOf(found.getText()),
+                facts(found.getMetadata()),
+                SlackMessages.buttonValue(found.getBlocks(), StatusCard.APPROVE));
     }
 
     @Override
-    public PostedMessage postDecision(PostedMessage status, Message notice) {
+    public PostedMessage postDecision(
+            PostedMessage status, Decision.Verdict verdict, Optional<String> decider, Message notice) {
         String postId = UUID.randomUUID().toString();
-        var response = call(
+        Map<String, Object> payload = new HashMap<>();
+        payload.put(DECISION_STATUS, status.ts());
+        payload.put(DECISION_VERDICT, verdict.name().toLowerCase(Locale.ROOT));
+        decider.ifPresent(user -> payload.put(DECISION_BY, user));
+        payload.put(POST_ID, postId);
+        var response = send(
                 "chat.postMessage",
-                () -> client.chatPostMessage(r -> r.channel(status.channel())
+                notice,
+                notice.withoutLayout(),
+                m -> () -> client.chatPostMessage(r -> r.channel(status.channel())
                         .threadTs(status.ts())
-                        .text(notice.text())
-                        .blocks(SlackMessages.blocks(notice))
-                        .metadata(new com.slack.api.model.Message.Metadata(
-                                DECISION_EVENT, new HashMap<>(Map.of("status_ts", status.ts(), POST_ID, postId))))),
+                        .text(m.text())
+                        .blocks(layout(m))
+                        .metadata(new com.slack.api.model.Message.Metadata(DECISION_EVENT, payload))),
                 () -> posted(status.channel(), replies(status), DECISION_EVENT, postId));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
@@ -175,11 +213,29 @@ public final class SlackChat implements Chat {
     }
 
     @Override
-    public Optional<PostedMessage> firstDecision(PostedMessage status) {
+    public Optional<Decision> firstDecision(PostedMessage status) {
+        // Replies come oldest first. A decision without a verdict (written before decisions said what they were), or an
+        // approval that names nobody, counts as none: the request is decided again, or expires.
         return replies(status).stream()
                 .filter(reply -> !status.ts().equals(reply.getTs()) && isOwn(reply, DECISION_EVENT))
+                .map(reply -> decision(status, reply))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private static Optional<Decision> decision(PostedMessage status, com.slack.api.model.Message reply) {
+        Map<String, String> payload = facts(reply.getMetadata());
+        if (!status.ts().equals(payload.get(DECISION_STATUS))) {
+            return Optional.empty();
+        }
+        return Arrays.stream(Decision.Verdict.values())
+                .filter(verdict -> verdict.name().toLowerCase(Locale.ROOT).equals(payload.get(DECISION_VERDICT)))
                 .findFirst()
-                .map(reply -> new PostedMessage(status.channel(), reply.getTs()));
+                .filter(verdict -> verdict == Decision.Verdict.EXPIRED || payload.containsKey(DECISION_BY))
+                .map(verdict -> new Decision(
+                        new PostedMessage(status.channel(), reply.getTs()),
+                        verdict,
+                        Optional.ofNullable(payload.get(DECISION_BY))));
     }
 
     /** Posted by this bot, with metadata of {@code eventType}: another app's look-alike is not. */
@@ -218,17 +274,48 @@ public final class SlackChat implements Chat {
     @Override
     public List<Chat.StatusRecord> statusMessages(String channel, Instant oldest) {
         String since = oldest.getEpochSecond() + ".000000";
-        var history = call(
-                "conversations.history",
-                () -> client.conversationsHistory(
-                        r -> r.channel(channel).oldest(since).limit(200).includeAllMetadata(true)));
-        return history.getMessages().stream()
-                .filter(message -> isOwn(message, FACTS_EVENT))
-                .map(message -> new Chat.StatusRecord(
-                        new PostedMessage(channel, message.getTs()),
-                        String.valueOf(message.getText()),
-                        facts(message.getMetadata())))
-                .toList();
+        List<Chat.StatusRecord> records = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            String page = cursor.orElse(null);
+            var history = call(
+                    "conversations.history",
+                    () -> client.conversationsHistory(r -> r.channel(channel)
+                            .oldest(since)
+                            .limit(HISTORY_PAGE)
+                            .cursor(page)
+                            .includeAllMetadata(true)));
+            history.getMessages().stream()
+                    .filter(message -> isOwn(message, FACTS_EVENT))
+                    .map(message -> record(new PostedMessage(channel, message.getTs()), message))
+                    .forEach(records::add);
+            cursor = nextCursor(history.isHasMore(), history.getResponseMetadata());
+        } while (cursor.isPresent());
+        return records;
+    }
+
+    @Override
+    public List<String> memberChannels() {
+        List<String> channels = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            String page = cursor.orElse(null);
+            var found = call(
+                    "users.conversations",
+                    () -> client.usersConversations(r -> r.types(CHANNEL_TYPES)
+                            .excludeArchived(true)
+                            .limit(CHANNELS_PAGE)
+                            .cursor(page)));
+            found.getChannels().forEach(conversation -> channels.add(conversation.getId()));
+            cursor = nextCursor(true, found.getResponseMetadata());
+        } while (cursor.isPresent());
+        return channels;
+    }
+
+    /** The cursor of the next page; Slack marks the last page with an empty one. */
+    private static Optional<String> nextCursor(boolean hasMore, ResponseMetadata metadata) {
+        return Optional.ofNullable(hasMore && metadata != null ? metadata.getNextCursor() : null)
+                .filter(cursor -> !cursor.isBlank());
     }
 
     private static Map<String, String> facts(com.slack.api.model.Message.Metadata metadata) {
@@ -239,10 +326,12 @@ public final class SlackChat implements Chat {
 
     @Override
     public void whisper(String channel, String user, Message message) {
-        call(
+        send(
                 "chat.postEphemeral",
-                () -> client.chatPostEphemeral(
-                        r -> r.channel(channel).user(user).text(message.text()).blocks(SlackMessages.blocks(message))));
+                message,
+                message.withoutLayout(),
+                m -> () -> client.chatPostEphemeral(
+                        r -> r.channel(channel).user(user).text(m.text()).blocks(layout(m))));
     }
 
     @Override
@@ -276,34 +365,80 @@ public final class SlackChat implements Chat {
 
     @Override
     public void update(PostedMessage target, Message replacement) {
-        call(
+        send(
                 "chat.update",
-                () -> client.chatUpdate(r -> r.channel(target.channel())
+                replacement,
+                stateOnly(replacement),
+                m -> () -> client.chatUpdate(r -> r.channel(target.channel())
                         .ts(target.ts())
-                        .text(replacement.text())
-                        .blocks(SlackMessages.blocks(replacement))));
+                        .text(m.text())
+                        .blocks(layout(m))));
     }
 
     @Override
     public void update(PostedMessage target, Message replacement, Map<String, String> facts) {
-        call(
+        send(
                 "chat.update",
-                () -> client.chatUpdate(r -> r.channel(target.channel())
+                replacement,
+                stateOnly(replacement),
+                m -> () -> client.chatUpdate(r -> r.channel(target.channel())
                         .ts(target.ts())
-                        .text(replacement.text())
-                        .blocks(SlackMessages.blocks(replacement))
+                        .text(m.text())
+                        .blocks(layout(m))
                         .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts)))));
     }
 
     @Override
     public PostedMessage reply(PostedMessage parent, Message message) {
-        var response = call(
+        var response = send(
                 "chat.postMessage",
-                () -> client.chatPostMessage(r -> r.channel(parent.channel())
+                message,
+                message.withoutLayout(),
+                m -> () -> client.chatPostMessage(r -> r.channel(parent.channel())
                         .threadTs(parent.ts())
-                        .text(message.text())
-                        .blocks(SlackMessages.blocks(message))));
+                        .text(m.text())
+                        .blocks(layout(m))));
         return new PostedMessage(response.getChannel(), response.getTs());
+    }
+
+    private <T extends SlackApiTextResponse> T send(
+            String method, Message message, Message fallback, Function<Message, WebApiCall<T>> request) {
+        return send(method, message, fallback, request, Optional::empty);
+    }
+
+    /**
+     * Sends {@code message} with {@code request}, as {@link #call(String, WebApiCall, Supplier)} does; when Slack
+     * refuses its layout (a block too long, too much text), sends {@code fallback}, which has none, so that what the
+     * message says still arrives. A refused message was not posted, so the fallback is no second post.
+     */
+    private <T extends SlackApiTextResponse> T send(
+            String method,
+            Message message,
+            Message fallback,
+            Function<Message, WebApiCall<T>> request,
+            Supplier<Optional<T>> tookEffect) {
+        try {
+            return call(method, request.apply(message), tookEffect);
+        } catch (ChatException e) {
+            if (e.reason() != Reason.REFUSED) {
+                throw e;
+            }
+            log.warn("Slack refused the layout of a message ({}); sending it as text", e.getMessage());
+            return call(method, request.apply(fallback), tookEffect);
+        }
+    }
+
+    /** The blocks of {@code message}, or none at all (not an empty list) for text alone. */
+    private static List<LayoutBlock> layout(Message message) {
+        return message.blocks().isEmpty() ? null : SlackMessages.blocks(message);
+    }
+
+    /**
+     * A status message without layout: its one line of state, which is what every instance reads back from it
+     * ({@code StatusCard.awaitsApproval}), so the words of its blocks would not do.
+     */
+    private static Message stateOnly(Message status) {
+        return new Message(status.text(), List.of());
     }
 
     /** A Web API call that Slack may rate-limit or fail transiently. */
@@ -397,6 +532,7 @@ public final class SlackChat implements Chat {
         return switch (error) {
             case "not_in_channel", "is_archived" -> Reason.NOT_IN_CHANNEL;
             case "channel_not_found" -> Reason.CHANNEL_NOT_FOUND;
+            case "invalid_blocks", "invalid_blocks_format", "msg_blocks_too_long", "msg_too_long" -> Reason.REFUSED;
             default -> Reason.OTHER;
         };
     }

@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * hand-off to a small dispatch pool, which runs the listeners (they only ack and enqueue) and sends the ack; the
  * rest is what {@code SocketModeApp} does: {@code auth.test} at start, the SDK's client with its session monitor
  * and reconnects, and an ack even when a listener throws.
+ *
+ * <p>Each envelope is timed from the moment the WebSocket hands it over ({@link AckDeadline}): what its listener
+ * handed to the workers runs only if its ack left within the budget.
  */
 final class SocketModeSession implements AutoCloseable {
 
@@ -49,12 +52,6 @@ final class SocketModeSession implements AutoCloseable {
 
     /** How long the SDK's monitor waits after a failed reconnect before it tries again (as it does for its own). */
     private static final Duration RETRY_AFTER_FAILED_RECONNECT = Duration.ofSeconds(10);
-
-    /**
-     * When the envelope a dispatch thread is processing arrived, in {@link System#nanoTime()}: the SDK calls the
-     * listener that acks on that thread, with the message alone.
-     */
-    private static final ThreadLocal<Long> ARRIVED = new ThreadLocal<>();
 
     /** The envelope types Slack sends in Socket Mode; another would be counted as {@code other}. */
     private static final Set<String> ENVELOPE_TYPES = Set.of("slash_commands", "interactive", "events_api");
@@ -72,13 +69,13 @@ final class SocketModeSession implements AutoCloseable {
     }
 
     /**
-     * Starts the app (which checks the bot token with {@code auth.test}) and connects; {@code meters} counts each
-     * reconnect and times each ack from the envelope's arrival.
+     * Starts the app (which checks the bot token with {@code auth.test}) and connects.
      *
      * @throws IllegalArgumentException when Slack refuses the bot token
      * @throws Exception                when the app token is refused or the connection can't be opened
      */
-    static SocketModeSession open(App app, String appToken, int dispatchThreads, Clock clock, SlackMeters meters)
+    static SocketModeSession open(
+            App app, String appToken, int dispatchThreads, Clock clock, AckDeadline deadline, SlackMeters meters)
             throws Exception {
         app.start();
         ExecutorService dispatch = dispatchPool(dispatchThreads);
@@ -89,10 +86,11 @@ final class SocketModeSession implements AutoCloseable {
                     app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff, liveness, meters);
             SocketModeRequestParser parser = new SocketModeRequestParser(app.config());
             Gson gson = GsonFactory.createSnakeCase(app.slack().getConfig());
-            client.addWebSocketMessageListener(message -> runBolt(app, client, parser, gson, message, meters));
+            client.addWebSocketMessageListener(
+                    message -> runBolt(app, client, parser, gson, message, deadline, meters));
             handOff.deliverTo(message -> {
-                long arrived = System.nanoTime();
-                dispatch.execute(() -> process(client, message, arrived));
+                AckDeadline.Envelope envelope = deadline.arrived();
+                dispatch.execute(() -> deadline.answer(envelope, () -> process(client, message)));
             });
             client.connect();
             client.setAutoReconnectEnabled(true);
@@ -116,14 +114,11 @@ final class SocketModeSession implements AutoCloseable {
     }
 
     /** Reads the envelope's type (a {@code disconnect} reconnects), then runs the listeners on this thread. */
-    private static void process(SocketModeClient client, String message, long arrived) {
-        ARRIVED.set(arrived);
+    private static void process(SocketModeClient client, String message) {
         try {
             client.processMessage(message);
         } catch (Exception e) {
             log.error("Could not process a Socket Mode message: {}", e.getMessage(), e);
-        } finally {
-            ARRIVED.remove();
         }
     }
 
@@ -133,6 +128,7 @@ final class SocketModeSession implements AutoCloseable {
             SocketModeRequestParser parser,
             Gson gson,
             String message,
+            AckDeadline deadline,
             SlackMeters meters) {
         SocketModeRequest request = parser.parse(message);
         if (request == null) {
@@ -151,11 +147,9 @@ final class SocketModeSession implements AutoCloseable {
             return;
         }
         client.sendSocketModeResponse(gson.toJson(ack(request.getEnvelope().getEnvelopeId(), response, gson)));
-        Long arrived = ARRIVED.get();
-        if (arrived != null) {
-            String type = request.getEnvelope().getType();
-            meters.acked(ENVELOPE_TYPES.contains(type) ? type : "other", Duration.ofNanos(System.nanoTime() - arrived));
-        }
+        String type = request.getEnvelope().getType();
+        deadline.answering()
+                .ifPresent(envelope -> meters.acked(ENVELOPE_TYPES.contains(type) ? type : "other", envelope.acked()));
     }
 
     /** {@code {"envelope_id": …}}, with the listener's answer as {@code payload} when it gave one. */

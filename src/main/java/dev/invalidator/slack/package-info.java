@@ -12,7 +12,8 @@
  * <p>{@link SlackBot} registers every listener in one place and owns the connection, through
  * {@link SocketModeSession}, which hands each envelope to Bolt the moment it arrives. The listeners live in
  * {@code slack.listeners}, one package per kind — {@code commands}, {@code views}, {@code actions}, {@code events} —
- * each acking at once and handing over to {@code flow.CommandHandler} ({@code ArchitectureTest} keeps them to that).
+ * each acking at once and handing over to {@code flow.CommandHandler} ({@code ArchitectureTest} keeps them to that);
+ * what they hand over runs only if the ack left in time ({@link AckDeadline}).
  *
  * <p>{@link SlackChat} is the {@code chat.Chat} port over the Web API, with bounded retries on 429 and transient
  * errors (a status message or decision whose answer was lost is looked for before it is posted again), reading back

@@ -179,7 +179,11 @@ public final class Tracker implements AutoCloseable {
         return new Recovery(resumed, completed, unreachable);
     }
 
-    private void adopt(Invalidation invalidation) {
+    /**
+     * Follows an invalidation another instance created and may still be following: its end is reported after a few
+     * polls of grace, so that a live creator speaks first.
+     */
+    public void adopt(Invalidation invalidation) {
         synchronized (this) {
             adopted.add(key(invalidation));
         }

@@ -192,4 +192,31 @@ class CachedGroupMembersTest {
             }
         }
     }
+
+    @Nested
+    class KnownMembers {
+
+        @Test
+        void are_empty_before_any_lookup_and_ask_no_one() {
+            assertThat(cached.knownMembers("S0OPS")).isEmpty();
+            assertThat(source.calls()).isZero();
+        }
+
+        @Test
+        void are_the_last_answer_while_it_is_fresh() {
+            cached.membersOf("S0OPS");
+            clock.advance(TTL.minusMillis(1));
+
+            assertThat(cached.knownMembers("S0OPS")).contains(Set.of("U0ALICE", "U0BOB"));
+            assertThat(source.calls()).isEqualTo(1);
+        }
+
+        @Test
+        void are_empty_once_the_answer_is_as_old_as_the_ttl() {
+            cached.membersOf("S0OPS");
+            clock.advance(TTL);
+
+            assertThat(cached.knownMembers("S0OPS")).isEmpty();
+        }
+    }
 }

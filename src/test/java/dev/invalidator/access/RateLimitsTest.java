@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-    private final RateLimits limits = new RateLimits(2, 3, clock);
+    private final RateLimits limits = new RateLimits(2, 3, 4, clock);
 
     @Nested
     class PerPerson {
@@ -54,6 +54,66 @@ class RateLimitsTest {
 
             assertThat(limits.acquire("U0ALICE", "E1WEB", "web")).isEmpty();
             assertThat(limits.acquire("U0ALICE", "E1WEB", "web")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Reads {
+
+        @Test
+        void let_a_person_read_as_often_as_the_limit_per_minute_apart_from_invalidations() {
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            for (int i = 0; i < 4; i++) {
+                assertThat(limits.acquireRead("U0ALICE")).isEmpty();
+            }
+        }
+
+        @Test
+        void refuse_one_more_and_say_when_to_try_again() {
+            for (int i = 0; i < 4; i++) {
+                limits.acquireRead("U0ALICE");
+            }
+            clock.advance(Duration.ofSeconds(15));
+
+            assertThat(limits.acquireRead("U0ALICE"))
+                    .contains("You asked me for 4 answers in the last minute, the most one person may; try again in"
+                            + " 46 s.");
+            assertThat(limits.acquireRead("U0BOB")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Memory {
+
+        @Test
+        void forgets_the_people_and_distributions_idle_for_a_minute_once_anyone_asks_again() {
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            limits.acquireRead("U0BOB");
+            clock.advance(Duration.ofSeconds(61));
+
+            limits.acquireRead("U0CAROL");
+
+            assertThat(limits.countsHeld())
+                    .as("people and distributions with counts held")
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void keeps_the_counts_of_the_last_minute_when_it_forgets_the_others() {
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            limits.acquire("U0ALICE", "E1WEB", "web");
+            clock.advance(Duration.ofSeconds(61));
+            limits.acquireRead("U0CAROL");
+            clock.advance(Duration.ofSeconds(39));
+            limits.acquire("U0BOB", "E1WEB", "web");
+            clock.advance(Duration.ofSeconds(25));
+
+            limits.acquireRead("U0CAROL");
+
+            assertThat(limits.acquire("U0BOB", "E1WEB", "web")).isEmpty();
+            assertThat(limits.acquire("U0BOB", "E1WEB", "web"))
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("2 invalidations in the last minute"));
         }
     }
 

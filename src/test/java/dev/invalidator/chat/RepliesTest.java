@@ -2,11 +2,47 @@ package dev.invalidator.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invalidator.request.ParsedPaths;
+import dev.invalidator.request.PathLimits;
+import dev.invalidator.request.PathParser;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The answers the bot writes: the shape they share, and a few that rely on it. */
 class RepliesTest {
+
+    @Nested
+    class The_path_list_in_the_thread {
+
+        @Test
+        void says_a_path_was_percent_encoded_because_cloudfront_needs_it() {
+            assertThat(notes("/café.pdf")).contains("`/café.pdf` was sent as `/caf%C3%A9.pdf`", "percent-encoded");
+        }
+
+        @Test
+        void says_a_link_was_reduced_to_its_path_without_claiming_an_encoding() {
+            assertThat(notes("https://www.example.com/app.js?v=2"))
+                    .contains("was sent as `/app.js?v=2`", "the link's path")
+                    .doesNotContain("percent-encoded");
+        }
+
+        @Test
+        void leaves_a_dropped_fragment_to_its_own_note_without_claiming_an_encoding() {
+            assertThat(notes("/page.html#install"))
+                    .contains("#fragment")
+                    .doesNotContain("was sent as")
+                    .doesNotContain("percent-encoded");
+        }
+
+        private String notes(String token) {
+            ParsedPaths parsed =
+                    new PathParser(PathLimits.cloudFrontDefaults()).parse(List.of(token), Set.of("www.example.com"));
+            return Replies.pathList(parsed).blocks().toString();
+        }
+    }
 
     @Nested
     class A_notice {
@@ -55,5 +91,15 @@ class RepliesTest {
         assertThat(notice.blocks())
                 .containsExactly(new Block.Section(
                         ":no_entry_sign: <@U0LEAD> rejected this request, <@U0ALICE>; nothing was invalidated."));
+    }
+
+    @Test
+    void the_help_escapes_its_placeholders_so_that_slack_shows_them_instead_of_a_broken_link() {
+        String shown = Replies.help(List.of(), Optional.empty()).blocks().toString();
+
+        assertThat(shown)
+                .doesNotContain("<distribution>")
+                .contains("`/invalidate status &lt;distribution&gt; [id]`")
+                .contains("`/invalidate list &lt;distribution&gt;`");
     }
 }

@@ -103,6 +103,13 @@ class BotConfigTest {
         }
 
         @Test
+        void may_not_be_aliased_by_the_id_of_another() {
+            assertThatThrownBy(() -> configOf(distribution("e2imagesexample", "E1WEBEXAMPLE"), IMAGES))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the alias e2imagesexample is the id of images");
+        }
+
+        @Test
         void must_not_be_empty() {
             assertThatThrownBy(BotConfigTest::configOf)
                     .isInstanceOf(IllegalArgumentException.class)
@@ -173,8 +180,15 @@ class BotConfigTest {
         }
 
         @Test
-        void limits_defaults_are_2000_paths_five_per_user_and_twenty_per_distribution() {
-            assertThat(LimitsConfig.defaults()).isEqualTo(new LimitsConfig(2000, 5, 20));
+        void polling_sweeps_every_minute_and_settles_what_was_left_two_minutes_ago_by_default() {
+            assertThat(PollingConfig.defaults())
+                    .extracting(PollingConfig::abandonedAfter, PollingConfig::sweepInterval)
+                    .containsExactly(Duration.ofMinutes(2), Duration.ofMinutes(1));
+        }
+
+        @Test
+        void limits_defaults_are_2000_paths_five_per_user_twenty_per_distribution_and_thirty_reads_per_user() {
+            assertThat(LimitsConfig.defaults()).isEqualTo(new LimitsConfig(2000, 5, 20, 30));
         }
 
         @Test
@@ -205,14 +219,14 @@ class BotConfigTest {
 
         @Test
         void limits_refuse_more_paths_than_cloud_front_allows_in_progress() {
-            assertThatThrownBy(() -> new LimitsConfig(3001, 5, 20))
+            assertThatThrownBy(() -> new LimitsConfig(3001, 5, 20, 30))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("maxPathsPerRequest must be at most 3000: 3001");
         }
 
         @Test
         void limits_refuse_zero() {
-            assertThatThrownBy(() -> new LimitsConfig(2000, 0, 20))
+            assertThatThrownBy(() -> new LimitsConfig(2000, 0, 20, 30))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("requestsPerUserPerMinute must be at least 1: 0");
         }

@@ -56,7 +56,7 @@ class ConfigFileTest {
             return new BotConfig(
                     distributions,
                     new PollingConfig(Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofDays(1)),
-                    new LimitsConfig(3000, 2, 10),
+                    new LimitsConfig(3000, 2, 10, 12),
                     new GroupsConfig(Duration.ofMinutes(1)),
                     new ConfirmConfig(50, Duration.ofMinutes(5), Duration.ofHours(1)));
         }

@@ -162,6 +162,32 @@ class ConfigValidationTest {
         }
 
         @Test
+        void must_not_be_the_id_of_a_distribution_further_down() {
+            assertRejected(
+                    "distributions:\n  e2imagesexample: " + Configs.VALID_WEB + "\n"
+                            + "  images: {id: E2IMAGESEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n",
+                    "distributions.e2imagesexample: the CloudFront id of \"images\" (aliases and ids ignore case),"
+                            + " so a request naming it could mean either distribution — rename this alias");
+        }
+
+        @Test
+        void must_not_be_the_id_of_a_distribution_further_up_in_any_letter_case() {
+            assertRejected(
+                    "distributions:\n  images: {id: E2IMAGESEXAMPLE, channels: [C0OPS], users: [\"*\"]}\n"
+                            + "  E2ImagesExample: " + Configs.VALID_WEB + "\n",
+                    "distributions.E2ImagesExample: the CloudFront id of \"images\" (aliases and ids ignore case),"
+                            + " so a request naming it could mean either distribution — rename this alias");
+        }
+
+        @Test
+        void may_be_the_distributions_own_id() throws ConfigException {
+            assertThat(yaml("distributions:\n  e1webexample: " + Configs.VALID_WEB + "\n")
+                            .byAlias("e1webexample")
+                            .map(DistributionConfig::id))
+                    .contains("E1WEBEXAMPLE");
+        }
+
+        @Test
         void must_not_differ_only_in_case() {
             assertRejected(
                     "distributions:\n  web: " + Configs.VALID_WEB + "\n"
@@ -530,11 +556,12 @@ class ConfigValidationTest {
                     arguments(
                             validWith("polling: {interval: 4s}"),
                             "polling.interval: unknown key — the keys here"
-                                    + " are initialInterval, maxInterval, recoveryWindow and abandonedAfter"),
+                                    + " are initialInterval, maxInterval, recoveryWindow, abandonedAfter and sweepInterval"),
                     arguments(
                             validWith("limits: {paths: 10}"),
                             "limits.paths: unknown key — the keys here are"
-                                    + " maxPathsPerRequest, requestsPerUserPerMinute and requestsPerDistributionPerMinute"),
+                                    + " maxPathsPerRequest, requestsPerUserPerMinute, requestsPerDistributionPerMinute"
+                                    + " and readsPerUserPerMinute"),
                     arguments(validWith("groups: {ttl: 1m}"), "groups.ttl: unknown key — the keys here are cacheTtl"));
         }
 
@@ -576,6 +603,14 @@ class ConfigValidationTest {
         }
 
         @Test
+        void take_the_sweep_interval_given() throws ConfigException {
+            assertThat(yaml(validWith("polling: {sweepInterval: 30s}"))
+                            .polling()
+                            .sweepInterval())
+                    .isEqualTo(Duration.ofSeconds(30));
+        }
+
+        @Test
         void accept_numbers_of_paths_up_to_cloud_fronts_limit() throws ConfigException {
             assertThat(yaml(validWith("limits: {maxPathsPerRequest: 3000}"))
                             .limits()
@@ -588,7 +623,8 @@ class ConfigValidationTest {
             assertRejected(
                     validWith("polling: fast"),
                     "polling: expected a mapping with initialInterval, maxInterval"
-                            + ", recoveryWindow and abandonedAfter, found text \"fast\" — e.g. polling: {maxInterval: 4s}");
+                            + ", recoveryWindow, abandonedAfter and sweepInterval, found text \"fast\" — e.g. polling:"
+                            + " {maxInterval: 4s}");
         }
 
         static Stream<Arguments> badValues() {
@@ -605,6 +641,9 @@ class ConfigValidationTest {
                     arguments(
                             "polling: {initialInterval: 0s}",
                             "polling.initialInterval: must be longer than zero" + " — e.g. 1s"),
+                    arguments(
+                            "polling: {sweepInterval: 0s}",
+                            "polling.sweepInterval: must be longer than zero — e.g. 1m"),
                     arguments(
                             "polling: {recoveryWindow: PT-1H}",
                             "polling.recoveryWindow: \"PT-1H\" is negative —" + " durations are zero or longer"),
@@ -633,6 +672,9 @@ class ConfigValidationTest {
                     arguments(
                             "limits: {requestsPerDistributionPerMinute: -3}",
                             "limits.requestsPerDistributionPerMinute:" + " must be at least 1, found -3 — e.g. 20"),
+                    arguments(
+                            "limits: {readsPerUserPerMinute: 0}",
+                            "limits.readsPerUserPerMinute: must be at least 1, found 0 — e.g. 30"),
                     arguments(
                             "limits: {requestsPerUserPerMinute: 2.5}",
                             "limits.requestsPerUserPerMinute: expected a"

@@ -23,8 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -160,6 +161,17 @@ class MonthToDatePathsTest {
 
             assertThat(used.usedThisMonthByAccount())
                     .containsExactly(entry(MonthToDatePaths.DEFAULT_ACCOUNT, 7), entry(SHOP_ACCOUNT, 5));
+        }
+
+        @Test
+        void reports_only_the_accounts_of_the_distributions_asked_about_without_reading_the_others() {
+            seed(WEB, "2026-11-02T08:00:00Z", 3);
+            seed(IMAGES, "2026-11-02T09:00:00Z", 4);
+            seed(SHOP, "2026-11-02T10:00:00Z", 5);
+
+            assertThat(used.usedThisMonthByAccount(List.of(WEB)))
+                    .containsExactly(entry(MonthToDatePaths.DEFAULT_ACCOUNT, 7));
+            assertThat(simulator.calls(Operation.LIST_INVALIDATIONS, SHOP)).isZero();
         }
 
         @Test
@@ -402,7 +414,7 @@ class MonthToDatePathsTest {
     }
 
     @Nested
-    class KnowsWithoutAsking {
+    class KnowsEachAccountFromMemory {
 
         @Test
         void names_every_account_the_config_spans_in_config_order() {
@@ -418,85 +430,40 @@ class MonthToDatePathsTest {
             clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
             int callsBefore = simulator.recordedCalls().size();
 
-            assertThat(used.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)).hasValue(3);
-            assertThat(used.lastKnown(SHOP_ACCOUNT)).hasValue(2);
+            assertThat(used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
+                    .hasValue(3);
+            assertThat(used.knownThisMonthOfAccount(SHOP_ACCOUNT)).hasValue(2);
             assertThat(simulator.recordedCalls()).hasSize(callsBefore);
         }
+    }
+
+    @Nested
+    class KeepsReading {
 
         @Test
-        void adds_what_the_bot_created_since() {
-            seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
-
-            used.record(created(seed(IMAGES, "2026-11-03T10:00:00Z", 2)));
-
-            assertThat(used.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)).hasValue(5);
-        }
-
-        @Test
-        void knows_nothing_of_an_account_before_every_one_of_its_distributions_was_read() {
-            used.record(created(seed(WEB, "2026-11-03T10:00:00Z", 2)));
-
-            assertThat(used.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)).isEmpty();
-            used.usedThisMonth(WEB);
-            assertThat(used.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)).hasValue(2);
-            assertThat(used.lastKnown(SHOP_ACCOUNT)).isEmpty();
-        }
-
-        @Test
-        void knows_nothing_of_this_month_from_last_months_read() {
-            seed(WEB, "2026-11-02T08:00:00Z", 3);
-            used.usedThisMonth(WEB);
-
-            clock.set(Instant.parse("2026-12-01T00:00:00Z"));
-
-            assertThat(used.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)).isEmpty();
-        }
-
-        @Test
-        void answers_at_once_while_a_read_waits_for_cloudfront() throws Exception {
-            seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
-            clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
-            CallHold listing = simulator.holdNext(Operation.LIST_INVALIDATIONS, CallHold.Point.BEFORE_COMMIT);
-            ExecutorService reader = Executors.newSingleThreadExecutor();
-            try {
-                Future<Integer> reading = reader.submit(() -> used.usedThisMonth(WEB));
-                listing.awaitReached(Duration.ofSeconds(20));
-
-                assertThat(used.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)).hasValue(3);
-
-                listing.release();
-                assertThat(reading.get(20, TimeUnit.SECONDS)).isEqualTo(3);
-            } finally {
-                reader.shutdownNow();
-            }
-        }
-
-        @Test
-        void follows_invalidations_made_elsewhere_by_reading_cloudfront_now_and_then() {
+        void so_that_it_follows_invalidations_made_elsewhere() {
             MonthToDatePaths reading = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock, Duration.ZERO);
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
             try {
                 reading.keepReading(Duration.ofMillis(50), timer, Runnable::run);
                 Await.until(
                         "the first read",
-                        () -> reading.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)
+                        () -> reading.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT)
                                 .isPresent());
 
                 seed(WEB, "2026-11-03T09:00:00Z", 4);
 
                 Await.until(
                         "the console's four paths",
-                        () -> reading.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)
-                                .equals(OptionalInt.of(4)));
+                        () -> reading.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT)
+                                .equals(Optional.of(4)));
             } finally {
                 timer.shutdownNow();
             }
         }
 
         @Test
-        void keeps_reading_after_a_read_failed() {
+        void after_a_read_failed() {
             MonthToDatePaths reading = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock, Duration.ZERO);
             simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -505,7 +472,7 @@ class MonthToDatePathsTest {
 
                 Await.until(
                         "a read after the failed one",
-                        () -> reading.lastKnown(MonthToDatePaths.DEFAULT_ACCOUNT)
+                        () -> reading.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT)
                                 .isPresent());
             } finally {
                 timer.shutdownNow();
@@ -564,6 +531,70 @@ class MonthToDatePathsTest {
 
             assertThat(used.usedThisMonth(WEB)).isEqualTo(5);
             assertThat(simulator.calls(Operation.GET_INVALIDATION, WEB)).isEqualTo(6);
+        }
+    }
+
+    /** What a form's answer, which may not wait, reads: the last count, never a call. */
+    @Nested
+    class KnownThisMonth {
+
+        @Test
+        void is_empty_before_the_account_was_read_this_month() {
+            assertThat(used.knownThisMonth(WEB)).isEmpty();
+            assertThat(simulator.recordedCalls()).isEmpty();
+        }
+
+        @Test
+        void is_the_last_count_however_old_without_any_call() {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.usedThisMonth(WEB);
+            seed(WEB, "2026-11-03T10:00:01Z", 2);
+            clock.advance(Duration.ofHours(1));
+            int callsBefore = simulator.recordedCalls().size();
+
+            assertThat(used.knownThisMonth(WEB)).contains(3);
+            assertThat(simulator.recordedCalls()).hasSize(callsBefore);
+        }
+
+        @Test
+        void counts_a_recorded_invalidation_at_once() {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.usedThisMonth(WEB);
+
+            used.record(created(seed(IMAGES, "2026-11-03T10:00:01Z", 4)));
+
+            assertThat(used.knownThisMonth(WEB)).contains(7);
+        }
+
+        @Test
+        void is_empty_in_a_new_month_until_the_account_is_read_again() {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.usedThisMonth(WEB);
+            clock.set(Instant.parse("2026-12-01T00:00:00Z"));
+
+            assertThat(used.knownThisMonth(WEB)).isEmpty();
+        }
+
+        @Test
+        void does_not_wait_for_a_listing_in_progress() throws Exception {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.usedThisMonth(WEB);
+            clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
+            CallHold listing = simulator.holdNext(Operation.LIST_INVALIDATIONS, CallHold.Point.BEFORE_COMMIT);
+            ExecutorService reader = Executors.newSingleThreadExecutor();
+            try {
+                Future<Integer> refreshing = reader.submit(() -> used.usedThisMonth(WEB));
+                listing.awaitReached(Duration.ofSeconds(10));
+
+                assertThat(CompletableFuture.supplyAsync(() -> used.knownThisMonth(WEB))
+                                .get(5, TimeUnit.SECONDS))
+                        .contains(3);
+                listing.release();
+                assertThat(refreshing.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+            } finally {
+                listing.release();
+                reader.shutdownNow();
+            }
         }
     }
 

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,9 +73,43 @@ class DemoJarIT {
                 .doesNotContain("xoxb-")
                 .doesNotContain("xapp-");
         assertThat(Files.readString(dir.resolve("err.txt"))).isEmpty();
-        assertThat(Files.readString(dir.resolve("invalidator-demo.log")))
+        assertThat(Files.readString(logNamedIn(out)))
                 .contains("Created invalidation")
                 .doesNotContain("xoxb-")
                 .doesNotContain("xapp-");
+    }
+
+    @Test
+    void writes_its_log_in_a_fresh_directory_only_its_owner_may_enter_not_under_a_name_known_in_advance()
+            throws IOException, InterruptedException {
+        Path planted = Files.writeString(dir.resolve("invalidator-demo.log"), "planted by someone else\n");
+        Path input = Files.writeString(dir.resolve("input.txt"), "/invalidate web /index.html\n");
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Djava.io.tmpdir=" + dir,
+                        "-jar",
+                        JAR.toString(),
+                        "demo")
+                .redirectInput(input.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        demo = builder.start();
+        assertThat(demo.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        Path log = logNamedIn(Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8));
+        assertThat(Files.readString(planted)).isEqualTo("planted by someone else\n");
+        assertThat(log.getParent().getParent()).isEqualTo(dir);
+        assertThat(Files.readString(log)).contains("Created invalidation");
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log.getParent())))
+                    .isEqualTo("rwx------");
+        }
+    }
+
+    /** The file the demo says its log goes to: {@code (the bot's log: /tmp/…/invalidator-demo.log)}. */
+    private static Path logNamedIn(String out) {
+        Matcher named = Pattern.compile("\\(the bot's log: (.+)\\)").matcher(out);
+        assertThat(named.find()).as("the demo names its log: " + out).isTrue();
+        return Path.of(named.group(1));
     }
 }

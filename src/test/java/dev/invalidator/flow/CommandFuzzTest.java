@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import dev.invalidator.access.AccessDecision;
 import dev.invalidator.access.AccessPolicy;
 import dev.invalidator.access.GroupMembers;
+import dev.invalidator.access.Workspace;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Distribution;
@@ -398,7 +399,7 @@ class CommandFuzzTest {
                         Optional.empty(),
                         Optional.empty());
             }
-            AccessPolicy policy = new AccessPolicy(groupsFor(input), user -> true);
+            AccessPolicy policy = new AccessPolicy(groupsFor(input), user -> Workspace.Standing.MEMBER);
             Optional<DistributionConfig> admitted = throughGate
                     ? new Gate(config, catalog, policy)
                             .check(input.user(), input.channel(), Optional.of(invalidate.target()))

@@ -14,6 +14,8 @@ import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.Conversation;
+import com.slack.api.model.ConversationType;
 import com.slack.api.model.Message;
 import dev.invalidator.sandbox.SlackSimulator.ApiCall;
 import dev.invalidator.sandbox.SlackSimulator.Auth;
@@ -349,6 +351,21 @@ class SlackWebApiTest {
         }
 
         @Test
+        void guests_show_as_restricted_and_single_channel_guests_as_ultra_restricted() throws Exception {
+            sim.addGuest("U0GUEST", "contractor", false);
+            sim.addGuest("U0VISITOR", "visitor", true);
+            var guest = bot.usersInfo(u -> u.user("U0GUEST")).getUser();
+            var visitor = bot.usersInfo(u -> u.user("U0VISITOR")).getUser();
+            var member = bot.usersInfo(u -> u.user(ALICE)).getUser();
+            assertThat(List.of(guest.isRestricted(), guest.isUltraRestricted())).containsExactly(true, false);
+            assertThat(List.of(visitor.isRestricted(), visitor.isUltraRestricted()))
+                    .containsExactly(true, true);
+            assertThat(List.of(member.isRestricted(), member.isUltraRestricted()))
+                    .containsExactly(false, false);
+            assertThat(guest.getTeamId()).isEqualTo("T0SIM");
+        }
+
+        @Test
         void channels_show_membership_and_sharing() throws Exception {
             sim.addChannel("C0SHARED", "partners", true);
             sim.shareExternally("C0SHARED", false);
@@ -362,6 +379,27 @@ class SlackWebApiTest {
                     .isFalse();
             assertThat(bot.conversationsInfo(c -> c.channel("C0NOPE")).getError())
                     .isEqualTo("channel_not_found");
+        }
+
+        @Test
+        void users_conversations_lists_the_channels_the_bot_is_in_of_the_types_asked_a_page_at_a_time()
+                throws Exception {
+            sim.addChannel("C0OPS", "ops", true);
+            sim.addChannel("G0SECRET", "secret", true, true);
+            sim.addChannel("G0ELSEWHERE", "elsewhere", false, true);
+            List<ConversationType> both = List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL);
+
+            var first = bot.usersConversations(u -> u.types(both).limit(2));
+            var second = bot.usersConversations(u ->
+                    u.types(both).limit(2).cursor(first.getResponseMetadata().getNextCursor()));
+
+            assertThat(first.getChannels()).extracting(Conversation::getId).containsExactly(GENERAL, "C0OPS");
+            assertThat(second.getChannels()).extracting(Conversation::getId).containsExactly("G0SECRET");
+            assertThat(second.getResponseMetadata().getNextCursor()).isEmpty();
+            assertThat(bot.usersConversations(u -> u).getChannels())
+                    .as("public channels only, by default")
+                    .extracting(Conversation::getId)
+                    .containsExactly(GENERAL, "C0OPS");
         }
 
         @Test
@@ -505,6 +543,123 @@ class SlackWebApiTest {
             assertThat(sim.messages(GENERAL))
                     .extracting(SlackSimulator.ChannelMessage::text)
                     .containsExactly("everyone sees this");
+            assertThat(sim.ephemerals(ALICE)).isEmpty();
+        }
+    }
+
+    /** Slack refuses Block Kit past its limits ({@code slack.md} §11); so does the simulator, and shows nothing. */
+    @Nested
+    class BlockKitLimits {
+
+        private String section(String text) {
+            return "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"" + text + "\"}}";
+        }
+
+        private String blocks(String... blocks) {
+            return "[" + String.join(",", blocks) + "]";
+        }
+
+        private String post(String blocks) throws Exception {
+            var response =
+                    bot.chatPostMessage(m -> m.channel(GENERAL).text("fallback").blocksAsString(blocks));
+            return response.isOk() ? "ok" : response.getError();
+        }
+
+        @Test
+        void a_section_of_3000_characters_is_taken_and_one_of_3001_is_invalid_blocks() throws Exception {
+            assertThat(post(blocks(section("a".repeat(3000))))).isEqualTo("ok");
+            assertThat(post(blocks(section("a".repeat(3001))))).isEqualTo("invalid_blocks");
+            assertThat(sim.messages(GENERAL)).hasSize(1);
+        }
+
+        @Test
+        void an_emoji_counts_as_two_characters() throws Exception {
+            assertThat(post(blocks(section("a".repeat(2999) + "\uD83D\uDE00")))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void an_empty_section_is_invalid_blocks() throws Exception {
+            assertThat(post(blocks(section("")))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void more_than_50_blocks_are_invalid_blocks() throws Exception {
+            String[] many = new String[51];
+            java.util.Arrays.fill(many, section("a"));
+            assertThat(post(blocks(many))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void a_button_label_over_75_characters_is_invalid_blocks() throws Exception {
+            String button = "{\"type\":\"actions\",\"elements\":[{\"type\":\"button\",\"action_id\":\"go\","
+                    + "\"text\":{\"type\":\"plain_text\",\"text\":\"" + "b".repeat(76) + "\"},\"value\":\"v\"}]}";
+            assertThat(post(blocks(button))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void a_header_over_150_characters_is_invalid_blocks() throws Exception {
+            String header =
+                    "{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":\"" + "h".repeat(151) + "\"}}";
+            assertThat(post(blocks(header))).isEqualTo("invalid_blocks");
+        }
+
+        @Test
+        void blocks_with_more_than_11000_characters_of_text_together_are_msg_blocks_too_long() throws Exception {
+            String full = section("a".repeat(2750));
+            assertThat(post(blocks(full, full, full, full))).isEqualTo("ok");
+            assertThat(post(blocks(full, full, full, full, section("a")))).isEqualTo("msg_blocks_too_long");
+        }
+
+        @Test
+        void an_update_and_an_ephemeral_are_held_to_the_same_limits() throws Exception {
+            String ts = bot.chatPostMessage(m -> m.channel(GENERAL).text("a")).getTs();
+            String tooLong = blocks(section("a".repeat(3001)));
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(ts).text("b").blocksAsString(tooLong))
+                            .getError())
+                    .isEqualTo("invalid_blocks");
+            assertThat(bot.chatPostEphemeral(e ->
+                                    e.channel(GENERAL).user(ALICE).text("b").blocksAsString(tooLong))
+                            .getError())
+                    .isEqualTo("invalid_blocks");
+            assertThat(sim.messages(GENERAL))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.text()).isEqualTo("a"));
+            assertThat(sim.ephemerals(ALICE)).isEmpty();
+        }
+
+        @Test
+        void a_modal_with_a_title_over_24_characters_or_101_blocks_is_invalid_arguments() throws Exception {
+            String longTitle = MODAL.replace("\"Invalidate\"", "\"" + "t".repeat(25) + "\"");
+            String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
+            assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(longTitle))
+                            .getError())
+                    .isEqualTo("invalid_arguments");
+            String[] many = new String[101];
+            java.util.Arrays.fill(many, section("a"));
+            String home = "{\"type\":\"home\",\"blocks\":" + blocks(many) + "}";
+            assertThat(bot.viewsPublish(p -> p.userId(ALICE).viewAsString(home)).getError())
+                    .isEqualTo("invalid_arguments");
+            assertThat(sim.views(ALICE)).isEmpty();
+        }
+
+        @Test
+        void a_select_with_an_option_value_over_75_characters_is_invalid_arguments() throws Exception {
+            String modal = MODAL.replace(
+                    "{\"type\":\"plain_text_input\",\"action_id\":\"value\"}",
+                    "{\"type\":\"static_select\",\"action_id\":\"value\",\"options\":[{\"text\":"
+                            + "{\"type\":\"plain_text\",\"text\":\"web\"},\"value\":\"" + "v".repeat(76) + "\"}]}");
+            String trigger = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").triggerId();
+            assertThat(bot.viewsOpen(v -> v.triggerId(trigger).viewAsString(modal))
+                            .getError())
+                    .isEqualTo("invalid_arguments");
+        }
+
+        @Test
+        void a_response_url_refuses_invalid_blocks_with_400_and_shows_nothing() throws Exception {
+            String url = sim.slashCommand(ALICE, GENERAL, "/invalidate", "").responseUrl();
+            var refused = slack.send(url, "{\"text\":\"t\",\"blocks\":" + blocks(section("a".repeat(3001))) + "}");
+            assertThat(refused.getCode()).isEqualTo(400);
+            assertThat(refused.getBody()).isEqualTo("invalid_blocks");
             assertThat(sim.ephemerals(ALICE)).isEmpty();
         }
     }

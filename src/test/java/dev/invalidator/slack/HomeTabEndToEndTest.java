@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.Bot;
 import dev.invalidator.chat.HomeView;
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.OpenedView;
@@ -47,7 +48,7 @@ class HomeTabEndToEndTest {
     }
 
     @Test
-    void lists_the_in_progress_invalidation_with_a_link_to_its_status_message() {
+    void lists_the_in_progress_invalidation_by_its_id_with_a_link_to_its_status_message() {
         world.type(ALICE, OPS, "web /index.html");
         SimulatedInvalidation invalidation = Await.value(
                 "the invalidation",
@@ -62,12 +63,65 @@ class HomeTabEndToEndTest {
         assertThat(home)
                 .contains("`web`")
                 .contains("`images`")
+                .contains("`" + invalidation.id() + "`")
                 .contains("1 path")
                 .contains("<@" + ALICE + ">")
                 .contains("|status>")
                 .contains("free paths used this month");
         assertThat(home).doesNotContain("Nothing in progress");
         assertThat(invalidation.paths()).containsExactly("/index.html");
+    }
+
+    @Test
+    void asks_slack_for_the_link_to_a_status_message_once_however_often_it_is_opened() {
+        world.type(ALICE, OPS, "web /index.html");
+        Await.until("the tracker to follow it", () -> bot.inFlight() == 1);
+
+        for (int opened = 1; opened <= 3; opened++) {
+            world.slack
+                    .appHomeOpened(ALICE)
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
+            int published = opened;
+            Await.until(
+                    "Home tab " + opened + " published",
+                    () -> world.slack.views(ALICE).stream()
+                                    .filter(view -> view.viewJson().contains("|status>"))
+                                    .count()
+                            == published);
+        }
+
+        assertThat(world.slack.calls("chat.getPermalink")).hasSize(1);
+    }
+
+    @Test
+    void shows_a_person_of_another_workspace_no_distribution_and_no_usage() {
+        world.slack.addUser("U0EXT", "mallory", "T0OTHERORG");
+
+        world.slack.appHomeOpened("U0EXT").ack().orTimeout(10, TimeUnit.SECONDS).join();
+
+        String home = awaitHome("U0EXT", "Distributions you can use").viewJson();
+        assertThat(home).contains("None yet").doesNotContain("free paths").doesNotContain(WEB);
+    }
+
+    @Test
+    void opened_past_the_per_person_limit_of_reads_says_when_to_open_it_again_and_reads_nothing() {
+        for (int i = 0; i < 30; i++) {
+            world.slack
+                    .appHomeOpened(DAVE)
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
+        }
+        Await.until("thirty Home tabs", () -> world.slack.views(DAVE).size() == 30);
+        int lists = world.cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS, WEB);
+
+        world.slack.appHomeOpened(DAVE).ack().orTimeout(10, TimeUnit.SECONDS).join();
+
+        assertThat(awaitHome(DAVE, "in the last minute").viewJson()).contains("try again in");
+        assertThat(world.cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS, WEB))
+                .isEqualTo(lists);
     }
 
     @Test

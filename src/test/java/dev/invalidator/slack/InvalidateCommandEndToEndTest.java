@@ -211,6 +211,22 @@ class InvalidateCommandEndToEndTest {
         }
 
         @Test
+        void from_a_guest_of_the_workspace_creates_nothing_where_users_is_a_star() {
+            world.slack.addGuest("U0GUEST", "contractor", false);
+            world.slack.addGuest("U0VISITOR", "visitor", true);
+
+            world.type("U0GUEST", OPS, "web /index.html");
+            world.type("U0VISITOR", OPS, "web /index.html");
+
+            assertThat(world.awaitEphemeral("U0GUEST", "the refusal").text())
+                    .contains("Guests may use web only when its users name them by their own id")
+                    .contains("U0GUEST");
+            assertThat(world.awaitEphemeral("U0VISITOR", "the refusal").text()).contains("U0VISITOR");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
+        }
+
+        @Test
         void when_the_workspace_of_a_person_cannot_be_checked_it_fails_closed() {
             world.slack.failNext("users.info", "user_not_found", 20);
 
@@ -234,6 +250,24 @@ class InvalidateCommandEndToEndTest {
                     .contains("in the last minute")
                     .contains("try again");
             assertThat(created(WEB)).hasSize(5);
+        }
+
+        @Test
+        void past_the_per_person_limit_of_reads_says_when_to_try_again_and_reads_nothing() {
+            for (int i = 0; i < 30; i++) {
+                world.type(DAVE, OPS, "help");
+            }
+            Await.until("thirty answers", () -> world.slack.ephemerals(DAVE).size() == 30);
+
+            world.type(DAVE, OPS, "list web");
+
+            Ephemeral answer = Await.value(
+                    "the answer to the 31st read",
+                    () -> world.slack.ephemerals(DAVE).size() > 30
+                            ? world.slack.ephemerals(DAVE).get(30)
+                            : null);
+            assertThat(answer.text()).contains("30 answers in the last minute").contains("try again in");
+            assertThat(world.slack.ephemerals(DAVE)).noneMatch(e -> e.text().startsWith("Recent"));
         }
 
         @Test
@@ -278,6 +312,28 @@ class InvalidateCommandEndToEndTest {
 
             String help = world.awaitEphemeral(DAVE, "help").blocksJson();
             assertThat(help).contains("`web`").doesNotContain("`images`").contains("free paths used this month");
+        }
+
+        @Test
+        void help_for_a_person_of_another_workspace_is_the_refusal_without_ids_or_usage() {
+            world.slack.addUser("U0EXT", "mallory", "T0OTHERORG");
+
+            world.type("U0EXT", OPS, "help");
+
+            Ephemeral answer = world.awaitEphemeral("U0EXT", "the answer");
+            assertThat(answer.text()).contains("own workspace");
+            assertThat(answer.blocksJson())
+                    .doesNotContain("free paths used this month")
+                    .doesNotContain(WEB);
+        }
+
+        @Test
+        void help_where_the_person_may_use_nothing_shows_no_usage() {
+            world.type(DAVE, SlackSimulator.GENERAL, "help");
+
+            assertThat(world.awaitEphemeral(DAVE, "help").blocksJson())
+                    .contains("can't use any distribution")
+                    .doesNotContain("free paths used this month");
         }
 
         @Test

@@ -82,7 +82,7 @@ public final class BotFixture implements AutoCloseable {
         }
     }
 
-    /** Starts a bot instance and waits until it holds a Socket Mode connection. */
+    /** Starts a bot instance and waits until it holds a Socket Mode connection and has done its start-up work. */
     public Bot startBot() {
         return startBot(config());
     }
@@ -103,6 +103,8 @@ public final class BotFixture implements AutoCloseable {
         bots.add(bot);
         slack.awaitConnections(before + 1, Duration.ofSeconds(20));
         connections.put(bot, slack.connections().get(before));
+        // A form answers from what start-up read (domain names, this month's paths): tests act once it has.
+        Await.until("the bot to finish its start-up work", bot::idle);
         return bot;
     }
 

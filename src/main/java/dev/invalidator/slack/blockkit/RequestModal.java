@@ -15,8 +15,8 @@ import com.slack.api.model.block.element.ConversationsSelectElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
-import dev.invalidator.base.Strings;
 import dev.invalidator.chat.ConfirmationCard;
+import dev.invalidator.chat.Fit;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.RequestForm;
 import java.util.ArrayList;
@@ -29,14 +29,12 @@ public final class RequestModal {
     public static final String CONFIRM_CALLBACK = "invalidate_confirm";
     /** Every input's element has this action id; the block id names the field. */
     public static final String VALUE = "value";
-    /** Slack's limit for an option's text. */
-    private static final int MAX_OPTION_TEXT = 75;
 
     private RequestModal() {}
 
     public static View form(RequestForm form) {
-        List<OptionObject> options = form.distributions().stream()
-                .map(choice -> option(plainText(Strings.shorten(choice.label(), MAX_OPTION_TEXT)), choice.alias()))
+        List<OptionObject> options = form.listed().stream()
+                .map(choice -> option(plainText(Fit.plain(choice.label(), Fit.LABEL)), choice.alias()))
                 .toList();
         return view(v -> v.type("modal")
                 .callbackId(FORM_CALLBACK)
@@ -63,6 +61,7 @@ public final class RequestModal {
         blocks.addAll(List.of(
                 input(i -> i.blockId(RequestForm.DISTRIBUTION_FIELD)
                         .label(plainText("Distribution"))
+                        .hint(form.notListedHint().map(hint -> plainText(hint)).orElse(null))
                         .element(StaticSelectElement.builder()
                                 .actionId(VALUE)
                                 .options(options)

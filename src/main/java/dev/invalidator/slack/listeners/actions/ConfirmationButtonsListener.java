@@ -10,18 +10,13 @@ import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.flow.CommandHandler;
-import dev.invalidator.slack.blockkit.SlackMessages;
 import dev.invalidator.slack.listeners.Handoff;
-import java.io.IOException;
+import dev.invalidator.slack.listeners.ResponseUrl;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Confirm, Cancel and "use the wildcard instead": ack at once, then let the flow re-check and act. */
 public final class ConfirmationButtonsListener {
-
-    private static final Logger log = LoggerFactory.getLogger(ConfirmationButtonsListener.class);
 
     private final CommandHandler handler;
     private final Executor workers;
@@ -57,15 +52,13 @@ public final class ConfirmationButtonsListener {
     }
 
     private static void respond(ActionContext context, Message message, boolean replaceOriginal) {
-        try {
-            context.respond(ActionResponse.builder()
-                    .responseType("ephemeral")
-                    .replaceOriginal(replaceOriginal)
-                    .text(message.text())
-                    .blocks(SlackMessages.blocks(message))
-                    .build());
-        } catch (IOException e) {
-            log.warn("Could not answer a click through response_url: {}", e.getMessage());
-        }
+        ResponseUrl.answer(
+                message,
+                m -> context.respond(ActionResponse.builder()
+                        .responseType("ephemeral")
+                        .replaceOriginal(replaceOriginal)
+                        .text(m.text())
+                        .blocks(ResponseUrl.layout(m))
+                        .build()));
     }
 }

@@ -11,18 +11,14 @@ import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.SlashCommand;
-import dev.invalidator.slack.blockkit.SlackMessages;
 import dev.invalidator.slack.listeners.Handoff;
-import java.io.IOException;
+import dev.invalidator.slack.listeners.ResponseUrl;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@code /invalidate}: acks at once, then hands the command to the flow on the worker pool. */
 public final class InvalidateCommandListener {
 
     public static final String COMMAND = "/invalidate";
-    private static final Logger log = LoggerFactory.getLogger(InvalidateCommandListener.class);
 
     private final CommandHandler handler;
     private final Executor workers;
@@ -48,14 +44,12 @@ public final class InvalidateCommandListener {
     }
 
     private static void respond(SlashCommandContext context, Message message) {
-        try {
-            context.respond(SlashCommandResponse.builder()
-                    .responseType("ephemeral")
-                    .text(message.text())
-                    .blocks(SlackMessages.blocks(message))
-                    .build());
-        } catch (IOException e) {
-            log.warn("Could not answer through response_url: {}", e.getMessage());
-        }
+        ResponseUrl.answer(
+                message,
+                m -> context.respond(SlashCommandResponse.builder()
+                        .responseType("ephemeral")
+                        .text(m.text())
+                        .blocks(ResponseUrl.layout(m))
+                        .build()));
     }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Submissions of the request form and of its confirmation step. Validation answers inside the ack (Slack shows the
- * errors under the fields); the slow part — posting and creating — runs after it on the worker pool.
+ * errors under the fields), from what the bot knows without asking Slack or CloudFront; the slow part — asking,
+ * posting, creating — runs after it on the worker pool.
  */
 public final class RequestModalListener {
 
@@ -56,9 +57,12 @@ public final class RequestModalListener {
                 text(values, RequestForm.PATHS_FIELD),
                 Optional.ofNullable(text(values, RequestForm.NOTE_FIELD)));
         if (answer instanceof FormAnswer.Invalid invalid) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            invalid.errors().forEach((field, message) -> errors.put(blockOf(field), message));
-            return context.ackWithErrors(errors);
+            return context.ackWithErrors(blocksOf(invalid.errors()));
+        }
+        if (answer instanceof FormAnswer.Unchecked unchecked) {
+            // When the pool is full nothing is asked: the next try says the same and asks again.
+            Handoff.toWorkers(workers, unchecked.lookUp(), "a form's look-up");
+            return context.ackWithErrors(blocksOf(unchecked.errors()));
         }
         if (answer instanceof FormAnswer.Confirm confirm) {
             return context.ackWithUpdate(RequestModal.confirmation(confirm.card()));
@@ -80,6 +84,12 @@ public final class RequestModalListener {
         // When the pool is full the request stays pending until it expires: confirming again works.
         Handoff.toWorkers(workers, () -> handler.formConfirmed(userId, key), "a confirmed form");
         return context.ack();
+    }
+
+    private static Map<String, String> blocksOf(Map<Preparation.Field, String> errors) {
+        Map<String, String> byBlock = new LinkedHashMap<>();
+        errors.forEach((field, message) -> byBlock.put(blockOf(field), message));
+        return byBlock;
     }
 
     private static String blockOf(Preparation.Field field) {
