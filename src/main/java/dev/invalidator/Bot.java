@@ -11,6 +11,7 @@ import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.cost.MonthToDatePaths;
+import dev.invalidator.cost.Pricing;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
 import dev.invalidator.flow.PeriodicSweep;
@@ -18,6 +19,7 @@ import dev.invalidator.flow.RefreshVerification;
 import dev.invalidator.health.CloudFrontHealth;
 import dev.invalidator.health.Liveness;
 import dev.invalidator.health.Readiness;
+import dev.invalidator.metrics.BotMetrics;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackChat;
 import dev.invalidator.slack.SlackGroupMembers;
@@ -48,6 +50,9 @@ public final class Bot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
     private static final int WORKERS = 8;
     private static final int QUEUED_COMMANDS = 1_000;
+    /** How often this month's paths are read again while no request asks: a few ListInvalidations each time. */
+    private static final Duration MONTH_TO_DATE_READS = Duration.ofMinutes(5);
+
     private static final Duration DISTRIBUTION_DETAILS_TTL = Duration.ofMinutes(10);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
@@ -58,6 +63,7 @@ public final class Bot implements AutoCloseable {
     private final SlackBot slackBot;
     private final RefreshVerification verification;
     private final CloudFrontHealth cloudFrontHealth;
+    private final BotMetrics metrics;
 
     private Bot(
             ThreadPoolExecutor workers,
@@ -66,7 +72,8 @@ public final class Bot implements AutoCloseable {
             Tracker tracker,
             SlackBot slackBot,
             RefreshVerification verification,
-            CloudFrontHealth cloudFrontHealth) {
+            CloudFrontHealth cloudFrontHealth,
+            BotMetrics metrics) {
         this.workers = workers;
         this.timer = timer;
         this.sweeps = sweeps;
@@ -74,6 +81,7 @@ public final class Bot implements AutoCloseable {
         this.slackBot = slackBot;
         this.verification = verification;
         this.cloudFrontHealth = cloudFrontHealth;
+        this.metrics = metrics;
     }
 
     /**
@@ -82,6 +90,10 @@ public final class Bot implements AutoCloseable {
      */
     public static Bot start(BotConfig config, Slack slack, SlackTokens tokens, AwsClients aws, Clock clock) {
         ThreadPoolExecutor workers = workers();
+        // Two aliases may name one distribution: its figures go under the first.
+        BotMetrics metrics = BotMetrics.withJvm(config.distributions().values().stream()
+                .collect(
+                        Collectors.toMap(DistributionConfig::id, DistributionConfig::alias, (first, second) -> first)));
         Map<String, String> roles = config.distributions().values().stream()
                 .filter(distribution -> distribution.roleArn().isPresent())
                 .collect(Collectors.toMap(
@@ -90,8 +102,10 @@ public final class Bot implements AutoCloseable {
         Map<String, String> distributionIds = new LinkedHashMap<>();
         config.distributions().forEach((name, distribution) -> distributionIds.put(name, distribution.id()));
         CloudFrontHealth cloudFrontHealth = new CloudFrontHealth(distributionIds);
-        CloudFrontCdn cdn = new CloudFrontCdn(aws, roles, cloudFrontHealth);
-        MethodsClient methods = slack.methods(tokens.botToken());
+        CloudFrontCdn cdn = new CloudFrontCdn(aws, roles, cloudFrontHealth.andThen(metrics.cloudFront()));
+        metrics.watchWorkerQueue(workers.getQueue());
+        Slack counted = SlackBot.countingCalls(slack, metrics.slack());
+        MethodsClient methods = counted.methods(tokens.botToken());
         SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
         AccessPolicy policy = new AccessPolicy(
                 new CachedGroupMembers(
@@ -99,38 +113,38 @@ public final class Bot implements AutoCloseable {
                 new SlackWorkspace(methods, chat, config.groups().cacheTtl(), clock));
         DistributionCatalog catalog = new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock);
         RefreshVerification verification = new RefreshVerification(
-                config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock);
+                config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock, metrics.invalidations());
         Tracker tracker = new Tracker(
                 cdn,
                 new PollSchedule(
                         config.polling().initialInterval(), config.polling().maxInterval()),
-                new CompletionReporter(config, chat, workers, verification),
-                clock);
+                new CompletionReporter(config, chat, workers, verification, clock, metrics.invalidations()),
+                clock,
+                metrics.invalidations());
+        metrics.invalidations().watchInFlight(tracker::following, clock);
         MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
-        ScheduledExecutorService timer =
-                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("approval-expiry"));
-        CommandHandler handler =
-                new CommandHandler(config, catalog, policy, cdn, chat, tracker, monthToDate, clock, timer);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("timer"));
+        CommandHandler handler = new CommandHandler(
+                config, catalog, policy, cdn, chat, tracker, monthToDate, clock, timer, metrics.requests());
         SlackBot slackBot;
         try {
-            slackBot = SlackBot.start(slack, tokens, handler, workers, clock);
+            slackBot = SlackBot.start(counted, tokens, handler, workers, clock, metrics.slack());
         } catch (RuntimeException e) {
             tracker.close();
             verification.close();
             timer.shutdownNow();
             workers.shutdownNow();
+            metrics.close();
             throw e;
         }
+        metrics.slack().watchConnection(slackBot::isConnected);
         workers.execute(catalog::warmUp);
         // The first month-to-date read costs a GetInvalidation per invalidation this month: pay it now, not inside a
-        // form's three-second answer.
-        workers.execute(() -> {
-            try {
-                monthToDate.usedThisMonthByAccount();
-            } catch (RuntimeException e) {
-                log.warn("Could not read this month's invalidation paths at start-up: {}", e.getMessage());
-            }
-        });
+        // form's three-second answer. The next ones follow what the console or a CI job invalidates, for the metrics.
+        monthToDate.keepReading(MONTH_TO_DATE_READS, timer, workers);
+        metrics.cloudFront()
+                .watchPathsThisMonth(
+                        monthToDate.accounts(), monthToDate::knownThisMonthOfAccount, Pricing.FREE_PATHS_PER_MONTH);
         workers.execute(() -> tracker.recover(
                 config.distributions().values().stream()
                         .map(DistributionConfig::id)
@@ -138,7 +152,7 @@ public final class Bot implements AutoCloseable {
                 config.polling().recoveryWindow()));
         PeriodicSweep sweeps =
                 PeriodicSweep.start(handler::sweep, config.polling().sweepInterval());
-        return new Bot(workers, timer, sweeps, tracker, slackBot, verification, cloudFrontHealth);
+        return new Bot(workers, timer, sweeps, tracker, slackBot, verification, cloudFrontHealth, metrics);
     }
 
     private static ThreadPoolExecutor workers() {
@@ -164,6 +178,11 @@ public final class Bot implements AutoCloseable {
     /** For {@code /health/ready}: the Socket Mode connection, and CloudFront's last answer about each distribution. */
     public Readiness readiness() {
         return new Readiness(slackBot.isConnected(), cloudFrontHealth.distributions());
+    }
+
+    /** For {@code GET /metrics}: what this bot has counted, and the JVM it runs in. */
+    public BotMetrics metrics() {
+        return metrics;
     }
 
     /**
@@ -194,5 +213,6 @@ public final class Bot implements AutoCloseable {
         timer.shutdownNow();
         tracker.close();
         verification.close();
+        metrics.close();
     }
 }

@@ -12,6 +12,7 @@ import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.cost.MonthToDatePaths;
+import dev.invalidator.metrics.RequestMeters;
 import dev.invalidator.request.PathLimits;
 import dev.invalidator.request.PathParser;
 import dev.invalidator.tracking.Tracker;
@@ -49,14 +50,15 @@ public final class CommandHandler {
             Tracker tracker,
             MonthToDatePaths usage,
             Clock clock,
-            ScheduledExecutorService timer) {
+            ScheduledExecutorService timer,
+            RequestMeters requests) {
         Gate gate = new Gate(config, catalog, policy);
         this.chat = chat;
         PathParser parser = new PathParser(new PathLimits(
                 config.limits().maxPathsPerRequest(),
                 PathLimits.cloudFrontDefaults().maxWildcards()));
         Confirmations confirmations = new Confirmations(config.confirm(), usage, clock);
-        AuditLog audit = new AuditLog(clock);
+        AuditLog audit = new AuditLog(clock, requests);
         StatusPosts posts = new StatusPosts(chat);
         this.approvals = new Approvals(config, policy, chat, posts, clock, timer, audit);
         this.rateLimits = new RateLimits(

@@ -3,7 +3,8 @@
  * same whichever way a request arrives and whichever instance of the bot Slack hands it to.
  *
  * <pre>{@code
- * CommandHandler handler = new CommandHandler(config, catalog, policy, cdn, chat, tracker, usage, clock, timer);
+ * CommandHandler handler =
+ *         new CommandHandler(config, catalog, policy, cdn, chat, tracker, usage, clock, timer, metrics.requests());
  * handler.handle(new SlashCommand("U0ALICE", "C0OPS", "web /index.html /css/*", triggerId), responder);
  * }</pre>
  *
@@ -29,8 +30,8 @@
  * approvals nobody decided in time. {@link StatusFacts}, kept with each status message, lets any instance render a
  * message another one posted.
  *
- * <p>Every decision about a request is one line of {@link AuditLog}. Slack and CloudFront are reached only through
- * the {@code chat.Chat} and {@code cdn.Cdn} ports, so these use cases run the same against the simulators, moto and
- * the real services.
+ * <p>Every decision about a request is one line of {@link AuditLog}, and counted in the metrics by its decision. Slack
+ * and CloudFront are reached only through the {@code chat.Chat} and {@code cdn.Cdn} ports, so these use cases run the
+ * same against the simulators, moto and the real services.
  */
 package dev.invalidator.flow;
