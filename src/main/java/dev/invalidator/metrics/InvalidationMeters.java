@@ -96,22 +96,31 @@ public final class InvalidationMeters {
 
     /** The tracker saw an invalidation it followed complete, {@code sinceCreated} after CloudFront created it. */
     public void completed(String distributionId, Duration sinceCreated) {
-        Timer.builder(TIME_TO_COMPLETE)
-                .description("From CloudFront's create time to the poll that saw the invalidation completed")
-                .tag("distribution", alias(distributionId))
-                .serviceLevelObjectives(COMPLETION_BUCKETS)
-                .register(registry)
-                .record(nonNegative(sinceCreated));
+        record(
+                TIME_TO_COMPLETE,
+                "From CloudFront's create time to the poll that saw the invalidation completed",
+                COMPLETION_BUCKETS,
+                distributionId,
+                sinceCreated);
     }
 
     /** The status message says completed, {@code sinceCompleted} after the tracker saw it. */
     public void completionShown(String distributionId, Duration sinceCompleted) {
-        Timer.builder(COMPLETION_SHOWN)
-                .description("From the poll that saw an invalidation completed to the status message saying so")
+        record(
+                COMPLETION_SHOWN,
+                "From the poll that saw an invalidation completed to the status message saying so",
+                SHOWN_BUCKETS,
+                distributionId,
+                sinceCompleted);
+    }
+
+    private void record(String name, String description, Duration[] buckets, String distributionId, Duration duration) {
+        Timer.builder(name)
+                .description(description)
                 .tag("distribution", alias(distributionId))
-                .serviceLevelObjectives(SHOWN_BUCKETS)
+                .serviceLevelObjectives(buckets)
                 .register(registry)
-                .record(nonNegative(sinceCompleted));
+                .record(nonNegative(duration));
     }
 
     /** One refresh check's URLs: served fresh, still stale, or not answered in a way it could judge. */
