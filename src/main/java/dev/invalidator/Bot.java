@@ -13,13 +13,15 @@ import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.cost.MonthToDatePaths;
+import dev.invalidator.cost.Pricing;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
-import dev.invalidator.flow.Reconciler;
+import dev.invalidator.flow.PeriodicSweep;
 import dev.invalidator.flow.RefreshVerification;
 import dev.invalidator.health.CloudFrontHealth;
 import dev.invalidator.health.Liveness;
 import dev.invalidator.health.Readiness;
+import dev.invalidator.metrics.BotMetrics;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackChat;
 import dev.invalidator.slack.SlackGroupMembers;
@@ -50,34 +52,50 @@ public final class Bot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
     private static final int WORKERS = 8;
     private static final int QUEUED_COMMANDS = 1_000;
+    /** How often this month's paths are read again while no request asks: a few ListInvalidations each time. */
+    private static final Duration MONTH_TO_DATE_READS = Duration.ofMinutes(5);
+
     private static final Duration DISTRIBUTION_DETAILS_TTL = Duration.ofMinutes(10);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timer;
+    private final PeriodicSweep sweeps;
     private final Tracker tracker;
     private final SlackBot slackBot;
     private final RefreshVerification verification;
     private final CloudFrontHealth cloudFrontHealth;
+    private final BotMetrics metrics;
 
     private Bot(
             ThreadPoolExecutor workers,
             ScheduledExecutorService timer,
+            PeriodicSweep sweeps,
             Tracker tracker,
             SlackBot slackBot,
             RefreshVerification verification,
-            CloudFrontHealth cloudFrontHealth) {
+            CloudFrontHealth cloudFrontHealth,
+            BotMetrics metrics) {
         this.workers = workers;
         this.timer = timer;
+        this.sweeps = sweeps;
         this.tracker = tracker;
         this.slackBot = slackBot;
         this.verification = verification;
         this.cloudFrontHealth = cloudFrontHealth;
+        this.metrics = metrics;
     }
 
-    /** Builds everything, recovers in-flight invalidations in the background and connects to Slack. */
+    /**
+     * Builds everything, connects to Slack, recovers in-flight invalidations in the background and starts sweeping
+     * for what other instances left.
+     */
     public static Bot start(BotConfig config, Slack slack, SlackTokens tokens, AwsClients aws, Clock clock) {
         ThreadPoolExecutor workers = workers();
+        // Two aliases may name one distribution: its figures go under the first.
+        BotMetrics metrics = BotMetrics.withJvm(config.distributions().values().stream()
+                .collect(
+                        Collectors.toMap(DistributionConfig::id, DistributionConfig::alias, (first, second) -> first)));
         Map<String, String> roles = config.distributions().values().stream()
                 .filter(distribution -> distribution.roleArn().isPresent())
                 .collect(Collectors.toMap(
@@ -86,8 +104,10 @@ public final class Bot implements AutoCloseable {
         Map<String, String> distributionIds = new LinkedHashMap<>();
         config.distributions().forEach((name, distribution) -> distributionIds.put(name, distribution.id()));
         CloudFrontHealth cloudFrontHealth = new CloudFrontHealth(distributionIds);
-        CloudFrontCdn cdn = new CloudFrontCdn(aws, roles, cloudFrontHealth);
-        MethodsClient methods = slack.methods(tokens.botToken());
+        CloudFrontCdn cdn = new CloudFrontCdn(aws, roles, cloudFrontHealth.andThen(metrics.cloudFront()));
+        metrics.watchWorkerQueue(workers.getQueue());
+        Slack counted = SlackBot.countingCalls(slack, metrics.slack());
+        MethodsClient methods = counted.methods(tokens.botToken());
         SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
         AccessPolicy policy = new AccessPolicy(
                 new CachedGroupMembers(
@@ -95,51 +115,48 @@ public final class Bot implements AutoCloseable {
                 new SlackWorkspace(methods, chat, config.groups().cacheTtl(), clock));
         DistributionCatalog catalog = new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock);
         RefreshVerification verification = new RefreshVerification(
-                config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock);
+                config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock, metrics.invalidations());
         Tracker tracker = new Tracker(
                 cdn,
                 new PollSchedule(
                         config.polling().initialInterval(), config.polling().maxInterval()),
-                new CompletionReporter(config, chat, workers, verification),
-                clock);
+                new CompletionReporter(config, chat, workers, verification, clock, metrics.invalidations()),
+                clock,
+                metrics.invalidations());
+        metrics.invalidations().watchInFlight(tracker::following, clock);
         MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
-        ScheduledExecutorService timer =
-                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("approval-expiry"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("timer"));
         // Only requests create, so only they wait for the account's turn; reads go straight to CloudFront.
         Cdn pacedCdn = new PacedCdn(cdn, config);
-        CommandHandler handler =
-                new CommandHandler(config, catalog, policy, pacedCdn, chat, tracker, monthToDate, clock, timer);
+        CommandHandler handler = new CommandHandler(
+                config, catalog, policy, pacedCdn, chat, tracker, monthToDate, clock, timer, metrics.requests());
         SlackBot slackBot;
         try {
-            slackBot = SlackBot.start(slack, tokens, handler, workers, clock);
+            slackBot = SlackBot.start(counted, tokens, handler, workers, clock, metrics.slack());
         } catch (RuntimeException e) {
             tracker.close();
             verification.close();
             timer.shutdownNow();
             workers.shutdownNow();
+            metrics.close();
             throw e;
         }
+        metrics.slack().watchConnection(slackBot::isConnected);
         workers.execute(catalog::warmUp);
         // The first month-to-date read costs a GetInvalidation per invalidation this month: pay it now, not inside a
-        // form's three-second answer.
-        workers.execute(() -> {
-            try {
-                monthToDate.usedThisMonthByAccount();
-            } catch (RuntimeException e) {
-                log.warn("Could not read this month's invalidation paths at start-up: {}", e.getMessage());
-            }
-        });
-        Reconciler reconciler = new Reconciler(config, chat, cdn, tracker, clock);
-        workers.execute(() -> {
-            tracker.recover(
-                    config.distributions().values().stream()
-                            .map(DistributionConfig::id)
-                            .toList(),
-                    config.polling().recoveryWindow());
-            reconciler.run(config.polling().recoveryWindow());
-        });
-        workers.execute(() -> handler.resumeApprovals(config.polling().recoveryWindow()));
-        return new Bot(workers, timer, tracker, slackBot, verification, cloudFrontHealth);
+        // form's three-second answer. The next ones follow what the console or a CI job invalidates, for the metrics.
+        monthToDate.keepReading(MONTH_TO_DATE_READS, timer, workers);
+        metrics.cloudFront()
+                .watchPathsThisMonth(
+                        monthToDate.accounts(), monthToDate::knownThisMonthOfAccount, Pricing.FREE_PATHS_PER_MONTH);
+        workers.execute(() -> tracker.recover(
+                config.distributions().values().stream()
+                        .map(DistributionConfig::id)
+                        .toList(),
+                config.polling().recoveryWindow()));
+        PeriodicSweep sweeps =
+                PeriodicSweep.start(handler::sweep, config.polling().sweepInterval());
+        return new Bot(workers, timer, sweeps, tracker, slackBot, verification, cloudFrontHealth, metrics);
     }
 
     private static ThreadPoolExecutor workers() {
@@ -167,6 +184,11 @@ public final class Bot implements AutoCloseable {
         return new Readiness(slackBot.isConnected(), cloudFrontHealth.distributions());
     }
 
+    /** For {@code GET /metrics}: what this bot has counted, and the JVM it runs in. */
+    public BotMetrics metrics() {
+        return metrics;
+    }
+
     /**
      * Whether no command, click, report or refresh check is being handled or waiting. Once Slack has the bot's first
      * answer to something, this turns true when the bot has done all it does about it (the demo reads its next line
@@ -176,11 +198,13 @@ public final class Bot implements AutoCloseable {
         return workers.getActiveCount() == 0 && workers.getQueue().isEmpty() && verification.idle();
     }
 
-    /** Stops taking commands, lets the work in hand finish (bounded), then lets go of everything. */
+    /** Stops taking commands and sweeping, lets the work in hand finish (bounded), then lets go of everything. */
     @Override
     public void close() {
         slackBot.close();
+        sweeps.stop();
         workers.shutdown();
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
         try {
             if (!workers.awaitTermination(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS)) {
                 log.warn("Stopped with work still queued; the next start recovers it from CloudFront");
@@ -188,8 +212,11 @@ public final class Bot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The sweep in hand shares the workers' grace: what it leaves, the next sweep of any instance finishes.
+        sweeps.awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         timer.shutdownNow();
         tracker.close();
         verification.close();
+        metrics.close();
     }
 }

@@ -44,7 +44,8 @@ final class Service {
     /**
      * Runs until SIGTERM (returns normally) or until Slack refuses tokens that can't be renewed (throws).
      *
-     * @param health reports the health of the bot instance running now, when there is a health endpoint
+     * @param health reports the health and the metrics of the bot instance running now, when there is a health
+     *     endpoint
      */
     void run(BotConfig config, String apiUrl, TokenSource tokenSource, AwsClients aws, Optional<HealthServer> health)
             throws SlackTokens.Unavailable, InterruptedException {
@@ -58,7 +59,10 @@ final class Service {
                         tokens,
                         aws,
                         Clock.systemUTC());
-                health.ifPresent(server -> server.report(bot::liveness, bot::readiness));
+                health.ifPresent(server -> {
+                    server.report(bot::liveness, bot::readiness);
+                    server.reportMetrics(bot.metrics()::scrape);
+                });
                 Event event = events.take();
                 // A closed bot's Socket Mode loop responds no more: it must not read as stuck while it drains or
                 // while the next one starts.

@@ -118,6 +118,16 @@ class ArchitectureTest {
                     + " flow's business, the same for every way a request arrives");
 
     @ArchTest
+    static final ArchRule only_the_metrics_package_knows_micrometer = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.invalidator.metrics..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.micrometer..")
+            .because("the classes that count call a few methods of metrics/ with plain values (a decision, an"
+                    + " alias, a duration), so the meters' names, units and labels are decided in one package");
+
+    @ArchTest
     static final ArchRule no_two_packages_need_each_other = slices().matching("dev.invalidator.(**)")
             .should()
             .beFreeOfCycles()

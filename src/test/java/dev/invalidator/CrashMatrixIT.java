@@ -1,10 +1,12 @@
 package dev.invalidator;
 
 import static dev.invalidator.sandbox.SlackSimulator.ALICE;
+import static dev.invalidator.sandbox.SlackSimulator.BOB;
 import static dev.invalidator.testing.BotFixture.OPS;
 import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invalidator.chat.StatusCard;
 import dev.invalidator.sandbox.CallHold;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +35,24 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashMatrixIT {
 
     private static final Duration HELD = Duration.ofSeconds(30);
-    /** Start-up settles "requesting" messages older than this; short, so the test need not wait two minutes. */
+    /** A sweep settles "requesting" messages older than this; short, so the test need not wait two minutes. */
     private static final Duration ABANDONED_AFTER = Duration.ofSeconds(1);
 
-    private static final String CONFIG =
-            BotFixture.CONFIG.replace("  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n");
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(2);
+    /** What a loaded machine may add to a bound in time: the sweep's own calls, a busy simulator. */
+    private static final Duration MARGIN = Duration.ofSeconds(10);
+
+    private static final String CONFIG = BotFixture.CONFIG.replace(
+            "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 2s\n");
+
+    /**
+     * Longer than a restart takes, even on a loaded machine, so that the new instance finds the status message too
+     * young to settle at start-up and only a later sweep can.
+     */
+    private static final Duration LONGER_THAN_A_RESTART = Duration.ofSeconds(30);
+
+    private static final String CONFIG_ABANDONED_AFTER_A_RESTART = BotFixture.CONFIG.replace(
+            "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 30s\n  sweepInterval: 2s\n");
 
     private final BotFixture world = new BotFixture();
     private BotProcess first;
@@ -93,6 +109,60 @@ class CrashMatrixIT {
         world.awaitReply(failed, reply -> reply.text().contains("Please send it again"), "the notice to the requester");
         assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
                 .isZero();
+    }
+
+    @Test
+    void killed_right_after_the_status_message_and_restarted_at_once_a_sweep_settles_it_in_time() {
+        first = BotProcess.startConnected(world, dir, CONFIG_ABANDONED_AFTER_A_RESTART);
+        CallHold posted = world.slack.holdNext("chat.postMessage", CallHold.Point.AFTER_COMMIT);
+
+        world.type(ALICE, OPS, "web /index.html");
+        posted.awaitReached(HELD);
+        killFirst(posted);
+        second = BotProcess.startConnected(world, dir, CONFIG_ABANDONED_AFTER_A_RESTART);
+        Instant left = postedAt(onlyStatusMessage());
+        // A restart slower than abandonedAfter has the new instance settle it at start-up: the bound holds either way.
+        ChannelMessage failed = Await.until(
+                "the status message in a final state within abandonedAfter + one sweep of being left",
+                Duration.between(
+                        Instant.now(),
+                        left.plus(LONGER_THAN_A_RESTART).plus(SWEEP_INTERVAL).plus(MARGIN)),
+                this::onlyStatusMessage,
+                message -> message.text().endsWith(": failed"));
+        assertThat(failed.blocksJson()).contains("nothing was invalidated");
+        world.awaitReply(failed, reply -> reply.text().contains("Please send it again"), "the notice to the requester");
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
+    }
+
+    @Test
+    void killed_after_the_approval_is_recorded_the_next_start_sends_it() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        world.type(ALICE, OPS, "shop /index.html");
+        ChannelMessage waiting = world.awaitMessage(
+                OPS,
+                message -> message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                "the request waiting for approval, with its buttons");
+        world.awaitReply(waiting, reply -> reply.text().contains("approval"), "the call for an approver");
+        CallHold decided = world.slack.holdNext("chat.postMessage", CallHold.Point.AFTER_COMMIT);
+
+        world.slack
+                .clickButton(BOB, OPS, waiting.ts(), StatusCard.APPROVE)
+                .ack()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
+        decided.awaitReached(HELD);
+        killFirst(decided);
+        second = BotProcess.startConnected(world, dir, CONFIG);
+
+        world.awaitMessage(
+                OPS,
+                message -> message.ts().equals(waiting.ts()) && message.text().endsWith(": in progress"),
+                "the approved request sent to CloudFront");
+        assertThat(world.cloudFront.simulator.invalidations(BotFixture.SHOP))
+                .singleElement()
+                .satisfies(invalidation ->
+                        assertThat(invalidation.callerReference()).contains(waiting.ts()));
     }
 
     @Test
@@ -198,12 +268,16 @@ class CrashMatrixIT {
 
     /** Waits until the message is older than {@code polling.abandonedAfter}, then starts a fresh instance. */
     private void restartOnceAbandoned(ChannelMessage requesting) {
-        Instant posted = Instant.ofEpochMilli(
-                new BigDecimal(requesting.ts()).movePointRight(3).longValue());
+        Instant posted = postedAt(requesting);
         Await.until(
                 "the status message is old enough to be settled",
                 () -> Instant.now().isAfter(posted.plus(ABANDONED_AFTER)));
         second = BotProcess.startConnected(world, dir, CONFIG);
+    }
+
+    private static Instant postedAt(ChannelMessage message) {
+        return Instant.ofEpochMilli(
+                new BigDecimal(message.ts()).movePointRight(3).longValue());
     }
 
     private ChannelMessage onlyStatusMessage() {

@@ -19,7 +19,11 @@ import java.util.Optional;
  */
 public interface Cdn {
 
-    int MAX_LOOKUPS_FOR_A_REFERENCE = 50;
+    /**
+     * How much earlier than its status message an invalidation of ours may say it was created: CloudFront's clock and
+     * Slack's are not the same clock.
+     */
+    Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     /** The distribution's id, domain name and alternate domain names. */
     Distribution distribution(String distributionId);
@@ -37,22 +41,39 @@ public interface Cdn {
     InvalidationPage invalidations(String distributionId, String marker, int maxItems);
 
     /**
-     * The invalidation created with {@code callerReference}, if any: newest first, only as far back as the status
-     * message named by a reference of ours allows, and at most {@value #MAX_LOOKUPS_FOR_A_REFERENCE} lookups (each
-     * costs one GetInvalidation, since list entries carry no reference).
+     * The invalidation created with {@code callerReference}, if any. A reference of ours names its status message,
+     * and nothing is created before that message is posted, so only invalidations created since then (less
+     * {@link #CLOCK_SKEW}) are read — each with one GetInvalidation, since list entries carry no reference — however
+     * many that is: an empty answer means the distribution has no such invalidation, never that the look-up gave up.
+     *
+     * @throws CdnException when CloudFront fails, or when its list could not be read back to the status message's time
      */
     default Optional<Invalidation> findByCallerReference(String distributionId, String callerReference) {
         Instant notBefore = CallerReference.decode(callerReference)
-                .map(reference -> reference.messageTime().minus(Duration.ofMinutes(5)))
+                .map(reference -> reference.messageTime().minus(CLOCK_SKEW))
                 .orElse(Instant.EPOCH);
-        for (InvalidationSummary summary : recentInvalidations(distributionId, MAX_LOOKUPS_FOR_A_REFERENCE)) {
-            if (summary.createTime().isBefore(notBefore)) {
-                break;
+        InvalidationPages pages = invalidationPages(distributionId, 100);
+        for (InvalidationPage page : pages) {
+            for (InvalidationSummary summary : page.items()) {
+                if (summary.createTime().isBefore(notBefore)) {
+                    continue;
+                }
+                Invalidation candidate = invalidation(distributionId, summary.id());
+                if (callerReference.equals(candidate.callerReference())) {
+                    return Optional.of(candidate);
+                }
             }
-            Invalidation candidate = invalidation(distributionId, summary.id());
-            if (callerReference.equals(candidate.callerReference())) {
-                return Optional.of(candidate);
+            if (page.endsBefore(notBefore)) {
+                return Optional.empty();
             }
+        }
+        if (pages.cutShort()) {
+            throw new CdnException(
+                    CdnException.Failure.UNEXPECTED,
+                    "CloudFront's list of the invalidations of " + distributionId + " repeated itself before reaching "
+                            + notBefore + ", so whether " + callerReference + " was sent can't be told yet",
+                    "Try again in a minute; if this persists, look for it in the distribution's invalidations in the"
+                            + " CloudFront console.");
         }
         return Optional.empty();
     }

@@ -40,6 +40,8 @@ public final class InvalidationPages implements Iterable<InvalidationPage> {
     private final Cdn cdn;
     private final String distributionId;
     private final int pageSize;
+    /** Set by the last reading when it stopped at a repeated marker rather than at the end of CloudFront's list. */
+    private volatile boolean cutShort;
 
     /** @param pageSize MaxItems of each call, 1 to 100 as CloudFront allows */
     InvalidationPages(Cdn cdn, String distributionId, int pageSize) {
@@ -53,7 +55,16 @@ public final class InvalidationPages implements Iterable<InvalidationPage> {
 
     @Override
     public Iterator<InvalidationPage> iterator() {
+        cutShort = false;
         return new Pages();
+    }
+
+    /**
+     * Whether the last reading stopped at a marker CloudFront had named before, so pages may have gone unread: an
+     * answer such as "not in the list" needs the whole list.
+     */
+    public boolean cutShort() {
+        return cutShort;
     }
 
     /** The invalidations of every page read, newest first; a page is asked for when its first entry is wanted. */
@@ -90,6 +101,7 @@ public final class InvalidationPages implements Iterable<InvalidationPage> {
 
         private boolean notFollowedYet(String marker) {
             if (followed.contains(marker)) {
+                cutShort = true;
                 log.warn(
                         "CloudFront named marker {} of distribution {} a second time; reading its invalidations stops"
                                 + " here",

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * return the first invalidation. Every other call goes straight through.
  *
  * <p>The wait is on the calling thread, a worker's, never an acknowledgement's. A turn further away than
- * {@link #LONGEST_WAIT} is not waited for: the create fails as throttled and says when to try again.
+ * {@link #LONGEST_WAIT}, or than half of {@code polling.abandonedAfter}, is not waited for: the create fails as
+ * throttled and says when to try again. Its status message says "requesting" meanwhile, and a sweep takes one that
+ * says so for longer than {@code abandonedAfter} as left by a stopped bot.
  *
  * <pre>{@code
  * Cdn cdn = new PacedCdn(new CloudFrontCdn(aws, roles), config);
@@ -28,10 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PacedCdn implements Cdn {
 
-    /**
-     * The longest a create waits for its turn: within a minute, well before start-up's reconciliation takes a status
-     * message left at "requesting" for {@code polling.abandonedAfter} (2 minutes by default) as abandoned.
-     */
+    /** The longest a create waits for its turn, when {@code polling.abandonedAfter} (2 minutes by default) allows. */
     public static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
 
     /**
@@ -56,6 +55,7 @@ public final class PacedCdn implements Cdn {
     private final Map<String, CreatePace> paceByDistribution;
     private final CreatePace ownAccount;
     private final Sleeper sleeper;
+    private final Duration longestWait;
 
     public PacedCdn(Cdn cdn, BotConfig config) {
         this(
@@ -68,6 +68,8 @@ public final class PacedCdn implements Cdn {
     PacedCdn(Cdn cdn, BotConfig config, LongSupplier nanoTime, Sleeper sleeper) {
         this.cdn = cdn;
         this.sleeper = sleeper;
+        Duration halfAbandoned = config.polling().abandonedAfter().dividedBy(2);
+        this.longestWait = halfAbandoned.compareTo(LONGEST_WAIT) < 0 ? halfAbandoned : LONGEST_WAIT;
         CloudFrontConfig pace = config.cloudfront();
         Map<String, CreatePace> byAccount = new HashMap<>();
         Map<String, CreatePace> byDistribution = new HashMap<>();
@@ -107,7 +109,7 @@ public final class PacedCdn implements Cdn {
     }
 
     private void waitForTurn(CreatePace pace, String distributionId) {
-        Duration wait = pace.reserve(LONGEST_WAIT).orElseThrow(() -> busy(distributionId));
+        Duration wait = pace.reserve(longestWait).orElseThrow(() -> busy(distributionId));
         if (wait.isZero()) {
             return;
         }

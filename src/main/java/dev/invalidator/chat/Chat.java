@@ -32,13 +32,26 @@ public interface Chat {
     boolean threadHas(PostedMessage parent, String marker);
 
     /**
-     * The bot's status messages in a channel since {@code oldest}, with their current text and facts: only messages
-     * the bot posted itself, whatever metadata other apps attach to theirs.
+     * The bot's status messages in a channel since {@code oldest}, newest first, with their current text and facts:
+     * every one, however many pages of history that takes, and only messages the bot posted itself, whatever metadata
+     * other apps attach to theirs.
      */
     List<StatusRecord> statusMessages(String channel, Instant oldest);
 
-    /** A status message as it stands now. */
-    record StatusRecord(PostedMessage message, String text, Map<String, String> facts) {}
+    /** The channels the bot is a member of — the only ones it can have posted in — public and private. */
+    List<String> memberChannels();
+
+    /**
+     * A status message as it stands now.
+     *
+     * @param approvalKey what its Approve button carries, while it has one: the request's ticket, or its id
+     */
+    record StatusRecord(PostedMessage message, String text, Map<String, String> facts, Optional<String> approvalKey) {
+
+        public StatusRecord(PostedMessage message, String text, Map<String, String> facts) {
+            this(message, text, facts, Optional.empty());
+        }
+    }
 
     /**
      * The status message as it stands now, read back from the channel — the state every instance of the bot shares;
@@ -47,17 +60,21 @@ public interface Chat {
     Optional<StatusRecord> status(PostedMessage message);
 
     /**
-     * Replies in the thread of a status message with a decision on its request (approved, rejected, expired), marked
-     * so that {@link #firstDecision} finds it and nothing a person writes in the thread passes for one. Posted once,
-     * like a status message.
+     * Replies in the thread of a status message with a decision on its request, marked with what was decided and by
+     * whom so that {@link #firstDecision} finds it and nothing a person writes in the thread passes for one. Posted
+     * once, like a status message.
+     *
+     * @param decider who approved or rejected; empty for an expiry
      */
-    PostedMessage postDecision(PostedMessage status, Message notice);
+    PostedMessage postDecision(
+            PostedMessage status, Decision.Verdict verdict, Optional<String> decider, Message notice);
 
     /**
      * The earliest decision the bot posted in the thread of {@code status}: when two instances decide at once, the one
-     * that counts. Another app's reply with the same metadata is no decision.
+     * that counts, and whoever finds it not carried out yet carries it out. Another app's reply with the same metadata
+     * is no decision.
      */
-    Optional<PostedMessage> firstDecision(PostedMessage status);
+    Optional<Decision> firstDecision(PostedMessage status);
 
     void update(PostedMessage message, Message replacement);
 

@@ -14,6 +14,7 @@ import dev.invalidator.request.InvalidationPath;
 import dev.invalidator.request.ParsedPaths;
 import dev.invalidator.request.PathProblem;
 import dev.invalidator.request.PathWarning;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -298,6 +299,20 @@ public final class Replies {
     public static Message expiredNotice(String requester) {
         return notice(
                 ":hourglass:", "<@" + requester + "> nobody approved this request in time; nothing was invalidated.");
+    }
+
+    /**
+     * To an approver whose decision was posted in the thread but could not be read back, so it may not be the first:
+     * the first one there is carried out by a later sweep, and another click would only find it decided.
+     *
+     * @param within how long a decision left undone may wait for a sweep
+     */
+    public static Message decisionUnchecked(Duration within) {
+        return notice(
+                ":hourglass_flowing_sand:",
+                "Your decision is recorded in the thread, but Slack didn't answer when I checked that it came first."
+                        + " The first decision there will be carried out within " + Texts.duration(within)
+                        + "; there is no need to click again.");
     }
 
     /** A decision posted a moment after another instance posted one for the same request. */

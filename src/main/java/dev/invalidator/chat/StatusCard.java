@@ -46,6 +46,8 @@ public record StatusCard(
     }
 
     private static final String AWAITING_APPROVAL_ENDING = ": awaiting approval";
+    private static final String REQUESTING_ENDING = ": requesting";
+    private static final String IN_PROGRESS_ENDING = ": in progress";
     /**
      * The note as shown: a third of a section, so that its quote marks ({@code >} on every line, which may double it)
      * and the headline fit.
@@ -136,6 +138,16 @@ public record StatusCard(
         return text.endsWith(AWAITING_APPROVAL_ENDING);
     }
 
+    /** Whether a status message's text says its request is on its way to CloudFront, nothing created yet. */
+    public static boolean isRequesting(String text) {
+        return text.endsWith(REQUESTING_ENDING);
+    }
+
+    /** Whether a status message's text says its invalidation was created and has not been seen to complete. */
+    public static boolean isInProgress(String text) {
+        return text.endsWith(IN_PROGRESS_ENDING);
+    }
+
     /** The requester's note, shown under the headline in every state. */
     public StatusCard withNote(Optional<String> text) {
         return toBuilder().note(text).build();
@@ -172,10 +184,21 @@ public record StatusCard(
         return failed(why, "Nothing was invalidated.");
     }
 
-    /** Left at "requesting" by a bot that stopped before it sent anything: found at start-up, nothing was created. */
+    /** Left at "requesting" by a bot that stopped before it sent anything: found by a sweep, nothing was created. */
     public StatusCard notSent() {
         return failed(
                 "The bot stopped before it sent this to CloudFront, so nothing was invalidated.",
+                "Send the command again.");
+    }
+
+    /**
+     * Approved, but the request was too big to travel with its buttons and the instance of the bot that held it stopped
+     * before it sent it: no other instance can send it.
+     */
+    public StatusCard approvedButLost() {
+        return failed(
+                "Approved, but this request listed too many paths to keep with its message, and the bot that held it"
+                        + " stopped before it sent it to CloudFront, so nothing was invalidated.",
                 "Send the command again.");
     }
 
@@ -263,8 +286,8 @@ public record StatusCard(
     private String fallback() {
         String what = "Invalidation of " + Texts.paths(pathCount) + " on " + alias;
         return switch (state) {
-            case REQUESTING -> what + ": requesting";
-            case IN_PROGRESS -> what + ": in progress";
+            case REQUESTING -> what + REQUESTING_ENDING;
+            case IN_PROGRESS -> what + IN_PROGRESS_ENDING;
             case COMPLETED ->
                 what + ": completed in " + Texts.duration(elapsed().orElseThrow());
             case FAILED -> what + ": failed";

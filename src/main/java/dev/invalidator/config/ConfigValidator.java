@@ -32,7 +32,7 @@ final class ConfigValidator {
     private static final List<String> DISTRIBUTION_KEYS =
             List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor", "verify");
     private static final List<String> POLLING_KEYS =
-            List.of("initialInterval", "maxInterval", "recoveryWindow", "abandonedAfter");
+            List.of("initialInterval", "maxInterval", "recoveryWindow", "abandonedAfter", "sweepInterval");
     private static final List<String> LIMITS_KEYS = List.of(
             "maxPathsPerRequest",
             "requestsPerUserPerMinute",
@@ -373,6 +373,7 @@ final class ConfigValidator {
         Duration max = duration(section, path, "maxInterval", defaults.maxInterval());
         Duration recovery = duration(section, path, "recoveryWindow", defaults.recoveryWindow());
         Duration abandoned = duration(section, path, "abandonedAfter", defaults.abandonedAfter());
+        Duration sweep = duration(section, path, "sweepInterval", defaults.sweepInterval());
         if (initial.compareTo(max) > 0) {
             String shownMax = Durations.format(max);
             throw problem(
@@ -380,7 +381,7 @@ final class ConfigValidator {
                     Durations.format(initial) + " is longer than maxInterval (" + shownMax + ") — make it at most "
                             + shownMax + " or raise maxInterval");
         }
-        return new PollingConfig(initial, max, recovery, abandoned);
+        return new PollingConfig(initial, max, recovery, abandoned, sweep);
     }
 
     private LimitsConfig limits(JsonNode section) throws ConfigException {

@@ -25,6 +25,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How many invalidation paths each AWS account has used in the current UTC calendar month, read from CloudFront
@@ -38,6 +44,8 @@ import java.util.Set;
  * used.usedThisMonthByAccount(List.of("E1WEBEXAMPLE"));   // {default=840}: only the accounts of these
  * used.record(cdn.create(id, reference, paths)); // counted at once, no extra call
  * used.knownThisMonth("E1WEBEXAMPLE");  // Optional[840] from memory, never a call: for a form's answer
+ * used.knownThisMonthOfAccount("default");   // the same by account: for the metrics
+ * used.keepReading(Duration.ofMinutes(5), timer, workers);   // follows what others invalidate
  * }</pre>
  *
  * <p><b>Accounts.</b> A distribution with a {@code roleArn} belongs to the account in that ARN
@@ -56,6 +64,9 @@ import java.util.Set;
  * another replica) is not counted yet; ones this bot creates are, through {@link #record}. A guard that may be
  * a few paths short for half a minute is the price of not listing a distribution on every keystroke.
  *
+ * <p><b>While nobody asks.</b> {@link #keepReading} reads CloudFront now and then, so that what is known from memory
+ * follows what the console or a CI job invalidates even when no request asks the bot.
+ *
  * <p>Thread-safe. Each distribution is read under its own lock, so threads that ask about the same distribution
  * at once wait for one refresh and then share its answer (while it is fresh) instead of repeating the calls;
  * different distributions never wait for each other. {@link #knownThisMonth} waits for nobody: it reads the count each
@@ -69,6 +80,7 @@ public final class MonthToDatePaths {
     public static final Duration DEFAULT_FRESHNESS = Duration.ofSeconds(30);
 
     private static final int PAGE_SIZE = 100;
+    private static final Logger log = LoggerFactory.getLogger(MonthToDatePaths.class);
 
     private final Cdn cdn;
     private final Clock clock;
@@ -165,9 +177,27 @@ public final class MonthToDatePaths {
      * @throws IllegalArgumentException when the distribution is not in the config
      */
     public Optional<Integer> knownThisMonth(String distributionId) {
+        return knownThisMonthOfAccount(accountOf(distributionId));
+    }
+
+    /** Every account key the config spans, in config order. */
+    public List<String> accounts() {
+        return List.copyOf(distributionsByAccount.keySet());
+    }
+
+    /**
+     * {@link #knownThisMonth}, by account key: what was last counted for {@code account} this UTC month, from memory.
+     *
+     * @throws IllegalArgumentException when the account is not one of {@link #accounts()}
+     */
+    public Optional<Integer> knownThisMonthOfAccount(String account) {
+        List<String> distributionIds = distributionsByAccount.get(account);
+        if (distributionIds == null) {
+            throw new IllegalArgumentException("not an account of the config: " + account);
+        }
         Month month = Month.of(clock.instant());
         int used = 0;
-        for (String id : distributionsByAccount.get(accountOf(distributionId))) {
+        for (String id : distributionIds) {
             Known known = ledgers.get(id).known;
             if (known == null || !known.month().equals(month)) {
                 return Optional.empty();
@@ -175,6 +205,36 @@ public final class MonthToDatePaths {
             used += known.paths();
         }
         return Optional.of(used);
+    }
+
+    /**
+     * Reads every account now and then each {@code interval}, on {@code workers} ({@code timer} only hands the read
+     * over). A read that fails, or finds the workers too busy, is logged and made again at the next turn.
+     */
+    public void keepReading(Duration interval, ScheduledExecutorService timer, Executor workers) {
+        // Runs until the timer is shut down; the task catches what it could throw, which would end the schedule.
+        var unused = timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        workers.execute(this::readEveryAccount);
+                    } catch (RejectedExecutionException busy) {
+                        log.debug("The workers are busy; this month's paths are read at the next turn");
+                    }
+                },
+                0,
+                interval.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    private void readEveryAccount() {
+        Instant now = clock.instant();
+        for (String account : distributionsByAccount.keySet()) {
+            try {
+                usedBy(account, now);
+            } catch (RuntimeException e) {
+                log.warn("Could not read this month's invalidation paths of account {}: {}", account, e.getMessage());
+            }
+        }
     }
 
     /**

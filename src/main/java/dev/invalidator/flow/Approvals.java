@@ -4,21 +4,20 @@ import dev.invalidator.access.AccessDecision;
 import dev.invalidator.access.AccessPolicy;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
+import dev.invalidator.chat.Decision;
+import dev.invalidator.chat.Decision.Verdict;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.chat.StatusCard;
-import dev.invalidator.config.Approval;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,17 +32,19 @@ import org.slf4j.LoggerFactory;
  * <p>Any instance of the bot may get the click, so the status message in the channel is the state they share: a click
  * acts only while the message still says "awaiting approval", the buttons carry the request as a {@link RequestTicket}
  * whose digest the message's facts hold (so no other ticket acts on it), and every decision — approve, reject,
- * expire — is first posted in the thread: when two instances decide at once, the earliest decision in the thread is
- * the one that acts, the other says it came late. The CallerReference, derived from the message, makes a create
- * that still happened twice one invalidation at CloudFront.
+ * expire — is first posted in the thread. The earliest decision in the thread is the request's fate: the instance
+ * that posted it carries it out at once; if it can't — it stopped, or Slack wouldn't read the thread back — whoever
+ * finds the message still waiting with a decision older than {@code polling.abandonedAfter} carries it out instead (a
+ * click on its buttons, or any instance's sweep). The CallerReference, derived from the message, makes a create that
+ * still happened twice one invalidation at CloudFront.
  */
 final class Approvals {
 
     private static final Logger log = LoggerFactory.getLogger(Approvals.class);
 
     /**
-     * How long after its deadline another instance expires a request found waiting at start-up: the instance that
-     * asked expires it at the deadline itself when it still runs.
+     * How long after its deadline a sweep expires a request: the instance that asked expires it at the deadline itself
+     * when it still runs.
      */
     private static final Duration EXPIRY_GRACE = Duration.ofSeconds(30);
 
@@ -58,6 +59,8 @@ final class Approvals {
     private final Chat chat;
     private final StatusPosts posts;
     private final Duration expiresAfter;
+    private final Duration abandonedAfter;
+    private final Duration sweepInterval;
     private final Clock clock;
     private final PendingRequests<Kept> held;
     private final ScheduledExecutorService timer;
@@ -76,6 +79,8 @@ final class Approvals {
         this.chat = chat;
         this.posts = posts;
         this.expiresAfter = config.confirm().approvalExpiresAfter();
+        this.abandonedAfter = config.polling().abandonedAfter();
+        this.sweepInterval = config.polling().sweepInterval();
         this.clock = clock;
         this.held = new PendingRequests<>(expiresAfter, clock);
         this.timer = timer;
@@ -122,7 +127,8 @@ final class Approvals {
     }
 
     /**
-     * A click on Approve or Reject in {@code clicked}. Returns the request to run when it was approved.
+     * A click on Approve or Reject in {@code clicked}. Returns the request to run when it was approved — by this
+     * click, or by an earlier decision left undone.
      *
      * @param key     the button's value: the request's ticket, or its bare id when it was too big for one
      * @param whisper answers the clicker privately
@@ -151,26 +157,64 @@ final class Approvals {
             whisper.answer(Replies.denied(mayApprove.reason()));
             return Optional.empty();
         }
+        Optional<Decision> earlier = chat.firstDecision(clicked);
+        if (earlier.isPresent()) {
+            whisper.answer(Replies.approvalGone());
+            return carryOutIfLeft(record.get(), card.get(), earlier.get());
+        }
         if (isPastDeadline(clicked)) {
-            expire(clicked);
+            expire(clicked, card.get());
             whisper.answer(Replies.approvalGone());
             return Optional.empty();
         }
-        Message decision = approve
-                ? Replies.approvedNotice(request.requester(), userId)
-                : Replies.rejectedNotice(request.requester(), userId);
-        if (!held.claim(request.id()) || !decide(clicked, decision)) {
+        Verdict verdict = approve ? Verdict.APPROVED : Verdict.REJECTED;
+        PostedMessage posted = chat.postDecision(
+                clicked,
+                verdict,
+                Optional.of(userId),
+                approve
+                        ? Replies.approvedNotice(request.requester(), userId)
+                        : Replies.rejectedNotice(request.requester(), userId));
+        Optional<Decision> mine;
+        try {
+            mine = ifFirst(clicked, new Decision(posted, verdict, Optional.of(userId)));
+        } catch (ChatException e) {
+            log.warn(
+                    "Recorded a decision on status message {} in {} but could not read the thread back; a sweep carries"
+                            + " out the first one: {}",
+                    clicked.ts(),
+                    clicked.channel(),
+                    e.getMessage());
+            whisper.answer(Replies.decisionUnchecked(abandonedAfter.plus(sweepInterval)));
+            return Optional.empty();
+        }
+        if (mine.isEmpty()) {
             whisper.answer(Replies.approvalGone());
             return Optional.empty();
         }
         audit.record(AuditEntry.decided(approve, request, userId));
-        if (!approve) {
-            Quietly.show(
-                    "the rejection",
-                    () -> chat.update(clicked, card.get().rejected(userId).message()));
+        return carryOut(record.get(), card.get(), mine.get(), Optional.of(request));
+    }
+
+    /**
+     * A sweep found {@code record}: if it still waits for approval, carries out a decision its decider left undone, or
+     * expires it when nobody decided in time. Returns the request to run when that decision is an approval.
+     */
+    Optional<Approved> sweep(Chat.StatusRecord record) {
+        Optional<StatusCard> card = Optional.of(record)
+                .filter(status -> StatusCard.awaitsApproval(status.text()))
+                .flatMap(status -> StatusFacts.card(status.facts()));
+        if (card.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Approved(request, clicked, card.get()));
+        Optional<Decision> first = chat.firstDecision(record.message());
+        if (first.isPresent()) {
+            return carryOutIfLeft(record, card.get(), first.get());
+        }
+        if (clock.instant().isAfter(deadline(record.message()).plus(EXPIRY_GRACE))) {
+            expire(record.message(), card.get());
+        }
+        return Optional.empty();
     }
 
     /**
@@ -192,43 +236,65 @@ final class Approvals {
     }
 
     /**
-     * At start-up: requests that an instance left waiting — it may have stopped, taking its timer along — expire here
-     * too, at once when their time is up, else a little after their deadline.
-     *
-     * @param window how far back to look for waiting status messages
+     * A decision whose request still waits: carried out here only once it is older than {@code
+     * polling.abandonedAfter}, since until then the instance that recorded it may be carrying it out right now.
      */
-    void resume(Duration window) {
-        Instant now = clock.instant();
-        for (String channel : channelsWithApprovals()) {
-            try {
-                for (Chat.StatusRecord record : chat.statusMessages(channel, now.minus(window))) {
-                    if (StatusCard.awaitsApproval(record.text()) && StatusFacts.wellFormed(record)) {
-                        Duration left = Duration.between(now, deadline(record.message()));
-                        expireLater(record.message(), left.isNegative() ? Duration.ZERO : left.plus(EXPIRY_GRACE));
-                    }
-                }
-            } catch (ChatException e) {
-                log.warn("Could not look for requests waiting for approval in {}: {}", channel, e.getMessage());
-            }
+    private Optional<Approved> carryOutIfLeft(Chat.StatusRecord record, StatusCard card, Decision decision) {
+        if (decision.recordedAt().plus(abandonedAfter).isAfter(clock.instant())) {
+            return Optional.empty();
         }
+        log.info(
+                "Carrying out the decision ({}) left undone on status message {} in {}",
+                decision.verdict(),
+                record.message().ts(),
+                record.message().channel());
+        return carryOut(record, card, decision, Optional.empty());
     }
 
-    private Set<String> channelsWithApprovals() {
-        Set<String> channels = new LinkedHashSet<>();
-        config.distributions().values().stream()
-                .filter(distribution -> distribution.approval().scope() != Approval.Scope.NONE)
-                .forEach(distribution -> channels.addAll(distribution.channels().ids()));
-        return channels;
+    /**
+     * Shows a rejection or an expiry; for an approval, returns the request to run — the one the click brought, else
+     * the one its Approve button names. A request too big for a ticket that only a stopped instance held can't be run
+     * by anyone: the message says so.
+     */
+    private Optional<Approved> carryOut(
+            Chat.StatusRecord record, StatusCard card, Decision decision, Optional<Waiting> clicked) {
+        PostedMessage status = record.message();
+        switch (decision.verdict()) {
+            case APPROVED -> {
+                Optional<Waiting> request =
+                        clicked.or(() -> record.approvalKey().flatMap(key -> find(key, record)));
+                if (request.isPresent()) {
+                    return Optional.of(new Approved(request.get(), status, card));
+                }
+                Quietly.show(
+                        "an approval nobody can send",
+                        () -> chat.update(status, card.approvedButLost().message()));
+                Quietly.show(
+                        "the notice to send it again",
+                        () -> chat.reply(status, Replies.notRunNotice(card.requester())));
+            }
+            case REJECTED ->
+                Quietly.show(
+                        "the rejection",
+                        () -> chat.update(
+                                status,
+                                card.rejected(decision.decider().orElseThrow()).message()));
+            case EXPIRED ->
+                Quietly.show(
+                        "the expiry",
+                        () -> chat.update(status, card.expired(expiresAfter).message()));
+        }
+        return Optional.empty();
     }
 
-    // FutureReturnValueIgnored: the task logs its own failures, and nothing cancels an expiry (expire() checks whether
-    // the request still waits), so the ScheduledFuture has nothing to tell.
+    // FutureReturnValueIgnored: the task logs its own failures, and nothing cancels an expiry (it checks whether the
+    // request still waits), so the ScheduledFuture has nothing to tell.
     @SuppressWarnings("FutureReturnValueIgnored")
     private void expireLater(PostedMessage status, Duration delay) {
         timer.schedule(
                 () -> {
                     try {
-                        expire(status);
+                        expireIfUndecided(status);
                     } catch (RuntimeException e) {
                         log.warn("Could not expire the request in status message {}: {}", status.ts(), e.getMessage());
                     }
@@ -237,18 +303,29 @@ final class Approvals {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Ends a request nobody approved in time, if it still waits and no other decision came first. */
-    private void expire(PostedMessage status) {
-        Optional<Chat.StatusRecord> record = chat.status(status);
-        Optional<StatusCard> card = record.filter(found -> StatusCard.awaitsApproval(found.text()))
+    /**
+     * At the deadline, on the instance that asked: ends a request nobody decided. A decided one is left to whoever
+     * decided it, or to a sweep once that decision is old enough to have been left undone.
+     */
+    private void expireIfUndecided(PostedMessage status) {
+        Optional<StatusCard> card = chat.status(status)
+                .filter(found -> StatusCard.awaitsApproval(found.text()))
                 .flatMap(found -> StatusFacts.card(found.facts()));
-        if (card.isEmpty() || !decide(status, Replies.expiredNotice(card.get().requester()))) {
+        if (card.isPresent() && chat.firstDecision(status).isEmpty()) {
+            expire(status, card.get());
+        }
+    }
+
+    /** Records the expiry of a request no decision was found for, and shows it unless another decision came first. */
+    private void expire(PostedMessage status, StatusCard card) {
+        if (decide(status, Verdict.EXPIRED, Optional.empty(), Replies.expiredNotice(card.requester()))
+                .isEmpty()) {
             return;
         }
-        audit.record(AuditEntry.expired(status.channel(), card.get(), expiresAfter));
+        audit.record(AuditEntry.expired(status.channel(), card, expiresAfter));
         Quietly.show(
                 "the expiry",
-                () -> chat.update(status, card.get().expired(expiresAfter).message()));
+                () -> chat.update(status, card.expired(expiresAfter).message()));
     }
 
     private Instant deadline(PostedMessage status) {
@@ -260,15 +337,24 @@ final class Approvals {
     }
 
     /**
-     * Records {@code notice} in the thread and tells whether it is the decision that counts: the earliest in the
-     * thread. A later one says it changed nothing.
+     * Records a decision in the thread and returns it when it is the one that counts: the earliest in the thread. A
+     * later one says it changed nothing, and the answer is empty.
+     *
+     * @param decider who decided; empty for an expiry
      */
-    private boolean decide(PostedMessage status, Message notice) {
-        PostedMessage mine = chat.postDecision(status, notice);
-        boolean first = chat.firstDecision(status).map(mine::equals).orElse(true);
-        if (!first) {
+    private Optional<Decision> decide(PostedMessage status, Verdict verdict, Optional<String> decider, Message notice) {
+        PostedMessage mine = chat.postDecision(status, verdict, decider, notice);
+        return ifFirst(status, new Decision(mine, verdict, decider));
+    }
+
+    /** {@code recorded} when it is the earliest decision in the thread; else it is marked as late, and empty. */
+    private Optional<Decision> ifFirst(PostedMessage status, Decision recorded) {
+        PostedMessage mine = recorded.message();
+        Decision first = chat.firstDecision(status).orElse(recorded);
+        if (!first.message().equals(mine)) {
             Quietly.show("a late decision as late", () -> chat.update(mine, Replies.lateDecision()));
+            return Optional.empty();
         }
-        return first;
+        return Optional.of(recorded);
     }
 }

@@ -12,11 +12,11 @@ import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.cost.MonthToDatePaths;
+import dev.invalidator.metrics.RequestMeters;
 import dev.invalidator.request.PathLimits;
 import dev.invalidator.request.PathParser;
 import dev.invalidator.tracking.Tracker;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -39,6 +39,7 @@ public final class CommandHandler {
 
     private final Approvals approvals;
     private final HomeTab home;
+    private final Reconciler reconciler;
 
     public CommandHandler(
             BotConfig config,
@@ -49,14 +50,15 @@ public final class CommandHandler {
             Tracker tracker,
             MonthToDatePaths usage,
             Clock clock,
-            ScheduledExecutorService timer) {
+            ScheduledExecutorService timer,
+            RequestMeters requests) {
         Gate gate = new Gate(config, catalog, policy);
         this.chat = chat;
         PathParser parser = new PathParser(new PathLimits(
                 config.limits().maxPathsPerRequest(),
                 PathLimits.cloudFrontDefaults().maxWildcards()));
         Confirmations confirmations = new Confirmations(config.confirm(), usage, clock);
-        AuditLog audit = new AuditLog(clock);
+        AuditLog audit = new AuditLog(clock, requests);
         StatusPosts posts = new StatusPosts(chat);
         this.approvals = new Approvals(config, policy, chat, posts, clock, timer, audit);
         this.rateLimits = new RateLimits(
@@ -71,6 +73,7 @@ public final class CommandHandler {
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat);
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details);
+        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, clock);
     }
 
     /** What the acknowledgement of {@code text} says: only a request to invalidate gets words. */
@@ -171,14 +174,14 @@ public final class CommandHandler {
     }
 
     /**
-     * At start-up: requests left waiting for approval by an instance that may have stopped expire on time; see
-     * {@link Approvals#resume}.
+     * One sweep over every channel the bot is in, finishing what any instance left; see {@link Reconciler}. Run by
+     * {@link PeriodicSweep}.
      */
-    public void resumeApprovals(Duration window) {
+    public void sweep() {
         try {
-            approvals.resume(window);
+            reconciler.sweep();
         } catch (RuntimeException e) {
-            log.error("Looking for requests waiting for approval failed", e);
+            log.error("A sweep of the status messages failed", e);
         }
     }
 

@@ -8,7 +8,10 @@ import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.metrics.InvalidationMeters;
 import dev.invalidator.tracking.InvalidationListener;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -26,29 +29,42 @@ public final class CompletionReporter implements InvalidationListener {
     private final Chat chat;
     private final Executor executor;
     private final RefreshVerification verification;
+    private final Clock clock;
+    private final InvalidationMeters meters;
 
     /**
      * @param executor     where the Slack calls run, so the tracker's threads only ever poll
      * @param verification checks the refresh once the completion notice is in the thread
+     * @param meters       times each completion from the poll that saw it to the edit that shows it
      */
-    public CompletionReporter(BotConfig config, Chat chat, Executor executor, RefreshVerification verification) {
+    public CompletionReporter(
+            BotConfig config,
+            Chat chat,
+            Executor executor,
+            RefreshVerification verification,
+            Clock clock,
+            InvalidationMeters meters) {
         this.config = config;
         this.chat = chat;
         this.executor = executor;
         this.verification = verification;
+        this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
     public void completed(Invalidation invalidation, Instant observedAt) {
-        report(invalidation, card -> card.completed(observedAt));
+        report(invalidation, card -> card.completed(observedAt), Optional.of(observedAt));
     }
 
     @Override
     public void lost(Invalidation invalidation, String reason) {
-        report(invalidation, card -> card.lost(reason));
+        report(invalidation, card -> card.lost(reason), Optional.empty());
     }
 
-    private void report(Invalidation invalidation, Function<StatusCard, StatusCard> outcome) {
+    /** @param observedAt when the tracker saw it completed; empty when it was lost */
+    private void report(
+            Invalidation invalidation, Function<StatusCard, StatusCard> outcome, Optional<Instant> observedAt) {
         CallerReference.decode(invalidation.callerReference())
                 .ifPresent(reference -> executor.execute(() -> {
                     String alias = config.byId(invalidation.distributionId())
@@ -68,6 +84,8 @@ public final class CompletionReporter implements InvalidationListener {
                             .withRefreshMark(StatusFacts.refreshMark(facts));
                     Quietly.show("the end of invalidation " + invalidation.id(), () -> {
                         chat.update(status, card.message());
+                        observedAt.ifPresent(seen -> meters.completionShown(
+                                invalidation.distributionId(), Duration.between(seen, clock.instant())));
                         // Another replica (or a previous run) may have seen the same completion: one notice per thread.
                         if (!chat.threadHas(status, Replies.outcomeMarker(invalidation.id()))) {
                             chat.reply(status, Replies.outcomeNotice(card));

@@ -82,11 +82,11 @@ final class ConfirmClicks {
             return;
         }
         Waiting waiting = ((Confirmations.Found) found).waiting();
-        if (!confirmations.claim(waiting)) {
-            replace.answer(Replies.confirmationGone());
-            return;
-        }
         if (ConfirmationCard.CANCEL.equals(action)) {
+            if (!confirmations.claim(waiting)) {
+                replace.answer(Replies.confirmationGone());
+                return;
+            }
             audit.record(AuditEntry.cancelled(waiting));
             replace.answer(Replies.cancelled(gate.distribution(waiting.distributionId())
                     .map(DistributionConfig::alias)
@@ -104,13 +104,26 @@ final class ConfirmClicks {
         Optional<PreparedRequest> toRun = ConfirmationCard.USE_WILDCARDS.equals(action)
                 ? withSuggestedWildcards(request, whisper)
                 : Optional.of(request);
-        toRun.ifPresent(confirmed -> {
-            audit.record(AuditEntry.of(AuditEntry.Decision.CONFIRMED, confirmed, action));
-            replace.answer(Replies.confirmed(
-                    confirmed.distribution().alias(),
-                    confirmed.paths().accepted().size()));
-            submit.run(confirmed, whisper, Optional.of(StatusPosts.Confirmed.of(waiting)));
-        });
+        if (toRun.isEmpty()) {
+            return;
+        }
+        PreparedRequest confirmed = toRun.get();
+        // The question is answered only once every check has passed: a refused click leaves it open to click again.
+        Optional<Message> limited = submit.admit(confirmed);
+        if (limited.isPresent()) {
+            whisper.answer(limited.get());
+            return;
+        }
+        // Admitted first, so a second click racing this one on this instance counts once against the limits in vain;
+        // claiming first would need taking the claim back when the limits refuse.
+        if (!confirmations.claim(waiting)) {
+            replace.answer(Replies.confirmationGone());
+            return;
+        }
+        audit.record(AuditEntry.of(AuditEntry.Decision.CONFIRMED, confirmed, action));
+        replace.answer(Replies.confirmed(
+                confirmed.distribution().alias(), confirmed.paths().accepted().size()));
+        submit.proceed(confirmed, whisper, Optional.of(StatusPosts.Confirmed.of(waiting)));
     }
 
     /** Why this person's click can't go on while the question stays as it is; empty when it may. */

@@ -2,7 +2,6 @@ package dev.invalidator.flow;
 
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Cdn;
-import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
@@ -14,103 +13,208 @@ import dev.invalidator.tracking.Tracker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At start-up, finds status messages that a stopped bot left at "requesting": it had posted the message but may not
- * have created the invalidation. CloudFront answers which: an invalidation with the message's CallerReference means
- * the create went through (the message is moved on and the invalidation followed); none means nothing was sent
- * (the message says so, and the requester is asked to send it again). Messages younger than
- * {@code polling.abandonedAfter} are left alone: they may belong to another replica that is creating them right now.
+ * The sweep that finishes what any instance of the bot left: run by every instance at start-up and then every {@code
+ * polling.sweepInterval} (see {@link PeriodicSweep}), over every channel the bot is a member of and every status
+ * message there within {@code polling.recoveryWindow}.
+ *
+ * <ul>
+ *   <li>A message still at "requesting" after {@code polling.abandonedAfter} was left by a bot that stopped between
+ *       posting it and creating its invalidation. CloudFront answers which: an invalidation with the message's
+ *       CallerReference means the create went through (the message moves on and the invalidation is followed); none,
+ *       after reading every invalidation created since the message, means nothing was sent (the message says so, and
+ *       the requester is asked to send it again). Younger ones are left for now: they may belong to a replica that is
+ *       creating them right now, and a later sweep comes back to them.
+ *   <li>A message still "in progress" after {@code polling.abandonedAfter} that this instance doesn't follow may have
+ *       been left by an instance that stopped and never started again: its invalidation, found by its CallerReference,
+ *       is adopted and followed to its end, which is reported after a grace that lets a live creator speak first.
+ *   <li>A message awaiting approval whose first decision was left undone — its decider stopped, or Slack wouldn't read
+ *       the thread back — has that decision carried out; one nobody decided on expires when its time is up ({@link
+ *       Approvals#sweep}).
+ * </ul>
+ *
+ * <p>A message that can't be settled — Slack or CloudFront failing, facts that make no sense — is logged and left for
+ * the next sweep; it never stops the others. After the first look at a channel, a sweep reads its history only back to
+ * the oldest message that was still open at the last look (or a few minutes before that look): "requesting" and
+ * "awaiting approval" are where every request starts, so no message older than that can need a sweep.
  */
-public final class Reconciler {
+final class Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    /**
+     * How far before the last look at a channel the next one reads again: a message another replica posted may carry
+     * a {@code ts} from Slack's clock that is a little behind ours.
+     */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final BotConfig config;
     private final Chat chat;
     private final Cdn cdn;
     private final Tracker tracker;
+    private final Approvals approvals;
+    private final SubmitInvalidation submit;
     private final Clock clock;
+    /** Per channel, how far back the next sweep reads. */
+    private final Map<String, Instant> readFrom = new ConcurrentHashMap<>();
 
-    public Reconciler(BotConfig config, Chat chat, Cdn cdn, Tracker tracker, Clock clock) {
+    Reconciler(
+            BotConfig config,
+            Chat chat,
+            Cdn cdn,
+            Tracker tracker,
+            Approvals approvals,
+            SubmitInvalidation submit,
+            Clock clock) {
         this.config = config;
         this.chat = chat;
         this.cdn = cdn;
         this.tracker = tracker;
+        this.approvals = approvals;
+        this.submit = submit;
         this.clock = clock;
     }
 
-    /** Looks back {@code window} in every configured channel; returns how many messages it settled. */
-    public int run(Duration window) {
+    /** One sweep of every channel the bot is in. */
+    void sweep() {
         Instant now = clock.instant();
-        int settled = 0;
-        for (String channel : channels()) {
-            try {
-                for (Chat.StatusRecord record : chat.statusMessages(channel, now.minus(window))) {
-                    if (StatusFacts.wellFormed(record) && settle(record, now)) {
-                        settled++;
-                    }
-                }
-            } catch (ChatException e) {
-                if (e.reason() == ChatException.Reason.NOT_IN_CHANNEL) {
-                    // Not invited yet: the bot can't have posted there, so there is nothing to settle.
-                    log.info("Not a member of {}: no status messages to reconcile there", channel);
-                } else {
-                    log.warn("Could not reconcile the status messages of {}: {}", channel, e.getMessage());
-                }
-            } catch (CdnException e) {
-                log.warn("Could not reconcile the status messages of {}: {}", channel, e.getMessage());
-            }
+        List<String> channels;
+        try {
+            channels = chat.memberChannels();
+        } catch (ChatException e) {
+            log.warn("Could not list the channels the bot is in, so this sweep settles nothing: {}", e.getMessage());
+            return;
         }
-        log.info("Reconciliation: {} status message(s) left at requesting were settled", settled);
-        return settled;
+        for (String channel : channels) {
+            sweep(channel, now);
+        }
     }
 
-    private boolean settle(Chat.StatusRecord record, Instant now) {
-        Map<String, String> facts = record.facts();
-        String requester = facts.get(StatusFacts.REQUESTER);
-        Optional<DistributionConfig> distribution =
-                Optional.ofNullable(facts.get(StatusFacts.DISTRIBUTION)).flatMap(config::byId);
-        if (!record.text().endsWith(": requesting") || requester == null || distribution.isEmpty()) {
-            return false;
+    private void sweep(String channel, Instant now) {
+        Instant windowStart = now.minus(config.polling().recoveryWindow());
+        Instant from = readFrom.getOrDefault(channel, windowStart);
+        List<Chat.StatusRecord> records;
+        try {
+            records = chat.statusMessages(channel, from.isBefore(windowStart) ? windowStart : from);
+        } catch (RuntimeException e) {
+            log.warn("Could not read the status messages of {}; the next sweep tries again: {}", channel, e.toString());
+            return;
         }
-        CallerReference reference =
-                new CallerReference(record.message().channel(), record.message().ts(), requester);
-        if (reference.messageTime().isAfter(now.minus(config.polling().abandonedAfter()))) {
-            return false;
+        Instant nextFrom = now.minus(CLOCK_SKEW);
+        for (Chat.StatusRecord record : records) {
+            if (!StatusFacts.wellFormed(record)) {
+                continue;
+            }
+            if (isOpen(record) && record.message().postedAt().isBefore(nextFrom)) {
+                nextFrom = record.message().postedAt();
+            }
+            try {
+                settle(record, now);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not settle status message {} in {}; the next sweep tries again: {}",
+                        record.message().ts(),
+                        channel,
+                        e.toString());
+            }
         }
-        StatusCard card = StatusCard.requesting(
-                        requester,
-                        distribution.get().alias(),
-                        distribution.get().id(),
-                        Integer.parseInt(facts.get(StatusFacts.PATHS)))
-                .withNote(StatusFacts.note(facts));
+        readFrom.put(channel, nextFrom);
+    }
+
+    /** Whether the message was, when read, in a state a sweep may have to finish. */
+    private static boolean isOpen(Chat.StatusRecord record) {
+        return StatusCard.isRequesting(record.text())
+                || StatusCard.awaitsApproval(record.text())
+                || StatusCard.isInProgress(record.text());
+    }
+
+    private void settle(Chat.StatusRecord record, Instant now) {
+        if (StatusCard.awaitsApproval(record.text())) {
+            approvals.sweep(record).ifPresent(submit::approved);
+        } else if (StatusCard.isRequesting(record.text())) {
+            settleRequesting(record, now);
+        } else if (StatusCard.isInProgress(record.text())) {
+            settleInProgress(record, now);
+        }
+    }
+
+    private void settleInProgress(Chat.StatusRecord record, Instant now) {
+        Optional<Left> left = left(record, now);
+        if (left.isEmpty()) {
+            return;
+        }
+        String reference = left.get().reference().encode();
+        if (tracker.following().stream().anyMatch(followed -> reference.equals(followed.callerReference()))) {
+            return;
+        }
         Optional<Invalidation> created =
-                cdn.findByCallerReference(distribution.get().id(), reference.encode());
+                cdn.findByCallerReference(left.get().distribution().id(), reference);
+        if (created.isEmpty()) {
+            log.warn(
+                    "Status message {} in {} says in progress, but CloudFront has no invalidation of it; left as it is",
+                    record.message().ts(),
+                    record.message().channel());
+            return;
+        }
+        log.info(
+                "Status message {} in {} was left in progress; its invalidation {} is followed here",
+                record.message().ts(),
+                record.message().channel(),
+                created.get().id());
+        tracker.adopt(created.get());
+    }
+
+    /** A message of the bot's, about a distribution in the config, posted longer than abandonedAfter ago. */
+    private record Left(StatusCard card, DistributionConfig distribution, CallerReference reference) {}
+
+    private Optional<Left> left(Chat.StatusRecord record, Instant now) {
+        Optional<StatusCard> card = StatusFacts.card(record.facts());
+        Optional<DistributionConfig> distribution =
+                card.map(StatusCard::distributionId).flatMap(config::byId);
+        if (card.isEmpty() || distribution.isEmpty()) {
+            return Optional.empty();
+        }
+        CallerReference reference = new CallerReference(
+                record.message().channel(), record.message().ts(), card.get().requester());
+        if (reference.messageTime().isAfter(now.minus(config.polling().abandonedAfter()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Left(card.get(), distribution.get(), reference));
+    }
+
+    private void settleRequesting(Chat.StatusRecord record, Instant now) {
+        Optional<Left> left = left(record, now);
+        if (left.isEmpty()) {
+            return;
+        }
+        StatusCard card = left.get().card();
+        Optional<Invalidation> created = cdn.findByCallerReference(
+                left.get().distribution().id(), left.get().reference().encode());
         if (created.isPresent()) {
+            log.info(
+                    "Status message {} in {} was left at requesting; its invalidation {} exists and is followed",
+                    record.message().ts(),
+                    record.message().channel(),
+                    created.get().id());
             chat.update(
                     record.message(),
                     card.inProgress(created.get().id(), created.get().createTime())
                             .message());
             tracker.follow(created.get());
         } else {
+            log.info(
+                    "Status message {} in {} was left at requesting and nothing was sent; it says so",
+                    record.message().ts(),
+                    record.message().channel());
             chat.update(record.message(), card.notSent().message());
-            chat.reply(record.message(), Replies.notRunNotice(requester));
+            chat.reply(record.message(), Replies.notRunNotice(card.requester()));
         }
-        return true;
-    }
-
-    private Set<String> channels() {
-        Set<String> channels = new LinkedHashSet<>();
-        config.distributions()
-                .values()
-                .forEach(distribution -> channels.addAll(distribution.channels().ids()));
-        return channels;
     }
 }

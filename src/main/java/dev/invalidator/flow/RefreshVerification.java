@@ -12,6 +12,7 @@ import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.config.VerifyConfig;
+import dev.invalidator.metrics.InvalidationMeters;
 import dev.invalidator.verify.CheckPlan;
 import dev.invalidator.verify.EdgeProbe;
 import dev.invalidator.verify.RefreshCheck;
@@ -53,11 +54,20 @@ public final class RefreshVerification implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final RefreshCheck check;
     private final AtomicInteger checking = new AtomicInteger();
+    private final InvalidationMeters meters;
 
-    public RefreshVerification(BotConfig config, DistributionCatalog catalog, EdgeProbe edge, Chat chat, Clock clock) {
+    /** @param meters counts each URL checked by what the edge served */
+    public RefreshVerification(
+            BotConfig config,
+            DistributionCatalog catalog,
+            EdgeProbe edge,
+            Chat chat,
+            Clock clock,
+            InvalidationMeters meters) {
         this.config = config;
         this.catalog = catalog;
         this.chat = chat;
+        this.meters = meters;
         this.pool = new ThreadPoolExecutor(
                 CONCURRENT_REQUESTS,
                 CONCURRENT_REQUESTS,
@@ -127,6 +137,8 @@ public final class RefreshVerification implements AutoCloseable {
                     .orElseGet(() -> URI.create(
                             "https://" + catalog.details(distribution).viewerHost()));
         } catch (CdnException e) {
+            meters.refreshChecked(
+                    invalidation.distributionId(), 0, 0, plan.paths().size());
             showReply(status, RefreshReplies.domainsUnreadable(e));
             return CompletableFuture.completedFuture(null);
         }
@@ -143,6 +155,11 @@ public final class RefreshVerification implements AutoCloseable {
         log.info(
                 "Refresh check of invalidation {} on {}: {} fresh, {} stale, {} not checked",
                 invalidation.id(),
+                invalidation.distributionId(),
+                report.freshCount(),
+                report.stale().size(),
+                report.unchecked().size());
+        meters.refreshChecked(
                 invalidation.distributionId(),
                 report.freshCount(),
                 report.stale().size(),

@@ -200,15 +200,29 @@ final class SubmitInvalidation {
      * @param confirmed the confirmation the request went through, if it did: one status message goes on per confirmation
      */
     void run(PreparedRequest request, Responder responder, Optional<StatusPosts.Confirmed> confirmed) {
+        Optional<Message> limited = admit(request);
+        if (limited.isPresent()) {
+            responder.answer(limited.get());
+            return;
+        }
+        proceed(request, responder, confirmed);
+    }
+
+    /**
+     * Counts the request against the rate limits: the answer to give when they refuse it (nothing is counted then),
+     * else empty, and it counts.
+     */
+    Optional<Message> admit(PreparedRequest request) {
         Optional<String> limited = rateLimits.acquire(
                 request.requester(),
                 request.distribution().id(),
                 request.distribution().alias());
-        if (limited.isPresent()) {
-            audit.record(AuditEntry.of(AuditEntry.Decision.RATE_LIMITED, request, limited.get()));
-            responder.answer(Replies.rateLimited(limited.get()));
-            return;
-        }
+        limited.ifPresent(reason -> audit.record(AuditEntry.of(AuditEntry.Decision.RATE_LIMITED, request, reason)));
+        return limited.map(Replies::rateLimited);
+    }
+
+    /** {@link #run} for a request the rate limits have admitted already. */
+    void proceed(PreparedRequest request, Responder responder, Optional<StatusPosts.Confirmed> confirmed) {
         StatusCard card = StatusCard.requesting(
                         request.requester(),
                         request.distribution().alias(),

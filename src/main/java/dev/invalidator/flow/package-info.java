@@ -3,7 +3,8 @@
  * same whichever way a request arrives and whichever instance of the bot Slack hands it to.
  *
  * <pre>{@code
- * CommandHandler handler = new CommandHandler(config, catalog, policy, cdn, chat, tracker, usage, clock, timer);
+ * CommandHandler handler =
+ *         new CommandHandler(config, catalog, policy, cdn, chat, tracker, usage, clock, timer, metrics.requests());
  * handler.handle(new SlashCommand("U0ALICE", "C0OPS", "web /index.html /css/*", triggerId), responder);
  * }</pre>
  *
@@ -23,12 +24,14 @@
  * after checking it again as if it were typed.
  *
  * <p>After the create. The tracker tells {@link CompletionReporter}, which edits the status message and replies in its
- * thread; {@link RefreshVerification} then asks the edge whether the files are fresh; at start-up, {@link Reconciler}
- * settles the status messages a stopped bot left at "requesting". {@link StatusFacts}, kept with each status message,
- * lets any instance render a message another one posted.
+ * thread; {@link RefreshVerification} then asks the edge whether the files are fresh. At start-up and every
+ * {@code polling.sweepInterval} ({@link PeriodicSweep}), {@link Reconciler} sweeps every channel the bot is in and
+ * finishes what any instance left: status messages left at "requesting", approvals decided but not carried out,
+ * approvals nobody decided in time. {@link StatusFacts}, kept with each status message, lets any instance render a
+ * message another one posted.
  *
- * <p>Every decision about a request is one line of {@link AuditLog}. Slack and CloudFront are reached only through
- * the {@code chat.Chat} and {@code cdn.Cdn} ports, so these use cases run the same against the simulators, moto and
- * the real services.
+ * <p>Every decision about a request is one line of {@link AuditLog}, and counted in the metrics by its decision. Slack
+ * and CloudFront are reached only through the {@code chat.Chat} and {@code cdn.Cdn} ports, so these use cases run the
+ * same against the simulators, moto and the real services.
  */
 package dev.invalidator.flow;

@@ -2,6 +2,7 @@ package dev.invalidator.health;
 
 import dev.invalidator.cdn.CdnCallObserver;
 import dev.invalidator.cdn.CdnException.Failure;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +40,12 @@ public final class CloudFrontHealth implements CdnCallObserver {
     }
 
     @Override
-    public void answered(String operation, String distributionId) {
+    public void answered(String operation, String distributionId, Duration took) {
         byId.put(distributionId, CloudFrontStatus.OK);
     }
 
     @Override
-    public void failed(String operation, String distributionId, Failure failure) {
+    public void failed(String operation, String distributionId, Failure failure, Duration took) {
         byId.put(
                 distributionId,
                 switch (failure) {

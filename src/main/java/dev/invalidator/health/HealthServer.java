@@ -1,6 +1,7 @@
 package dev.invalidator.health;
 
 import dev.invalidator.base.DaemonThreads;
+import dev.invalidator.metrics.Scrape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *       body ({@link Readiness}).
  *   <li>{@value #ALIAS} — the endpoint's first path, kept for the scripts written against it: the same as
  *       {@value #READY}.
+ *   <li>{@value #METRICS} — for Prometheus: the bot's meters in its text format, or OpenMetrics when the scraper asks
+ *       for it; 503 until {@link #reportMetrics} hands them over.
  * </ul>
  *
  * <p>It listens before the bot starts: while it {@linkplain #starting() starts}, live answers 200 and ready 503, both
@@ -42,6 +46,7 @@ import org.slf4j.LoggerFactory;
  * Optional<HealthServer> health = HealthServer.fromEnvironment(System.getenv());   // HEALTH_PORT=8080
  * Bot bot = Bot.start(...);
  * health.ifPresent(server -> server.report(bot::liveness, bot::readiness));
+ * health.ifPresent(server -> server.reportMetrics(bot.metrics()::scrape));
  * }</pre>
  */
 public final class HealthServer implements AutoCloseable {
@@ -52,6 +57,9 @@ public final class HealthServer implements AutoCloseable {
     public static final String LIVE = "/health/live";
     public static final String READY = "/health/ready";
     public static final String ALIAS = "/health";
+
+    /** Where Prometheus scrapes the bot. */
+    public static final String METRICS = "/metrics";
 
     /** Probes answered at the same time. */
     static final int THREADS = 4;
@@ -70,6 +78,7 @@ public final class HealthServer implements AutoCloseable {
     private final ThreadPoolExecutor serving;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile Optional<Checks> checks = Optional.empty();
+    private volatile Optional<Function<String, Scrape>> metrics = Optional.empty();
 
     private HealthServer(ServerSocket listening) {
         this.listening = listening;
@@ -131,6 +140,15 @@ public final class HealthServer implements AutoCloseable {
     /** The bot is being replaced (new tokens) or stopped: answer "starting" until {@link #report} again. */
     public void starting() {
         checks = Optional.empty();
+        metrics = Optional.empty();
+    }
+
+    /**
+     * From now on {@value #METRICS} answers with what {@code scrape} gives for the request's {@code Accept} header
+     * (empty when it has none).
+     */
+    public void reportMetrics(Function<String, Scrape> scrape) {
+        metrics = Optional.of(scrape);
     }
 
     public int port() {
@@ -180,6 +198,9 @@ public final class HealthServer implements AutoCloseable {
     }
 
     private ProbeAnswer answer(ProbeRequest request) {
+        if (request.path().equals(METRICS)) {
+            return scrape(request);
+        }
         boolean live = request.path().equals(LIVE);
         if (!live && !request.path().equals(READY) && !request.path().equals(ALIAS)) {
             return ProbeAnswer.error(404, "not found; the health endpoints are " + LIVE + " and " + READY);
@@ -201,6 +222,23 @@ public final class HealthServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("The health check failed", e);
             return ProbeAnswer.error(503, "the health check failed");
+        }
+    }
+
+    private ProbeAnswer scrape(ProbeRequest request) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return ProbeAnswer.error(405, "use GET");
+        }
+        Optional<Function<String, Scrape>> current = metrics;
+        if (current.isEmpty()) {
+            return ProbeAnswer.error(503, "the bot is starting; its metrics follow once it runs");
+        }
+        try {
+            Scrape scrape = current.get().apply(request.accept());
+            return new ProbeAnswer(200, scrape.contentType(), scrape.body());
+        } catch (RuntimeException e) {
+            log.warn("The metrics could not be read", e);
+            return ProbeAnswer.error(503, "the metrics could not be read");
         }
     }
 

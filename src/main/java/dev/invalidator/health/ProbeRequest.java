@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a probe asks: its method and path, read from the connection with a deadline and a size limit. An
+ * What a probe asks: its method, its path and the media types it accepts, read from the connection with a deadline and a size limit. An
  * orchestrator's probe sends a few short headers at once, so a head that is slower or larger than that is refused
  * instead of waited for: one half-open connection must never hold a thread for long.
  *
@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  *
  * @param method e.g. {@code GET}
  * @param path   the request target without its query
+ * @param accept the {@code Accept} header, empty when there is none: a Prometheus scrape asks for OpenMetrics there
  */
-record ProbeRequest(String method, String path) {
+record ProbeRequest(String method, String path, String accept) {
 
     /** The head did not arrive whole in time, was too long or was not HTTP: the answer says which. */
     static final class Refused extends Exception {
@@ -66,7 +67,17 @@ record ProbeRequest(String method, String path) {
         }
         String target = requestLine[1];
         int query = target.indexOf('?');
-        return new ProbeRequest(requestLine[0], query < 0 ? target : target.substring(0, query));
+        return new ProbeRequest(requestLine[0], query < 0 ? target : target.substring(0, query), accept(lines));
+    }
+
+    private static String accept(String[] lines) {
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0 && lines[i].substring(0, colon).strip().equalsIgnoreCase("Accept")) {
+                return lines[i].substring(colon + 1).strip();
+            }
+        }
+        return "";
     }
 
     private static int next(Socket socket, InputStream in, long deadline, Duration timeout)

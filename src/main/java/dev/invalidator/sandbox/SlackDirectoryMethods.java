@@ -10,12 +10,22 @@ import dev.invalidator.sandbox.SlackSimulator.Auth;
 import dev.invalidator.sandbox.SlackWorld.Channel;
 import dev.invalidator.sandbox.SlackWorld.User;
 import dev.invalidator.sandbox.SlackWorld.UserGroup;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Who and where: {@code auth.test}, {@code apps.connections.open}, users, channels and user groups. */
+/**
+ * Who and where: {@code auth.test}, {@code apps.connections.open}, users, channels (and those the bot is in) and user
+ * groups.
+ */
 final class SlackDirectoryMethods {
+
+    /** The conversation types {@code users.conversations} knows; the bot's channels are of the first two. */
+    private static final Set<String> ALL_CHANNEL_TYPES = Set.of("public_channel", "private_channel", "mpim", "im");
 
     private final ObjectMapper json;
     private final SlackWorld world;
@@ -33,6 +43,7 @@ final class SlackDirectoryMethods {
         routes.put("auth.test", new Route(bot, r -> authTest()));
         routes.put("conversations.info", new Route(bot, this::conversationInfo));
         routes.put("users.info", new Route(bot, this::userInfo));
+        routes.put("users.conversations", new Route(bot, this::userConversations));
         routes.put("usergroups.list", new Route(bot, this::userGroups));
         routes.put("usergroups.users.list", new Route(bot, this::userGroupMembers));
     }
@@ -76,6 +87,62 @@ final class SlackDirectoryMethods {
                 .put("created", 1_700_000_000L);
         channel.putArray("shared_team_ids").add(SlackWorld.TEAM_ID);
         return out;
+    }
+
+    /**
+     * The conversations the bot is a member of, of the {@code types} asked (Slack's default: public channels only),
+     * {@code limit} at a time (default 100, at most 1,000) with a {@code next_cursor} that is empty on the last page.
+     */
+    private ObjectNode userConversations(Request r) {
+        Set<String> types = Set.of(
+                Optional.ofNullable(r.param("types")).orElse("public_channel").split(","));
+        if (!ALL_CHANNEL_TYPES.containsAll(types)) {
+            throw new Failure("invalid_types");
+        }
+        List<Channel> members = world.channels().stream()
+                .filter(Channel::botIsMember)
+                .filter(c -> types.contains(c.isPrivate() ? "private_channel" : "public_channel"))
+                .toList();
+        int asked = r.intParam("limit", 100);
+        int limit = asked <= 0 ? 100 : Math.min(asked, 1_000);
+        int from = offset(r.param("cursor"));
+        List<Channel> page = members.subList(Math.min(from, members.size()), Math.min(from + limit, members.size()));
+        ObjectNode out = json.createObjectNode();
+        ArrayNode channels = out.putArray("channels");
+        page.forEach(c -> channels.addObject()
+                .put("id", c.id())
+                .put("name", c.name())
+                .put("is_channel", !c.isPrivate())
+                .put("is_group", false)
+                .put("is_im", false)
+                .put("is_private", c.isPrivate())
+                .put("is_archived", false)
+                .put("is_ext_shared", c.extShared())
+                .put("context_team_id", SlackWorld.TEAM_ID));
+        int next = from + page.size();
+        out.putObject("response_metadata")
+                .put(
+                        "next_cursor",
+                        next < members.size()
+                                ? Base64.getEncoder()
+                                        .encodeToString(("offset:" + next).getBytes(StandardCharsets.UTF_8))
+                                : "");
+        return out;
+    }
+
+    private static int offset(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (decoded.startsWith("offset:")) {
+                return Integer.parseInt(decoded.substring("offset:".length()));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the error below (NumberFormatException is one)
+        }
+        throw new Failure("invalid_cursor");
     }
 
     private ObjectNode userInfo(Request r) {

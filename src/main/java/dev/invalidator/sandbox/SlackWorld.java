@@ -87,6 +87,11 @@ final class SlackWorld {
         return Optional.ofNullable(id == null ? null : channels.get(id));
     }
 
+    /** Every channel, in the order they were added. */
+    synchronized List<Channel> channels() {
+        return new ArrayList<>(channels.values());
+    }
+
     synchronized Optional<UserGroup> userGroup(String id) {
         return Optional.ofNullable(id == null ? null : groups.get(id));
     }

@@ -90,8 +90,8 @@ final class AckDeadline {
             this.arrivedAt = arrivedAt;
         }
 
-        /** The ack has just left. */
-        void acked() {
+        /** The ack has just left, this long after its envelope arrived. */
+        Duration acked() {
             Duration took = Duration.ofNanos(nanoTime.getAsLong() - arrivedAt);
             boolean inTime = took.compareTo(budget) <= 0;
             if (!inTime) {
@@ -102,6 +102,7 @@ final class AckDeadline {
                         budget.toMillis());
             }
             outcome.complete(inTime);
+            return took;
         }
 
         private void afterAck(Runnable work) {

@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.invalidator.flow.CommandHandler;
+import dev.invalidator.metrics.SlackMeters;
 import dev.invalidator.slack.listeners.actions.ApprovalButtonsListener;
 import dev.invalidator.slack.listeners.actions.ConfirmationButtonsListener;
 import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
@@ -73,12 +74,31 @@ public final class SlackBot implements AutoCloseable {
     }
 
     /**
-     * Checks the bot token ({@code auth.test}), opens the Socket Mode connection and starts taking commands.
+     * The same Slack, with every Web API call it makes counted in {@code meters} by method and outcome: the bot's own
+     * and Bolt's, answered or not.
+     */
+    public static Slack countingCalls(Slack slack, SlackMeters meters) {
+        OkHttpClient http = slack.getHttpClient()
+                .getOkHttpClient()
+                .newBuilder()
+                .addInterceptor(new WebApiCalls(slack.getConfig().getMethodsEndpointUrlPrefix(), meters))
+                .build();
+        return Slack.getInstance(slack.getConfig(), new SlackHttpClient(http));
+    }
+
+    /**
+     * Checks the bot token ({@code auth.test}), opens the Socket Mode connection and starts taking commands;
+     * {@code meters} counts the connection's reconnects and the envelopes it acks.
      *
      * @throws IllegalStateException with a one-line reason (no token in it) when Slack refuses a token
      */
     public static SlackBot start(
-            Slack slack, SlackTokens tokens, CommandHandler handler, Executor workers, Clock clock) {
+            Slack slack,
+            SlackTokens tokens,
+            CommandHandler handler,
+            Executor workers,
+            Clock clock,
+            SlackMeters meters) {
         App app = new App(appConfig(slack, tokens.botToken()));
         AckDeadline deadline = new AckDeadline(ACK_BUDGET, System::nanoTime);
         Executor afterAck = deadline.workers(workers);
@@ -89,7 +109,7 @@ public final class SlackBot implements AutoCloseable {
         HomeListener.register(app, handler, afterAck);
         try {
             SocketModeSession session =
-                    SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS, clock, deadline);
+                    SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS, clock, deadline, meters);
             log.info("Connected to Slack in Socket Mode");
             return new SlackBot(session);
         } catch (IllegalArgumentException e) {

@@ -4,21 +4,28 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.ConversationType;
+import com.slack.api.model.ResponseMetadata;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ChatException.Reason;
+import dev.invalidator.chat.Decision;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.RequestForm;
+import dev.invalidator.chat.StatusCard;
 import dev.invalidator.slack.blockkit.RequestModal;
 import dev.invalidator.slack.blockkit.SlackMessages;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +62,17 @@ public final class SlackChat implements Chat {
 
     /** How far back a look for a post goes: a post whose answer was lost a moment ago is among the last messages. */
     private static final int LOOK_BACK = 200;
+
+    private static final String DECISION_STATUS = "status_ts";
+    private static final String DECISION_VERDICT = "verdict";
+    private static final String DECISION_BY = "by";
+    /** Slack recommends no more than 200 messages a page of history. */
+    private static final int HISTORY_PAGE = 200;
+
+    private static final int CHANNELS_PAGE = 200;
+    /** Where the bot posts: public and private channels (channels:read and groups:read). */
+    private static final List<ConversationType> CHANNEL_TYPES =
+            List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL);
 
     private final MethodsClient client;
     private final int maxAttempts;
@@ -122,13 +140,26 @@ public final class SlackChat implements Chat {
         return history.getMessages().stream()
                 .filter(found -> message.ts().equals(found.getTs()) && isOwn(found, FACTS_EVENT))
                 .findFirst()
-                .map(found ->
-                        new Chat.StatusRecord(message, String.valueOf(found.getText()), facts(found.getMetadata())));
+                .map(found -> record(message, found));
+    }
+
+    private static Chat.StatusRecord record(PostedMessage where, com.slack.api.model.Message found) {
+        return new Chat.StatusRecord(
+                where,
+                String.valueOf(found.getText()),
+                facts(found.getMetadata()),
+                SlackMessages.buttonValue(found.getBlocks(), StatusCard.APPROVE));
     }
 
     @Override
-    public PostedMessage postDecision(PostedMessage status, Message notice) {
+    public PostedMessage postDecision(
+            PostedMessage status, Decision.Verdict verdict, Optional<String> decider, Message notice) {
         String postId = UUID.randomUUID().toString();
+        Map<String, Object> payload = new HashMap<>();
+        payload.put(DECISION_STATUS, status.ts());
+        payload.put(DECISION_VERDICT, verdict.name().toLowerCase(Locale.ROOT));
+        decider.ifPresent(user -> payload.put(DECISION_BY, user));
+        payload.put(POST_ID, postId);
         var response = send(
                 "chat.postMessage",
                 notice,
@@ -137,8 +168,7 @@ public final class SlackChat implements Chat {
                         .threadTs(status.ts())
                         .text(m.text())
                         .blocks(layout(m))
-                        .metadata(new com.slack.api.model.Message.Metadata(
-                                DECISION_EVENT, new HashMap<>(Map.of("status_ts", status.ts(), POST_ID, postId))))),
+                        .metadata(new com.slack.api.model.Message.Metadata(DECISION_EVENT, payload))),
                 () -> posted(status.channel(), replies(status), DECISION_EVENT, postId));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
@@ -183,11 +213,29 @@ public final class SlackChat implements Chat {
     }
 
     @Override
-    public Optional<PostedMessage> firstDecision(PostedMessage status) {
+    public Optional<Decision> firstDecision(PostedMessage status) {
+        // Replies come oldest first. A decision without a verdict (written before decisions said what they were), or an
+        // approval that names nobody, counts as none: the request is decided again, or expires.
         return replies(status).stream()
                 .filter(reply -> !status.ts().equals(reply.getTs()) && isOwn(reply, DECISION_EVENT))
+                .map(reply -> decision(status, reply))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private static Optional<Decision> decision(PostedMessage status, com.slack.api.model.Message reply) {
+        Map<String, String> payload = facts(reply.getMetadata());
+        if (!status.ts().equals(payload.get(DECISION_STATUS))) {
+            return Optional.empty();
+        }
+        return Arrays.stream(Decision.Verdict.values())
+                .filter(verdict -> verdict.name().toLowerCase(Locale.ROOT).equals(payload.get(DECISION_VERDICT)))
                 .findFirst()
-                .map(reply -> new PostedMessage(status.channel(), reply.getTs()));
+                .filter(verdict -> verdict == Decision.Verdict.EXPIRED || payload.containsKey(DECISION_BY))
+                .map(verdict -> new Decision(
+                        new PostedMessage(status.channel(), reply.getTs()),
+                        verdict,
+                        Optional.ofNullable(payload.get(DECISION_BY))));
     }
 
     /** Posted by this bot, with metadata of {@code eventType}: another app's look-alike is not. */
@@ -226,17 +274,48 @@ public final class SlackChat implements Chat {
     @Override
     public List<Chat.StatusRecord> statusMessages(String channel, Instant oldest) {
         String since = oldest.getEpochSecond() + ".000000";
-        var history = call(
-                "conversations.history",
-                () -> client.conversationsHistory(
-                        r -> r.channel(channel).oldest(since).limit(200).includeAllMetadata(true)));
-        return history.getMessages().stream()
-                .filter(message -> isOwn(message, FACTS_EVENT))
-                .map(message -> new Chat.StatusRecord(
-                        new PostedMessage(channel, message.getTs()),
-                        String.valueOf(message.getText()),
-                        facts(message.getMetadata())))
-                .toList();
+        List<Chat.StatusRecord> records = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            String page = cursor.orElse(null);
+            var history = call(
+                    "conversations.history",
+                    () -> client.conversationsHistory(r -> r.channel(channel)
+                            .oldest(since)
+                            .limit(HISTORY_PAGE)
+                            .cursor(page)
+                            .includeAllMetadata(true)));
+            history.getMessages().stream()
+                    .filter(message -> isOwn(message, FACTS_EVENT))
+                    .map(message -> record(new PostedMessage(channel, message.getTs()), message))
+                    .forEach(records::add);
+            cursor = nextCursor(history.isHasMore(), history.getResponseMetadata());
+        } while (cursor.isPresent());
+        return records;
+    }
+
+    @Override
+    public List<String> memberChannels() {
+        List<String> channels = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            String page = cursor.orElse(null);
+            var found = call(
+                    "users.conversations",
+                    () -> client.usersConversations(r -> r.types(CHANNEL_TYPES)
+                            .excludeArchived(true)
+                            .limit(CHANNELS_PAGE)
+                            .cursor(page)));
+            found.getChannels().forEach(conversation -> channels.add(conversation.getId()));
+            cursor = nextCursor(true, found.getResponseMetadata());
+        } while (cursor.isPresent());
+        return channels;
+    }
+
+    /** The cursor of the next page; Slack marks the last page with an empty one. */
+    private static Optional<String> nextCursor(boolean hasMore, ResponseMetadata metadata) {
+        return Optional.ofNullable(hasMore && metadata != null ? metadata.getNextCursor() : null)
+                .filter(cursor -> !cursor.isBlank());
     }
 
     private static Map<String, String> facts(com.slack.api.model.Message.Metadata metadata) {

@@ -12,6 +12,7 @@ import com.slack.api.socket_mode.impl.SocketModeClientJavaWSImpl;
 import com.slack.api.socket_mode.queue.SocketModeMessageQueue;
 import com.slack.api.util.json.GsonFactory;
 import dev.invalidator.base.DaemonThreads;
+import dev.invalidator.metrics.SlackMeters;
 import java.lang.reflect.Field;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -19,10 +20,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.java_websocket.client.WebSocketClient;
 import org.slf4j.Logger;
@@ -50,6 +53,9 @@ final class SocketModeSession implements AutoCloseable {
     /** How long the SDK's monitor waits after a failed reconnect before it tries again (as it does for its own). */
     private static final Duration RETRY_AFTER_FAILED_RECONNECT = Duration.ofSeconds(10);
 
+    /** The envelope types Slack sends in Socket Mode; another would be counted as {@code other}. */
+    private static final Set<String> ENVELOPE_TYPES = Set.of("slash_commands", "interactive", "events_api");
+
     private final App app;
     private final SocketModeClient client;
     private final ExecutorService dispatch;
@@ -68,7 +74,8 @@ final class SocketModeSession implements AutoCloseable {
      * @throws IllegalArgumentException when Slack refuses the bot token
      * @throws Exception                when the app token is refused or the connection can't be opened
      */
-    static SocketModeSession open(App app, String appToken, int dispatchThreads, Clock clock, AckDeadline deadline)
+    static SocketModeSession open(
+            App app, String appToken, int dispatchThreads, Clock clock, AckDeadline deadline, SlackMeters meters)
             throws Exception {
         app.start();
         ExecutorService dispatch = dispatchPool(dispatchThreads);
@@ -76,10 +83,11 @@ final class SocketModeSession implements AutoCloseable {
             HandOff handOff = new HandOff();
             SocketModeLiveness liveness = new SocketModeLiveness(dispatch, clock);
             SocketModeClient client = new MonitoredClient(
-                    app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff, liveness);
+                    app.slack(), appToken, app.slack().issueSocketModeUrl(appToken), handOff, liveness, meters);
             SocketModeRequestParser parser = new SocketModeRequestParser(app.config());
             Gson gson = GsonFactory.createSnakeCase(app.slack().getConfig());
-            client.addWebSocketMessageListener(message -> runBolt(app, client, parser, gson, message, deadline));
+            client.addWebSocketMessageListener(
+                    message -> runBolt(app, client, parser, gson, message, deadline, meters));
             handOff.deliverTo(message -> {
                 AckDeadline.Envelope envelope = deadline.arrived();
                 dispatch.execute(() -> deadline.answer(envelope, () -> process(client, message)));
@@ -120,7 +128,8 @@ final class SocketModeSession implements AutoCloseable {
             SocketModeRequestParser parser,
             Gson gson,
             String message,
-            AckDeadline deadline) {
+            AckDeadline deadline,
+            SlackMeters meters) {
         SocketModeRequest request = parser.parse(message);
         if (request == null) {
             return;
@@ -138,7 +147,9 @@ final class SocketModeSession implements AutoCloseable {
             return;
         }
         client.sendSocketModeResponse(gson.toJson(ack(request.getEnvelope().getEnvelopeId(), response, gson)));
-        deadline.answering().ifPresent(AckDeadline.Envelope::acked);
+        String type = request.getEnvelope().getType();
+        deadline.answering()
+                .ifPresent(envelope -> meters.acked(ENVELOPE_TYPES.contains(type) ? type : "other", envelope.acked()));
     }
 
     /** {@code {"envelope_id": …}}, with the listener's answer as {@code payload} when it gave one. */
@@ -215,6 +226,8 @@ final class SocketModeSession implements AutoCloseable {
      * warning and runs as before.
      *
      * <p>Its session monitor survives a failed reconnect, and tells {@link SocketModeLiveness} each time it checks.
+     * Each connection after the first is counted as a reconnect, whatever led to it: the monitor's missing pong,
+     * Slack's {@code disconnect} message.
      * The monitor runs {@link #maintainCurrentSession()} on a scheduled executor, which stops calling a task for good
      * once it throws; the SDK catches only an {@code IOException} there, and throws an {@code IllegalStateException}
      * when apps.connections.open answers {@code ok:false} — one such answer, and the bot never reconnected again.
@@ -222,9 +235,16 @@ final class SocketModeSession implements AutoCloseable {
     private static final class MonitoredClient extends SocketModeClientJavaWSImpl {
 
         private final SocketModeLiveness liveness;
+        private final SlackMeters meters;
+        private final AtomicBoolean connectedOnce = new AtomicBoolean();
 
         MonitoredClient(
-                Slack slack, String appToken, String url, SocketModeMessageQueue queue, SocketModeLiveness liveness)
+                Slack slack,
+                String appToken,
+                String url,
+                SocketModeMessageQueue queue,
+                SocketModeLiveness liveness,
+                SlackMeters meters)
                 throws URISyntaxException {
             super(
                     slack,
@@ -236,6 +256,7 @@ final class SocketModeSession implements AutoCloseable {
                     true,
                     SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
             this.liveness = liveness;
+            this.meters = meters;
         }
 
         /** Returns when the monitor may check again, in epoch milliseconds, as the SDK's own does. */
@@ -255,6 +276,9 @@ final class SocketModeSession implements AutoCloseable {
 
         @Override
         public void connect() {
+            if (connectedOnce.getAndSet(true)) {
+                meters.reconnected();
+            }
             try {
                 Field session = SocketModeClientJavaWSImpl.class.getDeclaredField(SESSION_FIELD);
                 session.setAccessible(true);

@@ -6,7 +6,7 @@
  * Slack slack = SlackBot.slack(apiUrl, error -> rereadTokens());   // a revoked or rotated token, noticed once
  * MethodsClient methods = slack.methods(tokens.botToken());
  * Chat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
- * SlackBot bot = SlackBot.start(slack, tokens, handler, workers, clock);  // registers the listeners, connects
+ * SlackBot bot = SlackBot.start(slack, tokens, handler, workers, clock, metrics.slack());  // listeners, connects
  * }</pre>
  *
  * <p>{@link SlackBot} registers every listener in one place and owns the connection, through
@@ -21,7 +21,8 @@
  * and forms into Block Kit and modals, for the adapter and the listeners alike (a package of its own, so the listeners
  * that render need nothing from the package that registers them); {@link SlackGroupMembers} and {@link SlackWorkspace} answer the access policy's questions about
  * people; {@link SlackTokens} reads the two tokens, from the environment or Secrets Manager, and
- * {@link RefusedTokenAlarm} notices when Slack stops taking them.
+ * {@link RefusedTokenAlarm} notices when Slack stops taking them. {@link WebApiCalls} counts every Web API answer for
+ * the metrics, Bolt's own calls included.
  *
  * <p>Everything shaped like Slack stays here, in {@code slack.blockkit} and in {@code slack.listeners}: the flow and its rules see only the
  * ports and vendor-neutral records.

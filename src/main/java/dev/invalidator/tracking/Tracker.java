@@ -9,6 +9,7 @@ import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationPage;
 import dev.invalidator.cdn.InvalidationStatus;
 import dev.invalidator.cdn.InvalidationSummary;
+import dev.invalidator.metrics.InvalidationMeters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * ({@link PollSchedule}); one scheduler serves all distributions.
  *
  * <pre>{@code
- * Tracker tracker = new Tracker(cdn, new PollSchedule(ofSeconds(1), ofSeconds(4)), listener, Clock.systemUTC());
+ * Tracker tracker = new Tracker(
+ *         cdn, new PollSchedule(ofSeconds(1), ofSeconds(4)), listener, Clock.systemUTC(), metrics.invalidations());
  * tracker.recover(List.of("E1WEBEXAMPLE"), Duration.ofHours(24));
  * tracker.follow(cdn.create("E1WEBEXAMPLE", reference, paths));
  * }</pre>
@@ -62,6 +64,7 @@ public final class Tracker implements AutoCloseable {
     private final PollSchedule schedule;
     private final InvalidationListener listener;
     private final Clock clock;
+    private final InvalidationMeters meters;
     private final ScheduledExecutorService scheduler;
 
     /** Guarded by {@code this}. */
@@ -87,11 +90,14 @@ public final class Tracker implements AutoCloseable {
         boolean pollSoon;
     }
 
-    public Tracker(Cdn cdn, PollSchedule schedule, InvalidationListener listener, Clock clock) {
+    /** @param meters times each completion this tracker sees happen, from CloudFront's create time */
+    public Tracker(
+            Cdn cdn, PollSchedule schedule, InvalidationListener listener, Clock clock, InvalidationMeters meters) {
         this.cdn = cdn;
         this.schedule = schedule;
         this.listener = listener;
         this.clock = clock;
+        this.meters = meters;
         this.scheduler = Executors.newScheduledThreadPool(SCHEDULER_THREADS, DaemonThreads.named("tracker"));
     }
 
@@ -173,7 +179,11 @@ public final class Tracker implements AutoCloseable {
         return new Recovery(resumed, completed, unreachable);
     }
 
-    private void adopt(Invalidation invalidation) {
+    /**
+     * Follows an invalidation another instance created and may still be following: its end is reported after a few
+     * polls of grace, so that a live creator speaks first.
+     */
+    public void adopt(Invalidation invalidation) {
         synchronized (this) {
             adopted.add(key(invalidation));
         }
@@ -250,6 +260,11 @@ public final class Tracker implements AutoCloseable {
                         distributionId, watch, watch.pollSoon ? schedule.initial() : schedule.after(watch.interval));
             }
         }
+        // Only here, where the invalidation was seen in progress before: one found already completed (by recovery,
+        // after a restart) completed at a time nobody saw.
+        Instant seen = clock.instant();
+        done.forEach(
+                invalidation -> meters.completed(distributionId, Duration.between(invalidation.createTime(), seen)));
         done.forEach(this::report);
         gone.forEach(invalidation -> notifyLost(invalidation, lost.get(invalidation.id())));
     }

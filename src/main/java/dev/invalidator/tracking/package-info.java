@@ -3,7 +3,8 @@
  * restart.
  *
  * <pre>{@code
- * Tracker tracker = new Tracker(cdn, new PollSchedule(ofSeconds(1), ofSeconds(4)), listener, Clock.systemUTC());
+ * Tracker tracker = new Tracker(
+ *         cdn, new PollSchedule(ofSeconds(1), ofSeconds(4)), listener, Clock.systemUTC(), metrics.invalidations());
  * Recovery found = tracker.recover(List.of("E1WEBEXAMPLE"), Duration.ofHours(24));   // at start-up
  * tracker.follow(cdn.create("E1WEBEXAMPLE", reference, paths));
  * // later, once: listener.completed(invalidation, observedAt), or listener.lost(invalidation, reason)

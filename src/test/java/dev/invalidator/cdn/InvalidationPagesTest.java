@@ -166,6 +166,33 @@ class InvalidationPagesTest {
         }
     }
 
+    /** Whether a status message's request was sent: an empty answer must mean CloudFront's whole list was read. */
+    @Nested
+    class FindingAReference {
+
+        private final String reference =
+                "invalidator/1/C0OPS/" + NOW.minusSeconds(3_600).getEpochSecond() + ".000100/U0ALICE";
+
+        @Test
+        void a_list_that_names_a_marker_twice_before_the_status_message_is_a_failure_not_a_no() {
+            PagedCdn cdn =
+                    new PagedCdn(Map.of(PagedCdn.FIRST, page(2, "m1"), "m1", page(2, "m2"), "m2", page(2, "m1")));
+
+            assertThatThrownBy(() -> cdn.findByCallerReference(DIST, reference))
+                    .isInstanceOf(CdnException.class)
+                    .hasMessageContaining(DIST)
+                    .hasMessageContaining("whether");
+        }
+
+        @Test
+        void a_list_read_to_its_end_without_the_reference_is_a_no() {
+            PagedCdn cdn = PagedCdn.of(page(3, "m1"), page(3, null));
+
+            assertThat(cdn.findByCallerReference(DIST, reference)).isEmpty();
+            assertThat(cdn.invalidationsRead).hasSize(6);
+        }
+    }
+
     @Nested
     class EndsBefore {
 
@@ -207,6 +234,7 @@ class InvalidationPagesTest {
         final Map<String, InvalidationPage> pagesByMarker;
         final List<String> markersAsked = new ArrayList<>();
         final List<Integer> pageSizesAsked = new ArrayList<>();
+        final List<String> invalidationsRead = new ArrayList<>();
 
         PagedCdn(Map<String, InvalidationPage> pagesByMarker) {
             this.pagesByMarker = pagesByMarker;
@@ -244,9 +272,17 @@ class InvalidationPagesTest {
             throw new UnsupportedOperationException("paging creates nothing");
         }
 
+        /** Every invalidation was made by someone else: its reference is the CLI's. */
         @Override
         public Invalidation invalidation(String distributionId, String invalidationId) {
-            throw new UnsupportedOperationException("paging reads no invalidation");
+            invalidationsRead.add(invalidationId);
+            return new Invalidation(
+                    distributionId,
+                    invalidationId,
+                    InvalidationStatus.COMPLETED,
+                    NOW,
+                    List.of("/index.html"),
+                    "cli-" + invalidationId);
         }
     }
 }

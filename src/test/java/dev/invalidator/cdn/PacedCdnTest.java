@@ -118,6 +118,26 @@ class PacedCdnTest {
     }
 
     @Nested
+    class TheLongestWait {
+
+        @Test
+        void is_half_of_abandoned_after_when_that_is_shorter_than_a_minute() {
+            // Five creates go at once; the sixth's turn is 2 s away, more than half of a 3 s abandonedAfter.
+            PacedCdn quick = new PacedCdn(
+                    cloudFront,
+                    config("polling: {initialInterval: 1s, maxInterval: 1s, abandonedAfter: 3s}"),
+                    nanos::get,
+                    waited -> {});
+            IntStream.range(0, 5).forEach(i -> quick.create(WEB, "ref-" + i, List.of("/index.html")));
+
+            assertThatThrownBy(() -> quick.create(WEB, "ref-5", List.of("/index.html")))
+                    .isInstanceOfSatisfying(
+                            CdnException.class, e -> assertThat(e.failure()).isEqualTo(CdnException.Failure.THROTTLED));
+            assertThat(sentAt).hasSize(5);
+        }
+    }
+
+    @Nested
     class Throttling {
 
         @Test
@@ -162,6 +182,10 @@ class PacedCdnTest {
     }
 
     private static BotConfig config() {
+        return config("");
+    }
+
+    private static BotConfig config(String more) {
         try {
             return ConfigLoader.parse("""
                     distributions:
@@ -169,7 +193,7 @@ class PacedCdnTest {
                       images: {id: E2IMAGESEXAMPLE, channels: [C0OPS], users: ["*"]}
                       shop: {id: E3SHOPEXAMPLE, channels: [C0OPS], users: ["*"],
                              roleArn: "arn:aws:iam::111122223333:role/invalidator"}
-                    """, "test.yml", ConfigLoader.Format.YAML);
+                    """ + more, "test.yml", ConfigLoader.Format.YAML);
         } catch (ConfigException e) {
             throw new IllegalStateException(e);
         }

@@ -180,6 +180,13 @@ class BotConfigTest {
         }
 
         @Test
+        void polling_sweeps_every_minute_and_settles_what_was_left_two_minutes_ago_by_default() {
+            assertThat(PollingConfig.defaults())
+                    .extracting(PollingConfig::abandonedAfter, PollingConfig::sweepInterval)
+                    .containsExactly(Duration.ofMinutes(2), Duration.ofMinutes(1));
+        }
+
+        @Test
         void limits_defaults_are_2000_paths_five_per_user_twenty_per_distribution_and_thirty_reads_per_user() {
             assertThat(LimitsConfig.defaults()).isEqualTo(new LimitsConfig(2000, 5, 20, 30));
         }

@@ -556,7 +556,7 @@ class ConfigValidationTest {
                     arguments(
                             validWith("polling: {interval: 4s}"),
                             "polling.interval: unknown key — the keys here"
-                                    + " are initialInterval, maxInterval, recoveryWindow and abandonedAfter"),
+                                    + " are initialInterval, maxInterval, recoveryWindow, abandonedAfter and sweepInterval"),
                     arguments(
                             validWith("limits: {paths: 10}"),
                             "limits.paths: unknown key — the keys here are"
@@ -603,6 +603,14 @@ class ConfigValidationTest {
         }
 
         @Test
+        void take_the_sweep_interval_given() throws ConfigException {
+            assertThat(yaml(validWith("polling: {sweepInterval: 30s}"))
+                            .polling()
+                            .sweepInterval())
+                    .isEqualTo(Duration.ofSeconds(30));
+        }
+
+        @Test
         void accept_numbers_of_paths_up_to_cloud_fronts_limit() throws ConfigException {
             assertThat(yaml(validWith("limits: {maxPathsPerRequest: 3000}"))
                             .limits()
@@ -615,7 +623,8 @@ class ConfigValidationTest {
             assertRejected(
                     validWith("polling: fast"),
                     "polling: expected a mapping with initialInterval, maxInterval"
-                            + ", recoveryWindow and abandonedAfter, found text \"fast\" — e.g. polling: {maxInterval: 4s}");
+                            + ", recoveryWindow, abandonedAfter and sweepInterval, found text \"fast\" — e.g. polling:"
+                            + " {maxInterval: 4s}");
         }
 
         static Stream<Arguments> badValues() {
@@ -632,6 +641,9 @@ class ConfigValidationTest {
                     arguments(
                             "polling: {initialInterval: 0s}",
                             "polling.initialInterval: must be longer than zero" + " — e.g. 1s"),
+                    arguments(
+                            "polling: {sweepInterval: 0s}",
+                            "polling.sweepInterval: must be longer than zero — e.g. 1m"),
                     arguments(
                             "polling: {recoveryWindow: PT-1H}",
                             "polling.recoveryWindow: \"PT-1H\" is negative —" + " durations are zero or longer"),

@@ -17,18 +17,21 @@ import dev.invalidator.sandbox.CloudFrontSimulator;
 import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
+import dev.invalidator.testing.Await;
 import dev.invalidator.testing.CloudFrontFixture;
 import dev.invalidator.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -408,6 +411,73 @@ class MonthToDatePathsTest {
 
             assertThat(used.usedThisMonthByAccount())
                     .containsExactly(entry(MonthToDatePaths.DEFAULT_ACCOUNT, 0), entry(SHOP_ACCOUNT, 1));
+        }
+    }
+
+    @Nested
+    class KnowsEachAccountFromMemory {
+
+        @Test
+        void names_every_account_the_config_spans_in_config_order() {
+            assertThat(used.accounts()).containsExactly(MonthToDatePaths.DEFAULT_ACCOUNT, SHOP_ACCOUNT);
+        }
+
+        @Test
+        void tells_each_accounts_paths_as_last_read_without_calling_cloudfront() {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            seed(SHOP, "2026-11-02T00:00:00Z", 2);
+            used.usedThisMonthByAccount();
+            seed(WEB, "2026-11-03T09:00:00Z", 4);
+            clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
+            int callsBefore = simulator.recordedCalls().size();
+
+            assertThat(used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
+                    .hasValue(3);
+            assertThat(used.knownThisMonthOfAccount(SHOP_ACCOUNT)).hasValue(2);
+            assertThat(simulator.recordedCalls()).hasSize(callsBefore);
+        }
+    }
+
+    @Nested
+    class KeepsReading {
+
+        @Test
+        void so_that_it_follows_invalidations_made_elsewhere() {
+            MonthToDatePaths reading = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock, Duration.ZERO);
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            try {
+                reading.keepReading(Duration.ofMillis(50), timer, Runnable::run);
+                Await.until(
+                        "the first read",
+                        () -> reading.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT)
+                                .isPresent());
+
+                seed(WEB, "2026-11-03T09:00:00Z", 4);
+
+                Await.until(
+                        "the console's four paths",
+                        () -> reading.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT)
+                                .equals(Optional.of(4)));
+            } finally {
+                timer.shutdownNow();
+            }
+        }
+
+        @Test
+        void after_a_read_failed() {
+            MonthToDatePaths reading = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock, Duration.ZERO);
+            simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            try {
+                reading.keepReading(Duration.ofMillis(50), timer, Runnable::run);
+
+                Await.until(
+                        "a read after the failed one",
+                        () -> reading.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT)
+                                .isPresent());
+            } finally {
+                timer.shutdownNow();
+            }
         }
     }
 

@@ -29,12 +29,16 @@ import org.junit.jupiter.api.Test;
  * The deploy examples for the engines teams run, {@code deploy/ecs-task-definition.json} and
  * {@code deploy/kubernetes.yml}: they parse, run the image of the Dockerfile with the variables the bot reads, take
  * the Slack tokens from Secrets Manager, restart on {@code /health/live} alone and wait for {@code /health/ready},
- * and carry a config that loads and that {@code deploy/iam-policy.json} covers.
+ * carry a config that loads and that {@code deploy/iam-policy.json} covers, and (Kubernetes) let Prometheus scrape
+ * {@code /metrics}.
  */
 class DeployExamplesTest {
 
     private static final Path ECS = Path.of("deploy/ecs-task-definition.json");
     private static final Path KUBERNETES = Path.of("deploy/kubernetes.yml");
+    /** Apart, since {@code kubectl apply} fails on a kind whose CRD the cluster lacks (no Prometheus Operator). */
+    private static final Path SERVICE_MONITOR = Path.of("deploy/kubernetes-servicemonitor.yml");
+
     private static final Path POLICY = Path.of("deploy/iam-policy.json");
     private static final String IMAGE = "ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/invalidator:0.1.0";
     /** Readiness may wait 3 s for Slack's pong ({@code SlackBot.isConnected}), liveness 2 s for the dispatch threads. */
@@ -264,6 +268,50 @@ class DeployExamplesTest {
                                     bot.path(probe).path("timeoutSeconds").asInt())
                             .as(probe)
                             .isGreaterThan(SLOWEST_CHECK_SECONDS));
+        }
+
+        @Test
+        void prometheus_scrapes_the_metrics_of_every_pod_as_the_job_the_alerts_expect() throws IOException {
+            String port = effectiveEnv(env()).get("HEALTH_PORT");
+            JsonNode service = byKind.get("Service");
+            JsonNode monitor = new YAMLMapper().readTree(SERVICE_MONITOR.toFile());
+            JsonNode servicePort = service.path("spec").path("ports").get(0);
+            JsonNode endpoint = monitor.path("spec").path("endpoints").get(0);
+
+            assertThat(service.path("spec").path("selector"))
+                    .isEqualTo(byKind.get("Deployment")
+                            .path("spec")
+                            .path("selector")
+                            .path("matchLabels"));
+            assertThat(list(bot.path("ports"))).anySatisfy(named -> {
+                assertThat(named.path("name").asText())
+                        .isEqualTo(servicePort.path("targetPort").asText());
+                assertThat(named.path("containerPort").asText()).isEqualTo(port);
+            });
+            assertThat(monitor.path("spec").path("selector").path("matchLabels"))
+                    .isEqualTo(service.path("metadata").path("labels"));
+            assertThat(endpoint.path("port").asText())
+                    .isEqualTo(servicePort.path("name").asText());
+            assertThat(endpoint.path("path").asText()).isEqualTo(HealthServer.METRICS);
+            assertThat(service.path("metadata").path("name").asText())
+                    .as("the ServiceMonitor's job is the Service's name; the alerts ask for job=\"invalidator\"")
+                    .isEqualTo("invalidator");
+            assertThat(monitor.path("kind").asText()).isEqualTo("ServiceMonitor");
+            assertThat(monitor.path("spec").has("jobLabel")).isFalse();
+        }
+
+        @Test
+        void the_pods_carry_the_scrape_annotations_for_annotation_based_scrape_configs() {
+            JsonNode annotations = byKind.get("Deployment")
+                    .path("spec")
+                    .path("template")
+                    .path("metadata")
+                    .path("annotations");
+
+            assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
+            assertThat(annotations.path("prometheus.io/port").asText())
+                    .isEqualTo(effectiveEnv(env()).get("HEALTH_PORT"));
+            assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo(HealthServer.METRICS);
         }
 
         @Test

@@ -52,6 +52,9 @@ class ManifestTest {
             entry("conversations.replies", Set.of("channels:history", "groups:history")),
             // slack.md §2
             entry("conversations.info", Set.of("channels:read", "groups:read")),
+            // docs.slack.dev/reference/methods/users.conversations: the *:read scope of each type listed, and the
+            // bot lists public and private channels
+            entry("users.conversations", Set.of("channels:read", "groups:read")),
             entry("users.info", Set.of("users:read")),
             entry("usergroups.users.list", Set.of("usergroups:read")),
             // hex.pm slack_kit priv/docs/methods/usergroups.list.json: bot scope usergroups:read

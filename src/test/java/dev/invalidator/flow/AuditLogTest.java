@@ -11,12 +11,14 @@ import dev.invalidator.cdn.InvalidationStatus;
 import dev.invalidator.chat.Message;
 import dev.invalidator.config.AccessList;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.metrics.BotMetrics;
 import dev.invalidator.request.PathLimits;
 import dev.invalidator.request.PathParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +35,7 @@ class AuditLogTest {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger("audit");
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private final AuditLog audit = new AuditLog(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AuditLog audit = new AuditLog(Clock.fixed(NOW, ZoneOffset.UTC), new BotMetrics(Map.of()).requests());
     private final PreparedRequest request = new PreparedRequest(
             "U0ALICE",
             "C0OPS",

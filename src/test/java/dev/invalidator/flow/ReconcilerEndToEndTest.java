@@ -8,6 +8,7 @@ import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.StatusCard;
+import dev.invalidator.config.BotConfig;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.Test;
 class ReconcilerEndToEndTest {
 
     private static final String ALICE = SlackSimulator.ALICE;
+    private static final String DEPLOYS = "C0DEPLOYS";
+    private static final String SWEEPING_OFTEN =
+            BotFixture.CONFIG.replace("  maxInterval: 200ms\n", "  maxInterval: 200ms\n  sweepInterval: 200ms\n");
 
     private final BotFixture world = new BotFixture();
 
@@ -40,25 +44,46 @@ class ReconcilerEndToEndTest {
     }
 
     private PostedMessage leftAtRequesting() {
-        SlackChat chat = new SlackChat(
+        return leftAtRequesting(OPS, ALICE);
+    }
+
+    /** The bot's own adapter, to leave messages exactly as an instance of the bot leaves them. */
+    private SlackChat botChat() {
+        return new SlackChat(
                 SlackBot.slack(world.slack.apiUrl()).methods(world.slack.botToken()), 3, Duration.ofSeconds(1));
+    }
+
+    /** A status message as the bot posts it, whose request then went nowhere. */
+    private PostedMessage leftAtRequesting(String channel, String requester) {
         StatusCard card = StatusCard.requesting(ALICE, "web", WEB, 1);
-        return chat.post(
-                OPS,
-                card.message(),
-                Map.of(
-                        StatusFacts.REQUESTER,
-                        ALICE,
-                        StatusFacts.DISTRIBUTION,
-                        WEB,
-                        StatusFacts.ALIAS,
-                        "web",
-                        StatusFacts.PATHS,
-                        "1"));
+        return botChat()
+                .post(
+                        channel,
+                        card.message(),
+                        Map.of(
+                                StatusFacts.REQUESTER,
+                                requester,
+                                StatusFacts.DISTRIBUTION,
+                                WEB,
+                                StatusFacts.ALIAS,
+                                "web",
+                                StatusFacts.PATHS,
+                                "1"));
+    }
+
+    private ChannelMessage awaitSettled(PostedMessage orphan) {
+        return world.awaitMessage(
+                orphan.channel(),
+                m -> m.ts().equals(orphan.ts()) && m.text().endsWith(": failed"),
+                "the orphan to be settled");
     }
 
     private void startBotMinutesLater(int minutes) {
-        world.startBot(BotFixture.config(), new MutableClock(Instant.now().plus(Duration.ofMinutes(minutes))));
+        startBotMinutesLater(minutes, BotFixture.config());
+    }
+
+    private void startBotMinutesLater(int minutes, BotConfig config) {
+        world.startBot(config, new MutableClock(Instant.now().plus(Duration.ofMinutes(minutes))));
     }
 
     @Test
@@ -87,6 +112,91 @@ class ReconcilerEndToEndTest {
 
         world.awaitMessage(OPS, m -> m.ts().equals(orphan.ts()) && m.text().contains("completed"), "the completion");
         assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(1);
+    }
+
+    @Test
+    void a_message_in_a_channel_reached_only_through_a_wildcard_distribution_is_settled() {
+        world.slack.addChannel(DEPLOYS, "deploys", true);
+        PostedMessage orphan = leftAtRequesting(DEPLOYS, ALICE);
+
+        startBotMinutesLater(
+                3, BotFixture.config(BotFixture.CONFIG.replaceFirst("channels: \\[C0OPS\\]", "channels: [\"*\"]")));
+
+        awaitSettled(orphan);
+    }
+
+    @Test
+    void a_message_behind_more_than_a_page_of_newer_ones_is_settled() {
+        PostedMessage orphan = leftAtRequesting();
+        for (int i = 0; i < 250; i++) {
+            world.slack.userPosts(ALICE, OPS, "chatter " + i, null);
+        }
+
+        startBotMinutesLater(3);
+
+        awaitSettled(orphan);
+    }
+
+    @Test
+    void a_status_message_whose_facts_make_no_sense_does_not_stop_the_others_being_settled() {
+        PostedMessage orphan = leftAtRequesting();
+        leftAtRequesting(OPS, "not a user id");
+
+        startBotMinutesLater(3);
+
+        awaitSettled(orphan);
+    }
+
+    @Test
+    void a_message_too_young_at_start_up_is_settled_by_a_later_sweep() {
+        PostedMessage orphan = leftAtRequesting();
+        MutableClock clock = new MutableClock(Instant.now());
+        world.startBot(BotFixture.config(SWEEPING_OFTEN), clock);
+        Await.until(
+                "every look at the channel that start-up makes",
+                () -> world.slack.calls("conversations.history").stream()
+                                .filter(call -> OPS.equals(call.params().get("channel")))
+                                .count()
+                        >= 2);
+        assertThat(world.slack.messages(OPS))
+                .filteredOn(m -> m.ts().equals(orphan.ts()))
+                .singleElement()
+                .satisfies(m -> assertThat(m.text()).endsWith(": requesting"));
+
+        clock.advance(BotFixture.config().polling().abandonedAfter().plusSeconds(1));
+
+        awaitSettled(orphan);
+    }
+
+    @Test
+    void an_invalidation_left_in_progress_by_an_instance_that_stopped_is_reported_by_another_ones_sweep() {
+        MutableClock clock = new MutableClock(Instant.now());
+        world.startBot(BotFixture.config(SWEEPING_OFTEN), clock);
+        Await.until(
+                "start-up's look at the channel",
+                () -> !world.slack.calls("conversations.history").isEmpty());
+        // Another instance posted the message, created the invalidation, moved the message on and stopped; the running
+        // one never saw it at start-up, and no instance starts again.
+        PostedMessage left = leftAtRequesting();
+        Invalidation created = world.cloudFront.cdn.create(
+                WEB, new CallerReference(OPS, left.ts(), ALICE).encode(), List.of("/index.html"));
+        botChat()
+                .update(
+                        left,
+                        StatusCard.requesting(ALICE, "web", WEB, 1)
+                                .inProgress(created.id(), created.createTime())
+                                .message());
+        world.cloudFront.simulator.complete(created.id());
+
+        // The bot's clock stood still while the message was posted by Slack's: past abandonedAfter from either.
+        clock.advance(BotFixture.config().polling().abandonedAfter().plusMinutes(1));
+
+        world.awaitMessage(
+                OPS, m -> m.ts().equals(left.ts()) && m.text().contains("completed"), "the completion, reported");
+        world.awaitReply(
+                world.awaitMessage(OPS, m -> m.ts().equals(left.ts()), "the status message"),
+                reply -> reply.text().contains("<@" + ALICE + ">"),
+                "the notice to the requester");
     }
 
     @Test

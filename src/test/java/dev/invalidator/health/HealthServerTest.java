@@ -3,6 +3,7 @@ package dev.invalidator.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.invalidator.metrics.BotMetrics;
 import dev.invalidator.testing.HealthProbe;
 import dev.invalidator.testing.HealthProbe.Answer;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -256,6 +258,68 @@ class HealthServerTest {
             String answer = new String(halfOpen.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
 
             assertThat(answer).startsWith("HTTP/1.1 408 ");
+        }
+    }
+
+    @Nested
+    class Metrics {
+
+        private final BotMetrics metrics = new BotMetrics(Map.of("E1WEBEXAMPLE", "web"));
+
+        @AfterEach
+        void close() {
+            metrics.close();
+        }
+
+        @Test
+        void answer_503_until_it_has_the_bots_metrics_and_again_while_the_next_bot_starts() {
+            assertThat(probe.get("/metrics"))
+                    .isEqualTo(new Answer(503, "{\"error\":\"the bot is starting; its metrics follow once it runs\"}"));
+
+            server.reportMetrics(metrics::scrape);
+            assertThat(probe.get("/metrics").status()).isEqualTo(200);
+
+            server.starting();
+            assertThat(probe.get("/metrics").status()).isEqualTo(503);
+        }
+
+        @Test
+        void are_served_in_the_prometheus_text_format() {
+            metrics.requests().decided("created");
+            server.reportMetrics(metrics::scrape);
+
+            HttpResponse<String> scrape = probe.exchange(HttpRequest.newBuilder(probe.uri("/metrics")));
+
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.headers().firstValue("Content-Type"))
+                    .contains("text/plain; version=0.0.4; charset=utf-8");
+            assertThat(scrape.body()).contains("invalidator_requests_total{decision=\"created\"} 1.0\n");
+        }
+
+        @Test
+        void are_served_in_openmetrics_when_the_scraper_asks_for_it_as_prometheus_does() {
+            server.reportMetrics(metrics::scrape);
+
+            HttpResponse<String> scrape = probe.exchange(HttpRequest.newBuilder(probe.uri("/metrics"))
+                    .header(
+                            "Accept",
+                            "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;"
+                                    + "q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"));
+
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.headers().firstValue("Content-Type"))
+                    .contains("application/openmetrics-text; version=1.0.0; charset=utf-8");
+            assertThat(scrape.body()).endsWith("# EOF\n");
+        }
+
+        @Test
+        void refuse_other_paths_under_it_with_404_and_other_methods_with_405() {
+            server.reportMetrics(metrics::scrape);
+
+            assertThat(probe.get("/metrics/jvm").status()).isEqualTo(404);
+            assertThat(probe.send(HttpRequest.newBuilder(probe.uri("/metrics"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))))
+                    .isEqualTo(new Answer(405, "{\"error\":\"use GET\"}"));
         }
     }
 

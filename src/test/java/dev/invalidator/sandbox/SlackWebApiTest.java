@@ -14,6 +14,8 @@ import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.Conversation;
+import com.slack.api.model.ConversationType;
 import com.slack.api.model.Message;
 import dev.invalidator.sandbox.SlackSimulator.ApiCall;
 import dev.invalidator.sandbox.SlackSimulator.Auth;
@@ -377,6 +379,27 @@ class SlackWebApiTest {
                     .isFalse();
             assertThat(bot.conversationsInfo(c -> c.channel("C0NOPE")).getError())
                     .isEqualTo("channel_not_found");
+        }
+
+        @Test
+        void users_conversations_lists_the_channels_the_bot_is_in_of_the_types_asked_a_page_at_a_time()
+                throws Exception {
+            sim.addChannel("C0OPS", "ops", true);
+            sim.addChannel("G0SECRET", "secret", true, true);
+            sim.addChannel("G0ELSEWHERE", "elsewhere", false, true);
+            List<ConversationType> both = List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL);
+
+            var first = bot.usersConversations(u -> u.types(both).limit(2));
+            var second = bot.usersConversations(u ->
+                    u.types(both).limit(2).cursor(first.getResponseMetadata().getNextCursor()));
+
+            assertThat(first.getChannels()).extracting(Conversation::getId).containsExactly(GENERAL, "C0OPS");
+            assertThat(second.getChannels()).extracting(Conversation::getId).containsExactly("G0SECRET");
+            assertThat(second.getResponseMetadata().getNextCursor()).isEmpty();
+            assertThat(bot.usersConversations(u -> u).getChannels())
+                    .as("public channels only, by default")
+                    .extracting(Conversation::getId)
+                    .containsExactly(GENERAL, "C0OPS");
         }
 
         @Test

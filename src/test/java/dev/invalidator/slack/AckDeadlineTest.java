@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
+import dev.invalidator.metrics.BotMetrics;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +57,8 @@ class AckDeadlineTest {
             afterAck.execute(() -> done.add(text));
             return Response.error(500);
         });
-        session = SocketModeSession.open(app, slack.appToken(), 2, Clock.systemUTC(), deadline);
+        session = SocketModeSession.open(
+                app, slack.appToken(), 2, Clock.systemUTC(), deadline, new BotMetrics(Map.of()).slack());
         slack.awaitConnections(1, Duration.ofSeconds(20));
     }
 

@@ -7,12 +7,16 @@ import static dev.invalidator.testing.BotFixture.SHOP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.chat.StatusCard;
+import dev.invalidator.sandbox.CallHold;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +153,69 @@ class ApprovalEndToEndTest {
             assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
                     .isZero();
         }
+    }
+
+    /**
+     * Bob's approval is posted, then Slack answers 429 to every read of the thread the approving instance makes: its
+     * five attempts fail, and only a later read — a sweep's, or a click's — finds the approval.
+     */
+    private ChannelMessage approvedButNotReadBack(int rateLimitedReads) {
+        ChannelMessage waiting = requestAndAwaitApproval();
+        world.awaitReply(waiting, reply -> reply.text().contains("approval"), "the call for an approver");
+        CallHold decision = world.slack.holdNext("chat.postMessage", CallHold.Point.AFTER_COMMIT);
+
+        click(BOB, waiting, StatusCard.APPROVE);
+        decision.awaitReached(Duration.ofSeconds(20));
+        world.slack.rateLimit("conversations.replies", rateLimitedReads, 1);
+        decision.release();
+        assertThat(Await.value(
+                                "Bob told his approval is recorded",
+                                () -> world.slack.ephemerals(BOB).stream()
+                                        .filter(e -> e.text().contains("recorded in the thread"))
+                                        .findFirst()
+                                        .orElse(null))
+                        .text())
+                .contains("no need to click again");
+        return waiting;
+    }
+
+    private void awaitSentToCloudFront(ChannelMessage waiting, Duration within) {
+        Await.until(
+                "the approved request sent to CloudFront",
+                within,
+                () -> world.slack.messages(OPS).stream()
+                        .filter(m -> m.ts().equals(waiting.ts()))
+                        .findFirst()
+                        .orElse(null),
+                m -> m != null && m.text().endsWith(": in progress"));
+        assertThat(world.cloudFront.simulator.invalidations(SHOP))
+                .singleElement()
+                .satisfies(invalidation ->
+                        assertThat(invalidation.callerReference()).contains(waiting.ts()));
+    }
+
+    @Test
+    void an_approval_whose_thread_slack_will_not_read_back_is_carried_out_by_a_sweep() {
+        world.startBot(BotFixture.config(BotFixture.CONFIG.replace(
+                "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 200ms\n")));
+
+        // Sweeps read the thread too, at most one attempt a second like the approving instance: 15 answers of 429
+        // outlast that instance's five attempts, and the sweeps after them find the approval.
+        ChannelMessage waiting = approvedButNotReadBack(15);
+
+        awaitSentToCloudFront(waiting, Duration.ofSeconds(60));
+    }
+
+    @Test
+    void a_second_click_on_an_approval_left_undone_carries_it_out() {
+        MutableClock clock = new MutableClock(Instant.now());
+        world.startBot(BotFixture.config(), clock);
+        ChannelMessage waiting = approvedButNotReadBack(5);
+
+        clock.advance(BotFixture.config().polling().abandonedAfter().plusSeconds(1));
+        click(BOB, waiting, StatusCard.APPROVE);
+
+        awaitSentToCloudFront(waiting, Await.DEFAULT_TIMEOUT);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -171,6 +172,30 @@ class ConfirmationEndToEndTest {
         assertThat(awaitLatestEphemeral(ALICE, "expired").text()).contains("nothing more was invalidated");
         assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
                 .isZero();
+    }
+
+    @Test
+    void a_confirm_refused_by_the_rate_limit_stays_open_and_goes_through_when_clicked_after_the_wait() {
+        world.close();
+        world = new BotFixture();
+        MutableClock clock = new MutableClock(Instant.now());
+        world.startBot(BotFixture.config(BotFixture.CONFIG + "limits:\n  requestsPerUserPerMinute: 1\n"), clock);
+        world.type(ALICE, OPS, "web /index.html");
+        world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the first request");
+        world.type(ALICE, OPS, "web /*");
+        Ephemeral confirmation = awaitConfirmation(ALICE);
+
+        click(ALICE, confirmation, ConfirmationCard.CONFIRM);
+        awaitLatestEphemeral(ALICE, "try again in");
+        clock.advance(Duration.ofSeconds(61));
+        click(ALICE, confirmation, ConfirmationCard.CONFIRM);
+
+        Await.until(
+                "the confirmed wipe",
+                () -> created().stream()
+                        .anyMatch(invalidation -> invalidation.paths().equals(List.of("/*"))));
+        assertThat(world.slack.ephemerals(ALICE))
+                .noneMatch(answer -> answer.text().contains("already answered"));
     }
 
     @Nested

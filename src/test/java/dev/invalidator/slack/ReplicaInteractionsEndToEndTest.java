@@ -446,16 +446,17 @@ class ReplicaInteractionsEndToEndTest {
         }
 
         @Test
-        void left_waiting_by_a_stopped_instance_is_marked_expired_by_the_next_one_to_start() {
+        void left_waiting_by_a_stopped_instance_is_marked_expired_by_the_sweep_of_the_next_one_to_start() {
             ChannelMessage waiting = requestApproval();
             world.stop(asker);
             world.stop(other);
 
+            // A sweep leaves the asking instance 30 s past the deadline to expire the request itself.
             world.startBot(
                     BotFixture.config(),
                     new MutableClock(Instant.now()
                             .plus(ConfirmConfig.defaults().approvalExpiresAfter())
-                            .plusSeconds(5)));
+                            .plusSeconds(35)));
 
             assertThat(awaitStatus("expired").ts()).isEqualTo(waiting.ts());
             assertThat(createCalls()).isZero();

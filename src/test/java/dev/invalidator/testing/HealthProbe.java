@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** What an orchestrator's HTTP probe sees: one request to the health endpoint, status and body. */
+/** What an orchestrator's HTTP probe or a Prometheus scrape sees: one request to the health port, status and body. */
 public final class HealthProbe {
 
     /** One answer of the endpoint. */
@@ -27,10 +27,14 @@ public final class HealthProbe {
     }
 
     public Answer send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request);
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /** The whole response, headers included. */
+    public HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response =
-                    http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -6,16 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationStatus;
+import dev.invalidator.metrics.BotMetrics;
 import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.CloudFrontFixture;
+import dev.invalidator.testing.MetricSamples;
 import dev.invalidator.testing.RecordingListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -29,6 +32,7 @@ class TrackerTest {
     private final CloudFrontFixture cloudFront = new CloudFrontFixture();
     private final RecordingListener listener = new RecordingListener();
     private final List<Tracker> trackers = new ArrayList<>();
+    private final BotMetrics metrics = new BotMetrics(Map.of(WEB, "web"));
 
     @BeforeEach
     void holdCompletions() {
@@ -39,10 +43,11 @@ class TrackerTest {
     void close() {
         trackers.forEach(Tracker::close);
         cloudFront.close();
+        metrics.close();
     }
 
     private Tracker newTracker() {
-        Tracker tracker = new Tracker(cloudFront.cdn, FAST, listener, Clock.systemUTC());
+        Tracker tracker = new Tracker(cloudFront.cdn, FAST, listener, Clock.systemUTC(), metrics.invalidations());
         trackers.add(tracker);
         return tracker;
     }
@@ -56,6 +61,40 @@ class TrackerTest {
         Await.until(
                 polls + " more polls",
                 () -> cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS) >= before + polls);
+    }
+
+    @Nested
+    class TimesCompletions {
+
+        private double timed() {
+            return MetricSamples.parse(metrics.scrape(null).body())
+                    .sum("invalidator_invalidation_time_to_complete_seconds_count", "distribution", "web");
+        }
+
+        @Test
+        void from_cloudfronts_create_time_to_the_poll_that_saw_it_completed() {
+            Tracker tracker = newTracker();
+            Invalidation created = create("/index.html");
+            tracker.follow(created);
+            awaitPolls(1);
+
+            cloudFront.simulator.complete(created.id());
+
+            listener.awaitCompleted(created.id());
+            assertThat(timed()).isEqualTo(1);
+        }
+
+        @Test
+        void but_not_one_that_had_completed_before_it_was_followed_when_nobody_saw_how_long_it_took() {
+            Tracker tracker = newTracker();
+            Invalidation created = create("/index.html");
+            cloudFront.simulator.complete(created.id());
+
+            tracker.follow(cloudFront.cdn.invalidation(WEB, created.id()));
+
+            listener.awaitCompleted(created.id());
+            assertThat(timed()).isZero();
+        }
     }
 
     @Nested

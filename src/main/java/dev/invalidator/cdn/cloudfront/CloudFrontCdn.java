@@ -10,6 +10,7 @@ import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationPage;
 import dev.invalidator.cdn.InvalidationStatus;
 import dev.invalidator.cdn.InvalidationSummary;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.cloudfront.model.InvalidationList;
  * {@link Cdn} over the AWS SDK's CloudFront client.
  *
  * <p>A distribution with a {@code roleArn} in the config is reached with that role's credentials, so one bot can
- * serve distributions in several AWS accounts. Every call's outcome goes to a {@link CdnCallObserver}.
+ * serve distributions in several AWS accounts. Every call's outcome and duration go to a {@link CdnCallObserver}.
  */
 public final class CloudFrontCdn implements Cdn {
 
@@ -38,7 +39,7 @@ public final class CloudFrontCdn implements Cdn {
         this(aws, roleArnByDistribution, CdnCallObserver.NONE);
     }
 
-    /** @param calls told the outcome of every CloudFront call */
+    /** @param calls told the outcome and the duration of every CloudFront call */
     public CloudFrontCdn(AwsClients aws, Map<String, String> roleArnByDistribution, CdnCallObserver calls) {
         this.aws = aws;
         this.roleArnByDistribution = Map.copyOf(roleArnByDistribution);
@@ -134,16 +135,17 @@ public final class CloudFrontCdn implements Cdn {
     }
 
     private <T> T call(String operation, String distributionId, Supplier<T> request) {
+        long start = System.nanoTime();
         T answer;
         try {
             answer = request.get();
         } catch (SdkException e) {
             CdnException failure =
                     CloudFrontErrors.translate(e, operation, distributionId, accountHint(distributionId));
-            calls.failed(operation, distributionId, failure.failure());
+            calls.failed(operation, distributionId, failure.failure(), Duration.ofNanos(System.nanoTime() - start));
             throw failure;
         }
-        calls.answered(operation, distributionId);
+        calls.answered(operation, distributionId, Duration.ofNanos(System.nanoTime() - start));
         return answer;
     }
 }

@@ -7,6 +7,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
@@ -14,6 +15,7 @@ import dev.invalidator.chat.Block;
 import dev.invalidator.chat.Message;
 import dev.invalidator.request.SlackText;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Turns the bot's vendor-neutral {@link Message} into Slack Block Kit. */
@@ -23,6 +25,21 @@ public final class SlackMessages {
 
     public static List<LayoutBlock> blocks(Message message) {
         return message.blocks().stream().map(SlackMessages::block).toList();
+    }
+
+    /** The value of the button {@code actionId} among a message's blocks as Slack returns them, if it has one. */
+    public static Optional<String> buttonValue(List<LayoutBlock> blocks, String actionId) {
+        return blocks == null
+                ? Optional.empty()
+                : blocks.stream()
+                        .filter(ActionsBlock.class::isInstance)
+                        .flatMap(actions -> ((ActionsBlock) actions).getElements().stream())
+                        .filter(ButtonElement.class::isInstance)
+                        .map(ButtonElement.class::cast)
+                        .filter(button -> actionId.equals(button.getActionId()))
+                        .map(ButtonElement::getValue)
+                        .filter(value -> value != null && !value.isEmpty())
+                        .findFirst();
     }
 
     private static LayoutBlock block(Block block) {

@@ -88,6 +88,39 @@ class CloudFrontCdnTest {
         }
     }
 
+    /** The look-up that tells a restarted bot whether a status message's request was sent. */
+    @Nested
+    class FindingAReference {
+
+        private static final Instant POSTED = Instant.parse("2026-11-03T10:00:00Z");
+        private static final String REFERENCE = "invalidator/1/C0OPS/" + POSTED.getEpochSecond() + ".000100/U0ALICE";
+
+        @Test
+        void finds_the_invalidation_behind_any_number_created_after_it_on_a_busy_distribution() {
+            cloudFront.simulator.seedInvalidation(WEB, List.of("/mine.html"), POSTED.plusSeconds(1), true, REFERENCE);
+            for (int i = 0; i < 120; i++) {
+                cloudFront.simulator.seedInvalidation(WEB, List.of("/" + i), POSTED.plusSeconds(2 + i), true, null);
+            }
+
+            Optional<Invalidation> found = cdn.findByCallerReference(WEB, REFERENCE);
+
+            assertThat(found).map(Invalidation::paths).contains(List.of("/mine.html"));
+        }
+
+        @Test
+        void reads_nothing_created_well_before_the_status_message() {
+            for (int i = 0; i < 150; i++) {
+                cloudFront.simulator.seedInvalidation(
+                        WEB, List.of("/old/" + i), POSTED.minusSeconds(3_600 + i), true, null);
+            }
+            cloudFront.simulator.seedInvalidation(WEB, List.of("/newer.html"), POSTED.plusSeconds(5), true, null);
+
+            assertThat(cdn.findByCallerReference(WEB, REFERENCE)).isEmpty();
+            assertThat(cloudFront.simulator.calls(Operation.GET_INVALIDATION)).isEqualTo(1);
+            assertThat(cloudFront.simulator.calls(Operation.LIST_INVALIDATIONS)).isEqualTo(1);
+        }
+    }
+
     @Nested
     class Creating {
 

@@ -10,6 +10,7 @@ import dev.invalidator.cdn.Distribution;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationStatus;
 import dev.invalidator.cdn.InvalidationSummary;
+import dev.invalidator.metrics.BotMetrics;
 import dev.invalidator.testing.MotoServer;
 import dev.invalidator.testing.RecordingListener;
 import dev.invalidator.tracking.PollSchedule;
@@ -147,7 +148,11 @@ class MotoCompatibilityTest {
 
         private Tracker tracker() {
             return new Tracker(
-                    cdn, new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(200)), listener, Clock.systemUTC());
+                    cdn,
+                    new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(200)),
+                    listener,
+                    Clock.systemUTC(),
+                    new BotMetrics(Map.of()).invalidations());
         }
     }
 
