@@ -6,7 +6,9 @@ import dev.invalidator.access.AccessPolicy;
 import dev.invalidator.access.CachedGroupMembers;
 import dev.invalidator.aws.AwsClients;
 import dev.invalidator.base.DaemonThreads;
+import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.DistributionCatalog;
+import dev.invalidator.cdn.PacedCdn;
 import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
@@ -124,8 +126,10 @@ public final class Bot implements AutoCloseable {
         metrics.invalidations().watchInFlight(tracker::following, clock);
         MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("timer"));
+        // Only requests create, so only they wait for the account's turn; reads go straight to CloudFront.
+        Cdn pacedCdn = new PacedCdn(cdn, config);
         CommandHandler handler = new CommandHandler(
-                config, catalog, policy, cdn, chat, tracker, monthToDate, clock, timer, metrics.requests());
+                config, catalog, policy, pacedCdn, chat, tracker, monthToDate, clock, timer, metrics.requests());
         SlackBot slackBot;
         try {
             slackBot = SlackBot.start(counted, tokens, handler, workers, clock, metrics.slack());

@@ -3,6 +3,7 @@ package dev.invalidator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.config.BotConfig;
+import dev.invalidator.config.CloudFrontConfig;
 import dev.invalidator.config.ConfigLoader;
 import dev.invalidator.config.ConfirmConfig;
 import dev.invalidator.config.GroupsConfig;
@@ -35,6 +36,7 @@ class ExampleConfigTest {
         assertThat(config.groups()).isEqualTo(GroupsConfig.defaults());
         assertThat(config.confirm()).isEqualTo(ConfirmConfig.defaults());
         assertThat(config.verify()).isEqualTo(VerifyConfig.defaults());
+        assertThat(config.cloudfront()).isEqualTo(CloudFrontConfig.defaults());
     }
 
     @Test
@@ -53,5 +55,6 @@ class ExampleConfigTest {
         assertThat(config.verify().enabled()).isEqualTo(defaults.enabled());
         assertThat(config.verify().maxUrls()).isEqualTo(defaults.maxUrls());
         assertThat(config.verify().timeout()).isEqualTo(defaults.timeout());
+        assertThat(config.cloudfront()).isEqualTo(CloudFrontConfig.defaults());
     }
 }

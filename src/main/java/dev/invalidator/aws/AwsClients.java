@@ -79,14 +79,18 @@ public final class AwsClients implements AutoCloseable {
                     Duration.ofSeconds(60));
         }
 
-        /** A local endpoint that ignores signatures: dummy credentials, quick retries. */
+        /**
+         * A local endpoint that ignores signatures: dummy credentials, quick retries — except after "Rate exceeded":
+         * the simulator refills its buckets as CloudFront does (a read every 200 ms, a create every 2 s), so a retry
+         * sooner than half a second would only be throttled again.
+         */
         public static Settings forLocalEndpoint(URI endpoint) {
             return new Settings(
                     Optional.of(endpoint),
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
                     4,
                     Duration.ofMillis(20),
-                    Duration.ofMillis(50),
+                    Duration.ofMillis(500),
                     Duration.ofSeconds(20));
         }
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param distributions by alias, in file order; at least one, no CloudFront id twice, no alias that is another
  *                      distribution's id
  * @param verify        the check after completion that the edge serves fresh copies
+ * @param cloudfront    how fast the bot sends creates to each AWS account
  */
 public record BotConfig(
         Map<String, DistributionConfig> distributions,
@@ -28,9 +29,10 @@ public record BotConfig(
         LimitsConfig limits,
         GroupsConfig groups,
         ConfirmConfig confirm,
-        VerifyConfig verify) {
+        VerifyConfig verify,
+        CloudFrontConfig cloudfront) {
 
-    /** A config with the default {@code verify} settings. */
+    /** A config with the default {@code verify} and {@code cloudfront} settings. */
     public BotConfig(
             Map<String, DistributionConfig> distributions,
             PollingConfig polling,
@@ -40,6 +42,17 @@ public record BotConfig(
         this(distributions, polling, limits, groups, confirm, VerifyConfig.defaults());
     }
 
+    /** A config with the default {@code cloudfront} settings. */
+    public BotConfig(
+            Map<String, DistributionConfig> distributions,
+            PollingConfig polling,
+            LimitsConfig limits,
+            GroupsConfig groups,
+            ConfirmConfig confirm,
+            VerifyConfig verify) {
+        this(distributions, polling, limits, groups, confirm, verify, CloudFrontConfig.defaults());
+    }
+
     public BotConfig {
         Objects.requireNonNull(distributions, "distributions");
         Objects.requireNonNull(polling, "polling");
@@ -47,6 +60,7 @@ public record BotConfig(
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(confirm, "confirm");
         Objects.requireNonNull(verify, "verify");
+        Objects.requireNonNull(cloudfront, "cloudfront");
         if (distributions.isEmpty()) {
             throw new IllegalArgumentException("a config needs at least one distribution");
         }

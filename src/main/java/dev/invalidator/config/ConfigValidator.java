@@ -28,7 +28,7 @@ import java.util.Set;
 final class ConfigValidator {
 
     private static final List<String> TOP_LEVEL_KEYS =
-            List.of("distributions", "polling", "limits", "groups", "confirm", "verify");
+            List.of("distributions", "polling", "limits", "groups", "confirm", "verify", "cloudfront");
     private static final List<String> DISTRIBUTION_KEYS =
             List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor", "verify");
     private static final List<String> POLLING_KEYS =
@@ -42,6 +42,7 @@ final class ConfigValidator {
     private static final List<String> CONFIRM_KEYS = List.of("pathThreshold", "expiresAfter", "approvalExpiresAfter");
     private static final List<String> VERIFY_KEYS = List.of("enabled", "maxUrls", "timeout");
     private static final List<String> DISTRIBUTION_VERIFY_KEYS = List.of("baseUrl", "enabled");
+    private static final List<String> CLOUDFRONT_KEYS = List.of("createsPerSecond", "createBurst");
     private static final String BASE_URL_EXAMPLE = "https://www.example.com";
 
     private static final String DISTRIBUTION_EXAMPLE = "{id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}";
@@ -118,7 +119,9 @@ final class ConfigValidator {
                 section(root, "verify", VERIFY_KEYS, "verify: {enabled: true, maxUrls: 20}"),
                 root.get("distributions"),
                 distributions);
-        return new BotConfig(distributions, polling, limits, groups, confirm, verify);
+        CloudFrontConfig cloudfront =
+                cloudfront(section(root, "cloudfront", CLOUDFRONT_KEYS, "cloudfront: {createsPerSecond: 0.5}"));
+        return new BotConfig(distributions, polling, limits, groups, confirm, verify, cloudfront);
     }
 
     private Map<String, DistributionConfig> distributions(JsonNode node) throws ConfigException {
@@ -400,6 +403,26 @@ final class ConfigValidator {
         return new LimitsConfig(maxPaths, perUser, perDistribution, reads);
     }
 
+    private CloudFrontConfig cloudfront(JsonNode section) throws ConfigException {
+        CloudFrontConfig defaults = CloudFrontConfig.defaults();
+        KeyPath path = KeyPath.ROOT.key("cloudfront");
+        double rate = rate(section, path, "createsPerSecond", defaults.createsPerSecond());
+        if (rate > CloudFrontConfig.MAX_CREATES_PER_SECOND) {
+            throw problem(
+                    path.key("createsPerSecond"),
+                    Strings.shorten(section.get("createsPerSecond").asText(), 40) + " is far above the about 0.5 a"
+                            + " second CloudFront allows per AWS account — use at most 0.5 unless AWS raised yours");
+        }
+        int burst = count(section, path, "createBurst", defaults.createBurst());
+        if (burst > CloudFrontConfig.MAX_CREATE_BURST) {
+            throw problem(
+                    path.key("createBurst"),
+                    burst + " is far above the 6–7 quick calls CloudFront lets through — use at most 5 unless AWS"
+                            + " raised your account's rate");
+        }
+        return new CloudFrontConfig(rate, burst);
+    }
+
     private GroupsConfig groups(JsonNode section) throws ConfigException {
         GroupsConfig defaults = GroupsConfig.defaults();
         return new GroupsConfig(duration(section, KeyPath.ROOT.key("groups"), "cacheTtl", defaults.cacheTtl()));
@@ -549,6 +572,31 @@ final class ConfigValidator {
             throw problem(path, "must be longer than zero — e.g. " + example);
         }
         return value;
+    }
+
+    /** A number of events a second, more than zero, with or without a fraction: {@code 0.5}, {@code 2}. */
+    private double rate(JsonNode section, KeyPath sectionPath, String key, double fallback) throws ConfigException {
+        JsonNode node = section == null ? null : section.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        KeyPath path = sectionPath.key(key);
+        if (node.isNull()) {
+            throw problem(
+                    path,
+                    "empty — give a number such as " + fallback + ", or remove the key to use the default (" + fallback
+                            + ")");
+        }
+        if (node.isTextual() && node.textValue().matches("\\d{1,10}(\\.\\d{1,10})?")) {
+            throw problem(path, "expected a number, found " + describe(node) + " — remove the quotes");
+        }
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            throw problem(path, "expected a number such as " + fallback + ", found " + describe(node));
+        }
+        if (!(node.doubleValue() > 0)) {
+            throw problem(path, "must be more than 0, found " + node.asText() + " — e.g. " + fallback);
+        }
+        return node.doubleValue();
     }
 
     private int count(JsonNode section, KeyPath sectionPath, String key, int fallback) throws ConfigException {

@@ -23,6 +23,9 @@ import java.util.Optional;
 public record DistributionConfig(
         String alias, String id, AccessList channels, AccessList users, Optional<String> roleArn, Approval approval) {
 
+    /** The key of the bot's own AWS account: distributions configured without a {@code roleArn}. */
+    public static final String OWN_ACCOUNT = "default";
+
     /** A distribution whose requests need nobody's approval. */
     public DistributionConfig(
             String alias, String id, AccessList channels, AccessList users, Optional<String> roleArn) {
@@ -58,5 +61,15 @@ public record DistributionConfig(
                 throw new IllegalArgumentException("not an IAM role ARN: " + arn);
             }
         });
+    }
+
+    /**
+     * The AWS account the distribution lives in: the 12 digits of its {@code roleArn}, or {@value #OWN_ACCOUNT}. A
+     * role that points back into the bot's own account is therefore an account apart from {@value #OWN_ACCOUNT} (the
+     * bot does not ask STS who it is).
+     */
+    public String account() {
+        // Validated above: arn:<partition>:iam::<12 digits>:role/<name>.
+        return roleArn.map(arn -> arn.split(":", 6)[4]).orElse(OWN_ACCOUNT);
     }
 }

@@ -75,7 +75,7 @@ import org.slf4j.LoggerFactory;
 public final class MonthToDatePaths {
 
     /** The key of the bot's own AWS account: distributions configured without a {@code roleArn}. */
-    public static final String DEFAULT_ACCOUNT = "default";
+    public static final String DEFAULT_ACCOUNT = DistributionConfig.OWN_ACCOUNT;
     /** How long an answer is used again without asking CloudFront. */
     public static final Duration DEFAULT_FRESHNESS = Duration.ofSeconds(30);
 
@@ -113,7 +113,7 @@ public final class MonthToDatePaths {
         Map<String, List<String>> byAccount = new LinkedHashMap<>();
         Map<String, String> accountOf = new HashMap<>();
         for (DistributionConfig distribution : config.distributions().values()) {
-            String account = accountOf(distribution);
+            String account = distribution.account();
             ledgers.put(distribution.id(), new Ledger(distribution.id()));
             byAccount.computeIfAbsent(account, key -> new ArrayList<>()).add(distribution.id());
             accountOf.put(distribution.id(), account);
@@ -273,11 +273,6 @@ public final class MonthToDatePaths {
             used += ledgers.get(distributionId).used(now, month);
         }
         return used;
-    }
-
-    private static String accountOf(DistributionConfig distribution) {
-        // The config validated the ARN: arn:<partition>:iam::<12 digits>:role/<name>.
-        return distribution.roleArn().map(arn -> arn.split(":", 6)[4]).orElse(DEFAULT_ACCOUNT);
     }
 
     private static String normalize(String distributionId) {

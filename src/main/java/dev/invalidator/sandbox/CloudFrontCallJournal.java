@@ -11,14 +11,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The record of arrived calls and the per-operation queues of injected faults. Thread-safe. */
+/**
+ * The record of arrived calls, of those the account's rate limit refused, and the per-operation queues of injected
+ * faults. Thread-safe.
+ */
 final class CloudFrontCallJournal {
 
     private final List<CloudFrontCall> calls = new ArrayList<>();
     private final Map<Operation, Deque<Fault>> faults = new EnumMap<>(Operation.class);
+    private final Map<Operation, Integer> rateLimited = new EnumMap<>(Operation.class);
 
     synchronized void record(Operation operation, String distributionId, Instant time) {
         calls.add(new CloudFrontCall(operation, distributionId, time));
+    }
+
+    synchronized void rateLimited(Operation operation) {
+        rateLimited.merge(operation, 1, Integer::sum);
+    }
+
+    synchronized int rateLimitedCount(Operation operation) {
+        return rateLimited.getOrDefault(operation, 0);
     }
 
     synchronized void injectFault(Operation operation, Fault fault, int times) {

@@ -93,6 +93,17 @@ final class CloudFrontError extends RuntimeException {
         return sender(404, "UnknownOperation", "Could not find operation " + method + " " + path);
     }
 
+    static CloudFrontError throttling() {
+        return sender(400, "Throttling", "Rate exceeded");
+    }
+
+    static CloudFrontError tooManyInvalidationsInProgress() {
+        return sender(
+                400,
+                "TooManyInvalidationsInProgress",
+                "Processing your request will cause you to exceed the maximum number of in-progress invalidations.");
+    }
+
     static CloudFrontError internalFailure() {
         return receiver(500, "InternalFailure", "The request processing has failed because of an unknown error.");
     }
@@ -101,14 +112,10 @@ final class CloudFrontError extends RuntimeException {
     static CloudFrontError forFault(
             CloudFrontSimulator.Fault fault, CloudFrontSimulator.Operation operation, String distributionId) {
         return switch (fault) {
-            case THROTTLING -> sender(400, "Throttling", "Rate exceeded");
+            case THROTTLING -> throttling();
             case SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_AFTER_COMMIT ->
                 receiver(503, "ServiceUnavailable", "CloudFront encountered an internal error. Please try again.");
-            case TOO_MANY_INVALIDATIONS_IN_PROGRESS ->
-                sender(
-                        400,
-                        "TooManyInvalidationsInProgress",
-                        "Processing your request will cause you to exceed the maximum number of in-progress invalidations.");
+            case TOO_MANY_INVALIDATIONS_IN_PROGRESS -> tooManyInvalidationsInProgress();
             case ACCESS_DENIED -> accessDenied(operation, distributionId);
         };
     }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routing and HTTP for the CloudFront REST-XML API 2020-05-31: maps method + path to an {@link Operation},
- * records the call, applies an injected fault, runs the operation against {@link CloudFrontState} and writes
+ * records the call, applies an injected fault, then the account's rate limit, runs the operation against
+ * {@link CloudFrontState} and writes
  * the answer (or the {@code ErrorResponse} envelope). SigV4 is not checked.
  */
 final class CloudFrontHttpHandler implements HttpHandler {
@@ -99,6 +100,12 @@ final class CloudFrontHttpHandler implements HttpHandler {
         if (fault != null && fault != Fault.SERVICE_UNAVAILABLE_AFTER_COMMIT) {
             log.debug("Injected fault {} on {}", fault, route.operation());
             throw CloudFrontError.forFault(fault, route.operation(), route.distributionId());
+        }
+        try {
+            state.admit(route.operation() == Operation.CREATE_INVALIDATION);
+        } catch (CloudFrontError throttled) {
+            journal.rateLimited(route.operation());
+            throw throttled;
         }
         Map<String, String> query = query(uri.getRawQuery());
         String distributionId = route.distributionId();

@@ -35,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * invalidations that complete after a delay, and injected faults. Signatures are not checked. {@link #edge()} adds
  * the viewer's side: an edge location whose cached copies the invalidations remove.
  *
+ * <p>One simulator is one AWS account, held to the real service's limits from the start ({@link
+ * CloudFrontLimits#strict()}): CreateInvalidation at 0.5 calls a second with a burst of 5 and every other call at 5 a
+ * second with a burst of 10, each beyond answered {@code 400 Throttling} "Rate exceeded"; and per distribution 3,000
+ * file paths and 15 wildcard paths in progress, beyond which a create is answered {@code 400
+ * TooManyInvalidationsInProgress}. A test changes a limit with {@link #limits(CloudFrontLimits)}, saying why.
+ *
  * <p>Thread-safe. All state belongs to the instance.
  */
 public final class CloudFrontSimulator implements AutoCloseable {
@@ -106,6 +112,14 @@ public final class CloudFrontSimulator implements AutoCloseable {
         return start(0);
     }
 
+    /**
+     * Starts a simulator on an ephemeral port whose time — rate limits refilling, create and completion times — is
+     * {@code clock}'s, so that a test can move it instead of waiting.
+     */
+    public static CloudFrontSimulator start(Clock clock) {
+        return new CloudFrontSimulator(0, Objects.requireNonNull(clock, "clock"));
+    }
+
     /** Starts a simulator on 127.0.0.1:{@code port} ({@code 0} = ephemeral). */
     public static CloudFrontSimulator start(int port) {
         if (port < 0 || port > 65535) {
@@ -131,7 +145,16 @@ public final class CloudFrontSimulator implements AutoCloseable {
         state.addDistribution(id, domainName, List.of(aliases));
     }
 
-    /** Completion delay for invalidations created from now on (default 2 s). */
+    /**
+     * The account's limits from now on ({@link CloudFrontLimits#strict()} until then), with both rate buckets full.
+     */
+    public void limits(CloudFrontLimits limits) {
+        state.limits(limits);
+    }
+
+    /**
+     * Completion delay for invalidations created from now on ({@link CompletionTimes#FOR_TESTS} until then).
+     */
     public void completionDelay(Duration delay) {
         Objects.requireNonNull(delay, "delay");
         if (delay.isNegative()) {
@@ -140,7 +163,10 @@ public final class CloudFrontSimulator implements AutoCloseable {
         state.completionDelay(paths -> delay);
     }
 
-    /** Completion delay computed from each new invalidation's paths, e.g. to spread completions in benchmarks. */
+    /**
+     * Completion delay computed from each new invalidation's paths: to spread completions in benchmarks, or
+     * {@link CompletionTimes#since2026(long)} for the real service's times.
+     */
     public void completionDelay(Function<List<String>, Duration> delayForPaths) {
         Objects.requireNonNull(delayForPaths, "delayForPaths");
         state.completionDelay(delayForPaths);
@@ -192,6 +218,12 @@ public final class CloudFrontSimulator implements AutoCloseable {
     public int calls(Operation operation) {
         Objects.requireNonNull(operation, "operation");
         return journal.count(operation);
+    }
+
+    /** How many requests of that operation the account's rate limit answered {@code Throttling} (not injected ones). */
+    public int throttledCalls(Operation operation) {
+        Objects.requireNonNull(operation, "operation");
+        return journal.rateLimitedCount(operation);
     }
 
     /** How many requests of that operation arrived for that distribution. */

@@ -18,12 +18,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * Distributions, invalidations and the CallerReference index. Every method holds the object's monitor, so
- * the HTTP threads and the test thread always see one consistent state; answers are immutable snapshots.
+ * Distributions, invalidations, the CallerReference index and the account's limits ({@link CloudFrontLimits}). Every
+ * method holds the object's monitor, so the HTTP threads and the test thread always see one consistent state; answers
+ * are immutable snapshots.
  */
 final class CloudFrontState {
 
-    static final Duration DEFAULT_COMPLETION_DELAY = Duration.ofSeconds(2);
     private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     /** Newest first; equal create times: the later-stored one first. */
     private static final Comparator<Stored> NEWEST_FIRST = Comparator.comparing(
@@ -34,7 +34,10 @@ final class CloudFrontState {
     private final Clock clock;
     private final Map<String, Distribution> distributions = new LinkedHashMap<>();
     private final Map<String, String> distributionOfInvalidation = new HashMap<>();
-    private Function<List<String>, Duration> completionDelay = paths -> DEFAULT_COMPLETION_DELAY;
+    private Function<List<String>, Duration> completionDelay = paths -> CompletionTimes.FOR_TESTS;
+    private CloudFrontLimits limits;
+    private TokenBucket creates;
+    private TokenBucket reads;
     private boolean holdCompletions;
     private boolean reusedReferenceIsInvalidArgument;
     private long sequence;
@@ -57,6 +60,7 @@ final class CloudFrontState {
 
     CloudFrontState(Clock clock) {
         this.clock = clock;
+        limits(CloudFrontLimits.strict());
     }
 
     Instant now() {
@@ -75,6 +79,25 @@ final class CloudFrontState {
 
     synchronized void completionDelay(Function<List<String>, Duration> delayForPaths) {
         this.completionDelay = Objects.requireNonNull(delayForPaths, "delayForPaths");
+    }
+
+    /** New limits, with both buckets full. */
+    synchronized void limits(CloudFrontLimits newLimits) {
+        this.limits = Objects.requireNonNull(newLimits, "limits");
+        Instant now = now();
+        this.creates = new TokenBucket(newLimits.createsPerSecond(), newLimits.createBurst(), now);
+        this.reads = new TokenBucket(newLimits.readsPerSecond(), newLimits.readBurst(), now);
+    }
+
+    /**
+     * Lets a call of {@code isCreate}'s kind through the account's rate limit, or throws {@code Throttling}.
+     *
+     * @throws CloudFrontError {@code 400 Throttling} "Rate exceeded" when its bucket is empty
+     */
+    synchronized void admit(boolean isCreate) {
+        if (!(isCreate ? creates : reads).tryTake(now())) {
+            throw CloudFrontError.throttling();
+        }
     }
 
     synchronized void holdCompletions(boolean hold) {
@@ -139,6 +162,7 @@ final class CloudFrontState {
             return new Created(existing, false);
         }
         Instant created = now();
+        checkInProgress(d, paths, created);
         Instant completes = holdCompletions ? null : created.plus(delayFor(paths));
         return new Created(store(d, callerReference, paths, created, completes), true);
     }
@@ -205,6 +229,29 @@ final class CloudFrontState {
         d.invalidationIdByReference.put(reference, id);
         distributionOfInvalidation.put(id, d.info.id());
         return inv;
+    }
+
+    /** CloudFront refuses a batch that would take the distribution over its in-progress paths, counted apart. */
+    private void checkInProgress(Distribution d, List<String> paths, Instant now) {
+        int files = 0;
+        int wildcards = 0;
+        for (Stored s : d.newestFirst) {
+            if (!s.invalidation.completedAt(now)) {
+                files += count(s.invalidation.paths(), false);
+                wildcards += count(s.invalidation.paths(), true);
+            }
+        }
+        if (files + count(paths, false) > limits.filePathsInProgress()
+                || wildcards + count(paths, true) > limits.wildcardPathsInProgress()) {
+            throw CloudFrontError.tooManyInvalidationsInProgress();
+        }
+    }
+
+    /** File paths or wildcard paths among {@code paths}; tag items ({@code #…}) have no published limit. */
+    private static int count(List<String> paths, boolean wildcards) {
+        return (int) paths.stream()
+                .filter(path -> path.startsWith("/") && path.endsWith("*") == wildcards)
+                .count();
     }
 
     private Duration delayFor(List<String> paths) {

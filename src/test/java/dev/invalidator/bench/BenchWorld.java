@@ -1,5 +1,7 @@
 package dev.invalidator.bench;
 
+import dev.invalidator.config.CloudFrontConfig;
+import dev.invalidator.sandbox.CloudFrontLimits;
 import dev.invalidator.sandbox.CloudFrontSimulator;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.Envelope;
@@ -19,21 +21,46 @@ import java.util.stream.IntStream;
  *
  * <p>Command {@code n} comes from person {@code n % users} in channel {@code n % channels} for distribution
  * {@code n % distributions}, with the one path {@code /bench/<n>.html}, so every command is a real create and the
- * path alone tells which command an invalidation came from. Rate limits are raised out of the way, because a burst
- * of a thousand commands is what is measured, not the limits; polling keeps the bot's defaults.
+ * path alone tells which command an invalidation came from. The bot's per-person and per-distribution limits are
+ * raised out of the way; polling keeps the bot's defaults. CloudFront keeps its real limits ({@link
+ * CloudFrontLimits#strict()}) unless a scenario lifts its rates ({@link Lift}) and says why.
  */
 final class BenchWorld implements AutoCloseable {
 
     private static final String PATH_PREFIX = "/bench/";
     private static final String PATH_SUFFIX = ".html";
+    /** Calls a second, and a burst, far beyond what any scenario makes. */
+    private static final int LIFTED_RATE = 100_000;
+
+    /** CloudFront's rates a scenario lifts, in the simulator and in the bot's pace alike. */
+    enum Lift {
+        NOTHING,
+        READS,
+        CREATES_AND_READS
+    }
 
     final SlackSimulator slack = SlackSimulator.start();
     final CloudFrontSimulator cloudFront = CloudFrontSimulator.start();
     private final List<String> distributionIds;
     private final List<String> users;
     private final List<String> channels;
+    private final Lift lift;
 
+    /** With CloudFront's real limits. */
     BenchWorld(int distributions, int users, int channels) {
+        this(distributions, users, channels, Lift.NOTHING);
+    }
+
+    BenchWorld(int distributions, int users, int channels, Lift lift) {
+        this.lift = lift;
+        CloudFrontLimits limits = CloudFrontLimits.strict();
+        if (lift != Lift.NOTHING) {
+            limits = limits.withReadRate(LIFTED_RATE, LIFTED_RATE);
+        }
+        if (lift == Lift.CREATES_AND_READS) {
+            limits = limits.withCreateRate(LIFTED_RATE, LIFTED_RATE);
+        }
+        cloudFront.limits(limits);
         this.distributionIds = IntStream.range(0, distributions)
                 .mapToObj(i -> String.format("EBENCH%06d", i))
                 .toList();
@@ -110,10 +137,19 @@ final class BenchWorld implements AutoCloseable {
                     .append("]\n")
                     .append("    users: [\"*\"]\n");
         }
-        return yaml.append("limits:\n")
+        yaml.append("limits:\n")
                 .append("  requestsPerUserPerMinute: 1000000\n")
-                .append("  requestsPerDistributionPerMinute: 1000000\n")
-                .toString();
+                .append("  requestsPerDistributionPerMinute: 1000000\n");
+        if (lift == Lift.CREATES_AND_READS) {
+            yaml.append("cloudfront:\n")
+                    .append("  createsPerSecond: ")
+                    .append(CloudFrontConfig.MAX_CREATES_PER_SECOND)
+                    .append('\n')
+                    .append("  createBurst: ")
+                    .append(CloudFrontConfig.MAX_CREATE_BURST)
+                    .append('\n');
+        }
+        return yaml.toString();
     }
 
     /** The environment the jar reads, as in production but pointed at the simulators (the tokens go nowhere else). */

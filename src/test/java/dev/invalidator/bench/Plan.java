@@ -1,7 +1,13 @@
 package dev.invalidator.bench;
 
+import dev.invalidator.sandbox.CompletionTimes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * How big each scenario is: the full benchmark of issue 8, or the smoke that CI runs to keep the harness working.
@@ -10,10 +16,8 @@ import java.util.List;
  * @param bursts                burst sizes, each against a fresh bot
  * @param burstDistributions    distributions, people and channels the bursts come from and go to
  * @param warmUpCommands        {@code help} commands a bot answers before its burst
- * @param lagInvalidations      invalidations followed to completion
- * @param lagDistributions      distributions they are spread over
- * @param lagShortest           the quickest simulated completion
- * @param lagLongest            the slowest simulated completion
+ * @param lagDistributions      distributions the followed invalidations are spread over
+ * @param lagDelays             the simulated completion time of each invalidation followed, by command number
  * @param waiterDelay           the reference waiter's pause between GetInvalidation calls (botocore: 20 s)
  * @param waiterMaxAttempts     the reference waiter's attempts (botocore: 30)
  * @param scaleInvalidations    invalidations in flight at once
@@ -28,10 +32,8 @@ record Plan(
         int burstUsers,
         int burstChannels,
         int warmUpCommands,
-        int lagInvalidations,
         int lagDistributions,
-        Duration lagShortest,
-        Duration lagLongest,
+        List<Duration> lagDelays,
         Duration waiterDelay,
         int waiterMaxAttempts,
         int scaleInvalidations,
@@ -47,10 +49,8 @@ record Plan(
                 10,
                 3,
                 200,
-                100,
                 5,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(180),
+                since2026(100),
                 Duration.ofSeconds(20),
                 30,
                 10_000,
@@ -68,15 +68,34 @@ record Plan(
                 3,
                 2,
                 10,
-                6,
                 2,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(3),
+                spread(6, Duration.ofSeconds(1), Duration.ofSeconds(3)),
                 Duration.ofSeconds(1),
                 30,
                 100,
                 5,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(3));
+    }
+
+    int lagInvalidations() {
+        return lagDelays.size();
+    }
+
+    /** CloudFront's completion times since April 2026 (median 8 s, P95 25 s), drawn with a fixed seed so runs compare. */
+    private static List<Duration> since2026(int count) {
+        Function<List<String>, Duration> draw = CompletionTimes.since2026(8);
+        return IntStream.range(0, count).mapToObj(i -> draw.apply(List.of())).toList();
+    }
+
+    /** Evenly spread from the shortest to the longest, in an order fixed by a seed: seconds, not minutes, for CI. */
+    private static List<Duration> spread(int count, Duration shortest, Duration longest) {
+        long span = longest.toMillis() - shortest.toMillis();
+        List<Duration> delays = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            delays.add(Duration.ofMillis(shortest.toMillis() + (count == 1 ? 0 : span * i / (count - 1))));
+        }
+        Collections.shuffle(delays, new Random(8));
+        return List.copyOf(delays);
     }
 }

@@ -51,7 +51,10 @@ final class ScaleScenario {
     }
 
     Scale run() {
-        try (BenchWorld world = new BenchWorld(plan.scaleDistributions(), 5, 5)) {
+        // This scenario measures the bot's calls with 10,000 in flight, which today exceed CloudFront's read rate
+        // (100 busy distributions polled every 3 s; a restart's GetInvalidation each): reads are unlimited until the
+        // bot keeps its reads within a budget (issue 15, item 3).
+        try (BenchWorld world = new BenchWorld(plan.scaleDistributions(), 5, 5, BenchWorld.Lift.READS)) {
             seed(world);
             try (BotProcess bot = harness.startReady(world, "scale")) {
                 Await.until(

@@ -547,8 +547,8 @@ class ConfigValidationTest {
             return Stream.of(
                     arguments(
                             validWith("web: {}"),
-                            "web: unknown key — the keys here are distributions, polling, limits, groups, confirm"
-                                    + " and verify"),
+                            "web: unknown key — the keys here are distributions, polling, limits, groups, confirm,"
+                                    + " verify and cloudfront"),
                     arguments(
                             web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], region: us-east-1"),
                             "distributions.web.region: unknown key — the keys here are id, channels, users, roleArn,"
@@ -696,7 +696,49 @@ class ConfigValidationTest {
                                     + " number such as 2000, or remove the key to use the default (2000)"),
                     arguments(
                             "groups: {cacheTtl: forever}", "groups.cacheTtl: \"forever\" is not a duration — " + howTo),
-                    arguments("groups: {cacheTtl: 0ms}", "groups.cacheTtl: must be longer than zero — e.g. 5m"));
+                    arguments("groups: {cacheTtl: 0ms}", "groups.cacheTtl: must be longer than zero — e.g. 5m"),
+                    arguments(
+                            "cloudfront: {createsPerSecond: 0}",
+                            "cloudfront.createsPerSecond: must be more than 0, found 0 — e.g. 0.5"),
+                    arguments(
+                            "cloudfront: {createsPerSecond: -0.5}",
+                            "cloudfront.createsPerSecond: must be more than 0, found -0.5 — e.g. 0.5"),
+                    arguments(
+                            "cloudfront: {createsPerSecond: \"0.5\"}",
+                            "cloudfront.createsPerSecond: expected a number, found text \"0.5\" — remove the quotes"),
+                    arguments(
+                            "cloudfront: {createsPerSecond: fast}",
+                            "cloudfront.createsPerSecond: expected a number such as 0.5, found text \"fast\""),
+                    arguments(
+                            "cloudfront: {createsPerSecond: }",
+                            "cloudfront.createsPerSecond: empty — give a number such as 0.5, or remove the key to use"
+                                    + " the default (0.5)"),
+                    arguments(
+                            "cloudfront: {createsPerSecond: 500}",
+                            "cloudfront.createsPerSecond: 500 is far above the about 0.5 a second CloudFront allows"
+                                    + " per AWS account — use at most 0.5 unless AWS raised yours"),
+                    arguments(
+                            "cloudfront: {createBurst: 0}",
+                            "cloudfront.createBurst: must be at least 1, found 0 — e.g. 5"),
+                    arguments(
+                            "cloudfront: {createBurst: 101}",
+                            "cloudfront.createBurst: 101 is far above the 6–7 quick calls CloudFront lets through —"
+                                    + " use at most 5 unless AWS raised your account's rate"),
+                    arguments(
+                            "cloudfront: {createBursts: 5}",
+                            "cloudfront.createBursts: unknown key — did you mean \"createBurst\"?"));
+        }
+
+        @Test
+        void take_the_cloud_front_pace_of_the_file() throws ConfigException {
+            assertThat(yaml(validWith("cloudfront: {createsPerSecond: 0.25, createBurst: 3}"))
+                            .cloudfront())
+                    .isEqualTo(new CloudFrontConfig(0.25, 3));
+        }
+
+        @Test
+        void pace_creates_at_cloud_fronts_rate_by_default() throws ConfigException {
+            assertThat(yaml(VALID).cloudfront()).isEqualTo(new CloudFrontConfig(0.5, 5));
         }
 
         @ParameterizedTest(name = "{1}")

@@ -12,6 +12,7 @@ import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
 import dev.invalidator.sandbox.CallHold;
+import dev.invalidator.sandbox.CloudFrontLimits;
 import dev.invalidator.sandbox.CloudFrontSimulator;
 import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
@@ -621,6 +622,9 @@ class MonthToDatePathsTest {
 
     /** {@code count} one-path invalidations, a second apart from {@code from}. */
     private void seedMany(String distributionId, String from, int count) {
+        // These tests are about counting and paging: reading dozens of invalidations, one GetInvalidation each, at
+        // once is more than CloudFront's read rate allows; keeping reads within it is the later read budget's work.
+        simulator.limits(CloudFrontLimits.strict().withReadRate(1_000, 1_000));
         Instant start = Instant.parse(from);
         for (int i = 0; i < count; i++) {
             simulator.seedInvalidation(distributionId, List.of("/batch-" + i), start.plusSeconds(i), true, null);

@@ -48,6 +48,8 @@ class CloudFrontSimulatorCallsTest extends SimulatorFixture {
 
     @Test
     void concurrent_creates_and_polls_stay_consistent() throws Exception {
+        // This test is about consistency under concurrent calls: 400 creates and 200 reads at once would be throttled.
+        sim.limits(CloudFrontLimits.strict().withCreateRate(1_000, 1_000).withReadRate(1_000, 1_000));
         sim.holdCompletions(true);
         int threads = 8;
         int perThread = 25;

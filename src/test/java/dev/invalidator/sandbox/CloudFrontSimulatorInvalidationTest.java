@@ -39,6 +39,8 @@ class CloudFrontSimulatorInvalidationTest extends SimulatorFixture {
 
     @Test
     void invalidation_completes_after_the_delay() {
+        // This test is about the delay: it asks as often as Await polls, more than the read limit allows.
+        sim.limits(CloudFrontLimits.strict().withReadRate(1_000, 1_000));
         sim.completionDelay(Duration.ofMillis(300));
         Invalidation created = create(DIST, "ref-1", "/a").invalidation();
 
