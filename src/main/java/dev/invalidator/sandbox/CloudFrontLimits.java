@@ -11,7 +11,7 @@ package dev.invalidator.sandbox;
  * }</pre>
  *
  * <p>There is no "off": a limit is lifted by naming a larger figure, so each lifted limit is visible where it is lifted.
- * Sources are {@code cloudfront.md} §2 and §10 (in {@code /work/shared/reference}).
+ * Sources are the shared reference {@code cloudfront.md} §2 and §10, which cites AWS for each figure.
  *
  * @param createsPerSecond        CreateInvalidation calls the account's bucket refills a second; more than this
  *                                sustained is answered {@code 400 Throttling} "Rate exceeded"
