@@ -6,6 +6,7 @@ import dev.invalidator.config.DistributionConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -103,7 +104,7 @@ public final class PacedCdn implements Cdn {
                 log.info(
                         "CloudFront throttled a create on {}; its account's pace is now {} a second",
                         distributionId,
-                        String.format(java.util.Locale.ROOT, "%.3f", pace.rate()));
+                        String.format(Locale.ROOT, "%.3f", pace.rate()));
             }
         }
     }
