@@ -287,11 +287,7 @@ class CrashMatrixIT {
     }
 
     private void completeTheOnlyInvalidation() {
-        SimulatedInvalidation invalidation = Await.value(
-                "the invalidation",
-                () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                        .findFirst()
-                        .orElse(null));
+        SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
         world.cloudFront.simulator.complete(invalidation.id());
     }
 

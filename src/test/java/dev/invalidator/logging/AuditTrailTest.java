@@ -60,11 +60,7 @@ class AuditTrailTest {
     @Test
     void a_created_invalidation_is_recorded_with_its_id_and_reference() {
         world.type(SlackSimulator.ALICE, OPS, "web /index.html");
-        SimulatedInvalidation invalidation = Await.value(
-                "the invalidation",
-                () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                        .findFirst()
-                        .orElse(null));
+        SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
         Await.until("the audit line", () -> !lines.list.isEmpty());
 
         JsonNode line = decisions().get(0);

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
-import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,11 +47,7 @@ class NoTokenInLogsTest {
             appToken = world.slack.appToken();
             world.startBot();
             world.type(SlackSimulator.ALICE, OPS, "web /index.html");
-            SimulatedInvalidation invalidation = Await.value(
-                    "the invalidation",
-                    () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                            .findFirst()
-                            .orElse(null));
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
             world.cloudFront.simulator.complete(invalidation.id());
             world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed edit");
         } finally {

@@ -95,18 +95,10 @@ class MetricsEndToEndTest {
         return Await.until(what, Await.DEFAULT_TIMEOUT, Duration.ofMillis(100), this::scrape, condition);
     }
 
-    private SimulatedInvalidation awaitInvalidation() {
-        return Await.value(
-                "the invalidation",
-                () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                        .findFirst()
-                        .orElse(null));
-    }
-
     /** Types the command, completes its invalidation, and waits for the refresh check's reply in the thread. */
     private void invalidateAndVerify(String text) {
         world.type(ALICE, OPS, text);
-        SimulatedInvalidation invalidation = awaitInvalidation();
+        SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
         world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status in progress");
         world.cloudFront.simulator.complete(invalidation.id());
         ChannelMessage status =
@@ -120,7 +112,7 @@ class MetricsEndToEndTest {
         @Test
         void are_counted_by_the_decision_the_audit_log_records() {
             world.type(ALICE, OPS, "web /index.html");
-            awaitInvalidation();
+            world.awaitInvalidation(WEB);
             world.type(BOB, OPS, "images /logo.png");
             world.awaitEphemeral(BOB, "the denial");
 
@@ -153,7 +145,7 @@ class MetricsEndToEndTest {
         @Test
         void are_timed_by_operation_and_outcome() {
             world.type(ALICE, OPS, "web /index.html");
-            awaitInvalidation();
+            world.awaitInvalidation(WEB);
 
             MetricSamples samples = awaitScrape(
                     "the create counted",
@@ -205,7 +197,7 @@ class MetricsEndToEndTest {
         @Test
         void in_flight_are_shown_by_distribution_until_they_complete() {
             world.type(ALICE, OPS, "web /index.html");
-            awaitInvalidation();
+            world.awaitInvalidation(WEB);
 
             MetricSamples following = awaitScrape(
                     "one in flight on web",
@@ -217,7 +209,7 @@ class MetricsEndToEndTest {
                     .extracting(MetricSamples.Sample::value)
                     .satisfies(age -> assertThat(age).isGreaterThanOrEqualTo(0));
 
-            world.cloudFront.simulator.complete(awaitInvalidation().id());
+            world.cloudFront.simulator.complete(world.awaitInvalidation(WEB).id());
 
             awaitScrape(
                     "none in flight once completed",
@@ -347,7 +339,7 @@ class MetricsEndToEndTest {
         @Test
         void are_shown_per_aws_account_next_to_the_free_thousand_those_made_elsewhere_included() {
             world.type(ALICE, OPS, "web /index.html /app.js");
-            awaitInvalidation();
+            world.awaitInvalidation(WEB);
 
             MetricSamples samples = awaitScrape(
                     "the console's three paths and the bot's two",
@@ -384,7 +376,7 @@ class MetricsEndToEndTest {
         @Test
         void labels_no_user_channel_path_or_invalidation() {
             invalidateAndVerify("web /index.html");
-            String invalidationId = awaitInvalidation().id();
+            String invalidationId = world.awaitInvalidation(WEB).id();
 
             String body = probe.get(HealthServer.METRICS).body();
 

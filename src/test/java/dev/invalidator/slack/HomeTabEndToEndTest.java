@@ -50,11 +50,7 @@ class HomeTabEndToEndTest {
     @Test
     void lists_the_in_progress_invalidation_by_its_id_with_a_link_to_its_status_message() {
         world.type(ALICE, OPS, "web /index.html");
-        SimulatedInvalidation invalidation = Await.value(
-                "the invalidation",
-                () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                        .findFirst()
-                        .orElse(null));
+        SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
         Await.until("the tracker to follow it", () -> bot.inFlight() == 1);
 
         world.slack.appHomeOpened(ALICE).ack().orTimeout(10, TimeUnit.SECONDS).join();

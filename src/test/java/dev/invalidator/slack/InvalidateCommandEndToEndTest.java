@@ -50,12 +50,6 @@ class InvalidateCommandEndToEndTest {
         return world.cloudFront.simulator.invalidations(distributionId);
     }
 
-    private SimulatedInvalidation awaitCreated(String distributionId) {
-        return Await.value(
-                "an invalidation on " + distributionId,
-                () -> created(distributionId).stream().findFirst().orElse(null));
-    }
-
     private ChannelMessage awaitStatus(String state) {
         return world.awaitMessage(OPS, message -> message.text().contains(state), "a status message saying " + state);
     }
@@ -67,7 +61,7 @@ class InvalidateCommandEndToEndTest {
         void posts_a_status_message_creates_the_paths_and_lists_them_in_the_thread() {
             world.type(ALICE, OPS, "web /index.html /css/*");
 
-            SimulatedInvalidation invalidation = awaitCreated(WEB);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
             ChannelMessage status = awaitStatus("in progress");
 
             assertThat(invalidation.paths()).containsExactly("/index.html", "/css/*");
@@ -81,7 +75,7 @@ class InvalidateCommandEndToEndTest {
         @Test
         void edits_the_status_message_to_completed_and_mentions_the_requester_in_the_thread() {
             world.type(ALICE, OPS, "web /index.html");
-            SimulatedInvalidation invalidation = awaitCreated(WEB);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
             ChannelMessage inProgress = awaitStatus("in progress");
 
             world.cloudFront.simulator.complete(invalidation.id());
@@ -97,35 +91,36 @@ class InvalidateCommandEndToEndTest {
         void a_user_group_member_may_use_a_distribution_listed_for_the_group() {
             world.type(CAROL, OPS, "images /logo.png");
 
-            assertThat(awaitCreated(IMAGES).paths()).containsExactly("/logo.png");
+            assertThat(world.awaitInvalidation(IMAGES).paths()).containsExactly("/logo.png");
         }
 
         @Test
         void a_url_of_the_distribution_becomes_its_path() {
             world.type(ALICE, OPS, "web https://www.example.com/app.js?v=2");
 
-            assertThat(awaitCreated(WEB).paths()).containsExactly("/app.js?v=2");
+            assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/app.js?v=2");
         }
 
         @Test
         void a_host_name_works_as_the_distribution() {
             world.type(ALICE, OPS, "img.example.com /logo.png");
 
-            assertThat(awaitCreated(IMAGES).paths()).containsExactly("/logo.png");
+            assertThat(world.awaitInvalidation(IMAGES).paths()).containsExactly("/logo.png");
         }
 
         @Test
         void an_image_proxy_key_that_starts_with_a_slash_is_kept_verbatim() {
             world.type(ALICE, OPS, "web /https://config.example.com/public/files/*");
 
-            assertThat(awaitCreated(WEB).paths()).containsExactly("/https://config.example.com/public/files/*");
+            assertThat(world.awaitInvalidation(WEB).paths())
+                    .containsExactly("/https://config.example.com/public/files/*");
         }
 
         @Test
         void a_path_that_looks_like_a_mention_can_never_ping_the_channel() {
             world.type(ALICE, OPS, "web /<!channel>");
 
-            assertThat(awaitCreated(WEB).paths()).containsExactly("/%3C!channel%3E");
+            assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/%3C!channel%3E");
             ChannelMessage status = awaitStatus("in progress");
             world.awaitReply(status, reply -> reply.text().contains("sent to CloudFront"), "the path list");
             assertThat(world.slack.calls())
@@ -280,7 +275,7 @@ class InvalidateCommandEndToEndTest {
 
             world.type(ALICE, OPS, "web /fixed.html");
 
-            assertThat(awaitCreated(WEB).paths()).containsExactly("/fixed.html");
+            assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/fixed.html");
         }
 
         @Test
@@ -340,7 +335,7 @@ class InvalidateCommandEndToEndTest {
         @Test
         void status_shows_the_latest_invalidation_with_its_requester() {
             world.type(ALICE, OPS, "web /index.html");
-            SimulatedInvalidation invalidation = awaitCreated(WEB);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
 
             world.type(CAROL, OPS, "status web");
 
@@ -361,7 +356,7 @@ class InvalidateCommandEndToEndTest {
         @Test
         void list_shows_recent_invalidations_and_who_asked() {
             world.type(ALICE, OPS, "web /one.html");
-            awaitCreated(WEB);
+            world.awaitInvalidation(WEB);
 
             world.type(ALICE, OPS, "list web");
 
@@ -385,7 +380,7 @@ class InvalidateCommandEndToEndTest {
 
             world.type(ALICE, OPS, "web /index.html");
 
-            awaitCreated(WEB);
+            world.awaitInvalidation(WEB);
             awaitStatus("in progress");
             List<SlackSimulator.ApiCall> posts = world.slack.calls("chat.postMessage");
             assertThat(Duration.between(posts.get(0).at(), posts.get(1).at()))
@@ -399,7 +394,7 @@ class InvalidateCommandEndToEndTest {
 
             world.type(ALICE, OPS, "web /after-reconnect.html");
 
-            assertThat(awaitCreated(WEB).paths()).containsExactly("/after-reconnect.html");
+            assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/after-reconnect.html");
         }
 
         @Test
@@ -409,7 +404,7 @@ class InvalidateCommandEndToEndTest {
 
             world.type(ALICE, OPS, "web /after-refresh.html");
 
-            assertThat(awaitCreated(WEB).paths()).containsExactly("/after-refresh.html");
+            assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/after-refresh.html");
         }
     }
 
@@ -427,7 +422,7 @@ class InvalidateCommandEndToEndTest {
         @Test
         void a_new_instance_does_not_notify_again_about_a_completion_already_reported() {
             world.type(ALICE, OPS, "web /index.html");
-            SimulatedInvalidation invalidation = awaitCreated(WEB);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
             ChannelMessage status = awaitStatus("in progress");
             world.cloudFront.simulator.complete(invalidation.id());
             world.awaitReply(status, reply -> reply.text().contains(invalidation.id()), "the completion notice");
@@ -447,7 +442,7 @@ class InvalidateCommandEndToEndTest {
         @Test
         void a_new_instance_edits_the_status_message_of_an_invalidation_the_old_one_created() {
             world.type(ALICE, OPS, "web /index.html");
-            SimulatedInvalidation invalidation = awaitCreated(WEB);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
             ChannelMessage inProgress = awaitStatus("in progress");
             world.stop(bot);
 

@@ -4,10 +4,8 @@ import static dev.invalidator.testing.BotFixture.OPS;
 import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
-import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,14 +29,6 @@ class PastedPathsEndToEndTest {
         world.close();
     }
 
-    private SimulatedInvalidation awaitCreated() {
-        return Await.value(
-                "an invalidation on " + WEB,
-                () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                        .findFirst()
-                        .orElse(null));
-    }
-
     private ChannelMessage awaitPathList() {
         ChannelMessage status =
                 world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status message");
@@ -49,7 +39,7 @@ class PastedPathsEndToEndTest {
     void a_minifier_url_with_commas_and_a_page_with_its_anchor_are_sent_as_a_browser_requests_them() {
         world.type(ALICE, OPS, "web /min/?f=/css/a.css,/css/b.css /page.html#install");
 
-        assertThat(awaitCreated().paths()).containsExactly("/min/?f=/css/a.css,/css/b.css", "/page.html");
+        assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/min/?f=/css/a.css,/css/b.css", "/page.html");
         assertThat(awaitPathList().blocksJson())
                 .contains("A #fragment never reaches CloudFront")
                 .contains("The comma in the query string was kept");
@@ -59,7 +49,7 @@ class PastedPathsEndToEndTest {
     void a_lower_case_escape_is_sent_as_typed_and_the_thread_names_the_spelling_browsers_make() {
         world.type(ALICE, OPS, "web /caf%c3%a9.html");
 
-        assertThat(awaitCreated().paths()).containsExactly("/caf%c3%a9.html");
+        assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/caf%c3%a9.html");
         assertThat(awaitPathList().blocksJson())
                 .contains("is written in lower case")
                 .contains("/caf%C3%A9.html");

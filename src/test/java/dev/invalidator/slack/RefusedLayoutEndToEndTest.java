@@ -8,7 +8,6 @@ import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
-import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,21 +34,13 @@ class RefusedLayoutEndToEndTest {
         world.close();
     }
 
-    private SimulatedInvalidation awaitCreated() {
-        return Await.value(
-                "an invalidation on " + WEB,
-                () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                        .findFirst()
-                        .orElse(null));
-    }
-
     @Test
     void a_refused_status_message_is_posted_as_its_line_of_state_and_the_request_goes_on() {
         world.slack.failNext("chat.postMessage", "invalid_blocks", 1);
 
         world.type(ALICE, OPS, "web /index.html");
 
-        assertThat(awaitCreated().paths()).containsExactly("/index.html");
+        assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/index.html");
         ChannelMessage status =
                 world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status message");
         assertThat(status.previousTexts()).first().asString().endsWith(": requesting");
@@ -59,7 +50,7 @@ class RefusedLayoutEndToEndTest {
     @Test
     void a_refused_thread_reply_is_posted_as_text_with_its_words() {
         world.type(ALICE, OPS, "web /index.html");
-        SimulatedInvalidation invalidation = awaitCreated();
+        SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
         ChannelMessage status =
                 world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status message");
         world.awaitReply(status, reply -> reply.text().contains("sent to CloudFront"), "the path list");

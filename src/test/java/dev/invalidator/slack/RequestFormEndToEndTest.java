@@ -110,11 +110,7 @@ class RequestFormEndToEndTest {
             Ack ack = submit(CAROL, form, values("web", "/index.html\nhttps://www.example.com/app.js", "release 42"));
 
             assertThat(ack.payloadJson()).isNull();
-            SimulatedInvalidation invalidation = Await.value(
-                    "the invalidation",
-                    () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                            .findFirst()
-                            .orElse(null));
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
             assertThat(invalidation.paths()).containsExactly("/index.html", "/app.js");
             ChannelMessage status =
                     world.awaitMessage(OPS, m -> m.text().contains("in progress"), "the status message");
@@ -165,11 +161,7 @@ class RequestFormEndToEndTest {
                             .findFirst()
                             .orElse(null));
             submit(CAROL, confirmation, "{}");
-            SimulatedInvalidation invalidation = Await.value(
-                    "the invalidation",
-                    () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                            .findFirst()
-                            .orElse(null));
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
             assertThat(invalidation.paths()).containsExactly("/*");
         }
     }
@@ -207,19 +199,11 @@ class RequestFormEndToEndTest {
                     () -> world.slack.views(CAROL).stream().findFirst().orElse(null));
         }
 
-        private SimulatedInvalidation awaitInvalidation() {
-            return Await.value(
-                    "the invalidation",
-                    () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                            .findFirst()
-                            .orElse(null));
-        }
-
         @Test
         void a_typed_command_there_posts_its_status_there() {
             world.type(CAROL, CAROLS_DIRECT_MESSAGE, "web /index.html");
 
-            assertThat(awaitInvalidation().paths()).containsExactly("/index.html");
+            assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/index.html");
             world.awaitMessage(CAROLS_DIRECT_MESSAGE, m -> m.text().contains("in progress"), "the status message");
         }
 
@@ -228,7 +212,7 @@ class RequestFormEndToEndTest {
             Ack ack = submit(CAROL, openFormInTheDirectMessage(), values("web", "/index.html", null));
 
             assertThat(ack.payloadJson()).isNull();
-            assertThat(awaitInvalidation().paths()).containsExactly("/index.html");
+            assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/index.html");
             world.awaitMessage(CAROLS_DIRECT_MESSAGE, m -> m.text().contains("in progress"), "the status message");
         }
 
@@ -248,7 +232,7 @@ class RequestFormEndToEndTest {
             Ack confirmed = submit(CAROL, confirmation, "{}");
 
             assertThat(confirmed.payloadJson()).isNull();
-            assertThat(awaitInvalidation().paths()).containsExactly("/*");
+            assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/*");
             world.awaitMessage(CAROLS_DIRECT_MESSAGE, m -> m.text().contains("in progress"), "the status message");
         }
     }
@@ -286,11 +270,7 @@ class RequestFormEndToEndTest {
             Ack ack = submit(CAROL, confirmation, "{}");
 
             assertThat(ack.payloadJson()).isNull();
-            SimulatedInvalidation invalidation = Await.value(
-                    "the invalidation",
-                    () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                            .findFirst()
-                            .orElse(null));
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
             assertThat(invalidation.paths()).containsExactly("/*");
             world.awaitMessage(OPS, m -> m.text().contains("in progress"), "the status message");
             assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))

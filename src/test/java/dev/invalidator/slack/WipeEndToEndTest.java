@@ -81,11 +81,7 @@ class WipeEndToEndTest {
 
         confirm(awaitConfirmation());
 
-        SimulatedInvalidation invalidation = Await.value(
-                "the invalidation",
-                () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                        .findFirst()
-                        .orElse(null));
+        SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
         assertThat(invalidation.paths()).hasSize(15).contains("/a*", "/o*");
     }
 

@@ -4,6 +4,7 @@ import dev.invalidator.Bot;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
+import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
@@ -127,6 +128,15 @@ public final class BotFixture implements AutoCloseable {
         SlackSimulator.Envelope envelope = slack.slashCommand(user, channel, "/invalidate", text);
         envelope.ack().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
         return envelope;
+    }
+
+    /** The first invalidation CloudFront holds for the distribution, once there is one. */
+    public SimulatedInvalidation awaitInvalidation(String distributionId) {
+        return Await.value(
+                "an invalidation on " + distributionId,
+                () -> cloudFront.simulator.invalidations(distributionId).stream()
+                        .findFirst()
+                        .orElse(null));
     }
 
     public ChannelMessage awaitMessage(String channel, Predicate<ChannelMessage> condition, String what) {

@@ -76,11 +76,7 @@ class VerifyEndToEndTest {
     /** Types the command, completes the invalidation it creates, and returns the status message once completed. */
     private ChannelMessage invalidateAndComplete(String text) {
         world.type(ALICE, OPS, text);
-        SimulatedInvalidation invalidation = Await.value(
-                "the invalidation",
-                () -> world.cloudFront.simulator.invalidations(WEB).stream()
-                        .findFirst()
-                        .orElse(null));
+        SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
         world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status in progress");
         world.cloudFront.simulator.complete(invalidation.id());
         return world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed status");
