@@ -576,20 +576,12 @@ final class ConfigValidator {
 
     /** A number of events a second, more than zero, with or without a fraction: {@code 0.5}, {@code 2}. */
     private double rate(JsonNode section, KeyPath sectionPath, String key, double fallback) throws ConfigException {
-        JsonNode node = section == null ? null : section.get(key);
-        if (node == null) {
+        Optional<JsonNode> given = number(section, sectionPath, key, "a number", "\\d{1,10}(\\.\\d{1,10})?", fallback);
+        if (given.isEmpty()) {
             return fallback;
         }
+        JsonNode node = given.get();
         KeyPath path = sectionPath.key(key);
-        if (node.isNull()) {
-            throw problem(
-                    path,
-                    "empty — give a number such as " + fallback + ", or remove the key to use the default (" + fallback
-                            + ")");
-        }
-        if (node.isTextual() && node.textValue().matches("\\d{1,10}(\\.\\d{1,10})?")) {
-            throw problem(path, "expected a number, found " + describe(node) + " — remove the quotes");
-        }
         if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
             throw problem(path, "expected a number such as " + fallback + ", found " + describe(node));
         }
@@ -600,20 +592,12 @@ final class ConfigValidator {
     }
 
     private int count(JsonNode section, KeyPath sectionPath, String key, int fallback) throws ConfigException {
-        JsonNode node = section == null ? null : section.get(key);
-        if (node == null) {
+        Optional<JsonNode> given = number(section, sectionPath, key, "a whole number", "\\d{1,10}", fallback);
+        if (given.isEmpty()) {
             return fallback;
         }
+        JsonNode node = given.get();
         KeyPath path = sectionPath.key(key);
-        if (node.isNull()) {
-            throw problem(
-                    path,
-                    "empty — give a whole number such as " + fallback + ", or remove the key to use" + " the default ("
-                            + fallback + ")");
-        }
-        if (node.isTextual() && node.textValue().matches("\\d{1,10}")) {
-            throw problem(path, "expected a whole number, found " + describe(node) + " — remove the quotes");
-        }
         if (!node.isIntegralNumber()) {
             throw problem(path, "expected a whole number such as " + fallback + ", found " + describe(node));
         }
@@ -625,6 +609,30 @@ final class ConfigValidator {
             throw problem(path, Strings.shorten(value.toString(), 40) + " is too large — e.g. " + fallback);
         }
         return value.intValue();
+    }
+
+    /**
+     * The node of a numeric key, or empty when the key is absent (the default applies); an empty value and a number in
+     * quotes ({@code quotedNumber}) are refused here with what to write instead.
+     */
+    private Optional<JsonNode> number(
+            JsonNode section, KeyPath sectionPath, String key, String kind, String quotedNumber, Object fallback)
+            throws ConfigException {
+        JsonNode node = section == null ? null : section.get(key);
+        if (node == null) {
+            return Optional.empty();
+        }
+        KeyPath path = sectionPath.key(key);
+        if (node.isNull()) {
+            throw problem(
+                    path,
+                    "empty — give " + kind + " such as " + fallback + ", or remove the key to use the default ("
+                            + fallback + ")");
+        }
+        if (node.isTextual() && node.textValue().matches(quotedNumber)) {
+            throw problem(path, "expected " + kind + ", found " + describe(node) + " — remove the quotes");
+        }
+        return Optional.of(node);
     }
 
     private void checkKeys(JsonNode mapping, KeyPath path, List<String> known) throws ConfigException {
