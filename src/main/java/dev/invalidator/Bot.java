@@ -6,7 +6,6 @@ import dev.invalidator.access.AccessPolicy;
 import dev.invalidator.access.CachedGroupMembers;
 import dev.invalidator.aws.AwsClients;
 import dev.invalidator.base.DaemonThreads;
-import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.PacedCdn;
 import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
@@ -16,6 +15,7 @@ import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.cost.Pricing;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
+import dev.invalidator.flow.FreedCapacity;
 import dev.invalidator.flow.PeriodicSweep;
 import dev.invalidator.flow.RefreshVerification;
 import dev.invalidator.health.CloudFrontHealth;
@@ -116,20 +116,33 @@ public final class Bot implements AutoCloseable {
         DistributionCatalog catalog = new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock);
         RefreshVerification verification = new RefreshVerification(
                 config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock, metrics.invalidations());
+        FreedCapacity freed = new FreedCapacity();
         Tracker tracker = new Tracker(
                 cdn,
                 new PollSchedule(
                         config.polling().initialInterval(), config.polling().maxInterval()),
-                new CompletionReporter(config, chat, workers, verification, clock, metrics.invalidations()),
+                new CompletionReporter(config, chat, workers, verification, clock, metrics.invalidations(), freed),
                 clock,
                 metrics.invalidations());
         metrics.invalidations().watchInFlight(tracker::following, clock);
         MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("timer"));
         // Only requests create, so only they wait for the account's turn; reads go straight to CloudFront.
-        Cdn pacedCdn = new PacedCdn(cdn, config);
+        PacedCdn pacedCdn = new PacedCdn(cdn, config);
         CommandHandler handler = new CommandHandler(
-                config, catalog, policy, pacedCdn, chat, tracker, monthToDate, clock, timer, metrics.requests());
+                config,
+                catalog,
+                policy,
+                pacedCdn,
+                chat,
+                tracker,
+                monthToDate,
+                clock,
+                timer,
+                metrics.requests(),
+                pacedCdn,
+                workers,
+                freed);
         SlackBot slackBot;
         try {
             slackBot = SlackBot.start(counted, tokens, handler, workers, clock, metrics.slack());

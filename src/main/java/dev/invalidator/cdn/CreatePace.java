@@ -1,18 +1,18 @@
 package dev.invalidator.cdn;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The pace of one AWS account's creates: a token bucket that hands out reservations, so that each caller learns how
- * long to wait for its turn and callers go in the order they asked. {@link #throttled()} halves the rate (CloudFront
+ * The pace of one AWS account's creates: a token bucket that says how long until the next create may go, so that a
+ * queue can wake up then instead of a thread waiting for it. {@link #throttled()} halves the rate (CloudFront
  * has less to give than configured: other tools, other replicas); each {@link #answered()} gives back an eighth of the
  * configured rate, so the full rate returns after a few calls go through.
  *
  * <pre>{@code
  * CreatePace pace = new CreatePace(0.5, 5, System::nanoTime);
- * pace.reserve(Duration.ofMinutes(1));   // Optional[PT0S] five times, then PT2S, PT4S, …
+ * pace.take();        // true five times, then false
+ * pace.untilTurn();   // PT2S after the fifth, less as time passes
  * }</pre>
  */
 final class CreatePace {
@@ -27,7 +27,6 @@ final class CreatePace {
     private final int burst;
     private final LongSupplier nanoTime;
     private double rate;
-    /** Below zero while reservations are waiting for tokens not yet refilled. */
     private double tokens;
 
     private long refilledAt;
@@ -42,18 +41,21 @@ final class CreatePace {
         this.refilledAt = nanoTime.getAsLong();
     }
 
-    /**
-     * A turn: how long to wait before creating, or empty — and nothing reserved — when the turn is further away than
-     * {@code longest}.
-     */
-    synchronized Optional<Duration> reserve(Duration longest) {
+    /** How long until the next create may go: zero while the bucket holds a token. */
+    synchronized Duration untilTurn() {
         refill();
         double wait = tokens >= 1 ? 0 : (1 - tokens) / rate;
-        if (wait * NANOS_PER_SECOND > longest.toNanos()) {
-            return Optional.empty();
+        return Duration.ofNanos(Math.round(wait * NANOS_PER_SECOND));
+    }
+
+    /** Takes a token for a create about to go: false, and nothing taken, when there is none now. */
+    synchronized boolean take() {
+        refill();
+        if (tokens < 1) {
+            return false;
         }
         tokens -= 1;
-        return Optional.of(Duration.ofNanos(Math.round(wait * NANOS_PER_SECOND)));
+        return true;
     }
 
     /** CloudFront answered "Rate exceeded": its bucket is empty and refills slower than we thought. */

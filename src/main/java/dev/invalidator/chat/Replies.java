@@ -245,6 +245,20 @@ public final class Replies {
         return notice(":no_entry:", "Only <@" + requester + ">, who asked, can confirm or cancel this request.");
     }
 
+    /** The thread line of a request that waited in the queue, once CloudFront took it. */
+    public static Message queuedFor(Duration waited) {
+        return notice(
+                NO_EMOJI, "Queued for " + Texts.duration(waited) + " before CloudFront had room for it; sent now.");
+    }
+
+    /** A Cancel click on a status message that no longer waits in the queue. */
+    public static Message notQueued() {
+        return notice(
+                NO_EMOJI,
+                "This request isn't waiting in the queue any more: it was sent, or it ended. The status message says"
+                        + " which.");
+    }
+
     public static Message cancelled(String alias) {
         return notice(NO_EMOJI, "Cancelled: nothing was invalidated on `" + escape(alias) + "`.");
     }

@@ -39,6 +39,7 @@ record AuditEntry(
         CONFIRMED,
         CANCELLED,
         AWAITING_APPROVAL,
+        QUEUED,
         APPROVED,
         REJECTED,
         EXPIRED

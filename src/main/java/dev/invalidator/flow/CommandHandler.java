@@ -3,6 +3,7 @@ package dev.invalidator.flow;
 import dev.invalidator.access.AccessPolicy;
 import dev.invalidator.access.RateLimits;
 import dev.invalidator.cdn.Cdn;
+import dev.invalidator.cdn.CreateTurns;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.HomeView;
@@ -18,6 +19,7 @@ import dev.invalidator.request.PathParser;
 import dev.invalidator.tracking.Tracker;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,10 @@ public final class CommandHandler {
             MonthToDatePaths usage,
             Clock clock,
             ScheduledExecutorService timer,
-            RequestMeters requests) {
+            RequestMeters requests,
+            CreateTurns turns,
+            Executor workers,
+            FreedCapacity freed) {
         Gate gate = new Gate(config, catalog, policy);
         this.chat = chat;
         PathParser parser = new PathParser(new PathLimits(
@@ -66,8 +71,23 @@ public final class CommandHandler {
                 config.limits().requestsPerDistributionPerMinute(),
                 config.limits().readsPerUserPerMinute(),
                 clock);
+        CreateQueue queue = new CreateQueue(turns, tracker, chat, clock, timer, workers, audit);
+        freed.listen(queue::freed);
         this.submit = new SubmitInvalidation(
-                gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals, rateLimits, posts, audit);
+                gate,
+                catalog,
+                parser,
+                cdn,
+                chat,
+                tracker,
+                confirmations,
+                usage,
+                approvals,
+                rateLimits,
+                posts,
+                audit,
+                queue,
+                clock);
         InvalidationDetails details = new InvalidationDetails(cdn);
         this.queries = new Queries(gate, cdn, usage, details);
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
@@ -169,6 +189,21 @@ public final class CommandHandler {
             approvals.click(userId, approve, key, clicked, whisper).ifPresent(submit::approved);
         } catch (RuntimeException e) {
             log.error("Handling an approval click from {} failed", userId, e);
+            whisper.answer(Replies.internalError());
+        }
+    }
+
+    /**
+     * A click on Cancel in a queued request's status message: only its requester may, as the message says.
+     *
+     * @param clicked the status message clicked in
+     */
+    public void handleQueueCancel(String userId, PostedMessage clicked) {
+        Responder whisper = message -> chat.whisper(clicked.channel(), userId, message);
+        try {
+            submit.cancelQueued(userId, clicked, whisper);
+        } catch (RuntimeException e) {
+            log.error("Handling a Cancel click from {} failed", userId, e);
             whisper.answer(Replies.internalError());
         }
     }

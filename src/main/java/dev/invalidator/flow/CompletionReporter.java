@@ -31,11 +31,13 @@ public final class CompletionReporter implements InvalidationListener {
     private final RefreshVerification verification;
     private final Clock clock;
     private final InvalidationMeters meters;
+    private final FreedCapacity freed;
 
     /**
      * @param executor     where the Slack calls run, so the tracker's threads only ever poll
      * @param verification checks the refresh once the completion notice is in the thread
      * @param meters       times each completion from the poll that saw it to the edit that shows it
+     * @param freed        hears of every end, so that what waits for room on the distribution may go
      */
     public CompletionReporter(
             BotConfig config,
@@ -43,13 +45,15 @@ public final class CompletionReporter implements InvalidationListener {
             Executor executor,
             RefreshVerification verification,
             Clock clock,
-            InvalidationMeters meters) {
+            InvalidationMeters meters,
+            FreedCapacity freed) {
         this.config = config;
         this.chat = chat;
         this.executor = executor;
         this.verification = verification;
         this.clock = clock;
         this.meters = meters;
+        this.freed = freed;
     }
 
     @Override
@@ -65,6 +69,7 @@ public final class CompletionReporter implements InvalidationListener {
     /** @param observedAt when the tracker saw it completed; empty when it was lost */
     private void report(
             Invalidation invalidation, Function<StatusCard, StatusCard> outcome, Optional<Instant> observedAt) {
+        freed.freed(invalidation.distributionId());
         CallerReference.decode(invalidation.callerReference())
                 .ifPresent(reference -> executor.execute(() -> {
                     String alias = config.byId(invalidation.distributionId())

@@ -9,6 +9,7 @@ import dev.invalidator.cdn.Distribution;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
@@ -20,6 +21,8 @@ import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.request.ParsedPaths;
 import dev.invalidator.request.PathParser;
 import dev.invalidator.tracking.Tracker;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +52,8 @@ final class SubmitInvalidation {
     private final RateLimits rateLimits;
     private final StatusPosts posts;
     private final AuditLog audit;
+    private final CreateQueue queue;
+    private final Clock clock;
 
     SubmitInvalidation(
             Gate gate,
@@ -62,7 +67,9 @@ final class SubmitInvalidation {
             Approvals approvals,
             RateLimits rateLimits,
             StatusPosts posts,
-            AuditLog audit) {
+            AuditLog audit,
+            CreateQueue queue,
+            Clock clock) {
         this.gate = gate;
         this.catalog = catalog;
         this.parser = parser;
@@ -75,6 +82,9 @@ final class SubmitInvalidation {
         this.rateLimits = rateLimits;
         this.posts = posts;
         this.audit = audit;
+        this.queue = queue;
+        this.clock = clock;
+        queue.sendWith(this::send);
     }
 
     void submit(SlashCommand command, Command.Invalidate request, Responder responder) {
@@ -253,13 +263,35 @@ final class SubmitInvalidation {
         create(request, approved.card(), approved.status());
     }
 
+    /** Hands the request to the queue, which sends it now if CloudFront has room, or shows it queued until then. */
     private void create(PreparedRequest request, StatusCard card, PostedMessage status) {
+        queue.offer(new CreateQueue.Entry(request, card, status, clock.instant()));
+    }
+
+    /**
+     * Sends one request the queue let go: creates the invalidation with a reference derived from its status message,
+     * shows its id and paths, and hands it to the tracker; or tells the queue CloudFront had no room after all.
+     */
+    private CreateQueue.Sent send(CreateQueue.Entry entry) {
+        PreparedRequest request = entry.request;
+        StatusCard card = entry.card;
+        PostedMessage status = entry.status;
+        if (entry.wasShownQueued() && cancelledElsewhere(status)) {
+            log.info("The queued request of {} was cancelled on another instance; nothing was sent", status);
+            return CreateQueue.Sent.DONE;
+        }
         String reference = new CallerReference(status.channel(), status.ts(), request.requester()).encode();
         String distributionId = request.distribution().id();
         Invalidation invalidation;
         try {
             invalidation = cdn.create(distributionId, reference, request.values());
         } catch (CdnException e) {
+            if (e.failure() == CdnException.Failure.THROTTLED) {
+                return CreateQueue.Sent.NO_TURN;
+            }
+            if (e.failure() == CdnException.Failure.TOO_MANY_IN_PROGRESS) {
+                return CreateQueue.Sent.FULL;
+            }
             log.warn("Creating an invalidation on {} failed: {}", distributionId, e.getMessage());
             audit.record(AuditEntry.failed(request, e, reference));
             Quietly.show(
@@ -267,7 +299,7 @@ final class SubmitInvalidation {
                     () -> chat.update(
                             status, card.failed(e.getMessage(), e.nextStep()).message()));
             Quietly.show("the failure notice", () -> chat.reply(status, Replies.failedNotice(request.requester(), e)));
-            return;
+            return CreateQueue.Sent.DONE;
         }
         log.info(
                 "Created invalidation {} on {} ({} paths) for {} in {}",
@@ -285,7 +317,55 @@ final class SubmitInvalidation {
                         status,
                         card.inProgress(invalidation.id(), invalidation.createTime())
                                 .message()));
+        if (entry.wasShownQueued()) {
+            Duration waited = Duration.between(entry.queuedAt, clock.instant());
+            Quietly.show("how long it queued", () -> chat.reply(status, Replies.queuedFor(waited)));
+        }
         Quietly.show("the path list", () -> chat.reply(status, Replies.pathList(request.paths())));
         tracker.follow(invalidation);
+        return CreateQueue.Sent.DONE;
+    }
+
+    /**
+     * Whether the status message of a queued request no longer says queued: its requester's Cancel reached another
+     * instance, which can't take it out of this one's memory and says so in the message instead. When Slack can't
+     * tell, it goes: a request nobody cancelled must not wait on Slack.
+     */
+    private boolean cancelledElsewhere(PostedMessage status) {
+        try {
+            return chat.status(status)
+                    .map(record -> !StatusCard.isQueued(record.text()))
+                    .orElse(false);
+        } catch (ChatException e) {
+            log.warn("Couldn't read back the queued request of {} before sending it: {}", status, e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * A click on a queued request's Cancel: only its requester may, as the bot's own status message says — never the
+     * click's payload. Taken out of this instance's queue if it waits here; otherwise the message is shown cancelled,
+     * and the instance that holds it reads that before sending.
+     */
+    void cancelQueued(String userId, PostedMessage clicked, Responder whisper) {
+        Optional<Chat.StatusRecord> record = chat.status(clicked);
+        if (record.isEmpty() || !StatusCard.isQueued(record.get().text())) {
+            whisper.answer(Replies.notQueued());
+            return;
+        }
+        Optional<StatusCard> posted = StatusFacts.card(record.get().facts());
+        if (posted.isEmpty()) {
+            whisper.answer(Replies.notQueued());
+            return;
+        }
+        if (!posted.get().requester().equals(userId)) {
+            whisper.answer(Replies.notYourRequest(posted.get().requester()));
+            return;
+        }
+        Optional<CreateQueue.Entry> taken = queue.cancel(clicked);
+        StatusCard card = taken.map(entry -> entry.card).orElse(posted.get());
+        taken.ifPresent(entry -> audit.record(AuditEntry.of(AuditEntry.Decision.CANCELLED, entry.request, "")));
+        Quietly.show(
+                "the cancellation", () -> chat.update(clicked, card.cancelled().message()));
     }
 }

@@ -133,6 +133,7 @@ class MetricsEndToEndTest {
                             "confirmed",
                             "cancelled",
                             "awaiting_approval",
+                            "queued",
                             "approved",
                             "rejected",
                             "expired");

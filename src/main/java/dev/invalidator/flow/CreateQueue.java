@@ -1,0 +1,392 @@
+package dev.invalidator.flow;
+
+import dev.invalidator.cdn.CreateTurns;
+import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.PostedMessage;
+import dev.invalidator.chat.QueueReason;
+import dev.invalidator.chat.StatusCard;
+import dev.invalidator.request.PathLimits;
+import dev.invalidator.tracking.Tracker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The requests this instance accepted that CloudFront can't take yet: the AWS account has no create turn now, or the
+ * distribution's paths in progress plus the request's would go over CloudFront's limits (3,000 file paths, 15
+ * wildcard paths), or CloudFront said so itself (TooManyInvalidationsInProgress, trusted over the count). Each waits
+ * in its status message, "⏳ Queued" with its place and why, and is sent as soon as capacity frees: when the tracker
+ * sees an invalidation of its distribution end ({@link #freed}), or when the account's next turn is due (a timer, so
+ * no thread waits). First queued, first sent, per distribution; the account's turns go round the distributions that
+ * wait, so one busy distribution doesn't starve the others.
+ *
+ * <pre>{@code
+ * queue.offer(new CreateQueue.Entry(request, card, status, clock.instant()));   // sent now, or queued visibly
+ * queue.freed("E1WEBEXAMPLE");                                                    // an invalidation there ended
+ * }</pre>
+ */
+final class CreateQueue {
+
+    /** How soon a distribution CloudFront called full is tried again when the bot sees none of its ends. */
+    static final Duration RETRY_WHEN_FULL = Duration.ofSeconds(20);
+
+    private static final Logger log = LoggerFactory.getLogger(CreateQueue.class);
+    private static final PathLimits IN_PROGRESS = PathLimits.cloudFrontDefaults();
+
+    /** What became of one send. */
+    enum Sent {
+        /** Created, or ended for good (failed, cancelled elsewhere): it leaves the queue. */
+        DONE,
+        /** The account had no turn, or CloudFront throttled it: back to the head of its line. */
+        NO_TURN,
+        /** CloudFront said the distribution has too many invalidations in progress: back to the head of its line. */
+        FULL
+    }
+
+    /** Sends one request to CloudFront and shows what came of it. */
+    @FunctionalInterface
+    interface Sender {
+        Sent send(Entry entry);
+    }
+
+    /** One accepted request on its way to CloudFront. */
+    static final class Entry {
+        final PreparedRequest request;
+        final StatusCard card;
+        final PostedMessage status;
+        final Instant queuedAt;
+        /** Guarded by {@code this}: the place last shown, empty until it was shown queued. */
+        private Optional<String> shown = Optional.empty();
+        /** Guarded by {@code this}: sent or cancelled, so its status message is no longer the queue's to edit. */
+        private boolean left;
+
+        Entry(PreparedRequest request, StatusCard card, PostedMessage status, Instant queuedAt) {
+            this.request = request;
+            this.card = card;
+            this.status = status;
+            this.queuedAt = queuedAt;
+        }
+
+        String distributionId() {
+            return request.distribution().id();
+        }
+
+        /** Whether its status message ever said "queued": then it says how long it waited once sent. */
+        synchronized boolean wasShownQueued() {
+            return shown.isPresent();
+        }
+    }
+
+    private final CreateTurns turns;
+    private final Tracker tracker;
+    private final Chat chat;
+    private final Clock clock;
+    private final ScheduledExecutorService timer;
+    private final Executor workers;
+    private final AuditLog audit;
+    private Sender sender = entry -> Sent.DONE;
+
+    /** Guarded by {@code this}: each distribution's line, the distributions in the order their turn comes. */
+    private final Map<String, Deque<Entry>> lines = new LinkedHashMap<>();
+    /** Guarded by {@code this}: why the head of each line waits. */
+    private final Map<String, QueueReason> reasons = new HashMap<>();
+    /** Guarded by {@code this}: the paths of the creates on their way, per distribution, until CloudFront answers. */
+    private final Map<String, List<Entry>> sending = new HashMap<>();
+    /**
+     * Guarded by {@code this}: distributions CloudFront called full, until one of their invalidations ends or, when the
+     * bot sees none end (the console's, another tool's), until the time given.
+     */
+    private final Map<String, Instant> fullUntil = new HashMap<>();
+    /** Guarded by {@code this}. */
+    private ScheduledFuture<?> wake;
+    /** Guarded by {@code this}. */
+    private Instant wakeAt = Instant.MAX;
+
+    /** Keeps the place edits of one instance in the order the queue changed. */
+    private final Object shownLock = new Object();
+
+    CreateQueue(
+            CreateTurns turns,
+            Tracker tracker,
+            Chat chat,
+            Clock clock,
+            ScheduledExecutorService timer,
+            Executor workers,
+            AuditLog audit) {
+        this.turns = turns;
+        this.tracker = tracker;
+        this.chat = chat;
+        this.clock = clock;
+        this.timer = timer;
+        this.workers = workers;
+        this.audit = audit;
+    }
+
+    /** Set once, by whoever sends: {@link SubmitInvalidation}, which needs this queue to be built first. */
+    void sendWith(Sender sender) {
+        this.sender = sender;
+    }
+
+    /** Sends the request now if CloudFront has room and nothing on its distribution waits before it; queues it else. */
+    void offer(Entry entry) {
+        synchronized (this) {
+            lines.computeIfAbsent(entry.distributionId(), id -> new ArrayDeque<>())
+                    .addLast(entry);
+        }
+        dispatch();
+    }
+
+    /** An invalidation of {@code distributionId} ended: what waited for room there may go. */
+    void freed(String distributionId) {
+        boolean waiting;
+        synchronized (this) {
+            fullUntil.remove(distributionId);
+            waiting = lines.containsKey(distributionId);
+        }
+        if (waiting) {
+            later();
+        }
+    }
+
+    /**
+     * Takes the request of {@code status} out of the queue, if this instance holds it and has not sent it yet.
+     *
+     * @return the request taken out, to be shown cancelled; empty when it is not waiting here
+     */
+    Optional<Entry> cancel(PostedMessage status) {
+        Entry found = null;
+        synchronized (this) {
+            for (Deque<Entry> line : lines.values()) {
+                for (Entry entry : line) {
+                    if (entry.status.equals(status)) {
+                        found = entry;
+                    }
+                }
+                if (found != null) {
+                    line.remove(found);
+                    break;
+                }
+            }
+            lines.values().removeIf(Deque::isEmpty);
+        }
+        if (found == null) {
+            return Optional.empty();
+        }
+        synchronized (found) {
+            found.left = true;
+        }
+        showPlaces();
+        return Optional.of(found);
+    }
+
+    /** How many requests wait here, for the metrics. */
+    synchronized int size() {
+        return lines.values().stream().mapToInt(Deque::size).sum();
+    }
+
+    /** Sends every request that may go now, in turn, then shows the places of those still waiting. */
+    void dispatch() {
+        while (true) {
+            Entry next;
+            synchronized (this) {
+                next = pick();
+                if (next == null) {
+                    break;
+                }
+                sending.computeIfAbsent(next.distributionId(), id -> new ArrayList<>())
+                        .add(next);
+            }
+            synchronized (next) {
+                next.left = true;
+            }
+            Sent sent = Sent.DONE;
+            try {
+                sent = sender.send(next);
+            } catch (RuntimeException e) {
+                log.error("Sending the request of {} failed unexpectedly", next.status, e);
+            }
+            synchronized (this) {
+                String distributionId = next.distributionId();
+                sending.get(distributionId).remove(next);
+                if (sending.get(distributionId).isEmpty()) {
+                    sending.remove(distributionId);
+                }
+                if (sent != Sent.DONE) {
+                    lines.computeIfAbsent(distributionId, id -> new ArrayDeque<>())
+                            .addFirst(next);
+                    if (sent == Sent.FULL) {
+                        fullUntil.put(distributionId, clock.instant().plus(RETRY_WHEN_FULL));
+                        reasons.put(distributionId, QueueReason.CLOUDFRONT_FULL);
+                    } else {
+                        reasons.put(distributionId, QueueReason.ACCOUNT_TURN);
+                    }
+                }
+            }
+            if (sent != Sent.DONE) {
+                synchronized (next) {
+                    next.left = false;
+                }
+            }
+        }
+        showPlaces();
+        scheduleWake();
+    }
+
+    /**
+     * The head of the first line, in turn order, that may go now — moved to the back of the turn order — or null.
+     * Notes why each line passed over waits.
+     */
+    private Entry pick() {
+        for (Map.Entry<String, Deque<Entry>> line : new ArrayList<>(lines.entrySet())) {
+            String distributionId = line.getKey();
+            Entry head = line.getValue().peekFirst();
+            if (head == null) {
+                lines.remove(distributionId);
+                continue;
+            }
+            Optional<QueueReason> blocked = blocker(distributionId, head);
+            if (blocked.isPresent()) {
+                reasons.put(distributionId, blocked.get());
+                continue;
+            }
+            line.getValue().removeFirst();
+            lines.remove(distributionId);
+            if (!line.getValue().isEmpty()) {
+                lines.put(distributionId, line.getValue());
+            }
+            return head;
+        }
+        return null;
+    }
+
+    private Optional<QueueReason> blocker(String distributionId, Entry head) {
+        Instant until = fullUntil.get(distributionId);
+        if (until != null && clock.instant().isBefore(until)) {
+            return Optional.of(QueueReason.CLOUDFRONT_FULL);
+        }
+        fullUntil.remove(distributionId);
+        List<String> inProgress = new ArrayList<>();
+        tracker.following().stream()
+                .filter(invalidation -> invalidation.distributionId().equals(distributionId))
+                .map(Invalidation::paths)
+                .forEach(inProgress::addAll);
+        sending.getOrDefault(distributionId, List.of()).forEach(entry -> inProgress.addAll(entry.request.values()));
+        List<String> wanted = head.request.values();
+        if (wildcards(inProgress) + wildcards(wanted) > IN_PROGRESS.maxWildcards()) {
+            return Optional.of(QueueReason.WILDCARDS);
+        }
+        if (files(inProgress) + files(wanted) > IN_PROGRESS.maxPaths()) {
+            return Optional.of(QueueReason.FILES);
+        }
+        if (!turns.untilTurn(distributionId).isZero()) {
+            return Optional.of(QueueReason.ACCOUNT_TURN);
+        }
+        return Optional.empty();
+    }
+
+    private static long wildcards(List<String> paths) {
+        return paths.stream().filter(path -> path.endsWith("*")).count();
+    }
+
+    private static long files(List<String> paths) {
+        return paths.size() - wildcards(paths);
+    }
+
+    /** Edits the status message of each waiting request whose place or reason changed since it was last shown. */
+    private void showPlaces() {
+        synchronized (shownLock) {
+            Map<Entry, String> places = new LinkedHashMap<>();
+            synchronized (this) {
+                lines.forEach((distributionId, line) -> {
+                    QueueReason reason = reasons.getOrDefault(distributionId, QueueReason.ACCOUNT_TURN);
+                    int limit = reason == QueueReason.FILES ? IN_PROGRESS.maxPaths() : IN_PROGRESS.maxWildcards();
+                    double rate = turns.createsPerSecond(distributionId);
+                    int ahead = sending.getOrDefault(distributionId, List.of()).size();
+                    for (Entry entry : line) {
+                        places.put(
+                                entry,
+                                reason.place(ahead, entry.request.distribution().alias(), limit, rate));
+                        ahead++;
+                    }
+                });
+            }
+            places.forEach(this::show);
+        }
+    }
+
+    private void show(Entry entry, String place) {
+        synchronized (entry) {
+            if (entry.left || entry.shown.equals(Optional.of(place))) {
+                return;
+            }
+            boolean first = entry.shown.isEmpty();
+            entry.shown = Optional.of(place);
+            if (first) {
+                audit.record(AuditEntry.of(AuditEntry.Decision.QUEUED, entry.request, place));
+            }
+            Quietly.show(
+                    "the place of a queued request",
+                    () -> chat.update(entry.status, entry.card.queued(place).message()));
+        }
+    }
+
+    /** Wakes up when the earliest account turn a waiting line needs is due, or to try a full distribution again. */
+    private void scheduleWake() {
+        Duration delay = null;
+        synchronized (this) {
+            for (String distributionId : lines.keySet()) {
+                Instant until = fullUntil.get(distributionId);
+                Duration wait =
+                        until != null ? Duration.between(clock.instant(), until) : turns.untilTurn(distributionId);
+                if (reasons.get(distributionId) == QueueReason.FILES
+                        || reasons.get(distributionId) == QueueReason.WILDCARDS) {
+                    continue; // a completion the tracker sees frees it: freed() dispatches then
+                }
+                if (delay == null || wait.compareTo(delay) < 0) {
+                    delay = wait;
+                }
+            }
+            if (delay == null) {
+                return;
+            }
+            Instant at = clock.instant().plus(delay);
+            if (wake != null && !wake.isDone() && !wakeAt.isAfter(at)) {
+                return;
+            }
+            if (wake != null) {
+                wake.cancel(false);
+            }
+            wakeAt = at;
+            wake = timer.schedule(this::later, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A dispatch on a worker, never on the timer's thread or the tracker's. */
+    private void later() {
+        try {
+            workers.execute(this::dispatch);
+        } catch (RejectedExecutionException e) {
+            log.warn("The workers are too busy to send what waits in the queue; trying again in a second");
+            synchronized (this) {
+                wakeAt = clock.instant().plusSeconds(1);
+                wake = timer.schedule(this::later, 1, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

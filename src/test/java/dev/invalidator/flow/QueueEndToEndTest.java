@@ -1,0 +1,167 @@
+package dev.invalidator.flow;
+
+import static dev.invalidator.testing.BotFixture.CAROL;
+import static dev.invalidator.testing.BotFixture.DAVE;
+import static dev.invalidator.testing.BotFixture.OPS;
+import static dev.invalidator.testing.BotFixture.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invalidator.chat.StatusCard;
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.sandbox.SimulatedInvalidation;
+import dev.invalidator.sandbox.SlackSimulator;
+import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
+import dev.invalidator.testing.Await;
+import dev.invalidator.testing.BotFixture;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests CloudFront can't take yet — the account's create rate spent, the distribution's in-progress wildcards
+ * used up — wait in their status message, "⏳ Queued" with why and their place, and go as soon as capacity frees,
+ * against the simulator's default limits (0.5 creates a second after a burst of 5; 15 wildcard paths in progress).
+ */
+class QueueEndToEndTest {
+
+    private static final List<String> PEOPLE = List.of(SlackSimulator.ALICE, SlackSimulator.BOB, CAROL, DAVE);
+    private static final String FIFTEEN_WILDCARDS =
+            IntStream.range(0, 15).mapToObj(i -> "/section-" + i + "/*").collect(Collectors.joining(" "));
+
+    private BotFixture world;
+
+    @BeforeEach
+    void start() {
+        world = new BotFixture();
+        world.startBot();
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    @Test
+    void a_burst_past_the_accounts_turns_is_queued_with_places_and_every_request_completes() {
+        int requests = 12;
+        IntStream.range(0, requests)
+                .forEach(i -> world.type(PEOPLE.get(i % PEOPLE.size()), OPS, "web /page-" + i + ".html"));
+
+        ChannelMessage queued = world.awaitMessage(
+                OPS, message -> message.text().contains("⏳ Queued"), "a request queued for the account's turn");
+        assertThat(queued.text()).contains("ahead on `web`").contains("0.5 new invalidations a second");
+        assertThat(queued.blocksJson()).contains("\"action_id\":\"" + StatusCard.CANCEL_QUEUED + "\"");
+
+        completeAsTheyCome(requests);
+
+        assertThat(world.slack.messages(OPS))
+                .noneMatch(message -> message.text().contains("failed"));
+        assertThat(world.cloudFront.simulator.throttledCalls(Operation.CREATE_INVALIDATION))
+                .isZero();
+        ChannelMessage waited = world.slack.messages(OPS).stream()
+                .filter(message -> message.ts().equals(queued.ts()))
+                .findFirst()
+                .orElseThrow();
+        world.awaitReply(waited, reply -> reply.text().contains("Queued for"), "how long it queued");
+    }
+
+    @Test
+    void a_wildcard_past_the_fifteen_in_progress_waits_for_a_completion_then_goes() {
+        world.type(SlackSimulator.ALICE, OPS, "web " + FIFTEEN_WILDCARDS);
+        SimulatedInvalidation first = world.awaitInvalidation(WEB);
+
+        world.type(SlackSimulator.BOB, OPS, "web /late/*");
+        ChannelMessage queued = world.awaitMessage(
+                OPS, message -> message.text().contains("⏳ Queued"), "the request past the wildcard limit");
+        assertThat(queued.text()).contains("CloudFront allows 15 wildcard paths in progress");
+        assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(1);
+
+        world.cloudFront.simulator.complete(first.id());
+
+        Await.until(
+                "the queued request to be sent",
+                () -> world.cloudFront.simulator.invalidations(WEB).size() == 2);
+        Await.until(
+                "the queued request to be in progress", () -> statusOf(queued).contains("in progress"));
+        assertThat(world.slack.messages(OPS))
+                .noneMatch(message -> message.text().contains("failed"));
+    }
+
+    @Test
+    void the_requester_cancels_a_queued_request_and_nothing_is_sent() {
+        ChannelMessage queued = queueBehindFifteenWildcards(SlackSimulator.BOB);
+
+        click(SlackSimulator.BOB, queued);
+
+        Await.until("the request to be cancelled", () -> statusOf(queued).contains("cancelled, nothing was sent"));
+        world.cloudFront.simulator.complete(
+                world.cloudFront.simulator.invalidations(WEB).get(0).id());
+        Await.until(
+                "the first request to be completed",
+                () -> world.slack.messages(OPS).stream()
+                        .anyMatch(message -> message.text().contains("completed")));
+        assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(1);
+        assertThat(world.cloudFront.simulator.invalidations(WEB).get(0).paths()).doesNotContain("/late/*");
+    }
+
+    @Test
+    void someone_else_s_cancel_is_refused_privately_and_the_request_stays_queued() {
+        ChannelMessage queued = queueBehindFifteenWildcards(SlackSimulator.BOB);
+
+        click(CAROL, queued);
+
+        assertThat(world.awaitEphemeral(CAROL, "the refusal").text()).contains("Only <@" + SlackSimulator.BOB + ">");
+        assertThat(statusOf(queued)).contains("⏳ Queued");
+        world.cloudFront.simulator.complete(
+                world.cloudFront.simulator.invalidations(WEB).get(0).id());
+        Await.until(
+                "the queued request to be sent",
+                () -> world.cloudFront.simulator.invalidations(WEB).size() == 2);
+    }
+
+    private ChannelMessage queueBehindFifteenWildcards(String requester) {
+        world.type(SlackSimulator.ALICE, OPS, "web " + FIFTEEN_WILDCARDS);
+        world.awaitInvalidation(WEB);
+        world.type(requester, OPS, "web /late/*");
+        return world.awaitMessage(
+                OPS,
+                message -> message.text().contains("⏳ Queued")
+                        && message.blocksJson().contains(StatusCard.CANCEL_QUEUED),
+                "the queued request with its Cancel button");
+    }
+
+    private void click(String user, ChannelMessage status) {
+        world.slack
+                .clickButton(user, OPS, status.ts(), StatusCard.CANCEL_QUEUED)
+                .ack()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
+    }
+
+    private String statusOf(ChannelMessage message) {
+        return world.slack.messages(OPS).stream()
+                .filter(m -> m.ts().equals(message.ts()))
+                .findFirst()
+                .orElseThrow()
+                .text();
+    }
+
+    /** Completes each invalidation CloudFront holds until {@code requests} status messages say completed. */
+    private void completeAsTheyCome(int requests) {
+        Await.until("every request to be completed", Duration.ofSeconds(90), () -> {
+            world.cloudFront.simulator.invalidations(WEB).stream()
+                    .filter(invalidation -> !invalidation.completedAt(Instant.now()))
+                    .forEach(invalidation -> world.cloudFront.simulator.complete(invalidation.id()));
+            return world.slack.messages(OPS).stream()
+                            .filter(message -> message.text().contains("completed"))
+                            .count()
+                    == requests;
+        });
+    }
+}
