@@ -251,6 +251,17 @@ public final class Replies {
                 NO_EMOJI, "Queued for " + Texts.duration(waited) + " before CloudFront had room for it; sent now.");
     }
 
+    /**
+     * A part of a queued request's paths, kept in the thread for whichever instance sends it: the first part lists the
+     * paths as {@link #pathList} does, the others only say what they keep.
+     */
+    public static Message queuedPaths(int part, int parts, ParsedPaths paths) {
+        if (part == 1) {
+            return pathList(paths, "to send to CloudFront as soon as it has room");
+        }
+        return notice(NO_EMOJI, "_Paths kept for the queue, part " + part + " of " + parts + "._");
+    }
+
     /** A Cancel click on a status message that no longer waits in the queue. */
     public static Message notQueued() {
         return notice(
@@ -351,9 +362,13 @@ public final class Replies {
 
     /** The thread reply that records exactly what was sent to CloudFront. */
     public static Message pathList(ParsedPaths parsed) {
+        return pathList(parsed, "sent to CloudFront");
+    }
+
+    private static Message pathList(ParsedPaths parsed, String what) {
         List<Block> blocks = new ArrayList<>();
         List<InvalidationPath> accepted = parsed.accepted();
-        blocks.add(new Block.Section(Texts.paths(accepted.size()) + " sent to CloudFront:"));
+        blocks.add(new Block.Section(Texts.paths(accepted.size()) + " " + what + ":"));
         blocks.addAll(codeBlocks(accepted.stream().map(InvalidationPath::value).toList()));
         List<String> notes = new ArrayList<>();
         accepted.stream()
@@ -373,7 +388,7 @@ public final class Replies {
         if (!notes.isEmpty()) {
             blocks.add(new Block.Section(Fit.lines(notes, Fit.SECTION, Replies::andMore)));
         }
-        return new Message(Texts.paths(accepted.size()) + " sent to CloudFront", blocks);
+        return new Message(Texts.paths(accepted.size()) + " " + what, blocks);
     }
 
     /** Why CloudFront receives something other than what was typed. */

@@ -71,8 +71,17 @@ public final class CommandHandler {
                 config.limits().requestsPerDistributionPerMinute(),
                 config.limits().readsPerUserPerMinute(),
                 clock);
-        CreateQueue queue = new CreateQueue(turns, tracker, chat, clock, timer, workers, audit);
+        CreateQueue queue = new CreateQueue(
+                turns,
+                tracker,
+                chat,
+                clock,
+                timer,
+                workers,
+                audit,
+                config.polling().abandonedAfter());
         freed.listen(queue::freed);
+        queue.keepTouching();
         this.submit = new SubmitInvalidation(
                 gate,
                 catalog,
@@ -93,7 +102,7 @@ public final class CommandHandler {
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat);
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details);
-        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, clock);
+        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, clock);
     }
 
     /** What the acknowledgement of {@code text} says: only a request to invalidate gets words. */

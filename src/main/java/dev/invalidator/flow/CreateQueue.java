@@ -5,9 +5,11 @@ import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.QueueReason;
+import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.request.PathLimits;
 import dev.invalidator.tracking.Tracker;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +48,9 @@ final class CreateQueue {
     /** How soon a distribution CloudFront called full is tried again when the bot sees none of its ends. */
     static final Duration RETRY_WHEN_FULL = Duration.ofSeconds(20);
 
+    /** The most often a waiting request's status message is touched only to say its holder is alive. */
+    private static final Duration SHORTEST_TOUCH = Duration.ofMillis(200);
+
     private static final Logger log = LoggerFactory.getLogger(CreateQueue.class);
     private static final PathLimits IN_PROGRESS = PathLimits.cloudFrontDefaults();
 
@@ -75,12 +80,35 @@ final class CreateQueue {
         private Optional<String> shown = Optional.empty();
         /** Guarded by {@code this}: sent or cancelled, so its status message is no longer the queue's to edit. */
         private boolean left;
+        /** Guarded by {@code this}: its paths are kept in its thread, for whichever instance sends it. */
+        private boolean pathsKept;
+        /** Guarded by {@code this}: when its status message last said its holder is alive. */
+        private Instant touchedAt = Instant.MIN;
 
         Entry(PreparedRequest request, StatusCard card, PostedMessage status, Instant queuedAt) {
             this.request = request;
             this.card = card;
             this.status = status;
             this.queuedAt = queuedAt;
+        }
+
+        /**
+         * A request another instance queued and left, taken over by a sweep: its thread keeps its paths already, and it
+         * shows its place again here at once.
+         */
+        static Entry takenOver(PreparedRequest request, StatusCard card, PostedMessage status, Instant queuedAt) {
+            Entry entry = new Entry(request, card, status, queuedAt);
+            synchronized (entry) {
+                entry.pathsKept = true;
+                // Shown queued by the instance that left it: sent, it says how long it waited; shown, it is touched.
+                entry.shown = Optional.of("");
+            }
+            return entry;
+        }
+
+        /** Whether its paths are in its thread already, so that sending it lists them no second time. */
+        synchronized boolean pathsKept() {
+            return pathsKept;
         }
 
         String distributionId() {
@@ -100,6 +128,7 @@ final class CreateQueue {
     private final ScheduledExecutorService timer;
     private final Executor workers;
     private final AuditLog audit;
+    private final Duration touchEvery;
     private Sender sender = entry -> Sent.DONE;
 
     /** Guarded by {@code this}: each distribution's line, the distributions in the order their turn comes. */
@@ -128,7 +157,8 @@ final class CreateQueue {
             Clock clock,
             ScheduledExecutorService timer,
             Executor workers,
-            AuditLog audit) {
+            AuditLog audit,
+            Duration abandonedAfter) {
         this.turns = turns;
         this.tracker = tracker;
         this.chat = chat;
@@ -136,6 +166,8 @@ final class CreateQueue {
         this.timer = timer;
         this.workers = workers;
         this.audit = audit;
+        Duration third = abandonedAfter.dividedBy(3);
+        this.touchEvery = third.compareTo(SHORTEST_TOUCH) < 0 ? SHORTEST_TOUCH : third;
     }
 
     /** Set once, by whoever sends: {@link SubmitInvalidation}, which needs this queue to be built first. */
@@ -150,6 +182,36 @@ final class CreateQueue {
                     .addLast(entry);
         }
         dispatch();
+    }
+
+    /**
+     * Queues a request a sweep took over from an instance that is gone, among those waiting on its distribution in the
+     * order of their status messages' ts, which is the order they were queued in.
+     */
+    void takeOver(Entry entry) {
+        synchronized (this) {
+            Deque<Entry> line = lines.computeIfAbsent(entry.distributionId(), id -> new ArrayDeque<>());
+            List<Entry> ordered = new ArrayList<>(line);
+            int at = 0;
+            while (at < ordered.size() && earlier(ordered.get(at).status, entry.status)) {
+                at++;
+            }
+            ordered.add(at, entry);
+            line.clear();
+            line.addAll(ordered);
+        }
+        dispatch();
+    }
+
+    /** Whether {@code one} was posted before {@code other}: Slack's ts, seconds and a sequence, in order. */
+    private static boolean earlier(PostedMessage one, PostedMessage other) {
+        return new BigDecimal(one.ts()).compareTo(new BigDecimal(other.ts())) < 0;
+    }
+
+    /** Whether this instance holds the request of {@code status}: waiting here, or being sent. */
+    synchronized boolean holds(PostedMessage status) {
+        return lines.values().stream().flatMap(Deque::stream).anyMatch(entry -> entry.status.equals(status))
+                || sending.values().stream().flatMap(List::stream).anyMatch(entry -> entry.status.equals(status));
     }
 
     /** An invalidation of {@code distributionId} ended: what waited for room there may go. */
@@ -339,11 +401,77 @@ final class CreateQueue {
             entry.shown = Optional.of(place);
             if (first) {
                 audit.record(AuditEntry.of(AuditEntry.Decision.QUEUED, entry.request, place));
+                keepPaths(entry);
             }
-            Quietly.show(
-                    "the place of a queued request",
-                    () -> chat.update(entry.status, entry.card.queued(place).message()));
+            touch(entry, place);
         }
+    }
+
+    /**
+     * Keeps the request's paths in its thread, exactly and in parts small enough for a reply's metadata, before its
+     * status message says queued: a sweep that finds it queued finds them.
+     */
+    private void keepPaths(Entry entry) {
+        if (entry.pathsKept) {
+            return;
+        }
+        List<List<String>> parts = PathParts.of(entry.request.values());
+        Quietly.show("the paths of a queued request", () -> {
+            for (int part = 1; part <= parts.size(); part++) {
+                chat.postQueuedPaths(
+                        entry.status,
+                        part,
+                        parts.size(),
+                        parts.get(part - 1),
+                        Replies.queuedPaths(part, parts.size(), entry.request.paths()));
+            }
+            entry.pathsKept = true;
+        });
+    }
+
+    /** Shows the entry's place, and in its facts that its holder is alive now. Called holding the entry's lock. */
+    private void touch(Entry entry, String place) {
+        Instant now = clock.instant();
+        Quietly.show("the place of a queued request", () -> {
+            chat.update(
+                    entry.status,
+                    entry.card.queued(place).message(),
+                    StatusFacts.queued(entry.request, entry.queuedAt, now));
+            entry.touchedAt = now;
+        });
+    }
+
+    /** Touches every waiting request not touched for a while, so that no sweep takes this live instance for gone. */
+    private void touchTheQuiet() {
+        List<Entry> waiting;
+        synchronized (this) {
+            waiting = lines.values().stream().flatMap(Deque::stream).toList();
+        }
+        Instant due = clock.instant().minus(touchEvery);
+        for (Entry entry : waiting) {
+            synchronized (entry) {
+                if (!entry.left && entry.shown.isPresent() && entry.touchedAt.isBefore(due)) {
+                    touch(entry, entry.shown.get());
+                }
+            }
+        }
+    }
+
+    /** Starts touching waiting requests regularly; until then nothing is touched but on a change of place. */
+    // FutureReturnValueIgnored: the touches run until the timer stops with the bot; nothing cancels them.
+    @SuppressWarnings("FutureReturnValueIgnored")
+    void keepTouching() {
+        timer.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        workers.execute(this::touchTheQuiet);
+                    } catch (RejectedExecutionException e) {
+                        log.warn("The workers are too busy to touch the queued requests; trying again soon");
+                    }
+                },
+                touchEvery.toMillis(),
+                touchEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Wakes up when the earliest account turn a waiting line needs is due, or to try a full distribution again. */

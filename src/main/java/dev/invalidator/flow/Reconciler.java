@@ -13,6 +13,8 @@ import dev.invalidator.tracking.Tracker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,7 @@ final class Reconciler {
     private final Tracker tracker;
     private final Approvals approvals;
     private final SubmitInvalidation submit;
+    private final CreateQueue queue;
     private final Clock clock;
     /** Per channel, how far back the next sweep reads. */
     private final Map<String, Instant> readFrom = new ConcurrentHashMap<>();
@@ -72,6 +75,7 @@ final class Reconciler {
             Tracker tracker,
             Approvals approvals,
             SubmitInvalidation submit,
+            CreateQueue queue,
             Clock clock) {
         this.config = config;
         this.chat = chat;
@@ -79,6 +83,7 @@ final class Reconciler {
         this.tracker = tracker;
         this.approvals = approvals;
         this.submit = submit;
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -108,7 +113,10 @@ final class Reconciler {
             return;
         }
         Instant nextFrom = now.minus(CLOCK_SKEW);
-        for (Chat.StatusRecord record : records) {
+        // Oldest first, so that queued requests taken over keep the order they were queued in.
+        List<Chat.StatusRecord> oldestFirst = new ArrayList<>(records);
+        Collections.reverse(oldestFirst);
+        for (Chat.StatusRecord record : oldestFirst) {
             if (!StatusFacts.wellFormed(record)) {
                 continue;
             }
@@ -132,7 +140,8 @@ final class Reconciler {
     private static boolean isOpen(Chat.StatusRecord record) {
         return StatusCard.isRequesting(record.text())
                 || StatusCard.awaitsApproval(record.text())
-                || StatusCard.isInProgress(record.text());
+                || StatusCard.isInProgress(record.text())
+                || StatusCard.isQueued(record.text());
     }
 
     private void settle(Chat.StatusRecord record, Instant now) {
@@ -142,7 +151,75 @@ final class Reconciler {
             settleRequesting(record, now);
         } else if (StatusCard.isInProgress(record.text())) {
             settleInProgress(record, now);
+        } else if (StatusCard.isQueued(record.text())) {
+            settleQueued(record, now);
         }
+    }
+
+    /**
+     * A queued request whose holder has not touched it for longer than {@code abandonedAfter} is gone with its holder:
+     * if its create reached CloudFront after all (the holder died sending it), the invalidation is followed; otherwise
+     * it is queued here, from the paths its thread keeps, read back and checked again as if typed.
+     */
+    private void settleQueued(Chat.StatusRecord record, Instant now) {
+        if (queue.holds(record.message())) {
+            return;
+        }
+        Optional<StatusCard> posted = StatusFacts.card(record.facts());
+        Optional<DistributionConfig> distribution =
+                posted.map(StatusCard::distributionId).flatMap(config::byId);
+        if (posted.isEmpty() || distribution.isEmpty()) {
+            return;
+        }
+        Instant touched =
+                StatusFacts.touchedAt(record.facts()).orElse(record.message().postedAt());
+        if (touched.isAfter(now.minus(config.polling().abandonedAfter()))) {
+            return;
+        }
+        StatusCard card = posted.get();
+        String reference =
+                new CallerReference(record.message().channel(), record.message().ts(), card.requester()).encode();
+        Optional<Invalidation> created =
+                cdn.findByCallerReference(distribution.get().id(), reference);
+        if (created.isPresent()) {
+            log.info(
+                    "Queued request {} in {} was left while being sent; its invalidation {} is followed here",
+                    record.message().ts(),
+                    record.message().channel(),
+                    created.get().id());
+            chat.update(
+                    record.message(),
+                    card.inProgress(created.get().id(), created.get().createTime())
+                            .message());
+            tracker.adopt(created.get());
+            return;
+        }
+        Optional<List<String>> paths = chat.queuedPaths(record.message());
+        if (paths.isEmpty()) {
+            log.warn(
+                    "Queued request {} in {} was left, and its thread doesn't keep its paths; nothing was sent",
+                    record.message().ts(),
+                    record.message().channel());
+            chat.update(record.message(), card.notSent().message());
+            chat.reply(record.message(), Replies.notRunNotice(card.requester()));
+            return;
+        }
+        Preparation again = submit.prepare(
+                card.requester(), record.message().channel(), distribution.get().id(), paths.get(), card.note());
+        if (again instanceof Preparation.Refused refused) {
+            chat.update(record.message(), card.refused(refused.inline()).message());
+            return;
+        }
+        log.info(
+                "Queued request {} in {} was left by an instance that is gone; it waits here now",
+                record.message().ts(),
+                record.message().channel());
+        PreparedRequest request = ((Preparation.Ready) again).request();
+        queue.takeOver(CreateQueue.Entry.takenOver(
+                request,
+                card,
+                record.message(),
+                StatusFacts.queuedAt(record.facts()).orElse(record.message().postedAt())));
     }
 
     private void settleInProgress(Chat.StatusRecord record, Instant now) {

@@ -4,6 +4,7 @@ import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.Identifiers;
 import dev.invalidator.request.InvalidationPath;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,16 @@ final class StatusFacts {
     static final String CONFIRMATION = "confirmation";
     /** The {@link RequestTicket#digest()} of the ticket an approval's buttons carry: only that ticket acts here. */
     static final String TICKET = "ticket";
+    /** When a queued request was queued, in epoch milliseconds. */
+    static final String QUEUED_AT = "queued_at";
+    /**
+     * When the instance holding a queued request last showed it was alive, in epoch milliseconds: a sweep takes over a queued
+     * request nobody touched for longer than {@code polling.abandonedAfter}.
+     */
+    static final String TOUCHED_AT = "touched_at";
 
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern MILLIS = Pattern.compile("[0-9]{1,15}");
     /** {@link PendingRequests#newId()}: 8 random bytes in hex. */
     private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-f]{16}");
     /** {@link RequestTicket#digest()}: a SHA-256 in base64url without padding. */
@@ -52,7 +61,9 @@ final class StatusFacts {
                 && matches(facts.get(PATHS), COUNT)
                 && absentOr(facts, ALIAS, Identifiers::isAlias)
                 && absentOr(facts, CONFIRMATION, id -> matches(id, REQUEST_ID))
-                && absentOr(facts, TICKET, digest -> matches(digest, DIGEST));
+                && absentOr(facts, TICKET, digest -> matches(digest, DIGEST))
+                && absentOr(facts, QUEUED_AT, millis -> matches(millis, MILLIS))
+                && absentOr(facts, TOUCHED_AT, millis -> matches(millis, MILLIS));
     }
 
     static boolean wellFormed(Chat.StatusRecord record) {
@@ -82,6 +93,28 @@ final class StatusFacts {
                             .collect(Collectors.joining("\n")));
         }
         return facts;
+    }
+
+    /** The facts of a queued request: its own, when it was queued, and that its holder is alive at {@code touched}. */
+    static Map<String, String> queued(PreparedRequest request, Instant queuedAt, Instant touched) {
+        Map<String, String> facts = of(request);
+        facts.put(QUEUED_AT, String.valueOf(queuedAt.toEpochMilli()));
+        facts.put(TOUCHED_AT, String.valueOf(touched.toEpochMilli()));
+        return facts;
+    }
+
+    static Optional<Instant> queuedAt(Map<String, String> facts) {
+        return millis(facts, QUEUED_AT);
+    }
+
+    static Optional<Instant> touchedAt(Map<String, String> facts) {
+        return millis(facts, TOUCHED_AT);
+    }
+
+    private static Optional<Instant> millis(Map<String, String> facts, String key) {
+        return Optional.ofNullable(facts.get(key))
+                .filter(value -> matches(value, MILLIS))
+                .map(value -> Instant.ofEpochMilli(Long.parseLong(value)));
     }
 
     static List<String> samples(Map<String, String> facts) {

@@ -321,7 +321,9 @@ final class SubmitInvalidation {
             Duration waited = Duration.between(entry.queuedAt, clock.instant());
             Quietly.show("how long it queued", () -> chat.reply(status, Replies.queuedFor(waited)));
         }
-        Quietly.show("the path list", () -> chat.reply(status, Replies.pathList(request.paths())));
+        if (!entry.pathsKept()) {
+            Quietly.show("the path list", () -> chat.reply(status, Replies.pathList(request.paths())));
+        }
         tracker.follow(invalidation);
         return CreateQueue.Sent.DONE;
     }

@@ -6,6 +6,7 @@ import static dev.invalidator.testing.BotFixture.OPS;
 import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invalidator.Bot;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,95 +36,168 @@ class QueueEndToEndTest {
     private static final String FIFTEEN_WILDCARDS =
             IntStream.range(0, 15).mapToObj(i -> "/section-" + i + "/*").collect(Collectors.joining(" "));
 
-    private BotFixture world;
+    /** A sweep takes over a queued request nobody touched for a second; short, so the test need not wait two minutes. */
+    private static final String QUICK_TAKE_OVER = BotFixture.CONFIG.replace(
+            "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n");
 
-    @BeforeEach
-    void start() {
-        world = new BotFixture();
-        world.startBot();
-    }
+    private final BotFixture world = new BotFixture();
 
     @AfterEach
     void stop() {
         world.close();
     }
 
-    @Test
-    void a_burst_past_the_accounts_turns_is_queued_with_places_and_every_request_completes() {
-        int requests = 12;
-        IntStream.range(0, requests)
-                .forEach(i -> world.type(PEOPLE.get(i % PEOPLE.size()), OPS, "web /page-" + i + ".html"));
+    @Nested
+    class OnOneInstance {
 
-        ChannelMessage queued = world.awaitMessage(
-                OPS, message -> message.text().contains("⏳ Queued"), "a request queued for the account's turn");
-        assertThat(queued.text()).contains("ahead on `web`").contains("0.5 new invalidations a second");
-        assertThat(queued.blocksJson()).contains("\"action_id\":\"" + StatusCard.CANCEL_QUEUED + "\"");
+        @BeforeEach
+        void start() {
+            world.startBot();
+        }
 
-        completeAsTheyCome(requests);
+        @Test
+        void a_burst_past_the_accounts_turns_is_queued_with_places_and_every_request_completes() {
+            int requests = 12;
+            IntStream.range(0, requests)
+                    .forEach(i -> world.type(PEOPLE.get(i % PEOPLE.size()), OPS, "web /page-" + i + ".html"));
 
-        assertThat(world.slack.messages(OPS))
-                .noneMatch(message -> message.text().contains("failed"));
-        assertThat(world.cloudFront.simulator.throttledCalls(Operation.CREATE_INVALIDATION))
-                .isZero();
-        ChannelMessage waited = world.slack.messages(OPS).stream()
-                .filter(message -> message.ts().equals(queued.ts()))
-                .findFirst()
-                .orElseThrow();
-        world.awaitReply(waited, reply -> reply.text().contains("Queued for"), "how long it queued");
+            ChannelMessage queued = world.awaitMessage(
+                    OPS, message -> message.text().contains("⏳ Queued"), "a request queued for the account's turn");
+            assertThat(queued.text()).contains("ahead on `web`").contains("0.5 new invalidations a second");
+            assertThat(queued.blocksJson()).contains("\"action_id\":\"" + StatusCard.CANCEL_QUEUED + "\"");
+
+            completeAsTheyCome(requests);
+
+            assertThat(world.slack.messages(OPS))
+                    .noneMatch(message -> message.text().contains("failed"));
+            assertThat(world.cloudFront.simulator.throttledCalls(Operation.CREATE_INVALIDATION))
+                    .isZero();
+            ChannelMessage waited = world.slack.messages(OPS).stream()
+                    .filter(message -> message.ts().equals(queued.ts()))
+                    .findFirst()
+                    .orElseThrow();
+            world.awaitReply(waited, reply -> reply.text().contains("Queued for"), "how long it queued");
+        }
+
+        @Test
+        void a_wildcard_past_the_fifteen_in_progress_waits_for_a_completion_then_goes() {
+            world.type(SlackSimulator.ALICE, OPS, "web " + FIFTEEN_WILDCARDS);
+            SimulatedInvalidation first = world.awaitInvalidation(WEB);
+
+            world.type(SlackSimulator.BOB, OPS, "web /late/*");
+            ChannelMessage queued = world.awaitMessage(
+                    OPS, message -> message.text().contains("⏳ Queued"), "the request past the wildcard limit");
+            assertThat(queued.text()).contains("CloudFront allows 15 wildcard paths in progress");
+            assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(1);
+
+            world.cloudFront.simulator.complete(first.id());
+
+            Await.until(
+                    "the queued request to be sent",
+                    () -> world.cloudFront.simulator.invalidations(WEB).size() == 2);
+            Await.until(
+                    "the queued request to be in progress",
+                    () -> statusOf(queued).endsWith(": in progress"));
+            assertThat(world.slack.messages(OPS))
+                    .noneMatch(message -> message.text().contains("failed"));
+        }
+
+        @Test
+        void the_requester_cancels_a_queued_request_and_nothing_is_sent() {
+            ChannelMessage queued = queueBehindFifteenWildcards(SlackSimulator.BOB);
+
+            click(SlackSimulator.BOB, queued);
+
+            Await.until("the request to be cancelled", () -> statusOf(queued).contains("cancelled, nothing was sent"));
+            world.cloudFront.simulator.complete(
+                    world.cloudFront.simulator.invalidations(WEB).get(0).id());
+            Await.until(
+                    "the first request to be completed",
+                    () -> world.slack.messages(OPS).stream()
+                            .anyMatch(message -> message.text().contains("completed")));
+            assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(1);
+            assertThat(world.cloudFront.simulator.invalidations(WEB).get(0).paths())
+                    .doesNotContain("/late/*");
+        }
+
+        @Test
+        void someone_else_s_cancel_is_refused_privately_and_the_request_stays_queued() {
+            ChannelMessage queued = queueBehindFifteenWildcards(SlackSimulator.BOB);
+
+            click(CAROL, queued);
+
+            assertThat(world.awaitEphemeral(CAROL, "the refusal").text())
+                    .contains("Only <@" + SlackSimulator.BOB + ">");
+            assertThat(statusOf(queued)).contains("⏳ Queued");
+            world.cloudFront.simulator.complete(
+                    world.cloudFront.simulator.invalidations(WEB).get(0).id());
+            Await.until(
+                    "the queued request to be sent",
+                    () -> world.cloudFront.simulator.invalidations(WEB).size() == 2);
+        }
     }
 
-    @Test
-    void a_wildcard_past_the_fifteen_in_progress_waits_for_a_completion_then_goes() {
-        world.type(SlackSimulator.ALICE, OPS, "web " + FIFTEEN_WILDCARDS);
-        SimulatedInvalidation first = world.awaitInvalidation(WEB);
+    @Nested
+    class WhenItsInstanceIsGone {
 
-        world.type(SlackSimulator.BOB, OPS, "web /late/*");
-        ChannelMessage queued = world.awaitMessage(
-                OPS, message -> message.text().contains("⏳ Queued"), "the request past the wildcard limit");
-        assertThat(queued.text()).contains("CloudFront allows 15 wildcard paths in progress");
-        assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(1);
+        @Test
+        void another_instance_takes_the_queued_request_over_from_its_thread_and_sends_it_once() {
+            Bot first = world.startBot(BotFixture.config(QUICK_TAKE_OVER));
+            ChannelMessage queued = queueBehindFifteenWildcards(SlackSimulator.BOB);
+            world.awaitReply(
+                    queued,
+                    reply -> reply.text().contains("to send to CloudFront")
+                            && reply.blocksJson().contains("/late/*"),
+                    "the paths kept in the thread");
+            world.stop(first);
 
-        world.cloudFront.simulator.complete(first.id());
+            world.startBot(BotFixture.config(QUICK_TAKE_OVER));
+            world.cloudFront.simulator.complete(
+                    world.cloudFront.simulator.invalidations(WEB).get(0).id());
 
-        Await.until(
-                "the queued request to be sent",
-                () -> world.cloudFront.simulator.invalidations(WEB).size() == 2);
-        Await.until(
-                "the queued request to be in progress", () -> statusOf(queued).contains("in progress"));
-        assertThat(world.slack.messages(OPS))
-                .noneMatch(message -> message.text().contains("failed"));
-    }
+            Await.until(
+                    "the queued request to be in progress",
+                    () -> statusOf(queued).endsWith(": in progress"));
+            assertThat(world.cloudFront.simulator.invalidations(WEB))
+                    .as("the invalidations: %s", world.cloudFront.simulator.invalidations(WEB))
+                    .filteredOn(invalidation -> invalidation.paths().contains("/late/*"))
+                    .singleElement()
+                    .satisfies(invalidation ->
+                            assertThat(invalidation.callerReference()).contains(queued.ts()));
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isEqualTo(2);
+        }
 
-    @Test
-    void the_requester_cancels_a_queued_request_and_nothing_is_sent() {
-        ChannelMessage queued = queueBehindFifteenWildcards(SlackSimulator.BOB);
+        @Test
+        void two_live_replicas_each_send_their_own_queued_requests_once() {
+            Bot first = world.startBot(BotFixture.config(QUICK_TAKE_OVER));
+            Bot second = world.startBot(BotFixture.config(QUICK_TAKE_OVER));
+            world.deliverTo(first);
+            world.type(SlackSimulator.ALICE, OPS, "web " + FIFTEEN_WILDCARDS);
+            world.awaitInvalidation(WEB);
+            world.type(SlackSimulator.BOB, OPS, "web /late-1/*");
+            world.deliverTo(second);
+            world.type(CAROL, OPS, "web /late-2/*");
+            Await.until(
+                    "both requests queued",
+                    () -> world.slack.messages(OPS).stream()
+                                    .filter(message -> message.text().contains("⏳ Queued"))
+                                    .count()
+                            == 2);
+            // Longer than abandonedAfter: each holder keeps touching its own, so neither sweep takes the other's.
+            Await.until(
+                    "a few sweeps to pass",
+                    Duration.ofSeconds(20),
+                    () -> world.slack.calls("conversations.history").size() > 12);
 
-        click(SlackSimulator.BOB, queued);
+            completeAsTheyCome(3);
 
-        Await.until("the request to be cancelled", () -> statusOf(queued).contains("cancelled, nothing was sent"));
-        world.cloudFront.simulator.complete(
-                world.cloudFront.simulator.invalidations(WEB).get(0).id());
-        Await.until(
-                "the first request to be completed",
-                () -> world.slack.messages(OPS).stream()
-                        .anyMatch(message -> message.text().contains("completed")));
-        assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(1);
-        assertThat(world.cloudFront.simulator.invalidations(WEB).get(0).paths()).doesNotContain("/late/*");
-    }
-
-    @Test
-    void someone_else_s_cancel_is_refused_privately_and_the_request_stays_queued() {
-        ChannelMessage queued = queueBehindFifteenWildcards(SlackSimulator.BOB);
-
-        click(CAROL, queued);
-
-        assertThat(world.awaitEphemeral(CAROL, "the refusal").text()).contains("Only <@" + SlackSimulator.BOB + ">");
-        assertThat(statusOf(queued)).contains("⏳ Queued");
-        world.cloudFront.simulator.complete(
-                world.cloudFront.simulator.invalidations(WEB).get(0).id());
-        Await.until(
-                "the queued request to be sent",
-                () -> world.cloudFront.simulator.invalidations(WEB).size() == 2);
+            // The second replica follows none of the first's wildcards, so its create may be refused by CloudFront
+            // (TooManyInvalidationsInProgress) and sent again later: one invalidation each all the same.
+            assertThat(world.cloudFront.simulator.invalidations(WEB))
+                    .extracting(invalidation -> invalidation.paths().get(0))
+                    .containsExactlyInAnyOrder("/section-0/*", "/late-1/*", "/late-2/*");
+        }
     }
 
     private ChannelMessage queueBehindFifteenWildcards(String requester) {

@@ -46,7 +46,7 @@ class CreatePacingEndToEndTest {
         Await.until(
                 "every request to be in progress",
                 () -> world.slack.messages(OPS).stream()
-                                .filter(message -> message.text().contains("in progress"))
+                                .filter(message -> message.text().endsWith(": in progress"))
                                 .count()
                         == REQUESTS);
 
