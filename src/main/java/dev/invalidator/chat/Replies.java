@@ -262,6 +262,24 @@ public final class Replies {
         return notice(NO_EMOJI, "_Paths kept for the queue, part " + part + " of " + parts + "._");
     }
 
+    /** The thread notice of a queued request that expired, mentioning its requester (an edit notifies nobody). */
+    public static Message queueExpiredNotice(String requester, Duration waited) {
+        return notice(
+                NO_EMOJI,
+                "<@" + requester + "> your request waited " + Texts.duration(waited)
+                        + " in the queue without CloudFront"
+                        + " having room for it, so it expired: nothing was sent. Send it again if you still need it.");
+    }
+
+    /** A request refused because as many requests as the bot queues already wait on its distribution. */
+    public static Message queueFull(String alias, int waiting) {
+        return notice(
+                ":no_entry:",
+                (waiting == 1 ? "1 request already waits" : Numbers.grouped(waiting) + " requests already wait")
+                        + " for CloudFront on `" + escape(alias) + "`, as many as the bot queues there: nothing was"
+                        + " sent — try again in a few minutes.");
+    }
+
     /** A Cancel click on a status message that no longer waits in the queue. */
     public static Message notQueued() {
         return notice(

@@ -39,6 +39,7 @@ public record StatusCard(
         REQUESTING,
         QUEUED,
         CANCELLED,
+        QUEUE_EXPIRED,
         IN_PROGRESS,
         COMPLETED,
         FAILED,
@@ -143,6 +144,14 @@ public record StatusCard(
         return movingTo(State.CANCELLED)
                 .problem("Cancelled by <@" + requester + "> while it was queued.")
                 .nextStep("Nothing was sent to CloudFront.")
+                .build();
+    }
+
+    /** It waited in the queue for longer than {@code queue.expiresAfter}: nothing was sent. */
+    public StatusCard expiredInQueue(Duration waited) {
+        return movingTo(State.QUEUE_EXPIRED)
+                .problem("It waited " + Texts.duration(waited) + " in the queue and CloudFront never had room for it.")
+                .nextStep("Nothing was sent; send it again if you still need it.")
                 .build();
     }
 
@@ -280,6 +289,7 @@ public record StatusCard(
             case REQUESTING -> ":hourglass_flowing_sand: *Requesting* invalidation of " + what;
             case QUEUED -> "⏳ *Queued*: invalidation of " + what;
             case CANCELLED -> ":heavy_multiplication_x: *Cancelled*: invalidation of " + what;
+            case QUEUE_EXPIRED -> "⌛ *Expired*: invalidation of " + what;
             case IN_PROGRESS -> ":arrows_counterclockwise: *In progress*: invalidation of " + what;
             case COMPLETED ->
                 ":white_check_mark: *Completed* in " + Texts.duration(elapsed().orElseThrow()) + ": invalidation of "
@@ -319,7 +329,7 @@ public record StatusCard(
                     case AWAITING_APPROVAL -> "an approver other than the requester must approve";
                     case REQUESTING -> "sending to CloudFront…";
                     case QUEUED -> "only the requester may cancel it";
-                    case CANCELLED -> "nothing was sent";
+                    case CANCELLED, QUEUE_EXPIRED -> "nothing was sent";
                     case DUPLICATE -> "nothing was sent from this message";
                     default -> "paths in the thread";
                 });
@@ -335,6 +345,7 @@ public record StatusCard(
             case REQUESTING -> what + REQUESTING_ENDING;
             case QUEUED -> what + QUEUED_MARK + " — " + queuePlace.orElse("");
             case CANCELLED -> what + ": cancelled, nothing was sent";
+            case QUEUE_EXPIRED -> what + ": ⌛ expired, nothing was sent";
             case IN_PROGRESS -> what + IN_PROGRESS_ENDING;
             case COMPLETED ->
                 what + ": completed in " + Texts.duration(elapsed().orElseThrow());

@@ -40,6 +40,7 @@ record AuditEntry(
         CANCELLED,
         AWAITING_APPROVAL,
         QUEUED,
+        QUEUE_FULL,
         APPROVED,
         REJECTED,
         EXPIRED

@@ -79,7 +79,8 @@ public final class CommandHandler {
                 timer,
                 workers,
                 audit,
-                config.polling().abandonedAfter());
+                config.polling().abandonedAfter(),
+                config.queue());
         freed.listen(queue::freed);
         queue.keepTouching();
         this.submit = new SubmitInvalidation(

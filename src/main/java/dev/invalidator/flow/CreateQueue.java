@@ -7,6 +7,7 @@ import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.QueueReason;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.StatusCard;
+import dev.invalidator.config.QueueConfig;
 import dev.invalidator.request.PathLimits;
 import dev.invalidator.tracking.Tracker;
 import java.math.BigDecimal;
@@ -129,6 +130,7 @@ final class CreateQueue {
     private final Executor workers;
     private final AuditLog audit;
     private final Duration touchEvery;
+    private final QueueConfig limits;
     private Sender sender = entry -> Sent.DONE;
 
     /** Guarded by {@code this}: each distribution's line, the distributions in the order their turn comes. */
@@ -158,7 +160,8 @@ final class CreateQueue {
             ScheduledExecutorService timer,
             Executor workers,
             AuditLog audit,
-            Duration abandonedAfter) {
+            Duration abandonedAfter,
+            QueueConfig limits) {
         this.turns = turns;
         this.tracker = tracker;
         this.chat = chat;
@@ -168,6 +171,7 @@ final class CreateQueue {
         this.audit = audit;
         Duration third = abandonedAfter.dividedBy(3);
         this.touchEvery = third.compareTo(SHORTEST_TOUCH) < 0 ? SHORTEST_TOUCH : third;
+        this.limits = limits;
     }
 
     /** Set once, by whoever sends: {@link SubmitInvalidation}, which needs this queue to be built first. */
@@ -257,6 +261,16 @@ final class CreateQueue {
         return Optional.of(found);
     }
 
+    /**
+     * How many requests wait here on {@code distributionId} when that is {@code queue.maxPerDistribution} or more: a
+     * new one is refused before anything is posted.
+     */
+    synchronized Optional<Integer> full(String distributionId) {
+        int waiting =
+                Optional.ofNullable(lines.get(distributionId)).map(Deque::size).orElse(0);
+        return waiting >= limits.maxPerDistribution() ? Optional.of(waiting) : Optional.empty();
+    }
+
     /** How many requests wait here, for the metrics. */
     synchronized int size() {
         return lines.values().stream().mapToInt(Deque::size).sum();
@@ -264,6 +278,7 @@ final class CreateQueue {
 
     /** Sends every request that may go now, in turn, then shows the places of those still waiting. */
     void dispatch() {
+        expireTheOld();
         while (true) {
             Entry next;
             synchronized (this) {
@@ -441,8 +456,44 @@ final class CreateQueue {
         });
     }
 
+    /**
+     * Ends every request that waited longer than {@code queue.expiresAfter}: expired, nothing sent, its requester told
+     * in the thread.
+     */
+    private void expireTheOld() {
+        Instant now = clock.instant();
+        List<Entry> expired = new ArrayList<>();
+        synchronized (this) {
+            for (Deque<Entry> line : lines.values()) {
+                line.removeIf(entry -> {
+                    boolean old = !entry.queuedAt.plus(limits.expiresAfter()).isAfter(now);
+                    if (old) {
+                        expired.add(entry);
+                    }
+                    return old;
+                });
+            }
+            lines.values().removeIf(Deque::isEmpty);
+        }
+        for (Entry entry : expired) {
+            synchronized (entry) {
+                entry.left = true;
+            }
+            Duration waited = Duration.between(entry.queuedAt, now);
+            audit.record(AuditEntry.of(AuditEntry.Decision.EXPIRED, entry.request, "queued for " + waited));
+            Quietly.show("the expiry of a queued request", () -> {
+                chat.update(entry.status, entry.card.expiredInQueue(waited).message());
+                chat.reply(entry.status, Replies.queueExpiredNotice(entry.request.requester(), waited));
+            });
+        }
+        if (!expired.isEmpty()) {
+            showPlaces();
+        }
+    }
+
     /** Touches every waiting request not touched for a while, so that no sweep takes this live instance for gone. */
     private void touchTheQuiet() {
+        expireTheOld();
         List<Entry> waiting;
         synchronized (this) {
             waiting = lines.values().stream().flatMap(Deque::stream).toList();
@@ -488,6 +539,16 @@ final class CreateQueue {
                 }
                 if (delay == null || wait.compareTo(delay) < 0) {
                     delay = wait;
+                }
+            }
+            Optional<Instant> firstExpiry = lines.values().stream()
+                    .flatMap(Deque::stream)
+                    .map(entry -> entry.queuedAt.plus(limits.expiresAfter()))
+                    .min(Instant::compareTo);
+            if (firstExpiry.isPresent()) {
+                Duration untilExpiry = Duration.between(clock.instant(), firstExpiry.get());
+                if (delay == null || untilExpiry.compareTo(delay) < 0) {
+                    delay = untilExpiry.isNegative() ? Duration.ZERO : untilExpiry;
                 }
             }
             if (delay == null) {

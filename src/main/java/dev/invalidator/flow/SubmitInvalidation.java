@@ -244,6 +244,13 @@ final class SubmitInvalidation {
             approvals.ask(request, card, responder, confirmed);
             return;
         }
+        Optional<Integer> waiting = queue.full(request.distribution().id());
+        if (waiting.isPresent()) {
+            audit.record(
+                    AuditEntry.of(AuditEntry.Decision.QUEUE_FULL, request, waiting.get() + " requests already queued"));
+            responder.answer(Replies.queueFull(request.distribution().alias(), waiting.get()));
+            return;
+        }
         posts.post(request, card, Map.of(), confirmed, responder).ifPresent(status -> create(request, card, status));
     }
 

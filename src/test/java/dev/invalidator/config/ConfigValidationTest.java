@@ -548,7 +548,7 @@ class ConfigValidationTest {
                     arguments(
                             validWith("web: {}"),
                             "web: unknown key — the keys here are distributions, polling, limits, groups, confirm,"
-                                    + " verify and cloudfront"),
+                                    + " verify, cloudfront and queue"),
                     arguments(
                             web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], region: us-east-1"),
                             "distributions.web.region: unknown key — the keys here are id, channels, users, roleArn,"
@@ -726,7 +726,30 @@ class ConfigValidationTest {
                                     + " use at most 5 unless AWS raised your account's rate"),
                     arguments(
                             "cloudfront: {createBursts: 5}",
-                            "cloudfront.createBursts: unknown key — did you mean \"createBurst\"?"));
+                            "cloudfront.createBursts: unknown key — did you mean \"createBurst\"?"),
+                    arguments(
+                            "queue: {maxPerDistribution: 0}",
+                            "queue.maxPerDistribution: must be at least 1, found 0 — e.g. 100"),
+                    arguments(
+                            "queue: {maxPerDistribution: 5000}",
+                            "queue.maxPerDistribution: 5000 is more than a distribution clears in an hour at"
+                                    + " CloudFront's pace — use at most 1,000"),
+                    arguments("queue: {expiresAfter: 0s}", "queue.expiresAfter: must be longer than zero — e.g. 1h"),
+                    arguments(
+                            "queue: {expiresAfter: 2d}",
+                            "queue.expiresAfter: 2d is longer than polling.recoveryWindow (1d), as far back as a"
+                                    + " sweep reads: a queued request left by a stopped bot would be lost before it"
+                                    + " expired — use at most 1d"),
+                    arguments(
+                            "queue: {maxPerDistributions: 5}",
+                            "queue.maxPerDistributions: unknown key — did you mean \"maxPerDistribution\"?"));
+        }
+
+        @Test
+        void take_the_queue_bounds_of_the_file() throws ConfigException {
+            assertThat(yaml(validWith("queue: {maxPerDistribution: 20, expiresAfter: 30m}"))
+                            .queue())
+                    .isEqualTo(new QueueConfig(20, Duration.ofMinutes(30)));
         }
 
         @Test

@@ -14,6 +14,7 @@ import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -134,6 +135,51 @@ class QueueEndToEndTest {
             Await.until(
                     "the queued request to be sent",
                     () -> world.cloudFront.simulator.invalidations(WEB).size() == 2);
+        }
+    }
+
+    @Nested
+    class Bounded {
+
+        @Test
+        void beyond_max_per_distribution_the_person_is_told_privately_to_try_later_and_nothing_is_posted() {
+            world.startBot(BotFixture.config(BotFixture.CONFIG + "queue:\n  maxPerDistribution: 1\n"));
+            queueBehindFifteenWildcards(SlackSimulator.BOB);
+
+            world.type(CAROL, OPS, "web /later/*");
+
+            assertThat(world.awaitEphemeral(CAROL, "the answer").text())
+                    .contains("1 request already waits")
+                    .contains("try again");
+            assertThat(world.slack.messages(OPS)).hasSize(2);
+        }
+
+        @Test
+        void a_queued_request_older_than_expires_after_ends_expired_with_nothing_sent() {
+            MutableClock clock = new MutableClock(Instant.now());
+            // abandonedAfter 3s: the queue looks at its requests every second, where expiry is found.
+            world.startBot(
+                    BotFixture.config(BotFixture.CONFIG.replace(
+                                    "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 3s\n")
+                            + "queue:\n  expiresAfter: 10m\n"),
+                    clock);
+            ChannelMessage queued = queueBehindFifteenWildcards(SlackSimulator.BOB);
+
+            clock.advance(Duration.ofMinutes(11));
+
+            Await.until("the request to expire", () -> statusOf(queued).endsWith("expired, nothing was sent"));
+            world.awaitReply(
+                    queued,
+                    reply -> reply.blocksJson().contains("<@" + SlackSimulator.BOB + ">")
+                            && reply.text().contains("expired"),
+                    "the notice to the requester");
+            world.cloudFront.simulator.complete(
+                    world.cloudFront.simulator.invalidations(WEB).get(0).id());
+            Await.until(
+                    "the first request to be completed",
+                    () -> world.slack.messages(OPS).stream()
+                            .anyMatch(message -> message.text().contains("completed")));
+            assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(1);
         }
     }
 

@@ -134,6 +134,7 @@ class MetricsEndToEndTest {
                             "cancelled",
                             "awaiting_approval",
                             "queued",
+                            "queue_full",
                             "approved",
                             "rejected",
                             "expired");
