@@ -13,6 +13,7 @@ import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.cost.Pricing;
+import dev.invalidator.flow.BatchMembers;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
 import dev.invalidator.flow.FreedCapacity;
@@ -117,11 +118,13 @@ public final class Bot implements AutoCloseable {
         RefreshVerification verification = new RefreshVerification(
                 config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock, metrics.invalidations());
         FreedCapacity freed = new FreedCapacity();
+        BatchMembers members = new BatchMembers();
         Tracker tracker = new Tracker(
                 cdn,
                 new PollSchedule(
                         config.polling().initialInterval(), config.polling().maxInterval()),
-                new CompletionReporter(config, chat, workers, verification, clock, metrics.invalidations(), freed),
+                new CompletionReporter(
+                        config, chat, workers, verification, clock, metrics.invalidations(), freed, members),
                 clock,
                 metrics.invalidations());
         metrics.invalidations().watchInFlight(tracker::following, clock);
@@ -142,7 +145,9 @@ public final class Bot implements AutoCloseable {
                 metrics.requests(),
                 pacedCdn,
                 workers,
-                freed);
+                freed,
+                members,
+                metrics.queue());
         SlackBot slackBot;
         try {
             slackBot = SlackBot.start(counted, tokens, handler, workers, clock, metrics.slack());

@@ -284,6 +284,75 @@ class CrashMatrixIT {
                 .isEqualTo(creates);
     }
 
+    @Test
+    void killed_while_a_coalesced_create_is_in_flight_every_member_is_sent_once_after_all() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        List<ChannelMessage> members = queueTwoBehindFifteenWildcards();
+        CallHold sending =
+                world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION, CallHold.Point.BEFORE_COMMIT);
+        world.cloudFront.simulator.complete(
+                world.cloudFront.simulator.invalidations(WEB).get(0).id());
+        sending.awaitReached(HELD);
+        killFirst(sending);
+        restartOnceUntouched();
+
+        awaitEachInOneInvalidation(members);
+    }
+
+    @Test
+    void killed_right_after_a_coalesced_create_every_member_follows_it_to_completion() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        List<ChannelMessage> members = queueTwoBehindFifteenWildcards();
+        CallHold sent = world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION, CallHold.Point.AFTER_COMMIT);
+        world.cloudFront.simulator.complete(
+                world.cloudFront.simulator.invalidations(WEB).get(0).id());
+        sent.awaitReached(HELD);
+        killFirst(sent);
+        int creates = world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION);
+        restartOnceUntouched();
+
+        SimulatedInvalidation batch = awaitEachInOneInvalidation(members);
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .as("creates after the restart")
+                .isEqualTo(creates);
+        world.cloudFront.simulator.complete(batch.id());
+        for (ChannelMessage member : members) {
+            Await.until("each member completed", () -> statusOf(member).text().contains(": completed"));
+        }
+    }
+
+    /** Two requests queued behind fifteen wildcard paths in progress: they go out together once there is room. */
+    private List<ChannelMessage> queueTwoBehindFifteenWildcards() {
+        queueBehindFifteenWildcards();
+        world.type(BOB, OPS, "web /later/*");
+        Await.until(
+                "both requests queued, their paths kept",
+                () -> world.slack.messages(OPS).stream()
+                                .filter(message -> message.text().contains("⏳ Queued"))
+                                .filter(message -> world.slack.thread(OPS, message.ts()).stream()
+                                        .anyMatch(reply -> reply.text().contains("to send to CloudFront")))
+                                .count()
+                        == 2);
+        return world.slack.messages(OPS).stream()
+                .filter(message -> message.text().contains("⏳ Queued"))
+                .toList();
+    }
+
+    /** Each member in progress in one invalidation holding both their paths, made once. */
+    private SimulatedInvalidation awaitEachInOneInvalidation(List<ChannelMessage> members) {
+        for (ChannelMessage member : members) {
+            Await.until(
+                    "each member in progress",
+                    Duration.ofSeconds(60),
+                    () -> statusOf(member).text().endsWith(": in progress"));
+        }
+        return assertThat(world.cloudFront.simulator.invalidations(WEB))
+                .filteredOn(invalidation -> invalidation.paths().contains("/late/*"))
+                .singleElement()
+                .satisfies(invalidation -> assertThat(invalidation.paths()).contains("/later/*"))
+                .actual();
+    }
+
     /**
      * A request queued behind fifteen wildcard paths in progress (CloudFront's limit), its paths kept in its thread.
      */

@@ -24,6 +24,12 @@ public enum QueueReason {
     /** CloudFront answered TooManyInvalidationsInProgress, whatever the bot counted. */
     CLOUDFRONT_FULL;
 
+    /** What a queued request shows while it goes to CloudFront in one invalidation with {@code others} more. */
+    public static String sendingWith(int others) {
+        return "being sent now with " + (others == 1 ? "1 other request" : others + " other requests")
+                + " as one invalidation";
+    }
+
     /**
      * The place and the reason, as the status message shows them.
      *

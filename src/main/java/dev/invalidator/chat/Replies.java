@@ -246,9 +246,14 @@ public final class Replies {
     }
 
     /** The thread line of a request that waited in the queue, once CloudFront took it. */
-    public static Message queuedFor(Duration waited) {
+    public static Message queuedFor(Duration waited, int together) {
+        String with = together <= 1
+                ? ""
+                : " together with " + (together == 2 ? "1 other request" : (together - 1) + " other requests")
+                        + " on the same distribution, as one invalidation (paths in the thread are this request's)";
         return notice(
-                NO_EMOJI, "Queued for " + Texts.duration(waited) + " before CloudFront had room for it; sent now.");
+                NO_EMOJI,
+                "Queued for " + Texts.duration(waited) + " before CloudFront had room for it; sent now" + with + ".");
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.cost.MonthToDatePaths;
+import dev.invalidator.metrics.QueueMeters;
 import dev.invalidator.metrics.RequestMeters;
 import dev.invalidator.request.PathLimits;
 import dev.invalidator.request.PathParser;
@@ -56,7 +57,9 @@ public final class CommandHandler {
             RequestMeters requests,
             CreateTurns turns,
             Executor workers,
-            FreedCapacity freed) {
+            FreedCapacity freed,
+            BatchMembers members,
+            QueueMeters queueMeters) {
         Gate gate = new Gate(config, catalog, policy);
         this.chat = chat;
         PathParser parser = new PathParser(new PathLimits(
@@ -80,8 +83,10 @@ public final class CommandHandler {
                 workers,
                 audit,
                 config.polling().abandonedAfter(),
-                config.queue());
+                config.queue(),
+                queueMeters);
         freed.listen(queue::freed);
+        queueMeters.watch(queue::size);
         queue.keepTouching();
         this.submit = new SubmitInvalidation(
                 gate,
@@ -97,13 +102,14 @@ public final class CommandHandler {
                 posts,
                 audit,
                 queue,
+                members,
                 clock);
         InvalidationDetails details = new InvalidationDetails(cdn);
         this.queries = new Queries(gate, cdn, usage, details);
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat);
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details);
-        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, clock);
+        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, members, clock);
     }
 
     /** What the acknowledgement of {@code text} says: only a request to invalidate gets words. */

@@ -8,7 +8,9 @@ import dev.invalidator.chat.QueueReason;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.QueueConfig;
+import dev.invalidator.metrics.QueueMeters;
 import dev.invalidator.request.PathLimits;
+import dev.invalidator.request.PathMerge;
 import dev.invalidator.tracking.Tracker;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -65,10 +67,13 @@ final class CreateQueue {
         FULL
     }
 
-    /** Sends one request to CloudFront and shows what came of it. */
+    /**
+     * Sends requests of one distribution to CloudFront as one invalidation, with the first one's CallerReference, and
+     * shows what came of it in each status message.
+     */
     @FunctionalInterface
     interface Sender {
-        Sent send(Entry entry);
+        Sent send(List<Entry> batch);
     }
 
     /** One accepted request on its way to CloudFront. */
@@ -131,7 +136,8 @@ final class CreateQueue {
     private final AuditLog audit;
     private final Duration touchEvery;
     private final QueueConfig limits;
-    private Sender sender = entry -> Sent.DONE;
+    private final QueueMeters meters;
+    private Sender sender = batch -> Sent.DONE;
 
     /** Guarded by {@code this}: each distribution's line, the distributions in the order their turn comes. */
     private final Map<String, Deque<Entry>> lines = new LinkedHashMap<>();
@@ -161,7 +167,8 @@ final class CreateQueue {
             Executor workers,
             AuditLog audit,
             Duration abandonedAfter,
-            QueueConfig limits) {
+            QueueConfig limits,
+            QueueMeters meters) {
         this.turns = turns;
         this.tracker = tracker;
         this.chat = chat;
@@ -172,6 +179,7 @@ final class CreateQueue {
         Duration third = abandonedAfter.dividedBy(3);
         this.touchEvery = third.compareTo(SHORTEST_TOUCH) < 0 ? SHORTEST_TOUCH : third;
         this.limits = limits;
+        this.meters = meters;
     }
 
     /** Set once, by whoever sends: {@link SubmitInvalidation}, which needs this queue to be built first. */
@@ -189,22 +197,27 @@ final class CreateQueue {
     }
 
     /**
-     * Queues a request a sweep took over from an instance that is gone, among those waiting on its distribution in the
-     * order of their status messages' ts, which is the order they were queued in.
+     * Queues requests a sweep took over from instances that are gone, among those waiting on their distribution in the
+     * order of their status messages' ts, which is the order they were queued in; then sends what may go, together.
      */
-    void takeOver(Entry entry) {
+    void takeOver(List<Entry> entries) {
         synchronized (this) {
-            Deque<Entry> line = lines.computeIfAbsent(entry.distributionId(), id -> new ArrayDeque<>());
-            List<Entry> ordered = new ArrayList<>(line);
-            int at = 0;
-            while (at < ordered.size() && earlier(ordered.get(at).status, entry.status)) {
-                at++;
-            }
-            ordered.add(at, entry);
-            line.clear();
-            line.addAll(ordered);
+            entries.forEach(this::insertInOrder);
         }
         dispatch();
+    }
+
+    /** Guarded by {@code this}. */
+    private void insertInOrder(Entry entry) {
+        Deque<Entry> line = lines.computeIfAbsent(entry.distributionId(), id -> new ArrayDeque<>());
+        List<Entry> ordered = new ArrayList<>(line);
+        int at = 0;
+        while (at < ordered.size() && earlier(ordered.get(at).status, entry.status)) {
+            at++;
+        }
+        ordered.add(at, entry);
+        line.clear();
+        line.addAll(ordered);
     }
 
     /** Whether {@code one} was posted before {@code other}: Slack's ts, seconds and a sequence, in order. */
@@ -280,33 +293,43 @@ final class CreateQueue {
     void dispatch() {
         expireTheOld();
         while (true) {
-            Entry next;
+            List<Entry> batch;
             synchronized (this) {
-                next = pick();
-                if (next == null) {
+                batch = pick();
+                if (batch.isEmpty()) {
                     break;
                 }
-                sending.computeIfAbsent(next.distributionId(), id -> new ArrayList<>())
-                        .add(next);
+                sending.computeIfAbsent(batch.get(0).distributionId(), id -> new ArrayList<>())
+                        .addAll(batch);
             }
-            synchronized (next) {
-                next.left = true;
+            for (Entry member : batch) {
+                synchronized (member) {
+                    member.left = true;
+                }
             }
             Sent sent = Sent.DONE;
             try {
-                sent = sender.send(next);
+                sent = sender.send(batch);
+                if (sent == Sent.DONE) {
+                    Instant now = clock.instant();
+                    batch.stream()
+                            .filter(Entry::wasShownQueued)
+                            .forEach(member -> meters.waited(Duration.between(member.queuedAt, now)));
+                }
             } catch (RuntimeException e) {
-                log.error("Sending the request of {} failed unexpectedly", next.status, e);
+                log.error("Sending the request of {} failed unexpectedly", batch.get(0).status, e);
             }
             synchronized (this) {
-                String distributionId = next.distributionId();
-                sending.get(distributionId).remove(next);
+                String distributionId = batch.get(0).distributionId();
+                sending.get(distributionId).removeAll(batch);
                 if (sending.get(distributionId).isEmpty()) {
                     sending.remove(distributionId);
                 }
                 if (sent != Sent.DONE) {
-                    lines.computeIfAbsent(distributionId, id -> new ArrayDeque<>())
-                            .addFirst(next);
+                    Deque<Entry> line = lines.computeIfAbsent(distributionId, id -> new ArrayDeque<>());
+                    for (int i = batch.size() - 1; i >= 0; i--) {
+                        line.addFirst(batch.get(i));
+                    }
                     if (sent == Sent.FULL) {
                         fullUntil.put(distributionId, clock.instant().plus(RETRY_WHEN_FULL));
                         reasons.put(distributionId, QueueReason.CLOUDFRONT_FULL);
@@ -316,8 +339,10 @@ final class CreateQueue {
                 }
             }
             if (sent != Sent.DONE) {
-                synchronized (next) {
-                    next.left = false;
+                for (Entry member : batch) {
+                    synchronized (member) {
+                        member.left = false;
+                    }
                 }
             }
         }
@@ -326,10 +351,11 @@ final class CreateQueue {
     }
 
     /**
-     * The head of the first line, in turn order, that may go now — moved to the back of the turn order — or null.
-     * Notes why each line passed over waits.
+     * The head of the first line, in turn order, that may go now, with the requests behind it that fit in the same
+     * invalidation (coalesced: one create, fewer paths in progress) — taken out of the line, the line moved to the back
+     * of the turn order — or empty. Notes why each line passed over waits.
      */
-    private Entry pick() {
+    private List<Entry> pick() {
         for (Map.Entry<String, Deque<Entry>> line : new ArrayList<>(lines.entrySet())) {
             String distributionId = line.getKey();
             Entry head = line.getValue().peekFirst();
@@ -337,34 +363,56 @@ final class CreateQueue {
                 lines.remove(distributionId);
                 continue;
             }
-            Optional<QueueReason> blocked = blocker(distributionId, head);
+            List<String> inProgress = inProgress(distributionId);
+            Optional<QueueReason> blocked = blocker(distributionId, inProgress, head.request.values());
             if (blocked.isPresent()) {
                 reasons.put(distributionId, blocked.get());
                 continue;
             }
-            line.getValue().removeFirst();
+            List<Entry> batch = new ArrayList<>(List.of(line.getValue().removeFirst()));
+            while (!line.getValue().isEmpty()) {
+                List<Entry> wider = new ArrayList<>(batch);
+                wider.add(line.getValue().peekFirst());
+                List<String> merged = merged(wider);
+                if (wildcards(merged) > IN_PROGRESS.maxWildcards()
+                        || files(merged) > IN_PROGRESS.maxPaths()
+                        || wildcards(inProgress) + wildcards(merged) > IN_PROGRESS.maxWildcards()
+                        || files(inProgress) + files(merged) > IN_PROGRESS.maxPaths()) {
+                    break;
+                }
+                batch.add(line.getValue().removeFirst());
+            }
             lines.remove(distributionId);
             if (!line.getValue().isEmpty()) {
                 lines.put(distributionId, line.getValue());
             }
-            return head;
+            return batch;
         }
-        return null;
+        return List.of();
     }
 
-    private Optional<QueueReason> blocker(String distributionId, Entry head) {
-        Instant until = fullUntil.get(distributionId);
-        if (until != null && clock.instant().isBefore(until)) {
-            return Optional.of(QueueReason.CLOUDFRONT_FULL);
-        }
-        fullUntil.remove(distributionId);
+    /** The paths of {@code batch} as one invalidation: deduplicated, wildcards covering the files under them. */
+    static List<String> merged(List<Entry> batch) {
+        return PathMerge.of(batch.stream().map(entry -> entry.request.paths()).toList());
+    }
+
+    /** The paths in progress on the distribution: what the tracker follows, and the creates on their way. */
+    private List<String> inProgress(String distributionId) {
         List<String> inProgress = new ArrayList<>();
         tracker.following().stream()
                 .filter(invalidation -> invalidation.distributionId().equals(distributionId))
                 .map(Invalidation::paths)
                 .forEach(inProgress::addAll);
         sending.getOrDefault(distributionId, List.of()).forEach(entry -> inProgress.addAll(entry.request.values()));
-        List<String> wanted = head.request.values();
+        return inProgress;
+    }
+
+    private Optional<QueueReason> blocker(String distributionId, List<String> inProgress, List<String> wanted) {
+        Instant until = fullUntil.get(distributionId);
+        if (until != null && clock.instant().isBefore(until)) {
+            return Optional.of(QueueReason.CLOUDFRONT_FULL);
+        }
+        fullUntil.remove(distributionId);
         if (wildcards(inProgress) + wildcards(wanted) > IN_PROGRESS.maxWildcards()) {
             return Optional.of(QueueReason.WILDCARDS);
         }

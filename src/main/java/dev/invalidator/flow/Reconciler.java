@@ -64,6 +64,7 @@ final class Reconciler {
     private final Approvals approvals;
     private final SubmitInvalidation submit;
     private final CreateQueue queue;
+    private final BatchMembers members;
     private final Clock clock;
     /** Per channel, how far back the next sweep reads. */
     private final Map<String, Instant> readFrom = new ConcurrentHashMap<>();
@@ -76,6 +77,7 @@ final class Reconciler {
             Approvals approvals,
             SubmitInvalidation submit,
             CreateQueue queue,
+            BatchMembers members,
             Clock clock) {
         this.config = config;
         this.chat = chat;
@@ -84,6 +86,7 @@ final class Reconciler {
         this.approvals = approvals;
         this.submit = submit;
         this.queue = queue;
+        this.members = members;
         this.clock = clock;
     }
 
@@ -116,6 +119,7 @@ final class Reconciler {
         // Oldest first, so that queued requests taken over keep the order they were queued in.
         List<Chat.StatusRecord> oldestFirst = new ArrayList<>(records);
         Collections.reverse(oldestFirst);
+        List<CreateQueue.Entry> takenOver = new ArrayList<>();
         for (Chat.StatusRecord record : oldestFirst) {
             if (!StatusFacts.wellFormed(record)) {
                 continue;
@@ -124,7 +128,11 @@ final class Reconciler {
                 nextFrom = record.message().postedAt();
             }
             try {
-                settle(record, now);
+                if (StatusCard.isQueued(record.text())) {
+                    settleQueued(record, now).ifPresent(takenOver::add);
+                } else {
+                    settle(record, now);
+                }
             } catch (RuntimeException e) {
                 log.warn(
                         "Could not settle status message {} in {}; the next sweep tries again: {}",
@@ -134,6 +142,10 @@ final class Reconciler {
             }
         }
         readFrom.put(channel, nextFrom);
+        // All at once, so that those that fit go to CloudFront together.
+        if (!takenOver.isEmpty()) {
+            queue.takeOver(takenOver);
+        }
     }
 
     /** Whether the message was, when read, in a state a sweep may have to finish. */
@@ -151,8 +163,6 @@ final class Reconciler {
             settleRequesting(record, now);
         } else if (StatusCard.isInProgress(record.text())) {
             settleInProgress(record, now);
-        } else if (StatusCard.isQueued(record.text())) {
-            settleQueued(record, now);
         }
     }
 
@@ -160,28 +170,35 @@ final class Reconciler {
      * A queued request whose holder has not touched it for longer than {@code abandonedAfter} is gone with its holder:
      * if its create reached CloudFront after all (the holder died sending it), the invalidation is followed; otherwise
      * it is queued here, from the paths its thread keeps, read back and checked again as if typed.
+     *
+     * @return the request to queue here, if it is
      */
-    private void settleQueued(Chat.StatusRecord record, Instant now) {
+    private Optional<CreateQueue.Entry> settleQueued(Chat.StatusRecord record, Instant now) {
         if (queue.holds(record.message())) {
-            return;
+            return Optional.empty();
         }
         Optional<StatusCard> posted = StatusFacts.card(record.facts());
         Optional<DistributionConfig> distribution =
                 posted.map(StatusCard::distributionId).flatMap(config::byId);
         if (posted.isEmpty() || distribution.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Instant touched =
                 StatusFacts.touchedAt(record.facts()).orElse(record.message().postedAt());
         if (touched.isAfter(now.minus(config.polling().abandonedAfter()))) {
-            return;
+            return Optional.empty();
         }
         StatusCard card = posted.get();
-        String reference =
+        String own =
                 new CallerReference(record.message().channel(), record.message().ts(), card.requester()).encode();
+        // Sent with others, it went under the first one's reference, which it recorded before the create.
+        String reference = StatusFacts.batchReference(record.facts()).orElse(own);
         Optional<Invalidation> created =
                 cdn.findByCallerReference(distribution.get().id(), reference);
         if (created.isPresent()) {
+            if (!reference.equals(own)) {
+                members.add(created.get().id(), record.message());
+            }
             log.info(
                     "Queued request {} in {} was left while being sent; its invalidation {} is followed here",
                     record.message().ts(),
@@ -192,7 +209,7 @@ final class Reconciler {
                     card.inProgress(created.get().id(), created.get().createTime())
                             .message());
             tracker.adopt(created.get());
-            return;
+            return Optional.empty();
         }
         Optional<List<String>> paths = chat.queuedPaths(record.message());
         if (paths.isEmpty()) {
@@ -202,20 +219,20 @@ final class Reconciler {
                     record.message().channel());
             chat.update(record.message(), card.notSent().message());
             chat.reply(record.message(), Replies.notRunNotice(card.requester()));
-            return;
+            return Optional.empty();
         }
         Preparation again = submit.prepare(
                 card.requester(), record.message().channel(), distribution.get().id(), paths.get(), card.note());
         if (again instanceof Preparation.Refused refused) {
             chat.update(record.message(), card.refused(refused.inline()).message());
-            return;
+            return Optional.empty();
         }
         log.info(
                 "Queued request {} in {} was left by an instance that is gone; it waits here now",
                 record.message().ts(),
                 record.message().channel());
         PreparedRequest request = ((Preparation.Ready) again).request();
-        queue.takeOver(CreateQueue.Entry.takenOver(
+        return Optional.of(CreateQueue.Entry.takenOver(
                 request,
                 card,
                 record.message(),

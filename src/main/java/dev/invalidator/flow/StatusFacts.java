@@ -1,5 +1,6 @@
 package dev.invalidator.flow;
 
+import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.Identifiers;
@@ -40,6 +41,8 @@ final class StatusFacts {
      * request nobody touched for longer than {@code polling.abandonedAfter}.
      */
     static final String TOUCHED_AT = "touched_at";
+    /** The CallerReference of the invalidation a queued request goes out in with others: the first one's. */
+    static final String BATCH_REFERENCE = "batch_reference";
 
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
     private static final Pattern MILLIS = Pattern.compile("[0-9]{1,15}");
@@ -63,7 +66,11 @@ final class StatusFacts {
                 && absentOr(facts, CONFIRMATION, id -> matches(id, REQUEST_ID))
                 && absentOr(facts, TICKET, digest -> matches(digest, DIGEST))
                 && absentOr(facts, QUEUED_AT, millis -> matches(millis, MILLIS))
-                && absentOr(facts, TOUCHED_AT, millis -> matches(millis, MILLIS));
+                && absentOr(facts, TOUCHED_AT, millis -> matches(millis, MILLIS))
+                && absentOr(
+                        facts,
+                        BATCH_REFERENCE,
+                        reference -> CallerReference.decode(reference).isPresent());
     }
 
     static boolean wellFormed(Chat.StatusRecord record) {
@@ -101,6 +108,22 @@ final class StatusFacts {
         facts.put(QUEUED_AT, String.valueOf(queuedAt.toEpochMilli()));
         facts.put(TOUCHED_AT, String.valueOf(touched.toEpochMilli()));
         return facts;
+    }
+
+    /**
+     * The facts of a queued request about to go to CloudFront with others, under {@code reference}, the batch's (its
+     * first member's): a sweep that finds it left looks that invalidation up.
+     */
+    static Map<String, String> inBatch(Map<String, String> facts, String reference) {
+        Map<String, String> updated = new LinkedHashMap<>(facts);
+        updated.put(BATCH_REFERENCE, reference);
+        return updated;
+    }
+
+    /** The batch's reference a queued request recorded before its create, if it did and the reference is the bot's. */
+    static Optional<String> batchReference(Map<String, String> facts) {
+        return Optional.ofNullable(facts.get(BATCH_REFERENCE))
+                .filter(reference -> CallerReference.decode(reference).isPresent());
     }
 
     static Optional<Instant> queuedAt(Map<String, String> facts) {

@@ -13,6 +13,7 @@ import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
+import dev.invalidator.chat.QueueReason;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.chat.StatusCard;
@@ -53,6 +54,7 @@ final class SubmitInvalidation {
     private final StatusPosts posts;
     private final AuditLog audit;
     private final CreateQueue queue;
+    private final BatchMembers members;
     private final Clock clock;
 
     SubmitInvalidation(
@@ -69,6 +71,7 @@ final class SubmitInvalidation {
             StatusPosts posts,
             AuditLog audit,
             CreateQueue queue,
+            BatchMembers members,
             Clock clock) {
         this.gate = gate;
         this.catalog = catalog;
@@ -83,6 +86,7 @@ final class SubmitInvalidation {
         this.posts = posts;
         this.audit = audit;
         this.queue = queue;
+        this.members = members;
         this.clock = clock;
         queue.sendWith(this::send);
     }
@@ -276,22 +280,39 @@ final class SubmitInvalidation {
     }
 
     /**
-     * Sends one request the queue let go: creates the invalidation with a reference derived from its status message,
-     * shows its id and paths, and hands it to the tracker; or tells the queue CloudFront had no room after all.
+     * Sends requests the queue let go, as one invalidation with the first one's reference derived from its status
+     * message: shows its id and paths in each one's message, and hands it to the tracker; or tells the queue CloudFront
+     * had no room after all. Before a create for several, each other member records the reference in its facts, so
+     * that a sweep finding it left by a dead instance looks that invalidation up.
      */
-    private CreateQueue.Sent send(CreateQueue.Entry entry) {
-        PreparedRequest request = entry.request;
-        StatusCard card = entry.card;
-        PostedMessage status = entry.status;
-        if (entry.wasShownQueued() && cancelledElsewhere(status)) {
-            log.info("The queued request of {} was cancelled on another instance; nothing was sent", status);
+    private CreateQueue.Sent send(List<CreateQueue.Entry> wanted) {
+        List<CreateQueue.Entry> batch = wanted.stream()
+                .filter(entry -> !entry.wasShownQueued() || !cancelledElsewhere(entry.status))
+                .toList();
+        if (batch.isEmpty()) {
+            log.info("The queued requests of {} were cancelled on another instance; nothing was sent", wanted);
             return CreateQueue.Sent.DONE;
         }
-        String reference = new CallerReference(status.channel(), status.ts(), request.requester()).encode();
-        String distributionId = request.distribution().id();
+        CreateQueue.Entry first = batch.get(0);
+        String reference =
+                new CallerReference(first.status.channel(), first.status.ts(), first.request.requester()).encode();
+        String distributionId = first.request.distribution().id();
+        List<String> paths = batch.size() == 1 ? first.request.values() : CreateQueue.merged(batch);
+        batch.stream()
+                .skip(1)
+                .forEach(member -> Quietly.show(
+                        "the batch of a queued request",
+                        () -> chat.update(
+                                member.status,
+                                member.card
+                                        .queued(QueueReason.sendingWith(batch.size() - 1))
+                                        .message(),
+                                StatusFacts.inBatch(
+                                        StatusFacts.queued(member.request, member.queuedAt, clock.instant()),
+                                        reference))));
         Invalidation invalidation;
         try {
-            invalidation = cdn.create(distributionId, reference, request.values());
+            invalidation = cdn.create(distributionId, reference, paths);
         } catch (CdnException e) {
             if (e.failure() == CdnException.Failure.THROTTLED) {
                 return CreateQueue.Sent.NO_TURN;
@@ -300,39 +321,55 @@ final class SubmitInvalidation {
                 return CreateQueue.Sent.FULL;
             }
             log.warn("Creating an invalidation on {} failed: {}", distributionId, e.getMessage());
-            audit.record(AuditEntry.failed(request, e, reference));
-            Quietly.show(
-                    "the failure",
-                    () -> chat.update(
-                            status, card.failed(e.getMessage(), e.nextStep()).message()));
-            Quietly.show("the failure notice", () -> chat.reply(status, Replies.failedNotice(request.requester(), e)));
+            for (CreateQueue.Entry member : batch) {
+                audit.record(AuditEntry.failed(member.request, e, reference));
+                Quietly.show(
+                        "the failure",
+                        () -> chat.update(
+                                member.status,
+                                member.card.failed(e.getMessage(), e.nextStep()).message()));
+                Quietly.show(
+                        "the failure notice",
+                        () -> chat.reply(member.status, Replies.failedNotice(member.request.requester(), e)));
+            }
             return CreateQueue.Sent.DONE;
         }
         log.info(
-                "Created invalidation {} on {} ({} paths) for {} in {}",
+                "Created invalidation {} on {} ({} paths) for {} request(s), the first by {} in {}",
                 invalidation.id(),
                 distributionId,
                 invalidation.paths().size(),
-                request.requester(),
-                request.channel());
+                batch.size(),
+                first.request.requester(),
+                first.request.channel());
         monthToDate.record(invalidation);
-        audit.record(AuditEntry.created(request, invalidation, reference));
+        batch.stream().skip(1).forEach(member -> members.add(invalidation.id(), member.status));
+        for (CreateQueue.Entry member : batch) {
+            shownSent(member, invalidation, reference, batch.size());
+        }
+        tracker.follow(invalidation);
+        return CreateQueue.Sent.DONE;
+    }
+
+    /** One request's status message and thread once its invalidation exists. */
+    private void shownSent(CreateQueue.Entry entry, Invalidation invalidation, String reference, int together) {
+        PostedMessage status = entry.status;
+        audit.record(AuditEntry.created(entry.request, invalidation, reference));
         // The invalidation exists whatever Slack says now: a failed edit must not stop the tracker from following it.
         Quietly.show(
                 "invalidation " + invalidation.id() + " in progress",
                 () -> chat.update(
                         status,
-                        card.inProgress(invalidation.id(), invalidation.createTime())
+                        entry.card
+                                .inProgress(invalidation.id(), invalidation.createTime())
                                 .message()));
         if (entry.wasShownQueued()) {
             Duration waited = Duration.between(entry.queuedAt, clock.instant());
-            Quietly.show("how long it queued", () -> chat.reply(status, Replies.queuedFor(waited)));
+            Quietly.show("how long it queued", () -> chat.reply(status, Replies.queuedFor(waited, together)));
         }
         if (!entry.pathsKept()) {
-            Quietly.show("the path list", () -> chat.reply(status, Replies.pathList(request.paths())));
+            Quietly.show("the path list", () -> chat.reply(status, Replies.pathList(entry.request.paths())));
         }
-        tracker.follow(invalidation);
-        return CreateQueue.Sent.DONE;
     }
 
     /**

@@ -5,7 +5,7 @@
  * <pre>{@code
  * CommandHandler handler = new CommandHandler(
  *         config, catalog, policy, pacedCdn, chat, tracker, usage, clock, timer, metrics.requests(), pacedCdn, workers,
- *         freed);
+ *         freed, members, metrics.queue());
  * handler.handle(new SlashCommand("U0ALICE", "C0OPS", "web /index.html /css/*", triggerId), responder);
  * }</pre>
  *

@@ -73,6 +73,9 @@ class QueueEndToEndTest {
                     .noneMatch(message -> message.text().contains("failed"));
             assertThat(world.cloudFront.simulator.throttledCalls(Operation.CREATE_INVALIDATION))
                     .isZero();
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .as("creates: the requests queued together went as one invalidation")
+                    .isLessThan(requests);
             ChannelMessage waited = world.slack.messages(OPS).stream()
                     .filter(message -> message.ts().equals(queued.ts()))
                     .findFirst()

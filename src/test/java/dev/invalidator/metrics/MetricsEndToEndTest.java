@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -104,6 +106,32 @@ class MetricsEndToEndTest {
         ChannelMessage status =
                 world.awaitMessage(OPS, message -> message.text().contains("completed"), "the completed status");
         world.awaitReply(status, reply -> reply.text().contains("served"), "the refresh check in the thread");
+    }
+
+    @Nested
+    class TheQueue {
+
+        @Test
+        void counts_the_requests_waiting_and_times_their_wait() {
+            world.type(
+                    ALICE,
+                    OPS,
+                    "web "
+                            + IntStream.range(0, 15)
+                                    .mapToObj(i -> "/s-" + i + "/*")
+                                    .collect(Collectors.joining(" ")));
+            SimulatedInvalidation first = world.awaitInvalidation(WEB);
+            world.type(ALICE, OPS, "web /late/*");
+
+            awaitScrape("one request queued", now -> now.sum("invalidator_queued_requests") == 1);
+            world.cloudFront.simulator.complete(first.id());
+
+            MetricSamples samples =
+                    awaitScrape("its wait timed", now -> now.sum("invalidator_queue_wait_seconds_count") == 1);
+            assertThat(samples.sum("invalidator_queued_requests")).isZero();
+            assertThat(samples.sum("invalidator_requests_total", "decision", "queued"))
+                    .isEqualTo(1);
+        }
     }
 
     @Nested
