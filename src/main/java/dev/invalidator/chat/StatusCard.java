@@ -52,6 +52,9 @@ public record StatusCard(
     private static final String AWAITING_APPROVAL_ENDING = ": awaiting approval";
     private static final String REQUESTING_ENDING = ": requesting";
     private static final String QUEUED_MARK = ": ⏳ Queued";
+    /** What stands between a queued message's state and its place, in its text. */
+    static final String QUEUED_PLACE_MARK = QUEUED_MARK + " — ";
+
     private static final String IN_PROGRESS_ENDING = ": in progress";
     /**
      * The note as shown: a third of a section, so that its quote marks ({@code >} on every line, which may double it)
@@ -343,7 +346,7 @@ public record StatusCard(
         String what = "Invalidation of " + Texts.paths(pathCount) + " on " + alias;
         return switch (state) {
             case REQUESTING -> what + REQUESTING_ENDING;
-            case QUEUED -> what + QUEUED_MARK + " — " + queuePlace.orElse("");
+            case QUEUED -> what + QUEUED_PLACE_MARK + queuePlace.orElse("");
             case CANCELLED -> what + ": cancelled, nothing was sent";
             case QUEUE_EXPIRED -> what + ": ⌛ expired, nothing was sent";
             case IN_PROGRESS -> what + IN_PROGRESS_ENDING;

@@ -105,10 +105,15 @@ public final class CommandHandler {
                 members,
                 clock);
         InvalidationDetails details = new InvalidationDetails(cdn);
-        this.queries = new Queries(gate, cdn, usage, details);
+        this.queries = new Queries(
+                gate,
+                cdn,
+                usage,
+                details,
+                QueuedRequests.readFrom(chat, config.queue().expiresAfter(), clock));
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat);
-        this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details);
+        this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details, queue);
         this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, members, clock);
     }
 

@@ -5,6 +5,7 @@ import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.QueueReason;
+import dev.invalidator.chat.QueuedRequest;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.QueueConfig;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -282,6 +284,28 @@ final class CreateQueue {
         int waiting =
                 Optional.ofNullable(lines.get(distributionId)).map(Deque::size).orElse(0);
         return waiting >= limits.maxPerDistribution() ? Optional.of(waiting) : Optional.empty();
+    }
+
+    /** The requests waiting here on these distributions, oldest first, with the places they show. */
+    List<QueuedRequest> waiting(Set<String> distributionIds) {
+        List<Entry> waiting;
+        synchronized (this) {
+            waiting = lines.entrySet().stream()
+                    .filter(line -> distributionIds.contains(line.getKey()))
+                    .flatMap(line -> line.getValue().stream())
+                    .toList();
+        }
+        List<QueuedRequest> shown = new ArrayList<>();
+        for (Entry entry : waiting) {
+            synchronized (entry) {
+                shown.add(new QueuedRequest(
+                        entry.request.requester(),
+                        entry.request.distribution().alias(),
+                        entry.request.paths().accepted().size(),
+                        entry.shown.orElse("")));
+            }
+        }
+        return shown;
     }
 
     /** How many requests wait here, for the metrics. */

@@ -107,6 +107,31 @@ class QueueEndToEndTest {
         }
 
         @Test
+        void status_list_and_the_home_tab_show_a_queued_request_and_its_place() {
+            queueBehindFifteenWildcards(SlackSimulator.BOB);
+
+            world.type(CAROL, OPS, "status web");
+            assertThat(world.awaitEphemeral(CAROL, "the status").blocksJson())
+                    .contains("Queued, waiting for CloudFront")
+                    .contains("<@" + SlackSimulator.BOB + ">")
+                    .contains("CloudFront allows 15 wildcard paths in progress");
+            world.type(DAVE, OPS, "list web");
+            assertThat(world.awaitEphemeral(DAVE, "the list").blocksJson())
+                    .contains("Queued, waiting for CloudFront")
+                    .contains("<@" + SlackSimulator.BOB + ">");
+            world.slack
+                    .appHomeOpened(SlackSimulator.BOB)
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
+            Await.until(
+                    "the Home tab with the queued request",
+                    () -> world.slack.views(SlackSimulator.BOB).stream()
+                            .anyMatch(view -> view.viewJson().contains("Queued, waiting for CloudFront")
+                                    && view.viewJson().contains("15 wildcard paths in progress")));
+        }
+
+        @Test
         void the_requester_cancels_a_queued_request_and_nothing_is_sent() {
             ChannelMessage queued = queueBehindFifteenWildcards(SlackSimulator.BOB);
 
