@@ -93,7 +93,9 @@ final class Queries {
                                 .orElseGet(() -> Replies.noInvalidations(distribution.alias())),
                         queued.in(command.channelId(), distribution)));
             } catch (CdnException e) {
-                responder.answer(Replies.cdnProblem(e));
+                // What waits is read from Slack: CloudFront failing doesn't hide it.
+                responder.answer(
+                        QueuedRequest.after(Replies.cdnProblem(e), queued.in(command.channelId(), distribution)));
             }
         });
     }
@@ -105,7 +107,9 @@ final class Queries {
                         Replies.recent(distribution.alias(), details(distribution)),
                         queued.in(command.channelId(), distribution)));
             } catch (CdnException e) {
-                responder.answer(Replies.cdnProblem(e));
+                // What waits is read from Slack: CloudFront failing doesn't hide it.
+                responder.answer(
+                        QueuedRequest.after(Replies.cdnProblem(e), queued.in(command.channelId(), distribution)));
             }
         });
     }
