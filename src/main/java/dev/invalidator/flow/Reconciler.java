@@ -244,12 +244,23 @@ final class Reconciler {
         if (left.isEmpty()) {
             return;
         }
-        String reference = left.get().reference().encode();
-        if (tracker.following().stream().anyMatch(followed -> reference.equals(followed.callerReference()))) {
+        String own = left.get().reference().encode();
+        // A request sent with others went under the first one's reference, recorded in its facts before the create.
+        String reference = StatusFacts.batchReference(record.facts()).orElse(own);
+        Optional<Invalidation> followed = tracker.following().stream()
+                .filter(invalidation -> reference.equals(invalidation.callerReference()))
+                .findFirst();
+        if (followed.isPresent()) {
+            if (!reference.equals(own)) {
+                members.add(followed.get().id(), record.message());
+            }
             return;
         }
         Optional<Invalidation> created =
                 cdn.findByCallerReference(left.get().distribution().id(), reference);
+        if (created.isPresent() && !reference.equals(own)) {
+            members.add(created.get().id(), record.message());
+        }
         if (created.isEmpty()) {
             log.warn(
                     "Status message {} in {} says in progress, but CloudFront has no invalidation of it; left as it is",

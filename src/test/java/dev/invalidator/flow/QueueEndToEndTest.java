@@ -243,6 +243,47 @@ class QueueEndToEndTest {
         }
 
         @Test
+        void after_a_restart_every_member_of_a_coalesced_invalidation_is_told_of_its_end() {
+            Bot first = world.startBot(BotFixture.config(QUICK_TAKE_OVER));
+            ChannelMessage one = queueBehindFifteenWildcards(SlackSimulator.BOB);
+            world.type(CAROL, OPS, "web /later/*");
+            Await.until(
+                    "both requests queued",
+                    () -> world.slack.messages(OPS).stream()
+                                    .filter(message -> message.text().contains("⏳ Queued"))
+                                    .count()
+                            == 2);
+            ChannelMessage other = world.slack.messages(OPS).stream()
+                    .filter(message ->
+                            message.text().contains("⏳ Queued") && !message.ts().equals(one.ts()))
+                    .findFirst()
+                    .orElseThrow();
+            world.cloudFront.simulator.complete(
+                    world.cloudFront.simulator.invalidations(WEB).get(0).id());
+            Await.until(
+                    "both sent together",
+                    () -> statusOf(one).endsWith(": in progress")
+                            && statusOf(other).endsWith(": in progress"));
+            assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(2);
+            world.stop(first);
+            int historyReads = world.slack.calls("conversations.history").size();
+
+            world.startBot(BotFixture.config(QUICK_TAKE_OVER));
+            // The new instance's tracker reports to the first member; its sweep finds the other and adds it.
+            Await.until(
+                    "a sweep of the new instance",
+                    () -> world.slack.calls("conversations.history").size() > historyReads + 1);
+            world.cloudFront.simulator.invalidations(WEB).stream()
+                    .filter(invalidation -> invalidation.paths().contains("/later/*"))
+                    .forEach(invalidation -> world.cloudFront.simulator.complete(invalidation.id()));
+
+            Await.until(
+                    "both members completed",
+                    () -> statusOf(one).contains(": completed")
+                            && statusOf(other).contains(": completed"));
+        }
+
+        @Test
         void two_live_replicas_each_send_their_own_queued_requests_once() {
             Bot first = world.startBot(BotFixture.config(QUICK_TAKE_OVER));
             Bot second = world.startBot(BotFixture.config(QUICK_TAKE_OVER));
