@@ -9,6 +9,7 @@ import dev.invalidator.base.DaemonThreads;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.PacedCdn;
+import dev.invalidator.cdn.ReadBudget;
 import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
@@ -113,21 +114,22 @@ public final class Bot implements AutoCloseable {
                 new CachedGroupMembers(
                         new SlackGroupMembers(methods, chat), config.groups().cacheTtl(), clock),
                 new SlackWorkspace(methods, chat, config.groups().cacheTtl(), clock));
-        DistributionCatalog catalog = new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock);
+        // Every read waits for its AWS account's turn, on a worker or a tracker thread; creates have their own pace.
+        ReadBudget reads = new ReadBudget(cdn, config);
+        DistributionCatalog catalog = new DistributionCatalog(config, reads, DISTRIBUTION_DETAILS_TTL, clock);
         RefreshVerification verification = new RefreshVerification(
                 config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock, metrics.invalidations());
         Tracker tracker = new Tracker(
-                cdn,
+                reads,
                 new PollSchedule(
-                        config.polling().initialInterval(), config.polling().maxInterval()),
+                        config.polling().initialInterval(), config.polling().maxInterval(), reads.pollsPerSecond()),
                 new CompletionReporter(config, chat, workers, verification, clock, metrics.invalidations()),
                 clock,
                 metrics.invalidations());
         metrics.invalidations().watchInFlight(tracker::following, clock);
-        MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
+        MonthToDatePaths monthToDate = new MonthToDatePaths(config, reads, clock);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("timer"));
-        // Only requests create, so only they wait for the account's turn; reads go straight to CloudFront.
-        Cdn pacedCdn = new PacedCdn(cdn, config);
+        Cdn pacedCdn = new PacedCdn(reads, config);
         CommandHandler handler = new CommandHandler(
                 config, catalog, policy, pacedCdn, chat, tracker, monthToDate, clock, timer, metrics.requests());
         SlackBot slackBot;

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationStatus;
+import dev.invalidator.cdn.ReadBudget;
+import dev.invalidator.config.CloudFrontConfig;
 import dev.invalidator.metrics.BotMetrics;
 import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.testing.Await;
+import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.CloudFrontFixture;
 import dev.invalidator.testing.MetricSamples;
 import dev.invalidator.testing.RecordingListener;
@@ -27,7 +31,11 @@ import org.junit.jupiter.api.Test;
 /** The tracker with the real gateway and SDK against the CloudFront simulator; completions are released by hand. */
 class TrackerTest {
 
-    private static final PollSchedule FAST = new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(100));
+    private static final CloudFrontConfig BUDGET = CloudFrontConfig.defaults();
+
+    /** Polls at once and as often as the read budget lets them: CloudFront's 2026 times would make the tests slow. */
+    private static final PollSchedule FAST =
+            new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(100), BUDGET.readsPerSecond() * 0.75);
 
     private final CloudFrontFixture cloudFront = new CloudFrontFixture();
     private final RecordingListener listener = new RecordingListener();
@@ -47,7 +55,12 @@ class TrackerTest {
     }
 
     private Tracker newTracker() {
-        Tracker tracker = new Tracker(cloudFront.cdn, FAST, listener, Clock.systemUTC(), metrics.invalidations());
+        Tracker tracker = new Tracker(
+                new ReadBudget(cloudFront.cdn, BotFixture.config()),
+                FAST,
+                listener,
+                Clock.systemUTC(),
+                metrics.invalidations());
         trackers.add(tracker);
         return tracker;
     }
@@ -187,18 +200,44 @@ class TrackerTest {
             assertThat(listener.awaitLost(unknown.id())).containsIgnoringCase("no such invalidation");
             Await.until("the tracker to let go", () -> tracker.inFlight() == 0);
         }
+    }
+
+    @Nested
+    class WithinTheReadBudget {
+
+        private static final int BUSY = 40;
 
         @Test
-        void backs_off_towards_the_ceiling_while_nothing_completes() {
+        void forty_busy_distributions_are_all_followed_to_completion_without_a_throttled_read() {
+            List<Invalidation> inFlight = new ArrayList<>();
+            for (int d = 0; d < BUSY; d++) {
+                String id = String.format("E%02dBUSYEXAMPLE", d);
+                cloudFront.simulator.addDistribution(id, "d" + d + ".cloudfront.net");
+                // Seeded, not created: forty creates would wait for CloudFront's create rate, and this is about reads.
+                SimulatedInvalidation seeded = cloudFront.simulator.seedInvalidation(
+                        id, List.of("/index.html"), Instant.now(), false, reference());
+                inFlight.add(new Invalidation(
+                        id,
+                        seeded.id(),
+                        InvalidationStatus.IN_PROGRESS,
+                        seeded.createTime(),
+                        seeded.paths(),
+                        seeded.callerReference()));
+            }
             Tracker tracker = newTracker();
-            tracker.follow(create("/index.html"));
-            awaitPolls(1);
-            Instant start = Instant.now();
+            inFlight.forEach(tracker::follow);
+            awaitPolls(BUSY);
 
-            awaitPolls(5);
+            inFlight.forEach(invalidation -> cloudFront.simulator.complete(invalidation.id()));
 
-            // Without back-off five polls at the 20 ms start take ~100 ms; with it most wait the 100 ms ceiling.
-            assertThat(Duration.between(start, Instant.now())).isGreaterThan(Duration.ofMillis(250));
+            inFlight.forEach(invalidation -> listener.awaitCompleted(invalidation.id()));
+            assertThat(cloudFront.simulator.throttledCalls(Operation.LIST_INVALIDATIONS))
+                    .as("ListInvalidations answered Throttling")
+                    .isZero();
+            assertThat(cloudFront.simulator.throttledCalls(Operation.GET_INVALIDATION))
+                    .as("GetInvalidation answered Throttling")
+                    .isZero();
+            assertThat(listener.completions()).isEqualTo(BUSY);
         }
     }
 
