@@ -10,6 +10,7 @@ import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.PacedCdn;
 import dev.invalidator.cdn.ReadBudget;
+import dev.invalidator.cdn.ReadOnce;
 import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
@@ -145,17 +146,25 @@ public final class Bot implements AutoCloseable {
         }
         metrics.slack().watchConnection(slackBot::isConnected);
         workers.execute(catalog::warmUp);
-        // The first month-to-date read costs a GetInvalidation per invalidation this month: pay it now, not inside a
-        // form's three-second answer. The next ones follow what the console or a CI job invalidates, for the metrics.
+        // The next month-to-date reads follow what the console or a CI job invalidates, for the metrics; the first is
+        // start-up's, below.
         monthToDate.keepReading(MONTH_TO_DATE_READS, timer, workers);
         metrics.cloudFront()
                 .watchPathsThisMonth(
                         monthToDate.accounts(), monthToDate::knownThisMonthOfAccount, Pricing.FREE_PATHS_PER_MONTH);
-        workers.execute(() -> tracker.recover(
-                config.distributions().values().stream()
-                        .map(DistributionConfig::id)
-                        .toList(),
-                config.polling().recoveryWindow()));
+        // One pass over each distribution's invalidations, shared: recovery reads the pages and its candidates first,
+        // so that what was in flight is followed again soonest; this month's paths then cost only the pages and
+        // invalidations recovery did not read (a GetInvalidation each, paid now rather than inside a form's answer).
+        workers.execute(() -> {
+            Cdn once = new ReadOnce(reads);
+            tracker.recover(
+                    config.distributions().values().stream()
+                            .map(DistributionConfig::id)
+                            .toList(),
+                    config.polling().recoveryWindow(),
+                    once);
+            monthToDate.readNow(once);
+        });
         PeriodicSweep sweeps =
                 PeriodicSweep.start(handler::sweep, config.polling().sweepInterval());
         return new Bot(workers, timer, sweeps, tracker, slackBot, verification, cloudFrontHealth, metrics);

@@ -2,6 +2,7 @@ package dev.invalidator.tracking;
 
 import dev.invalidator.base.DaemonThreads;
 import dev.invalidator.cdn.CallerReference;
+import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.CdnException.Failure;
 import dev.invalidator.cdn.Invalidation;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * Tracker tracker = new Tracker(reads, new PollSchedule(ofSeconds(3), ofMillis(1500), reads.pollsPerSecond()),
  *         listener, Clock.systemUTC(), metrics.invalidations());
- * tracker.recover(List.of("E1WEBEXAMPLE"), Duration.ofHours(24));
+ * tracker.recover(List.of("E1WEBEXAMPLE"), Duration.ofHours(24), new ReadOnce(reads));
  * tracker.follow(cdn.create("E1WEBEXAMPLE", reference, paths));
  * }</pre>
  */
@@ -154,20 +155,21 @@ public final class Tracker implements AutoCloseable {
      * Finds the bot's own invalidations among each distribution's recent ones (those created within {@code window},
      * and any still in progress on the pages read): resumes following those in progress and reports those that
      * completed while nobody was following them. ListInvalidations has no CallerReference, so each candidate costs
-     * one GetInvalidation.
+     * one GetInvalidation. Reads through {@code source}: the start-up's shared reads ({@code cdn.ReadOnce}), whose
+     * pages and invalidations this month's paths then use again, or the tracker's own budget.
      */
-    public Recovery recover(Collection<String> distributionIds, Duration window) {
+    public Recovery recover(Collection<String> distributionIds, Duration window, Cdn source) {
         Instant since = clock.instant().minus(window);
         int resumed = 0;
         int completed = 0;
         List<String> unreachable = new ArrayList<>();
         for (String distributionId : distributionIds) {
             try {
-                for (InvalidationSummary summary : recoveryCandidates(distributionId, since)) {
+                for (InvalidationSummary summary : recoveryCandidates(source, distributionId, since)) {
                     if (isKnown(distributionId, summary.id())) {
                         continue;
                     }
-                    Invalidation invalidation = cdn.invalidation(distributionId, summary.id());
+                    Invalidation invalidation = source.invalidation(distributionId, summary.id());
                     if (CallerReference.decode(invalidation.callerReference()).isEmpty()) {
                         continue;
                     }
@@ -202,10 +204,10 @@ public final class Tracker implements AutoCloseable {
         follow(invalidation);
     }
 
-    private List<InvalidationSummary> recoveryCandidates(String distributionId, Instant since) {
+    private static List<InvalidationSummary> recoveryCandidates(Cdn source, String distributionId, Instant since) {
         List<InvalidationSummary> candidates = new ArrayList<>();
         int pages = 0;
-        for (InvalidationPage page : cdn.invalidationPages(distributionId, PAGE_SIZE)) {
+        for (InvalidationPage page : source.invalidationPages(distributionId, PAGE_SIZE)) {
             pages++;
             for (InvalidationSummary summary : page.items()) {
                 if (!summary.completed() || !summary.createTime().isBefore(since)) {

@@ -41,6 +41,7 @@ class TrackerTest {
     private final RecordingListener listener = new RecordingListener();
     private final List<Tracker> trackers = new ArrayList<>();
     private final BotMetrics metrics = new BotMetrics(Map.of(WEB, "web"));
+    private final ReadBudget reads = new ReadBudget(cloudFront.cdn, BotFixture.config());
 
     @BeforeEach
     void holdCompletions() {
@@ -55,12 +56,7 @@ class TrackerTest {
     }
 
     private Tracker newTracker() {
-        Tracker tracker = new Tracker(
-                new ReadBudget(cloudFront.cdn, BotFixture.config()),
-                FAST,
-                listener,
-                Clock.systemUTC(),
-                metrics.invalidations());
+        Tracker tracker = new Tracker(reads, FAST, listener, Clock.systemUTC(), metrics.invalidations());
         trackers.add(tracker);
         return tracker;
     }
@@ -252,7 +248,7 @@ class TrackerTest {
             before.close();
 
             Tracker after = newTracker();
-            Recovery recovery = after.recover(List.of(WEB), Duration.ofHours(1));
+            Recovery recovery = after.recover(List.of(WEB), Duration.ofHours(1), reads);
             cloudFront.simulator.complete(created.id());
 
             assertThat(recovery.resumed()).isEqualTo(1);
@@ -265,7 +261,7 @@ class TrackerTest {
             Invalidation created = create("/index.html");
             cloudFront.simulator.complete(created.id());
 
-            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1));
+            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1), reads);
 
             assertThat(recovery.completedWhileDown()).isEqualTo(1);
             listener.awaitCompleted(created.id());
@@ -275,7 +271,7 @@ class TrackerTest {
         void leaves_invalidations_of_other_tools_alone() {
             Invalidation foreign = cloudFront.cdn.create(WEB, "cli-1523067548-180131", List.of("/theirs.html"));
 
-            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1));
+            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1), reads);
 
             assertThat(recovery.resumed()).isZero();
             assertThat(recovery.completedWhileDown()).isZero();
@@ -287,7 +283,7 @@ class TrackerTest {
             cloudFront.simulator.seedInvalidation(
                     WEB, List.of("/old"), Instant.now().minus(Duration.ofDays(2)), true, reference());
 
-            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1));
+            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1), reads);
 
             assertThat(recovery.completedWhileDown()).isZero();
             assertThat(cloudFront.simulator.calls(Operation.GET_INVALIDATION)).isZero();
@@ -297,7 +293,7 @@ class TrackerTest {
         void names_a_distribution_it_could_not_read_and_goes_on() {
             create("/index.html");
 
-            Recovery recovery = newTracker().recover(List.of("E0NOSUCHDIST1", WEB), Duration.ofHours(1));
+            Recovery recovery = newTracker().recover(List.of("E0NOSUCHDIST1", WEB), Duration.ofHours(1), reads);
 
             assertThat(recovery.unreachable()).singleElement().asString().startsWith("E0NOSUCHDIST1");
             assertThat(recovery.resumed()).isEqualTo(1);

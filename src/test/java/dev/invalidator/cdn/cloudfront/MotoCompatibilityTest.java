@@ -140,7 +140,7 @@ class MotoCompatibilityTest {
             Invalidation foreign = cdn.create(distributionId, "cli-1523067548-180131", List.of("/theirs.html"));
 
             try (Tracker tracker = tracker()) {
-                Recovery recovery = tracker.recover(List.of(distributionId), Duration.ofHours(1));
+                Recovery recovery = tracker.recover(List.of(distributionId), Duration.ofHours(1), cdn);
 
                 assertThat(listener.awaitCompleted(ours.id()).callerReference()).isEqualTo(ours.callerReference());
                 assertThat(recovery.completedWhileDown()).isEqualTo(1);
