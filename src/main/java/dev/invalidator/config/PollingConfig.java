@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How the bot follows invalidations in flight: it polls a distribution first {@code initialInterval} after a create,
- * then every {@code maxInterval} (longer only when many distributions share the account's read budget), and at start-up resumes invalidations created within {@code recoveryWindow}. Every
+ * then every {@code maxInterval} (longer only when many distributions share the account's read budget), and at
+ * start-up resumes invalidations created within {@code recoveryWindow}. Every
  * {@code sweepInterval} (at start-up, then again and again) it looks at its status messages within the recovery
  * window: one still at "requesting" after {@code abandonedAfter} was left by a bot that stopped mid-request and is
  * settled from CloudFront (younger ones may belong to a live replica that is creating them right now), and requests
