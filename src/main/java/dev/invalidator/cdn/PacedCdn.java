@@ -53,8 +53,8 @@ public final class PacedCdn implements Cdn {
     }
 
     private final Cdn cdn;
-    private final Map<String, CreatePace> paceByDistribution;
-    private final CreatePace ownAccount;
+    private final Map<String, AccountPace> paceByDistribution;
+    private final AccountPace ownAccount;
     private final Sleeper sleeper;
     private final Duration longestWait;
 
@@ -72,24 +72,24 @@ public final class PacedCdn implements Cdn {
         Duration halfAbandoned = config.polling().abandonedAfter().dividedBy(2);
         this.longestWait = halfAbandoned.compareTo(LONGEST_WAIT) < 0 ? halfAbandoned : LONGEST_WAIT;
         CloudFrontConfig pace = config.cloudfront();
-        Map<String, CreatePace> byAccount = new HashMap<>();
-        Map<String, CreatePace> byDistribution = new HashMap<>();
+        Map<String, AccountPace> byAccount = new HashMap<>();
+        Map<String, AccountPace> byDistribution = new HashMap<>();
         for (DistributionConfig distribution : config.distributions().values()) {
             byDistribution.put(
                     distribution.id(),
                     byAccount.computeIfAbsent(
                             distribution.account(),
-                            account -> new CreatePace(pace.createsPerSecond(), pace.createBurst(), nanoTime)));
+                            account -> new AccountPace(pace.createsPerSecond(), pace.createBurst(), nanoTime)));
         }
         this.ownAccount = byAccount.computeIfAbsent(
                 DistributionConfig.OWN_ACCOUNT,
-                account -> new CreatePace(pace.createsPerSecond(), pace.createBurst(), nanoTime));
+                account -> new AccountPace(pace.createsPerSecond(), pace.createBurst(), nanoTime));
         this.paceByDistribution = Map.copyOf(byDistribution);
     }
 
     @Override
     public Invalidation create(String distributionId, String callerReference, List<String> paths) {
-        CreatePace pace = paceByDistribution.getOrDefault(distributionId, ownAccount);
+        AccountPace pace = paceByDistribution.getOrDefault(distributionId, ownAccount);
         for (int send = 1; ; send++) {
             waitForTurn(pace, distributionId);
             try {
@@ -109,7 +109,7 @@ public final class PacedCdn implements Cdn {
         }
     }
 
-    private void waitForTurn(CreatePace pace, String distributionId) {
+    private void waitForTurn(AccountPace pace, String distributionId) {
         Duration wait = pace.reserve(longestWait).orElseThrow(() -> busy(distributionId));
         if (wait.isZero()) {
             return;

@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class CreatePaceTest {
+class AccountPaceTest {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final AtomicLong nanos = new AtomicLong();
-    private final CreatePace pace = new CreatePace(0.5, 5, nanos::get);
+    private final AccountPace pace = new AccountPace(0.5, 5, nanos::get);
 
     @Test
     void a_burst_goes_at_once_and_each_create_after_it_waits_two_seconds_more() {

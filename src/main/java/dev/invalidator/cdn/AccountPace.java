@@ -5,17 +5,18 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The pace of one AWS account's creates: a token bucket that hands out reservations, so that each caller learns how
- * long to wait for its turn and callers go in the order they asked. {@link #throttled()} halves the rate (CloudFront
+ * The pace of one kind of call to one AWS account — its creates ({@link PacedCdn}) or its reads
+ * ({@link ReadBudget}): a token bucket that hands out reservations, so that each caller learns how long to wait for its
+ * turn and callers go in the order they asked. {@link #throttled()} halves the rate (CloudFront
  * has less to give than configured: other tools, other replicas); each {@link #answered()} gives back an eighth of the
  * configured rate, so the full rate returns after a few calls go through.
  *
  * <pre>{@code
- * CreatePace pace = new CreatePace(0.5, 5, System::nanoTime);
+ * AccountPace pace = new AccountPace(0.5, 5, System::nanoTime);
  * pace.reserve(Duration.ofMinutes(1));   // Optional[PT0S] five times, then PT2S, PT4S, …
  * }</pre>
  */
-final class CreatePace {
+final class AccountPace {
 
     /** The rate never falls below this share of the configured one, so that a wait always ends. */
     private static final double SLOWEST_SHARE = 1.0 / 16;
@@ -33,7 +34,7 @@ final class CreatePace {
     private long refilledAt;
 
     /** @param nanoTime a monotonic clock in nanoseconds, {@code System::nanoTime} outside tests */
-    CreatePace(double perSecond, int burst, LongSupplier nanoTime) {
+    AccountPace(double perSecond, int burst, LongSupplier nanoTime) {
         this.configuredRate = perSecond;
         this.rate = perSecond;
         this.burst = burst;
@@ -63,13 +64,13 @@ final class CreatePace {
         tokens = Math.min(tokens, 0);
     }
 
-    /** A create went through. */
+    /** A call went through. */
     synchronized void answered() {
         refill();
         rate = Math.min(configuredRate, rate + configuredRate * RECOVERY_SHARE);
     }
 
-    /** Creates a second now, for the log. */
+    /** Calls a second now, for the log. */
     synchronized double rate() {
         return rate;
     }
