@@ -128,7 +128,8 @@ final class WebApiPace {
         void pause(Duration retryAfter) {
             long now = nanoTime.getAsLong();
             refill(now);
-            tokens = Math.min(tokens, 0);
+            // Slack lets one call through when Retry-After has passed, and no more than its bucket refilled since.
+            tokens = Math.min(tokens, 1);
             refilledAt = Math.max(refilledAt, now + retryAfter.toNanos());
         }
 

@@ -94,7 +94,8 @@ class SlackChatPacingTest {
         sim.rateLimit("chat.update", 1, 3);
         CompletableFuture<Void> first =
                 CompletableFuture.runAsync(() -> chat.update(other, Message.of("other, edited")), threads);
-        Await.until("the first edit to meet its 429", () -> sim.rateLimitedCount("chat.update") == 1);
+        // Once the first edit waits for its next turn, the bot has read Retry-After.
+        Await.until("the first edit to wait after its 429", () -> chat.waitingForTurn() == 1);
 
         List<CompletableFuture<Void>> edits = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -144,7 +145,8 @@ class SlackChatPacingTest {
 
         CompletableFuture<Void> first =
                 CompletableFuture.runAsync(() -> chat.update(one, Message.of("one, edited")), threads);
-        Await.until("the first edit to meet its 429", () -> sim.rateLimitedCount("chat.update") == 1);
+        // Once the first caller waits for its next turn, the bot has read Retry-After.
+        Await.until("the first edit to wait after its 429", () -> chat.waitingForTurn() == 1);
         chat.update(two, Message.of("two, edited"));
         first.join();
 
