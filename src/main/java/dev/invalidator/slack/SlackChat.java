@@ -298,11 +298,40 @@ public final class SlackChat implements Chat {
     }
 
     @Override
-    public boolean threadHas(PostedMessage parent, String marker) {
-        return replies(parent).stream()
-                .anyMatch(message -> !parent.ts().equals(message.getTs())
-                        && isOwn(message)
-                        && String.valueOf(message.getText()).contains(marker));
+    public boolean replyUnlessThreadHas(PostedMessage parent, String marker, Message message) {
+        // Both turns first, then the look and the reply straight after it: waiting for a turn between the two would
+        // leave another replica seconds to look, find nothing too, and reply the same.
+        awaitTurn("conversations.replies", parent.channel());
+        awaitTurn("chat.postMessage", parent.channel());
+        boolean has = call(
+                        "conversations.replies",
+                        parent.channel(),
+                        () -> client.conversationsReplies(r -> r.channel(parent.channel())
+                                .ts(parent.ts())
+                                .limit(LOOK_BACK)
+                                .includeAllMetadata(true)),
+                        Optional::empty,
+                        true)
+                .getMessages()
+                .stream()
+                .anyMatch(reply -> !parent.ts().equals(reply.getTs())
+                        && isOwn(reply)
+                        && String.valueOf(reply.getText()).contains(marker));
+        if (has) {
+            return false;
+        }
+        send(
+                "chat.postMessage",
+                parent.channel(),
+                message,
+                message.withoutLayout(),
+                m -> () -> client.chatPostMessage(r -> r.channel(parent.channel())
+                        .threadTs(parent.ts())
+                        .text(m.text())
+                        .blocks(layout(m))),
+                Optional::empty,
+                true);
+        return true;
     }
 
     @Override
