@@ -111,6 +111,7 @@ public final class Bot implements AutoCloseable {
         Slack counted = SlackBot.countingCalls(slack, metrics.slack());
         MethodsClient methods = counted.methods(tokens.botToken());
         SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
+        metrics.slack().watchWaitingCalls(chat::waitingForTurn);
         AccessPolicy policy = new AccessPolicy(
                 new CachedGroupMembers(
                         new SlackGroupMembers(methods, chat), config.groups().cacheTtl(), clock),
