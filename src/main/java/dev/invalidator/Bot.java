@@ -6,8 +6,11 @@ import dev.invalidator.access.AccessPolicy;
 import dev.invalidator.access.CachedGroupMembers;
 import dev.invalidator.aws.AwsClients;
 import dev.invalidator.base.DaemonThreads;
+import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.PacedCdn;
+import dev.invalidator.cdn.ReadBudget;
+import dev.invalidator.cdn.ReadOnce;
 import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
@@ -110,28 +113,31 @@ public final class Bot implements AutoCloseable {
         Slack counted = SlackBot.countingCalls(slack, metrics.slack());
         MethodsClient methods = counted.methods(tokens.botToken());
         SlackChat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
+        metrics.slack().watchWaitingCalls(chat::waitingForTurn);
         AccessPolicy policy = new AccessPolicy(
                 new CachedGroupMembers(
                         new SlackGroupMembers(methods, chat), config.groups().cacheTtl(), clock),
                 new SlackWorkspace(methods, chat, config.groups().cacheTtl(), clock));
-        DistributionCatalog catalog = new DistributionCatalog(config, cdn, DISTRIBUTION_DETAILS_TTL, clock);
+        // Every read waits for its AWS account's turn, on a worker or a tracker thread; creates have their own pace.
+        ReadBudget reads = new ReadBudget(cdn, config);
+        DistributionCatalog catalog = new DistributionCatalog(config, reads, DISTRIBUTION_DETAILS_TTL, clock);
         RefreshVerification verification = new RefreshVerification(
                 config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock, metrics.invalidations());
         FreedCapacity freed = new FreedCapacity();
         BatchMembers members = new BatchMembers();
         Tracker tracker = new Tracker(
-                cdn,
+                reads,
                 new PollSchedule(
-                        config.polling().initialInterval(), config.polling().maxInterval()),
+                        config.polling().initialInterval(), config.polling().maxInterval(), reads.pollsPerSecond()),
                 new CompletionReporter(
                         config, chat, workers, verification, clock, metrics.invalidations(), freed, members),
                 clock,
                 metrics.invalidations());
         metrics.invalidations().watchInFlight(tracker::following, clock);
-        MonthToDatePaths monthToDate = new MonthToDatePaths(config, cdn, clock);
+        MonthToDatePaths monthToDate = new MonthToDatePaths(config, reads, clock);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("timer"));
-        // Only requests create, so only they wait for the account's turn; reads go straight to CloudFront.
-        PacedCdn pacedCdn = new PacedCdn(cdn, config);
+        // Reads wait for the account's read turn (ReadBudget); a create goes only in a turn its account has now.
+        PacedCdn pacedCdn = new PacedCdn(reads, config);
         CommandHandler handler = new CommandHandler(
                 config,
                 catalog,
@@ -161,17 +167,25 @@ public final class Bot implements AutoCloseable {
         }
         metrics.slack().watchConnection(slackBot::isConnected);
         workers.execute(catalog::warmUp);
-        // The first month-to-date read costs a GetInvalidation per invalidation this month: pay it now, not inside a
-        // form's three-second answer. The next ones follow what the console or a CI job invalidates, for the metrics.
+        // The next month-to-date reads follow what the console or a CI job invalidates, for the metrics; the first is
+        // start-up's, below.
         monthToDate.keepReading(MONTH_TO_DATE_READS, timer, workers);
         metrics.cloudFront()
                 .watchPathsThisMonth(
                         monthToDate.accounts(), monthToDate::knownThisMonthOfAccount, Pricing.FREE_PATHS_PER_MONTH);
-        workers.execute(() -> tracker.recover(
-                config.distributions().values().stream()
-                        .map(DistributionConfig::id)
-                        .toList(),
-                config.polling().recoveryWindow()));
+        // One pass over each distribution's invalidations, shared: recovery reads the pages and its candidates first,
+        // so that what was in flight is followed again soonest; this month's paths then cost only the pages and
+        // invalidations recovery did not read (a GetInvalidation each, paid now rather than inside a form's answer).
+        workers.execute(() -> {
+            Cdn once = new ReadOnce(reads);
+            tracker.recover(
+                    config.distributions().values().stream()
+                            .map(DistributionConfig::id)
+                            .toList(),
+                    config.polling().recoveryWindow(),
+                    once);
+            monthToDate.readNow(once);
+        });
         PeriodicSweep sweeps =
                 PeriodicSweep.start(handler::sweep, config.polling().sweepInterval());
         return new Bot(workers, timer, sweeps, tracker, slackBot, verification, cloudFrontHealth, metrics);

@@ -40,8 +40,8 @@ public final class PacedCdn implements Cdn, CreateTurns {
     private static final Logger log = LoggerFactory.getLogger(PacedCdn.class);
 
     private final Cdn cdn;
-    private final Map<String, CreatePace> paceByDistribution;
-    private final CreatePace ownAccount;
+    private final Map<String, AccountPace> paceByDistribution;
+    private final AccountPace ownAccount;
 
     public PacedCdn(Cdn cdn, BotConfig config) {
         this(cdn, config, System::nanoTime);
@@ -50,18 +50,18 @@ public final class PacedCdn implements Cdn, CreateTurns {
     PacedCdn(Cdn cdn, BotConfig config, LongSupplier nanoTime) {
         this.cdn = cdn;
         CloudFrontConfig pace = config.cloudfront();
-        Map<String, CreatePace> byAccount = new HashMap<>();
-        Map<String, CreatePace> byDistribution = new HashMap<>();
+        Map<String, AccountPace> byAccount = new HashMap<>();
+        Map<String, AccountPace> byDistribution = new HashMap<>();
         for (DistributionConfig distribution : config.distributions().values()) {
             byDistribution.put(
                     distribution.id(),
                     byAccount.computeIfAbsent(
                             distribution.account(),
-                            account -> new CreatePace(pace.createsPerSecond(), pace.createBurst(), nanoTime)));
+                            account -> new AccountPace(pace.createsPerSecond(), pace.createBurst(), nanoTime)));
         }
         this.ownAccount = byAccount.computeIfAbsent(
                 DistributionConfig.OWN_ACCOUNT,
-                account -> new CreatePace(pace.createsPerSecond(), pace.createBurst(), nanoTime));
+                account -> new AccountPace(pace.createsPerSecond(), pace.createBurst(), nanoTime));
         this.paceByDistribution = Map.copyOf(byDistribution);
     }
 
@@ -84,7 +84,7 @@ public final class PacedCdn implements Cdn, CreateTurns {
      */
     @Override
     public Invalidation create(String distributionId, String callerReference, List<String> paths) {
-        CreatePace pace = pace(distributionId);
+        AccountPace pace = pace(distributionId);
         if (!pace.take()) {
             throw new CdnException(
                     CdnException.Failure.THROTTLED,
@@ -108,7 +108,7 @@ public final class PacedCdn implements Cdn, CreateTurns {
         }
     }
 
-    private CreatePace pace(String distributionId) {
+    private AccountPace pace(String distributionId) {
         return paceByDistribution.getOrDefault(distributionId, ownAccount);
     }
 

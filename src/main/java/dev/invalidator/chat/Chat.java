@@ -26,10 +26,11 @@ public interface Chat {
     Map<String, String> factsOf(PostedMessage status);
 
     /**
-     * Whether the bot already replied in the thread of {@code parent} with {@code marker}: what people or other apps
-     * write there doesn't count.
+     * Replies {@code message} in the thread of {@code parent} unless the bot already replied there with {@code marker}
+     * (what people or other apps write there doesn't count), looking as late as it can — when the reply's turn has
+     * come — so that another replica's reply of the same has the most time to show. True when it replied.
      */
-    boolean threadHas(PostedMessage parent, String marker);
+    boolean replyUnlessThreadHas(PostedMessage parent, String marker, Message message);
 
     /**
      * The bot's status messages in a channel since {@code oldest}, newest first, with their current text and facts:

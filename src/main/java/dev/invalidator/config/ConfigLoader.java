@@ -23,8 +23,8 @@ import java.util.Map;
  *     users: ["*"]             # user ids (U…/W…), user-group ids (S…), or "*"
  *     roleArn: arn:aws:iam::111122223333:role/invalidator   # optional
  * polling:                     # optional, defaults shown
- *   initialInterval: 1s
- *   maxInterval: 3s
+ *   initialInterval: 3s
+ *   maxInterval: 1500ms
  *   recoveryWindow: 24h
  * limits:                      # optional
  *   maxPathsPerRequest: 2000   # at most 3000

@@ -43,7 +43,8 @@ final class ConfigValidator {
     private static final List<String> CONFIRM_KEYS = List.of("pathThreshold", "expiresAfter", "approvalExpiresAfter");
     private static final List<String> VERIFY_KEYS = List.of("enabled", "maxUrls", "timeout");
     private static final List<String> DISTRIBUTION_VERIFY_KEYS = List.of("baseUrl", "enabled");
-    private static final List<String> CLOUDFRONT_KEYS = List.of("createsPerSecond", "createBurst");
+    private static final List<String> CLOUDFRONT_KEYS =
+            List.of("createsPerSecond", "createBurst", "readsPerSecond", "readBurst");
     private static final List<String> QUEUE_KEYS = List.of("maxPerDistribution", "expiresAfter");
     private static final String BASE_URL_EXAMPLE = "https://www.example.com";
 
@@ -378,13 +379,6 @@ final class ConfigValidator {
         Duration recovery = duration(section, path, "recoveryWindow", defaults.recoveryWindow());
         Duration abandoned = duration(section, path, "abandonedAfter", defaults.abandonedAfter());
         Duration sweep = duration(section, path, "sweepInterval", defaults.sweepInterval());
-        if (initial.compareTo(max) > 0) {
-            String shownMax = Durations.format(max);
-            throw problem(
-                    path.key("initialInterval"),
-                    Durations.format(initial) + " is longer than maxInterval (" + shownMax + ") — make it at most "
-                            + shownMax + " or raise maxInterval");
-        }
         return new PollingConfig(initial, max, recovery, abandoned, sweep);
     }
 
@@ -424,7 +418,21 @@ final class ConfigValidator {
                     burst + " is far above the 6–7 quick calls CloudFront lets through — use at most 5 unless AWS"
                             + " raised your account's rate");
         }
-        return new CloudFrontConfig(rate, burst);
+        double reads = rate(section, path, "readsPerSecond", defaults.readsPerSecond());
+        if (reads > CloudFrontConfig.MAX_READS_PER_SECOND) {
+            throw problem(
+                    path.key("readsPerSecond"),
+                    Strings.shorten(section.get("readsPerSecond").asText(), 40) + " is far above the reads CloudFront"
+                            + " is known to allow per AWS account — use at most 5 unless AWS raised yours");
+        }
+        int readBurst = count(section, path, "readBurst", defaults.readBurst());
+        if (readBurst > CloudFrontConfig.MAX_READ_BURST) {
+            throw problem(
+                    path.key("readBurst"),
+                    readBurst + " is far above the reads CloudFront lets through at once — use at most 10 unless AWS"
+                            + " raised your account's rate");
+        }
+        return new CloudFrontConfig(rate, burst, reads, readBurst);
     }
 
     private GroupsConfig groups(JsonNode section) throws ConfigException {

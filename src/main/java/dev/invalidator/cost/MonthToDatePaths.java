@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * used.record(cdn.create(id, reference, paths)); // counted at once, no extra call
  * used.knownThisMonth("E1WEBEXAMPLE");  // Optional[840] from memory, never a call: for a form's answer
  * used.knownThisMonthOfAccount("default");   // the same by account: for the metrics
+ * used.readNow(new ReadOnce(reads));    // at start-up, sharing recovery's reads
  * used.keepReading(Duration.ofMinutes(5), timer, workers);   // follows what others invalidate
  * }</pre>
  *
@@ -208,8 +209,9 @@ public final class MonthToDatePaths {
     }
 
     /**
-     * Reads every account now and then each {@code interval}, on {@code workers} ({@code timer} only hands the read
-     * over). A read that fails, or finds the workers too busy, is logged and made again at the next turn.
+     * Reads every account each {@code interval} from one {@code interval} from now (the first read is start-up's,
+     * {@link #readNow}), on {@code workers} ({@code timer} only hands the read over). A read that fails, or finds the
+     * workers too busy, is logged and made again at the next turn.
      */
     public void keepReading(Duration interval, ScheduledExecutorService timer, Executor workers) {
         // Runs until the timer is shut down; the task catches what it could throw, which would end the schedule.
@@ -221,9 +223,28 @@ public final class MonthToDatePaths {
                         log.debug("The workers are busy; this month's paths are read at the next turn");
                     }
                 },
-                0,
+                interval.toNanos(),
                 interval.toNanos(),
                 TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Reads every account now through {@code source}, whatever the freshness window says: at start-up, the reads that
+     * recovery made ({@code cdn.ReadOnce}), so that only what recovery did not read is asked of CloudFront. A read
+     * that fails is logged and made again at the next turn of {@link #keepReading}.
+     */
+    public void readNow(Cdn source) {
+        Instant now = clock.instant();
+        Month month = Month.of(now);
+        for (String account : distributionsByAccount.keySet()) {
+            try {
+                for (String distributionId : distributionsByAccount.get(account)) {
+                    ledgers.get(distributionId).readNow(source, now, month);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not read this month's invalidation paths of account {}: {}", account, e.getMessage());
+            }
+        }
     }
 
     private void readEveryAccount() {
@@ -318,12 +339,17 @@ public final class MonthToDatePaths {
 
         synchronized int used(Instant now, Month month) {
             if (!fresh(now, month)) {
-                refresh(month);
-                // Counted from when the listing started: anything created after that is not in it.
-                refreshedAt = now;
-                refreshedMonth = month;
+                readNow(cdn, now, month);
             }
             return count(month);
+        }
+
+        synchronized void readNow(Cdn source, Instant now, Month month) {
+            refresh(source, month);
+            // Counted from when the listing started: anything created after that is not in it.
+            refreshedAt = now;
+            refreshedMonth = month;
+            count(month);
         }
 
         synchronized void record(String invalidationId, Instant createTime, int paths, Month month) {
@@ -355,12 +381,12 @@ public final class MonthToDatePaths {
          * Lists the month's invalidations and counts the paths of those not seen before. A failure leaves what was
          * already counted in place (it is still true) and the ledger not fresh, so the next call tries again.
          */
-        private void refresh(Month month) {
+        private void refresh(Cdn source, Month month) {
             counted.values().removeIf(invalidation -> invalidation.createTime().isBefore(month.start()));
-            for (InvalidationPage page : cdn.invalidationPages(distributionId, PAGE_SIZE)) {
+            for (InvalidationPage page : source.invalidationPages(distributionId, PAGE_SIZE)) {
                 for (InvalidationSummary summary : page.items()) {
                     if (month.contains(summary.createTime()) && !counted.containsKey(summary.id())) {
-                        int paths = cdn.invalidation(distributionId, summary.id())
+                        int paths = source.invalidation(distributionId, summary.id())
                                 .paths()
                                 .size();
                         counted.put(summary.id(), new Counted(summary.createTime(), paths));

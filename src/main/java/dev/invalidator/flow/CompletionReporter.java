@@ -124,8 +124,8 @@ public final class CompletionReporter implements InvalidationListener {
             observedAt.ifPresent(seen ->
                     meters.completionShown(invalidation.distributionId(), Duration.between(seen, clock.instant())));
             // Another replica (or a previous run) may have seen the same completion: one notice per thread.
-            if (!chat.threadHas(status, Replies.outcomeMarker(invalidation.id()))) {
-                chat.reply(status, Replies.outcomeNotice(card));
+            if (chat.replyUnlessThreadHas(
+                    status, Replies.outcomeMarker(invalidation.id()), Replies.outcomeNotice(card))) {
                 // After the edit and the notice, never before; and only here, where the notice was posted.
                 if (card.state() == StatusCard.State.COMPLETED) {
                     verification.completed(invalidation, status, card, facts);

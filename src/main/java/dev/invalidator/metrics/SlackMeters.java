@@ -7,10 +7,12 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * The bot's side of Slack: the Socket Mode connection ({@value #CONNECTED}, {@value #RECONNECTS}), the envelopes it
- * acknowledged and how fast ({@value #ACKS}), and every Web API call by method and outcome ({@value #API_CALLS}).
+ * acknowledged and how fast ({@value #ACKS}), every Web API call by method and outcome ({@value #API_CALLS}), and the
+ * calls waiting for their turn within Slack's rate limits ({@value #API_WAITING}).
  *
  * <pre>{@code
  * slack.apiCall("chat.postMessage", ApiOutcome.RATELIMITED);
@@ -26,6 +28,7 @@ public final class SlackMeters {
     static final String RECONNECTS = "invalidator.slack.reconnects";
     static final String ACKS = "invalidator.slack.ack.latency";
     static final String API_CALLS = "invalidator.slack.api.calls";
+    static final String API_WAITING = "invalidator.slack.api.waiting";
 
     /** Slack shows the person an error when the ack takes more than 3 s. */
     private static final Duration[] ACK_BUCKETS = {
@@ -76,6 +79,14 @@ public final class SlackMeters {
     public void watchConnection(BooleanSupplier connected) {
         Gauge.builder(CONNECTED, () -> connected.getAsBoolean() ? 1 : 0)
                 .description("1 when the Socket Mode connection is open and answers a ping, else 0")
+                .register(registry);
+    }
+
+    /** Shows how many Web API calls {@code waiting} says wait for their turn within Slack's rate limits now. */
+    public void watchWaitingCalls(IntSupplier waiting) {
+        Gauge.builder(API_WAITING, waiting::getAsInt)
+                .description("Slack Web API calls waiting for their turn within Slack's rate limits")
+                .baseUnit("calls")
                 .register(registry);
     }
 

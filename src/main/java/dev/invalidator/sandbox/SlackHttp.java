@@ -51,6 +51,7 @@ final class SlackHttp implements AutoCloseable {
     private final Function<String, Auth> tokens;
     private final SlackRecords records;
     private final SlackFaults faults;
+    private final SlackRateLimiter limiter;
     private final CallHolds holds;
     private final SlackResponseUrls responseUrls;
 
@@ -61,6 +62,7 @@ final class SlackHttp implements AutoCloseable {
             Function<String, Auth> tokens,
             SlackRecords records,
             SlackFaults faults,
+            SlackRateLimiter limiter,
             CallHolds holds,
             SlackResponseUrls responseUrls) {
         this.json = json;
@@ -69,6 +71,7 @@ final class SlackHttp implements AutoCloseable {
         this.tokens = tokens;
         this.records = records;
         this.faults = faults;
+        this.limiter = limiter;
         this.holds = holds;
         this.responseUrls = responseUrls;
         this.executor = Executors.newCachedThreadPool(DaemonThreads.named("slack-sim-http"));
@@ -146,9 +149,15 @@ final class SlackHttp implements AutoCloseable {
             sendJson(exchange, 200, error("not_allowed_token_type"), null);
             return;
         }
+        // The limit first: a call beyond it leaves an injected fault for the next call that gets through.
+        Optional<Integer> retryAfter = limiter.admit(method, request.param("channel"));
+        if (retryAfter.isPresent()) {
+            rateLimited(exchange, method, retryAfter.get());
+            return;
+        }
         SlackFaults.Fault fault = faults.take(method).orElse(null);
         if (fault != null && fault.isRateLimit()) {
-            sendJson(exchange, 429, error(fault.error()), String.valueOf(fault.retryAfterSeconds()));
+            rateLimited(exchange, method, fault.retryAfterSeconds());
             return;
         }
         if (fault != null && !fault.afterCommit()) {
@@ -174,6 +183,12 @@ final class SlackHttp implements AutoCloseable {
         if (CallHolds.pass(hold, CallHold.Point.AFTER_COMMIT)) {
             sendJson(exchange, 200, answer, null);
         }
+    }
+
+    private void rateLimited(HttpExchange exchange, String method, int retryAfterSeconds) throws IOException {
+        limiter.answered429(method);
+        log.debug("Web API call {} is rate-limited; Retry-After {} s", method, retryAfterSeconds);
+        sendJson(exchange, 429, error("ratelimited"), String.valueOf(retryAfterSeconds));
     }
 
     private Auth authOf(String header) {

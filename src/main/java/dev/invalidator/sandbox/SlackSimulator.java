@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,11 @@ import org.slf4j.LoggerFactory;
  *     Ack ack = e.ack().get(5, TimeUnit.SECONDS);
  * }
  * }</pre>
+ *
+ * <p>It holds every caller to Slack's rate limits from the start ({@link SlackLimits#strict()}): about one
+ * {@code chat.postMessage} a second per channel, and each method at its tier's rate per workspace, answering HTTP 429
+ * with {@code Retry-After} beyond. A test changes a limit with {@link #limits(SlackLimits)}, saying why, and counts the
+ * 429s with {@link #rateLimitedCount(String)}.
  *
  * <p>Seeded world: team {@value #TEAM_ID} (domain {@code sim}), bot user {@value #BOT_USER_ID} (bot id
  * {@value #BOT_ID}), users {@value #ALICE} "alice" and {@value #BOB} "bob", channel {@value #GENERAL} "general"
@@ -124,23 +130,28 @@ public final class SlackSimulator implements AutoCloseable {
     }
 
     private final ObjectMapper json = new ObjectMapper();
-    private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
     private volatile String botToken = newBotToken();
     private volatile String appToken = newAppToken();
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
     private final SlackWorld world = new SlackWorld();
-    private final SlackRecords records = new SlackRecords(clock);
+    private final SlackRecords records;
     private final SlackFaults faults = new SlackFaults();
+    private final SlackRateLimiter limiter;
     private final CallHolds holds = new CallHolds();
-    private final SlackViews views = new SlackViews(json, clock, world, records);
-    private final SlackResponseUrls responseUrls = new SlackResponseUrls(json, clock, records);
-    private final SlackChatMethods chat = new SlackChatMethods(json, world, records);
+    private final SlackViews views;
+    private final SlackResponseUrls responseUrls;
+    private final SlackChatMethods chat;
     private final SlackSocketServer socket;
     private final SlackHttp http;
     private final SlackInteractions interactions;
 
-    private SlackSimulator() {
+    private SlackSimulator(Clock clock) {
+        records = new SlackRecords(clock);
+        limiter = new SlackRateLimiter(clock);
+        views = new SlackViews(json, clock, world, records);
+        responseUrls = new SlackResponseUrls(json, clock, records);
+        chat = new SlackChatMethods(json, world, records);
         world.addUser(ALICE, "alice", TEAM_ID, SlackWorld.Guest.NONE);
         world.addUser(BOB, "bob", TEAM_ID, SlackWorld.Guest.NONE);
         world.addChannel(GENERAL, "general", true, false);
@@ -152,7 +163,7 @@ public final class SlackSimulator implements AutoCloseable {
             chat.register(routes);
             new SlackDirectoryMethods(json, world, socket::issueUrl).register(routes);
             views.register(routes);
-            http = new SlackHttp(json, clock, routes, this::authOf, records, faults, holds, responseUrls);
+            http = new SlackHttp(json, clock, routes, this::authOf, records, faults, limiter, holds, responseUrls);
         } catch (RuntimeException e) {
             socket.shutdown();
             throw e;
@@ -162,9 +173,25 @@ public final class SlackSimulator implements AutoCloseable {
         log.debug("Slack simulator listening: Web API {}, Socket Mode port {}", apiUrl(), socket.getPort());
     }
 
-    /** Starts a simulator on ephemeral loopback ports. */
+    /** Starts a simulator on ephemeral loopback ports, held to {@link SlackLimits#strict()}. */
     public static SlackSimulator start() {
-        return new SlackSimulator();
+        return new SlackSimulator(Clock.systemUTC());
+    }
+
+    /**
+     * Starts a simulator whose time — rate limits refilling, message timestamps, trigger lifetimes — is {@code clock}'s,
+     * so that a test can move it instead of waiting.
+     */
+    public static SlackSimulator start(Clock clock) {
+        return new SlackSimulator(Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * The limits from now on ({@link SlackLimits#strict()} until then), with every bucket full. A test that lifts one
+     * says why in a comment.
+     */
+    public void limits(SlackLimits limits) {
+        limiter.limits(limits);
     }
 
     // ---- endpoints and identity
@@ -441,7 +468,20 @@ public final class SlackSimulator implements AutoCloseable {
 
     // ---- faults
 
-    /** The next {@code times} calls of {@code method} get HTTP 429, {@code Retry-After}, {@code ratelimited}. */
+    /** How many calls of {@code method} were answered HTTP 429, by the limits or by {@link #rateLimit}. */
+    public int rateLimitedCount(String method) {
+        return limiter.rateLimitedCount(Objects.requireNonNull(method, "method"));
+    }
+
+    /** How many Web API calls were answered HTTP 429, of every method. */
+    public int rateLimitedCount() {
+        return limiter.rateLimitedCount();
+    }
+
+    /**
+     * The next {@code times} calls of {@code method} that the limits let through get HTTP 429, {@code Retry-After},
+     * {@code ratelimited}.
+     */
     public void rateLimit(String method, int times, int retryAfterSeconds) {
         faults.rateLimit(method, times, retryAfterSeconds);
     }

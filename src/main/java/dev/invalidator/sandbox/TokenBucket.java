@@ -26,14 +26,26 @@ final class TokenBucket {
 
     /** Takes a token if one is there at {@code now}. */
     boolean tryTake(Instant now) {
-        if (now.isAfter(refilled)) {
-            tokens = Math.min(burst, tokens + Duration.between(refilled, now).toNanos() * perSecond / NANOS_PER_SECOND);
-            refilled = now;
-        }
+        refill(now);
         if (tokens < 1) {
             return false;
         }
         tokens -= 1;
         return true;
+    }
+
+    /** How long after {@code now} a token will be there: zero when one is. */
+    Duration untilNext(Instant now) {
+        refill(now);
+        return tokens >= 1
+                ? Duration.ZERO
+                : Duration.ofNanos((long) Math.ceil((1 - tokens) / perSecond * NANOS_PER_SECOND));
+    }
+
+    private void refill(Instant now) {
+        if (now.isAfter(refilled)) {
+            tokens = Math.min(burst, tokens + Duration.between(refilled, now).toNanos() * perSecond / NANOS_PER_SECOND);
+            refilled = now;
+        }
     }
 }

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -41,8 +42,12 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link Chat} over Slack's Web API with the synchronous {@link MethodsClient}.
  *
- * <p>The synchronous client never retries by itself, so this adapter does, boundedly: a 429 waits the
- * {@code Retry-After} that Slack asked for (capped), network errors and 5xx back off exponentially. The calls run on
+ * <p>Every call waits for its turn within Slack's rate limits ({@link WebApiPace}): posts per channel, every other
+ * limited method per workspace, so that a burst of requests waits its turn instead of meeting 429s. Edits of one
+ * message that wait for their turn collapse into the latest ({@link CollapsedEdits}). The synchronous client never
+ * retries by itself, so this adapter does: a 429 moves the method's next turn to Slack's {@code Retry-After} and the
+ * call waits for it, again and again up to {@link #RATE_LIMITED_PATIENCE} — a rate limit delays what a person sees,
+ * it does not fail it; network errors and 5xx back off exponentially, a bounded number of times. The calls run on
  * the bot's worker threads, after the Slack ack, so waiting here delays nobody's acknowledgement.
  *
  * <p>What it reads back as state — status messages, decisions, completion notices — is only what this bot posted: any
@@ -83,22 +88,48 @@ public final class SlackChat implements Chat {
     private static final List<ConversationType> CHANNEL_TYPES =
             List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL);
 
+    /**
+     * How long a call keeps meeting 429s before it fails: Slack's {@code Retry-After} is seconds, a minute at worst
+     * when a workspace is busy, so five minutes of waiting only ends a call Slack will not take at all.
+     */
+    static final Duration RATE_LIMITED_PATIENCE = Duration.ofMinutes(5);
+
+    /** An edit of a status message: its new text and blocks, and its new facts when it changes them. */
+    private record Edit(Message message, Optional<Map<String, String>> facts) {
+        /** What stands for this edit waiting and {@code newer}: the newer one, keeping facts it leaves out. */
+        Edit replacedBy(Edit newer) {
+            return newer.facts.isPresent() ? newer : new Edit(newer.message, facts);
+        }
+    }
+
     private final MethodsClient client;
     private final int maxAttempts;
     private final Duration maxWait;
+    private final WebApiPace pace = new WebApiPace(System::nanoTime);
+    private final CollapsedEdits<Edit> edits = new CollapsedEdits<>(Edit::replacedBy);
+    private final AtomicInteger waitingForTurn = new AtomicInteger();
     private volatile String ownBotId;
 
-    /** @param maxWait the longest single wait for a {@code Retry-After} or a back-off */
+    /**
+     * @param maxAttempts attempts of a call that fails other than by a 429 (a network error, a 5xx)
+     * @param maxWait     the longest single back-off after such a failure
+     */
     public SlackChat(MethodsClient client, int maxAttempts, Duration maxWait) {
         this.client = client;
         this.maxAttempts = maxAttempts;
         this.maxWait = maxWait;
     }
 
+    /** Calls waiting for their turn within Slack's rate limits now, edits included: for the metrics. */
+    public int waitingForTurn() {
+        return waitingForTurn.get() + edits.waiting();
+    }
+
     @Override
     public PostedMessage post(String channel, Message message) {
         var response = send(
                 "chat.postMessage",
+                channel,
                 message,
                 message.withoutLayout(),
                 m -> () -> client.chatPostMessage(
@@ -113,6 +144,7 @@ public final class SlackChat implements Chat {
         payload.put(POST_ID, postId);
         var response = send(
                 "chat.postMessage",
+                channel,
                 message,
                 stateOnly(message),
                 m -> () -> client.chatPostMessage(r -> r.channel(channel)
@@ -141,6 +173,7 @@ public final class SlackChat implements Chat {
     public Optional<Chat.StatusRecord> status(PostedMessage message) {
         var history = call(
                 "conversations.history",
+                message.channel(),
                 () -> client.conversationsHistory(r -> r.channel(message.channel())
                         .latest(message.ts())
                         .inclusive(true)
@@ -171,6 +204,7 @@ public final class SlackChat implements Chat {
         payload.put(POST_ID, postId);
         var response = send(
                 "chat.postMessage",
+                status.channel(),
                 notice,
                 notice.withoutLayout(),
                 m -> () -> client.chatPostMessage(r -> r.channel(status.channel())
@@ -234,6 +268,7 @@ public final class SlackChat implements Chat {
         payload.put(POST_ID, postId);
         var response = send(
                 "chat.postMessage",
+                status.channel(),
                 notice,
                 notice.withoutLayout(),
                 m -> () -> client.chatPostMessage(r -> r.channel(status.channel())
@@ -331,11 +366,40 @@ public final class SlackChat implements Chat {
     }
 
     @Override
-    public boolean threadHas(PostedMessage parent, String marker) {
-        return replies(parent).stream()
-                .anyMatch(message -> !parent.ts().equals(message.getTs())
-                        && isOwn(message)
-                        && String.valueOf(message.getText()).contains(marker));
+    public boolean replyUnlessThreadHas(PostedMessage parent, String marker, Message message) {
+        // Both turns first, then the look and the reply straight after it: waiting for a turn between the two would
+        // leave another replica seconds to look, find nothing too, and reply the same.
+        awaitTurn("conversations.replies", parent.channel());
+        awaitTurn("chat.postMessage", parent.channel());
+        boolean has = call(
+                        "conversations.replies",
+                        parent.channel(),
+                        () -> client.conversationsReplies(r -> r.channel(parent.channel())
+                                .ts(parent.ts())
+                                .limit(LOOK_BACK)
+                                .includeAllMetadata(true)),
+                        Optional::empty,
+                        true)
+                .getMessages()
+                .stream()
+                .anyMatch(reply -> !parent.ts().equals(reply.getTs())
+                        && isOwn(reply)
+                        && String.valueOf(reply.getText()).contains(marker));
+        if (has) {
+            return false;
+        }
+        send(
+                "chat.postMessage",
+                parent.channel(),
+                message,
+                message.withoutLayout(),
+                m -> () -> client.chatPostMessage(r -> r.channel(parent.channel())
+                        .threadTs(parent.ts())
+                        .text(m.text())
+                        .blocks(layout(m))),
+                Optional::empty,
+                true);
+        return true;
     }
 
     @Override
@@ -395,6 +459,7 @@ public final class SlackChat implements Chat {
     public void whisper(String channel, String user, Message message) {
         send(
                 "chat.postEphemeral",
+                channel,
                 message,
                 message.withoutLayout(),
                 m -> () -> client.chatPostEphemeral(
@@ -432,33 +497,61 @@ public final class SlackChat implements Chat {
 
     @Override
     public void update(PostedMessage target, Message replacement) {
-        send(
-                "chat.update",
-                replacement,
-                stateOnly(replacement),
-                m -> () -> client.chatUpdate(r -> r.channel(target.channel())
-                        .ts(target.ts())
-                        .text(m.text())
-                        .blocks(layout(m))));
+        edit(target, new Edit(replacement, Optional.empty()));
     }
 
     @Override
     public void update(PostedMessage target, Message replacement, Map<String, String> facts) {
-        send(
-                "chat.update",
-                replacement,
-                stateOnly(replacement),
-                m -> () -> client.chatUpdate(r -> r.channel(target.channel())
-                        .ts(target.ts())
-                        .text(m.text())
-                        .blocks(layout(m))
-                        .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts)))));
+        edit(target, new Edit(replacement, Optional.of(Map.copyOf(facts))));
+    }
+
+    /**
+     * Sends {@code edit} of {@code target} in its turn, or returns at once when a newer edit of the message supersedes
+     * it while it waits: the newer one says what the message is to say now.
+     */
+    private void edit(PostedMessage target, Edit edit) {
+        String message = target.channel() + " " + target.ts();
+        Optional<Edit> turn;
+        try {
+            turn = edits.awaitTurn(message, edit, () -> pace.reserve("chat.update", target.channel()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatException(Reason.UNAVAILABLE, "interrupted while waiting to edit a message", e);
+        }
+        if (turn.isEmpty()) {
+            log.debug(
+                    "An edit of {} in {} was superseded by a newer one before its turn", target.ts(), target.channel());
+            return;
+        }
+        Edit latest = turn.get();
+        try {
+            send(
+                    "chat.update",
+                    target.channel(),
+                    latest.message(),
+                    stateOnly(latest.message()),
+                    m -> () -> client.chatUpdate(r -> {
+                        r.channel(target.channel())
+                                .ts(target.ts())
+                                .text(m.text())
+                                .blocks(layout(m));
+                        latest.facts()
+                                .ifPresent(facts -> r.metadata(
+                                        new com.slack.api.model.Message.Metadata(FACTS_EVENT, new HashMap<>(facts))));
+                        return r;
+                    }),
+                    Optional::empty,
+                    true);
+        } finally {
+            edits.sent(message);
+        }
     }
 
     @Override
     public PostedMessage reply(PostedMessage parent, Message message) {
         var response = send(
                 "chat.postMessage",
+                parent.channel(),
                 message,
                 message.withoutLayout(),
                 m -> () -> client.chatPostMessage(r -> r.channel(parent.channel())
@@ -469,29 +562,46 @@ public final class SlackChat implements Chat {
     }
 
     private <T extends SlackApiTextResponse> T send(
-            String method, Message message, Message fallback, Function<Message, WebApiCall<T>> request) {
-        return send(method, message, fallback, request, Optional::empty);
+            String method,
+            String channel,
+            Message message,
+            Message fallback,
+            Function<Message, WebApiCall<T>> request) {
+        return send(method, channel, message, fallback, request, Optional::empty);
     }
 
-    /**
-     * Sends {@code message} with {@code request}, as {@link #call(String, WebApiCall, Supplier)} does; when Slack
-     * refuses its layout (a block too long, too much text), sends {@code fallback}, which has none, so that what the
-     * message says still arrives. A refused message was not posted, so the fallback is no second post.
-     */
     private <T extends SlackApiTextResponse> T send(
             String method,
+            String channel,
             Message message,
             Message fallback,
             Function<Message, WebApiCall<T>> request,
             Supplier<Optional<T>> tookEffect) {
+        return send(method, channel, message, fallback, request, tookEffect, false);
+    }
+
+    /**
+     * Sends {@code message} with {@code request}, as {@link #call(String, String, WebApiCall, Supplier, boolean)} does; when Slack
+     * refuses its layout (a block too long, too much text), sends {@code fallback}, which has none, so that what the
+     * message says still arrives. A refused message was not posted, so the fallback is no second post.
+     * {@code hasTurn}: the caller waited for the first attempt's turn already.
+     */
+    private <T extends SlackApiTextResponse> T send(
+            String method,
+            String channel,
+            Message message,
+            Message fallback,
+            Function<Message, WebApiCall<T>> request,
+            Supplier<Optional<T>> tookEffect,
+            boolean hasTurn) {
         try {
-            return call(method, request.apply(message), tookEffect);
+            return call(method, channel, request.apply(message), tookEffect, hasTurn);
         } catch (ChatException e) {
             if (e.reason() != Reason.REFUSED) {
                 throw e;
             }
             log.warn("Slack refused the layout of a message ({}); sending it as text", e.getMessage());
-            return call(method, request.apply(fallback), tookEffect);
+            return call(method, channel, request.apply(fallback), tookEffect, false);
         }
     }
 
@@ -515,19 +625,34 @@ public final class SlackChat implements Chat {
     }
 
     <T extends SlackApiTextResponse> T call(String method, WebApiCall<T> call) {
-        return call(method, call, Optional::empty);
+        return call(method, null, call);
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, String channel, WebApiCall<T> call) {
+        return call(method, channel, call, Optional::empty, false);
     }
 
     /**
-     * {@code call}, retried; before an attempt that follows one which may have taken effect although it failed — a
-     * timeout or a dropped connection, a 5xx, {@code internal_error} — asks {@code tookEffect} whether it did, and if
-     * so answers with that instead of making the call again. A 429 or another {@code ok:false} means Slack did nothing.
+     * {@code call} in its turn ({@code channel} counts for posts only; {@code hasTurn}: the caller waited for the
+     * first turn already), retried; before an attempt that follows one which may have taken effect although it failed —
+     * a timeout or a dropped connection, a 5xx, {@code internal_error} — asks {@code tookEffect} whether it did, and if
+     * so answers with that instead of making the call again. A 429 or another {@code ok:false} means Slack did nothing:
+     * a 429 waits for the method's next turn, which it moves to {@code Retry-After} for every caller, without counting
+     * as a failed attempt.
      */
-    <T extends SlackApiTextResponse> T call(String method, WebApiCall<T> call, Supplier<Optional<T>> tookEffect) {
+    private <T extends SlackApiTextResponse> T call(
+            String method, String channel, WebApiCall<T> call, Supplier<Optional<T>> tookEffect, boolean hasTurn) {
         Duration backoff = Duration.ofMillis(250);
         boolean maybeTookEffect = false;
-        for (int attempt = 1; ; attempt++) {
+        boolean needsTurn = !hasTurn;
+        Duration rateLimitedFor = Duration.ZERO;
+        for (int attempt = 1; ; ) {
+            if (needsTurn) {
+                awaitTurn(method, channel);
+            }
+            needsTurn = true;
             Optional<Duration> wait;
+            Optional<Duration> retryAfter = Optional.empty();
             String problem;
             try {
                 T response = call.call();
@@ -540,11 +665,15 @@ public final class SlackChat implements Chat {
                         && !"fatal_error".equals(problem)) {
                     throw new ChatException(reasonFor(problem), method + " failed: " + problem, null);
                 }
+                if ("ratelimited".equals(problem)) {
+                    retryAfter = Optional.of(Duration.ofSeconds(1));
+                }
                 maybeTookEffect |= !"ratelimited".equals(problem);
                 wait = Optional.of(backoff);
             } catch (SlackApiException e) {
                 problem = "HTTP " + e.getResponse().code();
-                wait = retryAfter(e)
+                retryAfter = retryAfter(e);
+                wait = retryAfter
                         .or(() -> e.getResponse().code() >= 500 ? Optional.of(Duration.ZERO) : Optional.empty())
                         .map(after -> after.isZero() ? Duration.ofMillis(250) : after);
                 if (wait.isEmpty()) {
@@ -556,19 +685,40 @@ public final class SlackChat implements Chat {
                 wait = Optional.of(backoff);
                 maybeTookEffect = true;
             }
-            boolean last = attempt >= maxAttempts;
-            if (!last) {
-                Duration pause = wait.get().compareTo(maxWait) > 0 ? maxWait : wait.get();
+            if (retryAfter.isPresent()) {
+                rateLimitedFor = rateLimitedFor.plus(retryAfter.get());
+                if (rateLimitedFor.compareTo(RATE_LIMITED_PATIENCE) > 0) {
+                    throw new ChatException(
+                            Reason.UNAVAILABLE,
+                            method + " was still rate-limited after " + RATE_LIMITED_PATIENCE.toMinutes() + " minutes",
+                            null);
+                }
+                pace.rateLimited(method, channel, retryAfter.get());
                 log.info(
-                        "{} answered {}; retrying in {} ms (attempt {} of {})",
+                        "{} answered {}; waiting for its next turn, in {} s at the earliest",
                         method,
                         problem,
-                        pause.toMillis(),
-                        attempt + 1,
-                        maxAttempts);
-                // The pause comes before the look, so that an attempt Slack is still acting on has time to show.
-                sleep(pause);
-                backoff = backoff.multipliedBy(2);
+                        retryAfter.get().toSeconds());
+            } else {
+                boolean last = attempt >= maxAttempts;
+                if (!last) {
+                    Duration pause = wait.get().compareTo(maxWait) > 0 ? maxWait : wait.get();
+                    log.info(
+                            "{} answered {}; retrying in {} ms (attempt {} of {})",
+                            method,
+                            problem,
+                            pause.toMillis(),
+                            attempt + 1,
+                            maxAttempts);
+                    // The pause comes before the look, so that an attempt Slack is still acting on has time to show.
+                    sleep(pause);
+                    backoff = backoff.multipliedBy(2);
+                }
+                if (last && !maybeTookEffect) {
+                    throw new ChatException(
+                            Reason.UNAVAILABLE, method + " failed " + attempt + " times (last: " + problem + ")", null);
+                }
+                attempt++;
             }
             if (maybeTookEffect) {
                 Optional<T> earlier = tookEffect.get();
@@ -576,10 +726,24 @@ public final class SlackChat implements Chat {
                     return earlier.get();
                 }
             }
-            if (last) {
+            if (attempt > maxAttempts) {
                 throw new ChatException(
-                        Reason.UNAVAILABLE, method + " failed " + attempt + " times (last: " + problem + ")", null);
+                        Reason.UNAVAILABLE, method + " failed " + maxAttempts + " times (last: " + problem + ")", null);
             }
+        }
+    }
+
+    /** Waits for the turn of a call of {@code method} within Slack's rate limits. */
+    private void awaitTurn(String method, String channel) {
+        Duration turn = pace.reserve(method, channel);
+        if (turn.isZero()) {
+            return;
+        }
+        waitingForTurn.incrementAndGet();
+        try {
+            sleep(turn);
+        } finally {
+            waitingForTurn.decrementAndGet();
         }
     }
 

@@ -15,8 +15,10 @@
  * each acking at once and handing over to {@code flow.CommandHandler} ({@code ArchitectureTest} keeps them to that);
  * what they hand over runs only if the ack left in time ({@link AckDeadline}).
  *
- * <p>{@link SlackChat} is the {@code chat.Chat} port over the Web API, with bounded retries on 429 and transient
- * errors (a status message or decision whose answer was lost is looked for before it is posted again), reading back
+ * <p>{@link SlackChat} is the {@code chat.Chat} port over the Web API: each call waits for its turn within Slack's rate
+ * limits ({@link WebApiPace}), edits of one message waiting for their turn collapse into the latest
+ * ({@link CollapsedEdits}), a 429 is waited out, transient errors are retried boundedly (a status message or decision
+ * whose answer was lost is looked for before it is posted again), and it reads back
  * as state only the messages the bot posted itself; {@code slack.blockkit} ({@code SlackMessages}, {@code RequestModal}) turns the flow's vendor-neutral messages
  * and forms into Block Kit and modals, for the adapter and the listeners alike (a package of its own, so the listeners
  * that render need nothing from the package that registers them); {@link SlackGroupMembers} and {@link SlackWorkspace} answer the access policy's questions about

@@ -9,6 +9,7 @@ import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationPage;
 import dev.invalidator.cdn.InvalidationStatus;
 import dev.invalidator.cdn.InvalidationSummary;
+import dev.invalidator.cdn.ReadBudget;
 import dev.invalidator.metrics.InvalidationMeters;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,13 +37,15 @@ import org.slf4j.LoggerFactory;
  * <p>Polling is per <em>distribution</em>, not per invalidation: one ListInvalidations call answers for all of a
  * distribution's recent invalidations, so the cost grows with the number of busy distributions rather than with the
  * number of invalidations. Pages are followed only as far back as the oldest followed invalidation; one that is still
- * not found costs one GetInvalidation. A distribution is polled soon after a create and then less often
- * ({@link PollSchedule}); one scheduler serves all distributions.
+ * not found costs one GetInvalidation. A distribution is first polled when invalidations begin to complete, then at
+ * a steady interval, and every busy distribution of an AWS account waits longer alike when together they would poll
+ * more than the account's share of its read budget ({@link PollSchedule}); every read waits for its turn in that
+ * budget ({@link ReadBudget}). One scheduler serves all distributions.
  *
  * <pre>{@code
- * Tracker tracker = new Tracker(
- *         cdn, new PollSchedule(ofSeconds(1), ofSeconds(4)), listener, Clock.systemUTC(), metrics.invalidations());
- * tracker.recover(List.of("E1WEBEXAMPLE"), Duration.ofHours(24));
+ * Tracker tracker = new Tracker(reads, new PollSchedule(ofSeconds(3), ofMillis(1500), reads.pollsPerSecond()),
+ *         listener, Clock.systemUTC(), metrics.invalidations());
+ * tracker.recover(List.of("E1WEBEXAMPLE"), Duration.ofHours(24), new ReadOnce(reads));
  * tracker.follow(cdn.create("E1WEBEXAMPLE", reference, paths));
  * }</pre>
  */
@@ -60,7 +63,7 @@ public final class Tracker implements AutoCloseable {
     /** How many of the longest poll intervals an adopted invalidation's creator gets to report its end first. */
     private static final int POLLS_OF_GRACE_FOR_THE_CREATOR = 3;
 
-    private final Cdn cdn;
+    private final ReadBudget cdn;
     private final PollSchedule schedule;
     private final InvalidationListener listener;
     private final Clock clock;
@@ -84,15 +87,24 @@ public final class Tracker implements AutoCloseable {
     /** The invalidations of one distribution that are being followed, and when it is polled next. */
     private static final class Watch {
         final Map<String, Invalidation> inFlight = new LinkedHashMap<>();
-        Duration interval;
+        final String account;
         ScheduledFuture<?> nextPoll;
-        boolean polling;
-        boolean pollSoon;
+
+        Watch(String account) {
+            this.account = account;
+        }
     }
 
-    /** @param meters times each completion this tracker sees happen, from CloudFront's create time */
+    /**
+     * @param cdn    every read of the tracker waits for its turn in this budget, and its accounts share the polls
+     * @param meters times each completion this tracker sees happen, from CloudFront's create time
+     */
     public Tracker(
-            Cdn cdn, PollSchedule schedule, InvalidationListener listener, Clock clock, InvalidationMeters meters) {
+            ReadBudget cdn,
+            PollSchedule schedule,
+            InvalidationListener listener,
+            Clock clock,
+            InvalidationMeters meters) {
         this.cdn = cdn;
         this.schedule = schedule;
         this.listener = listener;
@@ -111,15 +123,16 @@ public final class Tracker implements AutoCloseable {
             if (closed || reported.containsKey(key(invalidation))) {
                 return;
             }
-            Watch watch = watches.computeIfAbsent(invalidation.distributionId(), id -> new Watch());
-            if (watch.inFlight.putIfAbsent(invalidation.id(), invalidation) != null) {
-                return;
-            }
-            // A new invalidation may finish quickly: poll soon again, whatever the back-off had reached.
-            if (watch.polling) {
-                watch.pollSoon = true;
+            Watch watch = watches.get(invalidation.distributionId());
+            if (watch == null) {
+                watch = new Watch(cdn.accountOf(invalidation.distributionId()));
+                watches.put(invalidation.distributionId(), watch);
+                watch.inFlight.put(invalidation.id(), invalidation);
+                schedulePoll(
+                        invalidation.distributionId(), watch, schedule.firstWait(busyDistributions(watch.account)));
             } else {
-                schedulePoll(invalidation.distributionId(), watch, schedule.initial());
+                // A busy distribution is already polled at least as often as a new invalidation needs.
+                watch.inFlight.putIfAbsent(invalidation.id(), invalidation);
             }
         }
     }
@@ -142,20 +155,21 @@ public final class Tracker implements AutoCloseable {
      * Finds the bot's own invalidations among each distribution's recent ones (those created within {@code window},
      * and any still in progress on the pages read): resumes following those in progress and reports those that
      * completed while nobody was following them. ListInvalidations has no CallerReference, so each candidate costs
-     * one GetInvalidation.
+     * one GetInvalidation. Reads through {@code source}: the start-up's shared reads ({@code cdn.ReadOnce}), whose
+     * pages and invalidations this month's paths then use again, or the tracker's own budget.
      */
-    public Recovery recover(Collection<String> distributionIds, Duration window) {
+    public Recovery recover(Collection<String> distributionIds, Duration window, Cdn source) {
         Instant since = clock.instant().minus(window);
         int resumed = 0;
         int completed = 0;
         List<String> unreachable = new ArrayList<>();
         for (String distributionId : distributionIds) {
             try {
-                for (InvalidationSummary summary : recoveryCandidates(distributionId, since)) {
+                for (InvalidationSummary summary : recoveryCandidates(source, distributionId, since)) {
                     if (isKnown(distributionId, summary.id())) {
                         continue;
                     }
-                    Invalidation invalidation = cdn.invalidation(distributionId, summary.id());
+                    Invalidation invalidation = source.invalidation(distributionId, summary.id());
                     if (CallerReference.decode(invalidation.callerReference()).isEmpty()) {
                         continue;
                     }
@@ -190,10 +204,10 @@ public final class Tracker implements AutoCloseable {
         follow(invalidation);
     }
 
-    private List<InvalidationSummary> recoveryCandidates(String distributionId, Instant since) {
+    private static List<InvalidationSummary> recoveryCandidates(Cdn source, String distributionId, Instant since) {
         List<InvalidationSummary> candidates = new ArrayList<>();
         int pages = 0;
-        for (InvalidationPage page : cdn.invalidationPages(distributionId, PAGE_SIZE)) {
+        for (InvalidationPage page : source.invalidationPages(distributionId, PAGE_SIZE)) {
             pages++;
             for (InvalidationSummary summary : page.items()) {
                 if (!summary.completed() || !summary.createTime().isBefore(since)) {
@@ -222,8 +236,6 @@ public final class Tracker implements AutoCloseable {
             if (closed || watch == null) {
                 return;
             }
-            watch.polling = true;
-            watch.pollSoon = false;
             pending = new HashMap<>(watch.inFlight);
         }
         Map<String, InvalidationStatus> statuses = new HashMap<>();
@@ -252,12 +264,10 @@ public final class Tracker implements AutoCloseable {
             });
             done.forEach(invalidation -> watch.inFlight.remove(invalidation.id()));
             gone.forEach(invalidation -> watch.inFlight.remove(invalidation.id()));
-            watch.polling = false;
             if (watch.inFlight.isEmpty()) {
                 watches.remove(distributionId);
             } else if (!closed) {
-                schedulePoll(
-                        distributionId, watch, watch.pollSoon ? schedule.initial() : schedule.after(watch.interval));
+                schedulePoll(distributionId, watch, schedule.nextWait(busyDistributions(watch.account)));
             }
         }
         // Only here, where the invalidation was seen in progress before: one found already completed (by recovery,
@@ -305,11 +315,14 @@ public final class Tracker implements AutoCloseable {
         }
     }
 
+    /** Guarded by {@code this}: the distributions of {@code account} being polled, which share its polls. */
+    private int busyDistributions(String account) {
+        return (int) watches.values().stream()
+                .filter(watch -> watch.account.equals(account))
+                .count();
+    }
+
     private void schedulePoll(String distributionId, Watch watch, Duration delay) {
-        if (watch.nextPoll != null) {
-            watch.nextPoll.cancel(false);
-        }
-        watch.interval = delay;
         watch.nextPoll = scheduler.schedule(() -> poll(distributionId), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -331,14 +344,16 @@ public final class Tracker implements AutoCloseable {
     @SuppressWarnings("FutureReturnValueIgnored")
     private void tell(Invalidation invalidation, Consumer<InvalidationListener> message) {
         boolean wasAdopted;
+        Duration slowestPoll;
         synchronized (this) {
             if (reported.put(key(invalidation), Boolean.TRUE) != null) {
                 return;
             }
             wasAdopted = adopted.remove(key(invalidation));
+            slowestPoll = schedule.slowestWait(busyDistributions(cdn.accountOf(invalidation.distributionId())) + 1);
         }
         if (wasAdopted) {
-            Duration grace = schedule.max().multipliedBy(POLLS_OF_GRACE_FOR_THE_CREATOR);
+            Duration grace = slowestPoll.multipliedBy(POLLS_OF_GRACE_FOR_THE_CREATOR);
             scheduler.schedule(() -> deliver(invalidation, message), grace.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             deliver(invalidation, message);

@@ -3,14 +3,15 @@
  * restart.
  *
  * <pre>{@code
- * Tracker tracker = new Tracker(
- *         cdn, new PollSchedule(ofSeconds(1), ofSeconds(4)), listener, Clock.systemUTC(), metrics.invalidations());
- * Recovery found = tracker.recover(List.of("E1WEBEXAMPLE"), Duration.ofHours(24));   // at start-up
+ * Tracker tracker = new Tracker(reads, new PollSchedule(ofSeconds(3), ofMillis(1500), reads.pollsPerSecond()),
+ *         listener, Clock.systemUTC(), metrics.invalidations());
+ * Recovery found = tracker.recover(List.of("E1WEBEXAMPLE"), Duration.ofHours(24), new ReadOnce(reads));   // start-up
  * tracker.follow(cdn.create("E1WEBEXAMPLE", reference, paths));
  * // later, once: listener.completed(invalidation, observedAt), or listener.lost(invalidation, reason)
  * }</pre>
  *
- * <p>One {@link Tracker} polls per distribution, not per invalidation, at the pace of a {@link PollSchedule}, and
+ * <p>One {@link Tracker} polls per distribution, not per invalidation, at the pace of a {@link PollSchedule} within
+ * each AWS account's share of its read budget, and
  * tells its {@link InvalidationListener} exactly once per invalidation. Nothing is stored: CloudFront keeps every
  * invalidation with its CallerReference, so {@link Tracker#recover} tells the bot's own from the rest and rebuilds
  * what a stopped bot was following ({@link Recovery}).

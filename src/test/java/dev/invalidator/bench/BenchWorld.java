@@ -140,9 +140,17 @@ final class BenchWorld implements AutoCloseable {
         yaml.append("limits:\n")
                 .append("  requestsPerUserPerMinute: 1000000\n")
                 .append("  requestsPerDistributionPerMinute: 1000000\n");
-        if (lift == Lift.CREATES_AND_READS) {
+        if (lift != Lift.NOTHING) {
             yaml.append("cloudfront:\n")
-                    .append("  createsPerSecond: ")
+                    .append("  readsPerSecond: ")
+                    .append(CloudFrontConfig.MAX_READS_PER_SECOND)
+                    .append('\n')
+                    .append("  readBurst: ")
+                    .append(CloudFrontConfig.MAX_READ_BURST)
+                    .append('\n');
+        }
+        if (lift == Lift.CREATES_AND_READS) {
+            yaml.append("  createsPerSecond: ")
                     .append(CloudFrontConfig.MAX_CREATES_PER_SECOND)
                     .append('\n')
                     .append("  createBurst: ")

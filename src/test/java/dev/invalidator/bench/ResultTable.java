@@ -47,7 +47,7 @@ final class ResultTable {
             var lag = results.lag();
             String title = "Completion → edit, " + lag.invalidations() + " invalidations on " + lag.distributions()
                     + " distributions";
-            rows.add(row(title, "bot: lag p50 / p95 / max", lags(lag.bot()), "p50 ≤ 2 s, p95 ≤ 5 s"));
+            rows.add(row(title, "bot: lag p50 / p95 / max", lags(lag.bot()), "p50 ≤ 1 s, p95 ≤ 3 s"));
             rows.add(row("", "bot: CloudFront calls per invalidation", calls(lag.bot()), "< waiter"));
             rows.add(row(
                     "",

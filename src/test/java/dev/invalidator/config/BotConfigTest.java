@@ -174,9 +174,9 @@ class BotConfigTest {
     class Sections {
 
         @Test
-        void polling_defaults_are_one_second_three_seconds_and_a_day() {
+        void polling_first_polls_after_three_seconds_then_every_second_and_a_half_and_recovers_a_day() {
             assertThat(PollingConfig.defaults())
-                    .isEqualTo(new PollingConfig(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofHours(24)));
+                    .isEqualTo(new PollingConfig(Duration.ofSeconds(3), Duration.ofMillis(1500), Duration.ofHours(24)));
         }
 
         @Test
@@ -203,11 +203,10 @@ class BotConfigTest {
         }
 
         @Test
-        void polling_refuses_a_first_poll_later_than_the_ceiling() {
-            assertThatThrownBy(
-                            () -> new PollingConfig(Duration.ofSeconds(5), Duration.ofSeconds(4), Duration.ofHours(1)))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("initialInterval PT5S is longer than maxInterval PT4S");
+        void polling_takes_a_first_poll_later_than_the_interval_of_the_next_ones() {
+            assertThat(new PollingConfig(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofHours(1))
+                            .initialInterval())
+                    .isEqualTo(Duration.ofSeconds(5));
         }
 
         @Test

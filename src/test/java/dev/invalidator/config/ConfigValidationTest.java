@@ -599,7 +599,7 @@ class ConfigValidationTest {
         @Test
         void keep_the_defaults_of_keys_left_out() throws ConfigException {
             assertThat(yaml(validWith("polling: {maxInterval: 10s}")).polling())
-                    .isEqualTo(new PollingConfig(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofHours(24)));
+                    .isEqualTo(new PollingConfig(Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofHours(24)));
         }
 
         @Test
@@ -640,7 +640,7 @@ class ConfigValidationTest {
                             "polling: {maxInterval: 1.5}", "polling.maxInterval: \"1.5\" is not a duration — " + howTo),
                     arguments(
                             "polling: {initialInterval: 0s}",
-                            "polling.initialInterval: must be longer than zero" + " — e.g. 1s"),
+                            "polling.initialInterval: must be longer than zero" + " — e.g. 3s"),
                     arguments(
                             "polling: {sweepInterval: 0s}",
                             "polling.sweepInterval: must be longer than zero — e.g. 1m"),
@@ -652,16 +652,8 @@ class ConfigValidationTest {
                             "polling.recoveryWindow: expected a duration such as" + " 1d, found a list"),
                     arguments(
                             "polling: {maxInterval: }",
-                            "polling.maxInterval: empty — give a duration such as 3s,"
-                                    + " or remove the key to use the default (3s)"),
-                    arguments(
-                            "polling: {initialInterval: 10s}",
-                            "polling.initialInterval: 10s is longer than"
-                                    + " maxInterval (3s) — make it at most 3s or raise maxInterval"),
-                    arguments(
-                            "polling: {initialInterval: 2s, maxInterval: 1s}",
-                            "polling.initialInterval: 2s is longer"
-                                    + " than maxInterval (1s) — make it at most 1s or raise maxInterval"),
+                            "polling.maxInterval: empty — give a duration such as 1s 500ms,"
+                                    + " or remove the key to use the default (1s 500ms)"),
                     arguments(
                             "limits: {maxPathsPerRequest: 3001}",
                             "limits.maxPathsPerRequest: 3001 is more than the"
@@ -725,6 +717,22 @@ class ConfigValidationTest {
                             "cloudfront.createBurst: 101 is far above the 6–7 quick calls CloudFront lets through —"
                                     + " use at most 5 unless AWS raised your account's rate"),
                     arguments(
+                            "cloudfront: {readsPerSecond: 0}",
+                            "cloudfront.readsPerSecond: must be more than 0, found 0 — e.g. 4.0"),
+                    arguments(
+                            "cloudfront: {readsPerSecond: 500}",
+                            "cloudfront.readsPerSecond: 500 is far above the reads CloudFront is known to allow per"
+                                    + " AWS account — use at most 5 unless AWS raised yours"),
+                    arguments(
+                            "cloudfront: {readBurst: 0}", "cloudfront.readBurst: must be at least 1, found 0 — e.g. 8"),
+                    arguments(
+                            "cloudfront: {readBurst: 101}",
+                            "cloudfront.readBurst: 101 is far above the reads CloudFront lets through at once — use"
+                                    + " at most 10 unless AWS raised your account's rate"),
+                    arguments(
+                            "cloudfront: {readsPerSeconds: 4}",
+                            "cloudfront.readsPerSeconds: unknown key — did you mean \"readsPerSecond\"?"),
+                    arguments(
                             "cloudfront: {createBursts: 5}",
                             "cloudfront.createBursts: unknown key — did you mean \"createBurst\"?"),
                     arguments(
@@ -754,14 +762,16 @@ class ConfigValidationTest {
 
         @Test
         void take_the_cloud_front_pace_of_the_file() throws ConfigException {
-            assertThat(yaml(validWith("cloudfront: {createsPerSecond: 0.25, createBurst: 3}"))
+            assertThat(yaml(validWith(
+                                    "cloudfront: {createsPerSecond: 0.25, createBurst: 3, readsPerSecond: 2, readBurst: 4}"))
                             .cloudfront())
-                    .isEqualTo(new CloudFrontConfig(0.25, 3));
+                    .isEqualTo(new CloudFrontConfig(0.25, 3, 2, 4));
         }
 
         @Test
-        void pace_creates_at_cloud_fronts_rate_by_default() throws ConfigException {
-            assertThat(yaml(VALID).cloudfront()).isEqualTo(new CloudFrontConfig(0.5, 5));
+        void pace_creates_at_cloud_fronts_rate_and_reads_a_little_under_the_assumed_one_by_default()
+                throws ConfigException {
+            assertThat(yaml(VALID).cloudfront()).isEqualTo(new CloudFrontConfig(0.5, 5, 4, 8));
         }
 
         @ParameterizedTest(name = "{1}")

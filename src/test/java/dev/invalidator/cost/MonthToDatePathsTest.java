@@ -622,8 +622,9 @@ class MonthToDatePathsTest {
 
     /** {@code count} one-path invalidations, a second apart from {@code from}. */
     private void seedMany(String distributionId, String from, int count) {
-        // These tests are about counting and paging: reading dozens of invalidations, one GetInvalidation each, at
-        // once is more than CloudFront's read rate allows; keeping reads within it is the later read budget's work.
+        // These tests are about counting and paging over the adapter alone, not a realistic load: dozens of
+        // GetInvalidation at once outrun CloudFront's read rate. In the bot every read waits for its turn in
+        // ReadBudget (RestartReadsEndToEndTest reads a month that way without lifting the rate).
         simulator.limits(CloudFrontLimits.strict().withReadRate(1_000, 1_000));
         Instant start = Instant.parse(from);
         for (int i = 0; i < count; i++) {

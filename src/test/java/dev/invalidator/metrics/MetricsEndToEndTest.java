@@ -316,6 +316,17 @@ class MetricsEndToEndTest {
         }
 
         @Test
+        void a_web_api_call_waiting_for_its_turn_after_a_429_is_shown_as_waiting() {
+            world.slack.rateLimit("chat.update", 1, 5);
+
+            world.type(ALICE, OPS, "web /index.html");
+
+            awaitScrape("the edit waiting for its turn", now -> now.sum("invalidator_slack_api_waiting_calls") == 1);
+            world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status in progress");
+            awaitScrape("no call waiting any more", now -> now.sum("invalidator_slack_api_waiting_calls") == 0);
+        }
+
+        @Test
         void a_web_api_call_slack_never_answered_is_counted_as_a_network_error() {
             CallHold posted = world.slack.holdNext("chat.postMessage", CallHold.Point.AFTER_COMMIT);
             world.type(ALICE, OPS, "web /index.html");

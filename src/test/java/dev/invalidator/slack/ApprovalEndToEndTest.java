@@ -156,17 +156,18 @@ class ApprovalEndToEndTest {
     }
 
     /**
-     * Bob's approval is posted, then Slack answers 429 to every read of the thread the approving instance makes: its
-     * five attempts fail, and only a later read — a sweep's, or a click's — finds the approval.
+     * Bob's approval is posted, then Slack fails every read of the thread the approving instance makes with
+     * {@code internal_error}: its five attempts fail, and only a later read — a sweep's, or a click's — finds the
+     * approval. (A 429 would not do: the bot waits a rate limit out instead of failing.)
      */
-    private ChannelMessage approvedButNotReadBack(int rateLimitedReads) {
+    private ChannelMessage approvedButNotReadBack(int failedReads) {
         ChannelMessage waiting = requestAndAwaitApproval();
         world.awaitReply(waiting, reply -> reply.text().contains("approval"), "the call for an approver");
         CallHold decision = world.slack.holdNext("chat.postMessage", CallHold.Point.AFTER_COMMIT);
 
         click(BOB, waiting, StatusCard.APPROVE);
         decision.awaitReached(Duration.ofSeconds(20));
-        world.slack.rateLimit("conversations.replies", rateLimitedReads, 1);
+        world.slack.failNext("conversations.replies", "internal_error", failedReads);
         decision.release();
         assertThat(Await.value(
                                 "Bob told his approval is recorded",

@@ -8,7 +8,6 @@ import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.Bot;
-import dev.invalidator.sandbox.CloudFrontLimits;
 import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
@@ -414,14 +413,6 @@ class InvalidateCommandEndToEndTest {
 
     @Nested
     class Restart {
-
-        @BeforeEach
-        void liftTheReadRate() {
-            // These tests are about what a new instance picks up: its start-up reads everything at once (domain
-            // names, this month's paths, recovery), more than CloudFront's read rate lets through at once; pacing a
-            // restart's reads is issue 15's later work, and a recovery throttled through its retries waits for a sweep.
-            world.cloudFront.simulator.limits(CloudFrontLimits.strict().withReadRate(1_000, 1_000));
-        }
 
         @Test
         void a_new_instance_does_not_notify_again_about_a_completion_already_reported() {

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationStatus;
+import dev.invalidator.cdn.ReadBudget;
+import dev.invalidator.config.CloudFrontConfig;
 import dev.invalidator.metrics.BotMetrics;
 import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.testing.Await;
+import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.CloudFrontFixture;
 import dev.invalidator.testing.MetricSamples;
 import dev.invalidator.testing.RecordingListener;
@@ -27,12 +31,17 @@ import org.junit.jupiter.api.Test;
 /** The tracker with the real gateway and SDK against the CloudFront simulator; completions are released by hand. */
 class TrackerTest {
 
-    private static final PollSchedule FAST = new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(100));
+    private static final CloudFrontConfig BUDGET = CloudFrontConfig.defaults();
+
+    /** Polls at once and as often as the read budget lets them: CloudFront's 2026 times would make the tests slow. */
+    private static final PollSchedule FAST =
+            new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(100), BUDGET.readsPerSecond() * 0.75);
 
     private final CloudFrontFixture cloudFront = new CloudFrontFixture();
     private final RecordingListener listener = new RecordingListener();
     private final List<Tracker> trackers = new ArrayList<>();
     private final BotMetrics metrics = new BotMetrics(Map.of(WEB, "web"));
+    private final ReadBudget reads = new ReadBudget(cloudFront.cdn, BotFixture.config());
 
     @BeforeEach
     void holdCompletions() {
@@ -47,7 +56,7 @@ class TrackerTest {
     }
 
     private Tracker newTracker() {
-        Tracker tracker = new Tracker(cloudFront.cdn, FAST, listener, Clock.systemUTC(), metrics.invalidations());
+        Tracker tracker = new Tracker(reads, FAST, listener, Clock.systemUTC(), metrics.invalidations());
         trackers.add(tracker);
         return tracker;
     }
@@ -187,18 +196,44 @@ class TrackerTest {
             assertThat(listener.awaitLost(unknown.id())).containsIgnoringCase("no such invalidation");
             Await.until("the tracker to let go", () -> tracker.inFlight() == 0);
         }
+    }
+
+    @Nested
+    class WithinTheReadBudget {
+
+        private static final int BUSY = 40;
 
         @Test
-        void backs_off_towards_the_ceiling_while_nothing_completes() {
+        void forty_busy_distributions_are_all_followed_to_completion_without_a_throttled_read() {
+            List<Invalidation> inFlight = new ArrayList<>();
+            for (int d = 0; d < BUSY; d++) {
+                String id = String.format("E%02dBUSYEXAMPLE", d);
+                cloudFront.simulator.addDistribution(id, "d" + d + ".cloudfront.net");
+                // Seeded, not created: forty creates would wait for CloudFront's create rate, and this is about reads.
+                SimulatedInvalidation seeded = cloudFront.simulator.seedInvalidation(
+                        id, List.of("/index.html"), Instant.now(), false, reference());
+                inFlight.add(new Invalidation(
+                        id,
+                        seeded.id(),
+                        InvalidationStatus.IN_PROGRESS,
+                        seeded.createTime(),
+                        seeded.paths(),
+                        seeded.callerReference()));
+            }
             Tracker tracker = newTracker();
-            tracker.follow(create("/index.html"));
-            awaitPolls(1);
-            Instant start = Instant.now();
+            inFlight.forEach(tracker::follow);
+            awaitPolls(BUSY);
 
-            awaitPolls(5);
+            inFlight.forEach(invalidation -> cloudFront.simulator.complete(invalidation.id()));
 
-            // Without back-off five polls at the 20 ms start take ~100 ms; with it most wait the 100 ms ceiling.
-            assertThat(Duration.between(start, Instant.now())).isGreaterThan(Duration.ofMillis(250));
+            inFlight.forEach(invalidation -> listener.awaitCompleted(invalidation.id()));
+            assertThat(cloudFront.simulator.throttledCalls(Operation.LIST_INVALIDATIONS))
+                    .as("ListInvalidations answered Throttling")
+                    .isZero();
+            assertThat(cloudFront.simulator.throttledCalls(Operation.GET_INVALIDATION))
+                    .as("GetInvalidation answered Throttling")
+                    .isZero();
+            assertThat(listener.completions()).isEqualTo(BUSY);
         }
     }
 
@@ -213,7 +248,7 @@ class TrackerTest {
             before.close();
 
             Tracker after = newTracker();
-            Recovery recovery = after.recover(List.of(WEB), Duration.ofHours(1));
+            Recovery recovery = after.recover(List.of(WEB), Duration.ofHours(1), reads);
             cloudFront.simulator.complete(created.id());
 
             assertThat(recovery.resumed()).isEqualTo(1);
@@ -226,7 +261,7 @@ class TrackerTest {
             Invalidation created = create("/index.html");
             cloudFront.simulator.complete(created.id());
 
-            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1));
+            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1), reads);
 
             assertThat(recovery.completedWhileDown()).isEqualTo(1);
             listener.awaitCompleted(created.id());
@@ -236,7 +271,7 @@ class TrackerTest {
         void leaves_invalidations_of_other_tools_alone() {
             Invalidation foreign = cloudFront.cdn.create(WEB, "cli-1523067548-180131", List.of("/theirs.html"));
 
-            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1));
+            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1), reads);
 
             assertThat(recovery.resumed()).isZero();
             assertThat(recovery.completedWhileDown()).isZero();
@@ -248,7 +283,7 @@ class TrackerTest {
             cloudFront.simulator.seedInvalidation(
                     WEB, List.of("/old"), Instant.now().minus(Duration.ofDays(2)), true, reference());
 
-            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1));
+            Recovery recovery = newTracker().recover(List.of(WEB), Duration.ofHours(1), reads);
 
             assertThat(recovery.completedWhileDown()).isZero();
             assertThat(cloudFront.simulator.calls(Operation.GET_INVALIDATION)).isZero();
@@ -258,7 +293,7 @@ class TrackerTest {
         void names_a_distribution_it_could_not_read_and_goes_on() {
             create("/index.html");
 
-            Recovery recovery = newTracker().recover(List.of("E0NOSUCHDIST1", WEB), Duration.ofHours(1));
+            Recovery recovery = newTracker().recover(List.of("E0NOSUCHDIST1", WEB), Duration.ofHours(1), reads);
 
             assertThat(recovery.unreachable()).singleElement().asString().startsWith("E0NOSUCHDIST1");
             assertThat(recovery.resumed()).isEqualTo(1);

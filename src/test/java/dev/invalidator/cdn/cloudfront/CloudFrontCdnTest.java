@@ -103,8 +103,9 @@ class CloudFrontCdnTest {
                 cloudFront.simulator.seedInvalidation(WEB, List.of("/" + i), POSTED.plusSeconds(2 + i), true, null);
             }
 
-            // This test is about reading the whole window: its 121 GetInvalidation calls in a row outrun CloudFront's
-            // read rate, and pacing the bot's reads within a budget is issue 15's later work.
+            // This test is about the adapter reading the whole window, alone: its 121 GetInvalidation calls in a row
+            // outrun CloudFront's read rate. In the bot every read waits for its turn in ReadBudget, and
+            // ReadBudgetTest finds a reference behind 200 that way without lifting the rate.
             cloudFront.simulator.limits(CloudFrontLimits.strict().withReadRate(1_000, 1_000));
 
             Optional<Invalidation> found = cdn.findByCallerReference(WEB, REFERENCE);

@@ -10,7 +10,9 @@ import dev.invalidator.cdn.Distribution;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationStatus;
 import dev.invalidator.cdn.InvalidationSummary;
+import dev.invalidator.cdn.ReadBudget;
 import dev.invalidator.metrics.BotMetrics;
+import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.MotoServer;
 import dev.invalidator.testing.RecordingListener;
 import dev.invalidator.tracking.PollSchedule;
@@ -138,7 +140,7 @@ class MotoCompatibilityTest {
             Invalidation foreign = cdn.create(distributionId, "cli-1523067548-180131", List.of("/theirs.html"));
 
             try (Tracker tracker = tracker()) {
-                Recovery recovery = tracker.recover(List.of(distributionId), Duration.ofHours(1));
+                Recovery recovery = tracker.recover(List.of(distributionId), Duration.ofHours(1), cdn);
 
                 assertThat(listener.awaitCompleted(ours.id()).callerReference()).isEqualTo(ours.callerReference());
                 assertThat(recovery.completedWhileDown()).isEqualTo(1);
@@ -148,8 +150,8 @@ class MotoCompatibilityTest {
 
         private Tracker tracker() {
             return new Tracker(
-                    cdn,
-                    new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(200)),
+                    new ReadBudget(cdn, BotFixture.config()),
+                    new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(200), ReadBudget.POLLING_SHARE * 4),
                     listener,
                     Clock.systemUTC(),
                     new BotMetrics(Map.of()).invalidations());

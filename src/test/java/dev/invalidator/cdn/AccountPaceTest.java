@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class CreatePaceTest {
+class AccountPaceTest {
 
     private final AtomicLong nanos = new AtomicLong();
-    private final CreatePace pace = new CreatePace(0.5, 5, nanos::get);
+    private final AccountPace pace = new AccountPace(0.5, 5, nanos::get);
 
     @Test
     void a_burst_of_five_goes_at_once_and_the_sixth_has_no_token() {
