@@ -374,9 +374,7 @@ class CommandFuzzTest {
             this.throughGate = throughGate;
             this.catalog = new DistributionCatalog(
                     config, new StubCloudFront(), Duration.ofMinutes(10), Clock.fixed(NOW, ZoneOffset.UTC));
-            this.parser = new PathParser(new PathLimits(
-                    config.limits().maxPathsPerRequest(),
-                    PathLimits.cloudFrontDefaults().maxWildcards()));
+            this.parser = new PathParser(PathLimits.perRequest(config.limits().maxPathsPerRequest()));
         }
 
         Outcome run(Input input) {
@@ -687,7 +685,7 @@ class CommandFuzzTest {
 
         private void withinLimits(ParsedPaths parsed) {
             int maxPaths = config.limits().maxPathsPerRequest();
-            int maxWildcards = PathLimits.cloudFrontDefaults().maxWildcards();
+            int maxWildcards = PathLimits.MAX_WILDCARDS_PER_REQUEST;
             if (parsed.accepted().size() > maxPaths) {
                 report.saw(Seen.OVER_PATH_LIMIT);
             }
