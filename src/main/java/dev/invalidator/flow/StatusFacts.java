@@ -44,6 +44,12 @@ final class StatusFacts {
     /** The CallerReference of the invalidation a queued request goes out in with others: the first one's. */
     static final String BATCH_REFERENCE = "batch_reference";
 
+    /**
+     * How many invalidations a request too large for CloudFront's in-progress limits goes out in, one after another:
+     * a sweep finds each by its reference ({@code …/b2of3}).
+     */
+    static final String BATCHES = "batches";
+
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
     private static final Pattern MILLIS = Pattern.compile("[0-9]{1,15}");
     /** {@link PendingRequests#newId()}: 8 random bytes in hex. */
@@ -67,6 +73,7 @@ final class StatusFacts {
                 && absentOr(facts, TICKET, digest -> matches(digest, DIGEST))
                 && absentOr(facts, QUEUED_AT, millis -> matches(millis, MILLIS))
                 && absentOr(facts, TOUCHED_AT, millis -> matches(millis, MILLIS))
+                && absentOr(facts, BATCHES, count -> matches(count, COUNT))
                 && absentOr(
                         facts,
                         BATCH_REFERENCE,
@@ -117,6 +124,13 @@ final class StatusFacts {
     static Map<String, String> inBatch(Map<String, String> facts, String reference) {
         Map<String, String> updated = new LinkedHashMap<>(facts);
         updated.put(BATCH_REFERENCE, reference);
+        return updated;
+    }
+
+    /** The facts of a request that goes out in {@code batches} invalidations, one after another. */
+    static Map<String, String> split(Map<String, String> facts, int batches) {
+        Map<String, String> updated = new LinkedHashMap<>(facts);
+        updated.put(BATCHES, String.valueOf(batches));
         return updated;
     }
 
