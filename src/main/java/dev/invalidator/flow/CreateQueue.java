@@ -148,6 +148,19 @@ final class CreateQueue {
             return entry;
         }
 
+        /**
+         * A split request another instance left after sending {@code sent} of its batches, the last of them completed:
+         * the rest go from here, each under its own reference, so none is sent twice.
+         */
+        static Entry resumed(
+                PreparedRequest request, StatusCard card, PostedMessage status, Instant queuedAt, int sent) {
+            Entry entry = takenOver(request, card, status, queuedAt);
+            synchronized (entry) {
+                entry.sent = sent;
+            }
+            return entry;
+        }
+
         /** Whether its paths are in its thread already, so that sending it lists them no second time. */
         synchronized boolean pathsKept() {
             return pathsKept;
@@ -533,7 +546,7 @@ final class CreateQueue {
             entry.shown = Optional.of(place);
             if (first) {
                 audit.record(AuditEntry.of(AuditEntry.Decision.QUEUED, entry.request, place));
-                keepPaths(entry);
+                keepPathsHolding(entry);
             }
             touch(entry, place);
         }
@@ -543,7 +556,14 @@ final class CreateQueue {
      * Keeps the request's paths in its thread, exactly and in parts small enough for a reply's metadata, before its
      * status message says queued: a sweep that finds it queued finds them.
      */
-    private void keepPaths(Entry entry) {
+    void keepPaths(Entry entry) {
+        synchronized (entry) {
+            keepPathsHolding(entry);
+        }
+    }
+
+    /** {@link #keepPaths}, called holding the entry's lock. */
+    private void keepPathsHolding(Entry entry) {
         if (entry.pathsKept) {
             return;
         }

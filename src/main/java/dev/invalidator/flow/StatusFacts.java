@@ -5,6 +5,7 @@ import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.Identifiers;
 import dev.invalidator.request.InvalidationPath;
+import dev.invalidator.request.PathLimits;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +100,11 @@ final class StatusFacts {
         facts.put(ALIAS, request.distribution().alias());
         facts.put(PATHS, String.valueOf(request.paths().accepted().size()));
         request.note().ifPresent(note -> facts.put(NOTE, note));
+        int batches = PathLimits.cloudFrontDefaults().batches(request.values()).size();
+        if (batches > 1) {
+            // From the first post on, so that a sweep finding the message left at any point looks for every batch.
+            facts.put(BATCHES, String.valueOf(batches));
+        }
         if (!request.paths().samples().isEmpty()) {
             facts.put(
                     SAMPLES,
@@ -127,11 +133,12 @@ final class StatusFacts {
         return updated;
     }
 
-    /** The facts of a request that goes out in {@code batches} invalidations, one after another. */
-    static Map<String, String> split(Map<String, String> facts, int batches) {
-        Map<String, String> updated = new LinkedHashMap<>(facts);
-        updated.put(BATCHES, String.valueOf(batches));
-        return updated;
+    /** How many invalidations the request goes out in: more than 1 when it is split. */
+    static int batches(Map<String, String> facts) {
+        return Optional.ofNullable(facts.get(BATCHES))
+                .filter(count -> matches(count, COUNT))
+                .map(Integer::parseInt)
+                .orElse(1);
     }
 
     /** The batch's reference a queued request recorded before its create, if it did and the reference is the bot's. */

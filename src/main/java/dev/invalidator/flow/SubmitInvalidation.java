@@ -365,6 +365,10 @@ final class SubmitInvalidation {
                         entry.status.channel(), entry.status.ts(), entry.request.requester(), number, of)
                 .encode();
         String distributionId = entry.distributionId();
+        if (number == 1) {
+            // Kept before the first batch goes, so that whoever finds the request left sends the rest.
+            queue.keepPaths(entry);
+        }
         Invalidation invalidation;
         try {
             invalidation = cdn.create(distributionId, reference, entry.nextPaths());
@@ -406,7 +410,7 @@ final class SubmitInvalidation {
                                 .inProgress(invalidation.id(), invalidation.createTime())
                                 .inBatch(number, of)
                                 .message(),
-                        StatusFacts.split(StatusFacts.of(entry.request), of)));
+                        StatusFacts.of(entry.request)));
         if (number == 1) {
             if (entry.wasShownQueued()) {
                 Duration waited = Duration.between(entry.queuedAt, clock.instant());
