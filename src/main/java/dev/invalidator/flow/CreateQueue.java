@@ -333,13 +333,17 @@ final class CreateQueue {
         return waiting >= limits.maxPerDistribution() ? Optional.of(waiting) : Optional.empty();
     }
 
-    /** The requests waiting here on these distributions, oldest first, with the places they show. */
+    /**
+     * The requests waiting here on these distributions, oldest first, with the places they show; not a split request
+     * between its batches, which shows its latest batch in progress.
+     */
     List<QueuedRequest> waiting(Set<String> distributionIds) {
         List<Entry> waiting;
         synchronized (this) {
             waiting = lines.entrySet().stream()
                     .filter(line -> distributionIds.contains(line.getKey()))
                     .flatMap(line -> line.getValue().stream())
+                    .filter(entry -> !entry.underway()) // in progress, shown as its batch
                     .toList();
         }
         List<QueuedRequest> shown = new ArrayList<>();
