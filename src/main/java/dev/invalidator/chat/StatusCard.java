@@ -32,7 +32,20 @@ public record StatusCard(
         Optional<String> note,
         Optional<String> approvalKey,
         Optional<String> refreshMark,
-        Optional<String> queuePlace) {
+        Optional<String> queuePlace,
+        Optional<Batch> batch) {
+
+    /**
+     * Which of a split request's invalidations this card shows: a request over CloudFront's in-progress limits goes
+     * out in {@code of} batches, one after another, under one status message.
+     */
+    public record Batch(int number, int of) {
+        public Batch {
+            if (number < 1 || number > of) {
+                throw new IllegalArgumentException("batch " + number + " of " + of);
+            }
+        }
+    }
 
     public enum State {
         AWAITING_APPROVAL,
@@ -97,7 +110,8 @@ public record StatusCard(
                 .note(note)
                 .approvalKey(approvalKey)
                 .refreshMark(refreshMark)
-                .queuePlace(queuePlace);
+                .queuePlace(queuePlace)
+                .batch(batch);
     }
 
     public static StatusCard requesting(String requester, String alias, String distributionId, int pathCount) {
@@ -277,7 +291,13 @@ public record StatusCard(
                 .state(state)
                 .approvalKey(Optional.empty())
                 .refreshMark(Optional.empty())
-                .queuePlace(Optional.empty());
+                .queuePlace(Optional.empty())
+                .batch(Optional.empty());
+    }
+
+    /** In progress with batch {@code number} of {@code of}: the batches before it completed, those after it wait. */
+    public StatusCard inBatch(int number, int of) {
+        return toBuilder().batch(Optional.of(new Batch(number, of))).build();
     }
 
     /** How long CloudFront took, once it is known. */
@@ -308,6 +328,9 @@ public record StatusCard(
                 + note.map(text -> "\n>" + Fit.escaped(text, MAX_NOTE_CHARS).replace("\n", "\n>"))
                         .orElse("")));
         queuePlace.ifPresent(place -> blocks.add(new Block.Section(place)));
+        batch.ifPresent(current -> blocks.add(new Block.Section("*Batch " + current.number() + " of " + current.of()
+                + "*: CloudFront takes at most 3,000 files and 15 wildcards in progress, so this request goes out in "
+                + current.of() + " invalidations, each as soon as the one before it completes.")));
         if (state == State.QUEUED) {
             blocks.add(new Block.Actions(
                     List.of(new Block.Button(CANCEL_QUEUED, "Cancel", CANCEL_QUEUED, Block.Button.Style.DANGER))));
@@ -349,7 +372,11 @@ public record StatusCard(
             case QUEUED -> what + QUEUED_PLACE_MARK + queuePlace.orElse("");
             case CANCELLED -> what + ": cancelled, nothing was sent";
             case QUEUE_EXPIRED -> what + ": ⌛ expired, nothing was sent";
-            case IN_PROGRESS -> what + IN_PROGRESS_ENDING;
+            case IN_PROGRESS ->
+                what
+                        + batch.map(current -> ", batch " + current.number() + " of " + current.of())
+                                .orElse("")
+                        + IN_PROGRESS_ENDING;
             case COMPLETED ->
                 what + ": completed in " + Texts.duration(elapsed().orElseThrow());
             case FAILED -> what + ": failed";
@@ -388,6 +415,7 @@ public record StatusCard(
         private Optional<String> approvalKey = Optional.empty();
         private Optional<String> refreshMark = Optional.empty();
         private Optional<String> queuePlace = Optional.empty();
+        private Optional<Batch> batch = Optional.empty();
 
         private Builder() {}
 
@@ -495,6 +523,11 @@ public record StatusCard(
             return queuePlace(Optional.of(queuePlace));
         }
 
+        public Builder batch(Optional<Batch> batch) {
+            this.batch = batch;
+            return this;
+        }
+
         public Builder queuePlace(Optional<String> queuePlace) {
             this.queuePlace = queuePlace;
             return this;
@@ -517,7 +550,8 @@ public record StatusCard(
                     note,
                     approvalKey,
                     refreshMark,
-                    queuePlace);
+                    queuePlace,
+                    batch);
         }
     }
 }

@@ -386,13 +386,13 @@ final class ConfigValidator {
         LimitsConfig defaults = LimitsConfig.defaults();
         KeyPath path = KeyPath.ROOT.key("limits");
         int maxPaths = count(section, path, "maxPathsPerRequest", defaults.maxPathsPerRequest());
-        if (maxPaths > LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS) {
+        if (maxPaths > LimitsConfig.MOST_PATHS_PER_REQUEST) {
             throw problem(
                     path.key("maxPathsPerRequest"),
-                    maxPaths + " is more than the "
-                            + LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS
-                            + " file paths CloudFront allows in progress per"
-                            + " distribution — use at most " + LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS);
+                    maxPaths + " is more than the " + LimitsConfig.MOST_PATHS_PER_REQUEST
+                            + " paths one request may hold (it goes out in batches of CloudFront's "
+                            + LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS + " in progress) — use at most "
+                            + LimitsConfig.MOST_PATHS_PER_REQUEST);
         }
         int perUser = count(section, path, "requestsPerUserPerMinute", defaults.requestsPerUserPerMinute());
         int perDistribution =

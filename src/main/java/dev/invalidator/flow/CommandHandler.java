@@ -62,9 +62,7 @@ public final class CommandHandler {
             QueueMeters queueMeters) {
         Gate gate = new Gate(config, catalog, policy);
         this.chat = chat;
-        PathParser parser = new PathParser(new PathLimits(
-                config.limits().maxPathsPerRequest(),
-                PathLimits.cloudFrontDefaults().maxWildcards()));
+        PathParser parser = new PathParser(PathLimits.perRequest(config.limits().maxPathsPerRequest()));
         Confirmations confirmations = new Confirmations(config.confirm(), usage, clock);
         AuditLog audit = new AuditLog(clock, requests);
         StatusPosts posts = new StatusPosts(chat);

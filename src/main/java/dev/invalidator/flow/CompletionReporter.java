@@ -62,6 +62,14 @@ public final class CompletionReporter implements InvalidationListener {
 
     @Override
     public void completed(Invalidation invalidation, Instant observedAt) {
+        if (!CallerReference.decode(invalidation.callerReference())
+                .map(CallerReference::last)
+                .orElse(true)) {
+            // A batch of a split request: the room it frees lets the queue send the next; the request ends with its
+            // last.
+            freed.freed(invalidation.distributionId());
+            return;
+        }
         report(invalidation, card -> card.completed(observedAt), Optional.of(observedAt));
     }
 

@@ -84,6 +84,13 @@ final class CreateQueue {
         final StatusCard card;
         final PostedMessage status;
         final Instant queuedAt;
+        /**
+         * Its paths in the invalidations it goes out in, in order: one unless it holds more than CloudFront allows in
+         * progress, when it is split and each batch goes as soon as the one before it completes.
+         */
+        final List<List<String>> batches;
+        /** Guarded by {@code this}: how many of its batches went to CloudFront. */
+        private int sent;
         /** Guarded by {@code this}: the place last shown, empty until it was shown queued. */
         private Optional<String> shown = Optional.empty();
         /** Guarded by {@code this}: sent or cancelled, so its status message is no longer the queue's to edit. */
@@ -98,6 +105,33 @@ final class CreateQueue {
             this.card = card;
             this.status = status;
             this.queuedAt = queuedAt;
+            this.batches = IN_PROGRESS.batches(request.values());
+        }
+
+        /** Whether it goes out in several invalidations, one after another; never coalesced with others then. */
+        boolean split() {
+            return batches.size() > 1;
+        }
+
+        /** Which batch goes next, from 1. */
+        synchronized int nextBatch() {
+            return sent + 1;
+        }
+
+        /** The paths that go in its next invalidation: all of them unless it is split. */
+        synchronized List<String> nextPaths() {
+            return batches.get(Math.min(sent, batches.size() - 1));
+        }
+
+        /** Whether a batch of it went already: its message shows that batch in progress, not a place in the queue. */
+        synchronized boolean underway() {
+            return sent > 0;
+        }
+
+        /** One more batch went; whether another is left to send. */
+        synchronized boolean batchSent() {
+            sent++;
+            return sent < batches.size();
         }
 
         /**
@@ -110,6 +144,19 @@ final class CreateQueue {
                 entry.pathsKept = true;
                 // Shown queued by the instance that left it: sent, it says how long it waited; shown, it is touched.
                 entry.shown = Optional.of("");
+            }
+            return entry;
+        }
+
+        /**
+         * A split request another instance left after sending {@code sent} of its batches, the last of them completed:
+         * the rest go from here, each under its own reference, so none is sent twice.
+         */
+        static Entry resumed(
+                PreparedRequest request, StatusCard card, PostedMessage status, Instant queuedAt, int sent) {
+            Entry entry = takenOver(request, card, status, queuedAt);
+            synchronized (entry) {
+                entry.sent = sent;
             }
             return entry;
         }
@@ -286,13 +333,17 @@ final class CreateQueue {
         return waiting >= limits.maxPerDistribution() ? Optional.of(waiting) : Optional.empty();
     }
 
-    /** The requests waiting here on these distributions, oldest first, with the places they show. */
+    /**
+     * The requests waiting here on these distributions, oldest first, with the places they show; not a split request
+     * between its batches, which shows its latest batch in progress.
+     */
     List<QueuedRequest> waiting(Set<String> distributionIds) {
         List<Entry> waiting;
         synchronized (this) {
             waiting = lines.entrySet().stream()
                     .filter(line -> distributionIds.contains(line.getKey()))
                     .flatMap(line -> line.getValue().stream())
+                    .filter(entry -> !entry.underway()) // in progress, shown as its batch
                     .toList();
         }
         List<QueuedRequest> shown = new ArrayList<>();
@@ -332,9 +383,13 @@ final class CreateQueue {
                 }
             }
             Sent sent = Sent.DONE;
+            boolean more = false;
             try {
                 sent = sender.send(batch);
-                if (sent == Sent.DONE) {
+                if (sent == Sent.DONE && batch.size() == 1 && batch.get(0).split()) {
+                    more = batch.get(0).batchSent();
+                }
+                if (sent == Sent.DONE && !more) {
                     Instant now = clock.instant();
                     batch.stream()
                             .filter(Entry::wasShownQueued)
@@ -349,6 +404,11 @@ final class CreateQueue {
                 if (sending.get(distributionId).isEmpty()) {
                     sending.remove(distributionId);
                 }
+                if (more) {
+                    // Its next batch waits at the head of the line for the room this one takes to free.
+                    lines.computeIfAbsent(distributionId, id -> new ArrayDeque<>())
+                            .addFirst(batch.get(0));
+                }
                 if (sent != Sent.DONE) {
                     Deque<Entry> line = lines.computeIfAbsent(distributionId, id -> new ArrayDeque<>());
                     for (int i = batch.size() - 1; i >= 0; i--) {
@@ -362,7 +422,7 @@ final class CreateQueue {
                     }
                 }
             }
-            if (sent != Sent.DONE) {
+            if (sent != Sent.DONE || more) {
                 for (Entry member : batch) {
                     synchronized (member) {
                         member.left = false;
@@ -388,13 +448,15 @@ final class CreateQueue {
                 continue;
             }
             List<String> inProgress = inProgress(distributionId);
-            Optional<QueueReason> blocked = blocker(distributionId, inProgress, head.request.values());
+            Optional<QueueReason> blocked = blocker(distributionId, inProgress, head.nextPaths());
             if (blocked.isPresent()) {
                 reasons.put(distributionId, blocked.get());
                 continue;
             }
             List<Entry> batch = new ArrayList<>(List.of(line.getValue().removeFirst()));
-            while (!line.getValue().isEmpty()) {
+            while (!batch.get(0).split()
+                    && !line.getValue().isEmpty()
+                    && !line.getValue().peekFirst().split()) {
                 List<Entry> wider = new ArrayList<>(batch);
                 wider.add(line.getValue().peekFirst());
                 List<String> merged = merged(wider);
@@ -427,7 +489,7 @@ final class CreateQueue {
                 .filter(invalidation -> invalidation.distributionId().equals(distributionId))
                 .map(Invalidation::paths)
                 .forEach(inProgress::addAll);
-        sending.getOrDefault(distributionId, List.of()).forEach(entry -> inProgress.addAll(entry.request.values()));
+        sending.getOrDefault(distributionId, List.of()).forEach(entry -> inProgress.addAll(entry.nextPaths()));
         return inProgress;
     }
 
@@ -481,14 +543,14 @@ final class CreateQueue {
 
     private void show(Entry entry, String place) {
         synchronized (entry) {
-            if (entry.left || entry.shown.equals(Optional.of(place))) {
+            if (entry.left || entry.underway() || entry.shown.equals(Optional.of(place))) {
                 return;
             }
             boolean first = entry.shown.isEmpty();
             entry.shown = Optional.of(place);
             if (first) {
                 audit.record(AuditEntry.of(AuditEntry.Decision.QUEUED, entry.request, place));
-                keepPaths(entry);
+                keepPathsHolding(entry);
             }
             touch(entry, place);
         }
@@ -498,7 +560,14 @@ final class CreateQueue {
      * Keeps the request's paths in its thread, exactly and in parts small enough for a reply's metadata, before its
      * status message says queued: a sweep that finds it queued finds them.
      */
-    private void keepPaths(Entry entry) {
+    void keepPaths(Entry entry) {
+        synchronized (entry) {
+            keepPathsHolding(entry);
+        }
+    }
+
+    /** {@link #keepPaths}, called holding the entry's lock. */
+    private void keepPathsHolding(Entry entry) {
         if (entry.pathsKept) {
             return;
         }
@@ -538,7 +607,8 @@ final class CreateQueue {
         synchronized (this) {
             for (Deque<Entry> line : lines.values()) {
                 line.removeIf(entry -> {
-                    boolean old = !entry.queuedAt.plus(limits.expiresAfter()).isAfter(now);
+                    boolean old = !entry.underway()
+                            && !entry.queuedAt.plus(limits.expiresAfter()).isAfter(now);
                     if (old) {
                         expired.add(entry);
                     }
@@ -573,7 +643,7 @@ final class CreateQueue {
         Instant due = clock.instant().minus(touchEvery);
         for (Entry entry : waiting) {
             synchronized (entry) {
-                if (!entry.left && entry.shown.isPresent() && entry.touchedAt.isBefore(due)) {
+                if (!entry.left && !entry.underway() && entry.shown.isPresent() && entry.touchedAt.isBefore(due)) {
                     touch(entry, entry.shown.get());
                 }
             }
@@ -615,6 +685,7 @@ final class CreateQueue {
             }
             Optional<Instant> firstExpiry = lines.values().stream()
                     .flatMap(Deque::stream)
+                    .filter(entry -> !entry.underway())
                     .map(entry -> entry.queuedAt.plus(limits.expiresAfter()))
                     .min(Instant::compareTo);
             if (firstExpiry.isPresent()) {

@@ -130,6 +130,8 @@ final class Reconciler {
             try {
                 if (StatusCard.isQueued(record.text())) {
                     settleQueued(record, now).ifPresent(takenOver::add);
+                } else if (StatusCard.isInProgress(record.text()) && StatusFacts.batches(record.facts()) > 1) {
+                    settleSplit(record, now).ifPresent(takenOver::add);
                 } else {
                     settle(record, now);
                 }
@@ -276,6 +278,91 @@ final class Reconciler {
         tracker.adopt(created.get());
     }
 
+    /**
+     * A split request in progress that no instance here holds: its latest batch at CloudFront (each found by its own
+     * reference) is followed while it runs; once it has completed, and the next is not at CloudFront, the rest are
+     * queued here from the paths its thread keeps. A live holder sends the next batch as soon as the one before
+     * completes, so a sweep rarely finds that gap unless the holder is gone; if both send it, its reference makes it
+     * one invalidation.
+     *
+     * @return the request to queue here, if the rest go from here
+     */
+    private Optional<CreateQueue.Entry> settleSplit(Chat.StatusRecord record, Instant now) {
+        if (queue.holds(record.message())) {
+            return Optional.empty();
+        }
+        Optional<Left> left = left(record, now);
+        if (left.isEmpty()) {
+            return Optional.empty();
+        }
+        int of = StatusFacts.batches(record.facts());
+        String distributionId = left.get().distribution().id();
+        for (int number = of; number >= 1; number--) {
+            String reference = new CallerReference(
+                            record.message().channel(),
+                            record.message().ts(),
+                            left.get().card().requester(),
+                            number,
+                            of)
+                    .encode();
+            Optional<Invalidation> followed = tracker.following().stream()
+                    .filter(invalidation -> reference.equals(invalidation.callerReference()))
+                    .findFirst();
+            if (followed.isPresent()) {
+                return Optional.empty();
+            }
+            Optional<Invalidation> found = cdn.findByCallerReference(distributionId, reference);
+            if (found.isEmpty()) {
+                continue;
+            }
+            if (!found.get().completed() || number == of) {
+                tracker.adopt(found.get());
+                return Optional.empty();
+            }
+            return resumed(record, left.get(), number);
+        }
+        log.warn(
+                "Split request {} in {} says in progress, but CloudFront has none of its batches; left as it is",
+                record.message().ts(),
+                record.message().channel());
+        return Optional.empty();
+    }
+
+    /** The rest of a split request whose first {@code sent} batches went, read back from its thread. */
+    private Optional<CreateQueue.Entry> resumed(Chat.StatusRecord record, Left left, int sent) {
+        StatusCard card = left.card();
+        Optional<List<String>> paths = chat.queuedPaths(record.message());
+        if (paths.isEmpty()) {
+            log.warn(
+                    "Split request {} in {} was left after batch {}, and its thread doesn't keep its paths",
+                    record.message().ts(),
+                    record.message().channel(),
+                    sent);
+            return Optional.empty();
+        }
+        Preparation again = submit.prepare(
+                card.requester(),
+                record.message().channel(),
+                left.distribution().id(),
+                paths.get(),
+                card.note());
+        if (again instanceof Preparation.Refused refused) {
+            chat.update(record.message(), card.refused(refused.inline()).message());
+            return Optional.empty();
+        }
+        log.info(
+                "Split request {} in {} was left after batch {}; the rest go from here",
+                record.message().ts(),
+                record.message().channel(),
+                sent);
+        return Optional.of(CreateQueue.Entry.resumed(
+                ((Preparation.Ready) again).request(),
+                card,
+                record.message(),
+                StatusFacts.queuedAt(record.facts()).orElse(record.message().postedAt()),
+                sent));
+    }
+
     /** A message of the bot's, about a distribution in the config, posted longer than abandonedAfter ago. */
     private record Left(StatusCard card, DistributionConfig distribution, CallerReference reference) {}
 
@@ -300,9 +387,23 @@ final class Reconciler {
             return;
         }
         StatusCard card = left.get().card();
-        Optional<Invalidation> created = cdn.findByCallerReference(
-                left.get().distribution().id(), left.get().reference().encode());
-        if (created.isPresent()) {
+        int of = StatusFacts.batches(record.facts());
+        // A split request's first batch goes under a reference of its own.
+        String reference = of > 1
+                ? new CallerReference(
+                                record.message().channel(), record.message().ts(), card.requester(), 1, of)
+                        .encode()
+                : left.get().reference().encode();
+        Optional<Invalidation> created =
+                cdn.findByCallerReference(left.get().distribution().id(), reference);
+        if (created.isPresent() && of > 1) {
+            chat.update(
+                    record.message(),
+                    card.inProgress(created.get().id(), created.get().createTime())
+                            .inBatch(1, of)
+                            .message());
+            tracker.follow(created.get());
+        } else if (created.isPresent()) {
             log.info(
                     "Status message {} in {} was left at requesting; its invalidation {} exists and is followed",
                     record.message().ts(),

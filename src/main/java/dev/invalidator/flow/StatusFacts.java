@@ -5,6 +5,7 @@ import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.Identifiers;
 import dev.invalidator.request.InvalidationPath;
+import dev.invalidator.request.PathLimits;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,12 @@ final class StatusFacts {
     /** The CallerReference of the invalidation a queued request goes out in with others: the first one's. */
     static final String BATCH_REFERENCE = "batch_reference";
 
+    /**
+     * How many invalidations a request too large for CloudFront's in-progress limits goes out in, one after another:
+     * a sweep finds each by its reference ({@code …/b2of3}).
+     */
+    static final String BATCHES = "batches";
+
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
     private static final Pattern MILLIS = Pattern.compile("[0-9]{1,15}");
     /** {@link PendingRequests#newId()}: 8 random bytes in hex. */
@@ -67,6 +74,7 @@ final class StatusFacts {
                 && absentOr(facts, TICKET, digest -> matches(digest, DIGEST))
                 && absentOr(facts, QUEUED_AT, millis -> matches(millis, MILLIS))
                 && absentOr(facts, TOUCHED_AT, millis -> matches(millis, MILLIS))
+                && absentOr(facts, BATCHES, count -> matches(count, COUNT))
                 && absentOr(
                         facts,
                         BATCH_REFERENCE,
@@ -92,6 +100,11 @@ final class StatusFacts {
         facts.put(ALIAS, request.distribution().alias());
         facts.put(PATHS, String.valueOf(request.paths().accepted().size()));
         request.note().ifPresent(note -> facts.put(NOTE, note));
+        int batches = PathLimits.cloudFrontDefaults().batches(request.values()).size();
+        if (batches > 1) {
+            // From the first post on, so that a sweep finding the message left at any point looks for every batch.
+            facts.put(BATCHES, String.valueOf(batches));
+        }
         if (!request.paths().samples().isEmpty()) {
             facts.put(
                     SAMPLES,
@@ -118,6 +131,14 @@ final class StatusFacts {
         Map<String, String> updated = new LinkedHashMap<>(facts);
         updated.put(BATCH_REFERENCE, reference);
         return updated;
+    }
+
+    /** How many invalidations the request goes out in: more than 1 when it is split. */
+    static int batches(Map<String, String> facts) {
+        return Optional.ofNullable(facts.get(BATCHES))
+                .filter(count -> matches(count, COUNT))
+                .map(Integer::parseInt)
+                .orElse(1);
     }
 
     /** The batch's reference a queued request recorded before its create, if it did and the reference is the bot's. */

@@ -287,13 +287,16 @@ final class SubmitInvalidation {
      */
     private CreateQueue.Sent send(List<CreateQueue.Entry> wanted) {
         List<CreateQueue.Entry> batch = wanted.stream()
-                .filter(entry -> !entry.wasShownQueued() || !cancelledElsewhere(entry.status))
+                .filter(entry -> entry.underway() || !entry.wasShownQueued() || !cancelledElsewhere(entry.status))
                 .toList();
         if (batch.isEmpty()) {
             log.info("The queued requests of {} were cancelled on another instance; nothing was sent", wanted);
             return CreateQueue.Sent.DONE;
         }
         CreateQueue.Entry first = batch.get(0);
+        if (first.split()) {
+            return sendNextBatch(first);
+        }
         String reference =
                 new CallerReference(first.status.channel(), first.status.ts(), first.request.requester()).encode();
         String distributionId = first.request.distribution().id();
@@ -346,6 +349,76 @@ final class SubmitInvalidation {
         batch.stream().skip(1).forEach(member -> members.add(invalidation.id(), member.status));
         for (CreateQueue.Entry member : batch) {
             shownSent(member, invalidation, reference, batch.size());
+        }
+        tracker.follow(invalidation);
+        return CreateQueue.Sent.DONE;
+    }
+
+    /**
+     * Sends the next batch of a request too large for CloudFront's in-progress limits, under a reference naming the
+     * batch; its status message shows which batch is in progress and records how many there are.
+     */
+    private CreateQueue.Sent sendNextBatch(CreateQueue.Entry entry) {
+        int number = entry.nextBatch();
+        int of = entry.batches.size();
+        String reference = new CallerReference(
+                        entry.status.channel(), entry.status.ts(), entry.request.requester(), number, of)
+                .encode();
+        String distributionId = entry.distributionId();
+        if (number == 1) {
+            // Kept before the first batch goes, so that whoever finds the request left sends the rest.
+            queue.keepPaths(entry);
+        }
+        Invalidation invalidation;
+        try {
+            invalidation = cdn.create(distributionId, reference, entry.nextPaths());
+        } catch (CdnException e) {
+            if (e.failure() == CdnException.Failure.THROTTLED) {
+                return CreateQueue.Sent.NO_TURN;
+            }
+            if (e.failure() == CdnException.Failure.TOO_MANY_IN_PROGRESS) {
+                return CreateQueue.Sent.FULL;
+            }
+            log.warn("Creating batch {} of {} on {} failed: {}", number, of, distributionId, e.getMessage());
+            audit.record(AuditEntry.failed(entry.request, e, reference));
+            Quietly.show(
+                    "the failure",
+                    () -> chat.update(
+                            entry.status,
+                            entry.card.failed(e.getMessage(), e.nextStep()).message()));
+            Quietly.show(
+                    "the failure notice",
+                    () -> chat.reply(entry.status, Replies.failedNotice(entry.request.requester(), e)));
+            return CreateQueue.Sent.DONE;
+        }
+        log.info(
+                "Created invalidation {} on {}, batch {} of {} ({} paths) of the request of {} in {}",
+                invalidation.id(),
+                distributionId,
+                number,
+                of,
+                invalidation.paths().size(),
+                entry.request.requester(),
+                entry.request.channel());
+        monthToDate.record(invalidation);
+        audit.record(AuditEntry.created(entry.request, invalidation, reference));
+        Quietly.show(
+                "batch " + number + " of " + of + " in progress",
+                () -> chat.update(
+                        entry.status,
+                        entry.card
+                                .inProgress(invalidation.id(), invalidation.createTime())
+                                .inBatch(number, of)
+                                .message(),
+                        StatusFacts.of(entry.request)));
+        if (number == 1) {
+            if (entry.wasShownQueued()) {
+                Duration waited = Duration.between(entry.queuedAt, clock.instant());
+                Quietly.show("how long it queued", () -> chat.reply(entry.status, Replies.queuedFor(waited, 1)));
+            }
+            if (!entry.pathsKept()) {
+                Quietly.show("the path list", () -> chat.reply(entry.status, Replies.pathList(entry.request.paths())));
+            }
         }
         tracker.follow(invalidation);
         return CreateQueue.Sent.DONE;

@@ -611,11 +611,11 @@ class ConfigValidationTest {
         }
 
         @Test
-        void accept_numbers_of_paths_up_to_cloud_fronts_limit() throws ConfigException {
-            assertThat(yaml(validWith("limits: {maxPathsPerRequest: 3000}"))
+        void accept_numbers_of_paths_beyond_cloud_fronts_in_progress_limit_up_to_the_cap() throws ConfigException {
+            assertThat(yaml(validWith("limits: {maxPathsPerRequest: 10000}"))
                             .limits()
                             .maxPathsPerRequest())
-                    .isEqualTo(3000);
+                    .isEqualTo(10000);
         }
 
         @Test
@@ -655,9 +655,9 @@ class ConfigValidationTest {
                             "polling.maxInterval: empty — give a duration such as 1s 500ms,"
                                     + " or remove the key to use the default (1s 500ms)"),
                     arguments(
-                            "limits: {maxPathsPerRequest: 3001}",
-                            "limits.maxPathsPerRequest: 3001 is more than the"
-                                    + " 3000 file paths CloudFront allows in progress per distribution — use at most 3000"),
+                            "limits: {maxPathsPerRequest: 10001}",
+                            "limits.maxPathsPerRequest: 10001 is more than the 10000 paths one request may hold"
+                                    + " (it goes out in batches of CloudFront's 3000 in progress) — use at most 10000"),
                     arguments(
                             "limits: {requestsPerUserPerMinute: 0}",
                             "limits.requestsPerUserPerMinute: must be at" + " least 1, found 0 — e.g. 5"),
