@@ -16,8 +16,10 @@ import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.cost.Pricing;
+import dev.invalidator.flow.BatchMembers;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
+import dev.invalidator.flow.FreedCapacity;
 import dev.invalidator.flow.PeriodicSweep;
 import dev.invalidator.flow.RefreshVerification;
 import dev.invalidator.health.CloudFrontHealth;
@@ -121,19 +123,37 @@ public final class Bot implements AutoCloseable {
         DistributionCatalog catalog = new DistributionCatalog(config, reads, DISTRIBUTION_DETAILS_TTL, clock);
         RefreshVerification verification = new RefreshVerification(
                 config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock, metrics.invalidations());
+        FreedCapacity freed = new FreedCapacity();
+        BatchMembers members = new BatchMembers();
         Tracker tracker = new Tracker(
                 reads,
                 new PollSchedule(
                         config.polling().initialInterval(), config.polling().maxInterval(), reads.pollsPerSecond()),
-                new CompletionReporter(config, chat, workers, verification, clock, metrics.invalidations()),
+                new CompletionReporter(
+                        config, chat, workers, verification, clock, metrics.invalidations(), freed, members),
                 clock,
                 metrics.invalidations());
         metrics.invalidations().watchInFlight(tracker::following, clock);
         MonthToDatePaths monthToDate = new MonthToDatePaths(config, reads, clock);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("timer"));
-        Cdn pacedCdn = new PacedCdn(reads, config);
+        // Reads wait for the account's read turn (ReadBudget); a create goes only in a turn its account has now.
+        PacedCdn pacedCdn = new PacedCdn(reads, config);
         CommandHandler handler = new CommandHandler(
-                config, catalog, policy, pacedCdn, chat, tracker, monthToDate, clock, timer, metrics.requests());
+                config,
+                catalog,
+                policy,
+                pacedCdn,
+                chat,
+                tracker,
+                monthToDate,
+                clock,
+                timer,
+                metrics.requests(),
+                pacedCdn,
+                workers,
+                freed,
+                members,
+                metrics.queue());
         SlackBot slackBot;
         try {
             slackBot = SlackBot.start(counted, tokens, handler, workers, clock, metrics.slack());

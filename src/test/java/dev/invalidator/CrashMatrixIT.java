@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -235,6 +237,162 @@ class CrashMatrixIT {
         assertThat(world.slack.thread(OPS, status.ts())).as("the thread").hasSize(completionNotices(status) + 1);
     }
 
+    @Test
+    void killed_while_queued_another_instance_sends_it_exactly_once() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        ChannelMessage queued = queueBehindFifteenWildcards();
+        first.kill();
+        restartOnceUntouched();
+
+        world.cloudFront.simulator.complete(
+                world.cloudFront.simulator.invalidations(WEB).get(0).id());
+
+        awaitSentOnce(queued);
+    }
+
+    @Test
+    void killed_while_its_queued_create_is_in_flight_it_is_sent_again_once() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        ChannelMessage queued = queueBehindFifteenWildcards();
+        CallHold sending =
+                world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION, CallHold.Point.BEFORE_COMMIT);
+        world.cloudFront.simulator.complete(
+                world.cloudFront.simulator.invalidations(WEB).get(0).id());
+        sending.awaitReached(HELD);
+        killFirst(sending);
+        assertThat(statusOf(queued).text()).contains("⏳ Queued");
+        restartOnceUntouched();
+
+        awaitSentOnce(queued);
+    }
+
+    @Test
+    void killed_right_after_its_queued_create_the_invalidation_is_followed_and_not_sent_again() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        ChannelMessage queued = queueBehindFifteenWildcards();
+        CallHold sent = world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION, CallHold.Point.AFTER_COMMIT);
+        world.cloudFront.simulator.complete(
+                world.cloudFront.simulator.invalidations(WEB).get(0).id());
+        sent.awaitReached(HELD);
+        killFirst(sent);
+        int creates = world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION);
+        restartOnceUntouched();
+
+        awaitSentOnce(queued);
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .as("creates after the restart")
+                .isEqualTo(creates);
+    }
+
+    @Test
+    void killed_while_a_coalesced_create_is_in_flight_every_member_is_sent_once_after_all() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        List<ChannelMessage> members = queueTwoBehindFifteenWildcards();
+        CallHold sending =
+                world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION, CallHold.Point.BEFORE_COMMIT);
+        world.cloudFront.simulator.complete(
+                world.cloudFront.simulator.invalidations(WEB).get(0).id());
+        sending.awaitReached(HELD);
+        killFirst(sending);
+        restartOnceUntouched();
+
+        awaitEachInOneInvalidation(members);
+    }
+
+    @Test
+    void killed_right_after_a_coalesced_create_every_member_follows_it_to_completion() {
+        first = BotProcess.startConnected(world, dir, CONFIG);
+        List<ChannelMessage> members = queueTwoBehindFifteenWildcards();
+        CallHold sent = world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION, CallHold.Point.AFTER_COMMIT);
+        world.cloudFront.simulator.complete(
+                world.cloudFront.simulator.invalidations(WEB).get(0).id());
+        sent.awaitReached(HELD);
+        killFirst(sent);
+        int creates = world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION);
+        restartOnceUntouched();
+
+        SimulatedInvalidation batch = awaitEachInOneInvalidation(members);
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .as("creates after the restart")
+                .isEqualTo(creates);
+        world.cloudFront.simulator.complete(batch.id());
+        for (ChannelMessage member : members) {
+            Await.until("each member completed", () -> statusOf(member).text().contains(": completed"));
+        }
+    }
+
+    /** Two requests queued behind fifteen wildcard paths in progress: they go out together once there is room. */
+    private List<ChannelMessage> queueTwoBehindFifteenWildcards() {
+        queueBehindFifteenWildcards();
+        world.type(BOB, OPS, "web /later/*");
+        Await.until(
+                "both requests queued, their paths kept",
+                () -> world.slack.messages(OPS).stream()
+                                .filter(message -> message.text().contains("⏳ Queued"))
+                                .filter(message -> world.slack.thread(OPS, message.ts()).stream()
+                                        .anyMatch(reply -> reply.text().contains("to send to CloudFront")))
+                                .count()
+                        == 2);
+        return world.slack.messages(OPS).stream()
+                .filter(message -> message.text().contains("⏳ Queued"))
+                .toList();
+    }
+
+    /** Each member in progress in one invalidation holding both their paths, made once. */
+    private SimulatedInvalidation awaitEachInOneInvalidation(List<ChannelMessage> members) {
+        for (ChannelMessage member : members) {
+            Await.until(
+                    "each member in progress",
+                    Duration.ofSeconds(60),
+                    () -> statusOf(member).text().endsWith(": in progress"));
+        }
+        return assertThat(world.cloudFront.simulator.invalidations(WEB))
+                .filteredOn(invalidation -> invalidation.paths().contains("/late/*"))
+                .singleElement()
+                .satisfies(invalidation -> assertThat(invalidation.paths()).contains("/later/*"))
+                .actual();
+    }
+
+    /**
+     * A request queued behind fifteen wildcard paths in progress (CloudFront's limit), its paths kept in its thread.
+     */
+    private ChannelMessage queueBehindFifteenWildcards() {
+        world.type(
+                ALICE,
+                OPS,
+                "web "
+                        + IntStream.range(0, 15)
+                                .mapToObj(i -> "/section-" + i + "/*")
+                                .collect(Collectors.joining(" ")));
+        world.awaitInvalidation(WEB);
+        world.type(ALICE, OPS, "web /late/*");
+        ChannelMessage queued = world.awaitMessage(
+                OPS, message -> message.text().contains("⏳ Queued"), "the request queued behind the wildcards");
+        world.awaitReply(
+                queued, reply -> reply.text().contains("to send to CloudFront"), "its paths kept in the thread");
+        return queued;
+    }
+
+    /** The queued request in progress, its one invalidation made with its own status message's reference. */
+    private void awaitSentOnce(ChannelMessage queued) {
+        Await.until(
+                "the queued request in progress",
+                Duration.ofSeconds(60),
+                () -> statusOf(queued).text().endsWith(": in progress"));
+        assertThat(world.cloudFront.simulator.invalidations(WEB))
+                .filteredOn(invalidation -> invalidation.paths().contains("/late/*"))
+                .singleElement()
+                .satisfies(invalidation ->
+                        assertThat(invalidation.callerReference()).contains(queued.ts()));
+    }
+
+    private ChannelMessage statusOf(ChannelMessage message) {
+        return world.slack.messages(OPS).stream()
+                .filter(m -> m.ts().equals(message.ts()))
+                .findFirst()
+                .orElseThrow();
+    }
+
     /**
      * SIGTERM, as a container engine sends it: the bot lets go of Slack first (no new commands), finishes the create
      * it has in hand, and exits (143, as any JVM stopped by SIGTERM); the next start follows what it created.
@@ -264,6 +422,18 @@ class CrashMatrixIT {
     private void killFirst(CallHold held) {
         first.kill();
         held.abandon();
+    }
+
+    /**
+     * Waits until a queued request's last touch, by an instance killed before now, is older than {@code
+     * polling.abandonedAfter}, then starts a fresh instance.
+     */
+    private void restartOnceUntouched() {
+        Instant killed = Instant.now();
+        Await.until(
+                "the queued request is untouched long enough to be taken over",
+                () -> Instant.now().isAfter(killed.plus(ABANDONED_AFTER)));
+        second = BotProcess.startConnected(world, dir, CONFIG);
     }
 
     /** Waits until the message is older than {@code polling.abandonedAfter}, then starts a fresh instance. */

@@ -9,6 +9,7 @@ import dev.invalidator.config.ConfirmConfig;
 import dev.invalidator.config.GroupsConfig;
 import dev.invalidator.config.LimitsConfig;
 import dev.invalidator.config.PollingConfig;
+import dev.invalidator.config.QueueConfig;
 import dev.invalidator.config.VerifyConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ class ExampleConfigTest {
         assertThat(config.confirm()).isEqualTo(ConfirmConfig.defaults());
         assertThat(config.verify()).isEqualTo(VerifyConfig.defaults());
         assertThat(config.cloudfront()).isEqualTo(CloudFrontConfig.defaults());
+        assertThat(config.queue()).isEqualTo(QueueConfig.defaults());
     }
 
     @Test
@@ -56,5 +58,6 @@ class ExampleConfigTest {
         assertThat(config.verify().maxUrls()).isEqualTo(defaults.maxUrls());
         assertThat(config.verify().timeout()).isEqualTo(defaults.timeout());
         assertThat(config.cloudfront()).isEqualTo(CloudFrontConfig.defaults());
+        assertThat(config.queue()).isEqualTo(QueueConfig.defaults());
     }
 }

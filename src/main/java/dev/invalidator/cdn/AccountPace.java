@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The pace of one kind of call to one AWS account — its creates ({@link PacedCdn}) or its reads
+ * The pace of one kind of call to one AWS account — its creates ({@link PacedCdn}, which takes a turn only when there
+ * is one now, so that a request waits in the queue rather than on a thread) or its reads
  * ({@link ReadBudget}): a token bucket that hands out reservations, so that each caller learns how long to wait for its
  * turn and callers go in the order they asked. {@link #throttled()} halves the rate (CloudFront
  * has less to give than configured: other tools, other replicas); each {@link #answered()} gives back an eighth of the
@@ -13,7 +14,9 @@ import java.util.function.LongSupplier;
  *
  * <pre>{@code
  * AccountPace pace = new AccountPace(0.5, 5, System::nanoTime);
- * pace.reserve(Duration.ofMinutes(1));   // Optional[PT0S] five times, then PT2S, PT4S, …
+ * pace.reserve(Duration.ofMinutes(1));   // Optional[PT0S] five times, then PT2S, PT4S, …: a read waits its turn
+ * pace.take();                           // false, and nothing taken, while no token is there: a create is queued
+ * pace.untilTurn();                      // how long until one is
  * }</pre>
  */
 final class AccountPace {
@@ -55,6 +58,18 @@ final class AccountPace {
         }
         tokens -= 1;
         return Optional.of(Duration.ofNanos(Math.round(wait * NANOS_PER_SECOND)));
+    }
+
+    /** How long until the next call may go: zero while the bucket holds a token. */
+    synchronized Duration untilTurn() {
+        refill();
+        double wait = tokens >= 1 ? 0 : (1 - tokens) / rate;
+        return Duration.ofNanos(Math.round(wait * NANOS_PER_SECOND));
+    }
+
+    /** Takes a token for a call about to go: false, and nothing taken, when there is none now. */
+    synchronized boolean take() {
+        return reserve(Duration.ZERO).isPresent();
     }
 
     /** CloudFront answered "Rate exceeded": its bucket is empty and refills slower than we thought. */

@@ -47,12 +47,18 @@ public final class ReadBudget implements Cdn {
 
     private static final Logger log = LoggerFactory.getLogger(ReadBudget.class);
 
+    /** Waits, as {@code Thread.sleep} does. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
     private final Cdn cdn;
     private final Map<String, AccountPace> paceByDistribution;
     private final Map<String, String> accountByDistribution;
     private final AccountPace ownAccount;
     private final double pollsPerSecond;
-    private final PacedCdn.Sleeper sleeper;
+    private final Sleeper sleeper;
 
     public ReadBudget(Cdn cdn, BotConfig config) {
         this(
@@ -62,7 +68,7 @@ public final class ReadBudget implements Cdn {
                 duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000));
     }
 
-    ReadBudget(Cdn cdn, BotConfig config, LongSupplier nanoTime, PacedCdn.Sleeper sleeper) {
+    ReadBudget(Cdn cdn, BotConfig config, LongSupplier nanoTime, Sleeper sleeper) {
         this.cdn = cdn;
         this.sleeper = sleeper;
         CloudFrontConfig budget = config.cloudfront();

@@ -77,6 +77,19 @@ public interface Chat {
      */
     Optional<Decision> firstDecision(PostedMessage status);
 
+    /**
+     * Replies in the thread of a queued request's status message with part {@code part} of {@code parts} of its paths,
+     * kept exactly in the reply's metadata for whichever instance sends the request — this one, or another whose sweep
+     * takes it over. Posted once, like a status message.
+     */
+    PostedMessage postQueuedPaths(PostedMessage status, int part, int parts, List<String> paths, Message notice);
+
+    /**
+     * The paths the bot kept in the thread of {@code status} with {@link #postQueuedPaths}, every part in order; empty
+     * when there are none or a part is missing. Another app's reply with the same metadata is not read.
+     */
+    Optional<List<String>> queuedPaths(PostedMessage status);
+
     void update(PostedMessage message, Message replacement);
 
     /** Edits a status message and replaces the facts kept with it (see {@link #post(String, Message, Map)}). */

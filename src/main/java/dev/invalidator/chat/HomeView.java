@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * @param links     a permalink to each invalidation's status message, where Slack gave one
  * @param usage     paths used this month per AWS account of these distributions (none when there is no
  *                  distribution); empty when CloudFront could not be read
+ * @param queued    the requests waiting for CloudFront on these distributions that this instance holds
  */
 public record HomeView(
         List<DistributionConfig> distributions,
@@ -29,7 +30,19 @@ public record HomeView(
         List<Invalidation> inProgress,
         List<Invalidation> recentlyCompleted,
         Map<String, String> links,
-        Optional<Map<String, Integer>> usage) {
+        Optional<Map<String, Integer>> usage,
+        List<QueuedRequest> queued) {
+
+    /** A view with nothing queued. */
+    public HomeView(
+            List<DistributionConfig> distributions,
+            Map<String, String> domains,
+            List<Invalidation> inProgress,
+            List<Invalidation> recentlyCompleted,
+            Map<String, String> links,
+            Optional<Map<String, Integer>> usage) {
+        this(distributions, domains, inProgress, recentlyCompleted, links, usage, List.of());
+    }
 
     public static final String NEW_INVALIDATION = "open_form";
     private static final int MAX_LISTED = 10;
@@ -54,6 +67,12 @@ public record HomeView(
                 "*Distributions you can use*\n",
                 distributions.stream().map(this::distributionLine).toList(),
                 "None yet: ask whoever runs the bot to add you to its config."));
+        if (!queued.isEmpty()) {
+            blocks.add(section(
+                    "*Queued, waiting for CloudFront to have room*\n",
+                    queued.stream().map(QueuedRequest::line).toList(),
+                    ""));
+        }
         blocks.add(section("*In progress*\n", lines(inProgress), "Nothing in progress."));
         blocks.add(section("*Recently completed*\n", lines(recentlyCompleted), "Nothing lately."));
         if (!distributions.isEmpty()) {

@@ -245,6 +245,54 @@ public final class Replies {
         return notice(":no_entry:", "Only <@" + requester + ">, who asked, can confirm or cancel this request.");
     }
 
+    /** The thread line of a request that waited in the queue, once CloudFront took it. */
+    public static Message queuedFor(Duration waited, int together) {
+        String with = together <= 1
+                ? ""
+                : " together with " + (together == 2 ? "1 other request" : (together - 1) + " other requests")
+                        + " on the same distribution, as one invalidation (paths in the thread are this request's)";
+        return notice(
+                NO_EMOJI,
+                "Queued for " + Texts.duration(waited) + " before CloudFront had room for it; sent now" + with + ".");
+    }
+
+    /**
+     * A part of a queued request's paths, kept in the thread for whichever instance sends it: the first part lists the
+     * paths as {@link #pathList} does, the others only say what they keep.
+     */
+    public static Message queuedPaths(int part, int parts, ParsedPaths paths) {
+        if (part == 1) {
+            return pathList(paths, "to send to CloudFront as soon as it has room");
+        }
+        return notice(NO_EMOJI, "_Paths kept for the queue, part " + part + " of " + parts + "._");
+    }
+
+    /** The thread notice of a queued request that expired, mentioning its requester (an edit notifies nobody). */
+    public static Message queueExpiredNotice(String requester, Duration waited) {
+        return notice(
+                NO_EMOJI,
+                "<@" + requester + "> your request waited " + Texts.duration(waited)
+                        + " in the queue without CloudFront"
+                        + " having room for it, so it expired: nothing was sent. Send it again if you still need it.");
+    }
+
+    /** A request refused because as many requests as the bot queues already wait on its distribution. */
+    public static Message queueFull(String alias, int waiting) {
+        return notice(
+                ":no_entry:",
+                (waiting == 1 ? "1 request already waits" : Numbers.grouped(waiting) + " requests already wait")
+                        + " for CloudFront on `" + escape(alias) + "`, as many as the bot queues there: nothing was"
+                        + " sent — try again in a few minutes.");
+    }
+
+    /** A Cancel click on a status message that no longer waits in the queue. */
+    public static Message notQueued() {
+        return notice(
+                NO_EMOJI,
+                "This request isn't waiting in the queue any more: it was sent, or it ended. The status message says"
+                        + " which.");
+    }
+
     public static Message cancelled(String alias) {
         return notice(NO_EMOJI, "Cancelled: nothing was invalidated on `" + escape(alias) + "`.");
     }
@@ -337,9 +385,13 @@ public final class Replies {
 
     /** The thread reply that records exactly what was sent to CloudFront. */
     public static Message pathList(ParsedPaths parsed) {
+        return pathList(parsed, "sent to CloudFront");
+    }
+
+    private static Message pathList(ParsedPaths parsed, String what) {
         List<Block> blocks = new ArrayList<>();
         List<InvalidationPath> accepted = parsed.accepted();
-        blocks.add(new Block.Section(Texts.paths(accepted.size()) + " sent to CloudFront:"));
+        blocks.add(new Block.Section(Texts.paths(accepted.size()) + " " + what + ":"));
         blocks.addAll(codeBlocks(accepted.stream().map(InvalidationPath::value).toList()));
         List<String> notes = new ArrayList<>();
         accepted.stream()
@@ -359,7 +411,7 @@ public final class Replies {
         if (!notes.isEmpty()) {
             blocks.add(new Block.Section(Fit.lines(notes, Fit.SECTION, Replies::andMore)));
         }
-        return new Message(Texts.paths(accepted.size()) + " sent to CloudFront", blocks);
+        return new Message(Texts.paths(accepted.size()) + " " + what, blocks);
     }
 
     /** Why CloudFront receives something other than what was typed. */

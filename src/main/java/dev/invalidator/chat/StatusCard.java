@@ -31,11 +31,28 @@ public record StatusCard(
         Optional<String> nextStep,
         Optional<String> note,
         Optional<String> approvalKey,
-        Optional<String> refreshMark) {
+        Optional<String> refreshMark,
+        Optional<String> queuePlace,
+        Optional<Batch> batch) {
+
+    /**
+     * Which of a split request's invalidations this card shows: a request over CloudFront's in-progress limits goes
+     * out in {@code of} batches, one after another, under one status message.
+     */
+    public record Batch(int number, int of) {
+        public Batch {
+            if (number < 1 || number > of) {
+                throw new IllegalArgumentException("batch " + number + " of " + of);
+            }
+        }
+    }
 
     public enum State {
         AWAITING_APPROVAL,
         REQUESTING,
+        QUEUED,
+        CANCELLED,
+        QUEUE_EXPIRED,
         IN_PROGRESS,
         COMPLETED,
         FAILED,
@@ -47,6 +64,10 @@ public record StatusCard(
 
     private static final String AWAITING_APPROVAL_ENDING = ": awaiting approval";
     private static final String REQUESTING_ENDING = ": requesting";
+    private static final String QUEUED_MARK = ": ⏳ Queued";
+    /** What stands between a queued message's state and its place, in its text. */
+    static final String QUEUED_PLACE_MARK = QUEUED_MARK + " — ";
+
     private static final String IN_PROGRESS_ENDING = ": in progress";
     /**
      * The note as shown: a third of a section, so that its quote marks ({@code >} on every line, which may double it)
@@ -58,6 +79,8 @@ public record StatusCard(
 
     public static final String APPROVE = "approve";
     public static final String REJECT = "reject";
+    /** The action of a queued request's Cancel button, which only its requester may use. */
+    public static final String CANCEL_QUEUED = "cancel_queued";
 
     public StatusCard {
         Objects.requireNonNull(state, "state");
@@ -86,7 +109,9 @@ public record StatusCard(
                 .nextStep(nextStep)
                 .note(note)
                 .approvalKey(approvalKey)
-                .refreshMark(refreshMark);
+                .refreshMark(refreshMark)
+                .queuePlace(queuePlace)
+                .batch(batch);
     }
 
     public static StatusCard requesting(String requester, String alias, String distributionId, int pathCount) {
@@ -119,6 +144,37 @@ public record StatusCard(
                 .problem("Nobody approved it within " + Texts.duration(waited) + ".")
                 .nextStep("Nothing was invalidated; ask again when an approver is around.")
                 .build();
+    }
+
+    /**
+     * Waiting for CloudFront to have room, with a Cancel button for its requester; nothing is created yet.
+     *
+     * @param place its place and why it waits, e.g. "2 requests ahead on `web`; CloudFront allows 15 wildcard paths in
+     *     progress" (mrkdwn, escaped by whoever wrote it)
+     */
+    public StatusCard queued(String place) {
+        return movingTo(State.QUEUED).queuePlace(place).build();
+    }
+
+    /** Its requester cancelled it while it was queued. */
+    public StatusCard cancelled() {
+        return movingTo(State.CANCELLED)
+                .problem("Cancelled by <@" + requester + "> while it was queued.")
+                .nextStep("Nothing was sent to CloudFront.")
+                .build();
+    }
+
+    /** It waited in the queue for longer than {@code queue.expiresAfter}: nothing was sent. */
+    public StatusCard expiredInQueue(Duration waited) {
+        return movingTo(State.QUEUE_EXPIRED)
+                .problem("It waited " + Texts.duration(waited) + " in the queue and CloudFront never had room for it.")
+                .nextStep("Nothing was sent; send it again if you still need it.")
+                .build();
+    }
+
+    /** Whether a status message's text says its request waits in the queue, nothing created yet. */
+    public static boolean isQueued(String text) {
+        return text.contains(QUEUED_MARK);
     }
 
     /**
@@ -226,9 +282,22 @@ public record StatusCard(
         return toBuilder().refreshMark(mark).build();
     }
 
-    /** This card moving on to {@code state}: the Approve and Reject buttons and the refresh mark stay behind. */
+    /**
+     * This card moving on to {@code state}: the Approve and Reject buttons, the refresh mark and the place in the queue
+     * stay behind.
+     */
     private Builder movingTo(State state) {
-        return toBuilder().state(state).approvalKey(Optional.empty()).refreshMark(Optional.empty());
+        return toBuilder()
+                .state(state)
+                .approvalKey(Optional.empty())
+                .refreshMark(Optional.empty())
+                .queuePlace(Optional.empty())
+                .batch(Optional.empty());
+    }
+
+    /** In progress with batch {@code number} of {@code of}: the batches before it completed, those after it wait. */
+    public StatusCard inBatch(int number, int of) {
+        return toBuilder().batch(Optional.of(new Batch(number, of))).build();
     }
 
     /** How long CloudFront took, once it is known. */
@@ -241,6 +310,9 @@ public record StatusCard(
         String headline = switch (state) {
             case AWAITING_APPROVAL -> ":raised_hand: *Awaiting approval*: invalidation of " + what;
             case REQUESTING -> ":hourglass_flowing_sand: *Requesting* invalidation of " + what;
+            case QUEUED -> "⏳ *Queued*: invalidation of " + what;
+            case CANCELLED -> ":heavy_multiplication_x: *Cancelled*: invalidation of " + what;
+            case QUEUE_EXPIRED -> "⌛ *Expired*: invalidation of " + what;
             case IN_PROGRESS -> ":arrows_counterclockwise: *In progress*: invalidation of " + what;
             case COMPLETED ->
                 ":white_check_mark: *Completed* in " + Texts.duration(elapsed().orElseThrow()) + ": invalidation of "
@@ -255,8 +327,16 @@ public record StatusCard(
         blocks.add(new Block.Section(headline + "\nAsked by <@" + requester + ">"
                 + note.map(text -> "\n>" + Fit.escaped(text, MAX_NOTE_CHARS).replace("\n", "\n>"))
                         .orElse("")));
-        problem.ifPresent(why ->
-                blocks.add(new Block.Section((state == State.REJECTED ? why : Fit.escaped(why, MAX_PROBLEM_CHARS))
+        queuePlace.ifPresent(place -> blocks.add(new Block.Section(place)));
+        batch.ifPresent(current -> blocks.add(new Block.Section("*Batch " + current.number() + " of " + current.of()
+                + "*: CloudFront takes at most 3,000 files and 15 wildcards in progress, so this request goes out in "
+                + current.of() + " invalidations, each as soon as the one before it completes.")));
+        if (state == State.QUEUED) {
+            blocks.add(new Block.Actions(
+                    List.of(new Block.Button(CANCEL_QUEUED, "Cancel", CANCEL_QUEUED, Block.Button.Style.DANGER))));
+        }
+        problem.ifPresent(why -> blocks.add(new Block.Section(
+                (state == State.REJECTED || state == State.CANCELLED ? why : Fit.escaped(why, MAX_PROBLEM_CHARS))
                         + "\n*Next:* " + Fit.escaped(nextStep.orElse(""), MAX_PROBLEM_CHARS / 3))));
         approvalKey.ifPresent(key -> blocks.add(new Block.Actions(List.of(
                 new Block.Button(APPROVE, "Approve", key, Block.Button.Style.PRIMARY),
@@ -274,6 +354,8 @@ public record StatusCard(
                 switch (state) {
                     case AWAITING_APPROVAL -> "an approver other than the requester must approve";
                     case REQUESTING -> "sending to CloudFront…";
+                    case QUEUED -> "only the requester may cancel it";
+                    case CANCELLED, QUEUE_EXPIRED -> "nothing was sent";
                     case DUPLICATE -> "nothing was sent from this message";
                     default -> "paths in the thread";
                 });
@@ -287,7 +369,14 @@ public record StatusCard(
         String what = "Invalidation of " + Texts.paths(pathCount) + " on " + alias;
         return switch (state) {
             case REQUESTING -> what + REQUESTING_ENDING;
-            case IN_PROGRESS -> what + IN_PROGRESS_ENDING;
+            case QUEUED -> what + QUEUED_PLACE_MARK + queuePlace.orElse("");
+            case CANCELLED -> what + ": cancelled, nothing was sent";
+            case QUEUE_EXPIRED -> what + ": ⌛ expired, nothing was sent";
+            case IN_PROGRESS ->
+                what
+                        + batch.map(current -> ", batch " + current.number() + " of " + current.of())
+                                .orElse("")
+                        + IN_PROGRESS_ENDING;
             case COMPLETED ->
                 what + ": completed in " + Texts.duration(elapsed().orElseThrow());
             case FAILED -> what + ": failed";
@@ -325,6 +414,8 @@ public record StatusCard(
         private Optional<String> note = Optional.empty();
         private Optional<String> approvalKey = Optional.empty();
         private Optional<String> refreshMark = Optional.empty();
+        private Optional<String> queuePlace = Optional.empty();
+        private Optional<Batch> batch = Optional.empty();
 
         private Builder() {}
 
@@ -427,6 +518,21 @@ public record StatusCard(
             return this;
         }
 
+        /** Its place in the queue and why it waits, while it is queued. */
+        public Builder queuePlace(String queuePlace) {
+            return queuePlace(Optional.of(queuePlace));
+        }
+
+        public Builder batch(Optional<Batch> batch) {
+            this.batch = batch;
+            return this;
+        }
+
+        public Builder queuePlace(Optional<String> queuePlace) {
+            this.queuePlace = queuePlace;
+            return this;
+        }
+
         /** The card; a required fact left unset is named in a {@link NullPointerException}. */
         public StatusCard build() {
             Objects.requireNonNull(pathCount, "pathCount");
@@ -443,7 +549,9 @@ public record StatusCard(
                     nextStep,
                     note,
                     approvalKey,
-                    refreshMark);
+                    refreshMark,
+                    queuePlace,
+                    batch);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
  *                      distribution's id
  * @param verify        the check after completion that the edge serves fresh copies
  * @param cloudfront    how fast the bot sends creates to each AWS account
+ * @param queue         how many requests may wait for CloudFront per distribution, and for how long
  */
 public record BotConfig(
         Map<String, DistributionConfig> distributions,
@@ -30,9 +31,10 @@ public record BotConfig(
         GroupsConfig groups,
         ConfirmConfig confirm,
         VerifyConfig verify,
-        CloudFrontConfig cloudfront) {
+        CloudFrontConfig cloudfront,
+        QueueConfig queue) {
 
-    /** A config with the default {@code verify} and {@code cloudfront} settings. */
+    /** A config with the default {@code verify}, {@code cloudfront} and {@code queue} settings. */
     public BotConfig(
             Map<String, DistributionConfig> distributions,
             PollingConfig polling,
@@ -42,7 +44,7 @@ public record BotConfig(
         this(distributions, polling, limits, groups, confirm, VerifyConfig.defaults());
     }
 
-    /** A config with the default {@code cloudfront} settings. */
+    /** A config with the default {@code cloudfront} and {@code queue} settings. */
     public BotConfig(
             Map<String, DistributionConfig> distributions,
             PollingConfig polling,
@@ -53,6 +55,18 @@ public record BotConfig(
         this(distributions, polling, limits, groups, confirm, verify, CloudFrontConfig.defaults());
     }
 
+    /** A config with the default {@code queue} settings. */
+    public BotConfig(
+            Map<String, DistributionConfig> distributions,
+            PollingConfig polling,
+            LimitsConfig limits,
+            GroupsConfig groups,
+            ConfirmConfig confirm,
+            VerifyConfig verify,
+            CloudFrontConfig cloudfront) {
+        this(distributions, polling, limits, groups, confirm, verify, cloudfront, QueueConfig.defaults());
+    }
+
     public BotConfig {
         Objects.requireNonNull(distributions, "distributions");
         Objects.requireNonNull(polling, "polling");
@@ -61,6 +75,7 @@ public record BotConfig(
         Objects.requireNonNull(confirm, "confirm");
         Objects.requireNonNull(verify, "verify");
         Objects.requireNonNull(cloudfront, "cloudfront");
+        Objects.requireNonNull(queue, "queue");
         if (distributions.isEmpty()) {
             throw new IllegalArgumentException("a config needs at least one distribution");
         }

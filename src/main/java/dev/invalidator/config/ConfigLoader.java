@@ -27,7 +27,7 @@ import java.util.Map;
  *   maxInterval: 1500ms
  *   recoveryWindow: 24h
  * limits:                      # optional
- *   maxPathsPerRequest: 2000   # at most 3000
+ *   maxPathsPerRequest: 2000   # at most 10000
  *   requestsPerUserPerMinute: 5
  *   requestsPerDistributionPerMinute: 20
  * groups:                      # optional

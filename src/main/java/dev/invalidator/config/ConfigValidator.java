@@ -1,6 +1,7 @@
 package dev.invalidator.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.invalidator.base.Numbers;
 import dev.invalidator.base.Strings;
 import java.math.BigInteger;
 import java.net.URI;
@@ -28,7 +29,7 @@ import java.util.Set;
 final class ConfigValidator {
 
     private static final List<String> TOP_LEVEL_KEYS =
-            List.of("distributions", "polling", "limits", "groups", "confirm", "verify", "cloudfront");
+            List.of("distributions", "polling", "limits", "groups", "confirm", "verify", "cloudfront", "queue");
     private static final List<String> DISTRIBUTION_KEYS =
             List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor", "verify");
     private static final List<String> POLLING_KEYS =
@@ -44,6 +45,7 @@ final class ConfigValidator {
     private static final List<String> DISTRIBUTION_VERIFY_KEYS = List.of("baseUrl", "enabled");
     private static final List<String> CLOUDFRONT_KEYS =
             List.of("createsPerSecond", "createBurst", "readsPerSecond", "readBurst");
+    private static final List<String> QUEUE_KEYS = List.of("maxPerDistribution", "expiresAfter");
     private static final String BASE_URL_EXAMPLE = "https://www.example.com";
 
     private static final String DISTRIBUTION_EXAMPLE = "{id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}";
@@ -122,7 +124,9 @@ final class ConfigValidator {
                 distributions);
         CloudFrontConfig cloudfront =
                 cloudfront(section(root, "cloudfront", CLOUDFRONT_KEYS, "cloudfront: {createsPerSecond: 0.5}"));
-        return new BotConfig(distributions, polling, limits, groups, confirm, verify, cloudfront);
+        QueueConfig queue = queue(
+                section(root, "queue", QUEUE_KEYS, "queue: {maxPerDistribution: 100, expiresAfter: 1h}"), polling);
+        return new BotConfig(distributions, polling, limits, groups, confirm, verify, cloudfront, queue);
     }
 
     private Map<String, DistributionConfig> distributions(JsonNode node) throws ConfigException {
@@ -382,13 +386,13 @@ final class ConfigValidator {
         LimitsConfig defaults = LimitsConfig.defaults();
         KeyPath path = KeyPath.ROOT.key("limits");
         int maxPaths = count(section, path, "maxPathsPerRequest", defaults.maxPathsPerRequest());
-        if (maxPaths > LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS) {
+        if (maxPaths > LimitsConfig.MOST_PATHS_PER_REQUEST) {
             throw problem(
                     path.key("maxPathsPerRequest"),
-                    maxPaths + " is more than the "
-                            + LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS
-                            + " file paths CloudFront allows in progress per"
-                            + " distribution — use at most " + LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS);
+                    maxPaths + " is more than the " + LimitsConfig.MOST_PATHS_PER_REQUEST
+                            + " paths one request may hold (it goes out in batches of CloudFront's "
+                            + LimitsConfig.CLOUDFRONT_PATHS_IN_PROGRESS + " in progress) — use at most "
+                            + LimitsConfig.MOST_PATHS_PER_REQUEST);
         }
         int perUser = count(section, path, "requestsPerUserPerMinute", defaults.requestsPerUserPerMinute());
         int perDistribution =
@@ -434,6 +438,28 @@ final class ConfigValidator {
     private GroupsConfig groups(JsonNode section) throws ConfigException {
         GroupsConfig defaults = GroupsConfig.defaults();
         return new GroupsConfig(duration(section, KeyPath.ROOT.key("groups"), "cacheTtl", defaults.cacheTtl()));
+    }
+
+    private QueueConfig queue(JsonNode section, PollingConfig polling) throws ConfigException {
+        QueueConfig defaults = QueueConfig.defaults();
+        KeyPath path = KeyPath.ROOT.key("queue");
+        int max = count(section, path, "maxPerDistribution", defaults.maxPerDistribution());
+        if (max > QueueConfig.MAX_PER_DISTRIBUTION) {
+            throw problem(
+                    path.key("maxPerDistribution"),
+                    max + " is more than a distribution clears in an hour at CloudFront's pace — use at most "
+                            + Numbers.grouped(QueueConfig.MAX_PER_DISTRIBUTION));
+        }
+        Duration expires = duration(section, path, "expiresAfter", defaults.expiresAfter());
+        if (expires.compareTo(polling.recoveryWindow()) > 0) {
+            throw problem(
+                    path.key("expiresAfter"),
+                    Durations.format(expires) + " is longer than polling.recoveryWindow ("
+                            + Durations.format(polling.recoveryWindow()) + "), as far back as a sweep reads: a queued"
+                            + " request left by a stopped bot would be lost before it expired — use at most "
+                            + Durations.format(polling.recoveryWindow()));
+        }
+        return new QueueConfig(max, expires);
     }
 
     private ConfirmConfig confirm(JsonNode section) throws ConfigException {

@@ -8,7 +8,9 @@ package dev.invalidator.config;
  * new LimitsConfig(500, 3, 10, 30);
  * }</pre>
  *
- * @param maxPathsPerRequest               at most {@value #CLOUDFRONT_PATHS_IN_PROGRESS}
+ * @param maxPathsPerRequest               at most {@value #MOST_PATHS_PER_REQUEST}; beyond CloudFront's
+ *                                         {@value #CLOUDFRONT_PATHS_IN_PROGRESS} in progress, a request goes out in
+ *                                         successive invalidations
  * @param requestsPerUserPerMinute         at least 1
  * @param requestsPerDistributionPerMinute at least 1
  * @param readsPerUserPerMinute            answers one person may get a minute to {@code help}, {@code status},
@@ -21,19 +23,26 @@ public record LimitsConfig(
         int readsPerUserPerMinute) {
 
     /**
-     * CloudFront allows 3,000 file paths in progress per distribution, across all its running invalidations; a
-     * larger single request could never be accepted.
+     * CloudFront allows 3,000 file paths in progress per distribution, across all its running invalidations: a larger
+     * request goes out in successive invalidations of at most this many.
      */
     public static final int CLOUDFRONT_PATHS_IN_PROGRESS = 3000;
+
+    /**
+     * The most paths one request may hold: four batches, each waiting for the one before to complete (about 25 s at
+     * P95 in 2026), so even the largest request ends within minutes and holds its distribution no longer; beyond that
+     * a deploy pipeline's list is better written as a few wildcards, which also cost less.
+     */
+    public static final int MOST_PATHS_PER_REQUEST = 10_000;
 
     public LimitsConfig {
         requireAtLeastOne(maxPathsPerRequest, "maxPathsPerRequest");
         requireAtLeastOne(requestsPerUserPerMinute, "requestsPerUserPerMinute");
         requireAtLeastOne(requestsPerDistributionPerMinute, "requestsPerDistributionPerMinute");
         requireAtLeastOne(readsPerUserPerMinute, "readsPerUserPerMinute");
-        if (maxPathsPerRequest > CLOUDFRONT_PATHS_IN_PROGRESS) {
+        if (maxPathsPerRequest > MOST_PATHS_PER_REQUEST) {
             throw new IllegalArgumentException(
-                    "maxPathsPerRequest must be at most " + CLOUDFRONT_PATHS_IN_PROGRESS + ": " + maxPathsPerRequest);
+                    "maxPathsPerRequest must be at most " + MOST_PATHS_PER_REQUEST + ": " + maxPathsPerRequest);
         }
     }
 

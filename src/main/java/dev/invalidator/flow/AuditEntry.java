@@ -39,6 +39,8 @@ record AuditEntry(
         CONFIRMED,
         CANCELLED,
         AWAITING_APPROVAL,
+        QUEUED,
+        QUEUE_FULL,
         APPROVED,
         REJECTED,
         EXPIRED

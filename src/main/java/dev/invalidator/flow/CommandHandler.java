@@ -3,6 +3,7 @@ package dev.invalidator.flow;
 import dev.invalidator.access.AccessPolicy;
 import dev.invalidator.access.RateLimits;
 import dev.invalidator.cdn.Cdn;
+import dev.invalidator.cdn.CreateTurns;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.HomeView;
@@ -12,12 +13,14 @@ import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.cost.MonthToDatePaths;
+import dev.invalidator.metrics.QueueMeters;
 import dev.invalidator.metrics.RequestMeters;
 import dev.invalidator.request.PathLimits;
 import dev.invalidator.request.PathParser;
 import dev.invalidator.tracking.Tracker;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,12 +54,15 @@ public final class CommandHandler {
             MonthToDatePaths usage,
             Clock clock,
             ScheduledExecutorService timer,
-            RequestMeters requests) {
+            RequestMeters requests,
+            CreateTurns turns,
+            Executor workers,
+            FreedCapacity freed,
+            BatchMembers members,
+            QueueMeters queueMeters) {
         Gate gate = new Gate(config, catalog, policy);
         this.chat = chat;
-        PathParser parser = new PathParser(new PathLimits(
-                config.limits().maxPathsPerRequest(),
-                PathLimits.cloudFrontDefaults().maxWildcards()));
+        PathParser parser = new PathParser(PathLimits.perRequest(config.limits().maxPathsPerRequest()));
         Confirmations confirmations = new Confirmations(config.confirm(), usage, clock);
         AuditLog audit = new AuditLog(clock, requests);
         StatusPosts posts = new StatusPosts(chat);
@@ -66,14 +72,47 @@ public final class CommandHandler {
                 config.limits().requestsPerDistributionPerMinute(),
                 config.limits().readsPerUserPerMinute(),
                 clock);
+        CreateQueue queue = new CreateQueue(
+                turns,
+                tracker,
+                chat,
+                clock,
+                timer,
+                workers,
+                audit,
+                config.polling().abandonedAfter(),
+                config.queue(),
+                queueMeters);
+        freed.listen(queue::freed);
+        queueMeters.watch(queue::size);
+        queue.keepTouching();
         this.submit = new SubmitInvalidation(
-                gate, catalog, parser, cdn, chat, tracker, confirmations, usage, approvals, rateLimits, posts, audit);
+                gate,
+                catalog,
+                parser,
+                cdn,
+                chat,
+                tracker,
+                confirmations,
+                usage,
+                approvals,
+                rateLimits,
+                posts,
+                audit,
+                queue,
+                members,
+                clock);
         InvalidationDetails details = new InvalidationDetails(cdn);
-        this.queries = new Queries(gate, cdn, usage, details);
+        this.queries = new Queries(
+                gate,
+                cdn,
+                usage,
+                details,
+                QueuedRequests.readFrom(chat, config.queue().expiresAfter(), clock));
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat);
-        this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details);
-        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, clock);
+        this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details, queue);
+        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, members, clock);
     }
 
     /** What the acknowledgement of {@code text} says: only a request to invalidate gets words. */
@@ -169,6 +208,21 @@ public final class CommandHandler {
             approvals.click(userId, approve, key, clicked, whisper).ifPresent(submit::approved);
         } catch (RuntimeException e) {
             log.error("Handling an approval click from {} failed", userId, e);
+            whisper.answer(Replies.internalError());
+        }
+    }
+
+    /**
+     * A click on Cancel in a queued request's status message: only its requester may, as the message says.
+     *
+     * @param clicked the status message clicked in
+     */
+    public void handleQueueCancel(String userId, PostedMessage clicked) {
+        Responder whisper = message -> chat.whisper(clicked.channel(), userId, message);
+        try {
+            submit.cancelQueued(userId, clicked, whisper);
+        } catch (RuntimeException e) {
+            log.error("Handling a Cancel click from {} failed", userId, e);
             whisper.answer(Replies.internalError());
         }
     }

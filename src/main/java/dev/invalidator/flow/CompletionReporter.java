@@ -31,11 +31,15 @@ public final class CompletionReporter implements InvalidationListener {
     private final RefreshVerification verification;
     private final Clock clock;
     private final InvalidationMeters meters;
+    private final FreedCapacity freed;
+    private final BatchMembers members;
 
     /**
      * @param executor     where the Slack calls run, so the tracker's threads only ever poll
      * @param verification checks the refresh once the completion notice is in the thread
      * @param meters       times each completion from the poll that saw it to the edit that shows it
+     * @param freed        hears of every end, so that what waits for room on the distribution may go
+     * @param members      the other requests an invalidation was sent for, told of its end as well
      */
     public CompletionReporter(
             BotConfig config,
@@ -43,17 +47,29 @@ public final class CompletionReporter implements InvalidationListener {
             Executor executor,
             RefreshVerification verification,
             Clock clock,
-            InvalidationMeters meters) {
+            InvalidationMeters meters,
+            FreedCapacity freed,
+            BatchMembers members) {
         this.config = config;
         this.chat = chat;
         this.executor = executor;
         this.verification = verification;
         this.clock = clock;
         this.meters = meters;
+        this.freed = freed;
+        this.members = members;
     }
 
     @Override
     public void completed(Invalidation invalidation, Instant observedAt) {
+        if (!CallerReference.decode(invalidation.callerReference())
+                .map(CallerReference::last)
+                .orElse(true)) {
+            // A batch of a split request: the room it frees lets the queue send the next; the request ends with its
+            // last.
+            freed.freed(invalidation.distributionId());
+            return;
+        }
         report(invalidation, card -> card.completed(observedAt), Optional.of(observedAt));
     }
 
@@ -65,36 +81,64 @@ public final class CompletionReporter implements InvalidationListener {
     /** @param observedAt when the tracker saw it completed; empty when it was lost */
     private void report(
             Invalidation invalidation, Function<StatusCard, StatusCard> outcome, Optional<Instant> observedAt) {
-        CallerReference.decode(invalidation.callerReference())
-                .ifPresent(reference -> executor.execute(() -> {
-                    String alias = config.byId(invalidation.distributionId())
-                            .map(DistributionConfig::alias)
-                            .orElse(invalidation.distributionId());
-                    PostedMessage status = new PostedMessage(reference.channel(), reference.messageTs());
-                    Map<String, String> facts = Optional.of(chat.factsOf(status))
-                            .filter(StatusFacts::wellFormed)
-                            .orElse(Map.of());
-                    StatusCard card = outcome.apply(StatusCard.requesting(
-                                            reference.requester(),
-                                            alias,
-                                            invalidation.distributionId(),
-                                            invalidation.paths().size())
-                                    .withNote(StatusFacts.note(facts))
-                                    .inProgress(invalidation.id(), invalidation.createTime()))
-                            .withRefreshMark(StatusFacts.refreshMark(facts));
-                    Quietly.show("the end of invalidation " + invalidation.id(), () -> {
-                        chat.update(status, card.message());
-                        observedAt.ifPresent(seen -> meters.completionShown(
-                                invalidation.distributionId(), Duration.between(seen, clock.instant())));
-                        // Another replica (or a previous run) may have seen the same completion: one notice per thread.
-                        if (chat.replyUnlessThreadHas(
-                                status, Replies.outcomeMarker(invalidation.id()), Replies.outcomeNotice(card))) {
-                            // After the edit and the notice, never before; and only here, where the notice was posted.
-                            if (card.state() == StatusCard.State.COMPLETED) {
-                                verification.completed(invalidation, status, card, facts);
-                            }
-                        }
-                    });
-                }));
+        freed.freed(invalidation.distributionId());
+        CallerReference.decode(invalidation.callerReference()).ifPresent(reference -> {
+            executor.execute(() -> reportTo(
+                    new PostedMessage(reference.channel(), reference.messageTs()),
+                    Optional.of(reference.requester()),
+                    invalidation,
+                    outcome,
+                    observedAt));
+            for (PostedMessage member : members.of(invalidation.id())) {
+                executor.execute(() -> reportTo(member, Optional.empty(), invalidation, outcome, observedAt));
+            }
+        });
+    }
+
+    /**
+     * Tells one request's status message and thread how the invalidation ended.
+     *
+     * @param requester who asked, when the reference says; otherwise read from the message's facts (a member of a
+     *     batch, whose reference names the first member)
+     */
+    private void reportTo(
+            PostedMessage status,
+            Optional<String> requester,
+            Invalidation invalidation,
+            Function<StatusCard, StatusCard> outcome,
+            Optional<Instant> observedAt) {
+        String alias = config.byId(invalidation.distributionId())
+                .map(DistributionConfig::alias)
+                .orElse(invalidation.distributionId());
+        Map<String, String> facts = Optional.of(chat.factsOf(status))
+                .filter(StatusFacts::wellFormed)
+                .orElse(Map.of());
+        Optional<StatusCard> posted = StatusFacts.card(facts);
+        Optional<String> who = requester.or(() -> posted.map(StatusCard::requester));
+        if (who.isEmpty()) {
+            return;
+        }
+        StatusCard card = outcome.apply(StatusCard.requesting(
+                                who.get(),
+                                alias,
+                                invalidation.distributionId(),
+                                posted.map(StatusCard::pathCount)
+                                        .orElse(invalidation.paths().size()))
+                        .withNote(StatusFacts.note(facts))
+                        .inProgress(invalidation.id(), invalidation.createTime()))
+                .withRefreshMark(StatusFacts.refreshMark(facts));
+        Quietly.show("the end of invalidation " + invalidation.id(), () -> {
+            chat.update(status, card.message());
+            observedAt.ifPresent(seen ->
+                    meters.completionShown(invalidation.distributionId(), Duration.between(seen, clock.instant())));
+            // Another replica (or a previous run) may have seen the same completion: one notice per thread.
+            if (chat.replyUnlessThreadHas(
+                    status, Replies.outcomeMarker(invalidation.id()), Replies.outcomeNotice(card))) {
+                // After the edit and the notice, never before; and only here, where the notice was posted.
+                if (card.state() == StatusCard.State.COMPLETED) {
+                    verification.completed(invalidation, status, card, facts);
+                }
+            }
+        });
     }
 }

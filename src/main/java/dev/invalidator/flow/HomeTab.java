@@ -44,6 +44,7 @@ final class HomeTab {
     private final MonthToDatePaths usage;
     private final Chat chat;
     private final InvalidationDetails details;
+    private final CreateQueue queue;
     private final Permalinks permalinks;
 
     HomeTab(
@@ -54,7 +55,8 @@ final class HomeTab {
             Cdn cdn,
             MonthToDatePaths usage,
             Chat chat,
-            InvalidationDetails details) {
+            InvalidationDetails details,
+            CreateQueue queue) {
         this.config = config;
         this.policy = policy;
         this.catalog = catalog;
@@ -64,6 +66,7 @@ final class HomeTab {
         this.chat = chat;
         this.details = details;
         this.permalinks = new Permalinks(chat);
+        this.queue = queue;
     }
 
     /** The distributions this person is on the list for, in any channel. */
@@ -94,7 +97,8 @@ final class HomeTab {
         } catch (CdnException e) {
             used = Optional.empty();
         }
-        chat.publishHome(userId, new HomeView(mine, domains, inProgress, recent, links, used).message());
+        chat.publishHome(
+                userId, new HomeView(mine, domains, inProgress, recent, links, used, queue.waiting(ids)).message());
     }
 
     private List<Invalidation> recentlyCompleted(List<DistributionConfig> distributions) {

@@ -5,6 +5,7 @@ import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationSummary;
 import dev.invalidator.chat.Message;
+import dev.invalidator.chat.QueuedRequest;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.DistributionConfig;
@@ -27,12 +28,14 @@ final class Queries {
     private final Cdn cdn;
     private final MonthToDatePaths monthToDate;
     private final InvalidationDetails details;
+    private final QueuedRequests queued;
 
-    Queries(Gate gate, Cdn cdn, MonthToDatePaths monthToDate, InvalidationDetails details) {
+    Queries(Gate gate, Cdn cdn, MonthToDatePaths monthToDate, InvalidationDetails details, QueuedRequests queued) {
         this.gate = gate;
         this.cdn = cdn;
         this.monthToDate = monthToDate;
         this.details = details;
+        this.queued = queued;
     }
 
     /** The month's paths for a distribution's account, or empty when CloudFront can't tell right now. */
@@ -83,11 +86,16 @@ final class Queries {
                         : cdn.recentInvalidations(distribution.id(), 1).stream()
                                 .findFirst()
                                 .map(latest -> cdn.invalidation(distribution.id(), latest.id()));
-                responder.answer(invalidation
-                        .map(found -> Replies.status(distribution.alias(), found, usedThisMonth(distribution.id())))
-                        .orElseGet(() -> Replies.noInvalidations(distribution.alias())));
+                responder.answer(QueuedRequest.after(
+                        invalidation
+                                .map(found ->
+                                        Replies.status(distribution.alias(), found, usedThisMonth(distribution.id())))
+                                .orElseGet(() -> Replies.noInvalidations(distribution.alias())),
+                        queued.in(command.channelId(), distribution)));
             } catch (CdnException e) {
-                responder.answer(Replies.cdnProblem(e));
+                // What waits is read from Slack: CloudFront failing doesn't hide it.
+                responder.answer(
+                        QueuedRequest.after(Replies.cdnProblem(e), queued.in(command.channelId(), distribution)));
             }
         });
     }
@@ -95,9 +103,13 @@ final class Queries {
     void list(SlashCommand command, Command.ListRecent query, Responder responder) {
         gate.admit(command, query.target(), responder).ifPresent(distribution -> {
             try {
-                responder.answer(Replies.recent(distribution.alias(), details(distribution)));
+                responder.answer(QueuedRequest.after(
+                        Replies.recent(distribution.alias(), details(distribution)),
+                        queued.in(command.channelId(), distribution)));
             } catch (CdnException e) {
-                responder.answer(Replies.cdnProblem(e));
+                // What waits is read from Slack: CloudFront failing doesn't hide it.
+                responder.answer(
+                        QueuedRequest.after(Replies.cdnProblem(e), queued.in(command.channelId(), distribution)));
             }
         });
     }

@@ -13,6 +13,8 @@ import dev.invalidator.tracking.Tracker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,8 @@ final class Reconciler {
     private final Tracker tracker;
     private final Approvals approvals;
     private final SubmitInvalidation submit;
+    private final CreateQueue queue;
+    private final BatchMembers members;
     private final Clock clock;
     /** Per channel, how far back the next sweep reads. */
     private final Map<String, Instant> readFrom = new ConcurrentHashMap<>();
@@ -72,6 +76,8 @@ final class Reconciler {
             Tracker tracker,
             Approvals approvals,
             SubmitInvalidation submit,
+            CreateQueue queue,
+            BatchMembers members,
             Clock clock) {
         this.config = config;
         this.chat = chat;
@@ -79,6 +85,8 @@ final class Reconciler {
         this.tracker = tracker;
         this.approvals = approvals;
         this.submit = submit;
+        this.queue = queue;
+        this.members = members;
         this.clock = clock;
     }
 
@@ -108,7 +116,11 @@ final class Reconciler {
             return;
         }
         Instant nextFrom = now.minus(CLOCK_SKEW);
-        for (Chat.StatusRecord record : records) {
+        // Oldest first, so that queued requests taken over keep the order they were queued in.
+        List<Chat.StatusRecord> oldestFirst = new ArrayList<>(records);
+        Collections.reverse(oldestFirst);
+        List<CreateQueue.Entry> takenOver = new ArrayList<>();
+        for (Chat.StatusRecord record : oldestFirst) {
             if (!StatusFacts.wellFormed(record)) {
                 continue;
             }
@@ -116,7 +128,13 @@ final class Reconciler {
                 nextFrom = record.message().postedAt();
             }
             try {
-                settle(record, now);
+                if (StatusCard.isQueued(record.text())) {
+                    settleQueued(record, now).ifPresent(takenOver::add);
+                } else if (StatusCard.isInProgress(record.text()) && StatusFacts.batches(record.facts()) > 1) {
+                    settleSplit(record, now).ifPresent(takenOver::add);
+                } else {
+                    settle(record, now);
+                }
             } catch (RuntimeException e) {
                 log.warn(
                         "Could not settle status message {} in {}; the next sweep tries again: {}",
@@ -126,13 +144,18 @@ final class Reconciler {
             }
         }
         readFrom.put(channel, nextFrom);
+        // All at once, so that those that fit go to CloudFront together.
+        if (!takenOver.isEmpty()) {
+            queue.takeOver(takenOver);
+        }
     }
 
     /** Whether the message was, when read, in a state a sweep may have to finish. */
     private static boolean isOpen(Chat.StatusRecord record) {
         return StatusCard.isRequesting(record.text())
                 || StatusCard.awaitsApproval(record.text())
-                || StatusCard.isInProgress(record.text());
+                || StatusCard.isInProgress(record.text())
+                || StatusCard.isQueued(record.text());
     }
 
     private void settle(Chat.StatusRecord record, Instant now) {
@@ -145,17 +168,101 @@ final class Reconciler {
         }
     }
 
+    /**
+     * A queued request whose holder has not touched it for longer than {@code abandonedAfter} is gone with its holder:
+     * if its create reached CloudFront after all (the holder died sending it), the invalidation is followed; otherwise
+     * it is queued here, from the paths its thread keeps, read back and checked again as if typed.
+     *
+     * @return the request to queue here, if it is
+     */
+    private Optional<CreateQueue.Entry> settleQueued(Chat.StatusRecord record, Instant now) {
+        if (queue.holds(record.message())) {
+            return Optional.empty();
+        }
+        Optional<StatusCard> posted = StatusFacts.card(record.facts());
+        Optional<DistributionConfig> distribution =
+                posted.map(StatusCard::distributionId).flatMap(config::byId);
+        if (posted.isEmpty() || distribution.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant touched =
+                StatusFacts.touchedAt(record.facts()).orElse(record.message().postedAt());
+        if (touched.isAfter(now.minus(config.polling().abandonedAfter()))) {
+            return Optional.empty();
+        }
+        StatusCard card = posted.get();
+        String own =
+                new CallerReference(record.message().channel(), record.message().ts(), card.requester()).encode();
+        // Sent with others, it went under the first one's reference, which it recorded before the create.
+        String reference = StatusFacts.batchReference(record.facts()).orElse(own);
+        Optional<Invalidation> created =
+                cdn.findByCallerReference(distribution.get().id(), reference);
+        if (created.isPresent()) {
+            if (!reference.equals(own)) {
+                members.add(created.get().id(), record.message());
+            }
+            log.info(
+                    "Queued request {} in {} was left while being sent; its invalidation {} is followed here",
+                    record.message().ts(),
+                    record.message().channel(),
+                    created.get().id());
+            chat.update(
+                    record.message(),
+                    card.inProgress(created.get().id(), created.get().createTime())
+                            .message());
+            tracker.adopt(created.get());
+            return Optional.empty();
+        }
+        Optional<List<String>> paths = chat.queuedPaths(record.message());
+        if (paths.isEmpty()) {
+            log.warn(
+                    "Queued request {} in {} was left, and its thread doesn't keep its paths; nothing was sent",
+                    record.message().ts(),
+                    record.message().channel());
+            chat.update(record.message(), card.notSent().message());
+            chat.reply(record.message(), Replies.notRunNotice(card.requester()));
+            return Optional.empty();
+        }
+        Preparation again = submit.prepare(
+                card.requester(), record.message().channel(), distribution.get().id(), paths.get(), card.note());
+        if (again instanceof Preparation.Refused refused) {
+            chat.update(record.message(), card.refused(refused.inline()).message());
+            return Optional.empty();
+        }
+        log.info(
+                "Queued request {} in {} was left by an instance that is gone; it waits here now",
+                record.message().ts(),
+                record.message().channel());
+        PreparedRequest request = ((Preparation.Ready) again).request();
+        return Optional.of(CreateQueue.Entry.takenOver(
+                request,
+                card,
+                record.message(),
+                StatusFacts.queuedAt(record.facts()).orElse(record.message().postedAt())));
+    }
+
     private void settleInProgress(Chat.StatusRecord record, Instant now) {
         Optional<Left> left = left(record, now);
         if (left.isEmpty()) {
             return;
         }
-        String reference = left.get().reference().encode();
-        if (tracker.following().stream().anyMatch(followed -> reference.equals(followed.callerReference()))) {
+        String own = left.get().reference().encode();
+        // A request sent with others went under the first one's reference, recorded in its facts before the create.
+        String reference = StatusFacts.batchReference(record.facts()).orElse(own);
+        Optional<Invalidation> followed = tracker.following().stream()
+                .filter(invalidation -> reference.equals(invalidation.callerReference()))
+                .findFirst();
+        if (followed.isPresent()) {
+            if (!reference.equals(own)) {
+                members.add(followed.get().id(), record.message());
+            }
             return;
         }
         Optional<Invalidation> created =
                 cdn.findByCallerReference(left.get().distribution().id(), reference);
+        if (created.isPresent() && !reference.equals(own)) {
+            members.add(created.get().id(), record.message());
+        }
         if (created.isEmpty()) {
             log.warn(
                     "Status message {} in {} says in progress, but CloudFront has no invalidation of it; left as it is",
@@ -169,6 +276,91 @@ final class Reconciler {
                 record.message().channel(),
                 created.get().id());
         tracker.adopt(created.get());
+    }
+
+    /**
+     * A split request in progress that no instance here holds: its latest batch at CloudFront (each found by its own
+     * reference) is followed while it runs; once it has completed, and the next is not at CloudFront, the rest are
+     * queued here from the paths its thread keeps. A live holder sends the next batch as soon as the one before
+     * completes, so a sweep rarely finds that gap unless the holder is gone; if both send it, its reference makes it
+     * one invalidation.
+     *
+     * @return the request to queue here, if the rest go from here
+     */
+    private Optional<CreateQueue.Entry> settleSplit(Chat.StatusRecord record, Instant now) {
+        if (queue.holds(record.message())) {
+            return Optional.empty();
+        }
+        Optional<Left> left = left(record, now);
+        if (left.isEmpty()) {
+            return Optional.empty();
+        }
+        int of = StatusFacts.batches(record.facts());
+        String distributionId = left.get().distribution().id();
+        for (int number = of; number >= 1; number--) {
+            String reference = new CallerReference(
+                            record.message().channel(),
+                            record.message().ts(),
+                            left.get().card().requester(),
+                            number,
+                            of)
+                    .encode();
+            Optional<Invalidation> followed = tracker.following().stream()
+                    .filter(invalidation -> reference.equals(invalidation.callerReference()))
+                    .findFirst();
+            if (followed.isPresent()) {
+                return Optional.empty();
+            }
+            Optional<Invalidation> found = cdn.findByCallerReference(distributionId, reference);
+            if (found.isEmpty()) {
+                continue;
+            }
+            if (!found.get().completed() || number == of) {
+                tracker.adopt(found.get());
+                return Optional.empty();
+            }
+            return resumed(record, left.get(), number);
+        }
+        log.warn(
+                "Split request {} in {} says in progress, but CloudFront has none of its batches; left as it is",
+                record.message().ts(),
+                record.message().channel());
+        return Optional.empty();
+    }
+
+    /** The rest of a split request whose first {@code sent} batches went, read back from its thread. */
+    private Optional<CreateQueue.Entry> resumed(Chat.StatusRecord record, Left left, int sent) {
+        StatusCard card = left.card();
+        Optional<List<String>> paths = chat.queuedPaths(record.message());
+        if (paths.isEmpty()) {
+            log.warn(
+                    "Split request {} in {} was left after batch {}, and its thread doesn't keep its paths",
+                    record.message().ts(),
+                    record.message().channel(),
+                    sent);
+            return Optional.empty();
+        }
+        Preparation again = submit.prepare(
+                card.requester(),
+                record.message().channel(),
+                left.distribution().id(),
+                paths.get(),
+                card.note());
+        if (again instanceof Preparation.Refused refused) {
+            chat.update(record.message(), card.refused(refused.inline()).message());
+            return Optional.empty();
+        }
+        log.info(
+                "Split request {} in {} was left after batch {}; the rest go from here",
+                record.message().ts(),
+                record.message().channel(),
+                sent);
+        return Optional.of(CreateQueue.Entry.resumed(
+                ((Preparation.Ready) again).request(),
+                card,
+                record.message(),
+                StatusFacts.queuedAt(record.facts()).orElse(record.message().postedAt()),
+                sent));
     }
 
     /** A message of the bot's, about a distribution in the config, posted longer than abandonedAfter ago. */
@@ -195,9 +387,23 @@ final class Reconciler {
             return;
         }
         StatusCard card = left.get().card();
-        Optional<Invalidation> created = cdn.findByCallerReference(
-                left.get().distribution().id(), left.get().reference().encode());
-        if (created.isPresent()) {
+        int of = StatusFacts.batches(record.facts());
+        // A split request's first batch goes under a reference of its own.
+        String reference = of > 1
+                ? new CallerReference(
+                                record.message().channel(), record.message().ts(), card.requester(), 1, of)
+                        .encode()
+                : left.get().reference().encode();
+        Optional<Invalidation> created =
+                cdn.findByCallerReference(left.get().distribution().id(), reference);
+        if (created.isPresent() && of > 1) {
+            chat.update(
+                    record.message(),
+                    card.inProgress(created.get().id(), created.get().createTime())
+                            .inBatch(1, of)
+                            .message());
+            tracker.follow(created.get());
+        } else if (created.isPresent()) {
             log.info(
                     "Status message {} in {} was left at requesting; its invalidation {} exists and is followed",
                     record.message().ts(),

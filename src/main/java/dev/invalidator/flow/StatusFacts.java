@@ -1,9 +1,12 @@
 package dev.invalidator.flow;
 
+import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.Identifiers;
 import dev.invalidator.request.InvalidationPath;
+import dev.invalidator.request.PathLimits;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +35,24 @@ final class StatusFacts {
     static final String CONFIRMATION = "confirmation";
     /** The {@link RequestTicket#digest()} of the ticket an approval's buttons carry: only that ticket acts here. */
     static final String TICKET = "ticket";
+    /** When a queued request was queued, in epoch milliseconds. */
+    static final String QUEUED_AT = "queued_at";
+    /**
+     * When the instance holding a queued request last showed it was alive, in epoch milliseconds: a sweep takes over a queued
+     * request nobody touched for longer than {@code polling.abandonedAfter}.
+     */
+    static final String TOUCHED_AT = "touched_at";
+    /** The CallerReference of the invalidation a queued request goes out in with others: the first one's. */
+    static final String BATCH_REFERENCE = "batch_reference";
+
+    /**
+     * How many invalidations a request too large for CloudFront's in-progress limits goes out in, one after another:
+     * a sweep finds each by its reference ({@code …/b2of3}).
+     */
+    static final String BATCHES = "batches";
 
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern MILLIS = Pattern.compile("[0-9]{1,15}");
     /** {@link PendingRequests#newId()}: 8 random bytes in hex. */
     private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-f]{16}");
     /** {@link RequestTicket#digest()}: a SHA-256 in base64url without padding. */
@@ -52,7 +71,14 @@ final class StatusFacts {
                 && matches(facts.get(PATHS), COUNT)
                 && absentOr(facts, ALIAS, Identifiers::isAlias)
                 && absentOr(facts, CONFIRMATION, id -> matches(id, REQUEST_ID))
-                && absentOr(facts, TICKET, digest -> matches(digest, DIGEST));
+                && absentOr(facts, TICKET, digest -> matches(digest, DIGEST))
+                && absentOr(facts, QUEUED_AT, millis -> matches(millis, MILLIS))
+                && absentOr(facts, TOUCHED_AT, millis -> matches(millis, MILLIS))
+                && absentOr(facts, BATCHES, count -> matches(count, COUNT))
+                && absentOr(
+                        facts,
+                        BATCH_REFERENCE,
+                        reference -> CallerReference.decode(reference).isPresent());
     }
 
     static boolean wellFormed(Chat.StatusRecord record) {
@@ -74,6 +100,11 @@ final class StatusFacts {
         facts.put(ALIAS, request.distribution().alias());
         facts.put(PATHS, String.valueOf(request.paths().accepted().size()));
         request.note().ifPresent(note -> facts.put(NOTE, note));
+        int batches = PathLimits.cloudFrontDefaults().batches(request.values()).size();
+        if (batches > 1) {
+            // From the first post on, so that a sweep finding the message left at any point looks for every batch.
+            facts.put(BATCHES, String.valueOf(batches));
+        }
         if (!request.paths().samples().isEmpty()) {
             facts.put(
                     SAMPLES,
@@ -82,6 +113,52 @@ final class StatusFacts {
                             .collect(Collectors.joining("\n")));
         }
         return facts;
+    }
+
+    /** The facts of a queued request: its own, when it was queued, and that its holder is alive at {@code touched}. */
+    static Map<String, String> queued(PreparedRequest request, Instant queuedAt, Instant touched) {
+        Map<String, String> facts = of(request);
+        facts.put(QUEUED_AT, String.valueOf(queuedAt.toEpochMilli()));
+        facts.put(TOUCHED_AT, String.valueOf(touched.toEpochMilli()));
+        return facts;
+    }
+
+    /**
+     * The facts of a queued request about to go to CloudFront with others, under {@code reference}, the batch's (its
+     * first member's): a sweep that finds it left looks that invalidation up.
+     */
+    static Map<String, String> inBatch(Map<String, String> facts, String reference) {
+        Map<String, String> updated = new LinkedHashMap<>(facts);
+        updated.put(BATCH_REFERENCE, reference);
+        return updated;
+    }
+
+    /** How many invalidations the request goes out in: more than 1 when it is split. */
+    static int batches(Map<String, String> facts) {
+        return Optional.ofNullable(facts.get(BATCHES))
+                .filter(count -> matches(count, COUNT))
+                .map(Integer::parseInt)
+                .orElse(1);
+    }
+
+    /** The batch's reference a queued request recorded before its create, if it did and the reference is the bot's. */
+    static Optional<String> batchReference(Map<String, String> facts) {
+        return Optional.ofNullable(facts.get(BATCH_REFERENCE))
+                .filter(reference -> CallerReference.decode(reference).isPresent());
+    }
+
+    static Optional<Instant> queuedAt(Map<String, String> facts) {
+        return millis(facts, QUEUED_AT);
+    }
+
+    static Optional<Instant> touchedAt(Map<String, String> facts) {
+        return millis(facts, TOUCHED_AT);
+    }
+
+    private static Optional<Instant> millis(Map<String, String> facts, String key) {
+        return Optional.ofNullable(facts.get(key))
+                .filter(value -> matches(value, MILLIS))
+                .map(value -> Instant.ofEpochMilli(Long.parseLong(value)));
     }
 
     static List<String> samples(Map<String, String> facts) {

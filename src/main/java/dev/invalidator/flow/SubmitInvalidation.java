@@ -9,9 +9,11 @@ import dev.invalidator.cdn.Distribution;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
+import dev.invalidator.chat.QueueReason;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.chat.StatusCard;
@@ -20,6 +22,8 @@ import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.request.ParsedPaths;
 import dev.invalidator.request.PathParser;
 import dev.invalidator.tracking.Tracker;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +53,9 @@ final class SubmitInvalidation {
     private final RateLimits rateLimits;
     private final StatusPosts posts;
     private final AuditLog audit;
+    private final CreateQueue queue;
+    private final BatchMembers members;
+    private final Clock clock;
 
     SubmitInvalidation(
             Gate gate,
@@ -62,7 +69,10 @@ final class SubmitInvalidation {
             Approvals approvals,
             RateLimits rateLimits,
             StatusPosts posts,
-            AuditLog audit) {
+            AuditLog audit,
+            CreateQueue queue,
+            BatchMembers members,
+            Clock clock) {
         this.gate = gate;
         this.catalog = catalog;
         this.parser = parser;
@@ -75,6 +85,10 @@ final class SubmitInvalidation {
         this.rateLimits = rateLimits;
         this.posts = posts;
         this.audit = audit;
+        this.queue = queue;
+        this.members = members;
+        this.clock = clock;
+        queue.sendWith(this::send);
     }
 
     void submit(SlashCommand command, Command.Invalidate request, Responder responder) {
@@ -234,6 +248,13 @@ final class SubmitInvalidation {
             approvals.ask(request, card, responder, confirmed);
             return;
         }
+        Optional<Integer> waiting = queue.full(request.distribution().id());
+        if (waiting.isPresent()) {
+            audit.record(
+                    AuditEntry.of(AuditEntry.Decision.QUEUE_FULL, request, waiting.get() + " requests already queued"));
+            responder.answer(Replies.queueFull(request.distribution().alias(), waiting.get()));
+            return;
+        }
         posts.post(request, card, Map.of(), confirmed, responder).ifPresent(status -> create(request, card, status));
     }
 
@@ -253,39 +274,217 @@ final class SubmitInvalidation {
         create(request, approved.card(), approved.status());
     }
 
+    /** Hands the request to the queue, which sends it now if CloudFront has room, or shows it queued until then. */
     private void create(PreparedRequest request, StatusCard card, PostedMessage status) {
-        String reference = new CallerReference(status.channel(), status.ts(), request.requester()).encode();
-        String distributionId = request.distribution().id();
+        queue.offer(new CreateQueue.Entry(request, card, status, clock.instant()));
+    }
+
+    /**
+     * Sends requests the queue let go, as one invalidation with the first one's reference derived from its status
+     * message: shows its id and paths in each one's message, and hands it to the tracker; or tells the queue CloudFront
+     * had no room after all. Before a create for several, each other member records the reference in its facts, so
+     * that a sweep finding it left by a dead instance looks that invalidation up.
+     */
+    private CreateQueue.Sent send(List<CreateQueue.Entry> wanted) {
+        List<CreateQueue.Entry> batch = wanted.stream()
+                .filter(entry -> entry.underway() || !entry.wasShownQueued() || !cancelledElsewhere(entry.status))
+                .toList();
+        if (batch.isEmpty()) {
+            log.info("The queued requests of {} were cancelled on another instance; nothing was sent", wanted);
+            return CreateQueue.Sent.DONE;
+        }
+        CreateQueue.Entry first = batch.get(0);
+        if (first.split()) {
+            return sendNextBatch(first);
+        }
+        String reference =
+                new CallerReference(first.status.channel(), first.status.ts(), first.request.requester()).encode();
+        String distributionId = first.request.distribution().id();
+        List<String> paths = batch.size() == 1 ? first.request.values() : CreateQueue.merged(batch);
+        batch.stream()
+                .skip(1)
+                .forEach(member -> Quietly.show(
+                        "the batch of a queued request",
+                        () -> chat.update(
+                                member.status,
+                                member.card
+                                        .queued(QueueReason.sendingWith(batch.size() - 1))
+                                        .message(),
+                                StatusFacts.inBatch(
+                                        StatusFacts.queued(member.request, member.queuedAt, clock.instant()),
+                                        reference))));
         Invalidation invalidation;
         try {
-            invalidation = cdn.create(distributionId, reference, request.values());
+            invalidation = cdn.create(distributionId, reference, paths);
         } catch (CdnException e) {
+            if (e.failure() == CdnException.Failure.THROTTLED) {
+                return CreateQueue.Sent.NO_TURN;
+            }
+            if (e.failure() == CdnException.Failure.TOO_MANY_IN_PROGRESS) {
+                return CreateQueue.Sent.FULL;
+            }
             log.warn("Creating an invalidation on {} failed: {}", distributionId, e.getMessage());
-            audit.record(AuditEntry.failed(request, e, reference));
-            Quietly.show(
-                    "the failure",
-                    () -> chat.update(
-                            status, card.failed(e.getMessage(), e.nextStep()).message()));
-            Quietly.show("the failure notice", () -> chat.reply(status, Replies.failedNotice(request.requester(), e)));
-            return;
+            for (CreateQueue.Entry member : batch) {
+                audit.record(AuditEntry.failed(member.request, e, reference));
+                Quietly.show(
+                        "the failure",
+                        () -> chat.update(
+                                member.status,
+                                member.card.failed(e.getMessage(), e.nextStep()).message()));
+                Quietly.show(
+                        "the failure notice",
+                        () -> chat.reply(member.status, Replies.failedNotice(member.request.requester(), e)));
+            }
+            return CreateQueue.Sent.DONE;
         }
         log.info(
-                "Created invalidation {} on {} ({} paths) for {} in {}",
+                "Created invalidation {} on {} ({} paths) for {} request(s), the first by {} in {}",
                 invalidation.id(),
                 distributionId,
                 invalidation.paths().size(),
-                request.requester(),
-                request.channel());
+                batch.size(),
+                first.request.requester(),
+                first.request.channel());
         monthToDate.record(invalidation);
-        audit.record(AuditEntry.created(request, invalidation, reference));
+        batch.stream().skip(1).forEach(member -> members.add(invalidation.id(), member.status));
+        for (CreateQueue.Entry member : batch) {
+            shownSent(member, invalidation, reference, batch.size());
+        }
+        tracker.follow(invalidation);
+        return CreateQueue.Sent.DONE;
+    }
+
+    /**
+     * Sends the next batch of a request too large for CloudFront's in-progress limits, under a reference naming the
+     * batch; its status message shows which batch is in progress and records how many there are.
+     */
+    private CreateQueue.Sent sendNextBatch(CreateQueue.Entry entry) {
+        int number = entry.nextBatch();
+        int of = entry.batches.size();
+        String reference = new CallerReference(
+                        entry.status.channel(), entry.status.ts(), entry.request.requester(), number, of)
+                .encode();
+        String distributionId = entry.distributionId();
+        if (number == 1) {
+            // Kept before the first batch goes, so that whoever finds the request left sends the rest.
+            queue.keepPaths(entry);
+        }
+        Invalidation invalidation;
+        try {
+            invalidation = cdn.create(distributionId, reference, entry.nextPaths());
+        } catch (CdnException e) {
+            if (e.failure() == CdnException.Failure.THROTTLED) {
+                return CreateQueue.Sent.NO_TURN;
+            }
+            if (e.failure() == CdnException.Failure.TOO_MANY_IN_PROGRESS) {
+                return CreateQueue.Sent.FULL;
+            }
+            log.warn("Creating batch {} of {} on {} failed: {}", number, of, distributionId, e.getMessage());
+            audit.record(AuditEntry.failed(entry.request, e, reference));
+            Quietly.show(
+                    "the failure",
+                    () -> chat.update(
+                            entry.status,
+                            entry.card.failed(e.getMessage(), e.nextStep()).message()));
+            Quietly.show(
+                    "the failure notice",
+                    () -> chat.reply(entry.status, Replies.failedNotice(entry.request.requester(), e)));
+            return CreateQueue.Sent.DONE;
+        }
+        log.info(
+                "Created invalidation {} on {}, batch {} of {} ({} paths) of the request of {} in {}",
+                invalidation.id(),
+                distributionId,
+                number,
+                of,
+                invalidation.paths().size(),
+                entry.request.requester(),
+                entry.request.channel());
+        monthToDate.record(invalidation);
+        audit.record(AuditEntry.created(entry.request, invalidation, reference));
+        Quietly.show(
+                "batch " + number + " of " + of + " in progress",
+                () -> chat.update(
+                        entry.status,
+                        entry.card
+                                .inProgress(invalidation.id(), invalidation.createTime())
+                                .inBatch(number, of)
+                                .message(),
+                        StatusFacts.of(entry.request)));
+        if (number == 1) {
+            if (entry.wasShownQueued()) {
+                Duration waited = Duration.between(entry.queuedAt, clock.instant());
+                Quietly.show("how long it queued", () -> chat.reply(entry.status, Replies.queuedFor(waited, 1)));
+            }
+            if (!entry.pathsKept()) {
+                Quietly.show("the path list", () -> chat.reply(entry.status, Replies.pathList(entry.request.paths())));
+            }
+        }
+        tracker.follow(invalidation);
+        return CreateQueue.Sent.DONE;
+    }
+
+    /** One request's status message and thread once its invalidation exists. */
+    private void shownSent(CreateQueue.Entry entry, Invalidation invalidation, String reference, int together) {
+        PostedMessage status = entry.status;
+        audit.record(AuditEntry.created(entry.request, invalidation, reference));
         // The invalidation exists whatever Slack says now: a failed edit must not stop the tracker from following it.
         Quietly.show(
                 "invalidation " + invalidation.id() + " in progress",
                 () -> chat.update(
                         status,
-                        card.inProgress(invalidation.id(), invalidation.createTime())
+                        entry.card
+                                .inProgress(invalidation.id(), invalidation.createTime())
                                 .message()));
-        Quietly.show("the path list", () -> chat.reply(status, Replies.pathList(request.paths())));
-        tracker.follow(invalidation);
+        if (entry.wasShownQueued()) {
+            Duration waited = Duration.between(entry.queuedAt, clock.instant());
+            Quietly.show("how long it queued", () -> chat.reply(status, Replies.queuedFor(waited, together)));
+        }
+        if (!entry.pathsKept()) {
+            Quietly.show("the path list", () -> chat.reply(status, Replies.pathList(entry.request.paths())));
+        }
+    }
+
+    /**
+     * Whether the status message of a queued request no longer says queued: its requester's Cancel reached another
+     * instance, which can't take it out of this one's memory and says so in the message instead. When Slack can't
+     * tell, it goes: a request nobody cancelled must not wait on Slack.
+     */
+    private boolean cancelledElsewhere(PostedMessage status) {
+        try {
+            return chat.status(status)
+                    .map(record -> !StatusCard.isQueued(record.text()))
+                    .orElse(false);
+        } catch (ChatException e) {
+            log.warn("Couldn't read back the queued request of {} before sending it: {}", status, e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * A click on a queued request's Cancel: only its requester may, as the bot's own status message says — never the
+     * click's payload. Taken out of this instance's queue if it waits here; otherwise the message is shown cancelled,
+     * and the instance that holds it reads that before sending.
+     */
+    void cancelQueued(String userId, PostedMessage clicked, Responder whisper) {
+        Optional<Chat.StatusRecord> record = chat.status(clicked);
+        if (record.isEmpty() || !StatusCard.isQueued(record.get().text())) {
+            whisper.answer(Replies.notQueued());
+            return;
+        }
+        Optional<StatusCard> posted = StatusFacts.card(record.get().facts());
+        if (posted.isEmpty()) {
+            whisper.answer(Replies.notQueued());
+            return;
+        }
+        if (!posted.get().requester().equals(userId)) {
+            whisper.answer(Replies.notYourRequest(posted.get().requester()));
+            return;
+        }
+        Optional<CreateQueue.Entry> taken = queue.cancel(clicked);
+        StatusCard card = taken.map(entry -> entry.card).orElse(posted.get());
+        taken.ifPresent(entry -> audit.record(AuditEntry.of(AuditEntry.Decision.CANCELLED, entry.request, "")));
+        Quietly.show(
+                "the cancellation", () -> chat.update(clicked, card.cancelled().message()));
     }
 }

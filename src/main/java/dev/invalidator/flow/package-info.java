@@ -3,8 +3,9 @@
  * same whichever way a request arrives and whichever instance of the bot Slack hands it to.
  *
  * <pre>{@code
- * CommandHandler handler =
- *         new CommandHandler(config, catalog, policy, cdn, chat, tracker, usage, clock, timer, metrics.requests());
+ * CommandHandler handler = new CommandHandler(
+ *         config, catalog, policy, pacedCdn, chat, tracker, usage, clock, timer, metrics.requests(), pacedCdn, workers,
+ *         freed, members, metrics.queue());
  * handler.handle(new SlashCommand("U0ALICE", "C0OPS", "web /index.html /css/*", triggerId), responder);
  * }</pre>
  *

@@ -55,6 +55,7 @@ public final class BotMetrics implements AutoCloseable {
     private final CloudFrontMeters cloudFront = new CloudFrontMeters(registry);
     private final InvalidationMeters invalidations;
     private final SlackMeters slack = new SlackMeters(registry);
+    private final QueueMeters queue = new QueueMeters(registry);
     /** Listens to the JVM's collections, so it is closed with the registry. */
     private final Optional<JvmGcMetrics> gc;
 
@@ -102,6 +103,10 @@ public final class BotMetrics implements AutoCloseable {
 
     public InvalidationMeters invalidations() {
         return invalidations;
+    }
+
+    public QueueMeters queue() {
+        return queue;
     }
 
     public SlackMeters slack() {

@@ -9,6 +9,7 @@ import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.metrics.SlackMeters;
 import dev.invalidator.slack.listeners.actions.ApprovalButtonsListener;
 import dev.invalidator.slack.listeners.actions.ConfirmationButtonsListener;
+import dev.invalidator.slack.listeners.actions.QueueCancelListener;
 import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
 import dev.invalidator.slack.listeners.events.HomeListener;
 import dev.invalidator.slack.listeners.views.RequestModalListener;
@@ -105,6 +106,7 @@ public final class SlackBot implements AutoCloseable {
         InvalidateCommandListener.register(app, handler, afterAck);
         ConfirmationButtonsListener.register(app, handler, afterAck);
         ApprovalButtonsListener.register(app, handler, afterAck);
+        QueueCancelListener.register(app, handler, afterAck);
         RequestModalListener.register(app, handler, afterAck);
         HomeListener.register(app, handler, afterAck);
         try {

@@ -28,11 +28,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,12 @@ public final class SlackChat implements Chat {
     static final String FACTS_EVENT = "invalidation_request";
     /** The metadata event type of the thread reply that records a decision on a request waiting for approval. */
     static final String DECISION_EVENT = "invalidation_decision";
+    /** The metadata event type of the thread replies that keep a queued request's paths, in parts. */
+    static final String QUEUED_PATHS_EVENT = "invalidation_queued_paths";
+
+    private static final String PART = "part";
+    private static final String PARTS = "parts";
+    private static final String PATHS = "paths";
     /**
      * The metadata key of a random id that every post of state (a status message, a decision) carries, so that a
      * retry can find the post an earlier attempt made although its answer was lost.
@@ -244,6 +253,65 @@ public final class SlackChat implements Chat {
                                 .limit(LOOK_BACK)
                                 .includeAllMetadata(true)))
                 .getMessages();
+    }
+
+    @Override
+    public PostedMessage postQueuedPaths(
+            PostedMessage status, int part, int parts, List<String> paths, Message notice) {
+        String postId = UUID.randomUUID().toString();
+        Map<String, Object> payload = new HashMap<>();
+        payload.put(DECISION_STATUS, status.ts());
+        payload.put(PART, String.valueOf(part));
+        payload.put(PARTS, String.valueOf(parts));
+        // A path never holds a line break (PathParser refuses control characters), so one per line keeps them exactly.
+        payload.put(PATHS, String.join("\n", paths));
+        payload.put(POST_ID, postId);
+        var response = send(
+                "chat.postMessage",
+                status.channel(),
+                notice,
+                notice.withoutLayout(),
+                m -> () -> client.chatPostMessage(r -> r.channel(status.channel())
+                        .threadTs(status.ts())
+                        .text(m.text())
+                        .blocks(layout(m))
+                        .metadata(new com.slack.api.model.Message.Metadata(QUEUED_PATHS_EVENT, payload))),
+                () -> posted(status.channel(), replies(status), QUEUED_PATHS_EVENT, postId));
+        return new PostedMessage(response.getChannel(), response.getTs());
+    }
+
+    @Override
+    public Optional<List<String>> queuedPaths(PostedMessage status) {
+        Map<Integer, List<String>> parts = new TreeMap<>();
+        int expected = -1;
+        for (com.slack.api.model.Message reply : replies(status)) {
+            if (status.ts().equals(reply.getTs()) || !isOwn(reply, QUEUED_PATHS_EVENT)) {
+                continue;
+            }
+            Map<String, String> payload = facts(reply.getMetadata());
+            if (!status.ts().equals(payload.get(DECISION_STATUS))) {
+                continue;
+            }
+            try {
+                int part = Integer.parseInt(payload.getOrDefault(PART, ""));
+                int of = Integer.parseInt(payload.getOrDefault(PARTS, ""));
+                if (expected != -1 && of != expected) {
+                    return Optional.empty();
+                }
+                expected = of;
+                parts.putIfAbsent(part, payload.getOrDefault(PATHS, "").lines().toList());
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        if (expected < 1 || parts.size() != expected || !parts.keySet().equals(rangeOf(expected))) {
+            return Optional.empty();
+        }
+        return Optional.of(parts.values().stream().flatMap(List::stream).toList());
+    }
+
+    private static Set<Integer> rangeOf(int parts) {
+        return IntStream.rangeClosed(1, parts).boxed().collect(Collectors.toSet());
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.slack.api.socket_mode.queue.SocketModeMessageQueue;
 import com.slack.api.util.json.GsonFactory;
 import dev.invalidator.base.DaemonThreads;
 import dev.invalidator.metrics.SlackMeters;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -237,6 +238,12 @@ final class SocketModeSession implements AutoCloseable {
         private final SocketModeLiveness liveness;
         private final SlackMeters meters;
         private final AtomicBoolean connectedOnce = new AtomicBoolean();
+        /**
+         * Set before the SDK's close: a monitor check already under way when the bot closes (a late pong on a busy
+         * machine) would otherwise open a new connection after the close, which nothing ever closes — Slack would go
+         * on handing that connection envelopes the stopped bot never acks.
+         */
+        private final AtomicBoolean closed = new AtomicBoolean();
 
         MonitoredClient(
                 Slack slack,
@@ -262,6 +269,9 @@ final class SocketModeSession implements AutoCloseable {
         /** Returns when the monitor may check again, in epoch milliseconds, as the SDK's own does. */
         @Override
         public long maintainCurrentSession() {
+            if (closed.get()) {
+                return Long.MAX_VALUE;
+            }
             liveness.monitorChecking();
             try {
                 return super.maintainCurrentSession();
@@ -276,6 +286,9 @@ final class SocketModeSession implements AutoCloseable {
 
         @Override
         public void connect() {
+            if (closed.get()) {
+                return;
+            }
             if (connectedOnce.getAndSet(true)) {
                 meters.reconnected();
             }
@@ -287,6 +300,12 @@ final class SocketModeSession implements AutoCloseable {
                 log.warn("Could not turn Nagle's algorithm off for Socket Mode: {}", e.toString());
             }
             super.connect();
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed.set(true);
+            super.close();
         }
     }
 }

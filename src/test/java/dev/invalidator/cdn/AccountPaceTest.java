@@ -10,45 +10,35 @@ import org.junit.jupiter.api.Test;
 
 class AccountPaceTest {
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
-
     private final AtomicLong nanos = new AtomicLong();
     private final AccountPace pace = new AccountPace(0.5, 5, nanos::get);
 
     @Test
-    void a_burst_goes_at_once_and_each_create_after_it_waits_two_seconds_more() {
-        List<Duration> waits = IntStream.range(0, 8)
-                .mapToObj(i -> pace.reserve(MINUTE).orElseThrow())
-                .toList();
+    void a_burst_of_five_goes_at_once_and_the_sixth_has_no_token() {
+        List<Boolean> taken = IntStream.range(0, 6).mapToObj(i -> pace.take()).toList();
 
-        assertThat(waits)
-                .containsExactly(
-                        Duration.ZERO,
-                        Duration.ZERO,
-                        Duration.ZERO,
-                        Duration.ZERO,
-                        Duration.ZERO,
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(4),
-                        Duration.ofSeconds(6));
+        assertThat(taken).containsExactly(true, true, true, true, true, false);
+        assertThat(pace.untilTurn()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
     void time_passing_gives_turns_back() {
-        IntStream.range(0, 5).forEach(i -> pace.reserve(MINUTE));
+        IntStream.range(0, 5).forEach(i -> pace.take());
 
         nanos.addAndGet(Duration.ofSeconds(2).toNanos());
 
-        assertThat(pace.reserve(MINUTE)).contains(Duration.ZERO);
-        assertThat(pace.reserve(MINUTE)).contains(Duration.ofSeconds(2));
+        assertThat(pace.untilTurn()).isZero();
+        assertThat(pace.take()).isTrue();
+        assertThat(pace.untilTurn()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
-    void a_turn_further_than_the_longest_wait_is_refused_and_reserves_nothing() {
-        IntStream.range(0, 5).forEach(i -> pace.reserve(MINUTE));
+    void a_refused_take_takes_nothing() {
+        IntStream.range(0, 5).forEach(i -> pace.take());
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
 
-        assertThat(pace.reserve(Duration.ofSeconds(1))).isEmpty();
-        assertThat(pace.reserve(Duration.ofSeconds(2))).contains(Duration.ofSeconds(2));
+        assertThat(pace.take()).isFalse();
+        assertThat(pace.untilTurn()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -56,7 +46,7 @@ class AccountPaceTest {
         pace.throttled();
 
         assertThat(pace.rate()).isEqualTo(0.25);
-        assertThat(pace.reserve(MINUTE)).contains(Duration.ofSeconds(4));
+        assertThat(pace.untilTurn()).isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test

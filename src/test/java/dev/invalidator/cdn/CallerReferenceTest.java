@@ -31,6 +31,24 @@ class CallerReferenceTest {
         }
 
         @Test
+        void a_batch_of_a_split_request_names_its_place_and_round_trips() {
+            CallerReference reference = new CallerReference("C0OPS", "1503435956.000247", "U0ALICE", 2, 3);
+
+            assertThat(reference.encode()).isEqualTo("invalidator/1/C0OPS/1503435956.000247/U0ALICE/b2of3");
+            assertThat(CallerReference.decode(reference.encode())).contains(reference);
+            assertThat(CallerReference.decode("invalidator/1/C0OPS/1503435956.000247/U0ALICE"))
+                    .hasValueSatisfying(old -> assertThat(old.split()).isFalse());
+        }
+
+        @Test
+        void a_batch_at_the_longest_stays_within_128_ascii_characters() {
+            String id = "A".repeat(24);
+            String encoded = new CallerReference(id, "999999999999.999999999", id, 999, 999).encode();
+
+            assertThat(encoded).hasSizeLessThanOrEqualTo(128).matches("\\p{ASCII}+");
+        }
+
+        @Test
         void stays_within_128_ascii_characters_at_the_longest() {
             String id = "A".repeat(24);
             String encoded = new CallerReference(id, "999999999999.999999999", id).encode();

@@ -61,79 +61,50 @@ class PacedCdnTest {
         }
     };
 
-    private final PacedCdn paced = new PacedCdn(cloudFront, config(), nanos::get, d -> nanos.addAndGet(d.toNanos()));
+    private final PacedCdn paced = new PacedCdn(cloudFront, config(), nanos::get);
 
     @Nested
     class ABurst {
 
         @Test
-        void sends_five_at_once_then_one_every_two_seconds_with_room_to_spare() {
-            IntStream.range(0, 8).forEach(i -> create(WEB));
+        void sends_five_at_once_and_refuses_the_sixth_without_sending_it() {
+            IntStream.range(0, 5).forEach(i -> create(WEB));
 
-            assertThat(sentAt)
-                    .containsExactly(
-                            seconds(0),
-                            seconds(0),
-                            seconds(0),
-                            seconds(0),
-                            seconds(0),
-                            seconds(2).plus(PacedCdn.ROOM),
-                            seconds(4).plus(PacedCdn.ROOM),
-                            seconds(6).plus(PacedCdn.ROOM));
+            assertThatThrownBy(() -> create(WEB)).isInstanceOfSatisfying(CdnException.class, e -> {
+                assertThat(e.failure()).isEqualTo(CdnException.Failure.THROTTLED);
+                assertThat(e.getMessage()).contains("nothing was sent");
+            });
+            assertThat(sentAt).hasSize(5);
+        }
+
+        @Test
+        void says_the_next_turn_is_two_seconds_away_with_room_to_spare() {
+            assertThat(paced.untilTurn(WEB)).isZero();
+            IntStream.range(0, 5).forEach(i -> create(WEB));
+
+            assertThat(paced.untilTurn(WEB)).isEqualTo(seconds(2).plus(PacedCdn.ROOM));
+            nanos.addAndGet(seconds(2).toNanos());
+            assertThat(paced.untilTurn(WEB)).isZero();
+            create(WEB);
+            assertThat(sentAt).hasSize(6);
         }
 
         @Test
         void shares_its_account_pace_across_distributions() {
             IntStream.range(0, 3).forEach(i -> create(WEB));
-            IntStream.range(0, 3).forEach(i -> create(IMAGES));
+            IntStream.range(0, 2).forEach(i -> create(IMAGES));
 
-            assertThat(sentAt.get(5)).isEqualTo(seconds(2).plus(PacedCdn.ROOM));
+            assertThat(paced.untilTurn(WEB)).isPositive();
+            assertThat(paced.untilTurn(IMAGES)).isPositive();
         }
 
         @Test
         void in_another_account_does_not_wait_for_this_one() {
             IntStream.range(0, 5).forEach(i -> create(WEB));
 
+            assertThat(paced.untilTurn(SHOP)).isZero();
             create(SHOP);
-
-            assertThat(sentAt.get(5)).isEqualTo(seconds(0));
-        }
-
-        @Test
-        void fails_a_create_whose_turn_is_more_than_a_minute_away_and_sends_nothing() {
-            // Thirty-six creates at once, as if on as many workers: five go, then one every two seconds, so the
-            // 36th's turn is 62 s away.
-            PacedCdn atOnce = new PacedCdn(cloudFront, config(), nanos::get, waited -> {});
-            IntStream.range(0, 35).forEach(i -> atOnce.create(WEB, "ref-" + i, List.of("/index.html")));
-            sentAt.clear();
-
-            assertThatThrownBy(() -> atOnce.create(WEB, "ref-35", List.of("/index.html")))
-                    .isInstanceOfSatisfying(CdnException.class, e -> {
-                        assertThat(e.failure()).isEqualTo(CdnException.Failure.THROTTLED);
-                        assertThat(e.getMessage()).contains("nothing was sent");
-                        assertThat(e.nextStep()).isEqualTo("Try again in a minute.");
-                    });
-            assertThat(sentAt).isEmpty();
-        }
-    }
-
-    @Nested
-    class TheLongestWait {
-
-        @Test
-        void is_half_of_abandoned_after_when_that_is_shorter_than_a_minute() {
-            // Five creates go at once; the sixth's turn is 2 s away, more than half of a 3 s abandonedAfter.
-            PacedCdn quick = new PacedCdn(
-                    cloudFront,
-                    config("polling: {initialInterval: 1s, maxInterval: 1s, abandonedAfter: 3s}"),
-                    nanos::get,
-                    waited -> {});
-            IntStream.range(0, 5).forEach(i -> quick.create(WEB, "ref-" + i, List.of("/index.html")));
-
-            assertThatThrownBy(() -> quick.create(WEB, "ref-5", List.of("/index.html")))
-                    .isInstanceOfSatisfying(
-                            CdnException.class, e -> assertThat(e.failure()).isEqualTo(CdnException.Failure.THROTTLED));
-            assertThat(sentAt).hasSize(5);
+            assertThat(sentAt).hasSize(6);
         }
     }
 
@@ -141,31 +112,24 @@ class PacedCdnTest {
     class Throttling {
 
         @Test
-        void is_sent_again_in_a_slower_turn() {
+        void fails_the_create_once_and_slows_the_accounts_pace() {
             failures.add(throttled());
-
-            Invalidation created = create(WEB);
-
-            assertThat(created.id()).isEqualTo("I2");
-            assertThat(sentAt).containsExactly(seconds(0), seconds(4).plus(PacedCdn.ROOM));
-        }
-
-        @Test
-        void is_given_up_after_three_sends() {
-            IntStream.range(0, PacedCdn.SENDS).forEach(i -> failures.add(throttled()));
 
             assertThatThrownBy(() -> create(WEB))
                     .isInstanceOfSatisfying(
                             CdnException.class, e -> assertThat(e.failure()).isEqualTo(CdnException.Failure.THROTTLED));
-            assertThat(sentAt).hasSize(PacedCdn.SENDS);
+            assertThat(sentAt).hasSize(1);
+            assertThat(paced.createsPerSecond(WEB)).isEqualTo(0.25);
+            assertThat(paced.untilTurn(WEB)).isEqualTo(seconds(4).plus(PacedCdn.ROOM));
         }
 
         @Test
-        void other_failures_are_not_sent_again() {
+        void other_failures_leave_the_pace_alone() {
             failures.add(new CdnException(CdnException.Failure.ACCESS_DENIED, "denied", "fix the policy"));
 
             assertThatThrownBy(() -> create(WEB)).isInstanceOf(CdnException.class);
             assertThat(sentAt).hasSize(1);
+            assertThat(paced.createsPerSecond(WEB)).isEqualTo(0.5);
         }
     }
 

@@ -103,6 +103,45 @@ class StatusCardTest {
     }
 
     @Nested
+    class Queued {
+
+        private final String place = QueueReason.WILDCARDS.place(2, "web", 15, 0.5);
+
+        @Test
+        void says_its_place_and_why_in_its_text_and_carries_a_cancel_button() {
+            StatusCard queued = web().build().queued(place);
+
+            assertThat(queued.message().text())
+                    .isEqualTo("Invalidation of 3 paths on web: ⏳ Queued — 2 requests ahead on `web`; CloudFront"
+                            + " allows 15 wildcard paths in progress");
+            assertThat(StatusCard.isQueued(queued.message().text())).isTrue();
+            assertThat(queued.message().blocks())
+                    .anySatisfy(block -> assertThat(block).isInstanceOf(Block.Actions.class));
+        }
+
+        @Test
+        void leaves_its_place_and_button_behind_when_sent_or_cancelled() {
+            StatusCard queued = web().build().queued(place);
+
+            assertThat(queued.inProgress("I2J0I21PCUYOIK", CREATED).queuePlace())
+                    .isEmpty();
+            StatusCard cancelled = queued.cancelled();
+            assertThat(cancelled.message().text())
+                    .isEqualTo("Invalidation of 3 paths on web: cancelled, nothing was sent");
+            assertThat(StatusCard.isQueued(cancelled.message().text())).isFalse();
+            assertThat(cancelled.message().blocks()).noneMatch(block -> block instanceof Block.Actions);
+        }
+
+        @Test
+        void names_the_accounts_pace_as_it_is_now() {
+            assertThat(QueueReason.ACCOUNT_TURN.place(0, "web", 15, 0.25))
+                    .isEqualTo("next on `web`; CloudFront takes 0.25 new invalidations a second from this AWS account");
+            assertThat(QueueReason.FILES.place(1, "web", 3000, 0.5))
+                    .isEqualTo("1 request ahead on `web`; CloudFront allows 3,000 file paths in progress");
+        }
+    }
+
+    @Nested
     class Moving_on {
 
         @Test

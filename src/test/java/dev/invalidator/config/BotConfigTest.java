@@ -217,10 +217,10 @@ class BotConfigTest {
         }
 
         @Test
-        void limits_refuse_more_paths_than_cloud_front_allows_in_progress() {
-            assertThatThrownBy(() -> new LimitsConfig(3001, 5, 20, 30))
+        void limits_refuse_more_paths_than_a_request_split_into_batches_may_hold() {
+            assertThatThrownBy(() -> new LimitsConfig(10_001, 5, 20, 30))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("maxPathsPerRequest must be at most 3000: 3001");
+                    .hasMessage("maxPathsPerRequest must be at most 10000: 10001");
         }
 
         @Test

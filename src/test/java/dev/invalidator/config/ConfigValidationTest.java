@@ -548,7 +548,7 @@ class ConfigValidationTest {
                     arguments(
                             validWith("web: {}"),
                             "web: unknown key — the keys here are distributions, polling, limits, groups, confirm,"
-                                    + " verify and cloudfront"),
+                                    + " verify, cloudfront and queue"),
                     arguments(
                             web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], region: us-east-1"),
                             "distributions.web.region: unknown key — the keys here are id, channels, users, roleArn,"
@@ -611,11 +611,11 @@ class ConfigValidationTest {
         }
 
         @Test
-        void accept_numbers_of_paths_up_to_cloud_fronts_limit() throws ConfigException {
-            assertThat(yaml(validWith("limits: {maxPathsPerRequest: 3000}"))
+        void accept_numbers_of_paths_beyond_cloud_fronts_in_progress_limit_up_to_the_cap() throws ConfigException {
+            assertThat(yaml(validWith("limits: {maxPathsPerRequest: 10000}"))
                             .limits()
                             .maxPathsPerRequest())
-                    .isEqualTo(3000);
+                    .isEqualTo(10000);
         }
 
         @Test
@@ -655,9 +655,9 @@ class ConfigValidationTest {
                             "polling.maxInterval: empty — give a duration such as 1s 500ms,"
                                     + " or remove the key to use the default (1s 500ms)"),
                     arguments(
-                            "limits: {maxPathsPerRequest: 3001}",
-                            "limits.maxPathsPerRequest: 3001 is more than the"
-                                    + " 3000 file paths CloudFront allows in progress per distribution — use at most 3000"),
+                            "limits: {maxPathsPerRequest: 10001}",
+                            "limits.maxPathsPerRequest: 10001 is more than the 10000 paths one request may hold"
+                                    + " (it goes out in batches of CloudFront's 3000 in progress) — use at most 10000"),
                     arguments(
                             "limits: {requestsPerUserPerMinute: 0}",
                             "limits.requestsPerUserPerMinute: must be at" + " least 1, found 0 — e.g. 5"),
@@ -734,7 +734,30 @@ class ConfigValidationTest {
                             "cloudfront.readsPerSeconds: unknown key — did you mean \"readsPerSecond\"?"),
                     arguments(
                             "cloudfront: {createBursts: 5}",
-                            "cloudfront.createBursts: unknown key — did you mean \"createBurst\"?"));
+                            "cloudfront.createBursts: unknown key — did you mean \"createBurst\"?"),
+                    arguments(
+                            "queue: {maxPerDistribution: 0}",
+                            "queue.maxPerDistribution: must be at least 1, found 0 — e.g. 100"),
+                    arguments(
+                            "queue: {maxPerDistribution: 5000}",
+                            "queue.maxPerDistribution: 5000 is more than a distribution clears in an hour at"
+                                    + " CloudFront's pace — use at most 1,000"),
+                    arguments("queue: {expiresAfter: 0s}", "queue.expiresAfter: must be longer than zero — e.g. 1h"),
+                    arguments(
+                            "queue: {expiresAfter: 2d}",
+                            "queue.expiresAfter: 2d is longer than polling.recoveryWindow (1d), as far back as a"
+                                    + " sweep reads: a queued request left by a stopped bot would be lost before it"
+                                    + " expired — use at most 1d"),
+                    arguments(
+                            "queue: {maxPerDistributions: 5}",
+                            "queue.maxPerDistributions: unknown key — did you mean \"maxPerDistribution\"?"));
+        }
+
+        @Test
+        void take_the_queue_bounds_of_the_file() throws ConfigException {
+            assertThat(yaml(validWith("queue: {maxPerDistribution: 20, expiresAfter: 30m}"))
+                            .queue())
+                    .isEqualTo(new QueueConfig(20, Duration.ofMinutes(30)));
         }
 
         @Test

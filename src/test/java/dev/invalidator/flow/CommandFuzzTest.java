@@ -374,9 +374,7 @@ class CommandFuzzTest {
             this.throughGate = throughGate;
             this.catalog = new DistributionCatalog(
                     config, new StubCloudFront(), Duration.ofMinutes(10), Clock.fixed(NOW, ZoneOffset.UTC));
-            this.parser = new PathParser(new PathLimits(
-                    config.limits().maxPathsPerRequest(),
-                    PathLimits.cloudFrontDefaults().maxWildcards()));
+            this.parser = new PathParser(PathLimits.perRequest(config.limits().maxPathsPerRequest()));
         }
 
         Outcome run(Input input) {
@@ -687,7 +685,7 @@ class CommandFuzzTest {
 
         private void withinLimits(ParsedPaths parsed) {
             int maxPaths = config.limits().maxPathsPerRequest();
-            int maxWildcards = PathLimits.cloudFrontDefaults().maxWildcards();
+            int maxWildcards = PathLimits.MAX_WILDCARDS_PER_REQUEST;
             if (parsed.accepted().size() > maxPaths) {
                 report.saw(Seen.OVER_PATH_LIMIT);
             }
@@ -1053,10 +1051,16 @@ class CommandFuzzTest {
                     : size < 90 ? 1 + random.nextInt(6) : size < 99 ? 7 + random.nextInt(14) : 20 + random.nextInt(30);
         }
 
-        /** Many distinct valid items, around the configured limits. */
+        /**
+         * Many distinct valid items, around the configured limits; now and then past the most wildcards one request may
+         * hold however it is split into batches.
+         */
         private void batch(StringBuilder out) {
-            int count = 10 + random.nextInt(30);
-            int wildcardShare = random.nextInt(80);
+            boolean pastWildcards = random.nextInt(4) == 0;
+            int count = pastWildcards
+                    ? PathLimits.MAX_WILDCARDS_PER_REQUEST + 1 + random.nextInt(20)
+                    : 10 + random.nextInt(30);
+            int wildcardShare = pastWildcards ? 100 : random.nextInt(80);
             for (int i = 0; i < count; i++) {
                 String item = random.nextInt(100) < wildcardShare ? "/w" + i + "/*" : "/b" + i + "/" + word() + ".css";
                 out.append(separator()).append(random.nextInt(10) == 0 ? "https://www.example.com" + item : item);

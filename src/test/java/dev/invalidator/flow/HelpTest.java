@@ -49,7 +49,8 @@ class HelpTest {
                 new Gate(config, catalog, policy),
                 cloudFront.cdn,
                 new MonthToDatePaths(config, cloudFront.cdn, clock),
-                new InvalidationDetails(cloudFront.cdn));
+                new InvalidationDetails(cloudFront.cdn),
+                (channel, distribution) -> List.of());
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package dev.invalidator.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,6 +24,8 @@ class StatusFactsTest {
         facts.put(StatusFacts.REFRESH, "verified");
         facts.put(StatusFacts.CONFIRMATION, "3f9a1c0b7e2d4a58");
         facts.put(StatusFacts.TICKET, "n4bQgYhMfWWaL-qgxVrQFaO_TZxdLMXHxPXFcnm2ODc");
+        facts.put(StatusFacts.QUEUED_AT, "1796439370029");
+        facts.put(StatusFacts.TOUCHED_AT, "1796439371029");
         return facts;
     }
 
@@ -30,6 +33,7 @@ class StatusFactsTest {
     void the_facts_the_bot_writes_are_well_formed_and_free_text_stays_free() {
         assertThat(StatusFacts.wellFormed(written())).isTrue();
         assertThat(StatusFacts.card(written())).isPresent();
+        assertThat(StatusFacts.touchedAt(written())).contains(Instant.ofEpochMilli(1796439371029L));
     }
 
     static Stream<Arguments> malformed() {
@@ -45,7 +49,9 @@ class StatusFactsTest {
                 Arguments.of(StatusFacts.PATHS, null),
                 Arguments.of(StatusFacts.ALIAS, "<!here>"),
                 Arguments.of(StatusFacts.CONFIRMATION, "not-an-id"),
-                Arguments.of(StatusFacts.TICKET, "digest"));
+                Arguments.of(StatusFacts.TICKET, "digest"),
+                Arguments.of(StatusFacts.QUEUED_AT, "yesterday"),
+                Arguments.of(StatusFacts.TOUCHED_AT, "-1"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")

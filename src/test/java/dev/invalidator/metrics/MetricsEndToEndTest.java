@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -107,6 +109,32 @@ class MetricsEndToEndTest {
     }
 
     @Nested
+    class TheQueue {
+
+        @Test
+        void counts_the_requests_waiting_and_times_their_wait() {
+            world.type(
+                    ALICE,
+                    OPS,
+                    "web "
+                            + IntStream.range(0, 15)
+                                    .mapToObj(i -> "/s-" + i + "/*")
+                                    .collect(Collectors.joining(" ")));
+            SimulatedInvalidation first = world.awaitInvalidation(WEB);
+            world.type(ALICE, OPS, "web /late/*");
+
+            awaitScrape("one request queued", now -> now.sum("invalidator_queued_requests") == 1);
+            world.cloudFront.simulator.complete(first.id());
+
+            MetricSamples samples =
+                    awaitScrape("its wait timed", now -> now.sum("invalidator_queue_wait_seconds_count") == 1);
+            assertThat(samples.sum("invalidator_queued_requests")).isZero();
+            assertThat(samples.sum("invalidator_requests_total", "decision", "queued"))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Nested
     class Requests {
 
         @Test
@@ -133,6 +161,8 @@ class MetricsEndToEndTest {
                             "confirmed",
                             "cancelled",
                             "awaiting_approval",
+                            "queued",
+                            "queue_full",
                             "approved",
                             "rejected",
                             "expired");

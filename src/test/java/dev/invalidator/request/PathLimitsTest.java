@@ -118,4 +118,47 @@ class PathLimitsTest {
                     .containsExactly("index.html", "3 paths", "3 wildcard paths");
         }
     }
+
+    @Nested
+    class Split {
+
+        @Test
+        void seven_thousand_files_are_accepted_and_go_out_in_three_batches_of_at_most_three_thousand_in_order() {
+            ParsedPaths parsed = parseMany(PathLimits.perRequest(10_000), "/f%d.css", 7000);
+            List<String> values =
+                    parsed.accepted().stream().map(InvalidationPath::value).toList();
+
+            List<List<String>> batches = PathLimits.cloudFrontDefaults().batches(values);
+
+            assertThat(parsed.ok()).isTrue();
+            assertThat(batches).hasSize(3).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(3000));
+            assertThat(batches.stream().flatMap(List::stream).toList()).isEqualTo(values);
+        }
+
+        @Test
+        void forty_wildcards_are_accepted_and_go_out_in_three_batches_of_at_most_fifteen_in_order() {
+            ParsedPaths parsed = parseMany(PathLimits.perRequest(10_000), "/d%d/*", 40);
+            List<String> values =
+                    parsed.accepted().stream().map(InvalidationPath::value).toList();
+
+            List<List<String>> batches = PathLimits.cloudFrontDefaults().batches(values);
+
+            assertThat(parsed.ok()).isTrue();
+            assertThat(batches).hasSize(3).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(15));
+            assertThat(batches.stream().flatMap(List::stream).toList()).isEqualTo(values);
+        }
+
+        @Test
+        void a_request_within_the_limits_is_one_batch() {
+            assertThat(PathLimits.cloudFrontDefaults().batches(List.of("/index.html", "/css/*")))
+                    .containsExactly(List.of("/index.html", "/css/*"));
+        }
+
+        @Test
+        void more_wildcards_than_ten_batches_hold_are_refused_in_one_request() {
+            ParsedPaths parsed = parseMany(PathLimits.perRequest(10_000), "/d%d/*", 151);
+
+            assertThat(parsed.ok()).isFalse();
+        }
+    }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A burst of requests against CloudFront's real create rate (the simulator's default: 0.5 a second per account,
- * bursts of 5): the bot paces itself, so every request goes through in its turn and none is answered "Rate exceeded".
+ * bursts of 5): the bot paces itself, so every request goes through in its turn — those that waited together — and none
+ * is answered "Rate exceeded".
  */
 class CreatePacingEndToEndTest {
 
@@ -46,11 +47,16 @@ class CreatePacingEndToEndTest {
         Await.until(
                 "every request to be in progress",
                 () -> world.slack.messages(OPS).stream()
-                                .filter(message -> message.text().contains("in progress"))
+                                .filter(message -> message.text().endsWith(": in progress"))
                                 .count()
                         == REQUESTS);
 
-        assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(REQUESTS);
+        // Those that waited for a turn went together: fewer invalidations, every path in one of them, once.
+        assertThat(world.cloudFront.simulator.invalidations(WEB).stream()
+                        .flatMap(invalidation -> invalidation.paths().stream()))
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, REQUESTS)
+                        .mapToObj(i -> "/page-" + i + ".html")
+                        .toList());
         assertThat(world.slack.messages(OPS))
                 .noneMatch(message -> message.text().contains("failed"));
         assertThat(world.cloudFront.simulator.throttledCalls(Operation.CREATE_INVALIDATION))
