@@ -38,12 +38,10 @@ final class LoadChart {
             Map<Integer, Double> botSeconds,
             Map<Integer, Double> referenceSeconds,
             Collection<Integer> referenceSent) {
-        double xMax = Math.max(
-                1,
-                workload.requests().stream()
-                        .mapToDouble(r -> r.at().toMillis() / 1000.0)
-                        .max()
-                        .orElse(1));
+        double xMax = niceCeiling(workload.requests().stream()
+                .mapToDouble(r -> r.at().toMillis() / 1000.0)
+                .max()
+                .orElse(1));
         double yMax = niceCeiling(Math.max(
                 botSeconds.values().stream()
                         .mapToDouble(Double::doubleValue)
