@@ -47,6 +47,7 @@ final class LoadScenario {
      * @param creates           CreateInvalidation calls the bot's account received, throttled ones included
      * @param throttledCreates  of those, answered {@code Throttling}
      * @param invalidations     invalidations made for the bot's requests
+     * @param slackRateLimited  HTTP 429s Slack answered the bot
      * @param completionP95Millis the simulated completion time's P95: the target is the bot's p95 within twice that
      */
     record Load(
@@ -62,6 +63,7 @@ final class LoadScenario {
             int creates,
             int throttledCreates,
             int invalidations,
+            int slackRateLimited,
             double completionP95Millis,
             String chart) {}
 
@@ -143,6 +145,7 @@ final class LoadScenario {
                                 .mapToInt(
                                         id -> world.cloudFront.invalidations(id).size())
                                 .sum(),
+                        world.slack.rateLimitedCount(),
                         Percentiles.of(completions).p95(),
                         chart.toString());
             } finally {

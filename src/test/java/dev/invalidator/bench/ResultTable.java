@@ -129,6 +129,7 @@ final class ResultTable {
                 "bot: CreateInvalidation calls (throttled) / invalidations",
                 load.creates() + " (" + load.throttledCreates() + ") / " + load.invalidations(),
                 ""));
+        rows.add(row("", "bot: Slack's 429s received", String.valueOf(load.slackRateLimited()), ""));
         rows.add(row(
                 "",
                 "one create per request, SDK retries: completed / failed / unfinished",
