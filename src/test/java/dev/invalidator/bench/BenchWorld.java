@@ -91,6 +91,19 @@ final class BenchWorld implements AutoCloseable {
         return distributionIds.get(command % distributionIds.size());
     }
 
+    List<String> users() {
+        return users;
+    }
+
+    List<String> channels() {
+        return channels;
+    }
+
+    /** {@code /invalidate <alias> <paths…>} typed by {@code user} in {@code channel}. */
+    Envelope invalidate(String user, String channel, int distribution, List<String> paths) {
+        return slack.slashCommand(user, channel, "/invalidate", alias(distribution) + " " + String.join(" ", paths));
+    }
+
     /** How many private answers (ephemerals and response_url posts) people have received. */
     int privateAnswers() {
         return users.stream().mapToInt(user -> slack.ephemerals(user).size()).sum();

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class Benchmark {
 
-    static final List<String> SCENARIOS = List.of("startup", "acks", "lag", "scale");
+    static final List<String> SCENARIOS = List.of("startup", "acks", "lag", "scale", "load");
 
     /** What one run measured; a scenario left out is null. */
     record Results(
@@ -33,7 +33,8 @@ public final class Benchmark {
             StartupScenario.Startup startup,
             List<AckLatencyScenario.Burst> bursts,
             CompletionLagScenario.Lag lag,
-            ScaleScenario.Scale scale) {}
+            ScaleScenario.Scale scale,
+            LoadScenario.Load load) {}
 
     /**
      * What the numbers were taken on. {@code loadAverage*} are the 1-minute load averages around the run;
@@ -85,6 +86,7 @@ public final class Benchmark {
         CompletionLagScenario.Lag lag =
                 scenarios.contains("lag") ? new CompletionLagScenario(harness, plan).run() : null;
         ScaleScenario.Scale scale = scenarios.contains("scale") ? new ScaleScenario(harness, plan).run() : null;
+        LoadScenario.Load load = scenarios.contains("load") ? new LoadScenario(harness, plan).run() : null;
         Machine machine = new Machine(
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(),
@@ -93,7 +95,7 @@ public final class Benchmark {
                 loadBefore,
                 loadAverage(),
                 Instant.now().toString());
-        return new Results(machine, startup, bursts, lag, scale);
+        return new Results(machine, startup, bursts, lag, scale, load);
     }
 
     private static double loadAverage() {

@@ -34,5 +34,11 @@ class BenchmarkSmokeIT {
                 .isEqualTo(results.lag().invalidations());
         assertThat(results.scale().distributionsPolled())
                 .isEqualTo(results.scale().distributions());
+        assertThat(results.load().bot())
+                .extracting(LoadScenario.Side::completed, LoadScenario.Side::failed)
+                .containsExactly(results.load().requests(), 0);
+        assertThat(results.load().reference().completed()
+                        + results.load().reference().failed())
+                .isEqualTo(results.load().requests());
     }
 }

@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
  * @param scaleDistributions    distributions they are spread over
  * @param scaleSettle           pause after the bot has found them, so its polling has backed off to its ceiling
  * @param scaleWindow           how long the following is measured after that
+ * @param load                  the load scenario's size
  */
 record Plan(
         int starts,
@@ -39,7 +40,22 @@ record Plan(
         int scaleInvalidations,
         int scaleDistributions,
         Duration scaleSettle,
-        Duration scaleWindow) {
+        Duration scaleWindow,
+        Load load) {
+
+    /**
+     * Issue 15's load: {@code requests} from {@code people} in {@code channels} on {@code distributions} of one
+     * account, sent within {@code within}, a few of them of {@code manyFiles} files; results are read once every
+     * request has settled or {@code patience} after the last was sent.
+     */
+    record Load(
+            int requests,
+            Duration within,
+            int manyFiles,
+            int distributions,
+            int people,
+            int channels,
+            Duration patience) {}
 
     static Plan full() {
         return new Plan(
@@ -56,7 +72,8 @@ record Plan(
                 10_000,
                 100,
                 Duration.ofSeconds(10),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                new Load(200, Duration.ofSeconds(60), 600, 5, 20, 3, Duration.ofMinutes(10)));
     }
 
     /** Every scenario at a size that takes seconds: for CI, which checks only that the counts add up. */
@@ -75,7 +92,8 @@ record Plan(
                 100,
                 5,
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(3),
+                new Load(20, Duration.ofSeconds(10), 120, 2, 4, 2, Duration.ofMinutes(3)));
     }
 
     int lagInvalidations() {

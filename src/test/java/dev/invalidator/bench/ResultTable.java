@@ -86,6 +86,9 @@ final class ResultTable {
                     String.format(Locale.ROOT, "%.1f s / %,d", scale.recoverySeconds(), scale.recoveryCalls()),
                     ""));
         }
+        if (results.load() != null) {
+            load(rows, results.load());
+        }
         var machine = results.machine();
         StringBuilder table = new StringBuilder("| scenario | measure | result | target |\n|---|---|---|---|\n");
         rows.forEach(
@@ -101,6 +104,50 @@ final class ResultTable {
                         machine.loadAverageBefore(),
                         machine.loadAverageAfter()))
                 .toString();
+    }
+
+    private static void load(List<String[]> rows, LoadScenario.Load load) {
+        String title = String.format(
+                Locale.ROOT,
+                "Load, %d requests in %.0f s from %d people in %d channels on %d distributions (%d wildcards, %d of"
+                        + " hundreds of files)",
+                load.requests(),
+                load.withinSeconds(),
+                load.people(),
+                load.channels(),
+                load.distributions(),
+                load.wildcards(),
+                load.manyFiles());
+        rows.add(row(title, "bot: completed / failed / unfinished", sides(load.bot()), "all / 0 / 0"));
+        rows.add(row(
+                "",
+                "bot: request → completed p50 / p95 / max",
+                seconds(load.bot().requestToCompletedMillis()),
+                "p95 ≤ " + seconds(2 * load.completionP95Millis()) + " (twice CloudFront's P95)"));
+        rows.add(row(
+                "",
+                "bot: CreateInvalidation calls (throttled) / invalidations",
+                load.creates() + " (" + load.throttledCreates() + ") / " + load.invalidations(),
+                ""));
+        rows.add(row("", "bot: Slack's 429s received", String.valueOf(load.slackRateLimited()), ""));
+        rows.add(row(
+                "",
+                "one create per request, SDK retries: completed / failed / unfinished",
+                sides(load.reference()),
+                ""));
+        rows.add(row(
+                "",
+                "… request → completed p50 / p95 / max (of those completed)",
+                seconds(load.reference().requestToCompletedMillis()),
+                ""));
+    }
+
+    private static String sides(LoadScenario.Side side) {
+        return side.completed() + " / " + side.failed() + " / " + side.unfinished();
+    }
+
+    private static String seconds(Percentiles percentiles) {
+        return seconds(percentiles.p50()) + " / " + seconds(percentiles.p95()) + " / " + seconds(percentiles.max());
     }
 
     private static String target(int burst) {
