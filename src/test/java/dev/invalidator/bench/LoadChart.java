@@ -24,6 +24,7 @@ final class LoadChart {
     private static final String BOT = "#1f77b4";
     private static final String REFERENCE = "#ff7f0e";
     private static final String GAVE_UP = "#d62728";
+    private static final double TICK_SECONDS = 10;
 
     private LoadChart() {}
 
@@ -38,10 +39,13 @@ final class LoadChart {
             Map<Integer, Double> botSeconds,
             Map<Integer, Double> referenceSeconds,
             Collection<Integer> referenceSent) {
-        double xMax = niceCeiling(workload.requests().stream()
-                .mapToDouble(r -> r.at().toMillis() / 1000.0)
-                .max()
-                .orElse(1));
+        // The window the requests came in, to the next ten seconds: the title says it, so it must not round further.
+        double xMax = TICK_SECONDS
+                * Math.ceil(workload.requests().stream()
+                                .mapToDouble(r -> r.at().toMillis() / 1000.0)
+                                .max()
+                                .orElse(1)
+                        / TICK_SECONDS);
         double yMax = niceCeiling(Math.max(
                 botSeconds.values().stream()
                         .mapToDouble(Double::doubleValue)
