@@ -56,6 +56,16 @@ class CrashMatrixIT {
     private static final String CONFIG_ABANDONED_AFTER_A_RESTART = BotFixture.CONFIG.replace(
             "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 30s\n  sweepInterval: 2s\n");
 
+    /**
+     * Two queued requests held by one instance: their holder touches each every third of abandonedAfter, and Slack
+     * allows ~50 edits a minute, so with abandonedAfter at 1 s the touches alone outrun Slack's pace and hold up the
+     * rest. Ten seconds keeps them within it.
+     */
+    private static final Duration TWO_QUEUED_ABANDONED_AFTER = Duration.ofSeconds(10);
+
+    private static final String CONFIG_TWO_QUEUED = BotFixture.CONFIG.replace(
+            "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 10s\n  sweepInterval: 2s\n");
+
     private final BotFixture world = new BotFixture();
     private BotProcess first;
     private BotProcess second;
@@ -286,7 +296,7 @@ class CrashMatrixIT {
 
     @Test
     void killed_while_a_coalesced_create_is_in_flight_every_member_is_sent_once_after_all() {
-        first = BotProcess.startConnected(world, dir, CONFIG);
+        first = BotProcess.startConnected(world, dir, CONFIG_TWO_QUEUED);
         List<ChannelMessage> members = queueTwoBehindFifteenWildcards();
         CallHold sending =
                 world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION, CallHold.Point.BEFORE_COMMIT);
@@ -294,14 +304,14 @@ class CrashMatrixIT {
                 world.cloudFront.simulator.invalidations(WEB).get(0).id());
         sending.awaitReached(HELD);
         killFirst(sending);
-        restartOnceUntouched();
+        restartOnceUntouched(TWO_QUEUED_ABANDONED_AFTER, CONFIG_TWO_QUEUED);
 
         awaitEachInOneInvalidation(members);
     }
 
     @Test
     void killed_right_after_a_coalesced_create_every_member_follows_it_to_completion() {
-        first = BotProcess.startConnected(world, dir, CONFIG);
+        first = BotProcess.startConnected(world, dir, CONFIG_TWO_QUEUED);
         List<ChannelMessage> members = queueTwoBehindFifteenWildcards();
         CallHold sent = world.cloudFront.simulator.holdNext(Operation.CREATE_INVALIDATION, CallHold.Point.AFTER_COMMIT);
         world.cloudFront.simulator.complete(
@@ -309,7 +319,7 @@ class CrashMatrixIT {
         sent.awaitReached(HELD);
         killFirst(sent);
         int creates = world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION);
-        restartOnceUntouched();
+        restartOnceUntouched(TWO_QUEUED_ABANDONED_AFTER, CONFIG_TWO_QUEUED);
 
         SimulatedInvalidation batch = awaitEachInOneInvalidation(members);
         assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
@@ -429,11 +439,16 @@ class CrashMatrixIT {
      * polling.abandonedAfter}, then starts a fresh instance.
      */
     private void restartOnceUntouched() {
+        restartOnceUntouched(ABANDONED_AFTER, CONFIG);
+    }
+
+    private void restartOnceUntouched(Duration abandonedAfter, String config) {
         Instant killed = Instant.now();
         Await.until(
                 "the queued request is untouched long enough to be taken over",
-                () -> Instant.now().isAfter(killed.plus(ABANDONED_AFTER)));
-        second = BotProcess.startConnected(world, dir, CONFIG);
+                Duration.ofSeconds(30),
+                () -> Instant.now().isAfter(killed.plus(abandonedAfter)));
+        second = BotProcess.startConnected(world, dir, config);
     }
 
     /** Waits until the message is older than {@code polling.abandonedAfter}, then starts a fresh instance. */
