@@ -3,6 +3,7 @@ package dev.invalidator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.BotLogsOnFailure;
 import dev.invalidator.testing.BotProcess;
 import dev.invalidator.testing.MotoServer;
 import java.nio.file.Path;
@@ -10,12 +11,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code java -jar target/invalidator.jar check-config} with the environment of {@code run}: tokens from a Secrets
  * Manager secret and the identity from STS (both moto), CloudFront and Slack from the simulators.
  */
+@ExtendWith(BotLogsOnFailure.class)
 class CheckConfigIT {
 
     private final BotFixture world = new BotFixture();

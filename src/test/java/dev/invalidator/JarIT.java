@@ -11,6 +11,7 @@ import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.BotLogsOnFailure;
 import dev.invalidator.testing.BotProcess;
 import dev.invalidator.testing.HealthProbe;
 import dev.invalidator.testing.MotoServer;
@@ -23,12 +24,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code java -jar target/invalidator.jar} as an operator runs it: configured only through environment variables,
  * tokens read from a Secrets Manager secret (moto), every endpoint taken from the SDK's standard variables.
  */
+@ExtendWith(BotLogsOnFailure.class)
 class JarIT {
 
     private final BotFixture world = new BotFixture();

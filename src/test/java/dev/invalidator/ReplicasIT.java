@@ -10,6 +10,7 @@ import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.Routing;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.BotLogsOnFailure;
 import dev.invalidator.testing.BotProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,12 +21,14 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several instances of the bot (real jar processes) on one Slack app, as a Deployment with replicas runs them: Slack
  * hands each command to one of them; one is killed mid-flight and replaced. Nothing may happen twice.
  */
+@ExtendWith(BotLogsOnFailure.class)
 class ReplicasIT {
 
     private static final int COMMANDS = 4;
@@ -73,8 +76,11 @@ class ReplicasIT {
                 .invalidations(WEB)
                 .forEach(invalidation -> world.cloudFront.simulator.complete(invalidation.id()));
 
+        // The replacement starts a JVM, connects, reads what is in flight and polls within CloudFront's read rate,
+        // which the survivor shares; its edits wait their turn at Slack's ~50 a minute with the survivor's.
         Await.until(
                 "every status message completed",
+                Duration.ofSeconds(60),
                 () -> world.slack.messages(OPS).stream()
                                 .filter(message -> message.text().contains(": completed"))
                                 .count()

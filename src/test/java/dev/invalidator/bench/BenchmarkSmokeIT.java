@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.bench.AckLatencyScenario.Burst;
 import dev.invalidator.bench.Benchmark.Results;
+import dev.invalidator.testing.BotLogsOnFailure;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Keeps the benchmark working: every scenario at the smoke sizes against the packaged jar. It checks only that the
  * counts add up — nothing about time, which depends on the machine.
  */
+@ExtendWith(BotLogsOnFailure.class)
 class BenchmarkSmokeIT {
 
     @Test

@@ -1,5 +1,6 @@
 package dev.invalidator.bench;
 
+import dev.invalidator.testing.BotLogsOnFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,7 +62,9 @@ record BotProcess(Process process, long startedNanos, Path log) implements AutoC
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         try {
-            return new BotProcess(builder.start(), started, log);
+            BotProcess bot = new BotProcess(builder.start(), started, log);
+            BotLogsOnFailure.register(log);
+            return bot;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the bot", e);
         }

@@ -69,7 +69,9 @@ public final class BotProcess implements AutoCloseable {
             defaults.putAll(env);
             defaults.entrySet().removeIf(entry -> entry.getValue() == null);
             environment.putAll(defaults);
-            return new BotProcess(world, builder.start(), log);
+            BotProcess started = new BotProcess(world, builder.start(), log);
+            BotLogsOnFailure.register(log);
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the bot's jar", e);
         }
