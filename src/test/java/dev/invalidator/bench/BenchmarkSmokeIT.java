@@ -30,7 +30,7 @@ class BenchmarkSmokeIT {
         assertThat(results.startup().starts()).hasSize(Plan.smoke().starts());
         assertThat(results.bursts())
                 .allSatisfy(burst -> assertThat(burst)
-                        .extracting(Burst::acked, Burst::statusMessages, Burst::creates)
+                        .extracting(Burst::acked, Burst::statusMessages, Burst::sent)
                         .containsExactly(burst.commands(), burst.commands(), burst.commands()));
         assertThat(results.lag().noticed()).isEqualTo(results.lag().invalidations());
         assertThat(results.lag().waiter().lagMillis().count())

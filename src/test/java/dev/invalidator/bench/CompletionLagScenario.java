@@ -106,11 +106,13 @@ final class CompletionLagScenario {
                 }
             }
             int botCalls = followingCalls(world, begin) - waiterCalls;
-            Follower botFollower = new Follower(Percentiles.of(botLags), botCalls, (double) botCalls / count);
+            // Commands that came together may have gone as one invalidation: the invalidations are what is followed.
+            int followed = invalidations.size();
+            Follower botFollower = new Follower(Percentiles.of(botLags), botCalls, (double) botCalls / followed);
             Follower waiterFollower =
-                    new Follower(Percentiles.of(waiterLags), waiterCalls, (double) waiterCalls / count);
+                    new Follower(Percentiles.of(waiterLags), waiterCalls, (double) waiterCalls / followed);
             return new Lag(
-                    count,
+                    followed,
                     plan.lagDistributions(),
                     botLags.size(),
                     botFollower,

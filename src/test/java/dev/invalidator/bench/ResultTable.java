@@ -33,8 +33,8 @@ final class ResultTable {
                         target(burst.commands())));
                 rows.add(row(
                         "",
-                        "acks / status messages / creates",
-                        burst.acked() + " / " + burst.statusMessages() + " / " + burst.creates(),
+                        "acks / status messages / sent to CloudFront",
+                        burst.acked() + " / " + burst.statusMessages() + " / " + burst.sent(),
                         "all " + burst.commands()));
                 rows.add(row(
                         "",

@@ -66,26 +66,31 @@ final class WaiterReference implements AutoCloseable {
         this.waiters = Executors.newFixedThreadPool(invalidations);
     }
 
-    /** Starts a waiter for every invalidation as it appears, until {@code count} have; fails after {@code timeout}. */
-    void followNew(int count, Duration timeout) {
+    /**
+     * Starts a waiter for every invalidation as it appears, until they hold {@code paths} paths — requests that came
+     * together may go as one invalidation; fails after {@code timeout}.
+     */
+    void followNew(int paths, Duration timeout) {
         Await.until(
-                count + " invalidations to follow",
+                "invalidations of " + paths + " paths to follow",
                 timeout,
                 DISCOVERY_INTERVAL,
                 this::startWaitersForNew,
-                followed -> followed >= count);
+                followed -> followed >= paths);
     }
 
-    /** Starts a waiter for each invalidation not followed yet; how many are followed now. */
+    /** Starts a waiter for each invalidation not followed yet; how many paths the followed ones hold. */
     private int startWaitersForNew() {
+        int paths = 0;
         for (String distributionId : distributionIds) {
             for (SimulatedInvalidation invalidation : cloudFront.invalidations(distributionId)) {
                 if (started.add(invalidation.id())) {
                     waiters.execute(() -> follow(distributionId, invalidation.id()));
                 }
+                paths += invalidation.paths().size();
             }
         }
-        return started.size();
+        return paths;
     }
 
     private void follow(String distributionId, String invalidationId) {
