@@ -14,6 +14,7 @@ import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.Envelope;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
+import dev.invalidator.testing.BotLogsOnFailure;
 import dev.invalidator.testing.BotProcess;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -22,10 +23,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a message that says so. The bot is the real jar in its own process; the simulators stop the call in flight. SIGTERM
  * at the worst moment loses nothing either.
  */
+@ExtendWith(BotLogsOnFailure.class)
 class CrashMatrixIT {
 
     private static final Duration HELD = Duration.ofSeconds(30);
@@ -57,11 +62,13 @@ class CrashMatrixIT {
             "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 30s\n  sweepInterval: 2s\n");
 
     /**
-     * Two queued requests held by one instance: their holder touches each every third of abandonedAfter, and Slack
-     * allows ~50 edits a minute, so with abandonedAfter at 1 s the touches alone outrun Slack's pace and hold up the
-     * rest. Ten seconds keeps them within it.
+     * Two queued requests held by one instance: a touch of one may wait its turn behind the other's edits at Slack's
+     * ~50 edits a minute, so a second past the touch its holder promised may pass while the holder lives, and a sweep
+     * would take it over. Ten seconds do not pass so.
      */
     private static final Duration TWO_QUEUED_ABANDONED_AFTER = Duration.ofSeconds(10);
+
+    private static final Pattern TOUCH_DUE = Pattern.compile("\"touch_due\":\"(\\d+)\"");
 
     private static final String CONFIG_TWO_QUEUED = BotFixture.CONFIG.replace(
             "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 10s\n  sweepInterval: 2s\n");
@@ -435,19 +442,24 @@ class CrashMatrixIT {
     }
 
     /**
-     * Waits until a queued request's last touch, by an instance killed before now, is older than {@code
-     * polling.abandonedAfter}, then starts a fresh instance.
+     * Waits until every queued request's holder, killed before now, is {@code polling.abandonedAfter} past the touch it
+     * promised ({@code touch_due}), then starts a fresh instance.
      */
     private void restartOnceUntouched() {
         restartOnceUntouched(ABANDONED_AFTER, CONFIG);
     }
 
     private void restartOnceUntouched(Duration abandonedAfter, String config) {
-        Instant killed = Instant.now();
+        Instant lastDue = world.slack.messages(OPS).stream()
+                .map(message -> TOUCH_DUE.matcher(message.metadataJson()))
+                .filter(Matcher::find)
+                .map(due -> Instant.ofEpochMilli(Long.parseLong(due.group(1))))
+                .max(Instant::compareTo)
+                .orElseThrow(() -> new AssertionError("no queued request promised a touch"));
         Await.until(
                 "the queued request is untouched long enough to be taken over",
-                Duration.ofSeconds(30),
-                () -> Instant.now().isAfter(killed.plus(abandonedAfter)));
+                Duration.ofSeconds(60),
+                () -> Instant.now().isAfter(lastDue.plus(abandonedAfter)));
         second = BotProcess.startConnected(world, dir, config);
     }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,6 +56,23 @@ final class CreateQueue {
 
     /** The most often a waiting request's status message is touched only to say its holder is alive. */
     private static final Duration SHORTEST_TOUCH = Duration.ofMillis(200);
+
+    /**
+     * The edits a minute the queue spends on its waiting requests beyond their first "queued": touches that say their
+     * holder is alive, and moves to a new place. A fifth of Slack's Tier 3 for {@code chat.update} ("50+ per minute"
+     * per workspace, shared reference slack.md §9), so that the edits users wait for — in progress, completed — keep
+     * the rest.
+     */
+    static final int QUEUE_EDITS_PER_MINUTE = 10;
+
+    /** The queue's edits in a burst: a few moves near the head of a line shown at once. */
+    private static final int QUEUE_EDIT_BURST = 3;
+
+    /**
+     * The longest a holder promises between two touches of one request, however many it holds; a sweep trusts no
+     * longer promise ({@link StatusFacts#touchDue}).
+     */
+    static final Duration LONGEST_TOUCH_INTERVAL = Duration.ofMinutes(15);
 
     private static final Logger log = LoggerFactory.getLogger(CreateQueue.class);
     private static final PathLimits IN_PROGRESS = PathLimits.cloudFrontDefaults();
@@ -97,8 +115,8 @@ final class CreateQueue {
         private boolean left;
         /** Guarded by {@code this}: its paths are kept in its thread, for whichever instance sends it. */
         private boolean pathsKept;
-        /** Guarded by {@code this}: when its status message last said its holder is alive. */
-        private Instant touchedAt = Instant.MIN;
+        /** Guarded by {@code this}: by when its status message said its holder touches it again. */
+        private Instant touchDue = Instant.MIN;
 
         Entry(PreparedRequest request, StatusCard card, PostedMessage status, Instant queuedAt) {
             this.request = request;
@@ -183,7 +201,9 @@ final class CreateQueue {
     private final ScheduledExecutorService timer;
     private final Executor workers;
     private final AuditLog audit;
+    /** The touch interval of a holder of a few requests: a third of {@code polling.abandonedAfter}. */
     private final Duration touchEvery;
+
     private final QueueConfig limits;
     private final QueueMeters meters;
     private Sender sender = batch -> Sent.DONE;
@@ -206,6 +226,10 @@ final class CreateQueue {
 
     /** Keeps the place edits of one instance in the order the queue changed. */
     private final Object shownLock = new Object();
+    /** Guarded by {@code shownLock}: the edits {@link #QUEUE_EDITS_PER_MINUTE} allows now, and when that was counted. */
+    private double queueEdits = QUEUE_EDIT_BURST;
+
+    private Instant queueEditsCounted;
 
     CreateQueue(
             CreateTurns turns,
@@ -229,6 +253,7 @@ final class CreateQueue {
         this.touchEvery = third.compareTo(SHORTEST_TOUCH) < 0 ? SHORTEST_TOUCH : third;
         this.limits = limits;
         this.meters = meters;
+        this.queueEditsCounted = clock.instant();
     }
 
     /** Set once, by whoever sends: {@link SubmitInvalidation}, which needs this queue to be built first. */
@@ -519,10 +544,18 @@ final class CreateQueue {
         return paths.size() - wildcards(paths);
     }
 
-    /** Edits the status message of each waiting request whose place or reason changed since it was last shown. */
+    /** A waiting request's place now, and how many are ahead of it. */
+    private record Place(Entry entry, String text, int ahead) {}
+
+    /**
+     * Shows each newly queued request queued, and then — nearest the heads of their lines first, as far as {@link
+     * #QUEUE_EDITS_PER_MINUTE} allows — the new place of those that moved; a move not shown now is shown by a later
+     * call (every dispatch and every {@link #touchTheQuiet}). Places only shrink while a request waits, so a place
+     * shown late is one it has already left behind.
+     */
     private void showPlaces() {
         synchronized (shownLock) {
-            Map<Entry, String> places = new LinkedHashMap<>();
+            List<Place> places = new ArrayList<>();
             synchronized (this) {
                 lines.forEach((distributionId, line) -> {
                     QueueReason reason = reasons.getOrDefault(distributionId, QueueReason.ACCOUNT_TURN);
@@ -530,30 +563,52 @@ final class CreateQueue {
                     double rate = turns.createsPerSecond(distributionId);
                     int ahead = sending.getOrDefault(distributionId, List.of()).size();
                     for (Entry entry : line) {
-                        places.put(
+                        places.add(new Place(
                                 entry,
-                                reason.place(ahead, entry.request.distribution().alias(), limit, rate));
+                                reason.place(ahead, entry.request.distribution().alias(), limit, rate),
+                                ahead));
                         ahead++;
                     }
                 });
             }
-            places.forEach(this::show);
+            places.sort(Comparator.comparingInt(Place::ahead));
+            Duration interval = touchInterval();
+            places.forEach(place -> show(place, interval));
         }
     }
 
-    private void show(Entry entry, String place) {
+    /** Called holding {@code shownLock}. */
+    private void show(Place place, Duration touchInterval) {
+        Entry entry = place.entry();
         synchronized (entry) {
-            if (entry.left || entry.underway() || entry.shown.equals(Optional.of(place))) {
+            if (entry.left || entry.underway() || entry.shown.equals(Optional.of(place.text()))) {
                 return;
             }
             boolean first = entry.shown.isEmpty();
-            entry.shown = Optional.of(place);
+            if (!first && !takeQueueEdit()) {
+                return;
+            }
+            entry.shown = Optional.of(place.text());
             if (first) {
-                audit.record(AuditEntry.of(AuditEntry.Decision.QUEUED, entry.request, place));
+                audit.record(AuditEntry.of(AuditEntry.Decision.QUEUED, entry.request, place.text()));
                 keepPathsHolding(entry);
             }
-            touch(entry, place);
+            touch(entry, place.text(), touchInterval);
         }
+    }
+
+    /**
+     * Takes one of the queue's edits; whether there was one now. A touch that is due takes one all the same (the
+     * allowance goes below nothing, a little), so that touches and moves together keep within it.
+     */
+    private boolean takeQueueEdit() {
+        Instant now = clock.instant();
+        double earned = Duration.between(queueEditsCounted, now).toMillis() * QUEUE_EDITS_PER_MINUTE / 60_000.0;
+        queueEdits = Math.min(QUEUE_EDIT_BURST, queueEdits + Math.max(0, earned));
+        queueEditsCounted = now;
+        boolean allowed = queueEdits >= 1;
+        queueEdits = Math.max(-QUEUE_EDIT_BURST, queueEdits - 1);
+        return allowed;
     }
 
     /**
@@ -585,16 +640,31 @@ final class CreateQueue {
         });
     }
 
-    /** Shows the entry's place, and in its facts that its holder is alive now. Called holding the entry's lock. */
-    private void touch(Entry entry, String place) {
+    /**
+     * Shows the entry's place, and in its facts that its holder is alive now and touches it again within {@link
+     * #touchInterval}. Called holding the entry's lock, so not the queue's.
+     */
+    private void touch(Entry entry, String place, Duration touchInterval) {
         Instant now = clock.instant();
+        Instant due = now.plus(touchInterval);
         Quietly.show("the place of a queued request", () -> {
             chat.update(
                     entry.status,
                     entry.card.queued(place).message(),
-                    StatusFacts.queued(entry.request, entry.queuedAt, now));
-            entry.touchedAt = now;
+                    StatusFacts.queued(entry.request, entry.queuedAt, now, due));
+            entry.touchDue = due;
         });
+    }
+
+    /**
+     * How long a holder may go between two touches of one request: a third of {@code polling.abandonedAfter} while it
+     * holds a few, longer the more it holds, so that its touches of all of them together stay within {@link
+     * #QUEUE_EDITS_PER_MINUTE}; never longer than {@link #LONGEST_TOUCH_INTERVAL}.
+     */
+    private Duration touchInterval() {
+        Duration spread = Duration.ofMillis(60_000L * size() / QUEUE_EDITS_PER_MINUTE);
+        Duration interval = spread.compareTo(touchEvery) > 0 ? spread : touchEvery;
+        return interval.compareTo(LONGEST_TOUCH_INTERVAL) > 0 ? LONGEST_TOUCH_INTERVAL : interval;
     }
 
     /**
@@ -633,27 +703,41 @@ final class CreateQueue {
         }
     }
 
-    /** Touches every waiting request not touched for a while, so that no sweep takes this live instance for gone. */
+    /**
+     * Touches every waiting request whose promised touch is due, so that no sweep takes this live instance for gone,
+     * then shows the moves there was no room to show before.
+     */
     private void touchTheQuiet() {
         expireTheOld();
         List<Entry> waiting;
         synchronized (this) {
             waiting = lines.values().stream().flatMap(Deque::stream).toList();
         }
-        Instant due = clock.instant().minus(touchEvery);
-        for (Entry entry : waiting) {
-            synchronized (entry) {
-                if (!entry.left && !entry.underway() && entry.shown.isPresent() && entry.touchedAt.isBefore(due)) {
-                    touch(entry, entry.shown.get());
+        Instant now = clock.instant();
+        Duration interval = touchInterval();
+        synchronized (shownLock) {
+            for (Entry entry : waiting) {
+                synchronized (entry) {
+                    if (!entry.left && !entry.underway() && entry.shown.isPresent() && !entry.touchDue.isAfter(now)) {
+                        // Due: it goes whatever the allowance, which it uses up for the moves.
+                        takeQueueEdit();
+                        touch(entry, entry.shown.get(), interval);
+                    }
                 }
             }
         }
+        showPlaces();
     }
 
-    /** Starts touching waiting requests regularly; until then nothing is touched but on a change of place. */
+    /**
+     * Starts touching waiting requests when due, and showing the moves left unshown, as often as the queue's edits
+     * allow one more; until then nothing is touched but on a change of place.
+     */
     // FutureReturnValueIgnored: the touches run until the timer stops with the bot; nothing cancels them.
     @SuppressWarnings("FutureReturnValueIgnored")
     void keepTouching() {
+        Duration oneEdit = Duration.ofMillis(60_000L / QUEUE_EDITS_PER_MINUTE);
+        Duration every = touchEvery.compareTo(oneEdit) < 0 ? touchEvery : oneEdit;
         timer.scheduleAtFixedRate(
                 () -> {
                     try {
@@ -662,8 +746,8 @@ final class CreateQueue {
                         log.warn("The workers are too busy to touch the queued requests; trying again soon");
                     }
                 },
-                touchEvery.toMillis(),
-                touchEvery.toMillis(),
+                every.toMillis(),
+                every.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 

@@ -169,9 +169,9 @@ final class Reconciler {
     }
 
     /**
-     * A queued request whose holder has not touched it for longer than {@code abandonedAfter} is gone with its holder:
-     * if its create reached CloudFront after all (the holder died sending it), the invalidation is followed; otherwise
-     * it is queued here, from the paths its thread keeps, read back and checked again as if typed.
+     * A queued request its holder has not touched for {@code abandonedAfter} past the touch it promised is gone with its
+     * holder: if its create reached CloudFront after all (the holder died sending it), the invalidation is followed;
+     * otherwise it is queued here, from the paths its thread keeps, read back and checked again as if typed.
      *
      * @return the request to queue here, if it is
      */
@@ -185,9 +185,9 @@ final class Reconciler {
         if (posted.isEmpty() || distribution.isEmpty()) {
             return Optional.empty();
         }
-        Instant touched =
-                StatusFacts.touchedAt(record.facts()).orElse(record.message().postedAt());
-        if (touched.isAfter(now.minus(config.polling().abandonedAfter()))) {
+        Instant due = StatusFacts.touchDue(record.facts(), CreateQueue.LONGEST_TOUCH_INTERVAL)
+                .orElse(record.message().postedAt());
+        if (due.isAfter(now.minus(config.polling().abandonedAfter()))) {
             return Optional.empty();
         }
         StatusCard card = posted.get();

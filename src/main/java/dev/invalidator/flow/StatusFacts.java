@@ -6,6 +6,7 @@ import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.Identifiers;
 import dev.invalidator.request.InvalidationPath;
 import dev.invalidator.request.PathLimits;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +38,14 @@ final class StatusFacts {
     static final String TICKET = "ticket";
     /** When a queued request was queued, in epoch milliseconds. */
     static final String QUEUED_AT = "queued_at";
-    /**
-     * When the instance holding a queued request last showed it was alive, in epoch milliseconds: a sweep takes over a queued
-     * request nobody touched for longer than {@code polling.abandonedAfter}.
-     */
+    /** When the instance holding a queued request last showed it was alive, in epoch milliseconds. */
     static final String TOUCHED_AT = "touched_at";
+    /**
+     * By when that instance touches the message again, in epoch milliseconds: a sweep takes over a queued request
+     * nobody touched for {@code polling.abandonedAfter} past this promise. The holder promises later the more requests
+     * it holds, so that its touches stay within Slack's edit rate.
+     */
+    static final String TOUCH_DUE = "touch_due";
     /** The CallerReference of the invalidation a queued request goes out in with others: the first one's. */
     static final String BATCH_REFERENCE = "batch_reference";
 
@@ -74,6 +78,7 @@ final class StatusFacts {
                 && absentOr(facts, TICKET, digest -> matches(digest, DIGEST))
                 && absentOr(facts, QUEUED_AT, millis -> matches(millis, MILLIS))
                 && absentOr(facts, TOUCHED_AT, millis -> matches(millis, MILLIS))
+                && absentOr(facts, TOUCH_DUE, millis -> matches(millis, MILLIS))
                 && absentOr(facts, BATCHES, count -> matches(count, COUNT))
                 && absentOr(
                         facts,
@@ -115,11 +120,20 @@ final class StatusFacts {
         return facts;
     }
 
-    /** The facts of a queued request: its own, when it was queued, and that its holder is alive at {@code touched}. */
+    /** The facts of a queued request its holder is sending now, alive at {@code touched}: no later touch is promised. */
     static Map<String, String> queued(PreparedRequest request, Instant queuedAt, Instant touched) {
+        return queued(request, queuedAt, touched, touched);
+    }
+
+    /**
+     * The facts of a queued request: its own, when it was queued, that its holder is alive at {@code touched} and
+     * touches it again by {@code due}.
+     */
+    static Map<String, String> queued(PreparedRequest request, Instant queuedAt, Instant touched, Instant due) {
         Map<String, String> facts = of(request);
         facts.put(QUEUED_AT, String.valueOf(queuedAt.toEpochMilli()));
         facts.put(TOUCHED_AT, String.valueOf(touched.toEpochMilli()));
+        facts.put(TOUCH_DUE, String.valueOf(due.toEpochMilli()));
         return facts;
     }
 
@@ -153,6 +167,20 @@ final class StatusFacts {
 
     static Optional<Instant> touchedAt(Map<String, String> facts) {
         return millis(facts, TOUCHED_AT);
+    }
+
+    /**
+     * By when the holder of a queued request promised to touch it again: {@code touch_due}, trusted up to {@code
+     * longest} after its last touch (a message written before the promise existed has none: its last touch, then).
+     */
+    static Optional<Instant> touchDue(Map<String, String> facts, Duration longest) {
+        Optional<Instant> touched = touchedAt(facts);
+        Optional<Instant> due = millis(facts, TOUCH_DUE);
+        if (touched.isEmpty() || due.isEmpty()) {
+            return touched;
+        }
+        Instant latest = touched.get().plus(longest);
+        return Optional.of(due.get().isAfter(latest) ? latest : due.get());
     }
 
     private static Optional<Instant> millis(Map<String, String> facts, String key) {

@@ -18,7 +18,10 @@ import dev.invalidator.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -42,8 +45,8 @@ class QueueEndToEndTest {
             "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n");
 
     /**
-     * A holder touches each queued message every third of abandonedAfter; Slack allows ~50 edits a minute, so two
-     * messages touched every 333 ms (QUICK_TAKE_OVER) would fall behind and be taken over although their holders live.
+     * A holder's touch may wait its turn behind other edits at Slack's ~50 a minute: a second past the touch it promised
+     * (QUICK_TAKE_OVER) may pass while it lives, and a sweep would take its request over; ten seconds do not.
      */
     private static final String TAKE_OVER_WITHIN_SLACKS_PACE = BotFixture.CONFIG.replace(
             "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 10s\n  sweepInterval: 1s\n");
@@ -231,6 +234,67 @@ class QueueEndToEndTest {
                     () -> world.slack.messages(OPS).stream()
                             .anyMatch(message -> message.text().contains("completed")));
             assertThat(world.cloudFront.simulator.invalidations(WEB)).hasSize(1);
+        }
+    }
+
+    @Nested
+    class WithinSlacksEditRate {
+
+        private static final Pattern TOUCHED = Pattern.compile("\"touched_at\":\"(\\d+)\"");
+        private static final Pattern DUE = Pattern.compile("\"touch_due\":\"(\\d+)\"");
+
+        @Test
+        void a_holder_of_several_queued_requests_touches_them_within_its_share_of_slacks_edits() {
+            // A third of abandonedAfter is 333 ms: were that the touch interval, four messages would want 12 edits a
+            // second, far past Slack's ~50 a minute.
+            world.startBot(BotFixture.config(QUICK_TAKE_OVER));
+            queueBehindFifteenWildcards(SlackSimulator.BOB);
+            List.of(CAROL, DAVE, SlackSimulator.ALICE)
+                    .forEach(person -> world.type(person, OPS, "web /later-" + person + "/*"));
+            // Each request posts its status and keeps its paths in its thread: ten posts at Slack's one a second.
+            Await.until("four requests queued", Duration.ofSeconds(60), () -> queued().size() == 4);
+            Set<String> queuedTs = queued().stream().map(ChannelMessage::ts).collect(Collectors.toSet());
+            Await.until(
+                    "every queued message to promise its next touch",
+                    () -> queued().stream()
+                            .allMatch(message ->
+                                    DUE.matcher(message.metadataJson()).find()));
+            int editsBefore = editsOf(queuedTs);
+            int sweepsBefore = world.slack.calls("conversations.history").size();
+
+            // A sweep a second (QUICK_TAKE_OVER): eight of them are about eight seconds.
+            Await.until(
+                    "eight sweeps to pass",
+                    () -> world.slack.calls("conversations.history").size() >= sweepsBefore + 8);
+
+            assertThat(editsOf(queuedTs) - editsBefore)
+                    .as("edits of the queued messages over eight sweeps: a burst of 3, then 10 a minute")
+                    .isLessThanOrEqualTo(4);
+            for (ChannelMessage message : queued()) {
+                assertThat(millis(DUE, message) - millis(TOUCHED, message))
+                        .as("the touch promised in " + message.metadataJson())
+                        .isGreaterThanOrEqualTo(Duration.ofSeconds(6).toMillis());
+            }
+        }
+
+        private List<ChannelMessage> queued() {
+            return world.slack.messages(OPS).stream()
+                    .filter(message -> message.text().contains("⏳ Queued"))
+                    .toList();
+        }
+
+        private int editsOf(Set<String> ts) {
+            return (int) world.slack.calls("chat.update").stream()
+                    .filter(call -> ts.contains(call.params().get("ts")))
+                    .count();
+        }
+
+        private static long millis(Pattern fact, ChannelMessage message) {
+            Matcher matcher = fact.matcher(message.metadataJson());
+            assertThat(matcher.find())
+                    .as(fact + " in " + message.metadataJson())
+                    .isTrue();
+            return Long.parseLong(matcher.group(1));
         }
     }
 

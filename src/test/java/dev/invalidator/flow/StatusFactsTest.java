@@ -2,6 +2,7 @@ package dev.invalidator.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,7 @@ class StatusFactsTest {
         facts.put(StatusFacts.TICKET, "n4bQgYhMfWWaL-qgxVrQFaO_TZxdLMXHxPXFcnm2ODc");
         facts.put(StatusFacts.QUEUED_AT, "1796439370029");
         facts.put(StatusFacts.TOUCHED_AT, "1796439371029");
+        facts.put(StatusFacts.TOUCH_DUE, "1796439431029");
         return facts;
     }
 
@@ -34,6 +36,25 @@ class StatusFactsTest {
         assertThat(StatusFacts.wellFormed(written())).isTrue();
         assertThat(StatusFacts.card(written())).isPresent();
         assertThat(StatusFacts.touchedAt(written())).contains(Instant.ofEpochMilli(1796439371029L));
+        assertThat(StatusFacts.touchDue(written(), Duration.ofMinutes(15)))
+                .contains(Instant.ofEpochMilli(1796439431029L));
+    }
+
+    @Test
+    void a_touch_promised_further_off_than_the_longest_interval_is_trusted_only_that_far() {
+        Map<String, String> facts = written();
+        facts.put(StatusFacts.TOUCH_DUE, String.valueOf(Long.MAX_VALUE / 1_000_000));
+
+        assertThat(StatusFacts.touchDue(facts, Duration.ofMinutes(15)))
+                .contains(Instant.ofEpochMilli(1796439371029L).plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void a_message_queued_before_touches_were_promised_is_due_at_its_last_touch() {
+        Map<String, String> facts = written();
+        facts.remove(StatusFacts.TOUCH_DUE);
+
+        assertThat(StatusFacts.touchDue(facts, Duration.ofMinutes(15))).contains(Instant.ofEpochMilli(1796439371029L));
     }
 
     static Stream<Arguments> malformed() {
@@ -51,7 +72,8 @@ class StatusFactsTest {
                 Arguments.of(StatusFacts.CONFIRMATION, "not-an-id"),
                 Arguments.of(StatusFacts.TICKET, "digest"),
                 Arguments.of(StatusFacts.QUEUED_AT, "yesterday"),
-                Arguments.of(StatusFacts.TOUCHED_AT, "-1"));
+                Arguments.of(StatusFacts.TOUCHED_AT, "-1"),
+                Arguments.of(StatusFacts.TOUCH_DUE, "soon"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
