@@ -49,6 +49,8 @@ final class LoadScenario {
      * @param invalidations     invalidations made for the bot's requests
      * @param slackRateLimited  HTTP 429s Slack answered the bot
      * @param completionP95Millis the simulated completion time's P95: the target is the bot's p95 within twice that
+     * @param requestToClearedMillis of the bot's requests, request → CloudFront completed the last invalidation holding
+     *     its paths: when the cache was clear, whatever Slack showed yet
      */
     record Load(
             int requests,
@@ -65,6 +67,7 @@ final class LoadScenario {
             int invalidations,
             int slackRateLimited,
             double completionP95Millis,
+            Percentiles requestToClearedMillis,
             String chart) {}
 
     private static final String COMPLETED_EDIT = ": completed in";
@@ -147,6 +150,7 @@ final class LoadScenario {
                                 .sum(),
                         world.slack.rateLimitedCount(),
                         Percentiles.of(completions).p95(),
+                        cleared(world, asked),
                         chart.toString());
             } finally {
                 people.shutdownNow();
@@ -300,6 +304,36 @@ final class LoadScenario {
         }
         int completed = durations.size();
         return new Side(completed, failed, workload.requests().size() - completed - failed, Percentiles.of(durations));
+    }
+
+    /**
+     * Request → the end of the last invalidation that held one of its paths, for each request whose every
+     * invalidation completed: the workload's paths name their request ({@link LoadWorkload#requestIn}), whether they
+     * went alone, with others or in batches.
+     */
+    private static Percentiles cleared(BenchWorld world, Map<Integer, Instant> asked) {
+        Map<Integer, Instant> lastEnd = new HashMap<>();
+        Set<Integer> open = new HashSet<>();
+        Instant now = Instant.now();
+        world.distributionIds().stream()
+                .flatMap(id -> world.cloudFront.invalidations(id).stream())
+                .forEach(invalidation -> invalidation.paths().stream()
+                        .map(LoadWorkload::requestIn)
+                        .distinct()
+                        .forEach(request -> {
+                            if (!invalidation.completedAt(now)) {
+                                open.add(request);
+                            } else {
+                                lastEnd.merge(request, invalidation.completeTime(), (a, b) -> a.isAfter(b) ? a : b);
+                            }
+                        }));
+        List<Duration> times = new ArrayList<>();
+        lastEnd.forEach((request, end) -> {
+            if (!open.contains(request) && asked.containsKey(request)) {
+                times.add(Duration.between(asked.get(request), end));
+            }
+        });
+        return Percentiles.of(times);
     }
 
     private static double seconds(Instant from, Instant to) {

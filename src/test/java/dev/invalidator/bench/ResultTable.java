@@ -126,6 +126,11 @@ final class ResultTable {
                 "p95 ≤ " + seconds(2 * load.completionP95Millis()) + " (twice CloudFront's P95)"));
         rows.add(row(
                 "",
+                "bot: request → cache cleared (CloudFront completed its paths) p50 / p95 / max",
+                seconds(load.requestToClearedMillis()),
+                ""));
+        rows.add(row(
+                "",
                 "bot: CreateInvalidation calls (throttled) / invalidations",
                 load.creates() + " (" + load.throttledCreates() + ") / " + load.invalidations(),
                 ""));
