@@ -150,9 +150,12 @@ public final class SlackChat implements Chat {
         return pool;
     }
 
-    /** Calls waiting for their turn within Slack's rate limits now, edits included: for the metrics. */
+    /**
+     * Calls waiting for their turn within Slack's rate limits now, edits and replies left for later included: for the
+     * metrics.
+     */
     public int waitingForTurn() {
-        return waitingForTurn.get() + edits.waiting();
+        return waitingForTurn.get() + edits.waiting() + laterReplies.getQueue().size();
     }
 
     @Override
