@@ -68,6 +68,7 @@ public final class Bot implements AutoCloseable {
     private final Tracker tracker;
     private final SlackBot slackBot;
     private final RefreshVerification verification;
+    private final SlackChat chat;
     private final CloudFrontHealth cloudFrontHealth;
     private final BotMetrics metrics;
 
@@ -78,6 +79,7 @@ public final class Bot implements AutoCloseable {
             Tracker tracker,
             SlackBot slackBot,
             RefreshVerification verification,
+            SlackChat chat,
             CloudFrontHealth cloudFrontHealth,
             BotMetrics metrics) {
         this.workers = workers;
@@ -86,6 +88,7 @@ public final class Bot implements AutoCloseable {
         this.tracker = tracker;
         this.slackBot = slackBot;
         this.verification = verification;
+        this.chat = chat;
         this.cloudFrontHealth = cloudFrontHealth;
         this.metrics = metrics;
     }
@@ -188,7 +191,7 @@ public final class Bot implements AutoCloseable {
         });
         PeriodicSweep sweeps =
                 PeriodicSweep.start(handler::sweep, config.polling().sweepInterval());
-        return new Bot(workers, timer, sweeps, tracker, slackBot, verification, cloudFrontHealth, metrics);
+        return new Bot(workers, timer, sweeps, tracker, slackBot, verification, chat, cloudFrontHealth, metrics);
     }
 
     private static ThreadPoolExecutor workers() {
@@ -227,7 +230,7 @@ public final class Bot implements AutoCloseable {
      * then).
      */
     public boolean idle() {
-        return workers.getActiveCount() == 0 && workers.getQueue().isEmpty() && verification.idle();
+        return workers.getActiveCount() == 0 && workers.getQueue().isEmpty() && verification.idle() && chat.idle();
     }
 
     /** Stops taking commands and sweeping, lets the work in hand finish (bounded), then lets go of everything. */
@@ -246,6 +249,8 @@ public final class Bot implements AutoCloseable {
         }
         // The sweep in hand shares the workers' grace: what it leaves, the next sweep of any instance finishes.
         sweeps.awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        // Edits and replies the work in hand left to send later share the same grace.
+        chat.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         timer.shutdownNow();
         tracker.close();
         verification.close();

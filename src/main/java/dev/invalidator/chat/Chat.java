@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The channel as the flow uses it: post the status message, edit it, reply in its thread.
@@ -95,7 +96,25 @@ public interface Chat {
     /** Edits a status message and replaces the facts kept with it (see {@link #post(String, Message, Map)}). */
     void update(PostedMessage message, Message replacement, Map<String, String> facts);
 
+    /**
+     * {@link #update(PostedMessage, Message)} without waiting for the edit's turn within Slack's limits, for a caller
+     * whose own work must not wait on Slack: the edit takes its place among the message's edits now — an edit of the
+     * message asked for later replaces it or goes after it, never before it — and is sent when its turn comes.
+     * Completes once it was sent or replaced by a newer one; exceptionally, with a {@link ChatException}, when Slack
+     * refused it.
+     */
+    CompletionStage<Void> updateLater(PostedMessage message, Message replacement);
+
+    /** {@link #updateLater(PostedMessage, Message)} of a status message, replacing the facts kept with it too. */
+    CompletionStage<Void> updateLater(PostedMessage message, Message replacement, Map<String, String> facts);
+
     PostedMessage reply(PostedMessage parent, Message message);
+
+    /**
+     * {@link #reply} without waiting for the post's turn within Slack's limits: posted when it comes. Completes with the
+     * reply; exceptionally, with a {@link ChatException}, when Slack refused it.
+     */
+    CompletionStage<PostedMessage> replyLater(PostedMessage parent, Message message);
 
     /** A message only {@code user} sees, in {@code channel}. */
     void whisper(String channel, String user, Message message);

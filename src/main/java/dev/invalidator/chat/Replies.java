@@ -245,15 +245,33 @@ public final class Replies {
         return notice(":no_entry:", "Only <@" + requester + ">, who asked, can confirm or cancel this request.");
     }
 
-    /** The thread line of a request that waited in the queue, once CloudFront took it. */
-    public static Message queuedFor(Duration waited, int together) {
+    /**
+     * The one thread reply of a request once CloudFront took it: how long it waited in the queue, if it did, and the
+     * paths sent, unless its thread keeps them already (they were posted when it queued); empty when there is neither.
+     *
+     * @param together how many requests went as the one invalidation, this one included
+     */
+    public static Optional<Message> sent(Optional<Duration> queued, int together, Optional<ParsedPaths> paths) {
+        Optional<String> line = queued.map(waited -> queuedFor(waited, together));
+        if (paths.isEmpty()) {
+            return line.map(text -> notice(NO_EMOJI, text));
+        }
+        Message list = pathList(paths.get());
+        if (line.isEmpty()) {
+            return Optional.of(list);
+        }
+        // The line joins the list's first section, so that the reply has no more blocks than the list alone.
+        List<Block> blocks = new ArrayList<>(list.blocks());
+        blocks.set(0, new Block.Section(line.get() + "\n" + ((Block.Section) blocks.get(0)).mrkdwn()));
+        return Optional.of(new Message(plain(line.get()) + " " + list.text(), blocks));
+    }
+
+    private static String queuedFor(Duration waited, int together) {
         String with = together <= 1
                 ? ""
                 : " together with " + (together == 2 ? "1 other request" : (together - 1) + " other requests")
                         + " on the same distribution, as one invalidation (paths in the thread are this request's)";
-        return notice(
-                NO_EMOJI,
-                "Queued for " + Texts.duration(waited) + " before CloudFront had room for it; sent now" + with + ".");
+        return "Queued for " + Texts.duration(waited) + " before CloudFront had room for it; sent now" + with + ".";
     }
 
     /**

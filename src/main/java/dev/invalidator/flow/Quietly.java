@@ -1,6 +1,9 @@
 package dev.invalidator.flow;
 
 import dev.invalidator.chat.ChatException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,5 +39,27 @@ final class Quietly {
         } catch (ChatException e) {
             log.warn("Could not show {} in Slack: {}", what, e.getMessage());
         }
+    }
+
+    /**
+     * {@link #show} for a call that goes on without the caller ({@code chat.updateLater}, {@code chat.replyLater}):
+     * when Slack refuses it, the same warning once it does. Any other exception is a bug, logged as one.
+     */
+    static void showLater(String what, Supplier<? extends CompletionStage<?>> chatCall) {
+        CompletionStage<?> call;
+        try {
+            call = chatCall.get();
+        } catch (ChatException e) {
+            log.warn("Could not show {} in Slack: {}", what, e.getMessage());
+            return;
+        }
+        call.whenComplete((done, failure) -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof ChatException e) {
+                log.warn("Could not show {} in Slack: {}", what, e.getMessage());
+            } else if (cause != null) {
+                log.error("Showing {} in Slack failed unexpectedly", what, cause);
+            }
+        });
     }
 }

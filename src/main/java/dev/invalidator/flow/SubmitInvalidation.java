@@ -9,7 +9,6 @@ import dev.invalidator.cdn.Distribution;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
-import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
@@ -27,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +56,7 @@ final class SubmitInvalidation {
     private final CreateQueue queue;
     private final BatchMembers members;
     private final Clock clock;
+    private final QueuedReadBack readBack;
 
     SubmitInvalidation(
             Gate gate,
@@ -88,6 +89,7 @@ final class SubmitInvalidation {
         this.queue = queue;
         this.members = members;
         this.clock = clock;
+        this.readBack = new QueuedReadBack(chat, clock);
         queue.sendWith(this::send);
     }
 
@@ -286,8 +288,12 @@ final class SubmitInvalidation {
      * that a sweep finding it left by a dead instance looks that invalidation up.
      */
     private CreateQueue.Sent send(List<CreateQueue.Entry> wanted) {
+        Set<PostedMessage> cancelled = readBack.cancelled(wanted.stream()
+                .filter(entry -> !entry.underway() && entry.wasShownQueued())
+                .map(entry -> entry.status)
+                .toList());
         List<CreateQueue.Entry> batch = wanted.stream()
-                .filter(entry -> entry.underway() || !entry.wasShownQueued() || !cancelledElsewhere(entry.status))
+                .filter(entry -> !cancelled.contains(entry.status))
                 .toList();
         if (batch.isEmpty()) {
             log.info("The queued requests of {} were cancelled on another instance; nothing was sent", wanted);
@@ -326,14 +332,7 @@ final class SubmitInvalidation {
             log.warn("Creating an invalidation on {} failed: {}", distributionId, e.getMessage());
             for (CreateQueue.Entry member : batch) {
                 audit.record(AuditEntry.failed(member.request, e, reference));
-                Quietly.show(
-                        "the failure",
-                        () -> chat.update(
-                                member.status,
-                                member.card.failed(e.getMessage(), e.nextStep()).message()));
-                Quietly.show(
-                        "the failure notice",
-                        () -> chat.reply(member.status, Replies.failedNotice(member.request.requester(), e)));
+                showFailed(member, e);
             }
             return CreateQueue.Sent.DONE;
         }
@@ -381,14 +380,7 @@ final class SubmitInvalidation {
             }
             log.warn("Creating batch {} of {} on {} failed: {}", number, of, distributionId, e.getMessage());
             audit.record(AuditEntry.failed(entry.request, e, reference));
-            Quietly.show(
-                    "the failure",
-                    () -> chat.update(
-                            entry.status,
-                            entry.card.failed(e.getMessage(), e.nextStep()).message()));
-            Quietly.show(
-                    "the failure notice",
-                    () -> chat.reply(entry.status, Replies.failedNotice(entry.request.requester(), e)));
+            showFailed(entry, e);
             return CreateQueue.Sent.DONE;
         }
         log.info(
@@ -402,9 +394,10 @@ final class SubmitInvalidation {
                 entry.request.channel());
         monthToDate.record(invalidation);
         audit.record(AuditEntry.created(entry.request, invalidation, reference));
-        Quietly.show(
+        // Registered now and sent in its turn, so that the next create waits on CloudFront alone, not on Slack.
+        Quietly.showLater(
                 "batch " + number + " of " + of + " in progress",
-                () -> chat.update(
+                () -> chat.updateLater(
                         entry.status,
                         entry.card
                                 .inProgress(invalidation.id(), invalidation.createTime())
@@ -412,53 +405,52 @@ final class SubmitInvalidation {
                                 .message(),
                         StatusFacts.of(entry.request)));
         if (number == 1) {
-            if (entry.wasShownQueued()) {
-                Duration waited = Duration.between(entry.queuedAt, clock.instant());
-                Quietly.show("how long it queued", () -> chat.reply(entry.status, Replies.queuedFor(waited, 1)));
-            }
-            if (!entry.pathsKept()) {
-                Quietly.show("the path list", () -> chat.reply(entry.status, Replies.pathList(entry.request.paths())));
-            }
+            replySent(entry, 1);
         }
         tracker.follow(invalidation);
         return CreateQueue.Sent.DONE;
     }
 
-    /** One request's status message and thread once its invalidation exists. */
+    /**
+     * One request's status message and thread once its invalidation exists: the edit registered now and sent in its
+     * turn, like the thread's reply, so that the next create waits on CloudFront alone, not on Slack. The invalidation
+     * exists whatever Slack says now: a failed edit must not stop the tracker from following it.
+     */
     private void shownSent(CreateQueue.Entry entry, Invalidation invalidation, String reference, int together) {
-        PostedMessage status = entry.status;
         audit.record(AuditEntry.created(entry.request, invalidation, reference));
-        // The invalidation exists whatever Slack says now: a failed edit must not stop the tracker from following it.
-        Quietly.show(
+        Quietly.showLater(
                 "invalidation " + invalidation.id() + " in progress",
-                () -> chat.update(
-                        status,
+                () -> chat.updateLater(
+                        entry.status,
                         entry.card
                                 .inProgress(invalidation.id(), invalidation.createTime())
                                 .message()));
-        if (entry.wasShownQueued()) {
-            Duration waited = Duration.between(entry.queuedAt, clock.instant());
-            Quietly.show("how long it queued", () -> chat.reply(status, Replies.queuedFor(waited, together)));
-        }
-        if (!entry.pathsKept()) {
-            Quietly.show("the path list", () -> chat.reply(status, Replies.pathList(entry.request.paths())));
-        }
+        replySent(entry, together);
     }
 
     /**
-     * Whether the status message of a queued request no longer says queued: its requester's Cancel reached another
-     * instance, which can't take it out of this one's memory and says so in the message instead. When Slack can't
-     * tell, it goes: a request nobody cancelled must not wait on Slack.
+     * The one reply in the thread of a request sent: how long it queued, if it did, and its paths unless the thread
+     * keeps them already.
      */
-    private boolean cancelledElsewhere(PostedMessage status) {
-        try {
-            return chat.status(status)
-                    .map(record -> !StatusCard.isQueued(record.text()))
-                    .orElse(false);
-        } catch (ChatException e) {
-            log.warn("Couldn't read back the queued request of {} before sending it: {}", status, e.getMessage());
-            return false;
-        }
+    private void replySent(CreateQueue.Entry entry, int together) {
+        Optional<Duration> queued = entry.wasShownQueued()
+                ? Optional.of(Duration.between(entry.queuedAt, clock.instant()))
+                : Optional.empty();
+        Optional<ParsedPaths> paths = entry.pathsKept() ? Optional.empty() : Optional.of(entry.request.paths());
+        Replies.sent(queued, together, paths)
+                .ifPresent(reply -> Quietly.showLater("the request sent", () -> chat.replyLater(entry.status, reply)));
+    }
+
+    /** A request CloudFront refused for good: its message and a notice to its requester, sent in their turn. */
+    private void showFailed(CreateQueue.Entry entry, CdnException e) {
+        Quietly.showLater(
+                "the failure",
+                () -> chat.updateLater(
+                        entry.status,
+                        entry.card.failed(e.getMessage(), e.nextStep()).message()));
+        Quietly.showLater(
+                "the failure notice",
+                () -> chat.replyLater(entry.status, Replies.failedNotice(entry.request.requester(), e)));
     }
 
     /**
@@ -486,5 +478,7 @@ final class SubmitInvalidation {
         taken.ifPresent(entry -> audit.record(AuditEntry.of(AuditEntry.Decision.CANCELLED, entry.request, "")));
         Quietly.show(
                 "the cancellation", () -> chat.update(clicked, card.cancelled().message()));
+        // A read of the channel from before this edit would show the request queued still, were it held here after all.
+        readBack.forget(clicked.channel());
     }
 }

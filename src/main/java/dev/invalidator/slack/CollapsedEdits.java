@@ -20,6 +20,9 @@ import java.util.function.Supplier;
  * }   // else a newer edit of the message will be sent instead
  * }</pre>
  *
+ * <p>A caller that must not wait registers its edit ({@link #register}) and lets another thread {@link #await} its
+ * turn: the edit's place among the message's edits is then the moment it was registered.
+ *
  * @param <E> an edit
  */
 final class CollapsedEdits<E> {
@@ -44,12 +47,34 @@ final class CollapsedEdits<E> {
         this.replace = replace;
     }
 
+    /** An edit registered in its message's order, whose turn {@link #await} waits for. */
+    final class Ticket {
+        /** The edits of its message, held so that a superseded edit finds out although they were sent since. */
+        private final Message edits;
+        /** Its number among them: a caller whose number is no longer the latest was superseded. */
+        private final long number;
+
+        private Ticket(Message edits, long number) {
+            this.edits = edits;
+            this.number = number;
+        }
+    }
+
     /**
      * Waits for the turn of {@code edit} of {@code message}, reserving one with {@code reserve} unless a waiting edit of
      * the message already has one, which {@code edit} then replaces. The edit to send now, after which the caller calls
      * {@link #sent}; or empty when a newer edit superseded this one.
      */
-    synchronized Optional<E> awaitTurn(String message, E edit, Supplier<Duration> reserve) throws InterruptedException {
+    Optional<E> awaitTurn(String message, E edit, Supplier<Duration> reserve) throws InterruptedException {
+        return await(register(message, edit, reserve));
+    }
+
+    /**
+     * Puts {@code edit} of {@code message} in its place now, as {@link #awaitTurn} does, without waiting for its turn:
+     * an edit of the message registered later replaces it or waits behind it, never goes before it. Every ticket is
+     * awaited once, by whichever thread sends the edit.
+     */
+    synchronized Ticket register(String message, E edit, Supplier<Duration> reserve) {
         Message edits = messages.computeIfAbsent(message, m -> new Message());
         if (edits.waiting) {
             edits.edit = replace.apply(edits.edit, edit);
@@ -58,9 +83,15 @@ final class CollapsedEdits<E> {
             edits.edit = edit;
             edits.turnAtNanos = System.nanoTime() + reserve.get().toNanos();
         }
-        long mine = ++edits.latest;
         waiting++;
         notifyAll();
+        return new Ticket(edits, ++edits.latest);
+    }
+
+    /** Waits for the turn of a registered edit: the edit to send now, or empty when a newer one superseded it. */
+    synchronized Optional<E> await(Ticket ticket) throws InterruptedException {
+        Message edits = ticket.edits;
+        long mine = ticket.number;
         try {
             while (true) {
                 if (edits.latest != mine) {

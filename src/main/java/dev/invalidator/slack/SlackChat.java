@@ -8,6 +8,7 @@ import com.slack.api.model.ConversationType;
 import com.slack.api.model.ResponseMetadata;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import dev.invalidator.base.DaemonThreads;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ChatException.Reason;
@@ -31,6 +32,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -94,6 +101,9 @@ public final class SlackChat implements Chat {
      */
     static final Duration RATE_LIMITED_PATIENCE = Duration.ofMinutes(5);
 
+    /** Threads of each pool that sends what {@link #updateLater} and {@link #replyLater} were given. */
+    private static final int LATER_THREADS = 4;
+
     /** An edit of a status message: its new text and blocks, and its new facts when it changes them. */
     private record Edit(Message message, Optional<Map<String, String>> facts) {
         /** What stands for this edit waiting and {@code newer}: the newer one, keeping facts it leaves out. */
@@ -108,6 +118,14 @@ public final class SlackChat implements Chat {
     private final WebApiPace pace = new WebApiPace(System::nanoTime);
     private final CollapsedEdits<Edit> edits = new CollapsedEdits<>(Edit::replacedBy);
     private final AtomicInteger waitingForTurn = new AtomicInteger();
+    /**
+     * Send the edits registered by {@link #updateLater}, each when its turn comes. Turns are reserved in the order
+     * edits are registered, which is the order these threads take them in, so a few threads keep up with Slack's pace.
+     */
+    private final ThreadPoolExecutor laterEdits = laterPool("slack-edit");
+    /** Post the replies of {@link #replyLater}: apart from the edits, so that a busy channel's posts hold up no edit. */
+    private final ThreadPoolExecutor laterReplies = laterPool("slack-reply");
+
     private volatile String ownBotId;
 
     /**
@@ -120,9 +138,24 @@ public final class SlackChat implements Chat {
         this.maxWait = maxWait;
     }
 
-    /** Calls waiting for their turn within Slack's rate limits now, edits included: for the metrics. */
+    private static ThreadPoolExecutor laterPool(String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                LATER_THREADS,
+                LATER_THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                DaemonThreads.named(name));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /**
+     * Calls waiting for their turn within Slack's rate limits now, edits and replies left for later included: for the
+     * metrics.
+     */
     public int waitingForTurn() {
-        return waitingForTurn.get() + edits.waiting();
+        return waitingForTurn.get() + edits.waiting() + laterReplies.getQueue().size();
     }
 
     @Override
@@ -505,15 +538,99 @@ public final class SlackChat implements Chat {
         edit(target, new Edit(replacement, Optional.of(Map.copyOf(facts))));
     }
 
+    @Override
+    public CompletionStage<Void> updateLater(PostedMessage target, Message replacement) {
+        return editLater(target, new Edit(replacement, Optional.empty()));
+    }
+
+    @Override
+    public CompletionStage<Void> updateLater(PostedMessage target, Message replacement, Map<String, String> facts) {
+        return editLater(target, new Edit(replacement, Optional.of(Map.copyOf(facts))));
+    }
+
+    /** Registers {@code edit} of {@code target} in the message's order now, and sends it in its turn on another thread. */
+    private CompletionStage<Void> editLater(PostedMessage target, Edit edit) {
+        CollapsedEdits<Edit>.Ticket ticket = register(target, edit);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable send = () -> {
+            try {
+                sendInTurn(target, ticket);
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        };
+        try {
+            laterEdits.execute(send);
+        } catch (RejectedExecutionException closing) {
+            send.run(); // on the caller's thread, as update does, once the bot is closing
+        }
+        return done;
+    }
+
+    @Override
+    public CompletionStage<PostedMessage> replyLater(PostedMessage parent, Message message) {
+        try {
+            return CompletableFuture.supplyAsync(() -> reply(parent, message), laterReplies);
+        } catch (RejectedExecutionException closing) {
+            CompletableFuture<PostedMessage> done = new CompletableFuture<>();
+            try {
+                done.complete(reply(parent, message));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+            return done;
+        }
+    }
+
+    /**
+     * Whether nothing given to {@link #updateLater} or {@link #replyLater} is still waiting to be sent, for {@code
+     * Bot.idle}.
+     */
+    public boolean idle() {
+        return laterEdits.getActiveCount() == 0
+                && laterEdits.getQueue().isEmpty()
+                && laterReplies.getActiveCount() == 0
+                && laterReplies.getQueue().isEmpty();
+    }
+
+    /** Sends what {@link #updateLater} and {@link #replyLater} were given and still wait, for up to {@code grace}. */
+    public void close(Duration grace) {
+        laterEdits.shutdown();
+        laterReplies.shutdown();
+        try {
+            long deadline = System.nanoTime() + grace.toNanos();
+            laterEdits.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS);
+            laterReplies.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        laterEdits.shutdownNow();
+        laterReplies.shutdownNow();
+    }
+
     /**
      * Sends {@code edit} of {@code target} in its turn, or returns at once when a newer edit of the message supersedes
      * it while it waits: the newer one says what the message is to say now.
      */
     private void edit(PostedMessage target, Edit edit) {
-        String message = target.channel() + " " + target.ts();
+        sendInTurn(target, register(target, edit));
+    }
+
+    private CollapsedEdits<Edit>.Ticket register(PostedMessage target, Edit edit) {
+        return edits.register(messageKey(target), edit, () -> pace.reserve("chat.update", target.channel()));
+    }
+
+    private static String messageKey(PostedMessage target) {
+        return target.channel() + " " + target.ts();
+    }
+
+    /** Waits for the turn of a registered edit and sends it, unless a newer edit of the message superseded it. */
+    private void sendInTurn(PostedMessage target, CollapsedEdits<Edit>.Ticket ticket) {
+        String message = messageKey(target);
         Optional<Edit> turn;
         try {
-            turn = edits.awaitTurn(message, edit, () -> pace.reserve("chat.update", target.channel()));
+            turn = edits.await(ticket);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChatException(Reason.UNAVAILABLE, "interrupted while waiting to edit a message", e);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.invalidator.request.ParsedPaths;
 import dev.invalidator.request.PathLimits;
 import dev.invalidator.request.PathParser;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,42 @@ class RepliesTest {
             ParsedPaths parsed =
                     new PathParser(PathLimits.cloudFrontDefaults()).parse(List.of(token), Set.of("www.example.com"));
             return Replies.pathList(parsed).blocks().toString();
+        }
+    }
+
+    @Nested
+    class The_one_reply_when_a_request_is_sent {
+
+        private final ParsedPaths paths = new PathParser(PathLimits.cloudFrontDefaults())
+                .parse(List.of("/index.html", "/css/*"), Set.of("www.example.com"));
+
+        @Test
+        void says_how_long_it_queued_and_lists_the_paths_in_as_many_blocks_as_the_list_alone() {
+            Message reply = Replies.sent(Optional.of(Duration.ofSeconds(42)), 2, Optional.of(paths))
+                    .orElseThrow();
+
+            assertThat(reply.text()).startsWith("Queued for 42s").contains("together with 1 other request");
+            assertThat(reply.blocks()).hasSameSizeAs(Replies.pathList(paths).blocks());
+            assertThat(reply.blocks().get(0).toString()).contains("Queued for 42s", "2 paths sent to CloudFront");
+            assertThat(reply.blocks().toString()).contains("/index.html", "/css/*");
+        }
+
+        @Test
+        void says_only_how_long_it_queued_when_the_thread_keeps_its_paths() {
+            Message reply = Replies.sent(Optional.of(Duration.ofSeconds(42)), 1, Optional.empty())
+                    .orElseThrow();
+
+            assertThat(reply.text()).isEqualTo("Queued for 42s before CloudFront had room for it; sent now.");
+        }
+
+        @Test
+        void lists_only_the_paths_when_it_never_queued() {
+            assertThat(Replies.sent(Optional.empty(), 1, Optional.of(paths))).contains(Replies.pathList(paths));
+        }
+
+        @Test
+        void is_none_when_it_never_queued_and_the_thread_keeps_its_paths() {
+            assertThat(Replies.sent(Optional.empty(), 1, Optional.empty())).isEmpty();
         }
     }
 

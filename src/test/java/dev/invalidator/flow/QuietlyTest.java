@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.invalidator.chat.ChatException;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,5 +60,20 @@ class QuietlyTest {
                 }))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(lines.list).isEmpty();
+    }
+
+    @Test
+    void a_later_call_slack_refuses_is_logged_as_a_warning_when_it_fails() {
+        CompletableFuture<Void> edit = new CompletableFuture<>();
+
+        Quietly.showLater("invalidation I1 in progress", () -> edit);
+        assertThat(lines.list).isEmpty();
+        edit.completeExceptionally(new ChatException(ChatException.Reason.UNAVAILABLE, "ratelimited", null));
+
+        assertThat(lines.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.WARN);
+            assertThat(line.getFormattedMessage())
+                    .isEqualTo("Could not show invalidation I1 in progress in Slack: ratelimited");
+        });
     }
 }

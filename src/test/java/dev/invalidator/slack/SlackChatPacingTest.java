@@ -126,6 +126,49 @@ class SlackChatPacingTest {
     }
 
     @Test
+    void an_edit_left_for_later_returns_before_its_turn_and_a_later_edit_of_the_message_never_goes_before_it() {
+        sim.limits(SlackLimits.strict().withPostRate(1_000, 1_000)); // two messages to set up, at once
+        PostedMessage other = post("other");
+        PostedMessage status = post("requesting");
+        // Slack asks the bot to wait 3 s before its next chat.update: the turn of every edit is at least that far.
+        sim.rateLimit("chat.update", 1, 3);
+        CompletableFuture<Void> first =
+                CompletableFuture.runAsync(() -> chat.update(other, Message.of("other, edited")), threads);
+        Await.until("the first edit to wait after its 429", () -> chat.waitingForTurn() == 1);
+
+        CompletableFuture<Void> inProgress =
+                chat.updateLater(status, Message.of("in progress")).toCompletableFuture();
+        assertThat(inProgress).as("the edit left for later, before its turn").isNotDone();
+        chat.update(status, Message.of("completed"));
+        inProgress.orTimeout(1, TimeUnit.MINUTES).join();
+        first.join();
+
+        assertThat(textOf(status)).isEqualTo("completed");
+        assertThat(sim.calls("chat.update").stream()
+                        .filter(call -> status.ts().equals(call.params().get("ts"))))
+                .as("chat.update calls for the status message")
+                .hasSize(1);
+    }
+
+    @Test
+    void an_edit_and_a_reply_left_for_later_are_sent_in_their_turn() {
+        PostedMessage status = post("requesting");
+
+        CompletableFuture<Void> edit = chat.updateLater(status, Message.of("in progress"), Map.of("state", "sent"))
+                .toCompletableFuture();
+        CompletableFuture<PostedMessage> reply =
+                chat.replyLater(status, Message.of("2 paths sent")).toCompletableFuture();
+        edit.orTimeout(1, TimeUnit.MINUTES).join();
+        reply.orTimeout(1, TimeUnit.MINUTES).join();
+
+        assertThat(textOf(status)).isEqualTo("in progress");
+        assertThat(sim.thread(GENERAL, status.ts()))
+                .extracting(ChannelMessage::text)
+                .contains("2 paths sent");
+        Await.until("nothing left to send later", chat::idle);
+    }
+
+    @Test
     void an_edit_that_keeps_meeting_429s_waits_instead_of_failing() {
         PostedMessage status = post("in progress");
         sim.rateLimit("chat.update", 5, 1);
@@ -160,6 +203,14 @@ class SlackChatPacingTest {
         assertThat(Duration.between(limitedAt, secondSentAt))
                 .as("the second caller's edit waited for the Retry-After the first one met")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
+    }
+
+    private String textOf(PostedMessage message) {
+        return sim.messages(GENERAL).stream()
+                .filter(shown -> shown.ts().equals(message.ts()))
+                .findFirst()
+                .orElseThrow()
+                .text();
     }
 
     private PostedMessage post(String text) {
