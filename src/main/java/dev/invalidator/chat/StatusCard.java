@@ -64,6 +64,7 @@ public record StatusCard(
 
     private static final String AWAITING_APPROVAL_ENDING = ": awaiting approval";
     private static final String REQUESTING_ENDING = ": requesting";
+    private static final String CANCELLED_ENDING = ": cancelled, nothing was sent";
     private static final String QUEUED_MARK = ": ⏳ Queued";
     /** What stands between a queued message's state and its place, in its text. */
     static final String QUEUED_PLACE_MARK = QUEUED_MARK + " — ";
@@ -170,6 +171,11 @@ public record StatusCard(
                 .problem("It waited " + Texts.duration(waited) + " in the queue and CloudFront never had room for it.")
                 .nextStep("Nothing was sent; send it again if you still need it.")
                 .build();
+    }
+
+    /** Whether a status message's text says its request was cancelled while it was queued. */
+    public static boolean isCancelled(String text) {
+        return text.endsWith(CANCELLED_ENDING);
     }
 
     /** Whether a status message's text says its request waits in the queue, nothing created yet. */
@@ -370,7 +376,7 @@ public record StatusCard(
         return switch (state) {
             case REQUESTING -> what + REQUESTING_ENDING;
             case QUEUED -> what + QUEUED_PLACE_MARK + queuePlace.orElse("");
-            case CANCELLED -> what + ": cancelled, nothing was sent";
+            case CANCELLED -> what + CANCELLED_ENDING;
             case QUEUE_EXPIRED -> what + ": ⌛ expired, nothing was sent";
             case IN_PROGRESS ->
                 what

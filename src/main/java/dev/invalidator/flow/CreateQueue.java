@@ -27,11 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,8 +115,11 @@ final class CreateQueue {
         private Optional<String> shown = Optional.empty();
         /** Guarded by {@code this}: sent or cancelled, so its status message is no longer the queue's to edit. */
         private boolean left;
-        /** Guarded by {@code this}: its paths are kept in its thread, for whichever instance sends it. */
-        private boolean pathsKept;
+        /**
+         * Guarded by {@code this}: the keeping of its paths in its thread, for whichever instance sends it, once begun;
+         * done with whether they are there.
+         */
+        private CompletableFuture<Boolean> pathsKept;
         /** Guarded by {@code this}: by when its status message said its holder touches it again. */
         private Instant touchDue = Instant.MIN;
 
@@ -159,7 +164,7 @@ final class CreateQueue {
         static Entry takenOver(PreparedRequest request, StatusCard card, PostedMessage status, Instant queuedAt) {
             Entry entry = new Entry(request, card, status, queuedAt);
             synchronized (entry) {
-                entry.pathsKept = true;
+                entry.pathsKept = CompletableFuture.completedFuture(true);
                 // Shown queued by the instance that left it: sent, it says how long it waited; shown, it is touched.
                 entry.shown = Optional.of("");
             }
@@ -181,7 +186,7 @@ final class CreateQueue {
 
         /** Whether its paths are in its thread already, so that sending it lists them no second time. */
         synchronized boolean pathsKept() {
-            return pathsKept;
+            return pathsKept != null;
         }
 
         String distributionId() {
@@ -226,6 +231,8 @@ final class CreateQueue {
 
     /** Keeps the place edits of one instance in the order the queue changed. */
     private final Object shownLock = new Object();
+    /** The calls of {@link #showPlaces} not yet served by a pass over the lines. */
+    private final AtomicInteger showRequests = new AtomicInteger();
     /** Guarded by {@code shownLock}: the edits {@link #QUEUE_EDITS_PER_MINUTE} allows now, and when that was counted. */
     private double queueEdits = QUEUE_EDIT_BURST;
 
@@ -455,8 +462,8 @@ final class CreateQueue {
                 }
             }
         }
-        showPlaces();
         scheduleWake();
+        showPlaces();
     }
 
     /**
@@ -554,6 +561,23 @@ final class CreateQueue {
      * shown late is one it has already left behind.
      */
     private void showPlaces() {
+        // One thread shows at a time, the others leave it a pass more to make: none of them waits for Slack.
+        if (showRequests.getAndIncrement() > 0) {
+            return;
+        }
+        try {
+            int asked;
+            do {
+                asked = showRequests.get();
+                showPlacesNow();
+            } while (showRequests.addAndGet(-asked) > 0);
+        } catch (RuntimeException e) {
+            showRequests.set(0); // a bug in one pass must not stop every later one
+            throw e;
+        }
+    }
+
+    private void showPlacesNow() {
         synchronized (shownLock) {
             List<Place> places = new ArrayList<>();
             synchronized (this) {
@@ -577,7 +601,10 @@ final class CreateQueue {
         }
     }
 
-    /** Called holding {@code shownLock}. */
+    /**
+     * Called holding {@code shownLock}, never the entry's across a call to Slack: its create may go meanwhile, and
+     * must not wait for Slack's pace.
+     */
     private void show(Place place, Duration touchInterval) {
         Entry entry = place.entry();
         synchronized (entry) {
@@ -589,11 +616,18 @@ final class CreateQueue {
                 return;
             }
             entry.shown = Optional.of(place.text());
-            if (first) {
-                audit.record(AuditEntry.of(AuditEntry.Decision.QUEUED, entry.request, place.text()));
-                keepPathsHolding(entry);
+            if (!first) {
+                touch(entry, place.text(), touchInterval);
+                return;
             }
-            touch(entry, place.text(), touchInterval);
+            audit.record(AuditEntry.of(AuditEntry.Decision.QUEUED, entry.request, place.text()));
+        }
+        keepPaths(entry);
+        synchronized (entry) {
+            // Sent while its paths were being kept: its message shows it on its way, not queued.
+            if (!entry.left && !entry.underway()) {
+                touch(entry, entry.shown.orElseThrow(), touchInterval);
+            }
         }
     }
 
@@ -616,18 +650,21 @@ final class CreateQueue {
      * status message says queued: a sweep that finds it queued finds them.
      */
     void keepPaths(Entry entry) {
+        CompletableFuture<Boolean> keeping;
         synchronized (entry) {
-            keepPathsHolding(entry);
+            if (entry.pathsKept != null) {
+                keeping = entry.pathsKept;
+            } else {
+                entry.pathsKept = new CompletableFuture<>();
+                keeping = null;
+            }
         }
-    }
-
-    /** {@link #keepPaths}, called holding the entry's lock. */
-    private void keepPathsHolding(Entry entry) {
-        if (entry.pathsKept) {
+        if (keeping != null) {
+            keeping.join(); // another thread posts them: they are kept when it is done
             return;
         }
         List<List<String>> parts = PathParts.of(entry.request.values());
-        Quietly.show("the paths of a queued request", () -> {
+        boolean kept = Quietly.show("the paths of a queued request", () -> {
             for (int part = 1; part <= parts.size(); part++) {
                 chat.postQueuedPaths(
                         entry.status,
@@ -636,24 +673,36 @@ final class CreateQueue {
                         parts.get(part - 1),
                         Replies.queuedPaths(part, parts.size(), entry.request.paths()));
             }
-            entry.pathsKept = true;
         });
+        CompletableFuture<Boolean> done;
+        synchronized (entry) {
+            done = entry.pathsKept;
+        }
+        done.complete(kept);
     }
 
     /**
-     * Shows the entry's place, and in its facts that its holder is alive now and touches it again within {@link
-     * #touchInterval}. Called holding the entry's lock, so not the queue's.
+     * Shows the entry's place, and in its facts that its holder is alive now and touches it again within {@code
+     * touchInterval}. Called holding the entry's lock (so not the queue's): the edit takes its place among the
+     * message's edits at once, before any edit of its create can, and is sent in its turn without the lock.
      */
     private void touch(Entry entry, String place, Duration touchInterval) {
         Instant now = clock.instant();
         Instant due = now.plus(touchInterval);
-        Quietly.show("the place of a queued request", () -> {
-            chat.update(
-                    entry.status,
-                    entry.card.queued(place).message(),
-                    StatusFacts.queued(entry.request, entry.queuedAt, now, due));
-            entry.touchDue = due;
-        });
+        entry.touchDue = due;
+        Quietly.showLater(
+                "the place of a queued request",
+                () -> chat.updateLater(
+                                entry.status,
+                                entry.card.queued(place).message(),
+                                StatusFacts.queued(entry.request, entry.queuedAt, now, due))
+                        .whenComplete((sent, failed) -> {
+                            if (failed != null) {
+                                synchronized (entry) {
+                                    entry.touchDue = Instant.MIN; // touched again at the next look
+                                }
+                            }
+                        }));
     }
 
     /**

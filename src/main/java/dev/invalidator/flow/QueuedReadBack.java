@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * doesn't hold the request, which can't take it out of the holder's memory and shows the message cancelled instead.
  * Read back from the status messages with one read of a channel's history for all of them, not one read each — Slack
  * allows about 50 reads a minute in a workspace — and kept for {@link #FRESH_FOR}, so that the requests of the channel
- * that go within that time cost no read either. A message a kept read shows cancelled is read again before it counts:
- * it may only have been read before it said queued. When Slack can't tell, the request goes: one nobody cancelled must
- * not wait on Slack.
+ * that go within that time cost no read either. Only a message that says cancelled counts: what the queue shows is
+ * edited in Slack's time, so a request may go while its message still says requesting. When Slack can't tell, the
+ * request goes: one nobody cancelled must not wait on Slack.
  *
  * <pre>{@code
  * Set<PostedMessage> cancelled = readBack.cancelled(List.of(first.status, second.status));
@@ -39,8 +39,8 @@ final class QueuedReadBack {
 
     private static final Logger log = LoggerFactory.getLogger(QueuedReadBack.class);
 
-    /** A read of a channel's status messages posted since {@code since}: whether each says queued, by its ts. */
-    private record Read(Instant at, BigDecimal since, Map<String, Boolean> queuedByTs) {}
+    /** A read of a channel's status messages posted since {@code since}: the ts of those that say cancelled. */
+    private record Read(Instant at, BigDecimal since, Set<String> cancelled) {}
 
     private final Chat chat;
     private final Clock clock;
@@ -53,8 +53,8 @@ final class QueuedReadBack {
     }
 
     /**
-     * Those of {@code statuses}, status messages of requests this instance queued, that no longer say queued. Reads each
-     * of their channels at most once, and not at all when a read of it is fresh.
+     * Those of {@code statuses}, status messages of requests this instance queued, that say cancelled. Reads each of
+     * their channels at most once, and not at all when a read of it is fresh.
      */
     synchronized Set<PostedMessage> cancelled(List<PostedMessage> statuses) {
         Map<String, List<PostedMessage>> byChannel = statuses.stream()
@@ -78,21 +78,12 @@ final class QueuedReadBack {
         boolean fresh = read != null
                 && read.since().compareTo(oldest) < 0
                 && clock.instant().isBefore(read.at().plus(FRESH_FOR));
-        if (!fresh) {
-            return read(channel, oldest).map(now -> notQueued(now, statuses)).orElse(List.of());
-        }
-        List<PostedMessage> seemCancelled = notQueued(read, statuses);
-        if (seemCancelled.isEmpty()) {
-            return List.of();
-        }
-        return read(channel, oldest).map(now -> notQueued(now, seemCancelled)).orElse(List.of());
-    }
-
-    private static List<PostedMessage> notQueued(Read read, List<PostedMessage> statuses) {
+        Optional<Read> known = fresh ? Optional.of(read) : read(channel, oldest);
         // A message the read didn't find (deleted, or not the bot's) can't tell: it goes.
-        return statuses.stream()
-                .filter(status -> !read.queuedByTs().getOrDefault(status.ts(), true))
-                .toList();
+        return known.map(now -> statuses.stream()
+                        .filter(status -> now.cancelled().contains(status.ts()))
+                        .toList())
+                .orElse(List.of());
     }
 
     /** The channel's status messages from a second before {@code oldest}; empty when Slack can't tell. */
@@ -100,10 +91,11 @@ final class QueuedReadBack {
         Instant at = clock.instant();
         BigDecimal since = new BigDecimal(oldest.longValue() - 1);
         try {
-            Map<String, Boolean> queuedByTs = new HashMap<>();
-            chat.statusMessages(channel, Instant.ofEpochSecond(since.longValue()))
-                    .forEach(record -> queuedByTs.put(record.message().ts(), StatusCard.isQueued(record.text())));
-            Read read = new Read(at, since, queuedByTs);
+            Set<String> cancelled = chat.statusMessages(channel, Instant.ofEpochSecond(since.longValue())).stream()
+                    .filter(record -> StatusCard.isCancelled(record.text()))
+                    .map(record -> record.message().ts())
+                    .collect(Collectors.toSet());
+            Read read = new Read(at, since, cancelled);
             reads.put(channel, read);
             return Optional.of(read);
         } catch (ChatException e) {

@@ -32,12 +32,15 @@ final class Quietly {
      * show <what> in Slack: <Slack's reason>}, and returns. Any other exception is a bug and passes through.
      *
      * @param what what the call shows, for the log: "an approval step", "the end of invalidation I2J0I21PCUYOIK"
+     * @return whether Slack took it
      */
-    static void show(String what, Runnable chatCall) {
+    static boolean show(String what, Runnable chatCall) {
         try {
             chatCall.run();
+            return true;
         } catch (ChatException e) {
             log.warn("Could not show {} in Slack: {}", what, e.getMessage());
+            return false;
         }
     }
 

@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SubmitInvalidation {
 
+    /** A request that waited this long for CloudFront says so in its thread, shown queued or not. */
+    static final Duration WAIT_WORTH_TELLING = Duration.ofSeconds(1);
+
     private static final Logger log = LoggerFactory.getLogger(SubmitInvalidation.class);
 
     private final Gate gate;
@@ -429,12 +432,13 @@ final class SubmitInvalidation {
     }
 
     /**
-     * The one reply in the thread of a request sent: how long it queued, if it did, and its paths unless the thread
-     * keeps them already.
+     * The one reply in the thread of a request sent: how long it queued, if it was shown queued or waited {@link
+     * #WAIT_WORTH_TELLING} (it may go before its place was shown), and its paths unless the thread keeps them already.
      */
     private void replySent(CreateQueue.Entry entry, int together) {
-        Optional<Duration> queued = entry.wasShownQueued()
-                ? Optional.of(Duration.between(entry.queuedAt, clock.instant()))
+        Duration waited = Duration.between(entry.queuedAt, clock.instant());
+        Optional<Duration> queued = entry.wasShownQueued() || waited.compareTo(WAIT_WORTH_TELLING) >= 0
+                ? Optional.of(waited)
                 : Optional.empty();
         Optional<ParsedPaths> paths = entry.pathsKept() ? Optional.empty() : Optional.of(entry.request.paths());
         Replies.sent(queued, together, paths)

@@ -129,6 +129,8 @@ class StatusCardTest {
             assertThat(cancelled.message().text())
                     .isEqualTo("Invalidation of 3 paths on web: cancelled, nothing was sent");
             assertThat(StatusCard.isQueued(cancelled.message().text())).isFalse();
+            assertThat(StatusCard.isCancelled(cancelled.message().text())).isTrue();
+            assertThat(StatusCard.isCancelled(queued.message().text())).isFalse();
             assertThat(cancelled.message().blocks()).noneMatch(block -> block instanceof Block.Actions);
         }
 

@@ -74,15 +74,10 @@ class QueueEndToEndTest {
         }
 
         @Test
-        void a_burst_past_the_accounts_turns_is_queued_with_places_and_every_request_completes() {
+        void a_burst_past_the_accounts_turns_is_queued_and_every_request_completes() {
             int requests = 12;
             IntStream.range(0, requests)
                     .forEach(i -> world.type(PEOPLE.get(i % PEOPLE.size()), OPS, "web /page-" + i + ".html"));
-
-            ChannelMessage queued = world.awaitMessage(
-                    OPS, message -> message.text().contains("⏳ Queued"), "a request queued for the account's turn");
-            assertThat(queued.text()).contains("ahead on `web`").contains("0.5 new invalidations a second");
-            assertThat(queued.blocksJson()).contains("\"action_id\":\"" + StatusCard.CANCEL_QUEUED + "\"");
 
             completeAsTheyCome(requests);
 
@@ -93,11 +88,18 @@ class QueueEndToEndTest {
             assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
                     .as("creates: the requests queued together went as one invalidation")
                     .isLessThan(requests);
+            // Each waits a turn of two seconds at most, all those waiting going together: a request may go before its
+            // place is shown (the places of longer waits: OnOneInstance), but one that went with others says so.
             ChannelMessage waited = world.slack.messages(OPS).stream()
-                    .filter(message -> message.ts().equals(queued.ts()))
+                    .filter(message -> message.previousTexts().stream().anyMatch(text -> text.contains("⏳ Queued")))
                     .findFirst()
-                    .orElseThrow();
-            world.awaitReply(waited, reply -> reply.text().contains("Queued for"), "how long it queued");
+                    .orElseThrow(() -> new AssertionError("no status message said queued"));
+            // Twelve status messages, their replies and notices share the channel's one post a second.
+            Await.until(
+                    "how long it queued",
+                    Duration.ofSeconds(60),
+                    () -> world.slack.thread(OPS, waited.ts()).stream()
+                            .anyMatch(reply -> reply.text().contains("Queued for")));
         }
     }
 
