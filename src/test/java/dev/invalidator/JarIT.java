@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,6 +63,27 @@ class JarIT {
             env.put("SLACK_APP_TOKEN", null);
         }
         return BotProcess.start(world, dir, BotFixture.CONFIG, env);
+    }
+
+    /**
+     * The SDK's service artifacts bring other HTTP clients at runtime (Apache 5 and Netty since 2.46); the bot builds
+     * every client on URLConnection's, so the pom excludes them and they must not ride along in the jar.
+     */
+    @Test
+    void the_jar_holds_the_url_connection_http_client_and_no_other() throws IOException {
+        try (ZipFile jar = new ZipFile(Path.of("target", "invalidator.jar").toFile())) {
+            List<String> others = jar.stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> name.startsWith("org/apache/hc/")
+                            || name.startsWith("io/netty/")
+                            || name.startsWith("software/amazon/awssdk/http/apache")
+                            || name.startsWith("software/amazon/awssdk/http/nio/"))
+                    .toList();
+            assertThat(others).as("classes of HTTP clients the bot never uses").isEmpty();
+            assertThat(jar.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class"))
+                    .as("the URLConnection client")
+                    .isNotNull();
+        }
     }
 
     @Test

@@ -146,8 +146,7 @@ final class ConfigValidator {
         Map<String, DistributionConfig> byAlias = new LinkedHashMap<>();
         Map<String, String> writtenAlias = new HashMap<>();
         Map<String, String> aliasById = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             KeyPath distributionPath = path.key(entry.getKey());
             String alias = alias(entry.getKey(), distributionPath, writtenAlias);
             DistributionConfig distribution = distribution(alias, entry.getValue(), distributionPath, aliasById);
@@ -503,8 +502,7 @@ final class ConfigValidator {
     private Map<String, VerifyConfig.DistributionOverride> overrides(
             JsonNode distributionNodes, Map<String, DistributionConfig> distributions) throws ConfigException {
         Map<String, VerifyConfig.DistributionOverride> overrides = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = distributionNodes.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : distributionNodes.properties()) {
             KeyPath overridePath =
                     KeyPath.ROOT.key("distributions").key(entry.getKey()).key("verify");
             JsonNode node = entry.getValue().get("verify");

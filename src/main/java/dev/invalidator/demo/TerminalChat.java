@@ -180,9 +180,8 @@ final class TerminalChat {
 
     private static Map<String, String> errors(JsonNode errors) {
         Map<String, String> byBlock = new LinkedHashMap<>();
-        errors.fields()
-                .forEachRemaining(
-                        field -> byBlock.put(field.getKey(), field.getValue().asText()));
+        errors.properties()
+                .forEach(field -> byBlock.put(field.getKey(), field.getValue().asText()));
         return byBlock;
     }
 

@@ -2,7 +2,6 @@ package dev.invalidator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -86,8 +85,7 @@ public final class BlockKitRules {
                 length += textLength(element);
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = blocks.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : blocks.properties()) {
             length += "text".equals(field.getKey()) && field.getValue().isTextual()
                     ? field.getValue().asText().length()
                     : textLength(field.getValue());

@@ -104,7 +104,7 @@ class ConfigFileTest {
         void yaml_in_a_json_file_is_read_as_json() throws Exception {
             Path file = write("config.json", Configs.VALID);
             assertThatThrownBy(() -> ConfigLoader.load(file))
-                    .hasMessage(file + ": line 1, column 14: not valid JSON: Unrecognized token 'distributions': was"
+                    .hasMessage(file + ": line 1, column 1: not valid JSON: Unrecognized token 'distributions': was"
                             + " expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false') —"
                             + " check the quotes, commas and brackets there");
         }
