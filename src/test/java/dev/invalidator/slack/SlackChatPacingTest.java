@@ -87,15 +87,9 @@ class SlackChatPacingTest {
 
     @Test
     void ten_edits_of_one_message_waiting_for_a_far_turn_collapse_into_the_last() {
-        sim.limits(SlackLimits.strict().withPostRate(1_000, 1_000)); // two messages to set up, at once
-        PostedMessage other = post("other");
-        PostedMessage status = post("requesting");
-        // Slack asks the bot to wait 3 s before its next chat.update: the turn of every edit is at least that far.
-        sim.rateLimit("chat.update", 1, 3);
-        CompletableFuture<Void> first =
-                CompletableFuture.runAsync(() -> chat.update(other, Message.of("other, edited")), threads);
-        // Once the first edit waits for its next turn, the bot has read Retry-After.
-        Await.until("the first edit to wait after its 429", () -> chat.waitingForTurn() == 1);
+        BehindAWaitingEdit waiting = statusBehindAWaitingEdit();
+        PostedMessage status = waiting.status();
+        CompletableFuture<Void> first = waiting.first();
 
         List<CompletableFuture<Void>> edits = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -127,14 +121,9 @@ class SlackChatPacingTest {
 
     @Test
     void an_edit_left_for_later_returns_before_its_turn_and_a_later_edit_of_the_message_never_goes_before_it() {
-        sim.limits(SlackLimits.strict().withPostRate(1_000, 1_000)); // two messages to set up, at once
-        PostedMessage other = post("other");
-        PostedMessage status = post("requesting");
-        // Slack asks the bot to wait 3 s before its next chat.update: the turn of every edit is at least that far.
-        sim.rateLimit("chat.update", 1, 3);
-        CompletableFuture<Void> first =
-                CompletableFuture.runAsync(() -> chat.update(other, Message.of("other, edited")), threads);
-        Await.until("the first edit to wait after its 429", () -> chat.waitingForTurn() == 1);
+        BehindAWaitingEdit waiting = statusBehindAWaitingEdit();
+        PostedMessage status = waiting.status();
+        CompletableFuture<Void> first = waiting.first();
 
         CompletableFuture<Void> inProgress =
                 chat.updateLater(status, Message.of("in progress")).toCompletableFuture();
@@ -228,5 +217,24 @@ class SlackChatPacingTest {
         config.setMethodsEndpointUrlPrefix(sim.apiUrl());
         config.setStatsEnabled(false);
         return Slack.getInstance(config);
+    }
+
+    /** A status message, and an edit of another message the bot made first. */
+    private record BehindAWaitingEdit(PostedMessage status, CompletableFuture<Void> first) {}
+
+    /**
+     * Two messages, and an edit of the first waiting out Slack's 3 s {@code Retry-After}: the turn of every later edit is
+     * at least that far.
+     */
+    private BehindAWaitingEdit statusBehindAWaitingEdit() {
+        sim.limits(SlackLimits.strict().withPostRate(1_000, 1_000)); // two messages to set up, at once
+        PostedMessage other = post("other");
+        PostedMessage status = post("requesting");
+        sim.rateLimit("chat.update", 1, 3);
+        CompletableFuture<Void> first =
+                CompletableFuture.runAsync(() -> chat.update(other, Message.of("other, edited")), threads);
+        // Once the first edit waits for its next turn, the bot has read Retry-After.
+        Await.until("the first edit to wait after its 429", () -> chat.waitingForTurn() == 1);
+        return new BehindAWaitingEdit(status, first);
     }
 }
