@@ -229,11 +229,21 @@ public final class SlackChat implements Chat {
     @Override
     public PostedMessage postDecision(
             PostedMessage status, Decision.Verdict verdict, Optional<String> decider, Message notice) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put(DECISION_VERDICT, verdict.name().toLowerCase(Locale.ROOT));
+        decider.ifPresent(user -> facts.put(DECISION_BY, user));
+        return postInThread(status, notice, DECISION_EVENT, facts);
+    }
+
+    /**
+     * A reply in the thread of {@code status} whose metadata carries {@code facts} under {@code eventType}, with the
+     * status message's ts and an id of the post: an attempt whose answer was lost is found by it, not posted twice.
+     */
+    private PostedMessage postInThread(
+            PostedMessage status, Message notice, String eventType, Map<String, Object> facts) {
         String postId = UUID.randomUUID().toString();
-        Map<String, Object> payload = new HashMap<>();
+        Map<String, Object> payload = new HashMap<>(facts);
         payload.put(DECISION_STATUS, status.ts());
-        payload.put(DECISION_VERDICT, verdict.name().toLowerCase(Locale.ROOT));
-        decider.ifPresent(user -> payload.put(DECISION_BY, user));
         payload.put(POST_ID, postId);
         var response = send(
                 "chat.postMessage",
@@ -244,8 +254,8 @@ public final class SlackChat implements Chat {
                         .threadTs(status.ts())
                         .text(m.text())
                         .blocks(layout(m))
-                        .metadata(new com.slack.api.model.Message.Metadata(DECISION_EVENT, payload))),
-                () -> posted(status.channel(), replies(status), DECISION_EVENT, postId));
+                        .metadata(new com.slack.api.model.Message.Metadata(eventType, payload))),
+                () -> posted(status.channel(), replies(status), eventType, postId));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
 
@@ -291,26 +301,12 @@ public final class SlackChat implements Chat {
     @Override
     public PostedMessage postQueuedPaths(
             PostedMessage status, int part, int parts, List<String> paths, Message notice) {
-        String postId = UUID.randomUUID().toString();
-        Map<String, Object> payload = new HashMap<>();
-        payload.put(DECISION_STATUS, status.ts());
-        payload.put(PART, String.valueOf(part));
-        payload.put(PARTS, String.valueOf(parts));
+        Map<String, Object> facts = new HashMap<>();
+        facts.put(PART, String.valueOf(part));
+        facts.put(PARTS, String.valueOf(parts));
         // A path never holds a line break (PathParser refuses control characters), so one per line keeps them exactly.
-        payload.put(PATHS, String.join("\n", paths));
-        payload.put(POST_ID, postId);
-        var response = send(
-                "chat.postMessage",
-                status.channel(),
-                notice,
-                notice.withoutLayout(),
-                m -> () -> client.chatPostMessage(r -> r.channel(status.channel())
-                        .threadTs(status.ts())
-                        .text(m.text())
-                        .blocks(layout(m))
-                        .metadata(new com.slack.api.model.Message.Metadata(QUEUED_PATHS_EVENT, payload))),
-                () -> posted(status.channel(), replies(status), QUEUED_PATHS_EVENT, postId));
-        return new PostedMessage(response.getChannel(), response.getTs());
+        facts.put(PATHS, String.join("\n", paths));
+        return postInThread(status, notice, QUEUED_PATHS_EVENT, facts);
     }
 
     @Override
