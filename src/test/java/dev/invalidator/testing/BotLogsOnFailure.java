@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Prints the logs of the bot processes a failed test started — their warnings and their last lines — into the test's
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * class ReplicasIT { … }   // and each process started registers its log: BotLogsOnFailure.register(log)
  * }</pre>
  */
-public final class BotLogsOnFailure implements BeforeEachCallback, TestWatcher {
+public final class BotLogsOnFailure implements BeforeEachCallback, AfterTestExecutionCallback {
 
     private static final int WARNINGS = 60;
     private static final int LAST_LINES = 40;
@@ -35,16 +35,14 @@ public final class BotLogsOnFailure implements BeforeEachCallback, TestWatcher {
         LOGS.clear();
     }
 
+    /** Right after the test method, before {@code @AfterEach} and {@code @TempDir} take the logs away. */
     @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-        for (Path log : LOGS) {
-            System.out.println(excerpt(log));
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            for (Path log : LOGS) {
+                System.out.println(excerpt(log));
+            }
         }
-        LOGS.clear();
-    }
-
-    @Override
-    public void testSuccessful(ExtensionContext context) {
         LOGS.clear();
     }
 
