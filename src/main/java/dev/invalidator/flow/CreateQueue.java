@@ -650,35 +650,34 @@ final class CreateQueue {
      * status message says queued: a sweep that finds it queued finds them.
      */
     void keepPaths(Entry entry) {
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> keeping;
         synchronized (entry) {
-            if (entry.pathsKept != null) {
-                keeping = entry.pathsKept;
-            } else {
-                entry.pathsKept = new CompletableFuture<>();
-                keeping = null;
+            if (entry.pathsKept == null) {
+                entry.pathsKept = mine;
             }
+            keeping = entry.pathsKept;
         }
-        if (keeping != null) {
+        if (keeping != mine) {
             keeping.join(); // another thread posts them: they are kept when it is done
             return;
         }
         List<List<String>> parts = PathParts.of(entry.request.values());
-        boolean kept = Quietly.show("the paths of a queued request", () -> {
-            for (int part = 1; part <= parts.size(); part++) {
-                chat.postQueuedPaths(
-                        entry.status,
-                        part,
-                        parts.size(),
-                        parts.get(part - 1),
-                        Replies.queuedPaths(part, parts.size(), entry.request.paths()));
-            }
-        });
-        CompletableFuture<Boolean> done;
-        synchronized (entry) {
-            done = entry.pathsKept;
+        boolean kept = false;
+        try {
+            kept = Quietly.show("the paths of a queued request", () -> {
+                for (int part = 1; part <= parts.size(); part++) {
+                    chat.postQueuedPaths(
+                            entry.status,
+                            part,
+                            parts.size(),
+                            parts.get(part - 1),
+                            Replies.queuedPaths(part, parts.size(), entry.request.paths()));
+                }
+            });
+        } finally {
+            mine.complete(kept); // whatever happened, no thread waits on it for ever
         }
-        done.complete(kept);
     }
 
     /**
