@@ -1,5 +1,6 @@
 package dev.invalidator.bench;
 
+import dev.invalidator.sandbox.SlackLimits;
 import dev.invalidator.sandbox.SlackSimulator.Ack;
 import dev.invalidator.sandbox.SlackSimulator.Envelope;
 import dev.invalidator.testing.Await;
@@ -69,7 +70,7 @@ final class AckLatencyScenario {
                     latencies.add(Duration.between(envelope.sentAt(), ack.receivedAt()));
                 }
             }
-            Counts counts = awaitCounts(world, size);
+            Counts counts = awaitCounts(world, size, plan.burstChannels());
             return new Burst(
                     size,
                     Percentiles.of(latencies),
@@ -104,12 +105,17 @@ final class AckLatencyScenario {
 
     private record Counts(int statusMessages, int sent) {}
 
-    /** Waits (bounded) until {@code expected} status messages and invalidations exist; returns what there is. */
-    private static Counts awaitCounts(BenchWorld world, int expected) {
+    /**
+     * Waits (bounded) until {@code expected} status messages and invalidations exist; returns what there is. Slack
+     * takes about one post a second per channel, so the bound grows with the posts each channel must take: half as
+     * long again as Slack's own pace, and 30 s more.
+     */
+    private static Counts awaitCounts(BenchWorld world, int expected, int channels) {
+        long atSlacksPace = (long) Math.ceil(expected / (channels * SlackLimits.POSTS_PER_SECOND_PER_CHANNEL));
         try {
             return Await.until(
                     "status messages and invalidations",
-                    Duration.ofSeconds(30 + expected / 10),
+                    Duration.ofSeconds(30 + atSlacksPace * 3 / 2),
                     PROGRESS_CHECK,
                     () -> counts(world),
                     counts -> counts.statusMessages() >= expected && counts.sent() >= expected);
