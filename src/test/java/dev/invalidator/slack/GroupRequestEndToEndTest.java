@@ -5,6 +5,7 @@ import static dev.invalidator.testing.BotFixture.OPS;
 import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invalidator.Bot;
 import dev.invalidator.chat.GroupCard;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
@@ -15,6 +16,8 @@ import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,13 +37,14 @@ class GroupRequestEndToEndTest {
             """;
 
     private BotFixture world;
+    private Bot bot;
 
     @BeforeEach
     void start() {
         world = new BotFixture();
         world.slack.addChannel(ELSEWHERE, "elsewhere", true);
         world.cloudFront.simulator.addDistribution(DOCS, "d444444abcdef8.cloudfront.net", "docs.example.com");
-        world.startBot(BotFixture.config(CONFIG.replace(
+        bot = world.startBot(BotFixture.config(CONFIG.replace(
                 "polling:", "  docs:\n    id: E4DOCSEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\npolling:")));
     }
 
@@ -165,5 +169,54 @@ class GroupRequestEndToEndTest {
         Await.until(
                 "an answer per member to list",
                 () -> world.slack.ephemerals(ALICE).size() >= before + 3);
+    }
+
+    @Test
+    void a_member_at_cloud_fronts_in_progress_limit_queues_while_the_others_complete() {
+        world.type(
+                ALICE,
+                OPS,
+                "docs "
+                        + IntStream.rangeClosed(1, 15)
+                                .mapToObj(n -> "/busy" + n + "/*")
+                                .collect(Collectors.joining(" ")));
+        SimulatedInvalidation busy = world.awaitInvalidation(DOCS);
+
+        world.type(ALICE, OPS, "sites /late/*");
+
+        world.awaitMessage(
+                OPS,
+                message -> message.text().contains("⏳ Queued") && message.text().contains("docs"),
+                "the docs member queued");
+        SimulatedInvalidation web = world.awaitInvalidation(WEB);
+        SimulatedInvalidation images = world.awaitInvalidation(IMAGES);
+        world.cloudFront.simulator.complete(web.id());
+        world.cloudFront.simulator.complete(images.id());
+        awaitStatus("web", "completed");
+        awaitStatus("images", "completed");
+        assertThat(created(DOCS)).hasSize(1);
+
+        world.cloudFront.simulator.complete(busy.id());
+
+        Await.until("the docs member to be sent", () -> created(DOCS).size() == 2);
+        assertThat(created(DOCS)).anySatisfy(sent -> assertThat(sent.paths()).containsExactly("/late/*"));
+    }
+
+    @Test
+    void a_new_instance_settles_each_member_an_old_one_left_in_flight() {
+        world.type(ALICE, OPS, "sites /index.html");
+        List<SimulatedInvalidation> each =
+                Stream.of(WEB, IMAGES, DOCS).map(world::awaitInvalidation).toList();
+        Stream.of("web", "images", "docs").forEach(alias -> awaitStatus(alias, "in progress"));
+        world.stop(bot);
+
+        world.startBot(BotFixture.config(CONFIG.replace(
+                "polling:", "  docs:\n    id: E4DOCSEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\npolling:")));
+        Await.until(
+                "the new instance to pick the invalidations up",
+                () -> world.cloudFront.simulator.calls(Operation.GET_INVALIDATION) >= 3);
+        each.forEach(invalidation -> world.cloudFront.simulator.complete(invalidation.id()));
+
+        Stream.of("web", "images", "docs").forEach(alias -> awaitStatus(alias, "completed"));
     }
 }
