@@ -112,8 +112,8 @@ public final class CommandHandler {
                 details,
                 QueuedRequests.readFrom(chat, config.queue().expiresAfter(), clock));
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
-        this.groups = new GroupRequests(config, submit, queries, usage, audit, clock);
-        this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat);
+        this.groups = new GroupRequests(config, chat, submit, queries, usage, audit, clock);
+        this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat, groups);
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details, queue);
         this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, members, clock);
     }

@@ -1,11 +1,13 @@
 package dev.invalidator.flow;
 
 import dev.invalidator.cdn.CdnException;
+import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.GroupCard;
 import dev.invalidator.chat.GroupReplies;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.BotConfig;
+import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.config.DistributionGroup;
 import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.cost.PathCharge;
@@ -34,6 +36,7 @@ import java.util.Optional;
 final class GroupRequests {
 
     private final BotConfig config;
+    private final Chat chat;
     private final SubmitInvalidation submit;
     private final Queries queries;
     private final MonthToDatePaths usage;
@@ -46,12 +49,14 @@ final class GroupRequests {
 
     GroupRequests(
             BotConfig config,
+            Chat chat,
             SubmitInvalidation submit,
             Queries queries,
             MonthToDatePaths usage,
             AuditLog audit,
             Clock clock) {
         this.config = config;
+        this.chat = chat;
         this.submit = submit;
         this.queries = queries;
         this.usage = usage;
@@ -66,16 +71,44 @@ final class GroupRequests {
     }
 
     void submit(SlashCommand command, DistributionGroup group, Command.Invalidate typed, Responder responder) {
+        submit(command, group, typed.pathTokens(), Optional.empty(), responder);
+    }
+
+    /**
+     * A group picked in the form: checked like a typed request once the form has closed (each member's checks may
+     * ask Slack and CloudFront, which the form's answer may not wait for), the answers whispered in its channel.
+     */
+    void submitFromForm(
+            String requester, String channel, DistributionGroup group, List<String> tokens, Optional<String> note) {
+        Responder whisper = message -> chat.whisper(channel, requester, message);
+        submit(new SlashCommand(requester, channel, "", ""), group, tokens, note, whisper);
+    }
+
+    /**
+     * The groups the form lists for a person: those with a member among {@code usable}, the distributions they may
+     * use there.
+     */
+    List<DistributionGroup> usable(List<DistributionConfig> usable) {
+        return config.distributionGroups().values().stream()
+                .filter(group -> usable.stream().anyMatch(d -> group.members().contains(d.alias())))
+                .toList();
+    }
+
+    private void submit(
+            SlashCommand command,
+            DistributionGroup group,
+            List<String> tokens,
+            Optional<String> note,
+            Responder responder) {
         List<PreparedRequest> going = new ArrayList<>();
         List<GroupCard.Refusal> refused = new ArrayList<>();
         List<Preparation.Refused> refusals = new ArrayList<>();
         for (String member : group.members()) {
-            Preparation preparation =
-                    submit.prepare(command.userId(), command.channelId(), member, typed.pathTokens(), Optional.empty());
+            Preparation preparation = submit.prepare(command.userId(), command.channelId(), member, tokens, note);
             if (preparation instanceof Preparation.Ready ready) {
                 going.add(ready.request());
             } else if (preparation instanceof Preparation.Refused refusal) {
-                audit.record(AuditEntry.refused(refusal, command, new Command.Invalidate(member, typed.pathTokens())));
+                audit.record(AuditEntry.refused(refusal, command, new Command.Invalidate(member, tokens)));
                 refused.add(new GroupCard.Refusal(member, refusal.inline()));
                 refusals.add(refusal);
             }

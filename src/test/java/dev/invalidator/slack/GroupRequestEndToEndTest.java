@@ -219,4 +219,27 @@ class GroupRequestEndToEndTest {
 
         Stream.of("web", "images", "docs").forEach(alias -> awaitStatus(alias, "completed"));
     }
+
+    @Test
+    void the_forms_picker_lists_the_group_and_a_group_picked_there_goes_to_each_member_the_person_may_use() {
+        world.type(BOB, OPS, "");
+        SlackSimulator.OpenedView form = Await.value(
+                "the form", () -> world.slack.views(BOB).stream().findFirst().orElse(null));
+        assertThat(form.viewJson()).contains("\"value\":\"sites\"");
+
+        world.slack
+                .submitView(BOB, form.viewId(), """
+                        {"distribution":{"value":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"sites"},"value":"sites"}}},
+                         "paths":{"value":{"type":"plain_text_input","value":"/index.html"}},
+                         "note":{"value":{"type":"plain_text_input","value":null}}}
+                        """)
+                .ack()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
+        click(BOB, awaitGroupCard(BOB), GroupCard.SEND);
+
+        world.awaitInvalidation(WEB);
+        world.awaitInvalidation(DOCS);
+        assertThat(created(IMAGES)).isEmpty();
+    }
 }
