@@ -34,6 +34,7 @@ class GroupRequestEndToEndTest {
     private static final String CONFIG = BotFixture.CONFIG + """
             distributionGroups:
               sites: [web, images, docs]
+              checkout: [web, shop]
             """;
 
     private BotFixture world;
@@ -241,5 +242,39 @@ class GroupRequestEndToEndTest {
         world.awaitInvalidation(WEB);
         world.awaitInvalidation(DOCS);
         assertThat(created(IMAGES)).isEmpty();
+    }
+
+    @Test
+    void a_member_whose_config_wants_approval_waits_for_its_approver_while_the_others_go() {
+        world.type(ALICE, OPS, "checkout /index.html");
+
+        world.awaitInvalidation(WEB);
+        awaitStatus("web", "in progress");
+        awaitStatus("shop", "awaiting approval");
+        assertThat(created(BotFixture.SHOP)).isEmpty();
+    }
+
+    @Test
+    void a_wipe_asks_first_over_the_whole_request_and_send_to_is_its_only_confirmation() {
+        world.type(ALICE, OPS, "sites /*");
+
+        Ephemeral card = awaitGroupCard(ALICE);
+        assertThat(card.blocksJson())
+                .contains("Send to web, images and docs")
+                .contains("3 paths in all")
+                .contains("whole folders of every member");
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
+
+        click(ALICE, card, GroupCard.SEND);
+
+        Stream.of(WEB, IMAGES, DOCS).forEach(world::awaitInvalidation);
+        awaitStatus("web", "in progress");
+        awaitStatus("docs", "in progress");
+        awaitStatus("images", "in progress");
+        assertThat(world.slack.ephemerals(ALICE))
+                .as("no second question after Send to")
+                .filteredOn(e -> e.blocksJson() != null && e.blocksJson().contains("\"confirm\""))
+                .isEmpty();
     }
 }
