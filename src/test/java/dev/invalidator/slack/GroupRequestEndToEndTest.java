@@ -277,4 +277,26 @@ class GroupRequestEndToEndTest {
                 .filteredOn(e -> e.blocksJson() != null && e.blocksJson().contains("\"confirm\""))
                 .isEmpty();
     }
+
+    @Test
+    void a_click_on_the_card_that_reaches_another_instance_sends_nothing_and_may_be_clicked_again() {
+        Bot other = world.startBot(BotFixture.config(CONFIG.replace(
+                "polling:", "  docs:\n    id: E4DOCSEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\npolling:")));
+        world.deliverTo(bot);
+        world.type(BOB, OPS, "sites /index.html");
+        Ephemeral card = awaitGroupCard(BOB);
+
+        world.deliverTo(other);
+        click(BOB, card, GroupCard.SEND);
+
+        awaitEphemeral(BOB, "your click reached another one");
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
+
+        world.deliverTo(bot);
+        click(BOB, card, GroupCard.SEND);
+
+        world.awaitInvalidation(WEB);
+        world.awaitInvalidation(DOCS);
+    }
 }
