@@ -49,6 +49,7 @@ class ExampleConfigTest {
         BotConfig config = ConfigLoader.parse(block.group(1), CONFIGURATION_DOC.toString(), ConfigLoader.Format.YAML);
 
         assertThat(config.distributions()).containsOnlyKeys("web", "images");
+        assertThat(config.group("sites").orElseThrow().members()).containsExactly("web", "images");
         assertThat(config.polling()).isEqualTo(PollingConfig.defaults());
         assertThat(config.limits()).isEqualTo(LimitsConfig.defaults());
         assertThat(config.groups()).isEqualTo(GroupsConfig.defaults());

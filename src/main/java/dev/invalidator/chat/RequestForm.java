@@ -24,6 +24,11 @@ public record RequestForm(Optional<String> channel, List<Choice> distributions) 
      */
     public record Choice(String alias, String label) {}
 
+    /** A distribution group's label in the menu: "sites · group of web, shop and docs". */
+    public static String groupLabel(String group, List<String> members) {
+        return group + " · group of " + Texts.and(members);
+    }
+
     public RequestForm {
         distributions = List.copyOf(distributions);
     }

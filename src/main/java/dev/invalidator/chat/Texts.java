@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 /** Small formatting rules shared by every message, so numbers and times read the same everywhere. */
@@ -19,6 +20,14 @@ public final class Texts {
     /** "1 path", "3 paths", "1,200 paths". */
     public static String paths(int count) {
         return Numbers.grouped(count) + (count == 1 ? " path" : " paths");
+    }
+
+    /** "web", "web and docs", "web, shop and docs". */
+    public static String and(List<String> words) {
+        if (words.size() <= 1) {
+            return String.join("", words);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }
 
     /** "42s", "1m 12s", "1h 3m". */

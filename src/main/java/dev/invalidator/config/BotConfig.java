@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param verify        the check after completion that the edge serves fresh copies
  * @param cloudfront    how fast the bot sends creates to each AWS account
  * @param queue         how many requests may wait for CloudFront per distribution, and for how long
+ * @param distributionGroups by name, in file order: names for several targets one request goes to
  */
 public record BotConfig(
         Map<String, DistributionConfig> distributions,
@@ -32,7 +33,21 @@ public record BotConfig(
         ConfirmConfig confirm,
         VerifyConfig verify,
         CloudFrontConfig cloudfront,
-        QueueConfig queue) {
+        QueueConfig queue,
+        Map<String, DistributionGroup> distributionGroups) {
+
+    /** A config without distribution groups. */
+    public BotConfig(
+            Map<String, DistributionConfig> distributions,
+            PollingConfig polling,
+            LimitsConfig limits,
+            GroupsConfig groups,
+            ConfirmConfig confirm,
+            VerifyConfig verify,
+            CloudFrontConfig cloudfront,
+            QueueConfig queue) {
+        this(distributions, polling, limits, groups, confirm, verify, cloudfront, queue, Map.of());
+    }
 
     /** A config with the default {@code verify}, {@code cloudfront} and {@code queue} settings. */
     public BotConfig(
@@ -76,6 +91,7 @@ public record BotConfig(
         Objects.requireNonNull(verify, "verify");
         Objects.requireNonNull(cloudfront, "cloudfront");
         Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(distributionGroups, "distributionGroups");
         if (distributions.isEmpty()) {
             throw new IllegalArgumentException("a config needs at least one distribution");
         }
@@ -100,6 +116,23 @@ public record BotConfig(
             }
         }
         distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
+        for (Map.Entry<String, DistributionGroup> entry : distributionGroups.entrySet()) {
+            if (!entry.getValue().name().equals(entry.getKey())) {
+                throw new IllegalArgumentException(
+                        "group " + entry.getValue().name() + " is filed under " + entry.getKey());
+            }
+        }
+        distributionGroups = Collections.unmodifiableMap(new LinkedHashMap<>(distributionGroups));
+    }
+
+    /** The same config with these distribution groups, whose members {@link DistributionGroupsReader} checked. */
+    BotConfig withDistributionGroups(Map<String, DistributionGroup> named) {
+        return new BotConfig(distributions, polling, limits, groups, confirm, verify, cloudfront, queue, named);
+    }
+
+    /** The distribution group with this name, in any letter case. */
+    public Optional<DistributionGroup> group(String name) {
+        return Optional.ofNullable(distributionGroups.get(Identifiers.normalizeAlias(name)));
     }
 
     /** The distribution with this alias, in any letter case. */

@@ -28,8 +28,16 @@ import java.util.Set;
  */
 final class ConfigValidator {
 
-    private static final List<String> TOP_LEVEL_KEYS =
-            List.of("distributions", "polling", "limits", "groups", "confirm", "verify", "cloudfront", "queue");
+    private static final List<String> TOP_LEVEL_KEYS = List.of(
+            "distributions",
+            "polling",
+            "limits",
+            "groups",
+            "confirm",
+            "verify",
+            "cloudfront",
+            "queue",
+            "distributionGroups");
     private static final List<String> DISTRIBUTION_KEYS =
             List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor", "verify");
     private static final List<String> POLLING_KEYS =
@@ -126,7 +134,9 @@ final class ConfigValidator {
                 cloudfront(section(root, "cloudfront", CLOUDFRONT_KEYS, "cloudfront: {createsPerSecond: 0.5}"));
         QueueConfig queue = queue(
                 section(root, "queue", QUEUE_KEYS, "queue: {maxPerDistribution: 100, expiresAfter: 1h}"), polling);
-        return new BotConfig(distributions, polling, limits, groups, confirm, verify, cloudfront, queue);
+        BotConfig targets = new BotConfig(distributions, polling, limits, groups, confirm, verify, cloudfront, queue);
+        return targets.withDistributionGroups(
+                new DistributionGroupsReader(fileName).read(root.get("distributionGroups"), targets));
     }
 
     private Map<String, DistributionConfig> distributions(JsonNode node) throws ConfigException {

@@ -117,6 +117,8 @@ record DemoWorld(
                         "  /invalidate images /*                       confirm it (:click confirm), then the lead approves it",
                         "                                              (:as lead, :click approve)",
                         "  :as bob, /invalidate images /logo.png       bob is not on the list of images",
+                        "  :as bob, /invalidate sites /index.html      sites is web and images: the card names images,",
+                        "                                              :click send goes to web alone",
                         "  :in #releases, /invalidate web /index.html  the bot was never invited to #releases"),
                 List.of("/index.html", "/about.html", "/css/site.css"));
     }
@@ -229,7 +231,15 @@ record DemoWorld(
                         new DistributionConfig(
                                 d.alias(), d.id(), d.channels(), d.users(), Optional.empty(), d.approval())));
         return new BotConfig(
-                distributions, config.polling(), config.limits(), config.groups(), config.confirm(), config.verify());
+                distributions,
+                config.polling(),
+                config.limits(),
+                config.groups(),
+                config.confirm(),
+                config.verify(),
+                config.cloudfront(),
+                config.queue(),
+                config.distributionGroups());
     }
 
     /** Creates all of it in the simulators. */
@@ -275,7 +285,10 @@ record DemoWorld(
                 config.limits(),
                 config.groups(),
                 config.confirm(),
-                new VerifyConfig(verify.enabled(), verify.maxUrls(), verify.timeout(), overrides));
+                new VerifyConfig(verify.enabled(), verify.maxUrls(), verify.timeout(), overrides),
+                config.cloudfront(),
+                config.queue(),
+                config.distributionGroups());
     }
 
     Names names() {

@@ -6,6 +6,7 @@ import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.CreateTurns;
 import dev.invalidator.cdn.DistributionCatalog;
 import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.GroupCard;
 import dev.invalidator.chat.HomeView;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
@@ -41,6 +42,7 @@ public final class CommandHandler {
     private final RateLimits rateLimits;
 
     private final Approvals approvals;
+    private final GroupRequests groups;
     private final HomeTab home;
     private final Reconciler reconciler;
 
@@ -110,7 +112,8 @@ public final class CommandHandler {
                 details,
                 QueuedRequests.readFrom(chat, config.queue().expiresAfter(), clock));
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
-        this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat);
+        this.groups = new GroupRequests(config, chat, submit, queries, usage, audit, clock);
+        this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat, groups);
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details, queue);
         this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, members, clock);
     }
@@ -124,7 +127,10 @@ public final class CommandHandler {
         try {
             Command parsed = Command.parse(command.text());
             if (parsed instanceof Command.Invalidate invalidate) {
-                submit.submit(command, invalidate, responder);
+                groups.named(Optional.of(invalidate.target()))
+                        .ifPresentOrElse(
+                                group -> groups.submit(command, group, invalidate, responder),
+                                () -> submit.submit(command, invalidate, responder));
             } else if (parsed instanceof Command.OpenForm) {
                 forms.open(command, responder);
             } else {
@@ -132,9 +138,15 @@ public final class CommandHandler {
                 if (limited.isPresent()) {
                     responder.answer(Replies.readsLimited(limited.get()));
                 } else if (parsed instanceof Command.Status status) {
-                    queries.status(command, status, responder);
+                    groups.named(status.target())
+                            .ifPresentOrElse(
+                                    group -> groups.status(command, group, status, responder),
+                                    () -> queries.status(command, status, responder));
                 } else if (parsed instanceof Command.ListRecent list) {
-                    queries.list(command, list, responder);
+                    groups.named(list.target())
+                            .ifPresentOrElse(
+                                    group -> groups.list(command, group, responder),
+                                    () -> queries.list(command, list, responder));
                 } else {
                     queries.help(command, responder);
                 }
@@ -253,6 +265,10 @@ public final class CommandHandler {
             Responder replace,
             Responder whisper) {
         try {
+            if (GroupCard.SEND.equals(action) || GroupCard.SEND_NOTHING.equals(action)) {
+                groups.click(userId, action, key, replace, whisper);
+                return;
+            }
             clicks.click(userId, action, key, clickedIn, replace, whisper);
         } catch (RuntimeException e) {
             log.error("Handling a click from {} failed", userId, e);

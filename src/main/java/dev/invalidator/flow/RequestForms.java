@@ -8,9 +8,11 @@ import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.RequestForm;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.config.DistributionGroup;
 import dev.invalidator.config.Identifiers;
 import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.request.Tokenizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,7 @@ final class RequestForms {
     private final Confirmations confirmations;
     private final MonthToDatePaths usage;
     private final Chat chat;
+    private final GroupRequests groups;
     /** People whose form is having its unknowns asked for: one look-up each at a time, however often they resubmit. */
     private final Set<String> lookingUp = ConcurrentHashMap.newKeySet();
 
@@ -48,13 +51,15 @@ final class RequestForms {
             SubmitInvalidation submit,
             Confirmations confirmations,
             MonthToDatePaths usage,
-            Chat chat) {
+            Chat chat,
+            GroupRequests groups) {
         this.gate = gate;
         this.catalog = catalog;
         this.submit = submit;
         this.confirmations = confirmations;
         this.usage = usage;
         this.chat = chat;
+        this.groups = groups;
     }
 
     void open(SlashCommand command, Responder responder) {
@@ -63,9 +68,7 @@ final class RequestForms {
             responder.answer(Replies.help(usable, Optional.empty()));
             return;
         }
-        List<RequestForm.Choice> choices = usable.stream()
-                .map(distribution -> new RequestForm.Choice(distribution.alias(), label(distribution)))
-                .toList();
+        List<RequestForm.Choice> choices = choices(usable);
         try {
             chat.openRequestForm(command.triggerId(), new RequestForm(Optional.of(command.channelId()), choices));
         } catch (ChatException e) {
@@ -77,9 +80,7 @@ final class RequestForms {
 
     /** From the Home tab: every distribution the person is listed for; the form asks for the channel. */
     void openFromHome(String userId, String triggerId, List<DistributionConfig> listed) {
-        List<RequestForm.Choice> choices = listed.stream()
-                .map(distribution -> new RequestForm.Choice(distribution.alias(), label(distribution)))
-                .toList();
+        List<RequestForm.Choice> choices = choices(listed);
         if (!choices.isEmpty()) {
             chat.openRequestForm(triggerId, new RequestForm(Optional.empty(), choices));
             readAhead(listed);
@@ -107,6 +108,16 @@ final class RequestForms {
         }
     }
 
+    /** The distributions, then the groups with a member among them ("sites · group of web, shop and docs"). */
+    private List<RequestForm.Choice> choices(List<DistributionConfig> usable) {
+        List<RequestForm.Choice> choices = new ArrayList<>();
+        usable.forEach(distribution -> choices.add(new RequestForm.Choice(distribution.alias(), label(distribution))));
+        groups.usable(usable)
+                .forEach(group -> choices.add(
+                        new RequestForm.Choice(group.name(), RequestForm.groupLabel(group.name(), group.members()))));
+        return choices;
+    }
+
     /** "web · E1WEBEXAMPLE · www.example.com" when the domain is already known; never waits for CloudFront. */
     private String label(DistributionConfig distribution) {
         String label = distribution.alias() + " · " + distribution.id();
@@ -126,6 +137,10 @@ final class RequestForms {
         }
         List<String> tokens = Tokenizer.split(pathsText == null ? "" : pathsText);
         Optional<String> noted = note.map(String::strip).filter(text -> !text.isEmpty());
+        Optional<DistributionGroup> group = groups.named(Optional.of(alias));
+        if (group.isPresent()) {
+            return new FormAnswer.Accepted(() -> groups.submitFromForm(userId, channel, group.get(), tokens, noted));
+        }
         Runnable lookUp = () -> lookUp(userId, channel, alias, tokens, noted);
         Optional<Preparation> preparation = submit.prepareFromWhatIsKnown(userId, channel, alias, tokens, noted);
         if (preparation.isEmpty()) {

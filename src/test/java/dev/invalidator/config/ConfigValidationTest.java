@@ -548,7 +548,7 @@ class ConfigValidationTest {
                     arguments(
                             validWith("web: {}"),
                             "web: unknown key — the keys here are distributions, polling, limits, groups, confirm,"
-                                    + " verify, cloudfront and queue"),
+                                    + " verify, cloudfront, queue and distributionGroups"),
                     arguments(
                             web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], region: us-east-1"),
                             "distributions.web.region: unknown key — the keys here are id, channels, users, roleArn,"

@@ -208,6 +208,28 @@ class DemoTest {
         }
 
         @Test
+        void a_group_request_names_the_member_bob_may_not_use_and_sends_to_the_other() {
+            Run run = demo("""
+                    :as bob
+                    /invalidate sites /index.html
+                    :click send
+                    """);
+
+            String after = run.from("bob in #ops › /invalidate sites /index.html");
+            assertThat(after)
+                    .containsSubsequence(
+                            "only @bob can see this",
+                            "`images`",
+                            "[Send to web] [Send nothing]",
+                            "bob in #ops › :click send",
+                            "Sending 1 path to `web`",
+                            "Requesting invalidation of 1 path on `web`",
+                            "✅ Completed in");
+            assertThat(after).doesNotContain("on `images` (E2IMAGESEXAMPLE)");
+            assertThat(run.status()).isZero();
+        }
+
+        @Test
         void a_button_nobody_shows_is_named_with_the_ones_there_are() {
             Run run = demo(":click approve\n");
 

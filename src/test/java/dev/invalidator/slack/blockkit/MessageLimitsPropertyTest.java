@@ -14,6 +14,8 @@ import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationStatus;
 import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ConfirmationCard;
+import dev.invalidator.chat.GroupCard;
+import dev.invalidator.chat.GroupReplies;
 import dev.invalidator.chat.HomeView;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.RefreshReplies;
@@ -41,6 +43,7 @@ import dev.invalidator.verify.StaleCause;
 import dev.invalidator.verify.UrlCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -196,6 +199,27 @@ class MessageLimitsPropertyTest {
             }
         });
         messages.put("ConfirmationCard", confirmation(alias, key(), suggestion()));
+        List<String> members = some(this::alias, 40);
+        List<GroupCard.Refusal> refusals = some(() -> new GroupCard.Refusal(alias(), text()), 40);
+        messages.put(
+                "GroupCard",
+                new GroupCard(
+                                key(),
+                                alias(),
+                                members.isEmpty() ? List.of(alias) : members,
+                                refusals,
+                                random.nextInt(10_001),
+                                some(this::text, 20),
+                                random.nextBoolean(),
+                                random.nextInt(10_001),
+                                BigDecimal.valueOf(random.nextInt(1_000_000), 3),
+                                random.nextInt(1_001))
+                        .message());
+        messages.put("GroupReplies.allRefused", GroupReplies.allRefused(alias(), refusals));
+        messages.put("GroupReplies.sending", GroupReplies.sending(members, random.nextInt(10_001)));
+        messages.put(
+                "GroupReplies.nameTheMember",
+                GroupReplies.nameTheMember(alias(), members.isEmpty() ? List.of(alias) : members));
         messages.put("RefreshReplies.report", RefreshReplies.report(REQUESTER, alias, refreshReport()));
         messages.put("RefreshReplies.nothingChecked", RefreshReplies.nothingChecked(alias, plan()));
         messages.put("RefreshReplies.domainsUnreadable", RefreshReplies.domainsUnreadable(cdn));

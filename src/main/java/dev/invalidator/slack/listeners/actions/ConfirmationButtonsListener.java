@@ -7,6 +7,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.invalidator.chat.ConfirmationCard;
+import dev.invalidator.chat.GroupCard;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.flow.CommandHandler;
@@ -15,7 +16,7 @@ import dev.invalidator.slack.listeners.ResponseUrl;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
-/** Confirm, Cancel and "use the wildcard instead": ack at once, then let the flow re-check and act. */
+/** Confirm, Cancel, "use the wildcard instead", and a group card's "Send to …" and "Send nothing": ack at once, then let the flow re-check and act. */
 public final class ConfirmationButtonsListener {
 
     private final CommandHandler handler;
@@ -28,8 +29,13 @@ public final class ConfirmationButtonsListener {
 
     public static void register(App app, CommandHandler handler, Executor workers) {
         ConfirmationButtonsListener listener = new ConfirmationButtonsListener(handler, workers);
-        for (String action :
-                new String[] {ConfirmationCard.CONFIRM, ConfirmationCard.CANCEL, ConfirmationCard.USE_WILDCARDS}) {
+        for (String action : new String[] {
+            ConfirmationCard.CONFIRM,
+            ConfirmationCard.CANCEL,
+            ConfirmationCard.USE_WILDCARDS,
+            GroupCard.SEND,
+            GroupCard.SEND_NOTHING
+        }) {
             app.blockAction(action, listener::handle);
         }
     }

@@ -1,0 +1,251 @@
+package dev.invalidator.flow;
+
+import dev.invalidator.cdn.CdnException;
+import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.GroupCard;
+import dev.invalidator.chat.GroupReplies;
+import dev.invalidator.chat.Replies;
+import dev.invalidator.chat.Responder;
+import dev.invalidator.config.BotConfig;
+import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.config.DistributionGroup;
+import dev.invalidator.cost.MonthToDatePaths;
+import dev.invalidator.cost.PathCharge;
+import dev.invalidator.cost.Pricing;
+import dev.invalidator.request.InvalidationPath;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /invalidate sites /index.html} where {@code sites} is a distribution group: the request is checked as if typed
+ * once per member, and each member that takes it goes through the single-distribution flow ({@link
+ * SubmitInvalidation#run}) on its own — its own status message, CallerReference, place in the queue, approval,
+ * tracking, refresh check and recovery — so that every guarantee of a request holds for each member unchanged.
+ *
+ * <p>What is decided over the whole request: whether to ask first. When a member refuses, or the members that may go
+ * together wipe, pass {@code confirm.pathThreshold} or cost money, the person gets one private card naming each
+ * refused member and why, with "Send to …" (the members that may go) and "Send nothing". The card's request is held by
+ * this instance only (its buttons carry its id): a click that reaches another instance is told so.
+ */
+final class GroupRequests {
+
+    private final BotConfig config;
+    private final Chat chat;
+    private final SubmitInvalidation submit;
+    private final Queries queries;
+    private final MonthToDatePaths usage;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final PendingRequests<Held> pending;
+
+    /** A group request asked about and held here until its requester chooses. */
+    private record Held(String requester, DistributionGroup group, List<PreparedRequest> going, Instant askedAt) {}
+
+    GroupRequests(
+            BotConfig config,
+            Chat chat,
+            SubmitInvalidation submit,
+            Queries queries,
+            MonthToDatePaths usage,
+            AuditLog audit,
+            Clock clock) {
+        this.config = config;
+        this.chat = chat;
+        this.submit = submit;
+        this.queries = queries;
+        this.usage = usage;
+        this.audit = audit;
+        this.clock = clock;
+        this.pending = new PendingRequests<>(config.confirm().expiresAfter(), clock);
+    }
+
+    /** The group {@code target} names, if it names one rather than a distribution. */
+    Optional<DistributionGroup> named(Optional<String> target) {
+        return target.flatMap(config::group);
+    }
+
+    void submit(SlashCommand command, DistributionGroup group, Command.Invalidate typed, Responder responder) {
+        submit(command, group, typed.pathTokens(), Optional.empty(), responder);
+    }
+
+    /**
+     * A group picked in the form: checked like a typed request once the form has closed (each member's checks may
+     * ask Slack and CloudFront, which the form's answer may not wait for), the answers whispered in its channel.
+     */
+    void submitFromForm(
+            String requester, String channel, DistributionGroup group, List<String> tokens, Optional<String> note) {
+        Responder whisper = message -> chat.whisper(channel, requester, message);
+        submit(new SlashCommand(requester, channel, "", ""), group, tokens, note, whisper);
+    }
+
+    /**
+     * The groups the form lists for a person: those with a member among {@code usable}, the distributions they may
+     * use there.
+     */
+    List<DistributionGroup> usable(List<DistributionConfig> usable) {
+        return config.distributionGroups().values().stream()
+                .filter(group -> usable.stream().anyMatch(d -> group.members().contains(d.alias())))
+                .toList();
+    }
+
+    private void submit(
+            SlashCommand command,
+            DistributionGroup group,
+            List<String> tokens,
+            Optional<String> note,
+            Responder responder) {
+        List<PreparedRequest> going = new ArrayList<>();
+        List<GroupCard.Refusal> refused = new ArrayList<>();
+        List<Preparation.Refused> refusals = new ArrayList<>();
+        for (String member : group.members()) {
+            Preparation preparation = submit.prepare(command.userId(), command.channelId(), member, tokens, note);
+            if (preparation instanceof Preparation.Ready ready) {
+                going.add(ready.request());
+            } else if (preparation instanceof Preparation.Refused refusal) {
+                audit.record(AuditEntry.refused(refusal, command, new Command.Invalidate(member, tokens)));
+                refused.add(new GroupCard.Refusal(member, refusal.inline()));
+                refusals.add(refusal);
+            }
+        }
+        if (going.isEmpty()) {
+            // Paths wrong for every member are one problem: its full answer says more than a line per member.
+            boolean onlyPaths = refusals.stream().allMatch(r -> r.field() == Preparation.Field.PATHS);
+            responder.answer(onlyPaths ? refusals.get(0).answer() : GroupReplies.allRefused(group.name(), refused));
+            return;
+        }
+        GroupCard card;
+        try {
+            card = card(group, going, refused);
+        } catch (CdnException e) {
+            responder.answer(Replies.cdnProblem(e));
+            return;
+        }
+        if (refused.isEmpty() && !worthAsking(card)) {
+            send(going, responder);
+            return;
+        }
+        Instant now = clock.instant();
+        pending.put(card.key(), new Held(command.userId(), group, going, now));
+        responder.answer(card.message());
+    }
+
+    private boolean worthAsking(GroupCard card) {
+        return !card.wipes().isEmpty() || card.overThreshold() || card.charge().signum() > 0;
+    }
+
+    /** The question over the whole request: the paths of every member that goes, charged per AWS account. */
+    private GroupCard card(DistributionGroup group, List<PreparedRequest> going, List<GroupCard.Refusal> refused) {
+        Map<String, Integer> pathsByAccount = new LinkedHashMap<>();
+        List<String> wipes = new ArrayList<>();
+        int total = 0;
+        for (PreparedRequest request : going) {
+            int paths = request.paths().accepted().size();
+            total += paths;
+            pathsByAccount.merge(request.distribution().account(), paths, Integer::sum);
+            request.paths().wipes().stream()
+                    .map(InvalidationPath::value)
+                    .filter(wipe -> !wipes.contains(wipe))
+                    .forEach(wipes::add);
+        }
+        Map<String, Integer> used = usage.usedThisMonthByAccount(
+                going.stream().map(request -> request.distribution().id()).toList());
+        BigDecimal charge = BigDecimal.ZERO;
+        int freeLeft = 0;
+        for (Map.Entry<String, Integer> account : pathsByAccount.entrySet()) {
+            PathCharge part = Pricing.charge(account.getValue(), used.getOrDefault(account.getKey(), 0));
+            charge = charge.add(part.charge());
+            freeLeft += part.freeLeftBefore() - part.freeUsedByRequest();
+        }
+        return new GroupCard(
+                pending.newId(),
+                group.name(),
+                going.stream().map(request -> request.distribution().alias()).toList(),
+                refused,
+                going.get(0).paths().accepted().size(),
+                wipes,
+                total > config.confirm().pathThreshold(),
+                config.confirm().pathThreshold(),
+                charge,
+                freeLeft);
+    }
+
+    /** Each member that may go, through the single-distribution flow: no member waits on another. */
+    private void send(List<PreparedRequest> going, Responder responder) {
+        for (PreparedRequest request : going) {
+            submit.run(request, responder, Optional.empty());
+        }
+    }
+
+    /**
+     * "Send to …" or "Send nothing" on a group's card. Only the requester may choose; each member is checked again
+     * at the moment of sending, and one refused by then is named while the others go.
+     */
+    void click(String userId, String action, String key, Responder replace, Responder whisper) {
+        if (pending.answered(key)) {
+            replace.answer(Replies.confirmationGone());
+            return;
+        }
+        Optional<Held> held = pending.peek(key);
+        if (held.isEmpty()) {
+            whisper.answer(RequestTicket.isId(key) ? GroupReplies.heldElsewhere() : Replies.unreadableButton());
+            return;
+        }
+        if (!held.get().requester().equals(userId)) {
+            whisper.answer(Replies.notYourRequest(held.get().requester()));
+            return;
+        }
+        if (!pending.claim(key)) {
+            replace.answer(Replies.confirmationGone());
+            return;
+        }
+        List<PreparedRequest> going = held.get().going();
+        if (GroupCard.SEND_NOTHING.equals(action)) {
+            going.forEach(request -> audit.record(AuditEntry.of(AuditEntry.Decision.CANCELLED, request, "")));
+            replace.answer(GroupReplies.sentNothing(held.get().group().name()));
+            return;
+        }
+        List<PreparedRequest> confirmed = new ArrayList<>();
+        for (PreparedRequest request : going) {
+            Preparation again =
+                    submit.recheck(new Waiting.Held(key, request, held.get().askedAt()));
+            if (again instanceof Preparation.Refused refusal) {
+                audit.record(AuditEntry.of(AuditEntry.Decision.DENIED, request, refusal.inline()));
+                whisper.answer(refusal.answer());
+            } else {
+                audit.record(AuditEntry.of(AuditEntry.Decision.CONFIRMED, request, action));
+                confirmed.add(((Preparation.Ready) again).request());
+            }
+        }
+        if (!confirmed.isEmpty()) {
+            replace.answer(GroupReplies.sending(
+                    confirmed.stream()
+                            .map(request -> request.distribution().alias())
+                            .toList(),
+                    confirmed.get(0).paths().accepted().size()));
+        }
+        send(confirmed, whisper);
+    }
+
+    /** {@code status sites}: the latest invalidation of each member, one answer per member. */
+    void status(SlashCommand command, DistributionGroup group, Command.Status query, Responder responder) {
+        if (query.invalidationId().isPresent()) {
+            responder.answer(GroupReplies.nameTheMember(group.name(), group.members()));
+            return;
+        }
+        group.members()
+                .forEach(member ->
+                        queries.status(command, new Command.Status(Optional.of(member), Optional.empty()), responder));
+    }
+
+    /** {@code list sites}: the recent invalidations of each member, one answer per member. */
+    void list(SlashCommand command, DistributionGroup group, Responder responder) {
+        group.members()
+                .forEach(member -> queries.list(command, new Command.ListRecent(Optional.of(member)), responder));
+    }
+}
