@@ -547,7 +547,7 @@ class ConfigValidationTest {
             return Stream.of(
                     arguments(
                             validWith("web: {}"),
-                            "web: unknown key — the keys here are distributions, polling, limits, groups, confirm,"
+                            "web: unknown key — the keys here are distributions, tenants, polling, limits, groups, confirm,"
                                     + " verify, cloudfront and queue"),
                     arguments(
                             web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], region: us-east-1"),
