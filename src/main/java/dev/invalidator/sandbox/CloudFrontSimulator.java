@@ -177,6 +177,13 @@ public final class CloudFrontSimulator implements AutoCloseable {
         state.addTenant(id, distributionId, List.of(domains));
     }
 
+    /** The tenant serves {@code domain} too from now on, as after an UpdateDistributionTenant. */
+    public void addTenantDomain(String tenantId, String domain) {
+        requireText(tenantId, "tenantId");
+        requireText(domain, "domain");
+        state.addTenantDomain(tenantId, domain);
+    }
+
     /**
      * The account's limits from now on ({@link CloudFrontLimits#strict()} until then), with both rate buckets full.
      */

@@ -107,6 +107,21 @@ final class CloudFrontState {
         tenants.put(id, new Distribution(new SimulatedTenant(id, distributionId, domains, "E" + randomId(13), now())));
     }
 
+    synchronized void addTenantDomain(String tenantId, String domain) {
+        Distribution old = tenants.get(tenantId);
+        if (old == null) {
+            throw new IllegalArgumentException("No tenant " + tenantId);
+        }
+        SimulatedTenant t = old.tenant;
+        List<String> domains = new ArrayList<>(t.domains());
+        domains.add(domain);
+        Distribution updated =
+                new Distribution(new SimulatedTenant(t.id(), t.distributionId(), domains, t.etag(), t.createdTime()));
+        updated.newestFirst.addAll(old.newestFirst);
+        updated.invalidationIdByReference.putAll(old.invalidationIdByReference);
+        tenants.put(tenantId, updated);
+    }
+
     synchronized void completionDelay(Function<List<String>, Duration> delayForPaths) {
         this.completionDelay = Objects.requireNonNull(delayForPaths, "delayForPaths");
     }
