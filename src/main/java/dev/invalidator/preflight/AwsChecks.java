@@ -6,6 +6,7 @@ import dev.invalidator.cdn.Distribution;
 import dev.invalidator.cdn.InvalidationPage;
 import dev.invalidator.cdn.Tenant;
 import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
+import dev.invalidator.cdn.cloudfront.TargetArns;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.config.TargetKind;
 import java.util.Collection;
@@ -152,15 +153,14 @@ final class AwsChecks {
 
     /**
      * {@code arn:aws:cloudfront::<account>:distribution/<id>}, or {@code distribution-tenant/<id>} for a tenant
-     * (UNCONFIRMED in CloudFront's IAM documentation, as in deploy/iam-policy.json): the account of the target's role,
+     * ({@link TargetArns}): the account of the target's role,
      * else of the bot's identity, else a placeholder.
      */
     private static String distributionArn(DistributionConfig distribution, Optional<String> identityArn) {
         Optional<String[]> owner = distribution.roleArn().or(() -> identityArn).map(arn -> arn.split(":", 6));
         String partition = owner.map(parts -> parts[1]).orElse("aws");
         String account = owner.map(parts -> parts[4]).orElse("<account>");
-        String type = distribution.kind() == TargetKind.TENANT ? ":distribution-tenant/" : ":distribution/";
-        return "arn:" + partition + ":cloudfront::" + account + type + distribution.id();
+        return "arn:" + partition + ":cloudfront::" + account + ":" + TargetArns.resource(distribution.id());
     }
 
     private static String firstLine(String message) {

@@ -11,12 +11,18 @@ import dev.invalidator.config.TargetKind;
  * {@code Arn} GetDistributionTenant answers in the AWS CLI's examples, and the one public policies use. This is the one
  * place to change it, with {@code deploy/iam-policy.json} and docs/operating.md#iam-policy.
  */
-final class TargetArns {
+public final class TargetArns {
 
     private TargetArns() {}
 
+    /** {@code arn:aws:cloudfront::<account>:distribution/E1WEBEXAMPLE}, with a placeholder for the account. */
     static String of(String targetId) {
+        return "arn:aws:cloudfront::<account>:" + resource(targetId);
+    }
+
+    /** {@code distribution/E1WEBEXAMPLE} or {@code distribution-tenant/dt_…}: the ARN's part after the account. */
+    public static String resource(String targetId) {
         String type = TargetKind.of(targetId) == TargetKind.TENANT ? "distribution-tenant/" : "distribution/";
-        return "arn:aws:cloudfront::<account>:" + type + targetId;
+        return type + targetId;
     }
 }
