@@ -108,6 +108,31 @@ class TenantEndToEndTest {
     }
 
     @Test
+    void list_and_status_show_the_tenants_invalidations() {
+        world.startBot(config());
+        world.type(ALICE, OPS, "acme /index.html");
+        String id = world.awaitInvalidation(ACME).id();
+        awaitStatus("in progress");
+
+        world.type(ALICE, OPS, "list acme");
+        world.type(ALICE, OPS, "status acme " + id);
+
+        String list = Await.value(
+                        "the list",
+                        () -> world.slack.ephemerals(ALICE).stream()
+                                .filter(e -> e.text().startsWith("Recent"))
+                                .findFirst()
+                                .orElse(null))
+                .blocksJson();
+        assertThat(list).contains(id).contains("<@" + ALICE + ">");
+        Await.until(
+                "the status of " + id,
+                () -> world.slack.ephemerals(ALICE).stream()
+                        .anyMatch(e ->
+                                !e.text().startsWith("Recent") && e.blocksJson().contains(id)));
+    }
+
+    @Test
     void a_tenant_is_named_by_one_of_its_domains() {
         world.startBot(config());
 
