@@ -56,7 +56,7 @@ class HostileConfigTest {
         void a_long_unknown_key_is_shown_shortened() {
             assertThatThrownBy(() -> json("{\"distributions\": {}, \"" + LONG + "\": 1}"))
                     .hasMessage("invalidator.json: " + SHOWN + ": unknown key — the keys here are distributions,"
-                            + " polling, limits, groups, confirm, verify, cloudfront and queue");
+                            + " tenants, polling, limits, groups, confirm, verify, cloudfront and queue");
         }
 
         @Test
@@ -89,7 +89,7 @@ class HostileConfigTest {
         void a_key_in_another_script_is_quoted() {
             assertThatThrownBy(() -> yaml("дистрибуции: {}\n"))
                     .hasMessage("invalidator.yml: \"дистрибуции\": unknown key — the keys here are distributions,"
-                            + " polling, limits, groups, confirm, verify, cloudfront and queue");
+                            + " tenants, polling, limits, groups, confirm, verify, cloudfront and queue");
         }
 
         @Test
@@ -108,7 +108,7 @@ class HostileConfigTest {
         void line_breaks_in_a_key_are_spelled_out_so_the_message_stays_on_one_line() {
             assertThatThrownBy(() -> json("{\"distributions\": {}, \"a\\nb\\r\\nc\": 1}"))
                     .hasMessage("invalidator.json: \"a\\nb\\r\\nc\": unknown key — the keys here are distributions,"
-                            + " polling, limits, groups, confirm, verify, cloudfront and queue");
+                            + " tenants, polling, limits, groups, confirm, verify, cloudfront and queue");
         }
 
         @Test
