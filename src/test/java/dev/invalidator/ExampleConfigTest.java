@@ -31,7 +31,7 @@ class ExampleConfigTest {
     void the_example_config_loads_and_its_optional_values_are_the_defaults() throws Exception {
         BotConfig config = ConfigLoader.load(Path.of("invalidator.example.yml"));
 
-        assertThat(config.distributions()).containsOnlyKeys("web", "images");
+        assertThat(config.distributions()).containsOnlyKeys("web", "images", "acme");
         assertThat(config.polling()).isEqualTo(PollingConfig.defaults());
         assertThat(config.limits()).isEqualTo(LimitsConfig.defaults());
         assertThat(config.groups()).isEqualTo(GroupsConfig.defaults());
@@ -48,7 +48,7 @@ class ExampleConfigTest {
 
         BotConfig config = ConfigLoader.parse(block.group(1), CONFIGURATION_DOC.toString(), ConfigLoader.Format.YAML);
 
-        assertThat(config.distributions()).containsOnlyKeys("web", "images");
+        assertThat(config.distributions()).containsOnlyKeys("web", "images", "acme");
         assertThat(config.group("sites").orElseThrow().members()).containsExactly("web", "images");
         assertThat(config.polling()).isEqualTo(PollingConfig.defaults());
         assertThat(config.limits()).isEqualTo(LimitsConfig.defaults());

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The CDN as the bot needs it: look up a distribution, create an invalidation, follow its status.
+ * The CDN as the bot needs it: look up a distribution, create an invalidation, follow its status. Every method that
+ * takes a distribution id takes a distribution tenant's id as well, and acts on the tenant (its own invalidations, on
+ * CloudFront's tenant operations): which one an id names is {@code config.TargetKind}'s to say.
  *
  * <p>The domain core talks only to this port; {@code cdn.cloudfront.CloudFrontCdn} implements it over the AWS SDK.
  * Every method may throw {@link CdnException}, whose {@link CdnException#failure()} says what went wrong in terms
@@ -25,8 +27,20 @@ public interface Cdn {
      */
     Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    /** The distribution's id, domain name and alternate domain names. */
+    /**
+     * The distribution's id, domain name and alternate domain names; for a distribution tenant's id, the tenant's
+     * domains ({@link Tenant#asDistribution()}).
+     */
     Distribution distribution(String distributionId);
+
+    /** A distribution tenant: its parent distribution and its domains (GetDistributionTenant). */
+    Tenant tenant(String tenantId);
+
+    /**
+     * The distribution tenant that serves {@code domain}, if any (GetDistributionTenantByDomain), asked in the AWS
+     * account of the configured tenant {@code askingAs}: a domain names no account by itself.
+     */
+    Optional<Tenant> tenantByDomain(String domain, String askingAs);
 
     /**
      * Creates an invalidation, or returns the one created earlier with the same {@code callerReference}: a request

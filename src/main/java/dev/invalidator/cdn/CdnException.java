@@ -20,6 +20,8 @@ public final class CdnException extends RuntimeException {
     public enum Failure {
         TOO_MANY_IN_PROGRESS,
         NO_SUCH_DISTRIBUTION,
+        /** CloudFront's {@code EntityNotFound} for a distribution tenant: none with that id or domain. */
+        NO_SUCH_TENANT,
         NO_SUCH_INVALIDATION,
         ACCESS_DENIED,
         THROTTLED,

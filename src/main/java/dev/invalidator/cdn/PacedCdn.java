@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,6 +116,16 @@ public final class PacedCdn implements Cdn, CreateTurns {
     @Override
     public Distribution distribution(String distributionId) {
         return cdn.distribution(distributionId);
+    }
+
+    @Override
+    public Tenant tenant(String tenantId) {
+        return cdn.tenant(tenantId);
+    }
+
+    @Override
+    public Optional<Tenant> tenantByDomain(String domain, String askingAs) {
+        return cdn.tenantByDomain(domain, askingAs);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -106,6 +107,16 @@ public final class ReadBudget implements Cdn {
     @Override
     public Distribution distribution(String distributionId) {
         return read(distributionId, () -> cdn.distribution(distributionId));
+    }
+
+    @Override
+    public Tenant tenant(String tenantId) {
+        return read(tenantId, () -> cdn.tenant(tenantId));
+    }
+
+    @Override
+    public Optional<Tenant> tenantByDomain(String domain, String askingAs) {
+        return read(askingAs, () -> cdn.tenantByDomain(domain, askingAs));
     }
 
     @Override

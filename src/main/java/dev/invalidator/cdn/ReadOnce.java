@@ -3,6 +3,7 @@ package dev.invalidator.cdn;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,6 +36,16 @@ public final class ReadOnce implements Cdn {
     @Override
     public Distribution distribution(String distributionId) {
         return cdn.distribution(distributionId);
+    }
+
+    @Override
+    public Tenant tenant(String tenantId) {
+        return cdn.tenant(tenantId);
+    }
+
+    @Override
+    public Optional<Tenant> tenantByDomain(String domain, String askingAs) {
+        return cdn.tenantByDomain(domain, askingAs);
     }
 
     @Override

@@ -18,8 +18,9 @@ import java.util.Optional;
  * config.distributions().keySet();                            // [web, images], in file order
  * }</pre>
  *
- * @param distributions by alias, in file order; at least one, no CloudFront id twice, no alias that is another
- *                      distribution's id
+ * @param distributions every target by alias — the distributions, then the distribution tenants, in file order; at
+ *                      least one, no CloudFront id twice, no alias that is another target's id (aliases are one
+ *                      namespace across distributions and tenants)
  * @param verify        the check after completion that the edge serves fresh copies
  * @param cloudfront    how fast the bot sends creates to each AWS account
  * @param queue         how many requests may wait for CloudFront per distribution, and for how long
@@ -95,6 +96,7 @@ public record BotConfig(
         if (distributions.isEmpty()) {
             throw new IllegalArgumentException("a config needs at least one distribution");
         }
+        // Ids compared ignoring case, as people type them: a tenant's id has both cases.
         Map<String, String> aliasById = new HashMap<>();
         for (Map.Entry<String, DistributionConfig> entry : distributions.entrySet()) {
             DistributionConfig distribution = Objects.requireNonNull(entry.getValue(), "distribution");
@@ -102,7 +104,7 @@ public record BotConfig(
                 throw new IllegalArgumentException(
                         "distribution " + distribution.alias() + " is filed under " + entry.getKey());
             }
-            String other = aliasById.putIfAbsent(distribution.id(), distribution.alias());
+            String other = aliasById.putIfAbsent(distribution.id().toUpperCase(Locale.ROOT), distribution.alias());
             if (other != null) {
                 throw new IllegalArgumentException(
                         distribution.id() + " is under both " + other + " and " + distribution.alias());
@@ -140,12 +142,11 @@ public record BotConfig(
         return Optional.ofNullable(distributions.get(Identifiers.normalizeAlias(alias)));
     }
 
-    /** The distribution with this CloudFront id, in any letter case. */
+    /** The distribution or distribution tenant with this CloudFront id, in any letter case. */
     public Optional<DistributionConfig> byId(String id) {
-        String wanted = id.toUpperCase(Locale.ROOT);
-        // A handful of distributions: a scan is simpler than a second map to keep in step.
+        // A handful of targets: a scan is simpler than a second map to keep in step.
         return distributions.values().stream()
-                .filter(d -> d.id().equals(wanted))
+                .filter(d -> d.id().equalsIgnoreCase(id))
                 .findFirst();
     }
 }

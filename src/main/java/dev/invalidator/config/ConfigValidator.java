@@ -30,6 +30,7 @@ final class ConfigValidator {
 
     private static final List<String> TOP_LEVEL_KEYS = List.of(
             "distributions",
+            "tenants",
             "polling",
             "limits",
             "groups",
@@ -58,6 +59,16 @@ final class ConfigValidator {
 
     private static final String DISTRIBUTION_EXAMPLE = "{id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"]}";
     private static final String DISTRIBUTIONS_EXAMPLE = "distributions: {web: " + DISTRIBUTION_EXAMPLE + "}";
+    private static final String TENANT_ID_EXAMPLE = "dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB";
+    private static final String TENANT_EXAMPLE = "{id: " + TENANT_ID_EXAMPLE + ", channels: [C0OPS], users: [\"*\"]}";
+    /** The top-level keys that list targets, each of one {@link TargetKind}; their aliases are one namespace. */
+    private static final Map<String, TargetKind> TARGET_SECTIONS =
+            new LinkedHashMap<>(Map.of("distributions", TargetKind.DISTRIBUTION));
+
+    static {
+        TARGET_SECTIONS.put("tenants", TargetKind.TENANT);
+    }
+
     private static final String ROLE_ARN_EXAMPLE = "arn:aws:iam::111122223333:role/invalidator";
 
     /** The two kinds of access list, with the words their messages need. */
@@ -121,15 +132,13 @@ final class ConfigValidator {
                             + " — start the file with distributions:, e.g. " + DISTRIBUTIONS_EXAMPLE);
         }
         checkKeys(root, KeyPath.ROOT, TOP_LEVEL_KEYS);
-        Map<String, DistributionConfig> distributions = distributions(root.get("distributions"));
+        Map<String, DistributionConfig> distributions = targets(root);
         PollingConfig polling = polling(section(root, "polling", POLLING_KEYS, "polling: {maxInterval: 4s}"));
         LimitsConfig limits = limits(section(root, "limits", LIMITS_KEYS, "limits: {maxPathsPerRequest: 2000}"));
         GroupsConfig groups = groups(section(root, "groups", GROUPS_KEYS, "groups: {cacheTtl: 5m}"));
         ConfirmConfig confirm = confirm(section(root, "confirm", CONFIRM_KEYS, "confirm: {pathThreshold: 100}"));
         VerifyConfig verify = verify(
-                section(root, "verify", VERIFY_KEYS, "verify: {enabled: true, maxUrls: 20}"),
-                root.get("distributions"),
-                distributions);
+                section(root, "verify", VERIFY_KEYS, "verify: {enabled: true, maxUrls: 20}"), root, distributions);
         CloudFrontConfig cloudfront =
                 cloudfront(section(root, "cloudfront", CLOUDFRONT_KEYS, "cloudfront: {createsPerSecond: 0.5}"));
         QueueConfig queue = queue(
@@ -139,33 +148,69 @@ final class ConfigValidator {
                 new DistributionGroupsReader(fileName).read(root.get("distributionGroups"), targets));
     }
 
-    private Map<String, DistributionConfig> distributions(JsonNode node) throws ConfigException {
-        KeyPath path = KeyPath.ROOT.key("distributions");
-        if (node == null) {
-            throw problem(path, "missing — add at least one distribution, e.g. " + DISTRIBUTIONS_EXAMPLE);
+    /**
+     * Every target of {@code distributions} and {@code tenants}, read alike: a tenant's entry has a distribution's keys,
+     * only its id is a tenant's. One of the two may be left out, not both.
+     */
+    private Map<String, DistributionConfig> targets(JsonNode root) throws ConfigException {
+        if (root.get("distributions") == null && root.get("tenants") != null) {
+            return targets(root, List.of("tenants"));
         }
-        if (node.isNull() || (node.isEmpty() && node.isObject())) {
-            throw problem(path, "empty — add at least one distribution, e.g. " + DISTRIBUTIONS_EXAMPLE);
-        }
-        if (!node.isObject()) {
-            throw problem(
-                    path,
-                    "expected a mapping from alias to settings, found " + describe(node) + " — e.g. "
-                            + DISTRIBUTIONS_EXAMPLE);
-        }
+        return targets(root, List.copyOf(TARGET_SECTIONS.keySet()));
+    }
+
+    private Map<String, DistributionConfig> targets(JsonNode root, List<String> sections) throws ConfigException {
         Map<String, DistributionConfig> byAlias = new LinkedHashMap<>();
+        Map<String, KeyPath> pathOfAlias = new HashMap<>();
         Map<String, String> writtenAlias = new HashMap<>();
         Map<String, String> aliasById = new HashMap<>();
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            KeyPath distributionPath = path.key(entry.getKey());
-            String alias = alias(entry.getKey(), distributionPath, writtenAlias);
-            DistributionConfig distribution = distribution(alias, entry.getValue(), distributionPath, aliasById);
-            byAlias.put(alias, distribution);
+        for (String section : sections) {
+            JsonNode node = root.get(section);
+            KeyPath path = KeyPath.ROOT.key(section);
+            if (node == null && !section.equals(sections.get(0))) {
+                continue;
+            }
+            if (node == null) {
+                throw problem(path, "missing — add at least one distribution, e.g. " + DISTRIBUTIONS_EXAMPLE);
+            }
+            if (node.isNull() || (node.isEmpty() && node.isObject())) {
+                throw problem(path, "empty — add at least one " + noun(section) + ", e.g. " + example(section));
+            }
+            if (!node.isObject()) {
+                throw problem(
+                        path,
+                        "expected a mapping from alias to settings, found " + describe(node) + " — e.g. "
+                                + example(section));
+            }
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                KeyPath targetPath = path.key(entry.getKey());
+                String alias = alias(entry.getKey(), targetPath, writtenAlias, pathOfAlias);
+                DistributionConfig target =
+                        distribution(alias, entry.getValue(), targetPath, aliasById, TARGET_SECTIONS.get(section));
+                byAlias.put(alias, target);
+                pathOfAlias.put(alias, targetPath);
+            }
         }
         for (String alias : byAlias.keySet()) {
-            checkNotAnotherId(alias, path.key(writtenAlias.get(alias)), aliasById);
+            checkNotAnotherId(alias, pathOfAlias.get(alias), aliasById);
         }
         return byAlias;
+    }
+
+    /** {@code distributions.} of {@code distributions.web}. */
+    private static String sectionOf(KeyPath target) {
+        String text = target.toString();
+        return text.substring(0, text.indexOf('.') + 1);
+    }
+
+    private static String noun(String section) {
+        return TARGET_SECTIONS.get(section) == TargetKind.TENANT ? "distribution tenant" : "distribution";
+    }
+
+    private static String example(String section) {
+        return TARGET_SECTIONS.get(section) == TargetKind.TENANT
+                ? section + ": {shop-acme: " + TENANT_EXAMPLE + "}"
+                : DISTRIBUTIONS_EXAMPLE;
     }
 
     /**
@@ -182,7 +227,9 @@ final class ConfigValidator {
         }
     }
 
-    private String alias(String written, KeyPath path, Map<String, String> writtenAlias) throws ConfigException {
+    private String alias(
+            String written, KeyPath path, Map<String, String> writtenAlias, Map<String, KeyPath> pathOfAlias)
+            throws ConfigException {
         String alias = Identifiers.normalizeAlias(written);
         if (!Identifiers.ALIAS.matcher(alias).matches()) {
             throw problem(
@@ -197,6 +244,12 @@ final class ConfigValidator {
                             + " — pick another name");
         }
         String earlier = writtenAlias.putIfAbsent(alias, written);
+        if (earlier != null && !path.toString().startsWith(sectionOf(pathOfAlias.get(alias)))) {
+            throw problem(
+                    path,
+                    "already the alias of " + pathOfAlias.get(alias) + " — distributions and tenants share one"
+                            + " namespace of aliases, so a request naming it could mean either; rename one of them");
+        }
         if (earlier != null) {
             throw problem(
                     path,
@@ -205,17 +258,18 @@ final class ConfigValidator {
         return alias;
     }
 
-    private DistributionConfig distribution(String alias, JsonNode node, KeyPath path, Map<String, String> aliasById)
+    private DistributionConfig distribution(
+            String alias, JsonNode node, KeyPath path, Map<String, String> aliasById, TargetKind kind)
             throws ConfigException {
         if (!node.isObject()) {
             throw problem(
                     path,
                     "expected a mapping with id, channels and users, found " + describe(node) + " — e.g. "
-                            + DISTRIBUTION_EXAMPLE);
+                            + (kind == TargetKind.TENANT ? TENANT_EXAMPLE : DISTRIBUTION_EXAMPLE));
         }
         checkKeys(node, path, DISTRIBUTION_KEYS);
-        String id = distributionId(node, path.key("id"));
-        String other = aliasById.putIfAbsent(id, alias);
+        String id = kind == TargetKind.TENANT ? tenantId(node, path.key("id")) : distributionId(node, path.key("id"));
+        String other = aliasById.putIfAbsent(id.toUpperCase(Locale.ROOT), alias);
         if (other != null) {
             throw problem(
                     path.key("id"),
@@ -245,7 +299,9 @@ final class ConfigValidator {
             return id;
         }
         String fix;
-        if (Identifiers.isDistributionId(id.toUpperCase(Locale.ROOT))) {
+        if (Identifiers.isTenantId(id)) {
+            fix = "that is a distribution tenant's id; list it under tenants: instead";
+        } else if (Identifiers.isDistributionId(id.toUpperCase(Locale.ROOT))) {
             fix = "CloudFront ids are upper case: " + id.toUpperCase(Locale.ROOT);
         } else if (id.contains(".cloudfront.net")) {
             fix = "that is the domain name; use the distribution's ID from the CloudFront console, e.g. E1WEBEXAMPLE";
@@ -253,6 +309,36 @@ final class ConfigValidator {
             fix = "ids are 8 to 32 upper-case letters and digits starting with a letter, e.g. E1WEBEXAMPLE";
         }
         throw problem(path, Text.quote(id) + " is not a CloudFront distribution id — " + fix);
+    }
+
+    private String tenantId(JsonNode tenant, KeyPath path) throws ConfigException {
+        String need = "every tenant needs its distribution tenant id, e.g. " + TENANT_ID_EXAMPLE;
+        JsonNode node = tenant.get("id");
+        if (node == null) {
+            throw problem(path, "missing — " + need);
+        }
+        if (node.isNull() || (node.isTextual() && node.textValue().isEmpty())) {
+            throw problem(path, "empty — " + need);
+        }
+        if (!node.isTextual()) {
+            throw problem(path, "expected text such as " + TENANT_ID_EXAMPLE + ", found " + describe(node));
+        }
+        String id = node.textValue();
+        if (Identifiers.isTenantId(id)) {
+            return id;
+        }
+        String fix;
+        if (Identifiers.isDistributionId(id)) {
+            fix = "that is a distribution's id; list it under distributions: instead, or use the tenant's id from the"
+                    + " CloudFront console (Distribution tenants), e.g. " + TENANT_ID_EXAMPLE;
+        } else if (id.contains(".")) {
+            fix =
+                    "that looks like a domain; use the tenant's id from the CloudFront console (Distribution tenants), e.g. "
+                            + TENANT_ID_EXAMPLE;
+        } else {
+            fix = "tenant ids are dt_ followed by letters and digits, e.g. " + TENANT_ID_EXAMPLE;
+        }
+        throw problem(path, Text.quote(id) + " is not a distribution tenant id — " + fix);
     }
 
     /** {@code approvers} turns approval on (for wipes unless {@code approvalFor: all} says every request). */
@@ -480,8 +566,7 @@ final class ConfigValidator {
                 duration(section, path, "approvalExpiresAfter", defaults.approvalExpiresAfter()));
     }
 
-    private VerifyConfig verify(
-            JsonNode section, JsonNode distributionNodes, Map<String, DistributionConfig> distributions)
+    private VerifyConfig verify(JsonNode section, JsonNode root, Map<String, DistributionConfig> distributions)
             throws ConfigException {
         VerifyConfig defaults = VerifyConfig.defaults();
         KeyPath path = KeyPath.ROOT.key("verify");
@@ -502,19 +587,29 @@ final class ConfigValidator {
                             + " use at most " + Durations.format(VerifyConfig.MAX_TIMEOUT));
         }
         return new VerifyConfig(
-                flag(section, path, "enabled", defaults.enabled()),
-                maxUrls,
-                timeout,
-                overrides(distributionNodes, distributions));
+                flag(section, path, "enabled", defaults.enabled()), maxUrls, timeout, overrides(root, distributions));
     }
 
-    /** Each distribution's own {@code verify}, by CloudFront id. */
+    /** Each distribution's and tenant's own {@code verify}, by CloudFront id. */
     private Map<String, VerifyConfig.DistributionOverride> overrides(
-            JsonNode distributionNodes, Map<String, DistributionConfig> distributions) throws ConfigException {
+            JsonNode root, Map<String, DistributionConfig> distributions) throws ConfigException {
         Map<String, VerifyConfig.DistributionOverride> overrides = new HashMap<>();
-        for (Map.Entry<String, JsonNode> entry : distributionNodes.properties()) {
-            KeyPath overridePath =
-                    KeyPath.ROOT.key("distributions").key(entry.getKey()).key("verify");
+        for (String section : TARGET_SECTIONS.keySet()) {
+            if (root.get(section) != null) {
+                overrides(root.get(section), section, distributions, overrides);
+            }
+        }
+        return overrides;
+    }
+
+    private void overrides(
+            JsonNode targetNodes,
+            String section,
+            Map<String, DistributionConfig> distributions,
+            Map<String, VerifyConfig.DistributionOverride> overrides)
+            throws ConfigException {
+        for (Map.Entry<String, JsonNode> entry : targetNodes.properties()) {
+            KeyPath overridePath = KeyPath.ROOT.key(section).key(entry.getKey()).key("verify");
             JsonNode node = entry.getValue().get("verify");
             if (node != null && !node.isNull()) {
                 if (!node.isObject()) {
@@ -535,7 +630,6 @@ final class ConfigValidator {
                                 baseUrl(node.get("baseUrl"), overridePath.key("baseUrl")), enabled));
             }
         }
-        return overrides;
     }
 
     /** An absolute http(s) URL without query or fragment, kept without its trailing slash: paths are appended. */

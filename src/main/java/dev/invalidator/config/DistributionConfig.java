@@ -4,7 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One CloudFront distribution the bot may invalidate, under the alias people type after the slash command.
+ * One target the bot may invalidate — a CloudFront distribution, or a distribution tenant ({@link #kind()}) — under the
+ * alias people type after the slash command. Both are configured, checked and used alike; only the CloudFront calls
+ * differ, and {@link TargetKind} decides which.
  *
  * <pre>{@code
  * DistributionConfig web = new DistributionConfig("web", "E1WEBEXAMPLE",
@@ -14,7 +16,8 @@ import java.util.Optional;
  *
  * @param alias    lower case, {@code [a-z0-9][a-z0-9_-]{0,31}}, not a sub-command ({@code help}, {@code status},
  *                 {@code list})
- * @param id       the CloudFront distribution id, upper case, e.g. {@code E1WEBEXAMPLE}
+ * @param id       the CloudFront distribution id, upper case, e.g. {@code E1WEBEXAMPLE}, or a distribution tenant's
+ *                 id, e.g. {@code dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB}
  * @param channels channel ids ({@code C…}, {@code G…}) the distribution may be used in, or anyone
  * @param users    user ids ({@code U…}, {@code W…}) and user-group ids ({@code S…}) who may use it, or anyone
  * @param roleArn  an IAM role to assume for this distribution (one in another AWS account), if any
@@ -43,7 +46,8 @@ public record DistributionConfig(
             throw new IllegalArgumentException(
                     "alias must match [a-z0-9][a-z0-9_-]{0,31} and not be help, status" + " or list: " + alias);
         }
-        if (!Identifiers.isDistributionId(id)) {
+        if (!Identifiers.isTargetId(id)) {
+            // A tenant's id (dt_…) is the one other form; a distribution's is what people mistype.
             throw new IllegalArgumentException("id must match [A-Z][A-Z0-9]{7,31}: " + id);
         }
         for (String channel : channels.ids()) {
@@ -61,6 +65,11 @@ public record DistributionConfig(
                 throw new IllegalArgumentException("not an IAM role ARN: " + arn);
             }
         });
+    }
+
+    /** A distribution or a distribution tenant. */
+    public TargetKind kind() {
+        return TargetKind.of(id);
     }
 
     /**

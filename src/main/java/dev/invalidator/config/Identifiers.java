@@ -38,6 +38,14 @@ public final class Identifiers {
 
     static final Pattern DISTRIBUTION_ID = Pattern.compile("[A-Z][A-Z0-9]{7,31}");
 
+    /**
+     * A distribution tenant's id: {@code dt_} and letters and digits in both cases, e.g.
+     * {@code dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB}. CloudFront's API reference gives no pattern; this is the form of every id
+     * in its CLI examples and of the ARNs the Terraform provider's tests expect ({@code distribution-tenant/dt_[0-9A-Za-z]+});
+     * the cap of 64 keeps a pasted blob out.
+     */
+    static final Pattern TENANT_ID = Pattern.compile("dt_[0-9A-Za-z]{1,61}");
+
     // Slack ids are 9 to 11 characters today; the cap of 32 keeps a pasted blob from passing as an id.
     static final Pattern CHANNEL_ID = Pattern.compile("[CG][A-Z0-9]{2,31}");
     static final Pattern CONVERSATION_ID = Pattern.compile("[CGD][A-Z0-9]{2,31}");
@@ -64,6 +72,16 @@ public final class Identifiers {
     /** A CloudFront distribution id as the console shows it: {@code E1WEBEXAMPLE}. */
     public static boolean isDistributionId(String id) {
         return id != null && DISTRIBUTION_ID.matcher(id).matches();
+    }
+
+    /** A distribution tenant's id as CloudFront shows it: {@code dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB}. */
+    public static boolean isTenantId(String id) {
+        return id != null && TENANT_ID.matcher(id).matches();
+    }
+
+    /** The id of a target the bot may invalidate: a distribution's or a distribution tenant's. */
+    public static boolean isTargetId(String id) {
+        return isDistributionId(id) || isTenantId(id);
     }
 
     /** A public ({@code C…}) or private ({@code G…}) channel: what a config's channel list may name. */

@@ -115,9 +115,10 @@ public final class MonthToDatePaths {
         Map<String, String> accountOf = new HashMap<>();
         for (DistributionConfig distribution : config.distributions().values()) {
             String account = distribution.account();
-            ledgers.put(distribution.id(), new Ledger(distribution.id()));
+            // Keyed as looked up, in upper case; a tenant's id (dt_…) has both cases.
+            ledgers.put(normalize(distribution.id()), new Ledger(distribution.id()));
             byAccount.computeIfAbsent(account, key -> new ArrayList<>()).add(distribution.id());
-            accountOf.put(distribution.id(), account);
+            accountOf.put(normalize(distribution.id()), account);
         }
         this.ledgers = Map.copyOf(ledgers);
         byAccount.replaceAll((account, ids) -> List.copyOf(ids));
@@ -199,7 +200,7 @@ public final class MonthToDatePaths {
         Month month = Month.of(clock.instant());
         int used = 0;
         for (String id : distributionIds) {
-            Known known = ledgers.get(id).known;
+            Known known = ledgers.get(normalize(id)).known;
             if (known == null || !known.month().equals(month)) {
                 return Optional.empty();
             }
@@ -239,7 +240,7 @@ public final class MonthToDatePaths {
         for (String account : distributionsByAccount.keySet()) {
             try {
                 for (String distributionId : distributionsByAccount.get(account)) {
-                    ledgers.get(distributionId).readNow(source, now, month);
+                    ledgers.get(normalize(distributionId)).readNow(source, now, month);
                 }
             } catch (RuntimeException e) {
                 log.warn("Could not read this month's invalidation paths of account {}: {}", account, e.getMessage());
@@ -291,7 +292,7 @@ public final class MonthToDatePaths {
         Month month = Month.of(now);
         int used = 0;
         for (String distributionId : distributionsByAccount.get(account)) {
-            used += ledgers.get(distributionId).used(now, month);
+            used += ledgers.get(normalize(distributionId)).used(now, month);
         }
         return used;
     }

@@ -84,7 +84,8 @@ public final class CommandHandler {
                 audit,
                 config.polling().abandonedAfter(),
                 config.queue(),
-                queueMeters);
+                queueMeters,
+                catalog::limitScope);
         freed.listen(queue::freed);
         queueMeters.watch(queue::size);
         queue.keepTouching();

@@ -34,6 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -211,6 +212,9 @@ final class CreateQueue {
 
     private final QueueConfig limits;
     private final QueueMeters meters;
+    /** The distribution whose in-progress limits a target's invalidations count against (a tenant's parent). */
+    private final UnaryOperator<String> limitScope;
+
     private Sender sender = batch -> Sent.DONE;
 
     /** Guarded by {@code this}: each distribution's line, the distributions in the order their turn comes. */
@@ -220,7 +224,7 @@ final class CreateQueue {
     /** Guarded by {@code this}: the paths of the creates on their way, per distribution, until CloudFront answers. */
     private final Map<String, List<Entry>> sending = new HashMap<>();
     /**
-     * Guarded by {@code this}: distributions CloudFront called full, until one of their invalidations ends or, when the
+     * Guarded by {@code this}: by limit scope ({@code limitScope}), distributions CloudFront called full, until one of their invalidations ends or, when the
      * bot sees none end (the console's, another tool's), until the time given.
      */
     private final Map<String, Instant> fullUntil = new HashMap<>();
@@ -248,8 +252,10 @@ final class CreateQueue {
             AuditLog audit,
             Duration abandonedAfter,
             QueueConfig limits,
-            QueueMeters meters) {
+            QueueMeters meters,
+            UnaryOperator<String> limitScope) {
         this.turns = turns;
+        this.limitScope = limitScope;
         this.tracker = tracker;
         this.chat = chat;
         this.clock = clock;
@@ -316,8 +322,10 @@ final class CreateQueue {
     void freed(String distributionId) {
         boolean waiting;
         synchronized (this) {
-            fullUntil.remove(distributionId);
-            waiting = lines.containsKey(distributionId);
+            String scope = limitScope.apply(distributionId);
+            fullUntil.remove(scope);
+            waiting = lines.keySet().stream()
+                    .anyMatch(line -> limitScope.apply(line).equals(scope));
         }
         if (waiting) {
             later();
@@ -447,7 +455,9 @@ final class CreateQueue {
                         line.addFirst(batch.get(i));
                     }
                     if (sent == Sent.FULL) {
-                        fullUntil.put(distributionId, clock.instant().plus(RETRY_WHEN_FULL));
+                        fullUntil.put(
+                                limitScope.apply(distributionId),
+                                clock.instant().plus(RETRY_WHEN_FULL));
                         reasons.put(distributionId, QueueReason.CLOUDFRONT_FULL);
                     } else {
                         reasons.put(distributionId, QueueReason.ACCOUNT_TURN);
@@ -514,23 +524,33 @@ final class CreateQueue {
         return PathMerge.of(batch.stream().map(entry -> entry.request.paths()).toList());
     }
 
-    /** The paths in progress on the distribution: what the tracker follows, and the creates on their way. */
+    /**
+     * The paths in progress within the distribution's limits: what the tracker follows, and the creates on their way,
+     * of every target counted with it (a tenant's parent and its other tenants).
+     */
     private List<String> inProgress(String distributionId) {
+        String scope = limitScope.apply(distributionId);
         List<String> inProgress = new ArrayList<>();
         tracker.following().stream()
-                .filter(invalidation -> invalidation.distributionId().equals(distributionId))
+                .filter(invalidation ->
+                        limitScope.apply(invalidation.distributionId()).equals(scope))
                 .map(Invalidation::paths)
                 .forEach(inProgress::addAll);
-        sending.getOrDefault(distributionId, List.of()).forEach(entry -> inProgress.addAll(entry.nextPaths()));
+        sending.forEach((target, entries) -> {
+            if (limitScope.apply(target).equals(scope)) {
+                entries.forEach(entry -> inProgress.addAll(entry.nextPaths()));
+            }
+        });
         return inProgress;
     }
 
     private Optional<QueueReason> blocker(String distributionId, List<String> inProgress, List<String> wanted) {
-        Instant until = fullUntil.get(distributionId);
+        String scope = limitScope.apply(distributionId);
+        Instant until = fullUntil.get(scope);
         if (until != null && clock.instant().isBefore(until)) {
             return Optional.of(QueueReason.CLOUDFRONT_FULL);
         }
-        fullUntil.remove(distributionId);
+        fullUntil.remove(scope);
         if (wildcards(inProgress) + wildcards(wanted) > IN_PROGRESS.maxWildcards()) {
             return Optional.of(QueueReason.WILDCARDS);
         }
@@ -804,7 +824,7 @@ final class CreateQueue {
         Duration delay = null;
         synchronized (this) {
             for (String distributionId : lines.keySet()) {
-                Instant until = fullUntil.get(distributionId);
+                Instant until = fullUntil.get(limitScope.apply(distributionId));
                 Duration wait =
                         until != null ? Duration.between(clock.instant(), until) : turns.untilTurn(distributionId);
                 if (reasons.get(distributionId) == QueueReason.FILES

@@ -157,7 +157,7 @@ record RequestTicket(
         if (!ID.matcher(id).matches()
                 || !Identifiers.isUserId(requester)
                 || !Identifiers.isConversationId(channel)
-                || !Identifiers.isDistributionId(distribution)
+                || !Identifiers.isTargetId(distribution)
                 || paths.isEmpty()
                 || paths.get().isEmpty()
                 || samples.isEmpty()

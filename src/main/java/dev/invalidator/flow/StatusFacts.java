@@ -71,7 +71,7 @@ final class StatusFacts {
      */
     static boolean wellFormed(Map<String, String> facts) {
         return Identifiers.isUserId(facts.get(REQUESTER))
-                && Identifiers.isDistributionId(facts.get(DISTRIBUTION))
+                && Identifiers.isTargetId(facts.get(DISTRIBUTION))
                 && matches(facts.get(PATHS), COUNT)
                 && absentOr(facts, ALIAS, Identifiers::isAlias)
                 && absentOr(facts, CONFIRMATION, id -> matches(id, REQUEST_ID))

@@ -55,6 +55,12 @@ public final class CloudFrontHealth implements CdnCallObserver {
                             BATCH_TOO_LARGE,
                             REFERENCE_ALREADY_USED -> CloudFrontStatus.OK;
                     case THROTTLED -> CloudFrontStatus.throttled(operation);
+                    // A domain no tenant serves is an answer, not a failing tenant.
+                    case NO_SUCH_TENANT ->
+                        operation.equals("GetDistributionTenantByDomain")
+                                ? CloudFrontStatus.OK
+                                : CloudFrontStatus.failing(
+                                        operation, failure.name().toLowerCase(Locale.ROOT));
                     case ACCESS_DENIED, NO_SUCH_DISTRIBUTION, UNAVAILABLE, UNEXPECTED ->
                         CloudFrontStatus.failing(operation, failure.name().toLowerCase(Locale.ROOT));
                 });

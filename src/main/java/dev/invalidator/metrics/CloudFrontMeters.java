@@ -100,7 +100,7 @@ public final class CloudFrontMeters implements CdnCallObserver {
             case TOO_MANY_IN_PROGRESS -> "too_many_in_progress";
             case ACCESS_DENIED -> "access_denied";
             case UNAVAILABLE -> "server_error";
-            case NO_SUCH_DISTRIBUTION, NO_SUCH_INVALIDATION -> "not_found";
+            case NO_SUCH_DISTRIBUTION, NO_SUCH_TENANT, NO_SUCH_INVALIDATION -> "not_found";
             case INVALID_ARGUMENT, BATCH_TOO_LARGE -> "rejected";
             case REFERENCE_ALREADY_USED -> "reference_reused";
             case UNEXPECTED -> "unexpected";

@@ -4,8 +4,11 @@ import dev.invalidator.aws.AwsClients;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Distribution;
 import dev.invalidator.cdn.InvalidationPage;
+import dev.invalidator.cdn.Tenant;
 import dev.invalidator.cdn.cloudfront.CloudFrontCdn;
+import dev.invalidator.cdn.cloudfront.TargetArns;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.config.TargetKind;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,9 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 /**
  * The AWS half of check-config: who the bot is ({@code sts:GetCallerIdentity}), and for each distribution that it can
  * be read as the bot reads it — {@code GetDistribution}, {@code ListInvalidations}, {@code GetInvalidation}, through
- * the distribution's role when it names one ({@code sts:AssumeRole}).
+ * the distribution's role when it names one ({@code sts:AssumeRole}); for each distribution tenant, that it exists,
+ * its parent distribution and its domains ({@code GetDistributionTenant}), and its invalidations through the tenant
+ * operations.
  *
  * <p>{@code CreateInvalidation} is not verified: CloudFront has no dry run, and the only proof is an invalidation,
  * which costs money past the free tier and empties caches. The checklist says so and names the resources to allow.
@@ -63,9 +68,13 @@ final class AwsChecks {
                         DistributionConfig::id, d -> d.roleArn().orElseThrow()));
         CloudFrontCdn cdn = new CloudFrontCdn(aws, roles);
         for (DistributionConfig distribution : distributions) {
-            String subject = "distribution " + distribution.alias() + " (" + distribution.id() + ")";
             String through =
                     distribution.roleArn().map(role -> ", through role " + role).orElse("");
+            if (distribution.kind() == TargetKind.TENANT) {
+                tenant(cdn, distribution, through, checklist);
+                continue;
+            }
+            String subject = "distribution " + distribution.alias() + " (" + distribution.id() + ")";
             try {
                 Distribution found = cdn.distribution(distribution.id());
                 InvalidationPage newest = cdn.invalidations(distribution.id(), null, 1);
@@ -83,17 +92,58 @@ final class AwsChecks {
         }
     }
 
-    /** CloudFront has no dry run: this is said, not tested, and names each distribution's ARN to allow. */
+    /**
+     * A tenant exists, names its parent and serves at least one domain (where the refresh check asks, and what people
+     * may type instead of its alias); its invalidations can be listed and read through the tenant operations.
+     */
+    private static void tenant(CloudFrontCdn cdn, DistributionConfig tenant, String through, Checklist checklist) {
+        String subject = "tenant " + tenant.alias() + " (" + tenant.id() + ")";
+        try {
+            Tenant found = cdn.tenant(tenant.id());
+            if (found.domains().isEmpty()) {
+                checklist.add(CheckItem.failed(
+                        subject,
+                        "CloudFront lists no domain for this tenant of " + found.distributionId(),
+                        "add a domain to the tenant in CloudFront, or set verify.baseUrl for it in the config"));
+                return;
+            }
+            InvalidationPage newest = cdn.invalidations(tenant.id(), null, 1);
+            String invalidations =
+                    "GetDistributionTenant, ListInvalidationsForDistributionTenant and GetInvalidationForDistributionTenant"
+                            + " allowed";
+            if (newest.items().isEmpty()) {
+                invalidations = "GetDistributionTenant and ListInvalidationsForDistributionTenant allowed;"
+                        + " GetInvalidationForDistributionTenant not verified (no invalidation to read yet)";
+            } else {
+                cdn.invalidation(tenant.id(), newest.items().get(0).id());
+            }
+            checklist.add(CheckItem.passed(
+                    subject,
+                    "of distribution " + found.distributionId() + ", serving " + String.join(", ", found.domains())
+                            + through + " — " + invalidations));
+        } catch (CdnException e) {
+            checklist.add(CheckItem.failed(subject, e.getMessage(), e.nextStep()));
+        }
+    }
+
+    /** CloudFront has no dry run: this is said, not tested, and names each target's ARN to allow. */
     void createInvalidation(
             Collection<DistributionConfig> distributions, Optional<String> identityArn, Checklist checklist) {
-        List<String> resources = distributions.stream()
-                .map(distribution -> distributionArn(distribution, identityArn))
-                .toList();
-        checklist.add(CheckItem.notVerified(
-                "cloudfront:CreateInvalidation",
-                "not verified — CloudFront has no dry run, and only creating an invalidation would prove it",
-                "make sure the bot's IAM policy allows cloudfront:CreateInvalidation on "
-                        + String.join(", ", resources)));
+        for (TargetKind kind : TargetKind.values()) {
+            String action = kind == TargetKind.TENANT
+                    ? "cloudfront:CreateInvalidationForDistributionTenant"
+                    : "cloudfront:CreateInvalidation";
+            List<String> resources = distributions.stream()
+                    .filter(distribution -> distribution.kind() == kind)
+                    .map(distribution -> distributionArn(distribution, identityArn))
+                    .toList();
+            if (!resources.isEmpty()) {
+                checklist.add(CheckItem.notVerified(
+                        action,
+                        "not verified — CloudFront has no dry run, and only creating an invalidation would prove it",
+                        "make sure the bot's IAM policy allows " + action + " on " + String.join(", ", resources)));
+            }
+        }
     }
 
     private static String names(Distribution distribution) {
@@ -102,14 +152,15 @@ final class AwsChecks {
     }
 
     /**
-     * {@code arn:aws:cloudfront::<account>:distribution/<id>}: the account of the distribution's role, else of the
-     * bot's identity, else a placeholder.
+     * {@code arn:aws:cloudfront::<account>:distribution/<id>}, or {@code distribution-tenant/<id>} for a tenant
+     * ({@link TargetArns}): the account of the target's role,
+     * else of the bot's identity, else a placeholder.
      */
     private static String distributionArn(DistributionConfig distribution, Optional<String> identityArn) {
         Optional<String[]> owner = distribution.roleArn().or(() -> identityArn).map(arn -> arn.split(":", 6));
         String partition = owner.map(parts -> parts[1]).orElse("aws");
         String account = owner.map(parts -> parts[4]).orElse("<account>");
-        return "arn:" + partition + ":cloudfront::" + account + ":distribution/" + distribution.id();
+        return "arn:" + partition + ":cloudfront::" + account + ":" + TargetArns.resource(distribution.id());
     }
 
     private static String firstLine(String message) {

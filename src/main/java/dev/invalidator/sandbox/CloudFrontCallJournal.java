@@ -39,8 +39,8 @@ final class CloudFrontCallJournal {
         if (times < 0) {
             throw new IllegalArgumentException("times must be >= 0, was " + times);
         }
-        if (fault == Fault.SERVICE_UNAVAILABLE_AFTER_COMMIT && operation != Operation.CREATE_INVALIDATION) {
-            throw new IllegalArgumentException("SERVICE_UNAVAILABLE_AFTER_COMMIT applies to CREATE_INVALIDATION only");
+        if (fault == Fault.SERVICE_UNAVAILABLE_AFTER_COMMIT && !operation.creates()) {
+            throw new IllegalArgumentException("SERVICE_UNAVAILABLE_AFTER_COMMIT applies to the creates only");
         }
         Deque<Fault> queue = faults.computeIfAbsent(operation, o -> new ArrayDeque<>());
         for (int i = 0; i < times; i++) {

@@ -46,6 +46,11 @@ final class CloudFrontError extends RuntimeException {
         return sender(404, "NoSuchDistribution", "The specified distribution does not exist.");
     }
 
+    /** A distribution tenant's operations answer an unknown tenant or domain so (API reference: EntityNotFound, 404). */
+    static CloudFrontError entityNotFound() {
+        return sender(404, "EntityNotFound", "The entity was not found.");
+    }
+
     static CloudFrontError noSuchInvalidation() {
         return sender(404, "NoSuchInvalidation", "The specified invalidation does not exist.");
     }
@@ -122,12 +127,19 @@ final class CloudFrontError extends RuntimeException {
 
     private static CloudFrontError accessDenied(CloudFrontSimulator.Operation operation, String distributionId) {
         String action = operation.iamAction();
-        String resource = distributionId == null ? "" : " on resource: " + distributionArn(distributionId);
+        String resource = distributionId == null
+                ? ""
+                : " on resource: "
+                        + (operation.onTenant() ? tenantArn(distributionId) : distributionArn(distributionId));
         return sender(
                 403,
                 "AccessDenied",
                 "User: " + CALLER_ARN + " is not authorized to perform: " + action + resource
                         + " because no identity-based policy allows the " + action + " action");
+    }
+
+    static String tenantArn(String tenantId) {
+        return "arn:aws:cloudfront::" + ACCOUNT_ID + ":distribution-tenant/" + tenantId;
     }
 
     static String distributionArn(String distributionId) {

@@ -102,7 +102,7 @@ final class CloudFrontHttpHandler implements HttpHandler {
             throw CloudFrontError.forFault(fault, route.operation(), route.distributionId());
         }
         try {
-            state.admit(route.operation() == Operation.CREATE_INVALIDATION);
+            state.admit(route.operation().creates());
         } catch (CloudFrontError throttled) {
             journal.rateLimited(route.operation());
             throw throttled;
@@ -126,11 +126,32 @@ final class CloudFrontHttpHandler implements HttpHandler {
             case GET_INVALIDATION ->
                 Response.ok(CloudFrontXmlWriter.invalidation(
                         state.invalidation(distributionId, route.invalidationId()), state.now()));
-            case CREATE_INVALIDATION -> createInvalidation(distributionId, body, fault);
+            case CREATE_INVALIDATION, CREATE_INVALIDATION_FOR_DISTRIBUTION_TENANT ->
+                createInvalidation(route.operation(), distributionId, body, fault);
+            case GET_DISTRIBUTION_TENANT -> tenant(state.tenant(distributionId));
+            case GET_DISTRIBUTION_TENANT_BY_DOMAIN -> {
+                String domain = query.get("domain");
+                if (domain == null || domain.isEmpty()) {
+                    throw CloudFrontError.invalidArgument("The parameter domain is required.");
+                }
+                yield tenant(state.tenantByDomain(domain));
+            }
+            case LIST_INVALIDATIONS_FOR_DISTRIBUTION_TENANT ->
+                Response.ok(CloudFrontXmlWriter.invalidationList(
+                        state.listTenantInvalidations(distributionId, query.get("Marker"), maxItems(query)),
+                        state.now()));
+            case GET_INVALIDATION_FOR_DISTRIBUTION_TENANT ->
+                Response.ok(CloudFrontXmlWriter.invalidation(
+                        state.tenantInvalidation(distributionId, route.invalidationId()), state.now()));
         };
     }
 
-    private Response createInvalidation(String distributionId, byte[] body, Fault fault) {
+    private static Response tenant(SimulatedTenant tenant) {
+        return new Response(200, CloudFrontXmlWriter.tenant(tenant), Map.of("ETag", tenant.etag()));
+    }
+
+    /** CreateInvalidation, or CreateInvalidationForDistributionTenant for a tenant's id: the same batch and answer. */
+    private Response createInvalidation(Operation operation, String distributionId, byte[] body, Fault fault) {
         InvalidationBatch batch = CloudFrontXmlReader.readInvalidationBatch(body);
         if (batch.quantity() != batch.paths().size()) {
             throw CloudFrontError.inconsistentQuantities();
@@ -141,8 +162,9 @@ final class CloudFrontHttpHandler implements HttpHandler {
         if (batch.paths().isEmpty()) {
             throw CloudFrontError.invalidPaths();
         }
-        CloudFrontState.Created created =
-                state.createInvalidation(distributionId, batch.callerReference(), batch.paths());
+        CloudFrontState.Created created = operation.onTenant()
+                ? state.createTenantInvalidation(distributionId, batch.callerReference(), batch.paths())
+                : state.createInvalidation(distributionId, batch.callerReference(), batch.paths());
         SimulatedInvalidation inv = created.invalidation();
         log.debug(
                 "{} invalidation {} on {} ({} paths, reference {})",
@@ -153,10 +175,11 @@ final class CloudFrontHttpHandler implements HttpHandler {
                 inv.callerReference());
         if (fault == Fault.SERVICE_UNAVAILABLE_AFTER_COMMIT) {
             log.debug("Injected fault {} after committing {}", fault, inv.id());
-            throw CloudFrontError.forFault(fault, Operation.CREATE_INVALIDATION, distributionId);
+            throw CloudFrontError.forFault(fault, operation, distributionId);
         }
         String location =
-                endpoint.get() + "/" + API_VERSION + "/distribution/" + distributionId + "/invalidation/" + inv.id();
+                endpoint.get() + "/" + API_VERSION + (operation.onTenant() ? "/distribution-tenant/" : "/distribution/")
+                        + distributionId + "/invalidation/" + inv.id();
         return new Response(201, CloudFrontXmlWriter.invalidation(inv, state.now()), Map.of("Location", location));
     }
 
@@ -180,6 +203,25 @@ final class CloudFrontHttpHandler implements HttpHandler {
             }
             if (n == 5 && segments.get(3).equals("invalidation") && get) {
                 return new Route(Operation.GET_INVALIDATION, segments.get(2), segments.get(4));
+            }
+        }
+        if (n >= 2 && segments.get(0).equals(API_VERSION) && segments.get(1).equals("distribution-tenant")) {
+            if (n == 2 && get) {
+                return new Route(Operation.GET_DISTRIBUTION_TENANT_BY_DOMAIN, null, null);
+            }
+            if (n == 3 && get) {
+                return new Route(Operation.GET_DISTRIBUTION_TENANT, segments.get(2), null);
+            }
+            if (n == 4 && segments.get(3).equals("invalidation") && (get || post)) {
+                return new Route(
+                        get
+                                ? Operation.LIST_INVALIDATIONS_FOR_DISTRIBUTION_TENANT
+                                : Operation.CREATE_INVALIDATION_FOR_DISTRIBUTION_TENANT,
+                        segments.get(2),
+                        null);
+            }
+            if (n == 5 && segments.get(3).equals("invalidation") && get) {
+                return new Route(Operation.GET_INVALIDATION_FOR_DISTRIBUTION_TENANT, segments.get(2), segments.get(4));
             }
         }
         throw CloudFrontError.unknownOperation(method, path);

@@ -55,12 +55,26 @@ public final class CloudFrontSimulator implements AutoCloseable {
         GET_INVALIDATION("cloudfront:GetInvalidation"),
         LIST_INVALIDATIONS("cloudfront:ListInvalidations"),
         GET_DISTRIBUTION("cloudfront:GetDistribution"),
-        LIST_DISTRIBUTIONS("cloudfront:ListDistributions");
+        LIST_DISTRIBUTIONS("cloudfront:ListDistributions"),
+        CREATE_INVALIDATION_FOR_DISTRIBUTION_TENANT("cloudfront:CreateInvalidationForDistributionTenant"),
+        GET_INVALIDATION_FOR_DISTRIBUTION_TENANT("cloudfront:GetInvalidationForDistributionTenant"),
+        LIST_INVALIDATIONS_FOR_DISTRIBUTION_TENANT("cloudfront:ListInvalidationsForDistributionTenant"),
+        GET_DISTRIBUTION_TENANT("cloudfront:GetDistributionTenant"),
+        GET_DISTRIBUTION_TENANT_BY_DOMAIN("cloudfront:GetDistributionTenantByDomain");
 
         private final String iamAction;
 
         Operation(String iamAction) {
             this.iamAction = iamAction;
+        }
+
+        /** Whether the id in its URL is a distribution tenant's. */
+        boolean onTenant() {
+            return name().endsWith("DISTRIBUTION_TENANT");
+        }
+
+        boolean creates() {
+            return this == CREATE_INVALIDATION || this == CREATE_INVALIDATION_FOR_DISTRIBUTION_TENANT;
         }
 
         /** The IAM action, e.g. {@code cloudfront:CreateInvalidation}. */
@@ -75,7 +89,10 @@ public final class CloudFrontSimulator implements AutoCloseable {
         THROTTLING,
         /** 503 {@code ServiceUnavailable}, nothing done. */
         SERVICE_UNAVAILABLE,
-        /** CreateInvalidation only: the invalidation is created (or replayed), then the answer is a 503. */
+        /**
+         * CreateInvalidation and CreateInvalidationForDistributionTenant only: the invalidation is created (or
+         * replayed), then the answer is a 503.
+         */
         SERVICE_UNAVAILABLE_AFTER_COMMIT,
         /** 400 {@code TooManyInvalidationsInProgress}. */
         TOO_MANY_INVALIDATIONS_IN_PROGRESS,
@@ -143,6 +160,28 @@ public final class CloudFrontSimulator implements AutoCloseable {
         requireText(domainName, "domainName");
         Objects.requireNonNull(aliases, "aliases");
         state.addDistribution(id, domainName, List.of(aliases));
+    }
+
+    /**
+     * Adds a deployed distribution tenant of the multi-tenant distribution {@code distributionId}, serving
+     * {@code domains}. Its invalidations are its own (the tenant operations list only them), and count against its
+     * parent's in-progress limits with the parent's own and every other tenant's: whether CloudFront counts them per
+     * tenant is unconfirmed, and the simulator is never kinder than CloudFront may be.
+     *
+     * @throws IllegalArgumentException if the id is already known or the parent is not
+     */
+    public void addTenant(String id, String distributionId, String... domains) {
+        requireText(id, "id");
+        requireText(distributionId, "distributionId");
+        Objects.requireNonNull(domains, "domains");
+        state.addTenant(id, distributionId, List.of(domains));
+    }
+
+    /** The tenant serves {@code domain} too from now on, as after an UpdateDistributionTenant. */
+    public void addTenantDomain(String tenantId, String domain) {
+        requireText(tenantId, "tenantId");
+        requireText(domain, "domain");
+        state.addTenantDomain(tenantId, domain);
     }
 
     /**
@@ -238,7 +277,7 @@ public final class CloudFrontSimulator implements AutoCloseable {
     }
 
     /**
-     * The distribution's invalidations, newest first (a snapshot).
+     * The distribution's or the distribution tenant's invalidations, newest first (a snapshot).
      *
      * @throws IllegalArgumentException for an unknown distribution
      */

@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * Distributions, invalidations, the CallerReference index and the account's limits ({@link CloudFrontLimits}). Every
+ * Distributions, distribution tenants, invalidations, the CallerReference index and the account's limits ({@link CloudFrontLimits}). Every
  * method holds the object's monitor, so the HTTP threads and the test thread always see one consistent state; answers
  * are immutable snapshots.
  */
@@ -33,6 +33,9 @@ final class CloudFrontState {
 
     private final Clock clock;
     private final Map<String, Distribution> distributions = new LinkedHashMap<>();
+    /** Each tenant with its own invalidations, as a distribution holds its own. */
+    private final Map<String, Distribution> tenants = new LinkedHashMap<>();
+
     private final Map<String, String> distributionOfInvalidation = new HashMap<>();
     private Function<List<String>, Duration> completionDelay = paths -> CompletionTimes.FOR_TESTS;
     private CloudFrontLimits limits;
@@ -45,13 +48,30 @@ final class CloudFrontState {
     /** A stored invalidation with its insertion number (tie-breaker for equal create times). */
     private record Stored(SimulatedInvalidation invalidation, long sequence) {}
 
+    /** A distribution, or a distribution tenant ({@code tenant} set, {@code info} null), with its invalidations. */
     private static final class Distribution {
         final SimulatedDistribution info;
+        final SimulatedTenant tenant;
         final List<Stored> newestFirst = new ArrayList<>();
         final Map<String, String> invalidationIdByReference = new HashMap<>();
 
         Distribution(SimulatedDistribution info) {
             this.info = info;
+            this.tenant = null;
+        }
+
+        Distribution(SimulatedTenant tenant) {
+            this.info = null;
+            this.tenant = tenant;
+        }
+
+        String id() {
+            return tenant == null ? info.id() : tenant.id();
+        }
+
+        /** The distribution whose in-progress limits its invalidations count against. */
+        String limitsOf() {
+            return tenant == null ? info.id() : tenant.distributionId();
         }
     }
 
@@ -75,6 +95,31 @@ final class CloudFrontState {
         }
         distributions.put(
                 id, new Distribution(new SimulatedDistribution(id, domainName, aliases, "E" + randomId(13), now())));
+    }
+
+    synchronized void addTenant(String id, String distributionId, List<String> domains) {
+        if (tenants.containsKey(id) || distributions.containsKey(id)) {
+            throw new IllegalArgumentException("Tenant " + id + " already exists");
+        }
+        if (!distributions.containsKey(distributionId)) {
+            throw new IllegalArgumentException("No distribution " + distributionId + " to be the parent of " + id);
+        }
+        tenants.put(id, new Distribution(new SimulatedTenant(id, distributionId, domains, "E" + randomId(13), now())));
+    }
+
+    synchronized void addTenantDomain(String tenantId, String domain) {
+        Distribution old = tenants.get(tenantId);
+        if (old == null) {
+            throw new IllegalArgumentException("No tenant " + tenantId);
+        }
+        SimulatedTenant t = old.tenant;
+        List<String> domains = new ArrayList<>(t.domains());
+        domains.add(domain);
+        Distribution updated =
+                new Distribution(new SimulatedTenant(t.id(), t.distributionId(), domains, t.etag(), t.createdTime()));
+        updated.newestFirst.addAll(old.newestFirst);
+        updated.invalidationIdByReference.putAll(old.invalidationIdByReference);
+        tenants.put(tenantId, updated);
     }
 
     synchronized void completionDelay(Function<List<String>, Duration> delayForPaths) {
@@ -113,7 +158,7 @@ final class CloudFrontState {
         if (distributionId == null) {
             throw new IllegalArgumentException("No invalidation " + invalidationId);
         }
-        List<Stored> list = distributions.get(distributionId).newestFirst;
+        List<Stored> list = held(distributionId).newestFirst;
         Instant now = now();
         for (int i = 0; i < list.size(); i++) {
             Stored s = list.get(i);
@@ -125,7 +170,10 @@ final class CloudFrontState {
 
     synchronized SimulatedInvalidation seed(
             String distributionId, List<String> paths, Instant createTime, boolean completed, String callerReference) {
-        Distribution d = existing(distributionId);
+        Distribution d = held(distributionId);
+        if (d == null) {
+            throw CloudFrontError.noSuchDistribution();
+        }
         String reference = callerReference != null ? callerReference : "seed-" + randomId(16);
         if (d.invalidationIdByReference.containsKey(reference)) {
             throw new IllegalArgumentException("CallerReference " + reference + " already used on " + distributionId);
@@ -148,7 +196,39 @@ final class CloudFrontState {
     }
 
     synchronized Created createInvalidation(String distributionId, String callerReference, List<String> paths) {
-        Distribution d = existing(distributionId);
+        return create(existing(distributionId), callerReference, paths);
+    }
+
+    synchronized Created createTenantInvalidation(String tenantId, String callerReference, List<String> paths) {
+        return create(existingTenant(tenantId), callerReference, paths);
+    }
+
+    synchronized SimulatedTenant tenant(String tenantId) {
+        return existingTenant(tenantId).tenant;
+    }
+
+    /** The tenant that serves {@code domain}, in any letter case, as DNS names are. */
+    synchronized SimulatedTenant tenantByDomain(String domain) {
+        return tenants.values().stream()
+                .map(t -> t.tenant)
+                .filter(t -> t.domains().stream().anyMatch(own -> own.equalsIgnoreCase(domain)))
+                .findFirst()
+                .orElseThrow(CloudFrontError::entityNotFound);
+    }
+
+    synchronized SimulatedInvalidation tenantInvalidation(String tenantId, String invalidationId) {
+        SimulatedInvalidation found = find(existingTenant(tenantId), invalidationId);
+        if (found == null) {
+            throw CloudFrontError.noSuchInvalidation();
+        }
+        return found;
+    }
+
+    synchronized Page<SimulatedInvalidation> listTenantInvalidations(String tenantId, String marker, int maxItems) {
+        return page(invalidations(existingTenant(tenantId)), SimulatedInvalidation::id, marker, maxItems);
+    }
+
+    private Created create(Distribution d, String callerReference, List<String> paths) {
         InvalidationPathRules.validate(paths);
         String existingId = d.invalidationIdByReference.get(callerReference);
         if (existingId != null) {
@@ -182,7 +262,7 @@ final class CloudFrontState {
     // ---- inspection ----
 
     synchronized List<SimulatedInvalidation> invalidations(String distributionId) {
-        Distribution d = distributions.get(distributionId);
+        Distribution d = held(distributionId);
         if (d == null) {
             throw new IllegalArgumentException("No distribution " + distributionId);
         }
@@ -194,6 +274,25 @@ final class CloudFrontState {
     }
 
     // ---- internals ----
+
+    /** Whether a distribution or a tenant has this id. */
+    synchronized boolean knows(String id) {
+        return held(id) != null;
+    }
+
+    /** The distribution or the tenant with this id, or null. */
+    private Distribution held(String id) {
+        Distribution d = distributions.get(id);
+        return d != null ? d : tenants.get(id);
+    }
+
+    private Distribution existingTenant(String tenantId) {
+        Distribution t = tenants.get(tenantId);
+        if (t == null) {
+            throw CloudFrontError.entityNotFound();
+        }
+        return t;
+    }
 
     private Distribution existing(String distributionId) {
         Distribution d = distributions.get(distributionId);
@@ -218,8 +317,7 @@ final class CloudFrontState {
         do {
             id = "I" + randomId(13);
         } while (distributionOfInvalidation.containsKey(id));
-        SimulatedInvalidation inv =
-                new SimulatedInvalidation(d.info.id(), id, reference, paths, createTime, completeTime);
+        SimulatedInvalidation inv = new SimulatedInvalidation(d.id(), id, reference, paths, createTime, completeTime);
         Stored stored = new Stored(inv, sequence++);
         int at = 0;
         while (at < d.newestFirst.size() && NEWEST_FIRST.compare(d.newestFirst.get(at), stored) < 0) {
@@ -227,18 +325,27 @@ final class CloudFrontState {
         }
         d.newestFirst.add(at, stored);
         d.invalidationIdByReference.put(reference, id);
-        distributionOfInvalidation.put(id, d.info.id());
+        distributionOfInvalidation.put(id, d.id());
         return inv;
     }
 
-    /** CloudFront refuses a batch that would take the distribution over its in-progress paths, counted apart. */
+    /**
+     * CloudFront refuses a batch that would take the distribution over its in-progress paths, counted apart. A tenant's
+     * count against its parent's limits, with the parent's own and every other tenant's: whether CloudFront counts them
+     * per tenant is unconfirmed, and the simulator is never kinder than CloudFront may be.
+     */
     private void checkInProgress(Distribution d, List<String> paths, Instant now) {
         int files = 0;
         int wildcards = 0;
-        for (Stored s : d.newestFirst) {
-            if (!s.invalidation.completedAt(now)) {
-                files += count(s.invalidation.paths(), false);
-                wildcards += count(s.invalidation.paths(), true);
+        List<Distribution> sharing = new ArrayList<>();
+        sharing.add(distributions.get(d.limitsOf()));
+        tenants.values().stream().filter(t -> t.limitsOf().equals(d.limitsOf())).forEach(sharing::add);
+        for (Distribution counted : sharing) {
+            for (Stored s : counted.newestFirst) {
+                if (!s.invalidation.completedAt(now)) {
+                    files += count(s.invalidation.paths(), false);
+                    wildcards += count(s.invalidation.paths(), true);
+                }
             }
         }
         if (files + count(paths, false) > limits.filePathsInProgress()

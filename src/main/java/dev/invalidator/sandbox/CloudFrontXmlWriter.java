@@ -105,6 +105,28 @@ final class CloudFrontXmlWriter {
         return x.close().end();
     }
 
+    /** GetDistributionTenant's and GetDistributionTenantByDomain's answer: the tenant as its document's root. */
+    static String tenant(SimulatedTenant t) {
+        Xml x = Xml.document("DistributionTenant");
+        x.leaf("Id", t.id())
+                .leaf("DistributionId", t.distributionId())
+                .leaf("Name", t.name())
+                .leaf("Arn", t.arn());
+        x.open("Domains");
+        // The API reference draws each as <DomainResult>, but the service model names no member element, so the SDKs
+        // read <member> (the default); AWS SDK 2.59.1 finds no domain in <DomainResult>
+        // (CloudFrontSimulatorTenantTest).
+        for (String domain : t.domains()) {
+            x.open("member").leaf("Domain", domain).leaf("Status", "active").close();
+        }
+        x.close();
+        x.leaf("CreatedTime", timestamp(t.createdTime()))
+                .leaf("LastModifiedTime", timestamp(t.createdTime()))
+                .leaf("Enabled", true)
+                .leaf("Status", "Deployed");
+        return x.end();
+    }
+
     static String distributionList(Page<DistributionView> page) {
         Xml x = Xml.document("DistributionList");
         listHeader(x, page);

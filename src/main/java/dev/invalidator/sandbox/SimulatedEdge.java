@@ -162,13 +162,9 @@ public final class SimulatedEdge implements AutoCloseable {
         }
     }
 
+    /** A distribution's id, or a distribution tenant's: a tenant's copies are its own, as its invalidations are. */
     private boolean isKnown(String distributionId) {
-        try {
-            state.distribution(distributionId);
-            return true;
-        } catch (CloudFrontError e) {
-            return false;
-        }
+        return state.knows(distributionId);
     }
 
     private void known(String distributionId) {

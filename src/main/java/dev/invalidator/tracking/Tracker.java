@@ -243,7 +243,7 @@ public final class Tracker implements AutoCloseable {
         try {
             readStatuses(distributionId, pending, statuses, lost);
         } catch (CdnException e) {
-            if (e.failure() == Failure.NO_SUCH_DISTRIBUTION) {
+            if (e.failure() == Failure.NO_SUCH_DISTRIBUTION || e.failure() == Failure.NO_SUCH_TENANT) {
                 pending.keySet().forEach(id -> lost.put(id, e.getMessage()));
             } else {
                 log.warn("Polling distribution {} failed; will try again: {}", distributionId, e.getMessage());

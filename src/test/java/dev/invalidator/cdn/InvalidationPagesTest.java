@@ -229,6 +229,16 @@ class InvalidationPagesTest {
     /** Serves a page per marker (the first page under {@link #FIRST}) and records what it was asked. */
     private static final class PagedCdn implements Cdn {
 
+        @Override
+        public dev.invalidator.cdn.Tenant tenant(String tenantId) {
+            throw new UnsupportedOperationException("no tenant here");
+        }
+
+        @Override
+        public java.util.Optional<dev.invalidator.cdn.Tenant> tenantByDomain(String domain, String askingAs) {
+            throw new UnsupportedOperationException("no tenant here");
+        }
+
         static final String FIRST = "";
 
         final Map<String, InvalidationPage> pagesByMarker;

@@ -36,6 +36,16 @@ class ReadBudgetTest {
 
         private final Cdn cloudFront = new Cdn() {
             @Override
+            public Tenant tenant(String tenantId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.util.Optional<Tenant> tenantByDomain(String domain, String askingAs) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public Distribution distribution(String distributionId) {
                 return new Distribution(distributionId, "d111111abcdef8.cloudfront.net", List.of());
             }

@@ -547,8 +547,8 @@ class ConfigValidationTest {
             return Stream.of(
                     arguments(
                             validWith("web: {}"),
-                            "web: unknown key — the keys here are distributions, polling, limits, groups, confirm,"
-                                    + " verify, cloudfront, queue and distributionGroups"),
+                            "web: unknown key — the keys here are distributions, tenants, polling, limits, groups,"
+                                    + " confirm, verify, cloudfront, queue and distributionGroups"),
                     arguments(
                             web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], region: us-east-1"),
                             "distributions.web.region: unknown key — the keys here are id, channels, users, roleArn,"

@@ -55,8 +55,9 @@ class HostileConfigTest {
         @Test
         void a_long_unknown_key_is_shown_shortened() {
             assertThatThrownBy(() -> json("{\"distributions\": {}, \"" + LONG + "\": 1}"))
-                    .hasMessage("invalidator.json: " + SHOWN + ": unknown key — the keys here are distributions,"
-                            + " polling, limits, groups, confirm, verify, cloudfront, queue and distributionGroups");
+                    .hasMessage(
+                            "invalidator.json: " + SHOWN + ": unknown key — the keys here are distributions,"
+                                    + " tenants, polling, limits, groups, confirm, verify, cloudfront, queue and distributionGroups");
         }
 
         @Test
@@ -88,8 +89,9 @@ class HostileConfigTest {
         @Test
         void a_key_in_another_script_is_quoted() {
             assertThatThrownBy(() -> yaml("дистрибуции: {}\n"))
-                    .hasMessage("invalidator.yml: \"дистрибуции\": unknown key — the keys here are distributions,"
-                            + " polling, limits, groups, confirm, verify, cloudfront, queue and distributionGroups");
+                    .hasMessage(
+                            "invalidator.yml: \"дистрибуции\": unknown key — the keys here are distributions,"
+                                    + " tenants, polling, limits, groups, confirm, verify, cloudfront, queue and distributionGroups");
         }
 
         @Test
@@ -107,8 +109,9 @@ class HostileConfigTest {
         @Test
         void line_breaks_in_a_key_are_spelled_out_so_the_message_stays_on_one_line() {
             assertThatThrownBy(() -> json("{\"distributions\": {}, \"a\\nb\\r\\nc\": 1}"))
-                    .hasMessage("invalidator.json: \"a\\nb\\r\\nc\": unknown key — the keys here are distributions,"
-                            + " polling, limits, groups, confirm, verify, cloudfront, queue and distributionGroups");
+                    .hasMessage(
+                            "invalidator.json: \"a\\nb\\r\\nc\": unknown key — the keys here are distributions,"
+                                    + " tenants, polling, limits, groups, confirm, verify, cloudfront, queue and distributionGroups");
         }
 
         @Test

@@ -438,6 +438,16 @@ class CommandFuzzTest {
     private static final class StubCloudFront implements Cdn {
 
         @Override
+        public dev.invalidator.cdn.Tenant tenant(String tenantId) {
+            throw new UnsupportedOperationException("no tenant here");
+        }
+
+        @Override
+        public java.util.Optional<dev.invalidator.cdn.Tenant> tenantByDomain(String domain, String askingAs) {
+            throw new UnsupportedOperationException("no tenant here");
+        }
+
+        @Override
         public Distribution distribution(String distributionId) {
             Distribution distribution = CLOUDFRONT.get(distributionId);
             if (distribution == null) {

@@ -91,6 +91,46 @@ class ConfigCheckTest {
                         "Ready to go live");
     }
 
+    @Nested
+    class ATenant {
+
+        private static final String ACME = "dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB";
+        private static final String WITH_TENANT = CONFIG + """
+                tenants:
+                  acme:
+                    id: dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB
+                    channels: [C0OPS]
+                    users: ["*"]
+                """;
+
+        @Test
+        void is_checked_for_its_parent_its_domains_and_its_invalidations() {
+            cloudFront.simulator.addTenant(ACME, IMAGES, "acme.example.com");
+
+            CheckRun result = check(WITH_TENANT);
+
+            assertThat(result.status()).isZero();
+            assertThat(result.output())
+                    .contains(
+                            "  ✓ tenant acme (" + ACME
+                                    + "): of distribution E2IMAGESEXAMPLE, serving acme.example.com —"
+                                    + " GetDistributionTenant and ListInvalidationsForDistributionTenant allowed;"
+                                    + " GetInvalidationForDistributionTenant not verified (no invalidation to read yet)",
+                            "  – cloudfront:CreateInvalidationForDistributionTenant: not verified — CloudFront has no dry"
+                                    + " run");
+        }
+
+        @Test
+        void that_cloudfront_does_not_know_fails_naming_it() {
+            CheckRun result = check(WITH_TENANT);
+
+            assertThat(result.status()).isEqualTo(1);
+            assertThat(result.output())
+                    .contains("  ✗ tenant acme (" + ACME + "): CloudFront has no distribution tenant " + ACME)
+                    .contains("Check the tenant id (and roleArn) under tenants: in the bot's config.");
+        }
+    }
+
     @Test
     void changes_nothing_and_opens_no_socket() {
         check(CONFIG);

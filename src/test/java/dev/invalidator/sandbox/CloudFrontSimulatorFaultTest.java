@@ -132,8 +132,11 @@ class CloudFrontSimulatorFaultTest extends SimulatorFixture {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Operation.class, names = "CREATE_INVALIDATION", mode = EnumSource.Mode.EXCLUDE)
-    void after_commit_fault_is_only_for_create_invalidation(Operation operation) {
+    @EnumSource(
+            value = Operation.class,
+            names = {"CREATE_INVALIDATION", "CREATE_INVALIDATION_FOR_DISTRIBUTION_TENANT"},
+            mode = EnumSource.Mode.EXCLUDE)
+    void after_commit_fault_is_only_for_the_creates(Operation operation) {
         assertThatThrownBy(() -> sim.injectFault(operation, Fault.SERVICE_UNAVAILABLE_AFTER_COMMIT, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -10,6 +10,8 @@ import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationPage;
 import dev.invalidator.cdn.InvalidationStatus;
 import dev.invalidator.cdn.InvalidationSummary;
+import dev.invalidator.cdn.Tenant;
+import dev.invalidator.config.TargetKind;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.Aliases;
+import software.amazon.awssdk.services.cloudfront.model.DistributionTenant;
+import software.amazon.awssdk.services.cloudfront.model.DomainResult;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionResponse;
 import software.amazon.awssdk.services.cloudfront.model.InvalidationList;
 
@@ -27,6 +31,10 @@ import software.amazon.awssdk.services.cloudfront.model.InvalidationList;
  *
  * <p>A distribution with a {@code roleArn} in the config is reached with that role's credentials, so one bot can
  * serve distributions in several AWS accounts. Every call's outcome and duration go to a {@link CdnCallObserver}.
+ *
+ * <p>A distribution tenant's id goes to CloudFront's tenant operations (CreateInvalidationForDistributionTenant,
+ * GetInvalidationForDistributionTenant, ListInvalidationsForDistributionTenant, GetDistributionTenant): the same
+ * {@code InvalidationBatch}, {@code Invalidation} and {@code InvalidationList} shapes, the same errors.
  */
 public final class CloudFrontCdn implements Cdn {
 
@@ -48,6 +56,9 @@ public final class CloudFrontCdn implements Cdn {
 
     @Override
     public Distribution distribution(String distributionId) {
+        if (isTenant(distributionId)) {
+            return tenant(distributionId).asDistribution();
+        }
         GetDistributionResponse response = call(
                 "GetDistribution",
                 distributionId,
@@ -60,8 +71,46 @@ public final class CloudFrontCdn implements Cdn {
     }
 
     @Override
+    public Tenant tenant(String tenantId) {
+        return toTenant(call(
+                        "GetDistributionTenant",
+                        tenantId,
+                        () -> client(tenantId).getDistributionTenant(r -> r.identifier(tenantId)))
+                .distributionTenant());
+    }
+
+    @Override
+    public Optional<Tenant> tenantByDomain(String domain, String askingAs) {
+        try {
+            return Optional.of(toTenant(call(
+                            "GetDistributionTenantByDomain",
+                            askingAs,
+                            () -> client(askingAs).getDistributionTenantByDomain(r -> r.domain(domain)))
+                    .distributionTenant()));
+        } catch (CdnException e) {
+            if (e.failure() == Failure.NO_SUCH_TENANT) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public Invalidation create(String distributionId, String callerReference, List<String> paths) {
         try {
+            if (isTenant(distributionId)) {
+                return toInvalidation(
+                        distributionId,
+                        call(
+                                        "CreateInvalidationForDistributionTenant",
+                                        distributionId,
+                                        () -> client(distributionId)
+                                                .createInvalidationForDistributionTenant(r -> r.id(distributionId)
+                                                        .invalidationBatch(b -> b.callerReference(callerReference)
+                                                                .paths(p -> p.quantity(paths.size())
+                                                                        .items(paths)))))
+                                .invalidation());
+            }
             return toInvalidation(
                     distributionId,
                     call(
@@ -86,6 +135,18 @@ public final class CloudFrontCdn implements Cdn {
 
     @Override
     public Invalidation invalidation(String distributionId, String invalidationId) {
+        if (isTenant(distributionId)) {
+            return toInvalidation(
+                    distributionId,
+                    call(
+                                    "GetInvalidationForDistributionTenant",
+                                    distributionId,
+                                    () -> client(distributionId)
+                                            .getInvalidationForDistributionTenant(
+                                                    r -> r.distributionTenantId(distributionId)
+                                                            .id(invalidationId)))
+                            .invalidation());
+        }
         return toInvalidation(
                 distributionId,
                 call(
@@ -99,14 +160,23 @@ public final class CloudFrontCdn implements Cdn {
 
     @Override
     public InvalidationPage invalidations(String distributionId, String marker, int maxItems) {
-        InvalidationList list = call(
-                        "ListInvalidations",
-                        distributionId,
-                        () -> client(distributionId)
-                                .listInvalidations(r -> r.distributionId(distributionId)
-                                        .marker(marker)
-                                        .maxItems(String.valueOf(maxItems))))
-                .invalidationList();
+        InvalidationList list = isTenant(distributionId)
+                ? call(
+                                "ListInvalidationsForDistributionTenant",
+                                distributionId,
+                                () -> client(distributionId)
+                                        .listInvalidationsForDistributionTenant(r -> r.id(distributionId)
+                                                .marker(marker)
+                                                .maxItems(maxItems)))
+                        .invalidationList()
+                : call(
+                                "ListInvalidations",
+                                distributionId,
+                                () -> client(distributionId)
+                                        .listInvalidations(r -> r.distributionId(distributionId)
+                                                .marker(marker)
+                                                .maxItems(String.valueOf(maxItems))))
+                        .invalidationList();
         List<InvalidationSummary> items = list.items().stream()
                 .map(s -> new InvalidationSummary(s.id(), InvalidationStatus.parse(s.status()), s.createTime()))
                 .toList();
@@ -123,6 +193,17 @@ public final class CloudFrontCdn implements Cdn {
                 i.createTime(),
                 i.invalidationBatch().paths().items(),
                 i.invalidationBatch().callerReference());
+    }
+
+    private static boolean isTenant(String id) {
+        return TargetKind.of(id) == TargetKind.TENANT;
+    }
+
+    private static Tenant toTenant(DistributionTenant tenant) {
+        return new Tenant(
+                tenant.id(),
+                tenant.distributionId(),
+                tenant.domains().stream().map(DomainResult::domain).toList());
     }
 
     private CloudFrontClient client(String distributionId) {

@@ -2,11 +2,13 @@ package dev.invalidator.cdn.cloudfront;
 
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.CdnException.Failure;
+import dev.invalidator.config.TargetKind;
 import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudfront.model.AccessDeniedException;
 import software.amazon.awssdk.services.cloudfront.model.BatchTooLargeException;
+import software.amazon.awssdk.services.cloudfront.model.EntityNotFoundException;
 import software.amazon.awssdk.services.cloudfront.model.InvalidArgumentException;
 import software.amazon.awssdk.services.cloudfront.model.NoSuchDistributionException;
 import software.amazon.awssdk.services.cloudfront.model.NoSuchInvalidationException;
@@ -30,12 +32,14 @@ final class CloudFrontErrors {
      */
     static CdnException translate(SdkException e, String operation, String distributionId, String accountHint) {
         String action = "cloudfront:" + operation;
+        boolean tenant = TargetKind.of(distributionId) == TargetKind.TENANT;
         String attempts =
                 e.numAttempts() == null || e.numAttempts() <= 1 ? "" : " after " + e.numAttempts() + " attempts";
         if (e instanceof TooManyInvalidationsInProgressException) {
             return new CdnException(
                     Failure.TOO_MANY_IN_PROGRESS,
-                    "CloudFront is already running as many invalidations on " + distributionId + " as it allows "
+                    "CloudFront is already running as many invalidations on " + distributionId
+                            + (tenant ? " and the other tenants of its distribution" : "") + " as it allows "
                             + "(3,000 file paths or 15 wildcard paths in progress).",
                     "Wait for some to finish, or cover many files with one wildcard path such as `/assets/*`.",
                     e);
@@ -48,6 +52,14 @@ final class CloudFrontErrors {
                     "Check the distribution id (and roleArn) in the bot's config.",
                     e);
         }
+        if (e instanceof EntityNotFoundException || (tenant && hasCode(e, "EntityNotFound"))) {
+            return new CdnException(
+                    Failure.NO_SUCH_TENANT,
+                    "CloudFront has no distribution tenant " + distributionId + " that the bot's AWS identity can see"
+                            + accountHint + ".",
+                    "Check the tenant id (and roleArn) under tenants: in the bot's config.",
+                    e);
+        }
         if (e instanceof NoSuchInvalidationException) {
             return new CdnException(
                     Failure.NO_SUCH_INVALIDATION,
@@ -58,10 +70,10 @@ final class CloudFrontErrors {
         if (e instanceof AccessDeniedException || hasCode(e, "AccessDenied")) {
             return new CdnException(
                     Failure.ACCESS_DENIED,
-                    "The bot's AWS identity may not call " + action + " on distribution " + distributionId + accountHint
-                            + ".",
-                    "Ask an AWS admin to allow " + action + " on arn:aws:cloudfront::<account>:distribution/"
-                            + distributionId + " (see deploy/iam-policy.json).",
+                    "The bot's AWS identity may not call " + action + " on "
+                            + (tenant ? "distribution tenant " : "distribution ") + distributionId + accountHint + ".",
+                    "Ask an AWS admin to allow " + action + " on " + TargetArns.of(distributionId)
+                            + " (see deploy/iam-policy.json).",
                     e);
         }
         if (e instanceof StsException) {
