@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.Aliases;
+import software.amazon.awssdk.services.cloudfront.model.CacheTagConfig;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionResponse;
 import software.amazon.awssdk.services.cloudfront.model.InvalidationList;
 
@@ -52,11 +54,13 @@ public final class CloudFrontCdn implements Cdn {
                 "GetDistribution",
                 distributionId,
                 () -> client(distributionId).getDistribution(r -> r.id(distributionId)));
-        Aliases aliases = response.distribution().distributionConfig().aliases();
+        DistributionConfig config = response.distribution().distributionConfig();
+        Aliases aliases = config.aliases();
         return new Distribution(
                 response.distribution().id(),
                 response.distribution().domainName(),
-                aliases == null ? List.of() : aliases.items());
+                aliases == null ? List.of() : aliases.items(),
+                Optional.ofNullable(config.cacheTagConfig()).map(CacheTagConfig::headerName));
     }
 
     @Override
