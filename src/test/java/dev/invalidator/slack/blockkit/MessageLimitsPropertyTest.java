@@ -488,6 +488,7 @@ class MessageLimitsPropertyTest {
                 id('E', 32),
                 paths,
                 wipes(),
+                tags(),
                 random.nextBoolean(),
                 random.nextInt(3_001),
                 Pricing.charge(paths, random.nextInt(1_000_000)),
@@ -503,13 +504,25 @@ class MessageLimitsPropertyTest {
         };
     }
 
+    /** A request's cache tags: none, one, or many of CloudFront's longest. */
+    private List<String> tags() {
+        return switch (random.nextInt(3)) {
+            case 0 -> List.of();
+            case 1 -> List.of("#release-42");
+            default -> some(() -> "#" + "t".repeat(256), 30);
+        };
+    }
+
     private Message confirmation(String alias, String key, Optional<Suggestion> suggestion) {
         return card(alias, key, suggestion).message();
     }
 
     private CheckPlan plan() {
         return new CheckPlan(
-                some(this::path, 100), random.nextInt(3_000), some(() -> path() + "*", 60), random.nextInt(3_000));
+                some(this::path, 100),
+                random.nextInt(3_000),
+                some(() -> path() + "*", 60),
+                some(() -> "#" + "t".repeat(256), 60));
     }
 
     private RefreshReport refreshReport() {
