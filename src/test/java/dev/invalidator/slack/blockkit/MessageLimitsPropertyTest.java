@@ -226,7 +226,9 @@ class MessageLimitsPropertyTest {
                         inProgress,
                         completed,
                         links,
-                        random.nextBoolean() ? Optional.of(usage()) : Optional.empty())
+                        random.nextBoolean() ? Optional.of(usage()) : Optional.empty(),
+                        List.of(),
+                        cacheTags(distributions))
                 .message();
         views.put(
                 "Home",
@@ -502,6 +504,17 @@ class MessageLimitsPropertyTest {
             case 1 -> List.of("/*");
             default -> some(() -> path().replace("*", "") + "*", 30);
         };
+    }
+
+    /** Each distribution's cache tag header, known or not, and long. */
+    private Map<String, Optional<String>> cacheTags(List<DistributionConfig> distributions) {
+        Map<String, Optional<String>> headers = new HashMap<>();
+        distributions.forEach(d -> {
+            if (random.nextBoolean()) {
+                headers.put(d.id(), random.nextBoolean() ? Optional.of(text()) : Optional.empty());
+            }
+        });
+        return headers;
     }
 
     /** A request's cache tags: none, one, or many of CloudFront's longest. */
