@@ -6,6 +6,7 @@ import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.chat.ConfirmationCard;
+import dev.invalidator.chat.StatusCard;
 import dev.invalidator.sandbox.CloudFrontSimulator.Fault;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedEdge;
@@ -183,6 +184,37 @@ class CacheTagsEndToEndTest {
             assertThat(creates()).isZero();
             assertThat(world.slack.messages(OPS)).isEmpty();
         }
+    }
+
+    @Test
+    void an_approval_clicked_after_the_header_was_removed_is_refused_in_the_status_message_and_creates_nothing() {
+        world.cloudFront.simulator.cacheTagHeader(BotFixture.SHOP, TAG_HEADER);
+        MutableClock clock = new MutableClock(Instant.now());
+        world.startBot(BotFixture.config(), clock);
+        world.type(ALICE, OPS, "shop #release-42");
+        click(awaitEphemeral(ConfirmationCard.CONFIRM));
+        ChannelMessage waiting = world.awaitMessage(
+                OPS,
+                message -> message.text().contains("awaiting approval")
+                        && message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                "the request waiting for an approver, with its buttons");
+
+        world.cloudFront.simulator.removeCacheTagHeader(BotFixture.SHOP);
+        // Past the ten minutes the distribution's details are kept, within the hour an approval waits.
+        clock.advance(Duration.ofMinutes(11));
+        world.slack
+                .clickButton(SlackSimulator.BOB, OPS, waiting.ts(), StatusCard.APPROVE)
+                .ack()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
+
+        ChannelMessage refused = world.awaitMessage(
+                OPS,
+                message -> message.ts().equals(waiting.ts())
+                        && message.blocksJson().contains("no cache tags set up"),
+                "the status message refusing the tag");
+        assertThat(refused.blocksJson()).contains("CacheTagConfig");
+        assertThat(creates()).isZero();
     }
 
     @Nested
