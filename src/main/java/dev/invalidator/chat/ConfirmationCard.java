@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  *
  * @param key            what the buttons carry back: the request itself as a ticket, or its id when it is too big
  * @param wipes          the request's wildcards at the top level ({@code /*}, {@code /img*}), which sweep whole folders
+ * @param tags           the request's cache tags ({@code #release-42}): each may match any number of objects
  * @param overThreshold  the request has more paths than {@code confirm.pathThreshold}, which is {@code threshold}
  */
 public record ConfirmationCard(
@@ -26,6 +27,7 @@ public record ConfirmationCard(
         String distributionId,
         int pathCount,
         List<String> wipes,
+        List<String> tags,
         boolean overThreshold,
         int threshold,
         PathCharge charge,
@@ -42,6 +44,7 @@ public record ConfirmationCard(
 
     public ConfirmationCard {
         wipes = List.copyOf(wipes);
+        tags = List.copyOf(tags);
     }
 
     /** The question without its buttons, for a form's confirmation step (whose own buttons answer it). */
@@ -65,7 +68,8 @@ public record ConfirmationCard(
 
     public Message message() {
         List<String> facts = new ArrayList<>();
-        facts.add("• " + Texts.paths(pathCount) + " (a wildcard counts as one)");
+        facts.add("• " + Texts.paths(pathCount)
+                + (tags.isEmpty() ? " (a wildcard counts as one)" : " (a wildcard or a cache tag counts as one)"));
         facts.add("• This month so far: " + Numbers.grouped(charge.usedThisMonth()) + " of "
                 + Numbers.grouped(Pricing.FREE_PATHS_PER_MONTH) + " free paths used in this AWS account");
         facts.add("• This request: "
@@ -82,6 +86,9 @@ public record ConfirmationCard(
                 + distributionId + ")?* Nothing is sent until you confirm.\n" + String.join("\n", facts)));
         if (!wipes.isEmpty()) {
             blocks.add(new Block.Section(wipeWarning()));
+        }
+        if (!tags.isEmpty()) {
+            blocks.add(new Block.Section(tagWarning()));
         }
         suggestion.ifPresent(better -> blocks.add(new Block.Section(":bulb: "
                 + Fit.joined(
@@ -121,6 +128,18 @@ public record ConfirmationCard(
         String more = wipes.size() > WIPES_NAMED ? " and " + Numbers.grouped(wipes.size() - WIPES_NAMED) + " more" : "";
         return ":warning: " + named + more + " are wildcards at the top level of this distribution: each removes every "
                 + "cached object whose path starts with what comes before its `*`, whole folders included. " + load;
+    }
+
+    /** Why a tag is asked about: nothing shows beforehand how much it sweeps. */
+    private String tagWarning() {
+        String named =
+                tags.stream().limit(WIPES_NAMED).map(ConfirmationCard::quoted).collect(Collectors.joining(", "));
+        String more = tags.size() > WIPES_NAMED ? " and " + Numbers.grouped(tags.size() - WIPES_NAMED) + " more" : "";
+        return ":warning: " + named + more
+                + (tags.size() == 1 ? " is a cache tag: it removes" : " are cache tags: each removes")
+                + " every cached object the origin tagged with it, however many that is — one file or the whole site; "
+                + "nothing here can tell how many beforehand. Until the edge caches fill again, requests for them go to "
+                + "your origin.";
     }
 
     private static String quoted(String path) {

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  * @param usage     paths used this month per AWS account of these distributions (none when there is no
  *                  distribution); empty when CloudFront could not be read
  * @param queued    the requests waiting for CloudFront on these distributions that this instance holds
+ * @param cacheTags the header that carries each distribution's cache tags, empty for one without cache tags, where its
+ *                  details are known
  */
 public record HomeView(
         List<DistributionConfig> distributions,
@@ -31,9 +33,10 @@ public record HomeView(
         List<Invalidation> recentlyCompleted,
         Map<String, String> links,
         Optional<Map<String, Integer>> usage,
-        List<QueuedRequest> queued) {
+        List<QueuedRequest> queued,
+        Map<String, Optional<String>> cacheTags) {
 
-    /** A view with nothing queued. */
+    /** A view with nothing queued, and no cache tags known. */
     public HomeView(
             List<DistributionConfig> distributions,
             Map<String, String> domains,
@@ -41,7 +44,7 @@ public record HomeView(
             List<Invalidation> recentlyCompleted,
             Map<String, String> links,
             Optional<Map<String, Integer>> usage) {
-        this(distributions, domains, inProgress, recentlyCompleted, links, usage, List.of());
+        this(distributions, domains, inProgress, recentlyCompleted, links, usage, List.of(), Map.of());
     }
 
     public static final String NEW_INVALIDATION = "open_form";
@@ -50,6 +53,8 @@ public record HomeView(
     private static final int MAX_CHANNELS = 5;
     /** A domain name as shown: DNS allows 253 characters. */
     private static final int MAX_DOMAIN_CHARS = 253;
+    /** A header name as shown: CloudFront publishes no limit, and a line has room for this much. */
+    private static final int MAX_HEADER_CHARS = 100;
 
     /** The Home tab opened past the person's limit of reads: nothing was read, and it says when to open it again. */
     public static Message limited(String reason) {
@@ -104,6 +109,11 @@ public record HomeView(
         return "• `" + escape(distribution.alias()) + "` " + distribution.id()
                 + Optional.ofNullable(domains.get(distribution.id()))
                         .map(domain -> " · " + Fit.escaped(domain, MAX_DOMAIN_CHARS))
+                        .orElse("")
+                + Optional.ofNullable(cacheTags.get(distribution.id()))
+                        .map(header -> header.map(
+                                        name -> " · cache tags in `" + Fit.escaped(name, MAX_HEADER_CHARS) + "`")
+                                .orElse(" · no cache tags"))
                         .orElse("")
                 + " · in " + channels;
     }

@@ -8,6 +8,7 @@ import dev.invalidator.verify.StaleCause;
 import dev.invalidator.verify.UrlCheck;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,8 @@ public final class RefreshReplies {
     private static final int MAX_LISTED = 10;
     /** A URL or a path as shown: a path may be 4,000 characters; a section only 3,000. */
     private static final int MAX_SHOWN = 200;
+    /** A tag as shown: one may be 256 characters, and ten are listed in one block. */
+    private static final int MAX_TAG_SHOWN = 80;
     /** What the edge's headers and a failure's reason may take of a line. */
     private static final int MAX_DETAIL = 300;
     /**
@@ -70,6 +73,7 @@ public final class RefreshReplies {
         if (!notes.isEmpty()) {
             blocks.add(new Block.Context(String.join(" ", notes)));
         }
+        tagNote(alias, report.plan()).ifPresent(note -> blocks.add(new Block.Context(note)));
         String text = stale.isEmpty()
                 ? headline.replace(":grey_question: ", "")
                 : "<@" + requester + "> " + stale.size() + " of " + urls(total) + " still served stale";
@@ -80,7 +84,9 @@ public final class RefreshReplies {
     public static Message nothingChecked(String alias, CheckPlan plan) {
         String text =
                 "Nothing was checked: this invalidation names no single file. " + String.join(" ", notes(alias, plan));
-        return Message.of("Nothing was checked: this invalidation names no single file", new Block.Context(text));
+        List<Block> blocks = new ArrayList<>(List.of(new Block.Context(text)));
+        tagNote(alias, plan).ifPresent(note -> blocks.add(new Block.Context(note)));
+        return new Message("Nothing was checked: this invalidation names no single file", blocks);
     }
 
     /** When the check can't start: CloudFront didn't say which domain names to ask. */
@@ -137,7 +143,7 @@ public final class RefreshReplies {
                 };
     }
 
-    /** What was left out of the check, and how to ask for samples under a wildcard. */
+    /** What was left out of the check, and how to ask for samples under a wildcard or for a tag. */
     private static List<String> notes(String alias, CheckPlan plan) {
         List<String> notes = new ArrayList<>();
         if (plan.leftOut() > 0) {
@@ -157,10 +163,28 @@ public final class RefreshReplies {
                     + " (a wildcard names no file). To check one, name files under it as samples, which are only"
                     + " asked for, never invalidated: " + code(example) + ", or a check: line in the form.");
         }
-        if (plan.tags() > 0) {
-            notes.add("Cache tags name no URL, so they were not checked.");
-        }
         return notes;
+    }
+
+    /**
+     * The cache tags nothing checked, and how to name samples for them: a block of its own, as the notes before it may
+     * fill theirs.
+     */
+    private static Optional<String> tagNote(String alias, CheckPlan plan) {
+        List<String> tags = plan.tagsWithoutSamples();
+        if (tags.isEmpty()) {
+            return Optional.empty();
+        }
+        String example = "/invalidate " + alias + " " + tags.get(0) + " check:/index.html";
+        return Optional.of("Not checked: "
+                + tags.stream()
+                        .limit(MAX_LISTED)
+                        .map(tag -> "`" + Fit.escaped(tag, MAX_TAG_SHOWN) + "`")
+                        .collect(Collectors.joining(", "))
+                + (tags.size() > MAX_LISTED ? " and " + (tags.size() - MAX_LISTED) + " more" : "")
+                + (tags.size() == 1 ? " (a cache tag names no file)" : " (cache tags name no file)")
+                + ". To check one, name files the origin tags with it as samples, which are only asked for, never"
+                + " invalidated: `" + Fit.escaped(example, MAX_SHOWN) + "`, or a check: line in the form.");
     }
 
     private static String urls(int count) {

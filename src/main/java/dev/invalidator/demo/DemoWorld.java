@@ -66,8 +66,23 @@ record DemoWorld(
         }
     }
 
-    /** A distribution as the simulated CloudFront holds it: {@code host} is its alternate domain name. */
-    record Site(String alias, String id, String domainName, String host) {}
+    /**
+     * A distribution as the simulated CloudFront holds it: {@code host} is its alternate domain name, and
+     * {@code cacheTagHeader} the header its {@code CacheTagConfig} names, if it has one.
+     */
+    record Site(String alias, String id, String domainName, String host, Optional<String> cacheTagHeader) {
+
+        /** A distribution without cache tags. */
+        Site(String alias, String id, String domainName, String host) {
+            this(alias, id, domainName, host, Optional.empty());
+        }
+    }
+
+    /** The cache tags the origin gives each cached file on a distribution with cache tags. */
+    private static final Map<String, String> TAGS = Map.of(
+            "/index.html", "release-42,home",
+            "/css/site.css", "release-42,css",
+            "/about.html", "about");
 
     static final String SAMPLE_CONFIG = "sample-config.yml";
     private static final Duration CACHED_FOR = Duration.ofHours(2);
@@ -104,7 +119,12 @@ record DemoWorld(
                         new Channel("C0RELEASES", "releases", false)),
                 List.of(new Group("S0FRONTEND", "frontend", List.of("U0CAROL"))),
                 List.of(
-                        new Site("web", "E1WEBEXAMPLE", "d111111abcdef8.cloudfront.net", "www.example.com"),
+                        new Site(
+                                "web",
+                                "E1WEBEXAMPLE",
+                                "d111111abcdef8.cloudfront.net",
+                                "www.example.com",
+                                Optional.of("Edge-Cache-Tag")),
                         new Site("images", "E2IMAGESEXAMPLE", "d222222abcdef8.cloudfront.net", "img.example.com")),
                 List.of(),
                 alice,
@@ -114,6 +134,9 @@ record DemoWorld(
                         "  /invalidate web /index.html /css/*          and see its status message complete seconds later,",
                         "                                              then the check that the edge serves /index.html fresh",
                         "  /invalidate web /About.html                 the edge holds /about.html: the check says it is stale",
+                        "  /invalidate web #release-42 check:/index.html  a cache tag: confirm it (:click confirm), and every",
+                        "                                              file the origin tagged release-42 is cleared",
+                        "  /invalidate images #release-42              images has no cache tags: refused, nothing sent",
                         "  /invalidate images /*                       confirm it (:click confirm), then the lead approves it",
                         "                                              (:as lead, :click approve)",
                         "  :as bob, /invalidate images /logo.png       bob is not on the list of images",
@@ -252,13 +275,20 @@ record DemoWorld(
                 channel.id().startsWith("G")));
         groups.forEach(group ->
                 slack.addUserGroup(group.id(), group.handle(), group.members().toArray(String[]::new)));
-        sites.forEach(site -> cloudFront.addDistribution(site.id(), site.domainName(), site.host()));
+        sites.forEach(site -> {
+            cloudFront.addDistribution(site.id(), site.domainName(), site.host());
+            site.cacheTagHeader().ifPresent(header -> cloudFront.cacheTagHeader(site.id(), header));
+        });
         SimulatedEdge edge = cloudFront.edge();
         for (Site site : sites) {
             for (String file : cachedFiles) {
-                edge.publish(site.id(), file, "version 1 of " + file);
+                Map<String, String> headers = site.cacheTagHeader()
+                        .filter(header -> TAGS.containsKey(file))
+                        .map(header -> Map.of(header, TAGS.get(file)))
+                        .orElse(Map.of());
+                edge.publish(site.id(), file, "version 1 of " + file, headers);
                 edge.cacheCopy(site.id(), file, CACHED_FOR);
-                edge.publish(site.id(), file, "version 2 of " + file);
+                edge.publish(site.id(), file, "version 2 of " + file, headers);
             }
         }
     }

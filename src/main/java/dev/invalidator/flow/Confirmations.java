@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides which requests need an explicit click — a wipe, more paths than the threshold, or paths that would be
- * charged — and finds the request again when the click comes, on whichever instance of the bot Slack hands it to.
+ * Decides which requests need an explicit click — a wipe, a cache tag (which may match any number of objects), more
+ * paths than the threshold, or paths that would be charged (a tag is priced as one path) — and finds the request again when the click comes, on whichever instance of the bot Slack hands it to.
  *
  * <p>The question's buttons carry the request as a {@link RequestTicket}; the instance that asked also keeps it in
  * memory, and a request too big for a ticket lives only there (its buttons carry the bare id).
@@ -68,9 +68,10 @@ final class Confirmations {
         int paths = request.paths().accepted().size();
         List<String> wipes =
                 request.paths().wipes().stream().map(InvalidationPath::value).toList();
+        List<String> tags = CacheTags.tags(request.paths());
         boolean overThreshold = paths > config.pathThreshold();
         PathCharge charge = Pricing.charge(paths, usedThisMonth);
-        if (wipes.isEmpty() && !overThreshold && !charge.goesPastFreeTier()) {
+        if (wipes.isEmpty() && tags.isEmpty() && !overThreshold && !charge.goesPastFreeTier()) {
             return Optional.empty();
         }
         List<String> files = request.paths().accepted().stream()
@@ -89,6 +90,7 @@ final class Confirmations {
                 request.distribution().id(),
                 paths,
                 wipes,
+                tags,
                 overThreshold,
                 config.pathThreshold(),
                 charge,

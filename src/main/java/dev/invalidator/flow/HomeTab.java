@@ -80,7 +80,11 @@ final class HomeTab {
         List<DistributionConfig> mine = listedFor(userId);
         Set<String> ids = mine.stream().map(DistributionConfig::id).collect(Collectors.toSet());
         Map<String, String> domains = new HashMap<>();
-        mine.forEach(d -> catalog.knownDetails(d).ifPresent(details -> domains.put(d.id(), details.publicHost())));
+        Map<String, Optional<String>> cacheTags = new HashMap<>();
+        mine.forEach(d -> catalog.knownDetails(d).ifPresent(details -> {
+            domains.put(d.id(), details.publicHost());
+            cacheTags.put(d.id(), details.cacheTagHeader());
+        }));
         List<Invalidation> inProgress = tracker.following().stream()
                 .filter(invalidation -> ids.contains(invalidation.distributionId()))
                 .toList();
@@ -98,7 +102,8 @@ final class HomeTab {
             used = Optional.empty();
         }
         chat.publishHome(
-                userId, new HomeView(mine, domains, inProgress, recent, links, used, queue.waiting(ids)).message());
+                userId,
+                new HomeView(mine, domains, inProgress, recent, links, used, queue.waiting(ids), cacheTags).message());
     }
 
     private List<Invalidation> recentlyCompleted(List<DistributionConfig> distributions) {

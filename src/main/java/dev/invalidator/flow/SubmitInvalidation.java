@@ -116,18 +116,19 @@ final class SubmitInvalidation {
         if (waiting instanceof Waiting.Held held) {
             PreparedRequest request = held.request();
             AccessDecision decision = gate.recheck(request.requester(), request.channel(), request.distribution());
-            return decision.allowed()
-                    ? new Preparation.Ready(request)
-                    : new Preparation.Refused(
-                            Replies.denied(decision.reason()), Preparation.Field.DISTRIBUTION, decision.reason());
+            if (!decision.allowed()) {
+                return new Preparation.Refused(
+                        Replies.denied(decision.reason()), Preparation.Field.DISTRIBUTION, decision.reason());
+            }
+            return tagsRefused(request).<Preparation>map(refused -> refused).orElse(new Preparation.Ready(request));
         }
         RequestTicket ticket = ((Waiting.Carried) waiting).ticket();
         return prepare(ticket.requester(), ticket.channel(), ticket.distributionId(), ticket.tokens(), ticket.note());
     }
 
     /**
-     * Every check a request must pass: the distribution is known and allowed here, CloudFront can describe it, and
-     * the paths are valid.
+     * Every check a request must pass: the distribution is known and allowed here, CloudFront can describe it, the
+     * paths are valid, and tags go only where they invalidate something.
      */
     Preparation prepare(
             String requester, String channel, String target, List<String> pathTokens, Optional<String> note) {
@@ -140,7 +141,9 @@ final class SubmitInvalidation {
         try {
             details = catalog.details(distribution);
         } catch (CdnException e) {
-            return new Preparation.Refused(Replies.cdnProblem(e), Preparation.Field.DISTRIBUTION, e.getMessage());
+            return CacheTags.anyTyped(pathTokens)
+                    ? CacheTags.unchecked(distribution, e)
+                    : new Preparation.Refused(Replies.cdnProblem(e), Preparation.Field.DISTRIBUTION, e.getMessage());
         }
         return withPaths(requester, channel, distribution, details, pathTokens, note);
     }
@@ -182,7 +185,26 @@ final class SubmitInvalidation {
                     Preparation.Field.PATHS,
                     Replies.pathProblemsInline(parsed));
         }
+        Optional<Preparation.Refused> tags = CacheTags.refusal(distribution, details, parsed);
+        if (tags.isPresent()) {
+            return tags.get();
+        }
         return new Preparation.Ready(new PreparedRequest(requester, channel, distribution, parsed, note));
+    }
+
+    /**
+     * The tags of a request prepared earlier, checked again against the distribution as CloudFront describes it now
+     * (within the details' cache): its cache tag header may have gone since. Empty when they may go.
+     */
+    private Optional<Preparation.Refused> tagsRefused(PreparedRequest request) {
+        if (CacheTags.tags(request.paths()).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return CacheTags.refusal(request.distribution(), catalog.details(request.distribution()), request.paths());
+        } catch (CdnException e) {
+            return Optional.of(CacheTags.unchecked(request.distribution(), e));
+        }
     }
 
     /**
@@ -195,6 +217,14 @@ final class SubmitInvalidation {
         if (!decision.allowed()) {
             audit.record(AuditEntry.of(AuditEntry.Decision.DENIED, request, decision.reason()));
             responder.answer(Replies.denied(decision.reason()));
+            return;
+        }
+        // The form's answer read the distribution as last known; what CloudFront says now decides.
+        Optional<Preparation.Refused> tags = tagsRefused(request);
+        if (tags.isPresent()) {
+            audit.record(AuditEntry.of(
+                    AuditEntry.Decision.INVALID, request, tags.get().inline()));
+            responder.answer(tags.get().answer());
             return;
         }
         confirmOrRun(request, responder);

@@ -146,9 +146,14 @@ final class AwsChecks {
         }
     }
 
+    /** Its names, and the header its cache tags come in: without one, CloudFront ignores {@code #tag} items. */
     private static String names(Distribution distribution) {
         return distribution.domainName()
-                + (distribution.aliases().isEmpty() ? "" : " (" + String.join(", ", distribution.aliases()) + ")");
+                + (distribution.aliases().isEmpty() ? "" : " (" + String.join(", ", distribution.aliases()) + ")")
+                + distribution
+                        .cacheTagHeader()
+                        .map(header -> ", cache tags in " + header)
+                        .orElse(", no cache tags");
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Reads {@code check:} tokens: files the bot asks the edge for once the invalidation completes, to show that it
  * really refreshed them. A sample is never invalidated; it is what proves a wildcard worked, so it must lie under
- * one of the request's paths — or miss one only by a slip ({@link NearMatch}), which the check then reports.
+ * one of the request's paths — or miss one only by a slip ({@link NearMatch}), which the check then reports. A
+ * request holding a cache tag takes any file: which files carry a tag only the origin knows.
  *
  * <pre>{@code
  * /invalidate web /img/* check:/img/logo.png
@@ -43,6 +44,7 @@ public final class CheckSamples {
                 .filter(item -> item.kind() != Kind.TAG)
                 .map(InvalidationPath::value)
                 .toList();
+        boolean tagged = accepted.stream().anyMatch(item -> item.kind() == Kind.TAG);
         List<InvalidationPath> kept = new ArrayList<>();
         List<PathProblem> problems = new ArrayList<>();
         List<DroppedPath> dropped = new ArrayList<>();
@@ -60,7 +62,7 @@ public final class CheckSamples {
                 continue;
             }
             InvalidationPath sample = ((Reading.Item) reading).path();
-            problemWith(sample, paths)
+            problemWith(sample, paths, tagged)
                     .ifPresentOrElse(
                             problem -> problems.add(new PathProblem(token, problem)),
                             () -> keep(token, sample, paths, kept, dropped, firstTyped));
@@ -73,7 +75,8 @@ public final class CheckSamples {
         return new Outcome(List.copyOf(kept), List.copyOf(problems), List.copyOf(dropped));
     }
 
-    private static Optional<String> problemWith(InvalidationPath sample, List<String> paths) {
+    /** @param tagged whether the request holds a cache tag, which may cover any file: then any file may prove it */
+    private static Optional<String> problemWith(InvalidationPath sample, List<String> paths, boolean tagged) {
         if (sample.kind() == Kind.TAG) {
             return Optional.of("A cache tag can't be checked: a sample is one file the bot asks the edge for, e.g. "
                     + EXAMPLE + ".");
@@ -81,6 +84,9 @@ public final class CheckSamples {
         if (sample.kind() == Kind.WILDCARD) {
             return Optional.of("A sample is one file, not a wildcard: the bot asks the edge for it once the "
                     + "invalidation completes, e.g. " + EXAMPLE + ".");
+        }
+        if (tagged) {
+            return Optional.empty();
         }
         if (paths.isEmpty()) {
             return Optional.of("check: names a file to check after the invalidation, not one to invalidate: add the "

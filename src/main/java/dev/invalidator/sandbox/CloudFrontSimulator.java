@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -182,6 +183,20 @@ public final class CloudFrontSimulator implements AutoCloseable {
         requireText(tenantId, "tenantId");
         requireText(domain, "domain");
         state.addTenantDomain(tenantId, domain);
+    }
+
+    /**
+     * Gives the distribution a {@code CacheTagConfig} naming {@code headerName}: from now on its edge learns each
+     * object's tags from that response header of the origin, and tag items of its invalidations remove them.
+     */
+    public void cacheTagHeader(String distributionId, String headerName) {
+        requireText(headerName, "headerName");
+        state.cacheTagHeader(distributionId, Optional.of(headerName));
+    }
+
+    /** Removes the distribution's {@code CacheTagConfig}: its invalidations' tag items remove nothing any more. */
+    public void removeCacheTagHeader(String distributionId) {
+        state.cacheTagHeader(distributionId, Optional.empty());
     }
 
     /**

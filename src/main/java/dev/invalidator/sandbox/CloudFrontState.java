@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -50,7 +51,7 @@ final class CloudFrontState {
 
     /** A distribution, or a distribution tenant ({@code tenant} set, {@code info} null), with its invalidations. */
     private static final class Distribution {
-        final SimulatedDistribution info;
+        SimulatedDistribution info;
         final SimulatedTenant tenant;
         final List<Stored> newestFirst = new ArrayList<>();
         final Map<String, String> invalidationIdByReference = new HashMap<>();
@@ -94,7 +95,14 @@ final class CloudFrontState {
             throw new IllegalArgumentException("Distribution " + id + " already exists");
         }
         distributions.put(
-                id, new Distribution(new SimulatedDistribution(id, domainName, aliases, "E" + randomId(13), now())));
+                id,
+                new Distribution(new SimulatedDistribution(
+                        id, domainName, aliases, "E" + randomId(13), now(), Optional.empty())));
+    }
+
+    synchronized void cacheTagHeader(String id, Optional<String> header) {
+        Distribution d = existing(id);
+        d.info = d.info.withCacheTagHeader(header, "E" + randomId(13), now());
     }
 
     synchronized void addTenant(String id, String distributionId, List<String> domains) {

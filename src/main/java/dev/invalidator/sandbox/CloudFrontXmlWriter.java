@@ -102,6 +102,10 @@ final class CloudFrontXmlWriter {
                 .leaf("HttpVersion", "http2")
                 .leaf("IsIPV6Enabled", true)
                 .leaf("Staging", false);
+        // Only DistributionConfig has it: the 2020-05-31 model's DistributionSummary carries no CacheTagConfig.
+        d.cacheTagHeader()
+                .ifPresent(header ->
+                        x.open("CacheTagConfig").leaf("HeaderName", header).close());
         return x.close().end();
     }
 

@@ -5,10 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What one simulated edge location holds, per distribution: the origin's objects, the cached copies by exact cache
@@ -19,14 +24,41 @@ import java.util.Optional;
  * when it completes, the copies cached before then whose key it names exactly or by a wildcard prefix. The origin
  * (like S3) finds an object by its decoded path, so two encodings of one name reach the same object but make two
  * cache keys.
+ *
+ * <p>Cache tags as CloudFront keeps them: a copy learns its object's tags when it is cached, from the origin's
+ * response header that the distribution's {@code CacheTagConfig} names (tags separated by commas); a completed
+ * invalidation's {@code #tag} item removes every copy — every variant — tagged with it, ignoring case, and only
+ * while the distribution has a {@code CacheTagConfig}: without one, tag items remove nothing.
  */
 final class EdgeCache {
 
-    /** An origin object in one version. */
-    record OriginObject(String body, String etag, Instant lastModified) {}
+    /**
+     * An origin object in one version.
+     *
+     * @param headers the origin's response headers besides the edge's own, by name ignoring case
+     */
+    record OriginObject(String body, String etag, Instant lastModified, Map<String, String> headers) {
 
-    /** A copy the edge keeps under one key. */
-    record Copy(OriginObject object, Instant cachedAt) {}
+        OriginObject {
+            Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            byName.putAll(headers);
+            headers = byName;
+        }
+
+        /** The tags in the header the distribution's {@code CacheTagConfig} names, lower case; none without one. */
+        Set<String> tags(Optional<String> tagHeader) {
+            return tagHeader
+                    .map(headers::get)
+                    .map(value -> Arrays.stream(value.split(","))
+                            .map(tag -> tag.trim().toLowerCase(Locale.ROOT))
+                            .filter(tag -> !tag.isEmpty())
+                            .collect(Collectors.toUnmodifiableSet()))
+                    .orElse(Set.of());
+        }
+    }
+
+    /** A copy the edge keeps under one key, with the cache tags it was cached with. */
+    record Copy(OriginObject object, Instant cachedAt, Set<String> tags) {}
 
     /** What the edge answers for one request: a copy it had (a hit), one it fetched now (a miss), or nothing. */
     sealed interface Served {
@@ -47,20 +79,21 @@ final class EdgeCache {
 
     private final Map<String, Site> sites = new HashMap<>();
 
-    synchronized void publish(String distributionId, String path, String body, Instant now) {
+    synchronized void publish(
+            String distributionId, String path, String body, Map<String, String> headers, Instant now) {
         Site site = site(distributionId);
         String etag = "\"" + Integer.toHexString(body.hashCode()) + "-" + ++site.versions + "\"";
-        site.origin.put(decoded(path), new OriginObject(body, etag, now));
+        site.origin.put(decoded(path), new OriginObject(body, etag, now, headers));
     }
 
-    synchronized void cacheCopy(String distributionId, String key, Instant cachedAt) {
+    synchronized void cacheCopy(String distributionId, String key, Optional<String> tagHeader, Instant cachedAt) {
         Site site = site(distributionId);
         OriginObject object = site.origin.get(decoded(beforeQuery(key)));
         if (object == null) {
             throw new IllegalArgumentException(
                     "Publish " + beforeQuery(key) + " on " + distributionId + " before caching a copy of it");
         }
-        site.copies.put(key, new Copy(object, cachedAt));
+        site.copies.put(key, new Copy(object, cachedAt, object.tags(tagHeader)));
     }
 
     synchronized void keyOnQueryString(String distributionId, String pathPattern) {
@@ -78,9 +111,13 @@ final class EdgeCache {
 
     /** The copy under {@code key}, if the edge still holds one at {@code now}. */
     synchronized Optional<Copy> copy(
-            String distributionId, String key, List<SimulatedInvalidation> invalidations, Instant now) {
+            String distributionId,
+            String key,
+            List<SimulatedInvalidation> invalidations,
+            Optional<String> tagHeader,
+            Instant now) {
         Site site = site(distributionId);
-        dropInvalidated(site, key, invalidations, now);
+        dropInvalidated(site, key, invalidations, tagHeader.isPresent(), now);
         return Optional.ofNullable(site.copies.get(key));
     }
 
@@ -88,17 +125,19 @@ final class EdgeCache {
      * Answers a viewer's request: a hit from the copy under its key, or a miss that fetches the object from the
      * origin and keeps a copy.
      *
-     * @param rawQuery the query string as requested, or {@code null}
+     * @param rawQuery  the query string as requested, or {@code null}
+     * @param tagHeader the header the distribution's {@code CacheTagConfig} names, if it has one
      */
     synchronized Served serve(
             String distributionId,
             String rawPath,
             String rawQuery,
             List<SimulatedInvalidation> invalidations,
+            Optional<String> tagHeader,
             Instant now) {
         Site site = site(distributionId);
         String key = rawQuery != null && isQueryKeyed(site, rawPath) ? rawPath + "?" + rawQuery : rawPath;
-        dropInvalidated(site, key, invalidations, now);
+        dropInvalidated(site, key, invalidations, tagHeader.isPresent(), now);
         Copy copy = site.copies.get(key);
         if (copy != null) {
             return new Served.Hit(copy.object(), Duration.between(copy.cachedAt(), now));
@@ -107,18 +146,25 @@ final class EdgeCache {
         if (object == null) {
             return new Served.NotFound();
         }
-        site.copies.put(key, new Copy(object, now));
+        site.copies.put(key, new Copy(object, now, object.tags(tagHeader)));
         return new Served.Miss(object);
     }
 
     /** What CloudFront does at each invalidation's completion, applied when the key is next looked at. */
-    private static void dropInvalidated(Site site, String key, List<SimulatedInvalidation> invalidations, Instant now) {
+    private static void dropInvalidated(
+            Site site, String key, List<SimulatedInvalidation> invalidations, boolean honoursTags, Instant now) {
         Copy copy = site.copies.get(key);
         boolean invalidated = copy != null
                 && invalidations.stream()
                         .anyMatch(invalidation -> invalidation.completedAt(now)
                                 && invalidation.completeTime().isAfter(copy.cachedAt())
-                                && invalidation.paths().stream().anyMatch(path -> names(path, key)));
+                                && invalidation.paths().stream()
+                                        .anyMatch(item -> item.startsWith("#")
+                                                ? honoursTags
+                                                        && copy.tags()
+                                                                .contains(item.substring(1)
+                                                                        .toLowerCase(Locale.ROOT))
+                                                : names(item, key)));
         if (invalidated) {
             site.copies.remove(key);
         }

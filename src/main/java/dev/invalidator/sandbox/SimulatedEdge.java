@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,10 @@ import java.util.concurrent.ExecutorService;
  * // invalidating /index.html refreshes it; invalidating /Index.html leaves the v1 copy in place
  * verify: {baseUrl: <edge.baseUrl("E1WEBEXAMPLE")>}                    // in the bot's config
  * }</pre>
+ *
+ * <p>A distribution with a {@code CacheTagConfig} ({@link CloudFrontSimulator#cacheTagHeader}) tags each copy with
+ * the tags in the origin's header of that name ({@link #publish(String, String, String, Map)}); a completed tag
+ * invalidation drops every copy tagged with it. Without one, tag items remove nothing, as in CloudFront.
  *
  * <p>Answers carry {@code X-Cache} ({@code Hit}, {@code Miss} or {@code Error from cloudfront}), {@code Age} on a
  * hit, {@code ETag} and {@code Last-Modified}. Thread-safe; started by {@link CloudFrontSimulator#edge()}.
@@ -65,10 +70,19 @@ public final class SimulatedEdge implements AutoCloseable {
 
     /** Puts a new version of an object on the origin; {@code path} is decoded as the origin (S3) would. */
     public void publish(String distributionId, String path, String body) {
+        publish(distributionId, path, body, Map.of());
+    }
+
+    /**
+     * The same, with response headers the origin sends with it — e.g. the cache tags in the header the distribution's
+     * {@code CacheTagConfig} names ({@code Map.of("Edge-Cache-Tag", "release-42,home")}), which the edge learns when
+     * it caches a copy.
+     */
+    public void publish(String distributionId, String path, String body, Map<String, String> headers) {
         known(distributionId);
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(body, "body");
-        cache.publish(distributionId, path, body, state.now());
+        cache.publish(distributionId, path, body, Map.copyOf(headers), state.now());
     }
 
     /**
@@ -83,7 +97,8 @@ public final class SimulatedEdge implements AutoCloseable {
         if (age.isNegative()) {
             throw new IllegalArgumentException("age must not be negative, was " + age);
         }
-        cache.cacheCopy(distributionId, key, state.now().minus(age));
+        cache.cacheCopy(
+                distributionId, key, tagHeader(distributionId), state.now().minus(age));
     }
 
     /**
@@ -116,7 +131,7 @@ public final class SimulatedEdge implements AutoCloseable {
     public Optional<Duration> copyAge(String distributionId, String key) {
         known(distributionId);
         Instant now = state.now();
-        return cache.copy(distributionId, key, state.invalidations(distributionId), now)
+        return cache.copy(distributionId, key, state.invalidations(distributionId), tagHeader(distributionId), now)
                 .map(copy -> Duration.between(copy.cachedAt(), now));
     }
 
@@ -148,7 +163,17 @@ public final class SimulatedEdge implements AutoCloseable {
         if (!isKnown(distributionId)) {
             return new EdgeCache.Served.NotFound();
         }
-        return cache.serve(distributionId, path, rawQuery, state.invalidations(distributionId), state.now());
+        return cache.serve(
+                distributionId,
+                path,
+                rawQuery,
+                state.invalidations(distributionId),
+                tagHeader(distributionId),
+                state.now());
+    }
+
+    private Optional<String> tagHeader(String distributionId) {
+        return state.distribution(distributionId).distribution().cacheTagHeader();
     }
 
     private synchronized void awaitRelease() {

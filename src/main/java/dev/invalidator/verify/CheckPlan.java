@@ -9,23 +9,25 @@ import java.util.Set;
 /**
  * Which paths of a completed invalidation the check asks the edge for: its file paths, then the {@code check:}
  * samples, at most {@code maxUrls} of them. Wildcards and cache tags name no URL; a wildcard is checked only
- * through the samples under it.
+ * through the samples under it, a tag through any sample (which files carry it only the origin knows).
  *
  * <pre>{@code
  * CheckPlan.of(List.of("/index.html", "/img/*", "/css/*"), List.of("/img/logo.png"), 20);
- * // paths=[/index.html, /img/logo.png], leftOut=0, wildcardsWithoutSamples=[/css/*], tags=0
+ * // paths=[/index.html, /img/logo.png], leftOut=0, wildcardsWithoutSamples=[/css/*], tagsWithoutSamples=[]
  * }</pre>
  *
  * @param paths                   what to ask for, in this order
  * @param leftOut                 how many more there were than {@code maxUrls} allows
  * @param wildcardsWithoutSamples wildcards no checked sample lies under: nothing shows whether they worked
- * @param tags                    cache tags, which name no URL
+ * @param tagsWithoutSamples      cache tags of a request without samples: nothing shows whether they worked
  */
-public record CheckPlan(List<String> paths, int leftOut, List<String> wildcardsWithoutSamples, int tags) {
+public record CheckPlan(
+        List<String> paths, int leftOut, List<String> wildcardsWithoutSamples, List<String> tagsWithoutSamples) {
 
     public CheckPlan {
         paths = List.copyOf(paths);
         wildcardsWithoutSamples = List.copyOf(wildcardsWithoutSamples);
+        tagsWithoutSamples = List.copyOf(tagsWithoutSamples);
     }
 
     /**
@@ -47,7 +49,9 @@ public record CheckPlan(List<String> paths, int leftOut, List<String> wildcardsW
                 unsampled.add(wildcard);
             }
         }
-        int tags = (int) invalidated.stream().filter(CheckPlan::isTag).count();
+        List<String> tags = samples.isEmpty()
+                ? invalidated.stream().filter(CheckPlan::isTag).toList()
+                : List.of();
         return new CheckPlan(paths, wanted.size() - paths.size(), unsampled, tags);
     }
 

@@ -38,6 +38,7 @@ class ConfirmationCardTest {
                 "E1WEBEXAMPLE",
                 paths,
                 List.of(),
+                List.of(),
                 true,
                 1_000,
                 Pricing.charge(paths, usedThisMonth),
@@ -51,6 +52,7 @@ class ConfirmationCardTest {
                 "E1WEBEXAMPLE",
                 wipes.length,
                 List.of(wipes),
+                List.of(),
                 false,
                 1_000,
                 Pricing.charge(wipes.length, 0),
@@ -116,6 +118,47 @@ class ConfirmationCardTest {
         @Test
         void a_request_without_a_wipe_carries_no_warning() {
             assertThat(allText(card(1_200, 0).message())).doesNotContain(":warning:");
+        }
+    }
+
+    @Nested
+    class Tags {
+
+        private ConfirmationCard tagging(int usedThisMonth, String... tags) {
+            return new ConfirmationCard(
+                    "t1.key",
+                    "web",
+                    "E1WEBEXAMPLE",
+                    tags.length,
+                    List.of(),
+                    List.of(tags),
+                    false,
+                    1_000,
+                    Pricing.charge(tags.length, usedThisMonth),
+                    Optional.empty());
+        }
+
+        @Test
+        void a_tag_is_explained_as_matching_any_number_of_objects() {
+            assertThat(allText(tagging(0, "#release-42").message()))
+                    .contains("`#release-42` is a cache tag")
+                    .contains("every cached object the origin tagged with it, however many that is")
+                    .contains("requests for them go to your origin");
+        }
+
+        @Test
+        void each_tag_is_counted_and_priced_as_one_path() {
+            assertThat(allText(tagging(999, "#a", "#b", "#c").message()))
+                    .contains("Invalidate 3 paths")
+                    .contains("a wildcard or a cache tag counts as one")
+                    .contains("2 charged paths");
+        }
+
+        @Test
+        void many_tags_name_three_and_count_the_rest() {
+            assertThat(allText(tagging(0, "#a", "#b", "#c", "#d", "#e").message()))
+                    .contains("`#a`, `#b`, `#c` and 2 more are cache tags")
+                    .doesNotContain("`#d`");
         }
     }
 }

@@ -52,4 +52,29 @@ class HomeViewTest {
         assertThat(sectionStarting(home, "*In progress*")).contains("`I2INFLIGHTEXAMPLE`");
         assertThat(sectionStarting(home, "*Recently completed*")).contains("`I3COMPLETEDEXAMPLE`");
     }
+
+    @Test
+    void names_each_distributions_cache_tag_header_or_says_it_has_no_cache_tags() {
+        DistributionConfig docs = new DistributionConfig(
+                "docs", "E3DOCSEXAMPLE", AccessList.of("C0OPS"), AccessList.anyone(), Optional.empty());
+        DistributionConfig shop = new DistributionConfig(
+                "shop", "E4SHOPEXAMPLE", AccessList.of("C0OPS"), AccessList.anyone(), Optional.empty());
+        HomeView view = new HomeView(
+                List.of(WEB, docs, shop),
+                Map.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                Optional.empty(),
+                List.of(),
+                Map.of(WEB.id(), Optional.of("Edge-Cache-Tag"), docs.id(), Optional.empty()));
+
+        String listed = sectionStarting(view.message(), "*Distributions you can use*");
+
+        assertThat(listed)
+                .contains("`web` E1WEBEXAMPLE · cache tags in `Edge-Cache-Tag`")
+                .contains("`docs` E3DOCSEXAMPLE · no cache tags")
+                .as("not read yet, so not known either way")
+                .contains("`shop` E4SHOPEXAMPLE · in");
+    }
 }

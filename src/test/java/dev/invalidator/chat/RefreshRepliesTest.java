@@ -50,7 +50,17 @@ class RefreshRepliesTest {
                 .contains("• `https://www.example.com/b.css`: no answer within 3s")
                 .contains("1 more path was not checked: at most 2 per invalidation.")
                 .contains("`/invalidate web /img/* check:/img/index.html`")
-                .contains("Cache tags name no URL");
+                .contains("`#hero` (a cache tag names no file)");
+    }
+
+    @Test
+    void a_tag_only_invalidation_says_nothing_was_checked_and_how_to_name_samples_for_it() {
+        Message reply = RefreshReplies.nothingChecked("web", CheckPlan.of(List.of("#release-42"), List.of(), 20));
+
+        assertThat(reply.text()).isEqualTo("Nothing was checked: this invalidation names no single file");
+        assertThat(allText(reply))
+                .contains("Not checked: `#release-42` (a cache tag names no file)")
+                .contains("`/invalidate web #release-42 check:/index.html`");
     }
 
     @Test

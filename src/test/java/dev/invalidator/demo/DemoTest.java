@@ -93,6 +93,28 @@ class DemoTest {
     }
 
     @Test
+    void a_confirmed_cache_tag_clears_the_files_tagged_with_it_and_a_tag_on_images_is_refused() {
+        Run run = demo("""
+                /invalidate web #release-42 check:/index.html
+                :click confirm
+                /invalidate images #release-42
+                """);
+
+        assertThat(run.status()).isZero();
+        assertThat(run.from("alice in #ops › /invalidate web #release-42 check:/index.html"))
+                .containsSubsequence(
+                        "only @alice can see this",
+                        "is a cache tag",
+                        "[Confirm] [Cancel]",
+                        "alice in #ops › :click confirm",
+                        "🔄 In progress: invalidation of 1 path on `web`");
+        assertThat(run.from("alice in #ops › /invalidate images #release-42"))
+                .contains("has no cache tags set up, so nothing was sent")
+                .contains("CacheTagConfig");
+        assertThat(run.from("── end of input ──")).contains("✓ 1 of 1 URL served fresh", "🔍 verified");
+    }
+
+    @Test
     void starts_with_the_rules_and_the_help() {
         Run run = demo("");
 

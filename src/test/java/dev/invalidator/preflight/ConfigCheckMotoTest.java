@@ -54,7 +54,8 @@ class ConfigCheckMotoTest {
                 .containsPattern("  ✓ AWS identity: arn:aws:\\w+::123456789012:\\S+ \\(account 123456789012\\)")
                 .contains("  ✓ distribution web (" + own + "): ")
                 .contains("  ✓ distribution other (" + other + "): ")
-                .contains("(other.check.example), through role " + OTHER_ACCOUNT_ROLE + " — GetDistribution")
+                .contains("(other.check.example), no cache tags, through role " + OTHER_ACCOUNT_ROLE
+                        + " — GetDistribution")
                 .contains("cloudfront:CreateInvalidation on arn:aws:cloudfront::123456789012:distribution/" + own
                         + ", arn:aws:cloudfront::111111111111:distribution/" + other);
     }

@@ -68,6 +68,7 @@ class ConfigCheckTest {
     @Test
     void a_config_that_is_ready_passes_naming_everything_it_checked() {
         cloudFront.simulator.seedInvalidation(CloudFrontFixture.WEB, List.of("/index.html"), Instant.now(), true, null);
+        cloudFront.simulator.cacheTagHeader(CloudFrontFixture.WEB, "Edge-Cache-Tag");
 
         CheckRun result = check(CONFIG);
 
@@ -82,10 +83,10 @@ class ConfigCheckTest {
                         "  ✓ user @alice (U0ALICE): found",
                         "  ✓ user @bob (U0BOB): found",
                         "  ✓ user group @frontend (S0FRONTEND): found",
-                        "  ✓ distribution web (E1WEBEXAMPLE): d111111abcdef8.cloudfront.net (www.example.com) — GetDistribution,"
-                                + " ListInvalidations and GetInvalidation allowed",
-                        "  ✓ distribution images (E2IMAGESEXAMPLE): d222222abcdef8.cloudfront.net (img.example.com) —"
-                                + " GetDistribution and ListInvalidations allowed; GetInvalidation not verified (no invalidation"
+                        "  ✓ distribution web (E1WEBEXAMPLE): d111111abcdef8.cloudfront.net (www.example.com), cache tags"
+                                + " in Edge-Cache-Tag — GetDistribution, ListInvalidations and GetInvalidation allowed",
+                        "  ✓ distribution images (E2IMAGESEXAMPLE): d222222abcdef8.cloudfront.net (img.example.com), no"
+                                + " cache tags — GetDistribution and ListInvalidations allowed; GetInvalidation not verified (no invalidation"
                                 + " to read yet)",
                         "  – cloudfront:CreateInvalidation: not verified — CloudFront has no dry run",
                         "Ready to go live");

@@ -57,6 +57,14 @@ class CheckSamplesTest {
         }
 
         @Test
+        void a_request_holding_a_cache_tag_takes_any_file_as_a_sample_since_only_the_origin_knows_what_is_tagged() {
+            ParsedPaths parsed = parse("#release-42", "/css/*", "check:/index.html", "check:/css/site.css");
+
+            assertThat(parsed.ok()).isTrue();
+            assertThat(values(parsed.samples())).containsExactly("/index.html", "/css/site.css");
+        }
+
+        @Test
         void a_duplicate_or_a_sample_that_is_one_of_the_paths_is_left_out_with_the_reason() {
             ParsedPaths parsed =
                     parse("/img/*", "/index.html", "check:/img/a.png", "check:/img/a.png", "check:/index.html");

@@ -271,6 +271,10 @@ class PathParserTest {
                             "Cache tags may only hold visible ASCII characters (codes 33–126) "
                                     + "and no commas; this one contains U+0007."),
                     Arguments.of(
+                            "#a\u007F",
+                            "Cache tags may only hold visible ASCII characters (codes 33–126) "
+                                    + "and no commas; this one contains U+007F."),
+                    Arguments.of(
                             "#a b",
                             "Cache tags may only hold visible ASCII characters (codes 33–126) "
                                     + "and no commas; this one contains U+0020."),

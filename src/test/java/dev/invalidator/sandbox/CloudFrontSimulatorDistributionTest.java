@@ -110,4 +110,37 @@ class CloudFrontSimulatorDistributionTest extends SimulatorFixture {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(DIST);
     }
+
+    @Test
+    void a_distribution_without_cache_tags_has_no_cache_tag_config() {
+        assertThat(cf.getDistribution(r -> r.id(DIST))
+                        .distribution()
+                        .distributionConfig()
+                        .cacheTagConfig())
+                .isNull();
+    }
+
+    @Test
+    void a_cache_tag_header_is_served_as_cache_tag_config_and_changes_the_etag() {
+        String before = cf.getDistribution(r -> r.id(DIST)).eTag();
+
+        sim.cacheTagHeader(DIST, "Edge-Cache-Tag");
+        GetDistributionResponse response = cf.getDistribution(r -> r.id(DIST));
+
+        assertThat(response.distribution().distributionConfig().cacheTagConfig().headerName())
+                .isEqualTo("Edge-Cache-Tag");
+        assertThat(response.eTag()).isNotEqualTo(before);
+    }
+
+    @Test
+    void a_removed_cache_tag_header_is_served_as_no_cache_tag_config() {
+        sim.cacheTagHeader(DIST, "Edge-Cache-Tag");
+        sim.removeCacheTagHeader(DIST);
+
+        assertThat(cf.getDistribution(r -> r.id(DIST))
+                        .distribution()
+                        .distributionConfig()
+                        .cacheTagConfig())
+                .isNull();
+    }
 }

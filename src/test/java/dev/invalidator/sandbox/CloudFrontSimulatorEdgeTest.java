@@ -209,4 +209,68 @@ class CloudFrontSimulatorEdgeTest extends SimulatorFixture {
             assertThat(edge.holds(DIST, "/app.js?v=2")).isFalse();
         }
     }
+
+    @Nested
+    class CacheTags {
+
+        private static final String TAG_HEADER = "Edge-Cache-Tag";
+
+        private void publishTagged(String path, String body, String tags) {
+            edge.publish(DIST, path, body, java.util.Map.of("edge-cache-tag", tags));
+        }
+
+        @Test
+        void a_completed_tag_invalidation_drops_every_variant_of_every_object_tagged_with_it_ignoring_case() {
+            sim.cacheTagHeader(DIST, TAG_HEADER);
+            edge.keyOnQueryString(DIST, "/app.js");
+            publishTagged("/app.js", "v1", "Release-42, js");
+            publishTagged("/home.html", "v1", "release-42");
+            publishTagged("/about.html", "v1", "about");
+            edge.cacheCopy(DIST, "/app.js?v=1", TWO_HOURS);
+            edge.cacheCopy(DIST, "/app.js?v=2", TWO_HOURS);
+            edge.cacheCopy(DIST, "/home.html", TWO_HOURS);
+            edge.cacheCopy(DIST, "/about.html", TWO_HOURS);
+
+            invalidateAndComplete("#RELEASE-42");
+
+            assertThat(edge.holds(DIST, "/app.js?v=1")).isFalse();
+            assertThat(edge.holds(DIST, "/app.js?v=2")).isFalse();
+            assertThat(edge.holds(DIST, "/home.html")).isFalse();
+            assertThat(edge.holds(DIST, "/about.html")).isTrue();
+        }
+
+        @Test
+        void a_distribution_without_cache_tag_config_completes_a_tag_invalidation_and_removes_nothing() {
+            publishTagged("/home.html", "v1", "release-42");
+            edge.cacheCopy(DIST, "/home.html", TWO_HOURS);
+
+            invalidateAndComplete("#release-42");
+
+            assertThat(edge.holds(DIST, "/home.html")).isTrue();
+            assertThat(get("/home.html").headers().firstValue("X-Cache")).contains("Hit from cloudfront");
+        }
+
+        @Test
+        void tags_in_another_header_than_the_configured_one_tag_nothing() {
+            sim.cacheTagHeader(DIST, "X-Other-Tags");
+            publishTagged("/home.html", "v1", "release-42");
+            edge.cacheCopy(DIST, "/home.html", TWO_HOURS);
+
+            invalidateAndComplete("#release-42");
+
+            assertThat(edge.holds(DIST, "/home.html")).isTrue();
+        }
+
+        @Test
+        void a_copy_fetched_by_a_viewer_learns_its_tags_from_the_origin_answer() {
+            sim.cacheTagHeader(DIST, TAG_HEADER);
+            publishTagged("/news.html", "v1", "news");
+            get("/news.html");
+            publishTagged("/news.html", "v2", "news");
+
+            invalidateAndComplete("#news");
+
+            assertThat(get("/news.html").body()).isEqualTo("v2");
+        }
+    }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.CacheTagConfig;
 import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy;
 
@@ -45,10 +46,21 @@ public final class MotoServer {
 
     /** Creates a deployed distribution in moto with one alternate domain name, and returns its id. */
     public static String createDistribution(CloudFrontClient cloudFront, String alias) {
+        return createDistribution(cloudFront, alias, null);
+    }
+
+    /** The same, with a {@code CacheTagConfig} naming {@code cacheTagHeader} when it is not null. */
+    public static String createDistribution(CloudFrontClient cloudFront, String alias, String cacheTagHeader) {
         String origin = "origin-" + UUID.randomUUID();
         return cloudFront
                 .createDistribution(r -> r.distributionConfig(c -> c.callerReference(
                                 UUID.randomUUID().toString())
+                        .cacheTagConfig(
+                                cacheTagHeader == null
+                                        ? null
+                                        : CacheTagConfig.builder()
+                                                .headerName(cacheTagHeader)
+                                                .build())
                         .comment("invalidator test")
                         .enabled(true)
                         .aliases(a -> a.quantity(1).items(alias))

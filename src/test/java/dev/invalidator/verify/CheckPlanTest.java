@@ -12,7 +12,21 @@ class CheckPlanTest {
         CheckPlan plan =
                 CheckPlan.of(List.of("/index.html", "/img/*", "/css/*", "#header"), List.of("/img/logo.png"), 20);
 
-        assertThat(plan).isEqualTo(new CheckPlan(List.of("/index.html", "/img/logo.png"), 0, List.of("/css/*"), 1));
+        assertThat(plan)
+                .isEqualTo(new CheckPlan(List.of("/index.html", "/img/logo.png"), 0, List.of("/css/*"), List.of()));
+    }
+
+    @Test
+    void a_tag_of_a_request_without_samples_is_named_as_unchecked() {
+        assertThat(CheckPlan.of(List.of("/index.html", "#release-42"), List.of(), 20)
+                        .tagsWithoutSamples())
+                .containsExactly("#release-42");
+    }
+
+    @Test
+    void any_sample_checks_a_tag_since_only_the_origin_knows_which_files_carry_it() {
+        assertThat(CheckPlan.of(List.of("#release-42"), List.of("/index.html"), 20))
+                .isEqualTo(new CheckPlan(List.of("/index.html"), 0, List.of(), List.of()));
     }
 
     @Test

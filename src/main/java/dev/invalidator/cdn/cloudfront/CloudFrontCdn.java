@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.Aliases;
+import software.amazon.awssdk.services.cloudfront.model.CacheTagConfig;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionTenant;
 import software.amazon.awssdk.services.cloudfront.model.DomainResult;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionResponse;
@@ -63,11 +65,13 @@ public final class CloudFrontCdn implements Cdn {
                 "GetDistribution",
                 distributionId,
                 () -> client(distributionId).getDistribution(r -> r.id(distributionId)));
-        Aliases aliases = response.distribution().distributionConfig().aliases();
+        DistributionConfig config = response.distribution().distributionConfig();
+        Aliases aliases = config.aliases();
         return new Distribution(
                 response.distribution().id(),
                 response.distribution().domainName(),
-                aliases == null ? List.of() : aliases.items());
+                aliases == null ? List.of() : aliases.items(),
+                Optional.ofNullable(config.cacheTagConfig()).map(CacheTagConfig::headerName));
     }
 
     @Override

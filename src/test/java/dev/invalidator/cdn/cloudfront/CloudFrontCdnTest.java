@@ -56,6 +56,18 @@ class CloudFrontCdnTest {
         }
 
         @Test
+        void reads_the_header_a_distributions_cache_tag_config_names() {
+            cloudFront.simulator.cacheTagHeader(WEB, "Edge-Cache-Tag");
+
+            assertThat(cdn.distribution(WEB).cacheTagHeader()).contains("Edge-Cache-Tag");
+        }
+
+        @Test
+        void a_distribution_without_cache_tag_config_honours_no_cache_tags() {
+            assertThat(cdn.distribution(WEB).honoursCacheTags()).isFalse();
+        }
+
+        @Test
         void follows_pages_newest_first_for_recent_invalidations() {
             Instant start = Instant.parse("2026-11-01T00:00:00Z");
             for (int i = 0; i < 250; i++) {

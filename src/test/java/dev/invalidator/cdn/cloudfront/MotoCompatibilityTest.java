@@ -73,6 +73,15 @@ class MotoCompatibilityTest {
         }
 
         @Test
+        void reads_a_distributions_cache_tag_header_and_its_absence() {
+            String tagged = MotoServer.createDistribution(
+                    aws.cloudFront(Optional.empty()), "tags.moto.example", "Edge-Cache-Tag");
+
+            assertThat(cdn.distribution(tagged).cacheTagHeader()).contains("Edge-Cache-Tag");
+            assertThat(cdn.distribution(distributionId).honoursCacheTags()).isFalse();
+        }
+
+        @Test
         void creates_an_invalidation_and_reads_back_its_paths_and_reference() {
             String reference = reference();
 

@@ -250,7 +250,9 @@ class MessageLimitsPropertyTest {
                         inProgress,
                         completed,
                         links,
-                        random.nextBoolean() ? Optional.of(usage()) : Optional.empty())
+                        random.nextBoolean() ? Optional.of(usage()) : Optional.empty(),
+                        List.of(),
+                        cacheTags(distributions))
                 .message();
         views.put(
                 "Home",
@@ -512,6 +514,7 @@ class MessageLimitsPropertyTest {
                 id('E', 32),
                 paths,
                 wipes(),
+                tags(),
                 random.nextBoolean(),
                 random.nextInt(3_001),
                 Pricing.charge(paths, random.nextInt(1_000_000)),
@@ -527,13 +530,36 @@ class MessageLimitsPropertyTest {
         };
     }
 
+    /** Each distribution's cache tag header, known or not, and long. */
+    private Map<String, Optional<String>> cacheTags(List<DistributionConfig> distributions) {
+        Map<String, Optional<String>> headers = new HashMap<>();
+        distributions.forEach(d -> {
+            if (random.nextBoolean()) {
+                headers.put(d.id(), random.nextBoolean() ? Optional.of(text()) : Optional.empty());
+            }
+        });
+        return headers;
+    }
+
+    /** A request's cache tags: none, one, or many of CloudFront's longest. */
+    private List<String> tags() {
+        return switch (random.nextInt(3)) {
+            case 0 -> List.of();
+            case 1 -> List.of("#release-42");
+            default -> some(() -> "#" + "t".repeat(256), 30);
+        };
+    }
+
     private Message confirmation(String alias, String key, Optional<Suggestion> suggestion) {
         return card(alias, key, suggestion).message();
     }
 
     private CheckPlan plan() {
         return new CheckPlan(
-                some(this::path, 100), random.nextInt(3_000), some(() -> path() + "*", 60), random.nextInt(3_000));
+                some(this::path, 100),
+                random.nextInt(3_000),
+                some(() -> path() + "*", 60),
+                some(() -> "#" + "t".repeat(256), 60));
     }
 
     private RefreshReport refreshReport() {
