@@ -88,7 +88,7 @@ public record ConfirmationCard(
             blocks.add(new Block.Section(wipeWarning()));
         }
         if (!tags.isEmpty()) {
-            blocks.add(new Block.Section(tagWarning()));
+            blocks.add(new Block.Section(tagWarning(tags)));
         }
         suggestion.ifPresent(better -> blocks.add(new Block.Section(":bulb: "
                 + Fit.joined(
@@ -130,8 +130,8 @@ public record ConfirmationCard(
                 + "cached object whose path starts with what comes before its `*`, whole folders included. " + load;
     }
 
-    /** Why a tag is asked about: nothing shows beforehand how much it sweeps. */
-    private String tagWarning() {
+    /** Why a tag is asked about: nothing shows beforehand how much it sweeps. Group cards ask the same way. */
+    static String tagWarning(List<String> tags) {
         String named =
                 tags.stream().limit(WIPES_NAMED).map(ConfirmationCard::quoted).collect(Collectors.joining(", "));
         String more = tags.size() > WIPES_NAMED ? " and " + Numbers.grouped(tags.size() - WIPES_NAMED) + " more" : "";

@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * new GroupCard("3f9a1c0b7e2d4a58", "sites", List.of("web", "docs"),
- *         List.of(new GroupCard.Refusal("images", "Not allowed: …")), 1, List.of(), false, 100,
+ *         List.of(new GroupCard.Refusal("images", "Not allowed: …")), 1, List.of(), List.of(), false, 100,
  *         BigDecimal.ZERO, 998);
  * // "Send to web and docs" / "Send nothing"
  * }</pre>
@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param going          the aliases of the members that may go, in the group's order; at least one
  * @param pathsPerMember paths each member gets (a wildcard counts as one)
  * @param wipes          the wildcards at the top level of any member
+ * @param tags           the request's cache tags: each may match any number of objects of every member
  * @param charge         what the paths of all members that go cost past the free tier, in dollars (0: free)
  * @param freeLeft       free paths left this month after the request, summed over the members' AWS accounts
  */
@@ -35,6 +36,7 @@ public record GroupCard(
         List<Refusal> refused,
         int pathsPerMember,
         List<String> wipes,
+        List<String> tags,
         boolean overThreshold,
         int threshold,
         BigDecimal charge,
@@ -58,6 +60,7 @@ public record GroupCard(
         going = List.copyOf(going);
         refused = List.copyOf(refused);
         wipes = List.copyOf(wipes);
+        tags = List.copyOf(tags);
         if (going.isEmpty()) {
             throw new IllegalArgumentException("a group card needs a member that may go");
         }
@@ -104,6 +107,9 @@ public record GroupCard(
                             .toList())
                     + " at the top level removes whole folders of every member it goes to. Until the edge caches"
                     + " fill again, requests go to your origin. Make sure it can take the load."));
+        }
+        if (!tags.isEmpty()) {
+            blocks.add(new Block.Section(ConfirmationCard.tagWarning(tags)));
         }
         blocks.add(new Block.Actions(List.of(
                 new Block.Button(SEND, sendLabel(), key, Block.Button.Style.DANGER),

@@ -136,7 +136,10 @@ final class GroupRequests {
     }
 
     private boolean worthAsking(GroupCard card) {
-        return !card.wipes().isEmpty() || card.overThreshold() || card.charge().signum() > 0;
+        return !card.wipes().isEmpty()
+                || !card.tags().isEmpty()
+                || card.overThreshold()
+                || card.charge().signum() > 0;
     }
 
     /** The question over the whole request: the paths of every member that goes, charged per AWS account. */
@@ -169,6 +172,7 @@ final class GroupRequests {
                 refused,
                 going.get(0).paths().accepted().size(),
                 wipes,
+                CacheTags.tags(going.get(0).paths()),
                 total > config.confirm().pathThreshold(),
                 config.confirm().pathThreshold(),
                 charge,

@@ -108,6 +108,25 @@ class GroupRequestEndToEndTest {
     }
 
     @Test
+    void a_cache_tag_sent_to_a_group_asks_first_naming_the_tag_and_sends_only_after_the_click() {
+        // The bot reads each distribution's cache tag header when it starts: one started with the headers set.
+        world.stop(bot);
+        Stream.of(WEB, IMAGES, DOCS).forEach(id -> world.cloudFront.simulator.cacheTagHeader(id, "Edge-Cache-Tag"));
+        bot = world.startBot(BotFixture.config(CONFIG.replace(
+                "polling:", "  docs:\n    id: E4DOCSEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\npolling:")));
+        world.type(ALICE, OPS, "sites #release-42");
+
+        Ephemeral card = awaitGroupCard(ALICE);
+
+        assertThat(card.blocksJson()).contains("#release-42").contains("cache tag");
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
+        click(ALICE, card, GroupCard.SEND);
+        assertThat(Stream.of(WEB, IMAGES, DOCS).map(world::awaitInvalidation))
+                .allSatisfy(invalidation -> assertThat(invalidation.paths()).containsExactly("#release-42"));
+    }
+
+    @Test
     void a_member_the_person_may_not_use_is_named_on_a_card_and_nothing_goes_before_the_click() {
         world.type(BOB, OPS, "sites /index.html");
 

@@ -210,6 +210,7 @@ class MessageLimitsPropertyTest {
                                 refusals,
                                 random.nextInt(10_001),
                                 some(this::text, 20),
+                                some(() -> "#" + text(), 20),
                                 random.nextBoolean(),
                                 random.nextInt(10_001),
                                 BigDecimal.valueOf(random.nextInt(1_000_000), 3),
