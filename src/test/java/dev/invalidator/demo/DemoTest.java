@@ -172,7 +172,7 @@ class DemoTest {
             assertThat(run.from("alice in #ops › /invalidate\n"))
                     .containsSubsequence(
                             "form · Invalidate CloudFront · only @alice can see this",
-                            "Distribution (web, images) › web",
+                            "Distribution (web, images, sites) › web",
                             "Paths (one per line; an empty line ends them) › index.html",
                             "Note (optional; empty for none) › release 42",
                             "⚠ index.html: Paths must start with /",
