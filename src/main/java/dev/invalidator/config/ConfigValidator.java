@@ -231,17 +231,9 @@ final class ConfigValidator {
             String written, KeyPath path, Map<String, String> writtenAlias, Map<String, KeyPath> pathOfAlias)
             throws ConfigException {
         String alias = Identifiers.normalizeAlias(written);
-        if (!Identifiers.ALIAS.matcher(alias).matches()) {
-            throw problem(
-                    path,
-                    "not a valid alias — use 1 to 32 lower-case letters, digits, \"-\" or \"_\","
-                            + " starting with a letter or digit, e.g. web");
-        }
-        if (Identifiers.RESERVED_ALIASES.contains(alias)) {
-            throw problem(
-                    path,
-                    Text.quote(alias) + " is a sub-command of the bot, so it can't be an alias"
-                            + " — pick another name");
+        Optional<String> invalid = Identifiers.nameProblem(alias, "alias", "web");
+        if (invalid.isPresent()) {
+            throw problem(path, invalid.get());
         }
         String earlier = writtenAlias.putIfAbsent(alias, written);
         if (earlier != null && !path.toString().startsWith(sectionOf(pathOfAlias.get(alias)))) {

@@ -44,16 +44,9 @@ final class DistributionGroupsReader {
     private String name(String written, KeyPath path, BotConfig targets, Map<String, DistributionGroup> earlier)
             throws ConfigException {
         String name = Identifiers.normalizeAlias(written);
-        if (!Identifiers.ALIAS.matcher(name).matches()) {
-            throw problem(
-                    path,
-                    "not a valid group name — use 1 to 32 lower-case letters, digits, \"-\" or \"_\","
-                            + " starting with a letter or digit, e.g. sites");
-        }
-        if (Identifiers.RESERVED_ALIASES.contains(name)) {
-            throw problem(
-                    path,
-                    Text.quote(name) + " is a sub-command of the bot, so it can't be a group name — pick another name");
+        Optional<String> invalid = Identifiers.nameProblem(name, "group name", "sites");
+        if (invalid.isPresent()) {
+            throw problem(path, invalid.get());
         }
         if (targets.byAlias(name).isPresent()) {
             throw problem(

@@ -1,6 +1,7 @@
 package dev.invalidator.config;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -62,6 +63,26 @@ public final class Identifiers {
     /** The alias as stored: aliases are case-insensitive, so the lower-case form is the key. */
     static String normalizeAlias(String alias) {
         return alias.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Why {@code name}, already {@linkplain #normalizeAlias normalised}, can't be written where a {@code what} (an
+     * alias, a group name) goes, if it can't: both name what people type after the slash command.
+     */
+    static Optional<String> nameProblem(String name, String what, String example) {
+        if (!ALIAS.matcher(name).matches()) {
+            return Optional.of("not a valid " + what + " — use 1 to 32 lower-case letters, digits, \"-\" or \"_\","
+                    + " starting with a letter or digit, e.g. " + example);
+        }
+        if (RESERVED_ALIASES.contains(name)) {
+            return Optional.of(Text.quote(name) + " is a sub-command of the bot, so it can't be " + article(what) + " "
+                    + what + " — pick another name");
+        }
+        return Optional.empty();
+    }
+
+    private static String article(String noun) {
+        return "aeiou".indexOf(noun.charAt(0)) >= 0 ? "an" : "a";
     }
 
     /** A distribution's alias as the config names it: {@code web}, {@code shop-eu}. */

@@ -225,11 +225,7 @@ final class CloudFrontState {
     }
 
     synchronized SimulatedInvalidation tenantInvalidation(String tenantId, String invalidationId) {
-        SimulatedInvalidation found = find(existingTenant(tenantId), invalidationId);
-        if (found == null) {
-            throw CloudFrontError.noSuchInvalidation();
-        }
-        return found;
+        return existingInvalidation(existingTenant(tenantId), invalidationId);
     }
 
     synchronized Page<SimulatedInvalidation> listTenantInvalidations(String tenantId, String marker, int maxItems) {
@@ -256,11 +252,7 @@ final class CloudFrontState {
     }
 
     synchronized SimulatedInvalidation invalidation(String distributionId, String invalidationId) {
-        SimulatedInvalidation found = find(existing(distributionId), invalidationId);
-        if (found == null) {
-            throw CloudFrontError.noSuchInvalidation();
-        }
-        return found;
+        return existingInvalidation(existing(distributionId), invalidationId);
     }
 
     synchronized Page<SimulatedInvalidation> listInvalidations(String distributionId, String marker, int maxItems) {
@@ -308,6 +300,14 @@ final class CloudFrontState {
             throw CloudFrontError.noSuchDistribution();
         }
         return d;
+    }
+
+    private static SimulatedInvalidation existingInvalidation(Distribution d, String invalidationId) {
+        SimulatedInvalidation found = find(d, invalidationId);
+        if (found == null) {
+            throw CloudFrontError.noSuchInvalidation();
+        }
+        return found;
     }
 
     private static SimulatedInvalidation find(Distribution d, String invalidationId) {
