@@ -44,6 +44,26 @@ public final class CacheTagReplies {
                 MAX_INLINE_CHARS);
     }
 
+    /** A distribution tenant: whether its invalidations honour tags is unconfirmed, so the bot sends none. */
+    public static Message notForTenants(String alias, List<String> tags) {
+        return Message.of(
+                notForTenantsInline(alias, tags),
+                new Block.Section(":no_entry: *`" + Fit.escaped(alias, MAX_TAG_CHARS) + "` is a distribution tenant, "
+                        + "so nothing was sent.* CloudFront documents cache tags such as " + quoted(tags)
+                        + " for distributions; whether a tenant's invalidation honours them isn't documented, and "
+                        + "one that ignored them would say completed and remove nothing."),
+                new Block.Context("Instead, list the paths of the files, e.g. `/invalidate "
+                        + Fit.escaped(alias, MAX_TAG_CHARS) + " /index.html /css/*`."));
+    }
+
+    /** {@link #notForTenants} on one plain line, for a form field. */
+    public static String notForTenantsInline(String alias, List<String> tags) {
+        return Strings.shorten(
+                alias + " is a distribution tenant: whether CloudFront honours cache tags such as " + plain(tags)
+                        + " in a tenant's invalidation isn't documented, so nothing was sent. List the paths instead.",
+                MAX_INLINE_CHARS);
+    }
+
     /** Whether the distribution has cache tags couldn't be read: a tag is never sent unchecked. */
     public static Message unchecked(String alias, CdnException e) {
         String text = uncheckedInline(alias);

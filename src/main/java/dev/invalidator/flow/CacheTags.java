@@ -4,6 +4,7 @@ import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Distribution;
 import dev.invalidator.chat.CacheTagReplies;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.config.TargetKind;
 import dev.invalidator.request.InvalidationPath;
 import dev.invalidator.request.ParsedPaths;
 import java.util.List;
@@ -14,6 +15,10 @@ import java.util.Optional;
  * invalidation on a distribution without a cache tag header ({@code CacheTagConfig}) and removes nothing, which the
  * bot would report as completed. So such a request is refused, and so is one whose distribution couldn't be read:
  * a tag is never sent unchecked.
+ *
+ * <p>A distribution tenant takes no tags: CloudFront documents cache tags for distributions, and whether a tenant's
+ * invalidation honours its parent's {@code CacheTagConfig} is unconfirmed, so a tag for a tenant is refused rather
+ * than risk an invalidation that says completed and removed nothing.
  */
 final class CacheTags {
 
@@ -23,6 +28,12 @@ final class CacheTags {
     static Optional<Preparation.Refused> refusal(
             DistributionConfig distribution, Distribution details, ParsedPaths paths) {
         List<String> tags = tags(paths);
+        if (!tags.isEmpty() && distribution.kind() == TargetKind.TENANT) {
+            return Optional.of(new Preparation.Refused(
+                    CacheTagReplies.notForTenants(distribution.alias(), tags),
+                    Preparation.Field.PATHS,
+                    CacheTagReplies.notForTenantsInline(distribution.alias(), tags)));
+        }
         if (tags.isEmpty() || details.honoursCacheTags()) {
             return Optional.empty();
         }

@@ -108,6 +108,21 @@ class TenantEndToEndTest {
     }
 
     @Test
+    void a_cache_tag_for_a_tenant_is_refused_saying_tenants_take_paths_even_when_the_parent_has_cache_tags() {
+        world.cloudFront.simulator.cacheTagHeader(SAAS, "Edge-Cache-Tag");
+        world.startBot(config());
+
+        world.type(ALICE, OPS, "acme #release-42");
+
+        Await.until(
+                "an answer saying a tenant takes paths, not cache tags",
+                () -> world.slack.ephemerals(ALICE).stream()
+                        .anyMatch(e -> e.text().contains("distribution tenant")
+                                && e.text().contains("#release-42")));
+        assertThat(created(ACME)).isEmpty();
+    }
+
+    @Test
     void list_and_status_show_the_tenants_invalidations() {
         world.startBot(config());
         world.type(ALICE, OPS, "acme /index.html");

@@ -12,6 +12,7 @@ import dev.invalidator.access.Workspace;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationStatus;
+import dev.invalidator.chat.CacheTagReplies;
 import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.GroupCard;
@@ -217,6 +218,10 @@ class MessageLimitsPropertyTest {
                                 random.nextInt(1_001))
                         .message());
         messages.put("GroupReplies.allRefused", GroupReplies.allRefused(alias(), refusals));
+        List<String> tags = some(() -> "#" + text(), 60);
+        messages.put("CacheTagReplies.notHonoured", CacheTagReplies.notHonoured(alias, tags));
+        messages.put("CacheTagReplies.notForTenants", CacheTagReplies.notForTenants(alias, tags));
+        messages.put("CacheTagReplies.unchecked", CacheTagReplies.unchecked(alias, cdn));
         messages.put("GroupReplies.sending", GroupReplies.sending(members, random.nextInt(10_001)));
         messages.put(
                 "GroupReplies.nameTheMember",
