@@ -779,7 +779,8 @@ final class ConfigValidator {
         return ConfigException.at(fileName, path, text);
     }
 
-    private static String describe(JsonNode node) {
+    /** What a node is, for "expected …, found …": every reader of the file says it the same way. */
+    static String describe(JsonNode node) {
         return switch (node.getNodeType()) {
             case ARRAY -> "a list";
             case OBJECT -> "a mapping";

@@ -31,7 +31,8 @@ final class DistributionGroupsReader {
         if (!node.isObject()) {
             throw problem(
                     path,
-                    "expected a mapping from group name to members, found " + describe(node) + " — e.g. " + EXAMPLE);
+                    "expected a mapping from group name to members, found " + ConfigValidator.describe(node)
+                            + " — e.g. " + EXAMPLE);
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             KeyPath groupPath = path.key(entry.getKey());
@@ -69,14 +70,16 @@ final class DistributionGroupsReader {
         if (!node.isArray()) {
             throw problem(
                     path,
-                    "expected a list of distribution aliases, found " + describe(node) + " — e.g. sites: [web, shop]");
+                    "expected a list of distribution aliases, found " + ConfigValidator.describe(node)
+                            + " — e.g. sites: [web, shop]");
         }
         List<String> members = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             KeyPath memberPath = path.index(i);
             JsonNode member = node.get(i);
             if (!member.isTextual()) {
-                throw problem(memberPath, "expected the alias of a distribution, found " + describe(member));
+                throw problem(
+                        memberPath, "expected the alias of a distribution, found " + ConfigValidator.describe(member));
             }
             String written = member.textValue();
             Optional<DistributionConfig> target = targets.byAlias(written);
@@ -108,14 +111,5 @@ final class DistributionGroupsReader {
 
     private ConfigException problem(KeyPath path, String text) {
         return ConfigException.at(fileName, path, text);
-    }
-
-    private static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "a list";
-            case OBJECT -> "a mapping";
-            case STRING -> "text " + Text.quote(node.textValue());
-            default -> Text.quote(node.asText());
-        };
     }
 }
