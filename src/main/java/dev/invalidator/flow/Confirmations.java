@@ -26,7 +26,7 @@ final class Confirmations {
     static final int FILES_PER_SUGGESTED_WILDCARD = 5;
 
     /** How far ahead of this instance's clock a ticket may say it was asked: another instance's clock may run ahead. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     /** What a click's key names, as this instance sees it. */
     sealed interface Lookup {}

@@ -30,8 +30,9 @@ import java.util.Optional;
  *
  * <p>What is decided over the whole request: whether to ask first. When a member refuses, or the members that may go
  * together wipe, pass {@code confirm.pathThreshold} or cost money, the person gets one private card naming each
- * refused member and why, with "Send to …" (the members that may go) and "Send nothing". The card's request is held by
- * this instance only (its buttons carry its id): a click that reaches another instance is told so.
+ * refused member and why, with "Send to …" (the members that may go) and "Send nothing". The card's buttons carry the
+ * request ({@link GroupCardKey}), so a click that reaches another instance goes on there, each member checked again as
+ * if typed; only a request too big for a button is held by the instance that asked alone.
  */
 final class GroupRequests {
 
@@ -45,7 +46,7 @@ final class GroupRequests {
     private final PendingRequests<Held> pending;
 
     /** A group request asked about and held here until its requester chooses. */
-    private record Held(String requester, DistributionGroup group, List<PreparedRequest> going, Instant askedAt) {}
+    private record Held(String requester, List<PreparedRequest> going, Instant askedAt) {}
 
     GroupRequests(
             BotConfig config,
@@ -119,9 +120,15 @@ final class GroupRequests {
             responder.answer(onlyPaths ? refusals.get(0).answer() : GroupReplies.allRefused(group.name(), refused));
             return;
         }
+        Instant now = clock.instant();
+        String id = pending.newId();
+        String key = GroupCardKey.of(
+                group.name(),
+                going.stream().map(request -> request.distribution().alias()).toList(),
+                RequestTicket.of(id, going.get(0), now));
         GroupCard card;
         try {
-            card = card(group, going, refused);
+            card = card(key, group, going, refused);
         } catch (CdnException e) {
             responder.answer(Replies.cdnProblem(e));
             return;
@@ -130,8 +137,7 @@ final class GroupRequests {
             send(going, responder);
             return;
         }
-        Instant now = clock.instant();
-        pending.put(card.key(), new Held(command.userId(), group, going, now));
+        pending.put(id, new Held(command.userId(), going, now));
         responder.answer(card.message());
     }
 
@@ -143,7 +149,8 @@ final class GroupRequests {
     }
 
     /** The question over the whole request: the paths of every member that goes, charged per AWS account. */
-    private GroupCard card(DistributionGroup group, List<PreparedRequest> going, List<GroupCard.Refusal> refused) {
+    private GroupCard card(
+            String key, DistributionGroup group, List<PreparedRequest> going, List<GroupCard.Refusal> refused) {
         Map<String, Integer> pathsByAccount = new LinkedHashMap<>();
         List<String> wipes = new ArrayList<>();
         int total = 0;
@@ -166,7 +173,7 @@ final class GroupRequests {
             freeLeft += part.freeLeftBefore() - part.freeUsedByRequest();
         }
         return new GroupCard(
-                pending.newId(),
+                key,
                 group.name(),
                 going.stream().map(request -> request.distribution().alias()).toList(),
                 refused,
@@ -188,42 +195,49 @@ final class GroupRequests {
 
     /**
      * "Send to …" or "Send nothing" on a group's card. Only the requester may choose; each member is checked again
-     * at the moment of sending, and one refused by then is named while the others go.
+     * at the moment of sending — as held here, or parsed from the card's ticket as if typed — and one refused by then
+     * is named while the others go.
      */
     void click(String userId, String action, String key, Responder replace, Responder whisper) {
-        if (pending.answered(key)) {
+        Optional<GroupCardKey> card = GroupCardKey.parse(key);
+        if (card.isEmpty()) {
+            whisper.answer(Replies.unreadableButton());
+            return;
+        }
+        String id = card.get().id();
+        if (pending.answered(id)) {
             replace.answer(Replies.confirmationGone());
             return;
         }
-        Optional<Held> held = pending.peek(key);
-        if (held.isEmpty()) {
-            whisper.answer(RequestTicket.isId(key) ? GroupReplies.heldElsewhere() : Replies.unreadableButton());
+        Optional<List<Waiting>> members = waiting(card.get());
+        if (members.isEmpty()) {
+            whisper.answer(card.get().ticket().isPresent() ? Replies.confirmationGone() : GroupReplies.heldElsewhere());
             return;
         }
-        if (!held.get().requester().equals(userId)) {
-            whisper.answer(Replies.notYourRequest(held.get().requester()));
+        String requester = members.get().get(0).requester();
+        if (!requester.equals(userId)) {
+            whisper.answer(Replies.notYourRequest(requester));
             return;
         }
-        if (!pending.claim(key)) {
+        if (!pending.claim(id)) {
             replace.answer(Replies.confirmationGone());
             return;
         }
-        List<PreparedRequest> going = held.get().going();
         if (GroupCard.SEND_NOTHING.equals(action)) {
-            going.forEach(request -> audit.record(AuditEntry.of(AuditEntry.Decision.CANCELLED, request, "")));
-            replace.answer(GroupReplies.sentNothing(held.get().group().name()));
+            members.get().forEach(member -> audit.record(AuditEntry.cancelled(member)));
+            replace.answer(GroupReplies.sentNothing(card.get().group()));
             return;
         }
         List<PreparedRequest> confirmed = new ArrayList<>();
-        for (PreparedRequest request : going) {
-            Preparation again =
-                    submit.recheck(new Waiting.Held(key, request, held.get().askedAt()));
+        for (Waiting member : members.get()) {
+            Preparation again = submit.recheck(member);
             if (again instanceof Preparation.Refused refusal) {
-                audit.record(AuditEntry.of(AuditEntry.Decision.DENIED, request, refusal.inline()));
+                audit.record(AuditEntry.refused(refusal, member));
                 whisper.answer(refusal.answer());
             } else {
+                PreparedRequest request = ((Preparation.Ready) again).request();
                 audit.record(AuditEntry.of(AuditEntry.Decision.CONFIRMED, request, action));
-                confirmed.add(((Preparation.Ready) again).request());
+                confirmed.add(request);
             }
         }
         if (!confirmed.isEmpty()) {
@@ -234,6 +248,34 @@ final class GroupRequests {
                     confirmed.get(0).paths().accepted().size()));
         }
         send(confirmed, whisper);
+    }
+
+    /**
+     * The members a card's click sends to: as held here when this instance asked, else from its ticket while it has
+     * not expired (a member no longer configured is left out, and named by the check of the others' turn). Empty when
+     * neither holds it.
+     */
+    private Optional<List<Waiting>> waiting(GroupCardKey card) {
+        String id = card.id();
+        Optional<Held> held = pending.peek(id);
+        if (held.isPresent()) {
+            return Optional.of(held.get().going().stream()
+                    .map(request ->
+                            (Waiting) new Waiting.Held(id, request, held.get().askedAt()))
+                    .toList());
+        }
+        Optional<RequestTicket> ticket = card.ticket();
+        Instant now = clock.instant();
+        if (ticket.isEmpty()
+                || ticket.get().askedAt().isAfter(now.plus(Confirmations.CLOCK_SKEW))
+                || ticket.get().askedAt().plus(config.confirm().expiresAfter()).isBefore(now)) {
+            return Optional.empty();
+        }
+        List<Waiting> members = card.going().stream()
+                .flatMap(alias -> config.byAlias(alias).stream())
+                .map(member -> (Waiting) new Waiting.Carried(ticket.get().forTarget(member.id())))
+                .toList();
+        return members.isEmpty() ? Optional.empty() : Optional.of(members);
     }
 
     /** {@code status sites}: the latest invalidation of each member, one answer per member. */

@@ -86,6 +86,11 @@ record RequestTicket(
                 askedAt);
     }
 
+    /** The same request for another target: a group's card carries one ticket for all its members. */
+    RequestTicket forTarget(String targetId) {
+        return new RequestTicket(id, requester, channel, targetId, paths, samples, note, askedAt);
+    }
+
     /** The request as someone would type it — the paths, then the samples — to be parsed and checked again. */
     List<String> tokens() {
         List<String> tokens = new ArrayList<>(paths);

@@ -298,7 +298,7 @@ class GroupRequestEndToEndTest {
     }
 
     @Test
-    void a_click_on_the_card_that_reaches_another_instance_sends_nothing_and_may_be_clicked_again() {
+    void a_click_on_the_card_that_reaches_another_instance_sends_to_the_members_the_card_named_and_only_once() {
         Bot other = world.startBot(BotFixture.config(CONFIG.replace(
                 "polling:", "  docs:\n    id: E4DOCSEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\npolling:")));
         world.deliverTo(bot);
@@ -307,15 +307,30 @@ class GroupRequestEndToEndTest {
 
         world.deliverTo(other);
         click(BOB, card, GroupCard.SEND);
-
-        awaitEphemeral(BOB, "your click reached another one");
-        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
-                .isZero();
-
-        world.deliverTo(bot);
         click(BOB, card, GroupCard.SEND);
 
-        world.awaitInvalidation(WEB);
-        world.awaitInvalidation(DOCS);
+        awaitEphemeral(BOB, "already answered");
+        assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/index.html");
+        assertThat(world.awaitInvalidation(DOCS).paths()).containsExactly("/index.html");
+        Stream.of("web", "docs").forEach(alias -> awaitStatus(alias, "in progress"));
+        assertThat(created(IMAGES)).isEmpty();
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void send_nothing_clicked_on_another_instance_sends_nothing() {
+        Bot other = world.startBot(BotFixture.config(CONFIG.replace(
+                "polling:", "  docs:\n    id: E4DOCSEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\npolling:")));
+        world.deliverTo(bot);
+        world.type(BOB, OPS, "sites /index.html");
+        Ephemeral card = awaitGroupCard(BOB);
+
+        world.deliverTo(other);
+        click(BOB, card, GroupCard.SEND_NOTHING);
+
+        awaitEphemeral(BOB, "Nothing was invalidated on the group");
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
     }
 }
