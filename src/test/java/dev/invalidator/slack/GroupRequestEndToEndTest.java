@@ -45,7 +45,12 @@ class GroupRequestEndToEndTest {
         world = new BotFixture();
         world.slack.addChannel(ELSEWHERE, "elsewhere", true);
         world.cloudFront.simulator.addDistribution(DOCS, "d444444abcdef8.cloudfront.net", "docs.example.com");
-        bot = world.startBot(BotFixture.config(CONFIG.replace(
+        bot = startBot();
+    }
+
+    /** A bot of the group's config, docs included: one more instance beside the first, or one started anew. */
+    private Bot startBot() {
+        return world.startBot(BotFixture.config(CONFIG.replace(
                 "polling:", "  docs:\n    id: E4DOCSEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\npolling:")));
     }
 
@@ -112,8 +117,7 @@ class GroupRequestEndToEndTest {
         // The bot reads each distribution's cache tag header when it starts: one started with the headers set.
         world.stop(bot);
         Stream.of(WEB, IMAGES, DOCS).forEach(id -> world.cloudFront.simulator.cacheTagHeader(id, "Edge-Cache-Tag"));
-        bot = world.startBot(BotFixture.config(CONFIG.replace(
-                "polling:", "  docs:\n    id: E4DOCSEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\npolling:")));
+        bot = startBot();
         world.type(ALICE, OPS, "sites #release-42");
 
         Ephemeral card = awaitGroupCard(ALICE);
@@ -230,8 +234,7 @@ class GroupRequestEndToEndTest {
         Stream.of("web", "images", "docs").forEach(alias -> awaitStatus(alias, "in progress"));
         world.stop(bot);
 
-        world.startBot(BotFixture.config(CONFIG.replace(
-                "polling:", "  docs:\n    id: E4DOCSEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\npolling:")));
+        startBot();
         Await.until(
                 "the new instance to pick the invalidations up",
                 () -> world.cloudFront.simulator.calls(Operation.GET_INVALIDATION) >= 3);
@@ -299,8 +302,7 @@ class GroupRequestEndToEndTest {
 
     @Test
     void a_click_on_the_card_that_reaches_another_instance_sends_to_the_members_the_card_named_and_only_once() {
-        Bot other = world.startBot(BotFixture.config(CONFIG.replace(
-                "polling:", "  docs:\n    id: E4DOCSEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\npolling:")));
+        Bot other = startBot();
         world.deliverTo(bot);
         world.type(BOB, OPS, "sites /index.html");
         Ephemeral card = awaitGroupCard(BOB);
@@ -320,8 +322,7 @@ class GroupRequestEndToEndTest {
 
     @Test
     void send_nothing_clicked_on_another_instance_sends_nothing() {
-        Bot other = world.startBot(BotFixture.config(CONFIG.replace(
-                "polling:", "  docs:\n    id: E4DOCSEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\npolling:")));
+        Bot other = startBot();
         world.deliverTo(bot);
         world.type(BOB, OPS, "sites /index.html");
         Ephemeral card = awaitGroupCard(BOB);
