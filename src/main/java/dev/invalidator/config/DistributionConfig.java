@@ -44,7 +44,7 @@ public record DistributionConfig(
         Objects.requireNonNull(approval, "approval");
         if (!Identifiers.isAlias(alias)) {
             throw new IllegalArgumentException(
-                    "alias must match [a-z0-9][a-z0-9_-]{0,31} and not be help, status" + " or list: " + alias);
+                    "alias must match [a-z0-9][a-z0-9_-]{0,31} and not be help, status, list or ls: " + alias);
         }
         if (!Identifiers.isTargetId(id)) {
             // A tenant's id (dt_…) is the one other form; a distribution's is what people mistype.

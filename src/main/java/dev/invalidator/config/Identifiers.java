@@ -35,7 +35,7 @@ public final class Identifiers {
     static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
     /** Sub-commands of the slash command; an alias with one of these names could never be reached. */
-    static final Set<String> RESERVED_ALIASES = Set.of("help", "status", "list");
+    static final Set<String> RESERVED_ALIASES = Set.of("help", "status", "list", "ls");
 
     static final Pattern DISTRIBUTION_ID = Pattern.compile("[A-Z][A-Z0-9]{7,31}");
 

@@ -138,7 +138,7 @@ class ConfigValidationTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"help", "status", "list", "HELP", "List"})
+        @ValueSource(strings = {"help", "status", "list", "ls", "HELP", "List", "LS"})
         void must_not_be_a_sub_command(String alias) {
             assertRejected(
                     "distributions:\n  " + alias + ": " + Configs.VALID_WEB + "\n",
