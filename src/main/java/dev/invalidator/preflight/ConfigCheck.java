@@ -7,15 +7,18 @@ import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.config.TargetKind;
 import dev.invalidator.slack.SlackTokens;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -88,14 +91,27 @@ public final class ConfigCheck {
         return checklist.hasFailures() ? 1 : 0;
     }
 
+    /** "2 distributions (web, images), 1 tenant (acme)": what the file lists, by kind. */
+    private static String targets(BotConfig config) {
+        Map<TargetKind, List<String>> aliases = config.distributions().values().stream()
+                .collect(Collectors.groupingBy(
+                        DistributionConfig::kind,
+                        () -> new EnumMap<>(TargetKind.class),
+                        Collectors.mapping(DistributionConfig::alias, Collectors.toList())));
+        return aliases.entrySet().stream()
+                .map(kind -> {
+                    int count = kind.getValue().size();
+                    String noun = kind.getKey() == TargetKind.TENANT ? "tenant" : "distribution";
+                    return count + " " + noun + (count == 1 ? "" : "s") + " (" + String.join(", ", kind.getValue())
+                            + ")";
+                })
+                .collect(Collectors.joining(", "));
+    }
+
     private static Optional<BotConfig> config(Path file, Checklist checklist) {
         try {
             BotConfig config = ConfigLoader.load(file);
-            checklist.add(CheckItem.passed(
-                    file.toString(),
-                    config.distributions().size() + " distribution"
-                            + (config.distributions().size() == 1 ? "" : "s") + " ("
-                            + String.join(", ", config.distributions().keySet()) + ")"));
+            checklist.add(CheckItem.passed(file.toString(), targets(config)));
             return Optional.of(config);
         } catch (ConfigException e) {
             checklist.add(CheckItem.failed(

@@ -113,6 +113,7 @@ class ConfigCheckTest {
             assertThat(result.status()).isZero();
             assertThat(result.output())
                     .contains(
+                            ": 2 distributions (web, images), 1 tenant (acme)",
                             "  ✓ tenant acme (" + ACME
                                     + "): of distribution E2IMAGESEXAMPLE, serving acme.example.com —"
                                     + " GetDistributionTenant and ListInvalidationsForDistributionTenant allowed;"
