@@ -68,9 +68,6 @@ class DemoTest {
                         "Requesting invalidation of 2 paths on `web` (E1WEBEXAMPLE)",
                         "#ops · " + status + " edited",
                         "🔄 In progress: invalidation of 2 paths on `web`",
-                        "#ops · thread of " + status + " · invalidator",
-                        "/index.html",
-                        "/css/*",
                         "── end of input ──",
                         "#ops · " + status + " edited",
                         "✅ Completed in",
@@ -78,6 +75,15 @@ class DemoTest {
                         "@alice done: CloudFront completed the invalidation",
                         "── final state ──",
                         "#ops · " + status + " ✅ Completed in");
+        // The paths' reply and the "in progress" edit are sent each in its own turn, in either order.
+        assertThat(run.from("alice in #ops › /invalidate web /index.html /css/*"))
+                .containsSubsequence(
+                        "#ops · " + status + " · invalidator",
+                        "#ops · thread of " + status + " · invalidator",
+                        "2 paths sent to CloudFront:",
+                        "/index.html",
+                        "/css/*",
+                        "── end of input ──");
         assertThat(run.err()).isEmpty();
     }
 

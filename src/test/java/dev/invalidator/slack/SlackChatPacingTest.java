@@ -177,8 +177,11 @@ class SlackChatPacingTest {
 
         CompletableFuture<Void> first =
                 CompletableFuture.runAsync(() -> chat.update(one, Message.of("one, edited")), threads);
-        // Once the first caller waits for its next turn, the bot has read Retry-After.
-        Await.until("the first edit to wait after its 429", () -> chat.waitingForTurn() == 1);
+        // Once Slack has answered the first edit 429 and its caller waits for its next turn, the bot has read
+        // Retry-After; waiting for the turn alone could be a wait before the first call, letting the second meet it.
+        Await.until(
+                "the first edit to wait after its 429",
+                () -> sim.rateLimitedCount("chat.update") == 1 && chat.waitingForTurn() == 1);
         chat.update(two, Message.of("two, edited"));
         first.join();
 
