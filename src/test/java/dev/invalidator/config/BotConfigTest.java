@@ -124,14 +124,15 @@ class BotConfigTest {
         void refuse_an_upper_case_alias() {
             assertThatThrownBy(() -> distribution("Web", "E1WEBEXAMPLE"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("alias must match [a-z0-9][a-z0-9_-]{0,31} and not be help, status or list: Web");
+                    .hasMessage("alias must match [a-z0-9][a-z0-9_-]{0,31} and not be help, status, list or ls: Web");
         }
 
         @Test
         void refuse_a_sub_command_as_alias() {
             assertThatThrownBy(() -> distribution("status", "E1WEBEXAMPLE"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("alias must match [a-z0-9][a-z0-9_-]{0,31} and not be help, status or list: status");
+                    .hasMessage(
+                            "alias must match [a-z0-9][a-z0-9_-]{0,31} and not be help, status, list or ls: status");
         }
 
         @Test
