@@ -252,7 +252,7 @@ final class GroupRequests {
 
     /**
      * The members a card's click sends to: as held here when this instance asked, else from its ticket while it has
-     * not expired (a member no longer configured is left out, and named by the check of the others' turn). Empty when
+     * not expired (a member no longer configured is left out: the config changed since the card was shown). Empty when
      * neither holds it.
      */
     private Optional<List<Waiting>> waiting(GroupCardKey card) {
