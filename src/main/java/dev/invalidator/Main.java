@@ -5,6 +5,7 @@ import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
 import dev.invalidator.config.ConfigLoader;
 import dev.invalidator.demo.DemoCommand;
+import dev.invalidator.demo.SandboxCommand;
 import dev.invalidator.health.HealthServer;
 import dev.invalidator.logging.UncaughtExceptions;
 import dev.invalidator.preflight.ConfigCheck;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The command line: {@code java -jar invalidator.jar [run | check-config | demo]}.
+ * The command line: {@code java -jar invalidator.jar [run | check-config | demo | sandbox]}.
  *
  * <p>Every start-up problem ends in one line on stderr and a non-zero exit (a container restarts the bot), never in
  * a stack trace and never with a token in it. Exceptions no thread catches go to the log ({@link UncaughtExceptions}).
@@ -57,8 +58,11 @@ public final class Main {
         if (command.equals("demo")) {
             return DemoCommand.run(args, err);
         }
+        if (command.equals("sandbox")) {
+            return SandboxCommand.run(args, out, err);
+        }
         if (!command.equals("run")) {
-            err.println("usage: java -jar invalidator.jar [run | check-config | demo]");
+            err.println("usage: java -jar invalidator.jar [run | check-config | demo | sandbox]");
             return 2;
         }
         Optional<HealthServer> health = Optional.empty();

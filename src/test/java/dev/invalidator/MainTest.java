@@ -148,5 +148,11 @@ class MainTest {
             assertThat(run(Map.of(), "frobnicate")).isEqualTo(2);
             assertThat(stderr()).contains("usage");
         }
+
+        @Test
+        void for_sandbox_without_its_directory_with_the_sandbox_usage() {
+            assertThat(run(Map.of(), "sandbox")).isEqualTo(2);
+            assertThat(stderr()).hasLineCount(1).contains("usage: java -jar invalidator.jar sandbox DIR");
+        }
     }
 }

@@ -147,16 +147,22 @@ record DemoWorld(
     }
 
     private static BotConfig sampleConfig() {
+        try {
+            return ConfigLoader.parse(sampleConfigText(), SAMPLE_CONFIG, ConfigLoader.Format.YAML);
+        } catch (ConfigException e) {
+            throw new IllegalStateException("the sample config is broken: " + e.getMessage(), e);
+        }
+    }
+
+    /** The sample config as its file says it, for a bot that reads it from a file of its own (the sandbox's). */
+    static String sampleConfigText() {
         try (InputStream in = DemoWorld.class.getResourceAsStream(SAMPLE_CONFIG)) {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks " + SAMPLE_CONFIG);
             }
-            return ConfigLoader.parse(
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8), SAMPLE_CONFIG, ConfigLoader.Format.YAML);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (ConfigException e) {
-            throw new IllegalStateException("the sample config is broken: " + e.getMessage(), e);
         }
     }
 
