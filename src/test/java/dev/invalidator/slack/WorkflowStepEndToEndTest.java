@@ -97,9 +97,11 @@ class WorkflowStepEndToEndTest {
     @Nested
     class Allowed {
 
+        private Bot bot;
+
         @BeforeEach
         void startBot() {
-            world.startBot();
+            bot = world.startBot();
         }
 
         @Test
@@ -141,7 +143,10 @@ class WorkflowStepEndToEndTest {
             world.cloudFront.simulator.complete(invalidation.id());
             ChannelMessage completed = awaitStatus("completed");
             world.awaitReply(completed, reply -> reply.text().contains("<@" + ALICE + ">"), "the completion notice");
-            assertThat(completionsOf(execution)).hasSize(1);
+            Await.until("the bot to be done with the completion", bot::idle);
+            assertThat(completionsOf(execution))
+                    .as("one completion, none tried after it")
+                    .hasSize(1);
         }
 
         @Test
