@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invalidator.Bot;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.sandbox.SimulatedEdge;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
@@ -21,6 +22,7 @@ import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,6 +199,43 @@ class WorkflowStepEndToEndTest {
             assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
                     .isZero();
             assertThat(world.slack.messages(OPS)).isEmpty();
+        }
+    }
+
+    @Nested
+    class RefreshCheck {
+
+        @Test
+        void the_stale_urls_the_check_finds_are_an_output_once_the_check_is_done() {
+            SimulatedEdge edge = world.cloudFront.simulator.edge();
+            edge.publish(WEB, "/index.html", "old");
+            edge.cacheCopy(WEB, "/index.html", Duration.ofHours(2));
+            edge.publish(WEB, "/index.html", "new");
+            // The edge holds /about.html: /About.html, invalidated, is not it, and the check finds the copy stale.
+            edge.publish(WEB, "/about.html", "old");
+            edge.cacheCopy(WEB, "/about.html", Duration.ofHours(2));
+            edge.publish(WEB, "/about.html", "new");
+            world.startBot(BotFixture.config(BotFixture.CONFIG
+                    .replace("    id: E1WEBEXAMPLE\n", "    id: E1WEBEXAMPLE\n    verify: {baseUrl: \"%s\"}\n")
+                    .replace("  enabled: false", "  timeout: 10s")
+                    .formatted(edge.baseUrl(WEB))));
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put("target", "web");
+            inputs.put("paths", "/index.html\n/About.html");
+            inputs.put("user", ALICE);
+            inputs.put("channel", OPS);
+            inputs.put("check", "/index.html");
+            StepExecution execution = world.slack.runStep(WorkflowStepListener.CALLBACK_ID, inputs);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
+
+            world.cloudFront.simulator.complete(invalidation.id());
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(outputs(end).path("stale_urls").asInt()).isEqualTo(1);
+            assertThat(world.awaitMessage(OPS, message -> message.text().contains("completed"), "the status message")
+                            .blocksJson())
+                    .contains("1 stale");
         }
     }
 
