@@ -50,6 +50,8 @@ public final class StepOutcomes {
     private final Executor workers;
     /** The runs this instance knows ended: a sweep asks Slack no more about them. */
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
+    /** The outputs of completions Slack did not take, for the sweep to send again as they were. */
+    private final Map<String, Map<String, Object>> unsent = new ConcurrentHashMap<>();
 
     /** @param workers where the Slack calls of a completion run, so that no create or poll waits on them */
     public StepOutcomes(WorkflowSteps steps, Chat chat, Executor workers) {
@@ -108,6 +110,12 @@ public final class StepOutcomes {
                 || record.message().postedAt().isAfter(now.minus(settled))) {
             return;
         }
+        StepExecution step = StatusFacts.step(record.facts()).orElseThrow();
+        Map<String, Object> outputs = unsent.get(step.id());
+        if (outputs != null) {
+            send(step, record.message(), outputs);
+            return;
+        }
         OptionalInt stale = StatusFacts.refreshMark(record.facts())
                 .map(StepOutcomes::staleIn)
                 .orElse(OptionalInt.empty());
@@ -156,10 +164,22 @@ public final class StepOutcomes {
         outputs.put(STATE, state);
         outputs.put(STALE_URLS, stale.orElse(0));
         outputs.put(STATUS_MESSAGE, permalink(status));
+        send(step, status, outputs);
+    }
+
+    private void send(StepExecution step, PostedMessage status, Map<String, Object> outputs) {
         WorkflowSteps.Answer answer = steps.complete(step.id(), outputs);
-        log.info("Workflow step {} completed as {} ({}), status message {}", step.id(), state, answer, status.ts());
-        if (answer != WorkflowSteps.Answer.FAILED) {
+        log.info(
+                "Workflow step {} completed as {} ({}), status message {}",
+                step.id(),
+                outputs.get(STATE),
+                answer,
+                status.ts());
+        if (answer == WorkflowSteps.Answer.FAILED) {
+            unsent.put(step.id(), outputs);
+        } else {
             ended.add(step.id());
+            unsent.remove(step.id());
         }
     }
 }

@@ -334,6 +334,25 @@ class WorkflowStepEndToEndTest {
         }
 
         @Test
+        void a_completion_slack_failed_to_take_is_made_again_by_the_sweep() {
+            world.startBot(BotFixture.config(BotFixture.CONFIG.replace(
+                    "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n")));
+            world.slack.failNext("functions.completeSuccess", "internal_error", 1);
+            StepExecution execution = run("web", "/index.html", ALICE, OPS, true);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
+
+            world.cloudFront.simulator.complete(invalidation.id());
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            assertThat(world.slack.calls("functions.completeSuccess")).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(completionsOf(execution))
+                    .filteredOn(StepCompletion::accepted)
+                    .hasSize(1);
+        }
+
+        @Test
         void two_replicas_complete_the_step_once_the_other_told_by_slack_it_ended() {
             String config = BotFixture.CONFIG.replace(
                     "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n");
