@@ -334,6 +334,56 @@ class WorkflowStepEndToEndTest {
         }
 
         @Test
+        void a_step_waiting_for_an_approver_when_its_instance_stops_completes_once_approved_on_the_next_one() {
+            Bot first = world.startBot();
+            StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
+            ChannelMessage waiting = world.awaitMessage(
+                    OPS,
+                    message -> message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                    "the waiting request with its buttons");
+            world.stop(first);
+            world.startBot();
+
+            world.slack
+                    .clickButton(BOB, OPS, waiting.ts(), StatusCard.APPROVE)
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
+            SimulatedInvalidation invalidation = world.awaitInvalidation(SHOP);
+            world.cloudFront.simulator.complete(invalidation.id());
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            assertThat(completionsOf(execution))
+                    .filteredOn(StepCompletion::accepted)
+                    .hasSize(1);
+        }
+
+        @Test
+        void a_step_that_does_not_wait_approved_on_another_instance_completes_at_the_create_it_makes_from_the_ticket() {
+            Bot first = world.startBot();
+            StepExecution execution = run("shop", "/index.html", ALICE, OPS, false);
+            ChannelMessage waiting = world.awaitMessage(
+                    OPS,
+                    message -> message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                    "the waiting request with its buttons");
+            world.stop(first);
+            world.startBot();
+
+            world.slack
+                    .clickButton(BOB, OPS, waiting.ts(), StatusCard.APPROVE)
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
+            SimulatedInvalidation invalidation = world.awaitInvalidation(SHOP);
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("in_progress");
+            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+        }
+
+        @Test
         void a_completion_slack_failed_to_take_is_made_again_by_the_sweep() {
             world.startBot(BotFixture.config(BotFixture.CONFIG.replace(
                     "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n")));
