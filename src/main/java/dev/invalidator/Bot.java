@@ -22,6 +22,7 @@ import dev.invalidator.flow.CompletionReporter;
 import dev.invalidator.flow.FreedCapacity;
 import dev.invalidator.flow.PeriodicSweep;
 import dev.invalidator.flow.RefreshVerification;
+import dev.invalidator.flow.StepOutcomes;
 import dev.invalidator.health.CloudFrontHealth;
 import dev.invalidator.health.Liveness;
 import dev.invalidator.health.Readiness;
@@ -30,6 +31,7 @@ import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackChat;
 import dev.invalidator.slack.SlackGroupMembers;
 import dev.invalidator.slack.SlackTokens;
+import dev.invalidator.slack.SlackWorkflowSteps;
 import dev.invalidator.slack.SlackWorkspace;
 import dev.invalidator.tracking.PollSchedule;
 import dev.invalidator.tracking.Tracker;
@@ -126,6 +128,8 @@ public final class Bot implements AutoCloseable {
         DistributionCatalog catalog = new DistributionCatalog(config, reads, DISTRIBUTION_DETAILS_TTL, clock);
         RefreshVerification verification = new RefreshVerification(
                 config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock, metrics.invalidations());
+        SlackWorkflowSteps workflowSteps = new SlackWorkflowSteps(counted, tokens.botToken());
+        StepOutcomes steps = new StepOutcomes(workflowSteps, chat, workers);
         FreedCapacity freed = new FreedCapacity();
         BatchMembers members = new BatchMembers();
         Tracker tracker = new Tracker(
@@ -133,7 +137,7 @@ public final class Bot implements AutoCloseable {
                 new PollSchedule(
                         config.polling().initialInterval(), config.polling().maxInterval(), reads.pollsPerSecond()),
                 new CompletionReporter(
-                        config, chat, workers, verification, clock, metrics.invalidations(), freed, members),
+                        config, chat, workers, verification, clock, metrics.invalidations(), freed, members, steps),
                 clock,
                 metrics.invalidations());
         metrics.invalidations().watchInFlight(tracker::following, clock);
@@ -156,10 +160,11 @@ public final class Bot implements AutoCloseable {
                 workers,
                 freed,
                 members,
-                metrics.queue());
+                metrics.queue(),
+                steps);
         SlackBot slackBot;
         try {
-            slackBot = SlackBot.start(counted, tokens, handler, workers, clock, metrics.slack());
+            slackBot = SlackBot.start(counted, tokens, handler, workers, clock, metrics.slack(), workflowSteps);
         } catch (RuntimeException e) {
             tracker.close();
             verification.close();

@@ -66,6 +66,8 @@ public record StatusCard(
     private static final String REQUESTING_ENDING = ": requesting";
     private static final String CANCELLED_ENDING = ": cancelled, nothing was sent";
     private static final String QUEUED_MARK = ": ⏳ Queued";
+    private static final String QUEUE_EXPIRED_ENDING = ": ⌛ expired, nothing was sent";
+    private static final String DUPLICATE_ENDING = ": already sent by an earlier click";
     /** What stands between a queued message's state and its place, in its text. */
     static final String QUEUED_PLACE_MARK = QUEUED_MARK + " — ";
 
@@ -208,6 +210,35 @@ public record StatusCard(
     /** Whether a status message's text says its invalidation was created and has not been seen to complete. */
     public static boolean isInProgress(String text) {
         return text.endsWith(IN_PROGRESS_ENDING);
+    }
+
+    /**
+     * The state a status message's text ({@link Message#text()}, as read back) says its request ended in; empty while
+     * it may still change.
+     */
+    public static Optional<State> endedIn(String text) {
+        for (State state : State.values()) {
+            Optional<String> ending = ending(state);
+            if (ending.isPresent() && text.contains(ending.get())) {
+                return Optional.of(state);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What the text of a request that ended in {@code state} says, whatever the request was. */
+    private static Optional<String> ending(State state) {
+        return switch (state) {
+            case COMPLETED -> Optional.of(": completed in ");
+            case FAILED -> Optional.of(": failed");
+            case LOST -> Optional.of(": status unknown");
+            case REJECTED -> Optional.of(": rejected");
+            case EXPIRED -> Optional.of(": expired, nobody approved");
+            case CANCELLED -> Optional.of(CANCELLED_ENDING);
+            case QUEUE_EXPIRED -> Optional.of(QUEUE_EXPIRED_ENDING);
+            case DUPLICATE -> Optional.of(DUPLICATE_ENDING);
+            case AWAITING_APPROVAL, REQUESTING, QUEUED, IN_PROGRESS -> Optional.empty();
+        };
     }
 
     /** The requester's note, shown under the headline in every state. */
@@ -377,7 +408,7 @@ public record StatusCard(
             case REQUESTING -> what + REQUESTING_ENDING;
             case QUEUED -> what + QUEUED_PLACE_MARK + queuePlace.orElse("");
             case CANCELLED -> what + CANCELLED_ENDING;
-            case QUEUE_EXPIRED -> what + ": ⌛ expired, nothing was sent";
+            case QUEUE_EXPIRED -> what + QUEUE_EXPIRED_ENDING;
             case IN_PROGRESS ->
                 what
                         + batch.map(current -> ", batch " + current.number() + " of " + current.of())
@@ -385,12 +416,9 @@ public record StatusCard(
                         + IN_PROGRESS_ENDING;
             case COMPLETED ->
                 what + ": completed in " + Texts.duration(elapsed().orElseThrow());
-            case FAILED -> what + ": failed";
-            case LOST -> what + ": status unknown";
+            case FAILED, LOST, REJECTED, EXPIRED, DUPLICATE ->
+                what + ending(state).orElseThrow();
             case AWAITING_APPROVAL -> what + AWAITING_APPROVAL_ENDING;
-            case REJECTED -> what + ": rejected";
-            case EXPIRED -> what + ": expired, nobody approved";
-            case DUPLICATE -> what + ": already sent by an earlier click";
         };
     }
 

@@ -40,7 +40,7 @@ final class ConfigValidator {
             "queue",
             "distributionGroups");
     private static final List<String> DISTRIBUTION_KEYS =
-            List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor", "verify");
+            List.of("id", "channels", "users", "roleArn", "approvers", "approvalFor", "verify", "workflowsSkipConfirm");
     private static final List<String> POLLING_KEYS =
             List.of("initialInterval", "maxInterval", "recoveryWindow", "abandonedAfter", "sweepInterval");
     private static final List<String> LIMITS_KEYS = List.of(
@@ -271,7 +271,14 @@ final class ConfigValidator {
         AccessList channels = accessList(node.get("channels"), path.key("channels"), Audience.CHANNELS);
         AccessList users = accessList(node.get("users"), path.key("users"), Audience.USERS);
         Optional<String> roleArn = roleArn(node.get("roleArn"), path.key("roleArn"));
-        return new DistributionConfig(alias, id, channels, users, roleArn, approval(node, path));
+        return new DistributionConfig(
+                alias,
+                id,
+                channels,
+                users,
+                roleArn,
+                approval(node, path),
+                flag(node, path, "workflowsSkipConfirm", false));
     }
 
     private String distributionId(JsonNode distribution, KeyPath path) throws ConfigException {

@@ -22,9 +22,28 @@ import java.util.Optional;
  * @param users    user ids ({@code U…}, {@code W…}) and user-group ids ({@code S…}) who may use it, or anyone
  * @param roleArn  an IAM role to assume for this distribution (one in another AWS account), if any
  * @param approval which requests need a second person's approval, and whose
+ * @param workflowsSkipConfirm whether a workflow's step may send what a chat would ask to confirm (a wipe, a cache
+ *     tag, many paths, a charge), which nobody can confirm in a workflow; off by default
  */
 public record DistributionConfig(
-        String alias, String id, AccessList channels, AccessList users, Optional<String> roleArn, Approval approval) {
+        String alias,
+        String id,
+        AccessList channels,
+        AccessList users,
+        Optional<String> roleArn,
+        Approval approval,
+        boolean workflowsSkipConfirm) {
+
+    /** A distribution whose workflows may send only what a chat would not ask to confirm. */
+    public DistributionConfig(
+            String alias,
+            String id,
+            AccessList channels,
+            AccessList users,
+            Optional<String> roleArn,
+            Approval approval) {
+        this(alias, id, channels, users, roleArn, approval, false);
+    }
 
     /** The key of the bot's own AWS account: distributions configured without a {@code roleArn}. */
     public static final String OWN_ACCOUNT = "default";

@@ -12,6 +12,8 @@ import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.Ack;
 import dev.invalidator.sandbox.SlackSimulator.Envelope;
 import dev.invalidator.sandbox.SlackSimulator.OpenedView;
+import dev.invalidator.sandbox.SlackSimulator.StepCompletion;
+import dev.invalidator.sandbox.SlackSimulator.StepExecution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +57,7 @@ final class TerminalChat {
     private final ChannelView view;
     private final Terminal terminal;
     private final TerminalForm form;
+    private final DemoWorkflow workflows;
     private DemoWorld.Person person;
     private DemoWorld.Channel channel;
 
@@ -65,6 +68,7 @@ final class TerminalChat {
         this.view = view;
         this.terminal = terminal;
         this.form = new TerminalForm(terminal, world);
+        this.workflows = new DemoWorkflow(slack);
         this.person = world.startAs();
         this.channel = world.startIn();
     }
@@ -115,6 +119,7 @@ final class TerminalChat {
                                                     .map(found -> "#" + found.name())
                                                     .collect(Collectors.joining(", "))));
                 case ":click" -> click(argument);
+                case DemoWorkflow.COMMAND -> workflow(argument);
                 case ":who" -> terminal.show(world.describe());
                 case ":help" -> terminal.show(help());
                 default -> terminal.show(INDENT + "Unknown: " + words[0] + ". :help lists what you can type.");
@@ -138,6 +143,25 @@ final class TerminalChat {
         if (answer.isPresent() && answer.get().kind() == Kind.VIEW) {
             fillIn(answer.get().view());
         }
+    }
+
+    /** A workflow runs the bot's step for this person in this channel: shown until Slack hears how it ended. */
+    private void workflow(String argument) throws InterruptedException {
+        Optional<StepExecution> execution = workflows.run(person.id(), channel.id(), argument);
+        if (execution.isEmpty()) {
+            terminal.show(INDENT + DemoWorkflow.usage());
+            return;
+        }
+        terminal.show(INDENT + "⚙ A workflow runs the step \"Invalidate CloudFront paths\" for @" + person.name()
+                + " in #" + channel.name() + ", waiting for completion");
+        if (acknowledged(execution.get().envelope()).isEmpty()) {
+            return;
+        }
+        Optional<StepCompletion> end = workflows.awaitEnd(execution.get(), IN_FLIGHT_WAIT);
+        steadily(SETTLE_WAIT, bot::idle);
+        terminal.show(INDENT
+                + end.map(workflows::describe)
+                        .orElse("(the step had not ended after " + IN_FLIGHT_WAIT.toSeconds() + " s)"));
     }
 
     /** The form as Slack would run it: submitted until it closes, showing errors and its next step as they come. */
@@ -300,6 +324,8 @@ final class TerminalChat {
                 "type as another person, or in another channel"));
         lines.add(row.formatted(
                 ":click confirm    :click approve #4", "click a button shown as [Confirm] (on message #4)"));
+        lines.add(row.formatted(
+                DemoWorkflow.COMMAND + " " + alias + " /index.html", "a workflow runs the bot's step, here, for you"));
         lines.add(row.formatted(":who    :help", "who may use what, where · this list"));
         lines.add(row.formatted(":quit   (or Ctrl-D)", "leave (Ctrl-D first waits for the invalidations in flight)"));
         lines.addAll(world.suggestions());

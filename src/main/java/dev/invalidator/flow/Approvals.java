@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ final class Approvals {
     private static final Duration EXPIRY_GRACE = Duration.ofSeconds(30);
 
     /** An approver said yes: the request, to check again and run in the status message that waited. */
-    record Approved(Waiting request, PostedMessage status, StatusCard card) {}
+    record Approved(Waiting request, PostedMessage status, StatusCard card, Map<String, String> facts) {}
 
     /** What the instance that asked keeps: the request as checked then, and the message it waits in. */
     private record Kept(Waiting.Held request, PostedMessage status) {}
@@ -65,6 +66,7 @@ final class Approvals {
     private final PendingRequests<Kept> held;
     private final ScheduledExecutorService timer;
     private final AuditLog audit;
+    private final StepOutcomes steps;
 
     Approvals(
             BotConfig config,
@@ -73,7 +75,8 @@ final class Approvals {
             StatusPosts posts,
             Clock clock,
             ScheduledExecutorService timer,
-            AuditLog audit) {
+            AuditLog audit,
+            StepOutcomes steps) {
         this.config = config;
         this.policy = policy;
         this.chat = chat;
@@ -85,6 +88,7 @@ final class Approvals {
         this.held = new PendingRequests<>(expiresAfter, clock);
         this.timer = timer;
         this.audit = audit;
+        this.steps = steps;
     }
 
     boolean required(PreparedRequest request) {
@@ -163,7 +167,7 @@ final class Approvals {
             return carryOutIfLeft(record.get(), card.get(), earlier.get());
         }
         if (isPastDeadline(clicked)) {
-            expire(clicked, card.get());
+            expire(clicked, card.get(), record.get().facts());
             whisper.answer(Replies.approvalGone());
             return Optional.empty();
         }
@@ -212,7 +216,7 @@ final class Approvals {
             return carryOutIfLeft(record, card.get(), first.get());
         }
         if (clock.instant().isAfter(deadline(record.message()).plus(EXPIRY_GRACE))) {
-            expire(record.message(), card.get());
+            expire(record.message(), card.get(), record.facts());
         }
         return Optional.empty();
     }
@@ -264,7 +268,7 @@ final class Approvals {
                 Optional<Waiting> request =
                         clicked.or(() -> record.approvalKey().flatMap(key -> find(key, record)));
                 if (request.isPresent()) {
-                    return Optional.of(new Approved(request.get(), status, card));
+                    return Optional.of(new Approved(request.get(), status, card, record.facts()));
                 }
                 Quietly.show(
                         "an approval nobody can send",
@@ -272,19 +276,29 @@ final class Approvals {
                 Quietly.show(
                         "the notice to send it again",
                         () -> chat.reply(status, Replies.notRunNotice(card.requester())));
+                ended(record.facts(), status, StatusCard.State.FAILED);
             }
-            case REJECTED ->
+            case REJECTED -> {
                 Quietly.show(
                         "the rejection",
                         () -> chat.update(
                                 status,
                                 card.rejected(decision.decider().orElseThrow()).message()));
-            case EXPIRED ->
+                ended(record.facts(), status, StatusCard.State.REJECTED);
+            }
+            case EXPIRED -> {
                 Quietly.show(
                         "the expiry",
                         () -> chat.update(status, card.expired(expiresAfter).message()));
+                ended(record.facts(), status, StatusCard.State.EXPIRED);
+            }
         }
         return Optional.empty();
+    }
+
+    /** A workflow's step waiting for this request ends with it. */
+    private void ended(Map<String, String> facts, PostedMessage status, StatusCard.State state) {
+        steps.ended(facts, status, state, Optional.empty(), OptionalInt.empty());
     }
 
     // FutureReturnValueIgnored: the task logs its own failures, and nothing cancels an expiry (it checks whether the
@@ -308,16 +322,16 @@ final class Approvals {
      * decided it, or to a sweep once that decision is old enough to have been left undone.
      */
     private void expireIfUndecided(PostedMessage status) {
-        Optional<StatusCard> card = chat.status(status)
-                .filter(found -> StatusCard.awaitsApproval(found.text()))
-                .flatMap(found -> StatusFacts.card(found.facts()));
+        Optional<Chat.StatusRecord> found =
+                chat.status(status).filter(record -> StatusCard.awaitsApproval(record.text()));
+        Optional<StatusCard> card = found.flatMap(record -> StatusFacts.card(record.facts()));
         if (card.isPresent() && chat.firstDecision(status).isEmpty()) {
-            expire(status, card.get());
+            expire(status, card.get(), found.get().facts());
         }
     }
 
     /** Records the expiry of a request no decision was found for, and shows it unless another decision came first. */
-    private void expire(PostedMessage status, StatusCard card) {
+    private void expire(PostedMessage status, StatusCard card, Map<String, String> facts) {
         if (decide(status, Verdict.EXPIRED, Optional.empty(), Replies.expiredNotice(card.requester()))
                 .isEmpty()) {
             return;
@@ -326,6 +340,7 @@ final class Approvals {
         Quietly.show(
                 "the expiry",
                 () -> chat.update(status, card.expired(expiresAfter).message()));
+        ended(facts, status, StatusCard.State.EXPIRED);
     }
 
     private Instant deadline(PostedMessage status) {

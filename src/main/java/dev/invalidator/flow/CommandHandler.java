@@ -12,6 +12,7 @@ import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
+import dev.invalidator.chat.StepReplies;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.metrics.QueueMeters;
@@ -40,11 +41,13 @@ public final class CommandHandler {
     private final RequestForms forms;
     private final Chat chat;
     private final RateLimits rateLimits;
+    private final StepOutcomes steps;
 
     private final Approvals approvals;
     private final GroupRequests groups;
     private final HomeTab home;
     private final Reconciler reconciler;
+    private final WorkflowStep workflowStep;
 
     public CommandHandler(
             BotConfig config,
@@ -61,14 +64,16 @@ public final class CommandHandler {
             Executor workers,
             FreedCapacity freed,
             BatchMembers members,
-            QueueMeters queueMeters) {
+            QueueMeters queueMeters,
+            StepOutcomes steps) {
         Gate gate = new Gate(config, catalog, policy);
         this.chat = chat;
+        this.steps = steps;
         PathParser parser = new PathParser(PathLimits.perRequest(config.limits().maxPathsPerRequest()));
         Confirmations confirmations = new Confirmations(config.confirm(), usage, clock);
         AuditLog audit = new AuditLog(clock, requests);
         StatusPosts posts = new StatusPosts(chat);
-        this.approvals = new Approvals(config, policy, chat, posts, clock, timer, audit);
+        this.approvals = new Approvals(config, policy, chat, posts, clock, timer, audit, steps);
         this.rateLimits = new RateLimits(
                 config.limits().requestsPerUserPerMinute(),
                 config.limits().requestsPerDistributionPerMinute(),
@@ -104,6 +109,7 @@ public final class CommandHandler {
                 audit,
                 queue,
                 members,
+                steps,
                 clock);
         InvalidationDetails details = new InvalidationDetails(cdn);
         this.queries = new Queries(
@@ -116,7 +122,18 @@ public final class CommandHandler {
         this.groups = new GroupRequests(config, chat, submit, queries, usage, audit, clock);
         this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat, groups);
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details, queue);
-        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, members, clock);
+        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, members, steps, clock);
+        this.workflowStep = new WorkflowStep(submit, confirmations, groups, steps);
+    }
+
+    /** A workflow reached the custom step: runs its request for the person and channel it names. */
+    public void runStep(StepRun run) {
+        try {
+            workflowStep.run(run);
+        } catch (RuntimeException e) {
+            log.error("Running workflow step {} failed", run.execution().id(), e);
+            steps.refused(run.execution(), StepReplies.internalError());
+        }
     }
 
     /** What the acknowledgement of {@code text} says: only a request to invalidate gets words. */

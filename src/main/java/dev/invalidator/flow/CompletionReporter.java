@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -33,6 +34,7 @@ public final class CompletionReporter implements InvalidationListener {
     private final InvalidationMeters meters;
     private final FreedCapacity freed;
     private final BatchMembers members;
+    private final StepOutcomes steps;
 
     /**
      * @param executor     where the Slack calls run, so the tracker's threads only ever poll
@@ -40,6 +42,7 @@ public final class CompletionReporter implements InvalidationListener {
      * @param meters       times each completion from the poll that saw it to the edit that shows it
      * @param freed        hears of every end, so that what waits for room on the distribution may go
      * @param members      the other requests an invalidation was sent for, told of its end as well
+     * @param steps        completes the workflow step a request ran for, once its refresh check is done
      */
     public CompletionReporter(
             BotConfig config,
@@ -49,7 +52,8 @@ public final class CompletionReporter implements InvalidationListener {
             Clock clock,
             InvalidationMeters meters,
             FreedCapacity freed,
-            BatchMembers members) {
+            BatchMembers members,
+            StepOutcomes steps) {
         this.config = config;
         this.chat = chat;
         this.executor = executor;
@@ -58,6 +62,7 @@ public final class CompletionReporter implements InvalidationListener {
         this.meters = meters;
         this.freed = freed;
         this.members = members;
+        this.steps = steps;
     }
 
     @Override
@@ -136,7 +141,12 @@ public final class CompletionReporter implements InvalidationListener {
                     status, Replies.outcomeMarker(invalidation.id()), Replies.outcomeNotice(card))) {
                 // After the edit and the notice, never before; and only here, where the notice was posted.
                 if (card.state() == StatusCard.State.COMPLETED) {
-                    verification.completed(invalidation, status, card, facts);
+                    verification
+                            .completed(invalidation, status, card, facts)
+                            .thenAccept(stale ->
+                                    steps.ended(facts, status, card.state(), Optional.of(invalidation.id()), stale));
+                } else {
+                    steps.ended(facts, status, card.state(), Optional.of(invalidation.id()), OptionalInt.empty());
                 }
             }
         });

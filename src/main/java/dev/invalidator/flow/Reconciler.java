@@ -65,6 +65,7 @@ final class Reconciler {
     private final SubmitInvalidation submit;
     private final CreateQueue queue;
     private final BatchMembers members;
+    private final StepOutcomes steps;
     private final Clock clock;
     /** Per channel, how far back the next sweep reads. */
     private final Map<String, Instant> readFrom = new ConcurrentHashMap<>();
@@ -78,6 +79,7 @@ final class Reconciler {
             SubmitInvalidation submit,
             CreateQueue queue,
             BatchMembers members,
+            StepOutcomes steps,
             Clock clock) {
         this.config = config;
         this.chat = chat;
@@ -87,6 +89,7 @@ final class Reconciler {
         this.submit = submit;
         this.queue = queue;
         this.members = members;
+        this.steps = steps;
         this.clock = clock;
     }
 
@@ -124,7 +127,9 @@ final class Reconciler {
             if (!StatusFacts.wellFormed(record)) {
                 continue;
             }
-            if (isOpen(record) && record.message().postedAt().isBefore(nextFrom)) {
+            // A step whose request ended but that this instance hasn't seen complete keeps its message in view.
+            if ((isOpen(record) || steps.open(record.facts()))
+                    && record.message().postedAt().isBefore(nextFrom)) {
                 nextFrom = record.message().postedAt();
             }
             try {
@@ -135,6 +140,7 @@ final class Reconciler {
                 } else {
                     settle(record, now);
                 }
+                steps.settle(record, now, config.polling().abandonedAfter());
             } catch (RuntimeException e) {
                 log.warn(
                         "Could not settle status message {} in {}; the next sweep tries again: {}",
@@ -233,7 +239,7 @@ final class Reconciler {
                 "Queued request {} in {} was left by an instance that is gone; it waits here now",
                 record.message().ts(),
                 record.message().channel());
-        PreparedRequest request = ((Preparation.Ready) again).request();
+        PreparedRequest request = ((Preparation.Ready) again).request().forStep(StatusFacts.step(record.facts()));
         return Optional.of(CreateQueue.Entry.takenOver(
                 request,
                 card,
@@ -356,7 +362,7 @@ final class Reconciler {
                 record.message().channel(),
                 sent);
         return Optional.of(CreateQueue.Entry.resumed(
-                ((Preparation.Ready) again).request(),
+                ((Preparation.Ready) again).request().forStep(StatusFacts.step(record.facts())),
                 card,
                 record.message(),
                 StatusFacts.queuedAt(record.facts()).orElse(record.message().postedAt()),

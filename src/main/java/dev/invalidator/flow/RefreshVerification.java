@@ -21,8 +21,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -84,33 +86,42 @@ public final class RefreshVerification implements AutoCloseable {
      *
      * @param completed the status message as the completion edit rendered it, to add the mark to
      * @param facts     the facts kept with the status message: the samples, and what to keep on the next edit
+     * @return completes once the check is over, with how many URLs it found stale; empty when none was checked
      */
-    void completed(Invalidation invalidation, PostedMessage status, StatusCard completed, Map<String, String> facts) {
+    CompletionStage<OptionalInt> completed(
+            Invalidation invalidation, PostedMessage status, StatusCard completed, Map<String, String> facts) {
         VerifyConfig.Settings settings = config.verify().forDistribution(invalidation.distributionId());
         Optional<DistributionConfig> distribution = config.byId(invalidation.distributionId());
         if (!settings.enabled() || distribution.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(OptionalInt.empty());
         }
         CheckPlan plan = CheckPlan.of(invalidation.paths(), StatusFacts.samples(facts), settings.maxUrls());
+        CompletableFuture<OptionalInt> over = new CompletableFuture<>();
         checking.incrementAndGet();
         try {
             pool.execute(() -> {
                 try {
                     start(invalidation, distribution.get(), status, completed, facts, settings, plan)
-                            .whenComplete((done, failure) -> checking.decrementAndGet())
+                            .whenComplete((stale, failure) -> {
+                                checking.decrementAndGet();
+                                over.complete(failure == null ? stale : OptionalInt.empty());
+                            })
                             .exceptionally(failure -> {
                                 log.error("The refresh check of invalidation {} failed", invalidation.id(), failure);
-                                return null;
+                                return OptionalInt.empty();
                             });
                 } catch (RuntimeException e) {
                     checking.decrementAndGet();
+                    over.complete(OptionalInt.empty());
                     throw e;
                 }
             });
         } catch (RejectedExecutionException e) {
             checking.decrementAndGet();
             log.warn("Too many refresh checks queued; invalidation {} is not checked", invalidation.id());
+            over.complete(OptionalInt.empty());
         }
+        return over;
     }
 
     /** Whether no check is running or waiting: its reply and mark, if any, are in Slack. */
@@ -118,7 +129,7 @@ public final class RefreshVerification implements AutoCloseable {
         return checking.get() == 0;
     }
 
-    private CompletableFuture<Void> start(
+    private CompletableFuture<OptionalInt> start(
             Invalidation invalidation,
             DistributionConfig distribution,
             PostedMessage status,
@@ -128,7 +139,7 @@ public final class RefreshVerification implements AutoCloseable {
             CheckPlan plan) {
         if (plan.paths().isEmpty()) {
             showReply(status, RefreshReplies.nothingChecked(completed.alias(), plan));
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(OptionalInt.empty());
         }
         URI baseUrl;
         try {
@@ -140,10 +151,13 @@ public final class RefreshVerification implements AutoCloseable {
             meters.refreshChecked(
                     invalidation.distributionId(), 0, 0, plan.paths().size());
             showReply(status, RefreshReplies.domainsUnreadable(e));
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(OptionalInt.empty());
         }
         return check.run(baseUrl, plan, invalidation.paths(), invalidation.createTime())
-                .thenAccept(report -> publish(invalidation, status, completed, facts, report));
+                .thenApply(report -> {
+                    publish(invalidation, status, completed, facts, report);
+                    return OptionalInt.of(report.stale().size());
+                });
     }
 
     private void publish(

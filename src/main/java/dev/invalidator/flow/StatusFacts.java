@@ -46,6 +46,11 @@ final class StatusFacts {
      * it holds, so that its touches stay within Slack's edit rate.
      */
     static final String TOUCH_DUE = "touch_due";
+    /** The id of the workflow step's run the request belongs to ({@link StepExecution}), if a workflow sent it. */
+    static final String STEP = "step";
+    /** {@code no} when that workflow goes on once the invalidation is created; {@code yes} when it waits for its end. */
+    static final String STEP_WAITS = "step_waits";
+
     /** The CallerReference of the invalidation a queued request goes out in with others: the first one's. */
     static final String BATCH_REFERENCE = "batch_reference";
 
@@ -61,6 +66,8 @@ final class StatusFacts {
     private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-f]{16}");
     /** {@link RequestTicket#digest()}: a SHA-256 in base64url without padding. */
     private static final Pattern DIGEST = Pattern.compile("[A-Za-z0-9_-]{43}");
+    /** Slack's function execution ids: {@code Fx} and letters and digits. */
+    private static final Pattern EXECUTION_ID = Pattern.compile("Fx[A-Za-z0-9]{1,40}");
 
     private StatusFacts() {}
 
@@ -80,6 +87,8 @@ final class StatusFacts {
                 && absentOr(facts, TOUCHED_AT, millis -> matches(millis, MILLIS))
                 && absentOr(facts, TOUCH_DUE, millis -> matches(millis, MILLIS))
                 && absentOr(facts, BATCHES, count -> matches(count, COUNT))
+                && absentOr(facts, STEP, id -> matches(id, EXECUTION_ID))
+                && absentOr(facts, STEP_WAITS, waits -> "yes".equals(waits) || "no".equals(waits))
                 && absentOr(
                         facts,
                         BATCH_REFERENCE,
@@ -105,6 +114,10 @@ final class StatusFacts {
         facts.put(ALIAS, request.distribution().alias());
         facts.put(PATHS, String.valueOf(request.paths().accepted().size()));
         request.note().ifPresent(note -> facts.put(NOTE, note));
+        request.step().ifPresent(step -> {
+            facts.put(STEP, step.id());
+            facts.put(STEP_WAITS, step.waits() ? "yes" : "no");
+        });
         int batches = PathLimits.cloudFrontDefaults().batches(request.values()).size();
         if (batches > 1) {
             // From the first post on, so that a sweep finding the message left at any point looks for every batch.
@@ -194,6 +207,14 @@ final class StatusFacts {
                 .flatMap(String::lines)
                 .filter(sample -> !sample.isBlank())
                 .toList();
+    }
+
+    /** The workflow step's run the request belongs to, if the facts are well formed and name one. */
+    static Optional<StepExecution> step(Map<String, String> facts) {
+        if (!wellFormed(facts) || !facts.containsKey(STEP)) {
+            return Optional.empty();
+        }
+        return Optional.of(new StepExecution(facts.get(STEP), !"no".equals(facts.get(STEP_WAITS))));
     }
 
     static Optional<String> refreshMark(Map<String, String> facts) {

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ final class SubmitInvalidation {
     private final BatchMembers members;
     private final Clock clock;
     private final QueuedReadBack readBack;
+    private final StepOutcomes steps;
 
     SubmitInvalidation(
             Gate gate,
@@ -76,6 +78,7 @@ final class SubmitInvalidation {
             AuditLog audit,
             CreateQueue queue,
             BatchMembers members,
+            StepOutcomes steps,
             Clock clock) {
         this.gate = gate;
         this.catalog = catalog;
@@ -92,6 +95,7 @@ final class SubmitInvalidation {
         this.queue = queue;
         this.members = members;
         this.clock = clock;
+        this.steps = steps;
         this.readBack = new QueuedReadBack(chat, clock);
         queue.sendWith(this::send);
     }
@@ -303,9 +307,17 @@ final class SubmitInvalidation {
                     () -> chat.update(
                             approved.status(),
                             approved.card().refused(refused.inline()).message()));
+            steps.ended(
+                    approved.facts(),
+                    approved.status(),
+                    StatusCard.State.FAILED,
+                    Optional.empty(),
+                    OptionalInt.empty());
             return;
         }
-        PreparedRequest request = ((Preparation.Ready) preparation).request();
+        // A ticket carries no workflow step: the message that waited names it, if a workflow asked.
+        PreparedRequest request =
+                ((Preparation.Ready) preparation).request().forStep(StatusFacts.step(approved.facts()));
         create(request, approved.card(), approved.status());
     }
 
@@ -439,6 +451,7 @@ final class SubmitInvalidation {
                         StatusFacts.of(entry.request)));
         if (number == 1) {
             replySent(entry, 1);
+            steps.created(StatusFacts.of(entry.request), entry.status, invalidation.id());
         }
         tracker.follow(invalidation);
         return CreateQueue.Sent.DONE;
@@ -459,6 +472,7 @@ final class SubmitInvalidation {
                                 .inProgress(invalidation.id(), invalidation.createTime())
                                 .message()));
         replySent(entry, together);
+        steps.created(StatusFacts.of(entry.request), entry.status, invalidation.id());
     }
 
     /**
@@ -485,6 +499,12 @@ final class SubmitInvalidation {
         Quietly.showLater(
                 "the failure notice",
                 () -> chat.replyLater(entry.status, Replies.failedNotice(entry.request.requester(), e)));
+        steps.ended(
+                StatusFacts.of(entry.request),
+                entry.status,
+                StatusCard.State.FAILED,
+                Optional.empty(),
+                OptionalInt.empty());
     }
 
     /**
@@ -512,6 +532,7 @@ final class SubmitInvalidation {
         taken.ifPresent(entry -> audit.record(AuditEntry.of(AuditEntry.Decision.CANCELLED, entry.request, "")));
         Quietly.show(
                 "the cancellation", () -> chat.update(clicked, card.cancelled().message()));
+        steps.ended(record.get().facts(), clicked, StatusCard.State.CANCELLED, Optional.empty(), OptionalInt.empty());
         // A read of the channel from before this edit would show the request queued still, were it held here after all.
         readBack.forget(clicked.channel());
     }

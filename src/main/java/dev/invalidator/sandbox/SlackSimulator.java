@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -105,10 +106,37 @@ public final class SlackSimulator implements AutoCloseable {
     /** A view as opened, updated or published ({@code method}); {@code viewJson} is the full view object. */
     public record OpenedView(String viewId, String userId, String viewJson, String method) {}
 
+    /** A run of a workflow's custom step: the id Slack gave it, and the envelope of its {@code function_executed}. */
+    public record StepExecution(String executionId, Envelope envelope) {}
+
+    /**
+     * A call of {@code functions.completeSuccess} or {@code functions.completeError}, as it came and as answered.
+     *
+     * @param outputs  the outputs (JSON), for a success
+     * @param error    the error, for a failure
+     * @param auth     the token's kind: {@link Auth#WORKFLOW} for the token the event carried
+     * @param accepted whether Slack took it; a second completion of an execution is not
+     */
+    public record StepCompletion(
+            String executionId,
+            String method,
+            Optional<String> outputs,
+            Optional<String> error,
+            Auth auth,
+            boolean accepted,
+            Instant at) {
+
+        public boolean success() {
+            return "functions.completeSuccess".equals(method);
+        }
+    }
+
     /** The kind of token a Web API call carried. */
     public enum Auth {
         BOT,
         APP,
+        /** The token a {@code function_executed} event carries, for that execution's calls. */
+        WORKFLOW,
         REVOKED,
         INVALID,
         MISSING
@@ -145,6 +173,7 @@ public final class SlackSimulator implements AutoCloseable {
     private final SlackSocketServer socket;
     private final SlackHttp http;
     private final SlackInteractions interactions;
+    private final SlackFunctions functions;
 
     private SlackSimulator(Clock clock) {
         records = new SlackRecords(clock);
@@ -158,11 +187,13 @@ public final class SlackSimulator implements AutoCloseable {
         world.addChannel(RANDOM, "random", false, false);
         socket = new SlackSocketServer(json, clock);
         socket.startAndWait();
+        functions = new SlackFunctions(json, clock, new SlackPayloads(json, clock), socket, this::newWorkflowToken);
         try {
             Map<String, Route> routes = new HashMap<>();
             chat.register(routes);
             new SlackDirectoryMethods(json, world, socket::issueUrl).register(routes);
             views.register(routes);
+            functions.register(routes);
             http = new SlackHttp(json, clock, routes, this::authOf, records, faults, limiter, holds, responseUrls);
         } catch (RuntimeException e) {
             socket.shutdown();
@@ -225,6 +256,9 @@ public final class SlackSimulator implements AutoCloseable {
     }
 
     private Auth authOf(String token) {
+        if (functions.isExecutionToken(token)) {
+            return Auth.WORKFLOW;
+        }
         return botToken.equals(token)
                 ? Auth.BOT
                 : appToken.equals(token) ? Auth.APP : revoked.contains(token) ? Auth.REVOKED : Auth.INVALID;
@@ -232,6 +266,10 @@ public final class SlackSimulator implements AutoCloseable {
 
     private String newBotToken() {
         return "xoxb-" + digits(13) + "-" + digits(13) + "-" + hex(12);
+    }
+
+    private String newWorkflowToken() {
+        return "xwfp-" + digits(13) + "-" + digits(13) + "-" + hex(16);
     }
 
     private String newAppToken() {
@@ -407,6 +445,20 @@ public final class SlackSimulator implements AutoCloseable {
     /** {@code userId} opens the bot's Home tab: an {@code events_api} envelope with {@code app_home_opened}. */
     public Envelope appHomeOpened(String userId) {
         return interactions.appHomeOpened(userId);
+    }
+
+    /**
+     * A workflow reaches the app's custom step {@code callbackId} with {@code inputs} (strings, booleans, numbers):
+     * Slack sends {@code function_executed} over Socket Mode, with a token for this execution, and waits for {@code
+     * functions.completeSuccess} or {@code functions.completeError} ({@link #stepCompletions()}).
+     */
+    public StepExecution runStep(String callbackId, Map<String, ?> inputs) {
+        return functions.execute(callbackId, inputs);
+    }
+
+    /** Every completion of a step's execution asked for, accepted or not, in arrival order. */
+    public List<StepCompletion> stepCompletions() {
+        return functions.completions();
     }
 
     /** Sends {@code disconnect} with {@code reason} (e.g. "refresh_requested") on every open connection. */

@@ -12,6 +12,7 @@ import dev.invalidator.slack.listeners.actions.ConfirmationButtonsListener;
 import dev.invalidator.slack.listeners.actions.QueueCancelListener;
 import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
 import dev.invalidator.slack.listeners.events.HomeListener;
+import dev.invalidator.slack.listeners.events.WorkflowStepListener;
 import dev.invalidator.slack.listeners.views.RequestModalListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,7 +90,8 @@ public final class SlackBot implements AutoCloseable {
 
     /**
      * Checks the bot token ({@code auth.test}), opens the Socket Mode connection and starts taking commands;
-     * {@code meters} counts the connection's reconnects and the envelopes it acks.
+     * {@code meters} counts the connection's reconnects and the envelopes it acks; {@code steps} keeps the token of each
+     * workflow step's run it hears of.
      *
      * @throws IllegalStateException with a one-line reason (no token in it) when Slack refuses a token
      */
@@ -99,7 +101,8 @@ public final class SlackBot implements AutoCloseable {
             CommandHandler handler,
             Executor workers,
             Clock clock,
-            SlackMeters meters) {
+            SlackMeters meters,
+            SlackWorkflowSteps steps) {
         App app = new App(appConfig(slack, tokens.botToken()));
         AckDeadline deadline = new AckDeadline(ACK_BUDGET, System::nanoTime);
         Executor afterAck = deadline.workers(workers);
@@ -109,6 +112,7 @@ public final class SlackBot implements AutoCloseable {
         QueueCancelListener.register(app, handler, afterAck);
         RequestModalListener.register(app, handler, afterAck);
         HomeListener.register(app, handler, afterAck);
+        WorkflowStepListener.register(app, handler, afterAck, steps::started);
         try {
             SocketModeSession session =
                     SocketModeSession.open(app, tokens.appToken(), DISPATCH_THREADS, clock, deadline, meters);

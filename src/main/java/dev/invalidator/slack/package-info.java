@@ -6,7 +6,7 @@
  * Slack slack = SlackBot.slack(apiUrl, error -> rereadTokens());   // a revoked or rotated token, noticed once
  * MethodsClient methods = slack.methods(tokens.botToken());
  * Chat chat = new SlackChat(methods, 5, Duration.ofSeconds(30));
- * SlackBot bot = SlackBot.start(slack, tokens, handler, workers, clock, metrics.slack());  // listeners, connects
+ * SlackBot bot = SlackBot.start(slack, tokens, handler, workers, clock, metrics.slack(), steps);  // listeners, connects
  * }</pre>
  *
  * <p>{@link SlackBot} registers every listener in one place and owns the connection, through

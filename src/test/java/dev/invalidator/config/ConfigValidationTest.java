@@ -552,7 +552,7 @@ class ConfigValidationTest {
                     arguments(
                             web("id: E1WEBEXAMPLE, channels: [C0OPS], users: [\"*\"], region: us-east-1"),
                             "distributions.web.region: unknown key — the keys here are id, channels, users, roleArn,"
-                                    + " approvers, approvalFor and verify"),
+                                    + " approvers, approvalFor, verify and workflowsSkipConfirm"),
                     arguments(
                             validWith("polling: {interval: 4s}"),
                             "polling.interval: unknown key — the keys here"

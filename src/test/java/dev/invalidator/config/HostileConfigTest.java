@@ -189,7 +189,7 @@ class HostileConfigTest {
         void a_merge_key_is_an_unknown_key() {
             assertThatThrownBy(() -> yaml(web("<<: {id: E1WEBEXAMPLE}, channels: [C0OPS], users: [\"*\"]")))
                     .hasMessage("invalidator.yml: distributions.web.\"<<\": unknown key — the keys here are id,"
-                            + " channels, users, roleArn, approvers, approvalFor and verify");
+                            + " channels, users, roleArn, approvers, approvalFor, verify and workflowsSkipConfirm");
         }
 
         @Test

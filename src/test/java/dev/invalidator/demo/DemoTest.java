@@ -121,6 +121,22 @@ class DemoTest {
     }
 
     @Test
+    void a_workflow_runs_the_step_for_the_person_in_the_channel_and_shows_how_it_ended() {
+        Run run = demo(":workflow web /index.html\n:workflow web /*\n");
+
+        assertThat(run.status()).isZero();
+        String status = run.firstPostIn("#ops");
+        assertThat(run.from("alice in #ops › :workflow web /index.html"))
+                .containsSubsequence(
+                        "⚙ A workflow runs the step \"Invalidate CloudFront paths\" for @alice in #ops",
+                        "#ops · " + status + " · invalidator",
+                        "⚙ Workflow step completed: state completed · invalidation ",
+                        "alice in #ops › :workflow web /*",
+                        "⚙ Workflow step failed: Nothing was invalidated: in a chat this request would need a"
+                                + " confirmation");
+    }
+
+    @Test
     void starts_with_the_rules_and_the_help() {
         Run run = demo("");
 

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.slack.api.bolt.App;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.Event;
+import com.slack.api.model.event.FunctionExecutedEvent;
+import dev.invalidator.flow.StepOutcomes;
 import dev.invalidator.slack.listeners.commands.InvalidateCommandListener;
+import dev.invalidator.slack.listeners.events.WorkflowStepListener;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -65,6 +69,9 @@ class ManifestTest {
             entry("views.open", Set.of()),
             entry("views.publish", Set.of()),
             entry("auth.test", Set.of()),
+            // docs.slack.dev/reference/methods/functions.completeSuccess, .completeError: "No scopes required"
+            entry("functions.completeSuccess", Set.of()),
+            entry("functions.completeError", Set.of()),
             // slack.md §2: called with the app-level token, whose connections:write is set on the token, not here
             entry("apps.connections.open", Set.of()));
 
@@ -72,7 +79,8 @@ class ManifestTest {
     private static final Set<String> CALLED_BY_BOLT = Set.of("auth.test", "apps.connections.open");
 
     /** The events Slack delivers and the scopes they need: app_home_opened needs none, only a bot user. */
-    private static final Map<String, Set<String>> SCOPES_BY_EVENT = Map.of("app_home_opened", Set.of());
+    private static final Map<String, Set<String>> SCOPES_BY_EVENT =
+            Map.of("app_home_opened", Set.of(), "function_executed", Set.of());
 
     /** slack.md §2: a slash command needs the commands scope. */
     private static final String SLASH_COMMAND_SCOPE = "commands";
@@ -281,6 +289,13 @@ class ManifestTest {
                     .keySet()) {
                 handled.add((String) type.getField("TYPE_NAME").get(null));
             }
+            // app.function(callbackId, …) listens for function_executed without naming its class
+            if (!main.calls(type -> type.isAssignableTo(App.class)).keySet().stream()
+                    .filter(call -> call.method().equals("function"))
+                    .toList()
+                    .isEmpty()) {
+                handled.add(FunctionExecutedEvent.TYPE_NAME);
+            }
 
             assertThat(strings(manifest.path("settings")
                             .path("event_subscriptions")
@@ -302,6 +317,66 @@ class ManifestTest {
                             .asBoolean())
                     .as("home_tab_enabled while the code %s views.publish", published ? "calls" : "never calls")
                     .isEqualTo(published);
+        }
+    }
+
+    /** The custom step for Workflow Builder: slack.md §15, docs.slack.dev/tools/java-slack-sdk/guides/custom-steps. */
+    @Nested
+    class WorkflowStep {
+
+        private JsonNode step() {
+            return manifest.path("functions").path(WorkflowStepListener.CALLBACK_ID);
+        }
+
+        @Test
+        void the_step_is_declared_under_the_callback_id_the_listener_answers() {
+            assertThat(manifest.path("functions").size()).isEqualTo(1);
+            assertThat(step().path("title").asText()).isNotBlank();
+            assertThat(step().path("description").asText()).isNotBlank();
+        }
+
+        @Test
+        void its_inputs_are_exactly_those_the_listener_reads_and_the_four_it_needs_are_required() {
+            assertThat(fieldNames(step().path("input_parameters").path("properties")))
+                    .containsExactlyElementsOf(WorkflowStepListener.INPUTS);
+            assertThat(strings(step().path("input_parameters").path("required")))
+                    .containsExactlyInAnyOrder("target", "paths", "user", "channel");
+            assertThat(step().path("input_parameters")
+                            .path("properties")
+                            .path("user")
+                            .path("type")
+                            .asText())
+                    .isEqualTo("slack#/types/user_id");
+            assertThat(step().path("input_parameters")
+                            .path("properties")
+                            .path("channel")
+                            .path("type")
+                            .asText())
+                    .isEqualTo("slack#/types/channel_id");
+        }
+
+        @Test
+        void its_outputs_are_exactly_those_the_bot_completes_it_with() {
+            assertThat(fieldNames(step().path("output_parameters").path("properties")))
+                    .containsExactlyElementsOf(StepOutcomes.OUTPUTS);
+            assertThat(step().path("output_parameters")
+                            .path("properties")
+                            .path("stale_urls")
+                            .path("type")
+                            .asText())
+                    .isEqualTo("integer");
+        }
+
+        @Test
+        void org_deploy_is_on_as_slack_requires_for_custom_steps() {
+            assertThat(manifest.path("settings").path("org_deploy_enabled").asBoolean())
+                    .isTrue();
+        }
+
+        private List<String> fieldNames(JsonNode node) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            return names;
         }
     }
 }

@@ -1,0 +1,428 @@
+package dev.invalidator.slack;
+
+import static dev.invalidator.testing.BotFixture.IMAGES;
+import static dev.invalidator.testing.BotFixture.OPS;
+import static dev.invalidator.testing.BotFixture.SHOP;
+import static dev.invalidator.testing.BotFixture.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.invalidator.Bot;
+import dev.invalidator.chat.StatusCard;
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.sandbox.SimulatedEdge;
+import dev.invalidator.sandbox.SimulatedInvalidation;
+import dev.invalidator.sandbox.SlackSimulator;
+import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
+import dev.invalidator.sandbox.SlackSimulator.StepCompletion;
+import dev.invalidator.sandbox.SlackSimulator.StepExecution;
+import dev.invalidator.slack.listeners.events.WorkflowStepListener;
+import dev.invalidator.testing.Await;
+import dev.invalidator.testing.BotFixture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The custom step "Invalidate CloudFront paths", run as Workflow Builder runs it: Slack sends {@code function_executed}
+ * over Socket Mode to the real Bolt client, the bot runs the same request as the command for the person and channel
+ * given, and ends the step with {@code functions.completeSuccess} or {@code functions.completeError}, which the
+ * simulator takes once per run, as Slack does.
+ */
+class WorkflowStepEndToEndTest {
+
+    private static final String ALICE = SlackSimulator.ALICE;
+    private static final String BOB = SlackSimulator.BOB;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BotFixture world;
+
+    @BeforeEach
+    void start() {
+        world = new BotFixture();
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private StepExecution run(String target, String paths, String user, String channel, boolean wait) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("target", target);
+        inputs.put("paths", paths);
+        inputs.put("user", user);
+        inputs.put("channel", channel);
+        inputs.put("wait", wait);
+        StepExecution execution = world.slack.runStep(WorkflowStepListener.CALLBACK_ID, inputs);
+        execution.envelope().ack().orTimeout(10, TimeUnit.SECONDS).join();
+        return execution;
+    }
+
+    private StepCompletion awaitEnd(StepExecution execution) {
+        return Await.value(
+                "the end of workflow step " + execution.executionId(),
+                () -> world.slack.stepCompletions().stream()
+                        .filter(completion -> completion.executionId().equals(execution.executionId()))
+                        .filter(StepCompletion::accepted)
+                        .findFirst()
+                        .orElse(null));
+    }
+
+    private List<StepCompletion> completionsOf(StepExecution execution) {
+        return world.slack.stepCompletions().stream()
+                .filter(completion -> completion.executionId().equals(execution.executionId()))
+                .toList();
+    }
+
+    private static JsonNode outputs(StepCompletion completion) {
+        try {
+            return JSON.readTree(completion.outputs().orElseThrow());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ChannelMessage awaitStatus(String state) {
+        return world.awaitMessage(OPS, message -> message.text().contains(state), "the status message, " + state);
+    }
+
+    @Nested
+    class Allowed {
+
+        private Bot bot;
+
+        @BeforeEach
+        void startBot() {
+            bot = world.startBot();
+        }
+
+        @Test
+        void a_step_that_waits_posts_the_status_message_and_completes_when_the_invalidation_does_with_its_outputs() {
+            StepExecution execution = run("web", "/index.html\n/css/*", ALICE, OPS, true);
+
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
+            ChannelMessage inProgress = awaitStatus("in progress");
+            assertThat(invalidation.paths()).containsExactly("/index.html", "/css/*");
+            assertThat(inProgress.blocksJson()).contains("<@" + ALICE + ">");
+            assertThat(inProgress.metadataJson()).contains(execution.executionId());
+            assertThat(completionsOf(execution))
+                    .as("nothing ends the step before CloudFront completes")
+                    .isEmpty();
+
+            world.cloudFront.simulator.complete(invalidation.id());
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(end.success()).isTrue();
+            assertThat(end.auth()).as("the token the event carried").isEqualTo(SlackSimulator.Auth.WORKFLOW);
+            JsonNode outputs = outputs(end);
+            assertThat(outputs.path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            assertThat(outputs.path("state").asText()).isEqualTo("completed");
+            assertThat(outputs.path("stale_urls").isInt()).isTrue();
+            assertThat(outputs.path("status_message").asText())
+                    .contains(inProgress.ts().replace(".", ""));
+            awaitStatus("completed");
+        }
+
+        @Test
+        void a_step_that_does_not_wait_completes_once_the_invalidation_is_created_and_only_then() {
+            StepExecution execution = run("web", "/index.html", ALICE, OPS, false);
+
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
+            StepCompletion end = awaitEnd(execution);
+
+            assertThat(outputs(end).path("state").asText()).isEqualTo("in_progress");
+            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            world.cloudFront.simulator.complete(invalidation.id());
+            ChannelMessage completed = awaitStatus("completed");
+            world.awaitReply(completed, reply -> reply.text().contains("<@" + ALICE + ">"), "the completion notice");
+            Await.until("the bot to be done with the completion", bot::idle);
+            assertThat(completionsOf(execution))
+                    .as("one completion, none tried after it")
+                    .hasSize(1);
+        }
+
+        @Test
+        void a_channel_the_distribution_is_not_allowed_in_fails_the_step_and_creates_nothing() {
+            StepExecution execution = run("web", "/index.html", ALICE, SlackSimulator.GENERAL, true);
+
+            StepCompletion end = awaitEnd(execution);
+
+            assertThat(end.success()).isFalse();
+            assertThat(end.error().orElseThrow()).containsIgnoringCase("not allowed");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
+            assertThat(world.slack.messages(SlackSimulator.GENERAL)).isEmpty();
+        }
+
+        @Test
+        void a_person_the_distribution_does_not_list_fails_the_step_and_creates_nothing() {
+            StepExecution execution = run("images", "/logo.png", BOB, OPS, true);
+
+            StepCompletion end = awaitEnd(execution);
+
+            assertThat(end.success()).isFalse();
+            assertThat(end.error().orElseThrow()).containsIgnoringCase("not allowed");
+            assertThat(world.cloudFront.simulator.invalidations(IMAGES)).isEmpty();
+            assertThat(world.slack.messages(OPS)).isEmpty();
+        }
+
+        @Test
+        void a_bad_path_fails_the_step_naming_the_path_as_the_command_does() {
+            StepExecution execution = run("web", "/index.html\nindex.html", ALICE, OPS, true);
+
+            StepCompletion end = awaitEnd(execution);
+
+            assertThat(end.success()).isFalse();
+            assertThat(end.error().orElseThrow()).contains("index.html").contains("/");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
+        }
+
+        @Test
+        void a_wipe_fails_the_step_by_default_saying_why_and_which_key_allows_it() {
+            StepExecution execution = run("web", "/*", ALICE, OPS, true);
+
+            StepCompletion end = awaitEnd(execution);
+
+            assertThat(end.success()).isFalse();
+            assertThat(end.error().orElseThrow()).contains("/*").contains("workflowsSkipConfirm");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
+            assertThat(world.slack.messages(OPS)).isEmpty();
+        }
+    }
+
+    @Nested
+    class RefreshCheck {
+
+        @Test
+        void the_stale_urls_the_check_finds_are_an_output_once_the_check_is_done() {
+            SimulatedEdge edge = world.cloudFront.simulator.edge();
+            edge.publish(WEB, "/index.html", "old");
+            edge.cacheCopy(WEB, "/index.html", Duration.ofHours(2));
+            edge.publish(WEB, "/index.html", "new");
+            // The edge holds /about.html: /About.html, invalidated, is not it, and the check finds the copy stale.
+            edge.publish(WEB, "/about.html", "old");
+            edge.cacheCopy(WEB, "/about.html", Duration.ofHours(2));
+            edge.publish(WEB, "/about.html", "new");
+            world.startBot(BotFixture.config(BotFixture.CONFIG
+                    .replace("    id: E1WEBEXAMPLE\n", "    id: E1WEBEXAMPLE\n    verify: {baseUrl: \"%s\"}\n")
+                    .replace("  enabled: false", "  timeout: 10s")
+                    .formatted(edge.baseUrl(WEB))));
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put("target", "web");
+            inputs.put("paths", "/index.html\n/About.html");
+            inputs.put("user", ALICE);
+            inputs.put("channel", OPS);
+            inputs.put("check", "/index.html");
+            StepExecution execution = world.slack.runStep(WorkflowStepListener.CALLBACK_ID, inputs);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
+
+            world.cloudFront.simulator.complete(invalidation.id());
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(outputs(end).path("stale_urls").asInt()).isEqualTo(1);
+            assertThat(world.awaitMessage(OPS, message -> message.text().contains("completed"), "the status message")
+                            .blocksJson())
+                    .contains("1 stale");
+        }
+    }
+
+    @Nested
+    class Approval {
+
+        @BeforeEach
+        void startBot() {
+            world.startBot();
+        }
+
+        private ChannelMessage awaitButtons() {
+            return world.awaitMessage(
+                    OPS,
+                    message -> message.text().contains("awaiting approval")
+                            && message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                    "the waiting request with its buttons");
+        }
+
+        private void click(String user, ChannelMessage status, String action) {
+            world.slack
+                    .clickButton(user, OPS, status.ts(), action)
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
+        }
+
+        @Test
+        void the_step_waits_for_the_approver_and_completes_once_the_approved_invalidation_completes() {
+            StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
+            ChannelMessage waiting = awaitButtons();
+            assertThat(completionsOf(execution)).isEmpty();
+
+            click(BOB, waiting, StatusCard.APPROVE);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(SHOP);
+            world.cloudFront.simulator.complete(invalidation.id());
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+        }
+
+        @Test
+        void a_rejection_ends_the_step_as_rejected_and_nothing_is_created() {
+            StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
+            ChannelMessage waiting = awaitButtons();
+
+            click(BOB, waiting, StatusCard.REJECT);
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("rejected");
+            assertThat(outputs(end).path("invalidation_ids").asText()).isEmpty();
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
+        }
+    }
+
+    @Nested
+    class WorkflowsSkipConfirm {
+
+        @Test
+        void a_distribution_that_lets_workflows_send_a_wipe_sends_it_without_a_confirmation() {
+            world.startBot(BotFixture.config(BotFixture.CONFIG.replace(
+                    "    id: E1WEBEXAMPLE\n", "    id: E1WEBEXAMPLE\n    workflowsSkipConfirm: true\n")));
+
+            StepExecution execution = run("web", "/*", ALICE, OPS, false);
+
+            assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/*");
+            assertThat(outputs(awaitEnd(execution)).path("state").asText()).isEqualTo("in_progress");
+        }
+    }
+
+    @Nested
+    class RestartsAndReplicas {
+
+        @Test
+        void a_step_left_waiting_by_a_stopped_instance_is_completed_once_by_the_next_one() {
+            Bot first = world.startBot();
+            StepExecution execution = run("web", "/index.html", ALICE, OPS, true);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
+            awaitStatus("in progress");
+            world.stop(first);
+
+            world.startBot();
+            world.cloudFront.simulator.complete(invalidation.id());
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            assertThat(end.auth())
+                    .as("the new instance never saw the event's token")
+                    .isEqualTo(SlackSimulator.Auth.BOT);
+            assertThat(completionsOf(execution))
+                    .filteredOn(StepCompletion::accepted)
+                    .hasSize(1);
+        }
+
+        @Test
+        void a_step_waiting_for_an_approver_when_its_instance_stops_completes_once_approved_on_the_next_one() {
+            Bot first = world.startBot();
+            StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
+            ChannelMessage waiting = world.awaitMessage(
+                    OPS,
+                    message -> message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                    "the waiting request with its buttons");
+            world.stop(first);
+            world.startBot();
+
+            world.slack
+                    .clickButton(BOB, OPS, waiting.ts(), StatusCard.APPROVE)
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
+            SimulatedInvalidation invalidation = world.awaitInvalidation(SHOP);
+            world.cloudFront.simulator.complete(invalidation.id());
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            assertThat(completionsOf(execution))
+                    .filteredOn(StepCompletion::accepted)
+                    .hasSize(1);
+        }
+
+        @Test
+        void a_step_that_does_not_wait_approved_on_another_instance_completes_at_the_create_it_makes_from_the_ticket() {
+            Bot first = world.startBot();
+            StepExecution execution = run("shop", "/index.html", ALICE, OPS, false);
+            ChannelMessage waiting = world.awaitMessage(
+                    OPS,
+                    message -> message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                    "the waiting request with its buttons");
+            world.stop(first);
+            world.startBot();
+
+            world.slack
+                    .clickButton(BOB, OPS, waiting.ts(), StatusCard.APPROVE)
+                    .ack()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
+            SimulatedInvalidation invalidation = world.awaitInvalidation(SHOP);
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("in_progress");
+            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+        }
+
+        @Test
+        void a_completion_slack_failed_to_take_is_made_again_by_the_sweep() {
+            world.startBot(BotFixture.config(BotFixture.CONFIG.replace(
+                    "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n")));
+            world.slack.failNext("functions.completeSuccess", "internal_error", 1);
+            StepExecution execution = run("web", "/index.html", ALICE, OPS, true);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
+
+            world.cloudFront.simulator.complete(invalidation.id());
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            assertThat(world.slack.calls("functions.completeSuccess")).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(completionsOf(execution))
+                    .filteredOn(StepCompletion::accepted)
+                    .hasSize(1);
+        }
+
+        @Test
+        void two_replicas_complete_the_step_once_the_other_told_by_slack_it_ended() {
+            String config = BotFixture.CONFIG.replace(
+                    "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n");
+            Bot first = world.startBot(BotFixture.config(config));
+            world.startBot(BotFixture.config(config));
+            world.deliverTo(first);
+            StepExecution execution = run("web", "/index.html", ALICE, OPS, true);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
+
+            world.cloudFront.simulator.complete(invalidation.id());
+
+            awaitEnd(execution);
+            Await.until(
+                    "the other replica to try too",
+                    () -> completionsOf(execution).size() >= 2);
+            assertThat(completionsOf(execution))
+                    .filteredOn(StepCompletion::accepted)
+                    .hasSize(1);
+            assertThat(completionsOf(execution))
+                    .allSatisfy(completion -> assertThat(completion.success()).isTrue());
+        }
+    }
+}
