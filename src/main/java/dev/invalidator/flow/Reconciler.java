@@ -152,10 +152,7 @@ final class Reconciler {
 
     /** Whether the message was, when read, in a state a sweep may have to finish. */
     private static boolean isOpen(Chat.StatusRecord record) {
-        return StatusCard.isRequesting(record.text())
-                || StatusCard.awaitsApproval(record.text())
-                || StatusCard.isInProgress(record.text())
-                || StatusCard.isQueued(record.text());
+        return StatusCard.isOpen(record.text());
     }
 
     private void settle(Chat.StatusRecord record, Instant now) {
@@ -191,8 +188,7 @@ final class Reconciler {
             return Optional.empty();
         }
         StatusCard card = posted.get();
-        String own =
-                new CallerReference(record.message().channel(), record.message().ts(), card.requester()).encode();
+        String own = StatusReferences.of(record.message(), card.requester()).encode();
         // Sent with others, it went under the first one's reference, which it recorded before the create.
         String reference = StatusFacts.batchReference(record.facts()).orElse(own);
         Optional<Invalidation> created =
@@ -298,12 +294,8 @@ final class Reconciler {
         int of = StatusFacts.batches(record.facts());
         String distributionId = left.get().distribution().id();
         for (int number = of; number >= 1; number--) {
-            String reference = new CallerReference(
-                            record.message().channel(),
-                            record.message().ts(),
-                            left.get().card().requester(),
-                            number,
-                            of)
+            String reference = StatusReferences.of(
+                            record.message(), left.get().card().requester(), number, of)
                     .encode();
             Optional<Invalidation> followed = tracker.following().stream()
                     .filter(invalidation -> reference.equals(invalidation.callerReference()))
@@ -373,8 +365,8 @@ final class Reconciler {
         if (card.isEmpty() || distribution.isEmpty()) {
             return Optional.empty();
         }
-        CallerReference reference = new CallerReference(
-                record.message().channel(), record.message().ts(), card.get().requester());
+        CallerReference reference =
+                StatusReferences.of(record.message(), card.get().requester());
         if (reference.messageTime().isAfter(now.minus(config.polling().abandonedAfter()))) {
             return Optional.empty();
         }
@@ -390,9 +382,7 @@ final class Reconciler {
         int of = StatusFacts.batches(record.facts());
         // A split request's first batch goes under a reference of its own.
         String reference = of > 1
-                ? new CallerReference(
-                                record.message().channel(), record.message().ts(), card.requester(), 1, of)
-                        .encode()
+                ? StatusReferences.of(record.message(), card.requester(), 1, of).encode()
                 : left.get().reference().encode();
         Optional<Invalidation> created =
                 cdn.findByCallerReference(left.get().distribution().id(), reference);
