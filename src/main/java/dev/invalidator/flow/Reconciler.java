@@ -110,7 +110,7 @@ final class Reconciler {
         Instant from = readFrom.getOrDefault(channel, windowStart);
         List<Chat.StatusRecord> records;
         try {
-            records = chat.statusMessages(channel, from.isBefore(windowStart) ? windowStart : from);
+            records = StatusMessages.in(chat, channel, from.isBefore(windowStart) ? windowStart : from);
         } catch (RuntimeException e) {
             log.warn("Could not read the status messages of {}; the next sweep tries again: {}", channel, e.toString());
             return;
@@ -124,8 +124,10 @@ final class Reconciler {
             if (!StatusFacts.wellFormed(record)) {
                 continue;
             }
-            if (isOpen(record) && record.message().postedAt().isBefore(nextFrom)) {
-                nextFrom = record.message().postedAt();
+            // A group's member is read through its group's message: the next read must reach back to that one.
+            Instant readsFrom = record.message().threadRoot().postedAt();
+            if (isOpen(record) && readsFrom.isBefore(nextFrom)) {
+                nextFrom = readsFrom;
             }
             try {
                 if (StatusCard.isQueued(record.text())) {
