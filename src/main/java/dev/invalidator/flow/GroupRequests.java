@@ -230,10 +230,12 @@ final class GroupRequests {
                 notSent.add(request.distribution().alias());
             }
         }
-        // Its facts edited even when unchanged: the edit of a group message's facts makes its lines look again.
-        Quietly.show(
-                "the members not sent",
-                () -> chat.update(message, card.message(), GroupFacts.of(card, members, notSent)));
+        if (!notSent.isEmpty()) {
+            // The edit of a group message's facts makes its lines look again (GroupLines): these end as not sent.
+            Quietly.show(
+                    "the members not sent",
+                    () -> chat.update(message, card.message(), GroupFacts.of(card, members, notSent)));
+        }
     }
 
     /**

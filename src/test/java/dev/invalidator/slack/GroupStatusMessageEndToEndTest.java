@@ -193,6 +193,27 @@ class GroupStatusMessageEndToEndTest {
     }
 
     @Test
+    void a_member_the_rate_limit_refuses_at_the_last_moment_ends_as_not_sent_and_the_notice_still_comes() {
+        world.stop(bot);
+        bot = startBot("limits:\n  requestsPerUserPerMinute: 2\n");
+        world.type(ALICE, OPS, "sites /index.html");
+        ChannelMessage group = awaitGroupMessage("sites");
+        List<SimulatedInvalidation> sent =
+                Stream.of(WEB, IMAGES).map(world::awaitInvalidation).toList();
+
+        awaitLines(group, "`docs` — not sent");
+        Await.until(
+                "the rate limit's answer, privately",
+                () -> world.slack.ephemerals(ALICE).stream()
+                        .anyMatch(answer -> answer.text().contains("Nothing was invalidated")));
+        assertThat(world.cloudFront.simulator.invalidations(DOCS)).isEmpty();
+        sent.forEach(invalidation -> world.cloudFront.simulator.complete(invalidation.id()));
+
+        awaitLines(group, "`web` — completed", "`images` — completed", "`docs` — not sent");
+        assertThat(awaitNotice(group).text()).contains("<@" + ALICE + ">").contains("not sent");
+    }
+
+    @Test
     void approving_one_member_in_the_groups_thread_approves_no_other_and_a_rejected_one_still_ends_the_group() {
         world.stop(bot);
         bot = startBot("    approvers: [U0BOB]\n    approvalFor: all\n");
