@@ -90,7 +90,9 @@ public record GroupStatusCard(String group, String requester, int pathCount, Opt
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section(headline));
         note.ifPresent(words -> blocks.add(new Block.Section("> " + Fit.escaped(words, MAX_NOTE_CHARS))));
-        blocks.add(new Block.Section(shown));
+        if (!lines.isEmpty()) {
+            blocks.add(new Block.Section(shown));
+        }
         blocks.add(new Block.Context("Each distribution's status message, paths and checks are in the thread."));
         return new Message(text, blocks);
     }
