@@ -20,6 +20,7 @@ import dev.invalidator.flow.BatchMembers;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.flow.CompletionReporter;
 import dev.invalidator.flow.FreedCapacity;
+import dev.invalidator.flow.GroupLines;
 import dev.invalidator.flow.PeriodicSweep;
 import dev.invalidator.flow.RefreshVerification;
 import dev.invalidator.flow.StepOutcomes;
@@ -71,6 +72,7 @@ public final class Bot implements AutoCloseable {
     private final SlackBot slackBot;
     private final RefreshVerification verification;
     private final SlackChat chat;
+    private final GroupLines groupLines;
     private final CloudFrontHealth cloudFrontHealth;
     private final BotMetrics metrics;
 
@@ -82,6 +84,7 @@ public final class Bot implements AutoCloseable {
             SlackBot slackBot,
             RefreshVerification verification,
             SlackChat chat,
+            GroupLines groupLines,
             CloudFrontHealth cloudFrontHealth,
             BotMetrics metrics) {
         this.workers = workers;
@@ -91,6 +94,7 @@ public final class Bot implements AutoCloseable {
         this.slackBot = slackBot;
         this.verification = verification;
         this.chat = chat;
+        this.groupLines = groupLines;
         this.cloudFrontHealth = cloudFrontHealth;
         this.metrics = metrics;
     }
@@ -126,10 +130,17 @@ public final class Bot implements AutoCloseable {
         // Every read waits for its AWS account's turn, on a worker or a tracker thread; creates have their own pace.
         ReadBudget reads = new ReadBudget(cdn, config);
         DistributionCatalog catalog = new DistributionCatalog(config, reads, DISTRIBUTION_DETAILS_TTL, clock);
+        // The flow's Chat: a group request's message follows its members' messages, whoever edits them.
+        GroupLines flowChat = new GroupLines(chat);
         RefreshVerification verification = new RefreshVerification(
-                config, catalog, new HttpEdgeProbe(config.verify().timeout()), chat, clock, metrics.invalidations());
+                config,
+                catalog,
+                new HttpEdgeProbe(config.verify().timeout()),
+                flowChat,
+                clock,
+                metrics.invalidations());
         SlackWorkflowSteps workflowSteps = new SlackWorkflowSteps(counted, tokens.botToken());
-        StepOutcomes steps = new StepOutcomes(workflowSteps, chat, workers);
+        StepOutcomes steps = new StepOutcomes(workflowSteps, flowChat, workers);
         FreedCapacity freed = new FreedCapacity();
         BatchMembers members = new BatchMembers();
         Tracker tracker = new Tracker(
@@ -137,7 +148,7 @@ public final class Bot implements AutoCloseable {
                 new PollSchedule(
                         config.polling().initialInterval(), config.polling().maxInterval(), reads.pollsPerSecond()),
                 new CompletionReporter(
-                        config, chat, workers, verification, clock, metrics.invalidations(), freed, members, steps),
+                        config, flowChat, workers, verification, clock, metrics.invalidations(), freed, members, steps),
                 clock,
                 metrics.invalidations());
         metrics.invalidations().watchInFlight(tracker::following, clock);
@@ -150,7 +161,7 @@ public final class Bot implements AutoCloseable {
                 catalog,
                 policy,
                 pacedCdn,
-                chat,
+                flowChat,
                 tracker,
                 monthToDate,
                 clock,
@@ -196,7 +207,8 @@ public final class Bot implements AutoCloseable {
         });
         PeriodicSweep sweeps =
                 PeriodicSweep.start(handler::sweep, config.polling().sweepInterval());
-        return new Bot(workers, timer, sweeps, tracker, slackBot, verification, chat, cloudFrontHealth, metrics);
+        return new Bot(
+                workers, timer, sweeps, tracker, slackBot, verification, chat, flowChat, cloudFrontHealth, metrics);
     }
 
     private static ThreadPoolExecutor workers() {
@@ -254,7 +266,8 @@ public final class Bot implements AutoCloseable {
         }
         // The sweep in hand shares the workers' grace: what it leaves, the next sweep of any instance finishes.
         sweeps.awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        // Edits and replies the work in hand left to send later share the same grace.
+        // Edits and replies the work in hand left to send later share the same grace, group messages' first.
+        groupLines.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         chat.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         timer.shutdownNow();
         tracker.close();

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  *     // "invalidator/1/C0OPS/1503435956.000247/U0ALICE"
  * new CallerReference("C0OPS", "1503435956.000247", "U0ALICE", 2, 3).encode()
  *     // "invalidator/1/C0OPS/1503435956.000247/U0ALICE/b2of3": the second of a split request's three invalidations
+ * new CallerReference("C0OPS", "1503435957.000300", "U0ALICE", 0, 0, Optional.of("1503435956.000247")).encode()
+ *     // "invalidator/1/C0OPS/1503435957.000300/U0ALICE/t1503435956.000247": a group member's message, in the thread
+ *     // of the group's message
  * CallerReference.decode("cli-1523067548-180131")   // Optional.empty(): not one of ours
  * }</pre>
  *
@@ -28,19 +31,23 @@ import java.util.regex.Pattern;
  * @param requester the Slack user id of the person who asked
  * @param batch     which batch of a split request, from 1; 0 when the request went out whole
  * @param batches   how many batches the request went out in; 0 when it went out whole
+ * @param rootTs    when the status message is a reply (a member of a group request, in the thread of the group's
+ *     message), the {@code ts} of its thread's root, which a reply to the status message must name; empty otherwise
  */
-public record CallerReference(String channel, String messageTs, String requester, int batch, int batches) {
+public record CallerReference(
+        String channel, String messageTs, String requester, int batch, int batches, Optional<String> rootTs) {
 
     private static final String PREFIX = "invalidator/1/";
     private static final String ID = "[A-Z0-9]{1,24}";
     private static final String TS = "[0-9]{1,12}\\.[0-9]{1,9}";
     private static final Pattern ENCODED = Pattern.compile(Pattern.quote(PREFIX) + "(" + ID + ")/(" + TS + ")/(" + ID
-            + ")(?:/b([1-9][0-9]{0,3})of([1-9][0-9]{0,3}))?");
+            + ")(?:/b([1-9][0-9]{0,3})of([1-9][0-9]{0,3}))?(?:/t(" + TS + "))?");
 
     public CallerReference {
         require(channel, ID, "channel");
         require(messageTs, TS, "messageTs");
         require(requester, ID, "requester");
+        rootTs.ifPresent(root -> require(root, TS, "rootTs"));
         boolean whole = batch == 0 && batches == 0;
         if (!whole && (batch < 1 || batches < 2 || batch > batches || batches > 9999)) {
             throw new IllegalArgumentException(
@@ -51,6 +58,11 @@ public record CallerReference(String channel, String messageTs, String requester
     /** The reference of a request that goes out whole, in one invalidation. */
     public CallerReference(String channel, String messageTs, String requester) {
         this(channel, messageTs, requester, 0, 0);
+    }
+
+    /** The reference of a status message of the channel itself, not a reply. */
+    public CallerReference(String channel, String messageTs, String requester, int batch, int batches) {
+        this(channel, messageTs, requester, batch, batches, Optional.empty());
     }
 
     /** Whether the request went out in batches. */
@@ -69,7 +81,8 @@ public record CallerReference(String channel, String messageTs, String requester
     }
 
     public String encode() {
-        return PREFIX + channel + "/" + messageTs + "/" + requester + (split() ? "/b" + batch + "of" + batches : "");
+        return PREFIX + channel + "/" + messageTs + "/" + requester + (split() ? "/b" + batch + "of" + batches : "")
+                + rootTs.map(root -> "/t" + root).orElse("");
     }
 
     /** The reference's parts when the bot wrote it, else empty (references of the console, the CLI, other tools). */
@@ -81,13 +94,15 @@ public record CallerReference(String channel, String messageTs, String requester
         if (!matcher.matches()) {
             return Optional.empty();
         }
+        Optional<String> root = Optional.ofNullable(matcher.group(6));
         if (matcher.group(4) == null) {
-            return Optional.of(new CallerReference(matcher.group(1), matcher.group(2), matcher.group(3)));
+            return Optional.of(new CallerReference(matcher.group(1), matcher.group(2), matcher.group(3), 0, 0, root));
         }
         int batch = Integer.parseInt(matcher.group(4));
         int batches = Integer.parseInt(matcher.group(5));
         return batch <= batches && batches > 1
-                ? Optional.of(new CallerReference(matcher.group(1), matcher.group(2), matcher.group(3), batch, batches))
+                ? Optional.of(
+                        new CallerReference(matcher.group(1), matcher.group(2), matcher.group(3), batch, batches, root))
                 : Optional.empty();
     }
 

@@ -23,6 +23,18 @@ public interface Chat {
      */
     PostedMessage post(String channel, Message message, Map<String, String> facts);
 
+    /**
+     * {@link #post(String, Message, Map)} as a reply in the thread of {@code thread} (a group request's message): the
+     * status message of one member of the group. The answer knows its thread's root, which replies to it must name.
+     */
+    PostedMessage post(PostedMessage thread, Message message, Map<String, String> facts);
+
+    /**
+     * The bot's status messages in the thread of {@code root}, the root first if it is one, then its replies oldest
+     * first: how a group request's message finds its members' messages, which the channel's history leaves out.
+     */
+    List<StatusRecord> threadStatusMessages(PostedMessage root);
+
     /** The facts kept with a status message; empty when there are none or it can't be read. */
     Map<String, String> factsOf(PostedMessage status);
 

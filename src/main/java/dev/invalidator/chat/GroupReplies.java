@@ -42,7 +42,28 @@ public final class GroupReplies {
                         + Texts.and(going.stream()
                                 .map(alias -> "`" + escape(alias) + "`")
                                 .toList())
-                        + ". Follow each in its status message in the channel.");
+                        + ". Follow them in the group's status message in the channel: a line per distribution, the"
+                        + " details in its thread.");
+    }
+
+    /**
+     * The one notice of a group request, in its thread once every member has ended: it mentions the requester (an
+     * edit notifies nobody) with the outcome of each member, and carries {@link #endedMarker}.
+     */
+    public static Message ended(GroupStatusCard card) {
+        String lines = Fit.lines(
+                card.lines().stream().map(line -> "• " + line.shown()).toList(),
+                Fit.SECTION - 300,
+                more -> "… and " + more + " more: see the group's message");
+        return Replies.notice(
+                ":checkered_flag:",
+                "<@" + card.requester() + "> every distribution of the group `" + escape(card.group())
+                        + "` has ended:\n" + lines);
+    }
+
+    /** What {@link #ended} puts in the text of its reply, to look for before replying again. */
+    public static String endedMarker(String group) {
+        return "every distribution of the group " + group + " has ended";
     }
 
     /** {@code status sites E123}: an invalidation belongs to one member. */

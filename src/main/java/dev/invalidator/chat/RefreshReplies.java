@@ -1,5 +1,7 @@
 package dev.invalidator.chat;
 
+import static dev.invalidator.request.SlackText.escape;
+
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.verify.CheckPlan;
 import dev.invalidator.verify.EdgeAnswer;
@@ -81,6 +83,14 @@ public final class RefreshReplies {
     }
 
     /** When the invalidation names no URL: only wildcards without samples, and cache tags. */
+    /** A check's reply in a group's thread, where every member replies: it starts with the member's name. */
+    public static Message ofMember(String alias, Message reply) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Context("Refresh check of `" + escape(alias) + "`"));
+        blocks.addAll(reply.blocks());
+        return new Message(alias + ": " + reply.text(), blocks);
+    }
+
     public static Message nothingChecked(String alias, CheckPlan plan) {
         String text =
                 "Nothing was checked: this invalidation names no single file. " + String.join(" ", notes(alias, plan));

@@ -465,6 +465,31 @@ public final class Replies {
         return notice(NO_EMOJI, outcomeText(card) + " (" + card.invalidationId().orElse("") + ")");
     }
 
+    /**
+     * {@link #outcomeNotice} of one member of a group request, in the group's thread: it names the distribution and
+     * mentions nobody, since the group's own notice mentions the requester once every member has ended.
+     */
+    public static Message memberOutcomeNotice(StatusCard card) {
+        String outcome = switch (card.state()) {
+            case COMPLETED ->
+                "done: CloudFront completed the invalidation in "
+                        + Texts.duration(card.elapsed().orElseThrow()) + ". New requests now reach the origin.";
+            default ->
+                Fit.escaped(card.problem().orElse("the invalidation ended badly"), MAX_QUOTED_ERROR_CHARS) + " "
+                        + Fit.escaped(card.nextStep().orElse(""), MAX_QUOTED_ERROR_CHARS);
+        };
+        return notice(
+                NO_EMOJI,
+                "`" + escape(card.alias()) + "` " + outcome + " ("
+                        + card.invalidationId().orElse("") + ")");
+    }
+
+    /** {@link #failedNotice} of one member of a group request: it names the distribution and mentions nobody. */
+    public static Message memberFailedNotice(String alias, CdnException e) {
+        String text = "`" + escape(alias) + "`: CloudFront did not take this invalidation: " + reasonAndNextStep(e);
+        return Message.of("CloudFront did not take the invalidation of " + alias, new Block.Section(text));
+    }
+
     /** What {@link #outcomeNotice} puts in a thread for this invalidation, to look for before replying again. */
     public static String outcomeMarker(String invalidationId) {
         return "(" + invalidationId + ")";

@@ -241,6 +241,14 @@ public record StatusCard(
         };
     }
 
+    /**
+     * Whether a status message's text says its request may still move on: requesting, awaiting approval, queued or in
+     * progress. Any other state is an end.
+     */
+    public static boolean isOpen(String text) {
+        return isRequesting(text) || awaitsApproval(text) || isInProgress(text) || isQueued(text);
+    }
+
     /** The requester's note, shown under the headline in every state. */
     public StatusCard withNote(Optional<String> text) {
         return toBuilder().note(text).build();

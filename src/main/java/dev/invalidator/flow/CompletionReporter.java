@@ -3,6 +3,7 @@ package dev.invalidator.flow;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.StatusCard;
@@ -89,7 +90,7 @@ public final class CompletionReporter implements InvalidationListener {
         freed.freed(invalidation.distributionId());
         CallerReference.decode(invalidation.callerReference()).ifPresent(reference -> {
             executor.execute(() -> reportTo(
-                    new PostedMessage(reference.channel(), reference.messageTs()),
+                    StatusReferences.statusOf(reference),
                     Optional.of(reference.requester()),
                     invalidation,
                     outcome,
@@ -137,8 +138,9 @@ public final class CompletionReporter implements InvalidationListener {
             observedAt.ifPresent(seen ->
                     meters.completionShown(invalidation.distributionId(), Duration.between(seen, clock.instant())));
             // Another replica (or a previous run) may have seen the same completion: one notice per thread.
-            if (chat.replyUnlessThreadHas(
-                    status, Replies.outcomeMarker(invalidation.id()), Replies.outcomeNotice(card))) {
+            // A group's member names its distribution and mentions nobody: the group's notice mentions the requester.
+            Message notice = status.inThread() ? Replies.memberOutcomeNotice(card) : Replies.outcomeNotice(card);
+            if (chat.replyUnlessThreadHas(status, Replies.outcomeMarker(invalidation.id()), notice)) {
                 // After the edit and the notice, never before; and only here, where the notice was posted.
                 if (card.state() == StatusCard.State.COMPLETED) {
                     verification

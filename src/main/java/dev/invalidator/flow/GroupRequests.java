@@ -2,8 +2,11 @@ package dev.invalidator.flow;
 
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.GroupCard;
 import dev.invalidator.chat.GroupReplies;
+import dev.invalidator.chat.GroupStatusCard;
+import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.BotConfig;
@@ -21,12 +24,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code /invalidate sites /index.html} where {@code sites} is a distribution group: the request is checked as if typed
  * once per member, and each member that takes it goes through the single-distribution flow ({@link
  * SubmitInvalidation#run}) on its own — its own status message, CallerReference, place in the queue, approval,
- * tracking, refresh check and recovery — so that every guarantee of a request holds for each member unchanged.
+ * tracking, refresh check and recovery — so that every guarantee of a request holds for each member unchanged. The
+ * channel shows one message for the whole request, a line per member; each member's status message is a reply in its
+ * thread ({@link GroupLines} keeps the lines in step and posts the one notice once all have ended).
  *
  * <p>What is decided over the whole request: whether to ask first. When a member refuses, or the members that may go
  * together wipe, pass {@code confirm.pathThreshold} or cost money, the person gets one private card naming each
@@ -134,7 +140,7 @@ final class GroupRequests {
             return;
         }
         if (refused.isEmpty() && !worthAsking(card)) {
-            send(going, responder);
+            send(group.name(), going, responder);
             return;
         }
         pending.put(id, new Held(command.userId(), going, now));
@@ -186,10 +192,49 @@ final class GroupRequests {
                 freeLeft);
     }
 
-    /** Each member that may go, through the single-distribution flow: no member waits on another. */
-    private void send(List<PreparedRequest> going, Responder responder) {
+    /**
+     * Posts the group's one message in the channel, then sends each member that may go through the single-distribution
+     * flow with its status message in that message's thread: no member waits on another. The group message's lines
+     * follow the members from there on ({@link GroupLines}); a member refused at the last moment (a rate limit, a full
+     * queue, Slack refusing its message) is told privately, as a request of its own would be, and its line says not sent.
+     */
+    private void send(String group, List<PreparedRequest> going, Responder responder) {
+        PreparedRequest first = going.get(0);
+        List<String> members =
+                going.stream().map(request -> request.distribution().alias()).toList();
+        GroupStatusCard card = new GroupStatusCard(
+                group,
+                first.requester(),
+                first.paths().accepted().size(),
+                first.note(),
+                members.stream().map(GroupStatusCard.Line::waiting).toList());
+        PostedMessage message;
+        try {
+            message = chat.post(first.channel(), card.message(), GroupFacts.of(card, members, List.of()));
+        } catch (ChatException e) {
+            responder.answer(Replies.cannotPost(e));
+            return;
+        }
+        List<String> notSent = new ArrayList<>();
         for (PreparedRequest request : going) {
-            submit.run(request, responder, Optional.empty());
+            // The single-distribution flow answers its requester only when it posts no status message.
+            AtomicBoolean answered = new AtomicBoolean();
+            submit.run(
+                    request.inGroup(message),
+                    answer -> {
+                        answered.set(true);
+                        responder.answer(answer);
+                    },
+                    Optional.empty());
+            if (answered.get()) {
+                notSent.add(request.distribution().alias());
+            }
+        }
+        if (!notSent.isEmpty()) {
+            // The edit of a group message's facts makes its lines look again (GroupLines): these end as not sent.
+            Quietly.show(
+                    "the members not sent",
+                    () -> chat.update(message, card.message(), GroupFacts.of(card, members, notSent)));
         }
     }
 
@@ -247,7 +292,9 @@ final class GroupRequests {
                             .toList(),
                     confirmed.get(0).paths().accepted().size()));
         }
-        send(confirmed, whisper);
+        if (!confirmed.isEmpty()) {
+            send(card.get().group(), confirmed, whisper);
+        }
     }
 
     /**

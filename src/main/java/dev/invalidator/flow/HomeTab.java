@@ -9,7 +9,6 @@ import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationSummary;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.HomeView;
-import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.cost.MonthToDatePaths;
@@ -92,7 +91,7 @@ final class HomeTab {
         Map<String, String> links = new LinkedHashMap<>();
         for (Invalidation invalidation : concat(inProgress, recent)) {
             CallerReference.decode(invalidation.callerReference())
-                    .flatMap(reference -> permalinks.of(new PostedMessage(reference.channel(), reference.messageTs())))
+                    .flatMap(reference -> permalinks.of(StatusReferences.statusOf(reference)))
                     .ifPresent(link -> links.put(invalidation.id(), link));
         }
         Optional<Map<String, Integer>> used;

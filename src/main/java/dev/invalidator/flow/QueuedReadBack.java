@@ -70,8 +70,9 @@ final class QueuedReadBack {
     }
 
     private List<PostedMessage> cancelledIn(String channel, List<PostedMessage> statuses) {
+        // A group's member is read through its group's message, which is older.
         BigDecimal oldest = statuses.stream()
-                .map(status -> new BigDecimal(status.ts()))
+                .map(status -> new BigDecimal(status.threadTs()))
                 .min(BigDecimal::compareTo)
                 .orElseThrow();
         Read read = reads.get(channel);
@@ -91,7 +92,7 @@ final class QueuedReadBack {
         Instant at = clock.instant();
         BigDecimal since = new BigDecimal(oldest.longValue() - 1);
         try {
-            Set<String> cancelled = chat.statusMessages(channel, Instant.ofEpochSecond(since.longValue())).stream()
+            Set<String> cancelled = StatusMessages.in(chat, channel, Instant.ofEpochSecond(since.longValue())).stream()
                     .filter(record -> StatusCard.isCancelled(record.text()))
                     .map(record -> record.message().ts())
                     .collect(Collectors.toSet());

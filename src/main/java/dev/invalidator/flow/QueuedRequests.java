@@ -34,7 +34,7 @@ interface QueuedRequests {
             try {
                 List<QueuedRequest> queued = new ArrayList<>();
                 for (Chat.StatusRecord record :
-                        chat.statusMessages(channel, clock.instant().minus(queuedAtMost))) {
+                        StatusMessages.in(chat, channel, clock.instant().minus(queuedAtMost))) {
                     if (!StatusCard.isQueued(record.text())) {
                         continue;
                     }

@@ -113,7 +113,7 @@ final class Reconciler {
         Instant from = readFrom.getOrDefault(channel, windowStart);
         List<Chat.StatusRecord> records;
         try {
-            records = chat.statusMessages(channel, from.isBefore(windowStart) ? windowStart : from);
+            records = StatusMessages.in(chat, channel, from.isBefore(windowStart) ? windowStart : from);
         } catch (RuntimeException e) {
             log.warn("Could not read the status messages of {}; the next sweep tries again: {}", channel, e.toString());
             return;
@@ -127,10 +127,11 @@ final class Reconciler {
             if (!StatusFacts.wellFormed(record)) {
                 continue;
             }
-            // A step whose request ended but that this instance hasn't seen complete keeps its message in view.
-            if ((isOpen(record) || steps.open(record.facts()))
-                    && record.message().postedAt().isBefore(nextFrom)) {
-                nextFrom = record.message().postedAt();
+            // A group's member is read through its group's message: the next read must reach back to that one. A step
+            // whose request ended but that this instance hasn't seen complete keeps its message in view.
+            Instant readsFrom = record.message().threadRoot().postedAt();
+            if ((isOpen(record) || steps.open(record.facts())) && readsFrom.isBefore(nextFrom)) {
+                nextFrom = readsFrom;
             }
             try {
                 if (StatusCard.isQueued(record.text())) {
@@ -158,10 +159,7 @@ final class Reconciler {
 
     /** Whether the message was, when read, in a state a sweep may have to finish. */
     private static boolean isOpen(Chat.StatusRecord record) {
-        return StatusCard.isRequesting(record.text())
-                || StatusCard.awaitsApproval(record.text())
-                || StatusCard.isInProgress(record.text())
-                || StatusCard.isQueued(record.text());
+        return StatusCard.isOpen(record.text());
     }
 
     private void settle(Chat.StatusRecord record, Instant now) {
@@ -197,8 +195,7 @@ final class Reconciler {
             return Optional.empty();
         }
         StatusCard card = posted.get();
-        String own =
-                new CallerReference(record.message().channel(), record.message().ts(), card.requester()).encode();
+        String own = StatusReferences.of(record.message(), card.requester()).encode();
         // Sent with others, it went under the first one's reference, which it recorded before the create.
         String reference = StatusFacts.batchReference(record.facts()).orElse(own);
         Optional<Invalidation> created =
@@ -304,12 +301,8 @@ final class Reconciler {
         int of = StatusFacts.batches(record.facts());
         String distributionId = left.get().distribution().id();
         for (int number = of; number >= 1; number--) {
-            String reference = new CallerReference(
-                            record.message().channel(),
-                            record.message().ts(),
-                            left.get().card().requester(),
-                            number,
-                            of)
+            String reference = StatusReferences.of(
+                            record.message(), left.get().card().requester(), number, of)
                     .encode();
             Optional<Invalidation> followed = tracker.following().stream()
                     .filter(invalidation -> reference.equals(invalidation.callerReference()))
@@ -379,8 +372,8 @@ final class Reconciler {
         if (card.isEmpty() || distribution.isEmpty()) {
             return Optional.empty();
         }
-        CallerReference reference = new CallerReference(
-                record.message().channel(), record.message().ts(), card.get().requester());
+        CallerReference reference =
+                StatusReferences.of(record.message(), card.get().requester());
         if (reference.messageTime().isAfter(now.minus(config.polling().abandonedAfter()))) {
             return Optional.empty();
         }
@@ -396,9 +389,7 @@ final class Reconciler {
         int of = StatusFacts.batches(record.facts());
         // A split request's first batch goes under a reference of its own.
         String reference = of > 1
-                ? new CallerReference(
-                                record.message().channel(), record.message().ts(), card.requester(), 1, of)
-                        .encode()
+                ? StatusReferences.of(record.message(), card.requester(), 1, of).encode()
                 : left.get().reference().encode();
         Optional<Invalidation> created =
                 cdn.findByCallerReference(left.get().distribution().id(), reference);

@@ -138,7 +138,7 @@ public final class RefreshVerification implements AutoCloseable {
             VerifyConfig.Settings settings,
             CheckPlan plan) {
         if (plan.paths().isEmpty()) {
-            showReply(status, RefreshReplies.nothingChecked(completed.alias(), plan));
+            showReply(status, completed.alias(), RefreshReplies.nothingChecked(completed.alias(), plan));
             return CompletableFuture.completedFuture(OptionalInt.empty());
         }
         URI baseUrl;
@@ -150,7 +150,7 @@ public final class RefreshVerification implements AutoCloseable {
         } catch (CdnException e) {
             meters.refreshChecked(
                     invalidation.distributionId(), 0, 0, plan.paths().size());
-            showReply(status, RefreshReplies.domainsUnreadable(e));
+            showReply(status, completed.alias(), RefreshReplies.domainsUnreadable(e));
             return CompletableFuture.completedFuture(OptionalInt.empty());
         }
         return check.run(baseUrl, plan, invalidation.paths(), invalidation.createTime())
@@ -178,7 +178,7 @@ public final class RefreshVerification implements AutoCloseable {
                 report.freshCount(),
                 report.stale().size(),
                 report.unchecked().size());
-        showReply(status, RefreshReplies.report(completed.requester(), completed.alias(), report));
+        showReply(status, completed.alias(), RefreshReplies.report(completed.requester(), completed.alias(), report));
         report.mark()
                 .ifPresent(mark -> Quietly.show(
                         "invalidation " + invalidation.id() + " marked " + mark,
@@ -188,8 +188,10 @@ public final class RefreshVerification implements AutoCloseable {
                                 StatusFacts.withRefreshMark(facts, mark))));
     }
 
-    private void showReply(PostedMessage status, Message reply) {
-        Quietly.show("the refresh check", () -> chat.reply(status, reply));
+    /** The check's reply in the thread: in a group's thread, where every member replies, it names its distribution. */
+    private void showReply(PostedMessage status, String alias, Message reply) {
+        Message shown = status.inThread() ? RefreshReplies.ofMember(alias, reply) : reply;
+        Quietly.show("the refresh check", () -> chat.reply(status, shown));
     }
 
     /** Abandons the checks in progress: they are a courtesy after the fact, and nothing waits for them. */

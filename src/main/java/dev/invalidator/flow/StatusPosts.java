@@ -61,7 +61,9 @@ final class StatusPosts {
         confirmed.ifPresent(question -> facts.put(StatusFacts.CONFIRMATION, question.questionId()));
         PostedMessage status;
         try {
-            status = chat.post(request.channel(), card.message(), facts);
+            status = request.group().isPresent()
+                    ? chat.post(request.group().get(), card.message(), facts)
+                    : chat.post(request.channel(), card.message(), facts);
         } catch (ChatException e) {
             responder.answer(Replies.cannotPost(e));
             return Optional.empty();

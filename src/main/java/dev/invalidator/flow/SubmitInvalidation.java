@@ -2,7 +2,6 @@ package dev.invalidator.flow;
 
 import dev.invalidator.access.AccessDecision;
 import dev.invalidator.access.RateLimits;
-import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Distribution;
@@ -349,7 +348,7 @@ final class SubmitInvalidation {
             return sendNextBatch(first);
         }
         String reference =
-                new CallerReference(first.status.channel(), first.status.ts(), first.request.requester()).encode();
+                StatusReferences.of(first.status, first.request.requester()).encode();
         String distributionId = first.request.distribution().id();
         List<String> paths = batch.size() == 1 ? first.request.values() : CreateQueue.merged(batch);
         batch.stream()
@@ -405,8 +404,7 @@ final class SubmitInvalidation {
     private CreateQueue.Sent sendNextBatch(CreateQueue.Entry entry) {
         int number = entry.nextBatch();
         int of = entry.batches.size();
-        String reference = new CallerReference(
-                        entry.status.channel(), entry.status.ts(), entry.request.requester(), number, of)
+        String reference = StatusReferences.of(entry.status, entry.request.requester(), number, of)
                 .encode();
         String distributionId = entry.distributionId();
         if (number == 1) {
@@ -498,7 +496,12 @@ final class SubmitInvalidation {
                         entry.card.failed(e.getMessage(), e.nextStep()).message()));
         Quietly.showLater(
                 "the failure notice",
-                () -> chat.replyLater(entry.status, Replies.failedNotice(entry.request.requester(), e)));
+                () -> chat.replyLater(
+                        entry.status,
+                        entry.status.inThread()
+                                ? Replies.memberFailedNotice(
+                                        entry.request.distribution().alias(), e)
+                                : Replies.failedNotice(entry.request.requester(), e)));
         steps.ended(
                 StatusFacts.of(entry.request),
                 entry.status,

@@ -62,7 +62,11 @@ final class SlackChatMethods {
         String threadTs = r.param("thread_ts");
         if (threadTs != null) {
             Stored parent = records.find(channel.id(), threadTs).orElseThrow(() -> new Failure("thread_not_found"));
-            threadTs = parent.isReply() ? parent.threadTs() : parent.ts();
+            if (parent.isReply()) {
+                // Threads are one level deep, and what Slack does with a reply's ts as thread_ts is not documented
+                // (it is said to file the post under the root): refused here, so that nothing relies on it.
+                throw new Failure("invalid_thread_ts");
+            }
         }
         Stored stored = records.post(
                 channel.id(),

@@ -118,6 +118,10 @@ final class SlackPayloads {
                 .put("message_ts", messageTs)
                 .put("channel_id", channel.id())
                 .put("is_ephemeral", ephemeral);
+        if (message.hasNonNull("thread_ts")) {
+            ((ObjectNode) payload.get("container"))
+                    .put("thread_ts", message.get("thread_ts").asText());
+        }
         payload.put("trigger_id", triggerId);
         payload.putObject("team").put("id", SlackWorld.TEAM_ID).put("domain", SlackWorld.TEAM_DOMAIN);
         payload.putObject("channel").put("id", channel.id()).put("name", channel.name());

@@ -189,6 +189,55 @@ public final class SlackChat implements Chat {
     }
 
     @Override
+    public PostedMessage post(PostedMessage thread, Message message, Map<String, String> facts) {
+        String postId = UUID.randomUUID().toString();
+        Map<String, Object> payload = new HashMap<>(facts);
+        payload.put(POST_ID, postId);
+        var response = send(
+                "chat.postMessage",
+                thread.channel(),
+                message,
+                stateOnly(message),
+                m -> () -> client.chatPostMessage(r -> r.channel(thread.channel())
+                        .threadTs(thread.threadTs())
+                        .text(m.text())
+                        .blocks(layout(m))
+                        .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, payload))),
+                () -> posted(thread.channel(), replies(thread), FACTS_EVENT, postId));
+        return new PostedMessage(response.getChannel(), response.getTs(), Optional.of(thread.threadTs()));
+    }
+
+    @Override
+    public List<Chat.StatusRecord> threadStatusMessages(PostedMessage root) {
+        List<Chat.StatusRecord> records = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            String page = cursor.orElse(null);
+            var thread = call(
+                    "conversations.replies",
+                    root.channel(),
+                    () -> client.conversationsReplies(r -> r.channel(root.channel())
+                            .ts(root.threadTs())
+                            .limit(HISTORY_PAGE)
+                            .cursor(page)
+                            .includeAllMetadata(true)));
+            thread.getMessages().stream()
+                    .filter(message -> isOwn(message, FACTS_EVENT))
+                    .map(message -> record(inThreadOf(root, message.getTs()), message))
+                    .forEach(records::add);
+            cursor = nextCursor(thread.isHasMore(), thread.getResponseMetadata());
+        } while (cursor.isPresent());
+        return records;
+    }
+
+    /** The message {@code ts} of the thread of {@code root}: the root itself, or a reply knowing its root. */
+    private static PostedMessage inThreadOf(PostedMessage root, String ts) {
+        return root.threadTs().equals(ts)
+                ? root.threadRoot()
+                : new PostedMessage(root.channel(), ts, Optional.of(root.threadTs()));
+    }
+
+    @Override
     public Map<String, String> factsOf(PostedMessage status) {
         try {
             return status(status).map(Chat.StatusRecord::facts).orElse(Map.of());
@@ -204,6 +253,13 @@ public final class SlackChat implements Chat {
 
     @Override
     public Optional<Chat.StatusRecord> status(PostedMessage message) {
+        if (message.inThread()) {
+            // A reply is not in the channel's history: its thread is where it is read back.
+            return replies(message).stream()
+                    .filter(found -> message.ts().equals(found.getTs()) && isOwn(found, FACTS_EVENT))
+                    .findFirst()
+                    .map(found -> record(message, found));
+        }
         var history = call(
                 "conversations.history",
                 message.channel(),
@@ -251,12 +307,12 @@ public final class SlackChat implements Chat {
                 notice,
                 notice.withoutLayout(),
                 m -> () -> client.chatPostMessage(r -> r.channel(status.channel())
-                        .threadTs(status.ts())
+                        .threadTs(status.threadTs())
                         .text(m.text())
                         .blocks(layout(m))
                         .metadata(new com.slack.api.model.Message.Metadata(eventType, payload))),
                 () -> posted(status.channel(), replies(status), eventType, postId));
-        return new PostedMessage(response.getChannel(), response.getTs());
+        return new PostedMessage(response.getChannel(), response.getTs(), Optional.of(status.threadTs()));
     }
 
     /**
@@ -287,12 +343,15 @@ public final class SlackChat implements Chat {
                 .getMessages();
     }
 
-    /** The thread of {@code parent}, the parent first, then its replies oldest first. */
+    /**
+     * The thread {@code parent} belongs to, its root first, then its replies oldest first: a reply's own thread is its
+     * root's.
+     */
     private List<com.slack.api.model.Message> replies(PostedMessage parent) {
         return call(
                         "conversations.replies",
                         () -> client.conversationsReplies(r -> r.channel(parent.channel())
-                                .ts(parent.ts())
+                                .ts(parent.threadTs())
                                 .limit(LOOK_BACK)
                                 .includeAllMetadata(true)))
                 .getMessages();
@@ -364,7 +423,7 @@ public final class SlackChat implements Chat {
                 .findFirst()
                 .filter(verdict -> verdict == Decision.Verdict.EXPIRED || payload.containsKey(DECISION_BY))
                 .map(verdict -> new Decision(
-                        new PostedMessage(status.channel(), reply.getTs()),
+                        new PostedMessage(status.channel(), reply.getTs(), Optional.of(status.threadTs())),
                         verdict,
                         Optional.ofNullable(payload.get(DECISION_BY))));
     }
@@ -404,14 +463,15 @@ public final class SlackChat implements Chat {
                         "conversations.replies",
                         parent.channel(),
                         () -> client.conversationsReplies(r -> r.channel(parent.channel())
-                                .ts(parent.ts())
+                                .ts(parent.threadTs())
                                 .limit(LOOK_BACK)
                                 .includeAllMetadata(true)),
                         Optional::empty,
                         true)
                 .getMessages()
                 .stream()
-                .anyMatch(reply -> !parent.ts().equals(reply.getTs())
+                .anyMatch(reply -> !parent.threadTs().equals(reply.getTs())
+                        && !parent.ts().equals(reply.getTs())
                         && isOwn(reply)
                         && String.valueOf(reply.getText()).contains(marker));
         if (has) {
@@ -423,7 +483,7 @@ public final class SlackChat implements Chat {
                 message,
                 message.withoutLayout(),
                 m -> () -> client.chatPostMessage(r -> r.channel(parent.channel())
-                        .threadTs(parent.ts())
+                        .threadTs(parent.threadTs())
                         .text(m.text())
                         .blocks(layout(m))),
                 Optional::empty,
@@ -668,10 +728,10 @@ public final class SlackChat implements Chat {
                 message,
                 message.withoutLayout(),
                 m -> () -> client.chatPostMessage(r -> r.channel(parent.channel())
-                        .threadTs(parent.ts())
+                        .threadTs(parent.threadTs())
                         .text(m.text())
                         .blocks(layout(m))));
-        return new PostedMessage(response.getChannel(), response.getTs());
+        return new PostedMessage(response.getChannel(), response.getTs(), Optional.of(parent.threadTs()));
     }
 
     private <T extends SlackApiTextResponse> T send(

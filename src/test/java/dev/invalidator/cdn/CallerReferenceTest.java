@@ -3,6 +3,7 @@ package dev.invalidator.cdn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,28 @@ class CallerReferenceTest {
             String encoded = new CallerReference(id, "999999999999.999999999", id, 999, 999).encode();
 
             assertThat(encoded).hasSizeLessThanOrEqualTo(128).matches("\\p{ASCII}+");
+        }
+
+        @Test
+        void a_reply_in_a_group_thread_names_its_root_and_round_trips() {
+            CallerReference reference = new CallerReference(
+                    "C0OPS", "1503435957.000300", "U0ALICE", 0, 0, Optional.of("1503435956.000247"));
+
+            assertThat(reference.encode())
+                    .isEqualTo("invalidator/1/C0OPS/1503435957.000300/U0ALICE/t1503435956.000247");
+            assertThat(CallerReference.decode(reference.encode())).contains(reference);
+            assertThat(CallerReference.decode("invalidator/1/C0OPS/1503435956.000247/U0ALICE"))
+                    .hasValueSatisfying(old -> assertThat(old.rootTs()).isEmpty());
+        }
+
+        @Test
+        void a_batch_of_a_reply_at_the_longest_stays_within_128_ascii_characters_and_round_trips() {
+            String id = "A".repeat(24);
+            String ts = "999999999999.999999999";
+            CallerReference reference = new CallerReference(id, ts, id, 9999, 9999, Optional.of(ts));
+
+            assertThat(reference.encode()).hasSizeLessThanOrEqualTo(128).matches("\\p{ASCII}+");
+            assertThat(CallerReference.decode(reference.encode())).contains(reference);
         }
 
         @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Invalidation;
+import dev.invalidator.chat.GroupStatusCard;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.BotConfig;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +100,43 @@ class ReconcilerEndToEndTest {
         world.awaitReply(settled, reply -> reply.text().contains("<@" + ALICE + ">"), "the notice to the requester");
         assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
                 .isZero();
+    }
+
+    @Test
+    void a_group_members_message_left_at_requesting_in_the_groups_thread_is_settled_and_the_group_ends() {
+        SlackChat chat = botChat();
+        GroupStatusCard card =
+                new GroupStatusCard("sites", ALICE, 1, Optional.empty(), List.of(GroupStatusCard.Line.waiting("web")));
+        PostedMessage group = chat.post(OPS, card.message(), GroupFacts.of(card, List.of("web"), List.of()));
+        PostedMessage left = chat.post(
+                group,
+                StatusCard.requesting(ALICE, "web", WEB, 1).message(),
+                Map.of(
+                        StatusFacts.REQUESTER,
+                        ALICE,
+                        StatusFacts.DISTRIBUTION,
+                        WEB,
+                        StatusFacts.ALIAS,
+                        "web",
+                        StatusFacts.PATHS,
+                        "1"));
+
+        startBotMinutesLater(3);
+
+        ChannelMessage shown = world.awaitMessage(OPS, m -> m.ts().equals(group.ts()), "the group's message");
+        world.awaitReply(
+                shown, m -> m.ts().equals(left.ts()) && m.text().endsWith(": failed"), "the member to be settled");
+        world.awaitMessage(
+                OPS,
+                m -> m.ts().equals(group.ts()) && m.text().endsWith("every member ended"),
+                "the group's message to end");
+        assertThat(world.awaitReply(
+                                shown,
+                                reply -> reply.text().contains("every distribution of the group sites has ended"),
+                                "the group's notice")
+                        .text())
+                .contains("<@" + ALICE + ">");
+        assertThat(world.slack.messages(OPS)).hasSize(1);
     }
 
     @Test

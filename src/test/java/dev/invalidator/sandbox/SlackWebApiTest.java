@@ -241,6 +241,28 @@ class SlackWebApiTest {
         }
 
         @Test
+        void history_leaves_replies_out_and_a_replys_ts_as_thread_ts_is_refused() throws Exception {
+            String parent =
+                    bot.chatPostMessage(m -> m.channel(GENERAL).text("group")).getTs();
+            String reply = bot.chatPostMessage(
+                            m -> m.channel(GENERAL).threadTs(parent).text("member"))
+                    .getTs();
+
+            assertThat(bot.conversationsHistory(r -> r.channel(GENERAL)).getMessages())
+                    .extracting(Message::getText)
+                    .containsExactly("group");
+            assertThat(bot.conversationsReplies(r -> r.channel(GENERAL).ts(reply))
+                            .getMessages())
+                    .extracting(Message::getText)
+                    .containsExactly("group", "member");
+            assertThat(bot.chatPostMessage(
+                                    m -> m.channel(GENERAL).threadTs(reply).text("nested"))
+                            .getError())
+                    .isEqualTo("invalid_thread_ts");
+            assertThat(sim.thread(GENERAL, parent)).hasSize(1);
+        }
+
+        @Test
         void posting_where_the_bot_is_not_a_member_fails() throws Exception {
             assertThat(bot.chatPostMessage(m -> m.channel(RANDOM).text("hi")).getError())
                     .isEqualTo("not_in_channel");

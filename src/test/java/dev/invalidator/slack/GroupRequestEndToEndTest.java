@@ -90,11 +90,16 @@ class GroupRequestEndToEndTest {
                 .join();
     }
 
+    /** A member's status message, a reply in the thread of the group's message. */
     private ChannelMessage awaitStatus(String alias, String state) {
-        return world.awaitMessage(
-                OPS,
-                message -> message.text().contains(alias) && message.text().contains(state),
-                "the status message of " + alias + " " + state);
+        return Await.value(
+                "the status message of " + alias + " " + state,
+                () -> world.slack.messages(OPS).stream()
+                        .flatMap(message -> world.slack.thread(OPS, message.ts()).stream())
+                        .filter(reply -> reply.text().contains(" on " + alias + ": ")
+                                && reply.text().contains(state))
+                        .findFirst()
+                        .orElse(null));
     }
 
     @Test
@@ -208,10 +213,7 @@ class GroupRequestEndToEndTest {
 
         world.type(ALICE, OPS, "sites /late/*");
 
-        world.awaitMessage(
-                OPS,
-                message -> message.text().contains("⏳ Queued") && message.text().contains("docs"),
-                "the docs member queued");
+        awaitStatus("docs", "⏳ Queued");
         SimulatedInvalidation web = world.awaitInvalidation(WEB);
         SimulatedInvalidation images = world.awaitInvalidation(IMAGES);
         world.cloudFront.simulator.complete(web.id());

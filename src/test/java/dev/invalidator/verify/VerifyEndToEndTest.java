@@ -264,4 +264,45 @@ class VerifyEndToEndTest {
             assertThat(edge.requests()).hasSize(1);
         }
     }
+
+    @Nested
+    class InAGroup {
+
+        private static final String DOCS = "E4DOCSEXAMPLE";
+
+        @Test
+        void each_member_is_checked_and_its_result_in_the_groups_thread_names_it() {
+            world.cloudFront.simulator.addDistribution(DOCS, "d444444abcdef8.cloudfront.net", "docs.example.com");
+            edge.publish(DOCS, "/index.html", "old docs");
+            edge.cacheCopy(DOCS, "/index.html", CACHED_LONG_AGO);
+            edge.publish(DOCS, "/index.html", "new docs");
+            world.startBot(BotFixture.config(
+                    config(edge.baseUrl(WEB)).replace("polling:", """
+                              docs:
+                                id: E4DOCSEXAMPLE
+                                channels: [C0OPS]
+                                users: ["*"]
+                                verify: {baseUrl: "%s"}
+                            distributionGroups:
+                              sites: [web, docs]
+                            polling:""".formatted(edge.baseUrl(DOCS)))));
+
+            world.type(ALICE, OPS, "sites /index.html");
+            SimulatedInvalidation web = world.awaitInvalidation(WEB);
+            SimulatedInvalidation docs = world.awaitInvalidation(DOCS);
+            ChannelMessage group = world.awaitMessage(
+                    OPS, message -> message.text().contains("on the group sites"), "the group's message");
+            world.cloudFront.simulator.complete(web.id());
+            world.cloudFront.simulator.complete(docs.id());
+
+            for (String alias : new String[] {"web", "docs"}) {
+                ChannelMessage check = world.awaitReply(
+                        group,
+                        reply -> reply.text().startsWith(alias + ": ")
+                                && reply.text().contains("served fresh"),
+                        "the refresh check of " + alias + " in the group's thread");
+                assertThat(check.text()).isEqualTo(alias + ": ✓ 1 of 1 URL served fresh");
+            }
+        }
+    }
 }

@@ -17,6 +17,7 @@ import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.GroupCard;
 import dev.invalidator.chat.GroupReplies;
+import dev.invalidator.chat.GroupStatusCard;
 import dev.invalidator.chat.HomeView;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.RefreshReplies;
@@ -226,6 +227,23 @@ class MessageLimitsPropertyTest {
         messages.put(
                 "GroupReplies.nameTheMember",
                 GroupReplies.nameTheMember(alias(), members.isEmpty() ? List.of(alias) : members));
+        GroupStatusCard groupStatus = new GroupStatusCard(
+                alias(),
+                REQUESTER,
+                random.nextInt(10_001),
+                random.nextBoolean() ? Optional.of(text()) : Optional.empty(),
+                some(() -> new GroupStatusCard.Line(alias(), Optional.of(text()), random.nextBoolean()), 40));
+        messages.put("GroupStatusCard", groupStatus.message());
+        messages.put("GroupReplies.ended", GroupReplies.ended(groupStatus));
+        statusCards(distribution).forEach((state, card) -> {
+            if (card.state() == StatusCard.State.COMPLETED || card.state() == StatusCard.State.FAILED) {
+                messages.put("memberOutcomeNotice " + state, Replies.memberOutcomeNotice(card));
+            }
+        });
+        messages.put("Replies.memberFailedNotice", Replies.memberFailedNotice(alias, cdn));
+        messages.put(
+                "RefreshReplies.ofMember",
+                RefreshReplies.ofMember(alias, RefreshReplies.report(REQUESTER, alias, refreshReport())));
         messages.put("RefreshReplies.report", RefreshReplies.report(REQUESTER, alias, refreshReport()));
         messages.put("RefreshReplies.nothingChecked", RefreshReplies.nothingChecked(alias, plan()));
         messages.put("RefreshReplies.domainsUnreadable", RefreshReplies.domainsUnreadable(cdn));

@@ -9,6 +9,7 @@ import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.slack.listeners.Handoff;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,10 @@ public final class ApprovalButtonsListener {
                 : payload.getContainer().getChannelId();
         String messageTs =
                 payload.getContainer() != null ? payload.getContainer().getMessageTs() : null;
+        // A group member's status message is a reply in the group's thread; what answers it there must name the root.
+        Optional<String> root = Optional.ofNullable(
+                        payload.getContainer() != null ? payload.getContainer().getThreadTs() : null)
+                .filter(thread -> !thread.equals(messageTs));
         if (channel == null || messageTs == null) {
             log.warn("Ignored an approval click from {} that names no message", userId);
             return context.ack();
@@ -52,7 +57,7 @@ public final class ApprovalButtonsListener {
                         userId,
                         StatusCard.APPROVE.equals(action.getActionId()),
                         action.getValue(),
-                        new PostedMessage(channel, messageTs)),
+                        new PostedMessage(channel, messageTs, root)),
                 "an approval click");
         return context.ack();
     }

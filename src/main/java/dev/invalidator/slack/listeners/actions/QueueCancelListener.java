@@ -9,6 +9,7 @@ import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.flow.CommandHandler;
 import dev.invalidator.slack.listeners.Handoff;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,10 @@ public final class QueueCancelListener {
                 : payload.getContainer().getChannelId();
         String messageTs =
                 payload.getContainer() != null ? payload.getContainer().getMessageTs() : null;
+        // A group member's status message is a reply in the group's thread; what answers it there must name the root.
+        Optional<String> root = Optional.ofNullable(
+                        payload.getContainer() != null ? payload.getContainer().getThreadTs() : null)
+                .filter(thread -> !thread.equals(messageTs));
         if (channel == null || messageTs == null) {
             log.warn("Ignored a Cancel click from {} that names no message", userId);
             return context.ack();
@@ -48,7 +53,7 @@ public final class QueueCancelListener {
         // When the pool is full the request stays queued: the requester can click again.
         Handoff.toWorkers(
                 workers,
-                () -> handler.handleQueueCancel(userId, new PostedMessage(channel, messageTs)),
+                () -> handler.handleQueueCancel(userId, new PostedMessage(channel, messageTs, root)),
                 "a Cancel click on a queued request");
         return context.ack();
     }

@@ -1,0 +1,249 @@
+package dev.invalidator.flow;
+
+import dev.invalidator.base.DaemonThreads;
+import dev.invalidator.chat.Chat;
+import dev.invalidator.chat.ChatException;
+import dev.invalidator.chat.Decision;
+import dev.invalidator.chat.GroupReplies;
+import dev.invalidator.chat.GroupStatusCard;
+import dev.invalidator.chat.Message;
+import dev.invalidator.chat.PostedMessage;
+import dev.invalidator.chat.RequestForm;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Chat} the flow uses, which keeps each group request's message in step with its members: whenever a
+ * member's status message (a reply in the group message's thread) is posted or edited — by whatever part of the flow,
+ * on whichever instance — the group message's lines are rendered again from the thread as it stands, and once every
+ * member has ended, one notice mentions the requester with the outcome of each.
+ *
+ * <p>Reading the thread back, rather than remembering, is what lets another instance or a restarted one carry on: the
+ * thread is the state every instance shares. A burst of member edits makes one read here (a look already due is not
+ * asked for again) and one edit (SlackChat collapses edits of one message waiting for their turn). The notice goes
+ * through {@link Chat#replyUnlessThreadHas}: once per group, as a member's completion notice is once per invalidation.
+ */
+public final class GroupLines implements Chat {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupLines.class);
+
+    private final Chat chat;
+    /** One thread reads and edits group messages, in the order their members moved. */
+    private final ExecutorService looks = Executors.newSingleThreadExecutor(DaemonThreads.named("group-lines"));
+    /** The group messages with a look due and not begun. */
+    private final Map<PostedMessage, AtomicBoolean> due = new ConcurrentHashMap<>();
+
+    public GroupLines(Chat chat) {
+        this.chat = chat;
+    }
+
+    /** A member moved, or the group message's facts changed: its lines are looked at again, soon, once. */
+    private void moved(PostedMessage inGroup) {
+        PostedMessage root = inGroup.threadRoot();
+        AtomicBoolean flag = due.computeIfAbsent(root, key -> new AtomicBoolean());
+        if (flag.compareAndSet(false, true)) {
+            try {
+                looks.execute(() -> {
+                    flag.set(false);
+                    show(root);
+                });
+            } catch (RejectedExecutionException closed) {
+                // The bot is closing: whichever instance moves a member next shows the lines.
+                flag.set(false);
+            }
+        }
+    }
+
+    private void show(PostedMessage root) {
+        try {
+            List<StatusRecord> thread = chat.threadStatusMessages(root);
+            Optional<StatusRecord> group = thread.stream()
+                    .filter(record -> !record.message().inThread() && GroupFacts.wellFormed(record))
+                    .findFirst();
+            if (group.isEmpty()) {
+                return;
+            }
+            Map<String, String> facts = group.get().facts();
+            GroupStatusCard card = GroupFacts.card(facts).orElseThrow();
+            List<String> notSent = GroupFacts.notSent(facts);
+            // A member's own message: posted by the bot in this thread with well-formed facts of that member.
+            Map<String, String> texts = thread.stream()
+                    .filter(record -> record.message().inThread() && StatusFacts.wellFormed(record))
+                    .collect(Collectors.toMap(
+                            record -> record.facts().getOrDefault(StatusFacts.ALIAS, ""),
+                            StatusRecord::text,
+                            (first, later) -> first));
+            GroupStatusCard now = card.withLines(GroupFacts.members(facts).stream()
+                    .map(alias -> notSent.contains(alias)
+                            ? GroupStatusCard.Line.notSent(alias)
+                            : Optional.ofNullable(texts.get(alias))
+                                    .map(text -> GroupStatusCard.Line.of(alias, text))
+                                    .orElse(GroupStatusCard.Line.waiting(alias)))
+                    .toList());
+            chat.update(root, now.message());
+            if (now.settled()) {
+                due.remove(root);
+                chat.replyUnlessThreadHas(root, GroupReplies.endedMarker(now.group()), GroupReplies.ended(now));
+            }
+        } catch (ChatException | IllegalArgumentException e) {
+            log.warn(
+                    "Could not show the members of group message {} in {}: {}",
+                    root.ts(),
+                    root.channel(),
+                    e.getMessage());
+        }
+    }
+
+    /** Shows what is due within {@code grace}, then lets go of the thread that shows group messages. */
+    public void close(Duration grace) {
+        looks.shutdown();
+        try {
+            looks.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        looks.shutdownNow();
+    }
+
+    @Override
+    public PostedMessage post(String channel, Message message) {
+        return chat.post(channel, message);
+    }
+
+    @Override
+    public PostedMessage post(String channel, Message message, Map<String, String> facts) {
+        return chat.post(channel, message, facts);
+    }
+
+    @Override
+    public PostedMessage post(PostedMessage thread, Message message, Map<String, String> facts) {
+        PostedMessage member = chat.post(thread, message, facts);
+        moved(member);
+        return member;
+    }
+
+    @Override
+    public List<StatusRecord> threadStatusMessages(PostedMessage root) {
+        return chat.threadStatusMessages(root);
+    }
+
+    @Override
+    public Map<String, String> factsOf(PostedMessage status) {
+        return chat.factsOf(status);
+    }
+
+    @Override
+    public boolean replyUnlessThreadHas(PostedMessage parent, String marker, Message message) {
+        return chat.replyUnlessThreadHas(parent, marker, message);
+    }
+
+    @Override
+    public List<StatusRecord> statusMessages(String channel, Instant oldest) {
+        return chat.statusMessages(channel, oldest);
+    }
+
+    @Override
+    public List<String> memberChannels() {
+        return chat.memberChannels();
+    }
+
+    @Override
+    public Optional<StatusRecord> status(PostedMessage message) {
+        return chat.status(message);
+    }
+
+    @Override
+    public PostedMessage postDecision(
+            PostedMessage status, Decision.Verdict verdict, Optional<String> decider, Message notice) {
+        return chat.postDecision(status, verdict, decider, notice);
+    }
+
+    @Override
+    public Optional<Decision> firstDecision(PostedMessage status) {
+        return chat.firstDecision(status);
+    }
+
+    @Override
+    public PostedMessage postQueuedPaths(
+            PostedMessage status, int part, int parts, List<String> paths, Message notice) {
+        return chat.postQueuedPaths(status, part, parts, paths, notice);
+    }
+
+    @Override
+    public Optional<List<String>> queuedPaths(PostedMessage status) {
+        return chat.queuedPaths(status);
+    }
+
+    @Override
+    public void update(PostedMessage message, Message replacement) {
+        chat.update(message, replacement);
+        movedIfMember(message);
+    }
+
+    @Override
+    public void update(PostedMessage message, Message replacement, Map<String, String> facts) {
+        chat.update(message, replacement, facts);
+        if (message.inThread() || GroupFacts.wellFormed(facts)) {
+            moved(message);
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> updateLater(PostedMessage message, Message replacement) {
+        return chat.updateLater(message, replacement).whenComplete((sent, failed) -> movedIfMember(message));
+    }
+
+    @Override
+    public CompletionStage<Void> updateLater(PostedMessage message, Message replacement, Map<String, String> facts) {
+        return chat.updateLater(message, replacement, facts).whenComplete((sent, failed) -> movedIfMember(message));
+    }
+
+    private void movedIfMember(PostedMessage message) {
+        if (message.inThread()) {
+            moved(message);
+        }
+    }
+
+    @Override
+    public PostedMessage reply(PostedMessage parent, Message message) {
+        return chat.reply(parent, message);
+    }
+
+    @Override
+    public CompletionStage<PostedMessage> replyLater(PostedMessage parent, Message message) {
+        return chat.replyLater(parent, message);
+    }
+
+    @Override
+    public void whisper(String channel, String user, Message message) {
+        chat.whisper(channel, user, message);
+    }
+
+    @Override
+    public void publishHome(String user, Message home) {
+        chat.publishHome(user, home);
+    }
+
+    @Override
+    public Optional<String> permalink(PostedMessage message) {
+        return chat.permalink(message);
+    }
+
+    @Override
+    public void openRequestForm(String triggerId, RequestForm form) {
+        chat.openRequestForm(triggerId, form);
+    }
+}
