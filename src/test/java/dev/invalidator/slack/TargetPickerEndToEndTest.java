@@ -104,6 +104,21 @@ class TargetPickerEndToEndTest {
     }
 
     @Test
+    void the_home_tab_opens_at_once_with_a_count_of_the_distributions_it_does_not_name() {
+        world.slack.appHomeOpened(CAROL).ack().orTimeout(10, TimeUnit.SECONDS).join();
+
+        // Without a bound, the Home tab would first list the recent invalidations of each of the 2,500 targets.
+        String home = Await.value(
+                        "the Home tab",
+                        () -> world.slack.views(CAROL).stream()
+                                .filter(view -> view.method().equals("views.publish"))
+                                .findFirst()
+                                .orElse(null))
+                .viewJson();
+        assertThat(home).contains("more: type part of a name, id or domain in the picker");
+    }
+
+    @Test
     void every_answer_comes_well_within_slacks_three_seconds() {
         for (String text : new String[] {"", "s", "site", "tenant-", "example.com", "nothing-like-this"}) {
             Suggestions shown = type(text);
