@@ -69,6 +69,18 @@ public final class AccessPolicy {
         if (!distribution.channels().contains(channelId)) {
             return Optional.of(AccessDecision.deny(DenialReasons.wrongChannel(distribution)));
         }
+        return decideUserFromWhatIsKnown(userId, distribution);
+    }
+
+    /**
+     * Whether the person is on the distribution's list, whatever the channel, from the answers at hand: for the
+     * form's type-ahead, which answers inside Slack's acknowledgement. Empty when an answer is not at hand.
+     */
+    public Optional<Boolean> isListedFromWhatIsKnown(String userId, DistributionConfig distribution) {
+        return decideUserFromWhatIsKnown(userId, distribution).map(AccessDecision::allowed);
+    }
+
+    private Optional<AccessDecision> decideUserFromWhatIsKnown(String userId, DistributionConfig distribution) {
         Optional<Workspace.Standing> standing = workspace.knownStanding(userId);
         if (standing.isEmpty()) {
             return Optional.empty();

@@ -6,12 +6,17 @@ import dev.invalidator.base.Numbers;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.config.DistributionConfig;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The bot's Home tab for one person: what they may use, what is in flight, what finished lately, and how much of
@@ -48,6 +53,7 @@ public record HomeView(
     }
 
     public static final String NEW_INVALIDATION = "open_form";
+    /** Invalidations listed in flight, and lately completed; the others are counted. */
     private static final int MAX_LISTED = 10;
     /** Channels named on a distribution's line; the others are counted. */
     private static final int MAX_CHANNELS = 5;
@@ -70,16 +76,27 @@ public record HomeView(
                 List.of(new Block.Button(NEW_INVALIDATION, "New invalidation", "home", Block.Button.Style.PRIMARY))));
         blocks.add(section(
                 "*Distributions you can use*\n",
-                distributions.stream().map(this::distributionLine).toList(),
-                "None yet: ask whoever runs the bot to add you to its config."));
+                mostUsedFirst().stream().map(this::distributionLine).toList(),
+                Integer.MAX_VALUE,
+                "None yet: ask whoever runs the bot to add you to its config.",
+                more -> "… and " + Numbers.grouped(more) + " more: type part of a name, id or domain in the picker of"
+                        + " *New invalidation* to find one."));
         if (!queued.isEmpty()) {
             blocks.add(section(
                     "*Queued, waiting for CloudFront to have room*\n",
                     queued.stream().map(QueuedRequest::line).toList(),
-                    ""));
+                    Integer.MAX_VALUE,
+                    "",
+                    HomeView::moreInvalidations));
         }
-        blocks.add(section("*In progress*\n", lines(inProgress), "Nothing in progress."));
-        blocks.add(section("*Recently completed*\n", lines(recentlyCompleted), "Nothing lately."));
+        blocks.add(section(
+                "*In progress*\n", lines(inProgress), MAX_LISTED, "Nothing in progress.", HomeView::moreInvalidations));
+        blocks.add(section(
+                "*Recently completed*\n",
+                lines(recentlyCompleted),
+                MAX_LISTED,
+                "Nothing lately.",
+                HomeView::moreInvalidations));
         if (!distributions.isEmpty()) {
             blocks.add(new Block.Context(usage.map(Texts::monthToDate)
                     .orElse("This month's paths could not be read from CloudFront right now.")));
@@ -87,15 +104,40 @@ public record HomeView(
         return new Message("Invalidator: your distributions and invalidations", blocks);
     }
 
-    /** A heading and its lines, as many as a section holds, or {@code none} when there are none. */
-    private static Block section(String heading, List<String> lines, String none) {
-        return new Block.Section(heading
-                + (lines.isEmpty()
-                        ? none
-                        : Fit.lines(
-                                lines,
-                                Fit.SECTION - heading.length(),
-                                more -> "… and " + Numbers.grouped(more) + " more")));
+    private static String moreInvalidations(int more) {
+        return "… and " + Numbers.grouped(more) + " more: `/invalidate list <distribution>` shows a distribution's.";
+    }
+
+    /**
+     * A heading and its lines, at most {@code limit} and as many as a section holds, then {@code more} of the number
+     * left out; {@code none} when there are none.
+     */
+    private static Block section(String heading, List<String> lines, int limit, String none, IntFunction<String> more) {
+        if (lines.isEmpty()) {
+            return new Block.Section(heading + none);
+        }
+        int room = Fit.SECTION - heading.length();
+        String all = String.join("\n", lines);
+        if (lines.size() <= limit && all.length() <= room) {
+            return new Block.Section(heading + all);
+        }
+        // The longest "more" line there could be, so that whatever number it says, it fits.
+        int shown = Fit.fitting(lines, "\n", room - 1 - more.apply(lines.size()).length(), limit);
+        String listed = String.join("\n", lines.subList(0, shown));
+        return new Block.Section(heading + (shown == 0 ? "" : listed + "\n") + more.apply(lines.size() - shown));
+    }
+
+    /** The distributions with invalidations in flight or lately completed first, most recent first; then the rest. */
+    private List<DistributionConfig> mostUsedFirst() {
+        Map<String, Instant> lastUsed = new HashMap<>();
+        Stream.concat(inProgress.stream(), recentlyCompleted.stream())
+                .forEach(invalidation -> lastUsed.merge(
+                        invalidation.distributionId(), invalidation.createTime(), (a, b) -> a.isAfter(b) ? a : b));
+        List<DistributionConfig> ordered = new ArrayList<>(distributions);
+        ordered.sort(Comparator.comparing(
+                (DistributionConfig distribution) -> lastUsed.getOrDefault(distribution.id(), Instant.MIN),
+                Comparator.reverseOrder()));
+        return ordered;
     }
 
     private String distributionLine(DistributionConfig distribution) {
@@ -125,7 +167,6 @@ public record HomeView(
                 .map(DistributionConfig::alias)
                 .orElse(id);
         return invalidations.stream()
-                .limit(MAX_LISTED)
                 .map(invalidation -> "• `" + escape(aliasOf.apply(invalidation.distributionId()))
                         + "` `" + invalidation.id() + "` "
                         + Texts.paths(invalidation.paths().size()) + " · "

@@ -591,9 +591,17 @@ public final class Replies {
     }
 
     /** "Distributions you can use here: `a`, `b` and 3 more." within {@code max} characters. */
+    /**
+     * The distributions a person may use, as many as fit, then how many more and how to find them: with hundreds,
+     * the form's picker finds one by typing.
+     */
     private static String listed(String intro, List<String> items, int max) {
-        String list =
-                Fit.joined(items, ", ", max - intro.length() - 1, more -> "and " + Numbers.grouped(more) + " more");
+        String list = Fit.joined(
+                items,
+                ", ",
+                max - intro.length() - 1,
+                more -> "and " + Numbers.grouped(more) + " more (`/invalidate` alone opens a form whose picker finds"
+                        + " any of them by part of its name, id or domain)");
         return intro + list + ".";
     }
 

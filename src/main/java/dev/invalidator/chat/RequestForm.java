@@ -1,12 +1,14 @@
 package dev.invalidator.chat;
 
+import dev.invalidator.base.Numbers;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The form behind a bare {@code /invalidate}: the distributions this person may use in this channel, a box for paths
- * and an optional note. The channel travels with the form, so the status message lands where the command was typed;
- * opened from the Home tab, the form asks for the channel instead.
+ * The form behind a bare {@code /invalidate}: a picker of the targets this person may use in this channel, found by
+ * typing (Slack asks the bot for the matches, however many there are), a box for paths and an optional note. The
+ * channel travels with the form, so the status message lands where the command was typed; opened from the Home tab
+ * or a direct message, the form asks for the channel instead.
  */
 public record RequestForm(Optional<String> channel, List<Choice> distributions) {
 
@@ -33,17 +35,25 @@ public record RequestForm(Optional<String> channel, List<Choice> distributions) 
         distributions = List.copyOf(distributions);
     }
 
-    /** The distributions the form's menu lists: a menu holds {@value Fit#OPTIONS}. */
-    public List<Choice> listed() {
-        return distributions.subList(0, Math.min(Fit.OPTIONS, distributions.size()));
+    /** The target already chosen when there is only one to choose. */
+    public Optional<Choice> only() {
+        return distributions.size() == 1 ? Optional.of(distributions.get(0)) : Optional.empty();
     }
 
-    /** Under the menu when it could not list them all: how to use the others. */
-    public Optional<String> notListedHint() {
-        return distributions.size() <= Fit.OPTIONS
-                ? Optional.empty()
-                : Optional.of("Only the first " + Fit.OPTIONS + " of the " + distributions.size()
-                        + " distributions you may use are listed; for another one, type /invalidate <distribution>"
-                        + " /path.");
+    /** Under the picker: how to find a target in it. */
+    public String pickerHint() {
+        return "Type part of a name, id or domain to find one of the " + Numbers.grouped(distributions.size())
+                + (distributions.size() == 1 ? " target" : " targets") + " you may use"
+                + (channel.isPresent() ? " here" : "") + ".";
+    }
+
+    /** In the picker before anything is typed. */
+    public static String pickerPlaceholder() {
+        return "Type a name, id or domain";
+    }
+
+    /** Above the channel picker, when the form asks for the channel. */
+    public static String channelHint() {
+        return "The status message and its thread go there; the target must be allowed in that channel.";
     }
 }

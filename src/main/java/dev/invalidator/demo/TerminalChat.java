@@ -173,7 +173,7 @@ final class TerminalChat {
         Map<String, String> errors = Map.of();
         Optional<String> previous = Optional.empty();
         while (true) {
-            Optional<String> values = form.fill(shown, person.name(), errors, previous);
+            Optional<String> values = form.fill(shown, person.name(), errors, previous, menu(opened.viewId()));
             if (values.isEmpty()) {
                 terminal.show(INDENT + "(form closed: nothing was sent)");
                 return;
@@ -200,6 +200,27 @@ final class TerminalChat {
                 }
             }
         }
+    }
+
+    /** The person typing in the form's menu: Slack's {@code block_suggestion}, and what the menu then shows. */
+    private TerminalForm.Menu menu(String viewId) {
+        return (blockId, text) -> {
+            try {
+                return slack.typeInMenu(person.id(), viewId, blockId, text)
+                        .get(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return nothingShown(
+                        e.getCause() == null ? "timed out" : e.getCause().getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return nothingShown("interrupted");
+            }
+        };
+    }
+
+    private static SlackSimulator.Suggestions nothingShown(String why) {
+        return new SlackSimulator.Suggestions(
+                List.of(), List.of("Slack got no answer from the bot: " + why), Duration.ZERO, null);
     }
 
     private static Map<String, String> errors(JsonNode errors) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.invalidator.sandbox.SlackSimulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +17,22 @@ import java.util.stream.Collectors;
  * the {@code view.state.values} Slack would send with the submission. A view without inputs (the confirmation step)
  * asks for its submit or close button instead.
  *
- * <p>Understood inputs: static selects (by value, label or number), plain text inputs (a multi-line one ends at an
- * empty line) and conversation selects (by channel name or id). {@value #CANCEL} at any question closes the form.
+ * <p>Understood inputs: static selects (by value, label or number), external selects (the text typed goes to the bot
+ * as Slack sends it, and the one it finds is chosen, or one of those listed by its number), plain text inputs (a
+ * multi-line one ends at an empty line) and conversation selects (by channel name or id). {@value #CANCEL} at any question closes the form.
  */
 final class TerminalForm {
 
     static final String CANCEL = ":cancel";
     private static final String INDENT = "   ";
     private static final String FIELD = "     ";
+    /** The matches listed for the person to choose from by number; the rest are counted. */
+    private static final int LISTED = 10;
+
+    /** What the menu of an external select shows for {@code text} typed in the input {@code blockId}. */
+    interface Menu {
+        SlackSimulator.Suggestions typed(String blockId, String text);
+    }
 
     private final ObjectMapper json = new ObjectMapper();
     private final Terminal terminal;
@@ -42,7 +51,8 @@ final class TerminalForm {
      * {@code previous} answers (a form's {@code state.values}) as Slack keeps them. Empty when the person closes it or
      * the input ends.
      */
-    Optional<String> fill(JsonNode view, String person, Map<String, String> errors, Optional<String> previous) {
+    Optional<String> fill(
+            JsonNode view, String person, Map<String, String> errors, Optional<String> previous, Menu menu) {
         List<JsonNode> inputs = new ArrayList<>();
         view.path("blocks").forEach(block -> {
             if ("input".equals(block.path("type").asText())) {
@@ -71,7 +81,7 @@ final class TerminalForm {
                     && !errors.containsKey(input.path("block_id").asText())) {
                 continue;
             }
-            Optional<ObjectNode> value = answer(input);
+            Optional<ObjectNode> value = answer(input, menu);
             if (value.isEmpty()) {
                 return Optional.empty();
             }
@@ -107,11 +117,12 @@ final class TerminalForm {
     }
 
     /** The element's state value, or empty when the person closed the form or the input ended. */
-    private Optional<ObjectNode> answer(JsonNode input) {
+    private Optional<ObjectNode> answer(JsonNode input, Menu menu) {
         JsonNode element = input.path("element");
         String type = element.path("type").asText();
         return switch (type) {
             case "static_select" -> select(input, element);
+            case "external_select" -> search(input, element, menu);
             case "plain_text_input" -> text(input, element);
             case "conversations_select" -> conversation(input);
             default -> {
@@ -146,6 +157,86 @@ final class TerminalForm {
             }
             terminal.show(FIELD + "choose one of: " + choices);
         }
+    }
+
+    /**
+     * Asks until the text typed finds one option (its value, or the only match), or a number picks one of the matches
+     * listed last; Enter keeps the initial option.
+     */
+    private Optional<ObjectNode> search(JsonNode input, JsonNode element, Menu menu) {
+        String initial = element.path("initial_option").path("value").asText("");
+        List<SlackSimulator.Suggestion> listed = List.of();
+        while (true) {
+            String line = terminal.ask(FIELD + label(input) + " (type part of its name, id or domain"
+                    + (listed.isEmpty() ? "" : ", or a number") + ")" + (initial.isEmpty() ? "" : " [" + initial + "]")
+                    + " › ");
+            if (line == null || line.strip().equals(CANCEL)) {
+                return Optional.empty();
+            }
+            String typed = line.strip();
+            Optional<SlackSimulator.Suggestion> picked = picked(listed, typed);
+            if (typed.isEmpty() && !initial.isEmpty()) {
+                return Optional.of(external(
+                        element.path("initial_option").path("text").path("text").asText(), initial));
+            }
+            if (picked.isEmpty() && !typed.isEmpty()) {
+                SlackSimulator.Suggestions found =
+                        menu.typed(input.path("block_id").asText(), typed);
+                List<SlackSimulator.Suggestion> options = found.options();
+                picked = options.stream()
+                        .filter(option -> option.value().equalsIgnoreCase(typed))
+                        .findFirst()
+                        .or(() -> options.size() == 1 ? Optional.of(options.get(0)) : Optional.empty());
+                if (picked.isEmpty()) {
+                    listed = options;
+                    show(typed, found);
+                    continue;
+                }
+            }
+            if (picked.isPresent()) {
+                terminal.show(FIELD + "→ " + picked.get().text());
+                return Optional.of(external(picked.get().text(), picked.get().value()));
+            }
+        }
+    }
+
+    private static Optional<SlackSimulator.Suggestion> picked(List<SlackSimulator.Suggestion> listed, String typed) {
+        for (int i = 0; i < Math.min(LISTED, listed.size()); i++) {
+            if (typed.equals(String.valueOf(i + 1))) {
+                return Optional.of(listed.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void show(String typed, SlackSimulator.Suggestions found) {
+        if (!found.problems().isEmpty()) {
+            terminal.show(FIELD + "Slack would show nothing: " + String.join("; ", found.problems()));
+            return;
+        }
+        List<SlackSimulator.Suggestion> options = found.options();
+        if (options.isEmpty()) {
+            terminal.show(FIELD + "nothing you may use matches " + typed);
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < Math.min(LISTED, options.size()); i++) {
+            lines.add(FIELD + (i + 1) + ") " + options.get(i).text());
+        }
+        if (options.size() > LISTED) {
+            lines.add(FIELD + "… and " + (options.size() - LISTED) + " more: type more of the name");
+        }
+        terminal.show(lines);
+    }
+
+    private ObjectNode external(String text, String value) {
+        ObjectNode selected = json.createObjectNode().put("type", "external_select");
+        selected.putObject("selected_option")
+                .put("value", value)
+                .putObject("text")
+                .put("type", "plain_text")
+                .put("text", text);
+        return selected;
     }
 
     private static Optional<JsonNode> chosen(List<JsonNode> options, String typed) {

@@ -120,7 +120,8 @@ public final class CommandHandler {
                 QueuedRequests.readFrom(chat, config.queue().expiresAfter(), clock));
         this.clicks = new ConfirmClicks(gate, confirmations, submit, chat, audit);
         this.groups = new GroupRequests(config, chat, submit, queries, usage, audit, clock);
-        this.forms = new RequestForms(gate, catalog, submit, confirmations, usage, chat, groups);
+        this.forms = new RequestForms(
+                gate, catalog, submit, confirmations, usage, chat, groups, new FormTargets(config, policy, catalog));
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details, queue);
         this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, members, steps, clock);
         this.workflowStep = new WorkflowStep(submit, confirmations, groups, steps);
@@ -182,6 +183,14 @@ public final class CommandHandler {
     public FormAnswer formSubmitted(
             String userId, String channel, String alias, String pathsText, Optional<String> note) {
         return forms.submitted(userId, channel, alias, pathsText, note);
+    }
+
+    /**
+     * What the form's target picker shows for {@code query}, from memory, inside Slack's acknowledgement; {@code
+     * channel} is the form's, empty when the form asks for it. See {@link FormTargets}.
+     */
+    public TargetChoices formTargets(String userId, Optional<String> channel, String query) {
+        return forms.targets(userId, channel, query);
     }
 
     /**

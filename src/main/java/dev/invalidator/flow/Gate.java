@@ -99,6 +99,13 @@ final class Gate {
         return decision.allowed() ? Optional.empty() : Optional.of(Replies.denied(decision.reason()));
     }
 
+    /** The distributions this person is on the list for, whatever the channel (asking Slack where it must). */
+    List<DistributionConfig> listed(String userId) {
+        return config.distributions().values().stream()
+                .filter(distribution -> policy.isListed(userId, distribution))
+                .toList();
+    }
+
     List<DistributionConfig> usable(String userId, String channelId) {
         return policy.usableBy(userId, channelId, config.distributions().values());
     }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,8 @@ final class HomeTab {
 
     private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
     private static final int RECENT_PER_DISTRIBUTION = 5;
+    /** Distributions whose recent invalidations the Home tab reads; see {@link #readFirst}. */
+    private static final int RECENT_DISTRIBUTIONS = 10;
 
     private final BotConfig config;
     private final AccessPolicy policy;
@@ -87,22 +90,58 @@ final class HomeTab {
         List<Invalidation> inProgress = tracker.following().stream()
                 .filter(invalidation -> ids.contains(invalidation.distributionId()))
                 .toList();
-        List<Invalidation> recent = recentlyCompleted(mine);
+        List<Invalidation> recent = recentlyCompleted(readFirst(mine, inProgress));
         Map<String, String> links = new LinkedHashMap<>();
         for (Invalidation invalidation : concat(inProgress, recent)) {
             CallerReference.decode(invalidation.callerReference())
                     .flatMap(reference -> permalinks.of(StatusReferences.statusOf(reference)))
                     .ifPresent(link -> links.put(invalidation.id(), link));
         }
-        Optional<Map<String, Integer>> used;
-        try {
-            used = Optional.of(usage.usedThisMonthByAccount(ids));
-        } catch (CdnException e) {
-            used = Optional.empty();
-        }
+        Optional<Map<String, Integer>> used = monthToDate(ids);
         chat.publishHome(
                 userId,
                 new HomeView(mine, domains, inProgress, recent, links, used, queue.waiting(ids), cacheTags).message());
+    }
+
+    /**
+     * The distributions whose recent invalidations the Home tab reads: those with invalidations in flight, then the
+     * others in the config's order, at most {@value #RECENT_DISTRIBUTIONS} — each read is a ListInvalidations within
+     * the account's read budget, and with hundreds the tab would wait minutes for them.
+     */
+    private static List<DistributionConfig> readFirst(List<DistributionConfig> mine, List<Invalidation> inProgress) {
+        Set<String> busy = inProgress.stream().map(Invalidation::distributionId).collect(Collectors.toSet());
+        return Stream.concat(
+                        mine.stream().filter(d -> busy.contains(d.id())),
+                        mine.stream().filter(d -> !busy.contains(d.id())))
+                .limit(RECENT_DISTRIBUTIONS)
+                .toList();
+    }
+
+    /**
+     * This month's paths of the accounts of these distributions: read when there are few, from what was last read
+     * (start-up, every five minutes, each request) when there are more than {@value #RECENT_DISTRIBUTIONS} — a fresh
+     * count lists each distribution's invalidations, and the tab would wait for all of them.
+     */
+    private Optional<Map<String, Integer>> monthToDate(Set<String> ids) {
+        if (ids.size() > RECENT_DISTRIBUTIONS) {
+            Set<String> theirs = ids.stream().map(usage::accountOf).collect(Collectors.toSet());
+            Map<String, Integer> known = new LinkedHashMap<>();
+            for (String account : usage.accounts()) {
+                if (theirs.contains(account)) {
+                    Optional<Integer> used = usage.knownThisMonthOfAccount(account);
+                    if (used.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    known.put(account, used.get());
+                }
+            }
+            return Optional.of(known);
+        }
+        try {
+            return Optional.of(usage.usedThisMonthByAccount(ids));
+        } catch (CdnException e) {
+            return Optional.empty();
+        }
     }
 
     private List<Invalidation> recentlyCompleted(List<DistributionConfig> distributions) {

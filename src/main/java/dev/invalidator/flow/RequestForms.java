@@ -12,7 +12,6 @@ import dev.invalidator.config.DistributionGroup;
 import dev.invalidator.config.Identifiers;
 import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.request.Tokenizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +34,9 @@ final class RequestForms {
 
     private static final Logger log = LoggerFactory.getLogger(RequestForms.class);
 
+    /** The targets read ahead when the form opens: the first few the picker shows. */
+    private static final int READ_AHEAD = 10;
+
     private final Gate gate;
     private final DistributionCatalog catalog;
     private final SubmitInvalidation submit;
@@ -42,6 +44,7 @@ final class RequestForms {
     private final MonthToDatePaths usage;
     private final Chat chat;
     private final GroupRequests groups;
+    private final FormTargets targets;
     /** People whose form is having its unknowns asked for: one look-up each at a time, however often they resubmit. */
     private final Set<String> lookingUp = ConcurrentHashMap.newKeySet();
 
@@ -52,7 +55,8 @@ final class RequestForms {
             Confirmations confirmations,
             MonthToDatePaths usage,
             Chat chat,
-            GroupRequests groups) {
+            GroupRequests groups,
+            FormTargets targets) {
         this.gate = gate;
         this.catalog = catalog;
         this.submit = submit;
@@ -60,17 +64,25 @@ final class RequestForms {
         this.usage = usage;
         this.chat = chat;
         this.groups = groups;
+        this.targets = targets;
     }
 
+    /**
+     * In a channel, the form reports there. In a direct message it asks for the channel: the bot is in no direct
+     * message (the app has no Messages tab), so a status message, or a word about the request, could not appear there.
+     */
     void open(SlashCommand command, Responder responder) {
-        List<DistributionConfig> usable = gate.usable(command.userId(), command.channelId());
+        boolean inChannel = Identifiers.isChannelId(command.channelId());
+        List<DistributionConfig> usable =
+                inChannel ? gate.usable(command.userId(), command.channelId()) : gate.listed(command.userId());
         if (usable.isEmpty()) {
             responder.answer(Replies.help(usable, Optional.empty()));
             return;
         }
-        List<RequestForm.Choice> choices = choices(usable);
+        List<RequestForm.Choice> choices = targets.choices(usable);
+        Optional<String> channel = inChannel ? Optional.of(command.channelId()) : Optional.empty();
         try {
-            chat.openRequestForm(command.triggerId(), new RequestForm(Optional.of(command.channelId()), choices));
+            chat.openRequestForm(command.triggerId(), new RequestForm(channel, choices));
         } catch (ChatException e) {
             responder.answer(Replies.formUnavailable());
             return;
@@ -80,7 +92,7 @@ final class RequestForms {
 
     /** From the Home tab: every distribution the person is listed for; the form asks for the channel. */
     void openFromHome(String userId, String triggerId, List<DistributionConfig> listed) {
-        List<RequestForm.Choice> choices = choices(listed);
+        List<RequestForm.Choice> choices = targets.choices(listed);
         if (!choices.isEmpty()) {
             chat.openRequestForm(triggerId, new RequestForm(Optional.empty(), choices));
             readAhead(listed);
@@ -94,7 +106,9 @@ final class RequestForms {
      * reads both, and they stay known for the month.
      */
     private void readAhead(List<DistributionConfig> distributions) {
-        for (DistributionConfig distribution : distributions) {
+        // Past a few, the person picks by typing and any may come: each read would be one CloudFront call, so the
+        // answer reads what it misses then (Unchecked) rather than the form opening with hundreds of reads.
+        for (DistributionConfig distribution : distributions.subList(0, Math.min(READ_AHEAD, distributions.size()))) {
             try {
                 if (catalog.knownDetails(distribution).isEmpty()) {
                     catalog.details(distribution);
@@ -108,22 +122,18 @@ final class RequestForms {
         }
     }
 
-    /** The distributions, then the groups with a member among them ("sites · group of web, shop and docs"). */
-    private List<RequestForm.Choice> choices(List<DistributionConfig> usable) {
-        List<RequestForm.Choice> choices = new ArrayList<>();
-        usable.forEach(distribution -> choices.add(new RequestForm.Choice(distribution.alias(), label(distribution))));
-        groups.usable(usable)
-                .forEach(group -> choices.add(
-                        new RequestForm.Choice(group.name(), RequestForm.groupLabel(group.name(), group.members()))));
-        return choices;
+    /** What the picker shows for {@code query}: see {@link FormTargets}. */
+    TargetChoices targets(String userId, Optional<String> channel, String query) {
+        return targets.matching(userId, channel, query, () -> learnAccess(userId, channel));
     }
 
-    /** "web · E1WEBEXAMPLE · www.example.com" when the domain is already known; never waits for CloudFront. */
-    private String label(DistributionConfig distribution) {
-        String label = distribution.alias() + " · " + distribution.id();
-        return catalog.knownDetails(distribution)
-                .map(details -> label + " · " + details.publicHost())
-                .orElse(label);
+    /** Asks Slack what the picker's answer went without: who the person is, and their user groups. */
+    private void learnAccess(String userId, Optional<String> channel) {
+        if (channel.isPresent()) {
+            gate.usable(userId, channel.get());
+        } else {
+            gate.listed(userId);
+        }
     }
 
     /**

@@ -77,6 +77,32 @@ public final class BlockKitRules {
         return rules.problems;
     }
 
+    /**
+     * Slack's complaints about the answer to a {@code block_suggestion}: {@code options} or {@code option_groups}, at
+     * most 100 of each and 100 options in a group, each option's text and value within 75 characters (Slack's pages
+     * allow a value 150; the Node SDK's types, 75: the simulator holds to the stricter).
+     */
+    public static List<String> suggestionProblems(JsonNode answer) {
+        BlockKitRules rules = new BlockKitRules();
+        JsonNode options = answer.get("options");
+        JsonNode groups = answer.get("option_groups");
+        if (options == null && groups == null) {
+            rules.problems.add("must provide options or option_groups [json-pointer:/]");
+        }
+        rules.options(options, "/options");
+        if (groups != null) {
+            if (!groups.isArray() || groups.size() > MAX_OPTIONS) {
+                rules.problems.add("no more than " + MAX_OPTIONS + " items allowed [json-pointer:/option_groups]");
+                return rules.problems;
+            }
+            for (int i = 0; i < groups.size(); i++) {
+                rules.plainText(groups.get(i).get("label"), "/option_groups/" + i + "/label", MAX_OPTION_TEXT, true);
+                rules.options(groups.get(i).get("options"), "/option_groups/" + i + "/options");
+            }
+        }
+        return rules.problems;
+    }
+
     /** All the text in {@code blocks}, counted as Slack counts it for {@code msg_blocks_too_long}. */
     public static int textLength(JsonNode blocks) {
         int length = 0;
@@ -197,18 +223,32 @@ public final class BlockKitRules {
                 atMost(element.get("url"), at + "/url", MAX_URL);
             }
             case "static_select" -> {
-                JsonNode options = element.get("options");
-                if (options != null && options.size() > MAX_OPTIONS) {
-                    problems.add("no more than " + MAX_OPTIONS + " items allowed [json-pointer:" + at + "/options]");
-                }
-                for (int i = 0; options != null && i < options.size(); i++) {
-                    option(options.get(i), at + "/options/" + i);
+                options(element.get("options"), at + "/options");
+                option(element.get("initial_option"), at + "/initial_option");
+            }
+            case "external_select" -> {
+                JsonNode minimum = element.get("min_query_length");
+                if (minimum != null && (!minimum.canConvertToInt() || minimum.asInt() < 0)) {
+                    problems.add("must be a non-negative integer [json-pointer:" + at + "/min_query_length]");
                 }
                 option(element.get("initial_option"), at + "/initial_option");
             }
             default -> {
                 // inputs and conversation pickers carry no text the bot writes beyond the placeholder
             }
+        }
+    }
+
+    private void options(JsonNode options, String at) {
+        if (options == null) {
+            return;
+        }
+        if (!options.isArray() || options.size() > MAX_OPTIONS) {
+            problems.add("no more than " + MAX_OPTIONS + " items allowed [json-pointer:" + at + "]");
+            return;
+        }
+        for (int i = 0; i < options.size(); i++) {
+            option(options.get(i), at + "/" + i);
         }
     }
 

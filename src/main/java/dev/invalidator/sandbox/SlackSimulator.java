@@ -131,6 +131,22 @@ public final class SlackSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * What the menu of an {@code external_select} shows after a person typed in it: the options of the bot's answer,
+     * or none when Slack would refuse it ({@code problems}: past the option limits, or later than 3 s).
+     *
+     * @param answerJson the ack's payload as the bot sent it
+     */
+    public record Suggestions(List<Suggestion> options, List<String> problems, Duration took, String answerJson) {
+
+        public List<String> values() {
+            return options.stream().map(Suggestion::value).toList();
+        }
+    }
+
+    /** One option of a {@link Suggestions}: its text, its value, and the label of its group if in one. */
+    public record Suggestion(String text, String value, Optional<String> group) {}
+
     /** The kind of token a Web API call carried. */
     public enum Auth {
         BOT,
@@ -168,6 +184,7 @@ public final class SlackSimulator implements AutoCloseable {
     private final SlackRateLimiter limiter;
     private final CallHolds holds = new CallHolds();
     private final SlackViews views;
+    private final SlackSuggestions suggestions;
     private final SlackResponseUrls responseUrls;
     private final SlackChatMethods chat;
     private final SlackSocketServer socket;
@@ -200,6 +217,7 @@ public final class SlackSimulator implements AutoCloseable {
             throw e;
         }
         responseUrls.bind(http.port());
+        suggestions = new SlackSuggestions(json, clock, world, views, socket);
         interactions = new SlackInteractions(json, clock, world, records, views, responseUrls, chat, socket);
         log.debug("Slack simulator listening: Web API {}, Socket Mode port {}", apiUrl(), socket.getPort());
     }
@@ -440,6 +458,15 @@ public final class SlackSimulator implements AutoCloseable {
      */
     public Envelope submitView(String userId, String viewId, String stateValuesJson) {
         return interactions.submitView(userId, viewId, stateValuesJson);
+    }
+
+    /**
+     * {@code userId} types {@code value} in the {@code external_select} of block {@code blockId} of the open modal
+     * {@code viewId}: a {@code block_suggestion} as Slack sends it. Completes with what the menu then shows; fails
+     * at once where Slack would send nothing (no such element, fewer characters than its {@code min_query_length}).
+     */
+    public CompletableFuture<Suggestions> typeInMenu(String userId, String viewId, String blockId, String value) {
+        return suggestions.type(userId, viewId, blockId, value);
     }
 
     /** {@code userId} opens the bot's Home tab: an {@code events_api} envelope with {@code app_home_opened}. */

@@ -42,6 +42,7 @@ final class BenchWorld implements AutoCloseable {
     final SlackSimulator slack = SlackSimulator.start();
     final CloudFrontSimulator cloudFront = CloudFrontSimulator.start();
     private final List<String> distributionIds;
+    private final int tenants;
     private final List<String> users;
     private final List<String> channels;
     private final Lift lift;
@@ -52,7 +53,13 @@ final class BenchWorld implements AutoCloseable {
     }
 
     BenchWorld(int distributions, int users, int channels, Lift lift) {
+        this(distributions, 0, users, channels, lift);
+    }
+
+    /** With {@code tenants} distribution tenants of the first distribution too, each a target of the config. */
+    BenchWorld(int distributions, int tenants, int users, int channels, Lift lift) {
         this.lift = lift;
+        this.tenants = tenants;
         CloudFrontLimits limits = CloudFrontLimits.strict();
         if (lift != Lift.NOTHING) {
             limits = limits.withReadRate(LIFTED_RATE, LIFTED_RATE);
@@ -73,6 +80,13 @@ final class BenchWorld implements AutoCloseable {
         distributionIds.forEach(id -> cloudFront.addDistribution(id, id.toLowerCase(Locale.ROOT) + ".cloudfront.net"));
         this.users.forEach(id -> slack.addUser(id, id.toLowerCase(Locale.ROOT)));
         this.channels.forEach(id -> slack.addChannel(id, id.toLowerCase(Locale.ROOT), true));
+        IntStream.range(0, tenants)
+                .forEach(i -> cloudFront.addTenant(
+                        tenantId(i), distributionIds.get(0), String.format("t%05d.saas.example.com", i)));
+    }
+
+    private static String tenantId(int tenant) {
+        return String.format("dt_bench%06d", tenant);
     }
 
     List<String> distributionIds() {
@@ -149,6 +163,14 @@ final class BenchWorld implements AutoCloseable {
                     .append(String.join(", ", channels))
                     .append("]\n")
                     .append("    users: [\"*\"]\n");
+        }
+        if (tenants > 0) {
+            yaml.append("tenants:\n");
+        }
+        for (int i = 0; i < tenants; i++) {
+            yaml.append(String.format(
+                    "  t%05d: {id: %s, channels: [%s], users: [\"*\"]}%n",
+                    i, tenantId(i), String.join(", ", channels)));
         }
         yaml.append("limits:\n")
                 .append("  requestsPerUserPerMinute: 1000000\n")

@@ -20,6 +20,20 @@ final class ResultTable {
             rows.add(row(title, "process start → Socket Mode hello", ms(startup.helloMillis()), "≤ 1,000 ms"));
             rows.add(row("", "process start → first ack", ms(startup.firstAckMillis()), ""));
             rows.add(row("", "RSS at hello", mib(startup.rssAtHelloMib()), ""));
+            var large = startup.large();
+            rows.add(row(
+                    "Start-up, " + StartupScenario.LARGE_DISTRIBUTIONS + " distributions and "
+                            + String.format("%,d", StartupScenario.LARGE_TENANTS) + " tenants (median of "
+                            + large.starts().size() + ")",
+                    "process start → Socket Mode hello",
+                    ms(large.helloMillis()),
+                    ""));
+            rows.add(row("", "process start → first ack", ms(large.firstAckMillis()), ""));
+            rows.add(row(
+                    "",
+                    "CloudFront calls before hello / throttled by the first ack (most of any start)",
+                    large.callsBeforeHello() + " / " + large.throttled(),
+                    "0 / 0"));
         }
         if (results.bursts() != null) {
             for (Burst burst : results.bursts()) {

@@ -194,7 +194,8 @@ class DemoTest {
             assertThat(run.from("alice in #ops › /invalidate\n"))
                     .containsSubsequence(
                             "form · Invalidate CloudFront · only @alice can see this",
-                            "Distribution (web, images, sites) › web",
+                            "Distribution (type part of its name, id or domain) › web",
+                            "→ web · E1WEBEXAMPLE",
                             "Paths (one per line; an empty line ends them) › index.html",
                             "Note (optional; empty for none) › release 42",
                             "⚠ index.html: Paths must start with /",
@@ -202,7 +203,7 @@ class DemoTest {
                             "#ops · " + run.firstPostIn("#ops") + " · invalidator",
                             "▌ release 42",
                             "#ops · " + run.firstPostIn("#ops") + " ✅ Completed in");
-            assertThat(run.from("⚠ index.html")).doesNotContain("Distribution (web, images) ›");
+            assertThat(run.from("⚠ index.html")).doesNotContain("Distribution (type part");
         }
 
         @Test

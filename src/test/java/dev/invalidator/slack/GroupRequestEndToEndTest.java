@@ -250,7 +250,12 @@ class GroupRequestEndToEndTest {
         world.type(BOB, OPS, "");
         SlackSimulator.OpenedView form = Await.value(
                 "the form", () -> world.slack.views(BOB).stream().findFirst().orElse(null));
-        assertThat(form.viewJson()).contains("\"value\":\"sites\"");
+        assertThat(world.slack
+                        .typeInMenu(BOB, form.viewId(), "distribution", "sit")
+                        .orTimeout(10, TimeUnit.SECONDS)
+                        .join()
+                        .values())
+                .contains("sites");
 
         world.slack
                 .submitView(BOB, form.viewId(), """

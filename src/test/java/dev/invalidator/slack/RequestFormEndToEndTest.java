@@ -7,12 +7,14 @@ import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invalidator.Bot;
+import dev.invalidator.chat.RequestForm;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.Ack;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.OpenedView;
+import dev.invalidator.sandbox.SlackSimulator.Suggestions;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import java.util.Random;
@@ -47,6 +49,13 @@ class RequestFormEndToEndTest {
                 "the form", () -> world.slack.views(user).stream().findFirst().orElse(null));
     }
 
+    private Suggestions menu(String user, OpenedView form, String typed) {
+        return world.slack
+                .typeInMenu(user, form.viewId(), RequestForm.DISTRIBUTION_FIELD, typed)
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
+    }
+
     private static String values(String alias, String paths, String note) {
         return """
                 {"distribution":{"value":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"%s"},"value":"%s"}}},
@@ -72,8 +81,8 @@ class RequestFormEndToEndTest {
 
         @Test
         void offers_only_the_distributions_the_person_may_use_in_this_channel() {
-            assertThat(openForm(CAROL).viewJson()).contains("\"value\":\"web\"").contains("\"value\":\"images\"");
-            assertThat(openForm(DAVE).viewJson()).contains("\"value\":\"web\"").doesNotContain("\"value\":\"images\"");
+            assertThat(menu(CAROL, openForm(CAROL), "").values()).containsExactly("web", "images", "shop");
+            assertThat(menu(DAVE, openForm(DAVE), "").values()).containsExactly("web", "shop");
         }
 
         @Test
@@ -167,8 +176,9 @@ class RequestFormEndToEndTest {
     }
 
     /**
-     * A distribution open to any channel, asked for from a direct message: the form carries the conversation's
-     * {@code D…} id as a typed command does, and so does the ticket of its confirmation step.
+     * A distribution open to any channel, asked for from a direct message: the bot is in none (the app has no Messages
+     * tab), so the form asks for the channel to report in, and the ticket of its confirmation step carries the one
+     * chosen.
      */
     @Nested
     class FromADirectMessage {
@@ -188,7 +198,7 @@ class RequestFormEndToEndTest {
             world.stop(bot);
             bot = world.startBot(BotFixture.config(ANY_CHANNEL));
             other = world.startBot(BotFixture.config(ANY_CHANNEL));
-            world.slack.addChannel(CAROLS_DIRECT_MESSAGE, "carol", true);
+            world.slack.addChannel(CAROLS_DIRECT_MESSAGE, "carol", false);
             world.deliverTo(bot);
         }
 
@@ -199,26 +209,42 @@ class RequestFormEndToEndTest {
                     () -> world.slack.views(CAROL).stream().findFirst().orElse(null));
         }
 
-        @Test
-        void a_typed_command_there_posts_its_status_there() {
-            world.type(CAROL, CAROLS_DIRECT_MESSAGE, "web /index.html");
-
-            assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/index.html");
-            world.awaitMessage(CAROLS_DIRECT_MESSAGE, m -> m.text().contains("in progress"), "the status message");
+        private static String valuesIn(String channel, String alias, String paths) {
+            String values = values(alias, paths, null).strip();
+            String picked = channel == null ? "null" : "\"" + channel + "\"";
+            return "{\"channel\":{\"value\":{\"type\":\"conversations_select\",\"selected_conversation\":" + picked
+                    + "}}," + values.substring(1);
         }
 
         @Test
-        void the_form_opened_there_runs_the_flow_there_as_the_typed_command_does() {
-            Ack ack = submit(CAROL, openFormInTheDirectMessage(), values("web", "/index.html", null));
+        void the_form_opened_there_asks_for_the_channel_and_runs_the_flow_in_the_one_chosen() {
+            OpenedView form = openFormInTheDirectMessage();
+            assertThat(form.viewJson()).contains("\"block_id\":\"channel\"").contains("conversations_select");
+
+            Ack ack = submit(CAROL, form, valuesIn(OPS, "web", "/index.html"));
 
             assertThat(ack.payloadJson()).isNull();
             assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/index.html");
-            world.awaitMessage(CAROLS_DIRECT_MESSAGE, m -> m.text().contains("in progress"), "the status message");
+            world.awaitMessage(OPS, m -> m.text().contains("in progress"), "the status message");
+        }
+
+        @Test
+        void sent_without_a_channel_it_says_so_under_the_channel_field_it_shows_and_creates_nothing() {
+            OpenedView form = openFormInTheDirectMessage();
+
+            Ack ack = submit(CAROL, form, valuesIn(null, "web", "/index.html"));
+
+            assertThat(ack.payloadJson())
+                    .contains("\"response_action\":\"errors\"")
+                    .contains("\"channel\":\"Choose the channel for the status message.\"");
+            assertThat(form.viewJson()).contains("\"block_id\":\"channel\"");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
         }
 
         @Test
         void its_confirmation_step_travels_as_a_ticket_that_another_instance_reads_back() {
-            Ack ack = submit(CAROL, openFormInTheDirectMessage(), values("web", "/*", null));
+            Ack ack = submit(CAROL, openFormInTheDirectMessage(), valuesIn(OPS, "web", "/*"));
             assertThat(ack.payloadJson()).contains("\"response_action\":\"update\"");
             OpenedView confirmation = Await.value(
                     "the confirmation step",
@@ -233,7 +259,7 @@ class RequestFormEndToEndTest {
 
             assertThat(confirmed.payloadJson()).isNull();
             assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/*");
-            world.awaitMessage(CAROLS_DIRECT_MESSAGE, m -> m.text().contains("in progress"), "the status message");
+            world.awaitMessage(OPS, m -> m.text().contains("in progress"), "the status message");
         }
     }
 

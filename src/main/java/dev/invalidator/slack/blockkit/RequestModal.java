@@ -1,7 +1,6 @@
 package dev.invalidator.slack.blockkit;
 
 import static com.slack.api.model.block.Blocks.input;
-import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
@@ -9,11 +8,12 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.BlockCompositions;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.ConversationsFilter;
 import com.slack.api.model.block.element.ConversationsSelectElement;
+import com.slack.api.model.block.element.ExternalSelectElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
-import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Fit;
@@ -33,23 +33,26 @@ public final class RequestModal {
     private RequestModal() {}
 
     public static View form(RequestForm form) {
-        List<OptionObject> options = form.listed().stream()
-                .map(choice -> option(plainText(Fit.plain(choice.label(), Fit.LABEL)), choice.alias()))
-                .toList();
         return view(v -> v.type("modal")
                 .callbackId(FORM_CALLBACK)
                 .privateMetadata(form.channel().orElse(""))
                 .title(viewTitle(t -> t.type("plain_text").text("Invalidate CloudFront")))
                 .submit(viewSubmit(t -> t.type("plain_text").text("Invalidate")))
                 .close(viewClose(t -> t.type("plain_text").text("Cancel")))
-                .blocks(blocks(form, options)));
+                .blocks(blocks(form)));
     }
 
-    private static List<LayoutBlock> blocks(RequestForm form, List<OptionObject> options) {
+    /** A target in the picker, as offered and as answered to a type-ahead. */
+    private static OptionObject option(RequestForm.Choice choice) {
+        return BlockCompositions.option(plainText(Fit.plain(choice.label(), Fit.LABEL)), choice.alias());
+    }
+
+    private static List<LayoutBlock> blocks(RequestForm form) {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (form.channel().isEmpty()) {
             blocks.add(input(i -> i.blockId(RequestForm.CHANNEL_FIELD)
                     .label(plainText("Channel for the status message"))
+                    .hint(plainText(RequestForm.channelHint()))
                     .element(ConversationsSelectElement.builder()
                             .actionId(VALUE)
                             .filter(ConversationsFilter.builder()
@@ -61,11 +64,14 @@ public final class RequestModal {
         blocks.addAll(List.of(
                 input(i -> i.blockId(RequestForm.DISTRIBUTION_FIELD)
                         .label(plainText("Distribution"))
-                        .hint(form.notListedHint().map(hint -> plainText(hint)).orElse(null))
-                        .element(StaticSelectElement.builder()
+                        .hint(plainText(form.pickerHint()))
+                        .element(ExternalSelectElement.builder()
                                 .actionId(VALUE)
-                                .options(options)
-                                .initialOption(options.size() == 1 ? options.get(0) : null)
+                                .placeholder(plainText(RequestForm.pickerPlaceholder()))
+                                // Opening the menu asks at once, so it lists the first targets before any typing.
+                                .minQueryLength(0)
+                                .initialOption(
+                                        form.only().map(RequestModal::option).orElse(null))
                                 .build())),
                 input(i -> i.blockId(RequestForm.PATHS_FIELD)
                         .label(plainText("Paths"))

@@ -38,6 +38,8 @@ public final class RequestModalListener {
         RequestModalListener listener = new RequestModalListener(handler, workers);
         app.viewSubmission(RequestModal.FORM_CALLBACK, listener::form);
         app.viewSubmission(RequestModal.CONFIRM_CALLBACK, listener::confirmation);
+        // The picker is the form's one element with suggestions; its action id is every input's.
+        app.blockSuggestion(RequestModal.VALUE, new TargetPickerListener(handler, workers)::suggest);
     }
 
     private Response form(ViewSubmissionRequest request, ViewSubmissionContext context) {
