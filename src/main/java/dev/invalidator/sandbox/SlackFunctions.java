@@ -91,22 +91,7 @@ final class SlackFunctions {
                 .put("workflow_execution_id", "Wx0SIM" + random(8))
                 .put("event_ts", String.format(Locale.ROOT, "%.6f", clock.millis() / 1000.0))
                 .put("bot_access_token", token);
-        ObjectNode payload = json.createObjectNode()
-                .put("token", SlackPayloads.VERIFICATION_TOKEN)
-                .put("team_id", SlackWorld.TEAM_ID)
-                .put("api_app_id", SlackWorld.APP_ID);
-        payload.set("event", event);
-        payload.put("type", "event_callback")
-                .put("event_id", "Ev0SIM" + random(8))
-                .put("event_time", clock.millis() / 1000);
-        payload.putArray("authorizations")
-                .addObject()
-                .putNull("enterprise_id")
-                .put("team_id", SlackWorld.TEAM_ID)
-                .put("user_id", SlackWorld.BOT_USER_ID)
-                .put("is_bot", true)
-                .put("is_enterprise_install", false);
-        payload.put("is_ext_shared_channel", false);
+        ObjectNode payload = payloads.eventCallback(event);
         String envelopeId = UUID.randomUUID().toString();
         Instant sentAt = clock.instant();
         CompletableFuture<SlackSimulator.Ack> ack = socket.deliver(

@@ -64,6 +64,11 @@ final class SlackPayloads {
                 .put("tab", "home")
                 .put("event_ts", eventTs);
         homeView.ifPresent(v -> event.set("view", v));
+        return eventCallback(event);
+    }
+
+    /** An Events API payload around {@code event}, as Slack wraps every event it sends the app. */
+    ObjectNode eventCallback(ObjectNode event) {
         ObjectNode payload = json.createObjectNode()
                 .put("token", VERIFICATION_TOKEN)
                 .put("team_id", SlackWorld.TEAM_ID)
