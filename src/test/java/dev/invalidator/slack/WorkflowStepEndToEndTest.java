@@ -337,19 +337,7 @@ class WorkflowStepEndToEndTest {
         void a_step_waiting_for_an_approver_when_its_instance_stops_completes_once_approved_on_the_next_one() {
             Bot first = world.startBot();
             StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
-            ChannelMessage waiting = world.awaitMessage(
-                    OPS,
-                    message -> message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
-                    "the waiting request with its buttons");
-            world.stop(first);
-            world.startBot();
-
-            world.slack
-                    .clickButton(BOB, OPS, waiting.ts(), StatusCard.APPROVE)
-                    .ack()
-                    .orTimeout(10, TimeUnit.SECONDS)
-                    .join();
-            SimulatedInvalidation invalidation = world.awaitInvalidation(SHOP);
+            SimulatedInvalidation invalidation = approvedOnANewInstance(first);
             world.cloudFront.simulator.complete(invalidation.id());
 
             StepCompletion end = awaitEnd(execution);
@@ -364,23 +352,27 @@ class WorkflowStepEndToEndTest {
         void a_step_that_does_not_wait_approved_on_another_instance_completes_at_the_create_it_makes_from_the_ticket() {
             Bot first = world.startBot();
             StepExecution execution = run("shop", "/index.html", ALICE, OPS, false);
+            SimulatedInvalidation invalidation = approvedOnANewInstance(first);
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("in_progress");
+            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+        }
+
+        /** The request awaiting approval on {@code first}, stopped; approved by Bob on a new instance, which sends it. */
+        private SimulatedInvalidation approvedOnANewInstance(Bot first) {
             ChannelMessage waiting = world.awaitMessage(
                     OPS,
                     message -> message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
                     "the waiting request with its buttons");
             world.stop(first);
             world.startBot();
-
             world.slack
                     .clickButton(BOB, OPS, waiting.ts(), StatusCard.APPROVE)
                     .ack()
                     .orTimeout(10, TimeUnit.SECONDS)
                     .join();
-            SimulatedInvalidation invalidation = world.awaitInvalidation(SHOP);
-
-            StepCompletion end = awaitEnd(execution);
-            assertThat(outputs(end).path("state").asText()).isEqualTo("in_progress");
-            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            return world.awaitInvalidation(SHOP);
         }
 
         @Test
