@@ -381,6 +381,11 @@ final class Reconciler {
     }
 
     private void settleRequesting(Chat.StatusRecord record, Instant now) {
+        // Queued here while Slack still shows it at requesting (the edit that says Queued may wait its turn): nobody
+        // left it, and this instance sends it when CloudFront has room.
+        if (queue.holds(record.message())) {
+            return;
+        }
         Optional<Left> left = left(record, now);
         if (left.isEmpty()) {
             return;
