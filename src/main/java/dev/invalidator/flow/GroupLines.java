@@ -50,6 +50,8 @@ public final class GroupLines implements Chat {
     private final ExecutorService looks = Executors.newSingleThreadExecutor(DaemonThreads.named("group-lines"));
     /** The group messages with a look due and not begun. */
     private final Map<PostedMessage, AtomicBoolean> due = new ConcurrentHashMap<>();
+    /** Held by a look from its read of a group message to its edit, and by any other edit of a group's facts. */
+    private final Object factsEdits = new Object();
     /** Members whose check is over without a mark, until their group has ended: a waiting step goes on without it. */
     private final Set<PostedMessage> checkedWithoutMark = ConcurrentHashMap.newKeySet();
 
@@ -149,6 +151,14 @@ public final class GroupLines implements Chat {
      * @param settling a sweep settles the group's step: a check not over by now is not waited for
      */
     private void show(PostedMessage root, boolean settling) {
+        // The look edits the group message's facts (the lines' digest) from what it read: an edit of them elsewhere
+        // meanwhile (the members not sent) would be lost, so the two never overlap.
+        synchronized (factsEdits) {
+            showLocked(root, settling);
+        }
+    }
+
+    private void showLocked(PostedMessage root, boolean settling) {
         try {
             List<StatusRecord> thread = chat.threadStatusMessages(root);
             Optional<StatusRecord> group = thread.stream()
@@ -286,8 +296,15 @@ public final class GroupLines implements Chat {
 
     @Override
     public void update(PostedMessage message, Message replacement, Map<String, String> facts) {
+        if (!message.inThread() && GroupFacts.wellFormed(facts)) {
+            synchronized (factsEdits) {
+                chat.update(message, replacement, facts);
+            }
+            moved(message);
+            return;
+        }
         chat.update(message, replacement, facts);
-        if (message.inThread() || GroupFacts.wellFormed(facts)) {
+        if (message.inThread()) {
             moved(message);
         }
     }
