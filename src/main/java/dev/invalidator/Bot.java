@@ -130,8 +130,14 @@ public final class Bot implements AutoCloseable {
         // Every read waits for its AWS account's turn, on a worker or a tracker thread; creates have their own pace.
         ReadBudget reads = new ReadBudget(cdn, config);
         DistributionCatalog catalog = new DistributionCatalog(config, reads, DISTRIBUTION_DETAILS_TTL, clock);
+        SlackWorkflowSteps workflowSteps = new SlackWorkflowSteps(counted, tokens.botToken());
+        StepOutcomes steps = new StepOutcomes(workflowSteps, chat, workers);
         // The flow's Chat: a group request's message follows its members' messages, whoever edits them.
-        GroupLines flowChat = new GroupLines(chat);
+        GroupLines flowChat = new GroupLines(
+                chat,
+                steps,
+                id -> config.byId(id).isPresent()
+                        && config.verify().forDistribution(id).enabled());
         RefreshVerification verification = new RefreshVerification(
                 config,
                 catalog,
@@ -139,8 +145,6 @@ public final class Bot implements AutoCloseable {
                 flowChat,
                 clock,
                 metrics.invalidations());
-        SlackWorkflowSteps workflowSteps = new SlackWorkflowSteps(counted, tokens.botToken());
-        StepOutcomes steps = new StepOutcomes(workflowSteps, flowChat, workers);
         FreedCapacity freed = new FreedCapacity();
         BatchMembers members = new BatchMembers();
         Tracker tracker = new Tracker(
@@ -172,7 +176,8 @@ public final class Bot implements AutoCloseable {
                 freed,
                 members,
                 metrics.queue(),
-                steps);
+                steps,
+                flowChat);
         SlackBot slackBot;
         try {
             slackBot = SlackBot.start(counted, tokens, handler, workers, clock, metrics.slack(), workflowSteps);

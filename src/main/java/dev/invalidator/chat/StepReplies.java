@@ -51,11 +51,41 @@ public final class StepReplies {
         return inline.endsWith(".") ? inline : inline + ".";
     }
 
-    /** The step's target is a distribution group, whose members would each need a run of their own. */
-    public static String groupTarget(String group) {
-        return "\"" + group + "\" is a distribution group; this step sends to one distribution or tenant at a time."
-                + " Add one step per member of the group (each names its alias), or run /invalidate " + group
-                + " in the channel.";
+    /** A member of the step's group refused the request: nothing is sent to any, as a workflow's author wants. */
+    public static String membersRefused(String group, List<GroupCard.Refusal> refused) {
+        return "Nothing was invalidated on the group " + group + ": a step sends to every member or to none, and "
+                + refused.stream()
+                        .map(refusal -> refusal.alias() + " refused it (" + strip(refusal.reason()) + ")")
+                        .reduce((first, second) -> first + "; " + second)
+                        .orElse("")
+                + ". Fix that, or name in the step a group or distribution you may use.";
+    }
+
+    /** A group request a chat would ask to confirm, and members whose config doesn't let workflows skip that. */
+    public static String groupNeedsConfirmation(GroupCard card, List<String> unconfirmed) {
+        List<String> reasons = new ArrayList<>();
+        if (!card.wipes().isEmpty()) {
+            reasons.add("it clears whole folders (" + String.join(", ", card.wipes()) + ")");
+        }
+        if (!card.tags().isEmpty()) {
+            reasons.add("it clears cache tags (" + String.join(", ", card.tags()) + ")");
+        }
+        if (card.overThreshold()) {
+            reasons.add("it has " + Numbers.grouped(card.totalPaths()) + " paths over its members, more than the "
+                    + Numbers.grouped(card.threshold()) + " the bot asks about");
+        }
+        if (card.charge().signum() > 0) {
+            reasons.add("it costs about " + Pricing.dollars(card.charge()) + " past this month's free paths");
+        }
+        return "Nothing was invalidated on the group " + card.group() + ": in a chat this request would need a"
+                + " confirmation, which a workflow can't give (" + String.join("; ", reasons) + "). Run /invalidate "
+                + card.group() + " with these paths in the channel and confirm it there, or ask whoever runs the bot"
+                + " to set " + SKIP_CONFIRM_KEY + ": true on " + String.join(", ", unconfirmed)
+                + " so that workflows may send such requests.";
+    }
+
+    private static String strip(String reason) {
+        return reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
     }
 
     /** Something went wrong in the bot itself. */

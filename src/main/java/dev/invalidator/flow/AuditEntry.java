@@ -4,6 +4,7 @@ import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.StatusCard;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One decision about a request, as the {@link AuditLog} writes it. The factories take the flow's own objects, so each
@@ -18,6 +19,8 @@ import java.time.Duration;
  * @param reason          why, in words; empty when the decision needs none
  * @param invalidation    the invalidation's id once CloudFront created it, else empty
  * @param callerReference the reference sent to CloudFront, once one was, else empty
+ * @param source          what asked: {@code command} (typed, clicked or a form), or {@code workflow}
+ * @param step            the run of the workflow's step that asked, else empty
  */
 record AuditEntry(
         Decision decision,
@@ -27,7 +30,12 @@ record AuditEntry(
         int paths,
         String reason,
         String invalidation,
-        String callerReference) {
+        String callerReference,
+        String source,
+        String step) {
+
+    static final String COMMAND = "command";
+    static final String WORKFLOW = "workflow";
 
     /** What happened to a request. */
     enum Decision {
@@ -49,6 +57,22 @@ record AuditEntry(
     /** A decision about a request that passed every check, before anything was sent to CloudFront. */
     static AuditEntry of(Decision decision, PreparedRequest request, String reason) {
         return of(decision, request, request.paths().accepted().size(), reason);
+    }
+
+    /** The same decision, about a request a workflow's step sent (or none). */
+    AuditEntry fromStep(Optional<StepExecution> run) {
+        return run.map(execution -> new AuditEntry(
+                        decision,
+                        channel,
+                        user,
+                        distribution,
+                        paths,
+                        reason,
+                        invalidation,
+                        callerReference,
+                        WORKFLOW,
+                        execution.id()))
+                .orElse(this);
     }
 
     /** A typed command refused before it became a request: the distribution is the name typed, the paths the tokens. */
@@ -94,18 +118,20 @@ record AuditEntry(
 
     private static AuditEntry of(Decision decision, PreparedRequest request, int paths, String reason) {
         String distribution = request.distribution().id();
-        return about(decision, request.channel(), request.requester(), distribution, paths, reason);
+        return about(decision, request.channel(), request.requester(), distribution, paths, reason)
+                .fromStep(request.step());
     }
 
     /** Before CloudFront: no invalidation, no reference. */
     private static AuditEntry about(
             Decision decision, String channel, String user, String distribution, int paths, String reason) {
-        return new AuditEntry(decision, channel, user, distribution, paths, reason, "", "");
+        return new AuditEntry(decision, channel, user, distribution, paths, reason, "", "", COMMAND, "");
     }
 
     /** This decision, once a create was sent with {@code callerReference}. */
     private AuditEntry sent(String invalidation, String callerReference) {
-        return new AuditEntry(decision, channel, user, distribution, paths, reason, invalidation, callerReference);
+        return new AuditEntry(
+                decision, channel, user, distribution, paths, reason, invalidation, callerReference, source, step);
     }
 
     /** Bad paths are the person's typo; anything else is access, or a distribution CloudFront can't describe. */

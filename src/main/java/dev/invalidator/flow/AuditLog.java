@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * {"time":"2026-11-23T15:04:05Z","decision":"created","channel":"C0OPS","user":"U0ALICE","distribution":"E1WEBEXAMPLE",
- *  "paths":3,"reason":"","invalidation":"I2J0I21PCUYOIK","callerReference":"invalidator/1/C0OPS/1700000000.000100/U0ALICE"}
+ *  "paths":3,"reason":"","invalidation":"I2J0I21PCUYOIK","callerReference":"invalidator/1/C0OPS/1700000000.000100/U0ALICE",
+ *  "source":"workflow","step":"Fx0123ABCDEF"}
  * }</pre>
  */
 final class AuditLog {
@@ -49,6 +50,8 @@ final class AuditLog {
         line.put("reason", entry.reason());
         line.put("invalidation", entry.invalidation());
         line.put("callerReference", entry.callerReference());
+        line.put("source", entry.source());
+        line.put("step", entry.step());
         try {
             audit.info(JSON.writeValueAsString(line));
         } catch (JsonProcessingException e) {

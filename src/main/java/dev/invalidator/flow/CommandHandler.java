@@ -65,7 +65,8 @@ public final class CommandHandler {
             FreedCapacity freed,
             BatchMembers members,
             QueueMeters queueMeters,
-            StepOutcomes steps) {
+            StepOutcomes steps,
+            GroupLines lines) {
         Gate gate = new Gate(config, catalog, policy);
         this.chat = chat;
         this.steps = steps;
@@ -123,8 +124,9 @@ public final class CommandHandler {
         this.forms = new RequestForms(
                 gate, catalog, submit, confirmations, usage, chat, groups, new FormTargets(config, policy, catalog));
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details, queue);
-        this.reconciler = new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, members, steps, clock);
-        this.workflowStep = new WorkflowStep(submit, confirmations, groups, steps);
+        this.reconciler =
+                new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, members, steps, lines, clock);
+        this.workflowStep = new WorkflowStep(submit, confirmations, groups, steps, audit);
     }
 
     /** A workflow reached the custom step: runs its request for the person and channel it names. */

@@ -3,7 +3,11 @@ package dev.invalidator.flow;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.GroupStatusCard;
 import dev.invalidator.config.Identifiers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +31,24 @@ final class GroupFacts {
     /** The members among them that never got a status message (refused at the last moment: the requester was told). */
     static final String NOT_SENT = "not_sent";
 
+    /** The workflow step's run that sent the group request ({@link StepExecution}), named once for every member. */
+    static final String STEP = StatusFacts.STEP;
+
+    static final String STEP_WAITS = StatusFacts.STEP_WAITS;
+    /** A digest of the lines last drawn: a look or a sweep that would draw the same makes no edit. */
+    static final String LINES = "lines";
+
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern DIGEST = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private GroupFacts() {}
 
     static Map<String, String> of(GroupStatusCard card, List<String> members, List<String> notSent) {
+        return of(card, members, notSent, Optional.empty());
+    }
+
+    static Map<String, String> of(
+            GroupStatusCard card, List<String> members, List<String> notSent, Optional<StepExecution> step) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put(GROUP, card.group());
         facts.put(REQUESTER, card.requester());
@@ -41,6 +58,10 @@ final class GroupFacts {
         if (!notSent.isEmpty()) {
             facts.put(NOT_SENT, String.join(",", notSent));
         }
+        step.ifPresent(run -> {
+            facts.put(STEP, run.id());
+            facts.put(STEP_WAITS, run.waits() ? "yes" : "no");
+        });
         return facts;
     }
 
@@ -52,7 +73,11 @@ final class GroupFacts {
                 && COUNT.matcher(facts.get(PATHS)).matches()
                 && facts.get(MEMBERS) != null
                 && aliases(facts, MEMBERS).stream().allMatch(Identifiers::isAlias)
-                && aliases(facts, NOT_SENT).stream().allMatch(Identifiers::isAlias);
+                && aliases(facts, NOT_SENT).stream().allMatch(Identifiers::isAlias)
+                && (!facts.containsKey(STEP) || StatusFacts.isExecutionId(facts.get(STEP)))
+                && (!facts.containsKey(STEP_WAITS) || List.of("yes", "no").contains(facts.get(STEP_WAITS)))
+                && (!facts.containsKey(LINES)
+                        || DIGEST.matcher(facts.get(LINES)).matches());
     }
 
     static boolean wellFormed(Chat.StatusRecord record) {
@@ -65,6 +90,36 @@ final class GroupFacts {
 
     static List<String> notSent(Map<String, String> facts) {
         return aliases(facts, NOT_SENT);
+    }
+
+    /** The workflow step's run the group request was sent for, if the facts are well formed and name one. */
+    static Optional<StepExecution> step(Map<String, String> facts) {
+        if (!wellFormed(facts) || !facts.containsKey(STEP)) {
+            return Optional.empty();
+        }
+        return Optional.of(new StepExecution(facts.get(STEP), !"no".equals(facts.get(STEP_WAITS))));
+    }
+
+    /** Whether the group message shows {@code drawn} already, as its facts' digest of the lines says. */
+    static boolean shows(Map<String, String> facts, GroupStatusCard drawn) {
+        return digest(drawn).equals(facts.get(LINES));
+    }
+
+    /** The facts once {@code drawn} is shown. */
+    static Map<String, String> showing(Map<String, String> facts, GroupStatusCard drawn) {
+        Map<String, String> updated = new LinkedHashMap<>(facts);
+        updated.put(LINES, digest(drawn));
+        return updated;
+    }
+
+    private static String digest(GroupStatusCard drawn) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(drawn.message().toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The card as its facts describe it, every member waiting: the lines come from the members' messages. */

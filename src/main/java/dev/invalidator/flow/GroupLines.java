@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +43,59 @@ public final class GroupLines implements Chat {
     private static final Logger log = LoggerFactory.getLogger(GroupLines.class);
 
     private final Chat chat;
+    private final StepOutcomes steps;
+    /** Whether a refresh check follows the completion of an invalidation of a distribution, by its id. */
+    private final Predicate<String> checked;
     /** One thread reads and edits group messages, in the order their members moved. */
     private final ExecutorService looks = Executors.newSingleThreadExecutor(DaemonThreads.named("group-lines"));
     /** The group messages with a look due and not begun. */
     private final Map<PostedMessage, AtomicBoolean> due = new ConcurrentHashMap<>();
+    /** Held by a look from its read of a group message to its edit, and by any other edit of a group's facts. */
+    private final Object factsEdits = new Object();
+    /** Members whose check is over without a mark, until their group has ended: a waiting step goes on without it. */
+    private final Set<PostedMessage> checkedWithoutMark = ConcurrentHashMap.newKeySet();
 
-    public GroupLines(Chat chat) {
+    /**
+     * @param steps   completes the workflow step a group message names, when its members add up to an outcome
+     * @param checked whether a refresh check follows a completed invalidation of a distribution (by id): a waiting
+     *                step counts a completed member's stale URLs only once its check is over
+     */
+    public GroupLines(Chat chat, StepOutcomes steps, Predicate<String> checked) {
         this.chat = chat;
+        this.steps = steps;
+        this.checked = checked;
+        steps.onCheckedWithoutMark((facts, member) -> {
+            if (checked.test(facts.getOrDefault(StatusFacts.DISTRIBUTION, ""))) {
+                checkedWithoutMark.add(member);
+                moved(member);
+            }
+        });
+    }
+
+    /** A sweep found the group message {@code root} behind its members: its lines are looked at again, soon, once. */
+    void look(PostedMessage root) {
+        moved(root);
+    }
+
+    /**
+     * A sweep found the group message {@code root} ended with its step still open here, long enough ago that whoever
+     * ended it has had its turn: the step completes from the thread as it stands, checks or not.
+     */
+    void settleStep(PostedMessage root) {
+        try {
+            looks.execute(() -> show(root, true));
+        } catch (RejectedExecutionException closed) {
+            // The bot is closing: the next sweep of any instance settles it.
+        }
+    }
+
+    /**
+     * Whether a sweep should have the lines of {@code group} looked at: its members, as {@code members} (replies in its
+     * thread) show them, have all ended, or its lines show something else.
+     */
+    static boolean due(StatusRecord group, List<StatusRecord> members) {
+        GroupStatusCard drawn = drawn(group.facts(), members).orElse(null);
+        return drawn != null && (drawn.settled() || !GroupFacts.shows(group.facts(), drawn));
     }
 
     /** A member moved, or the group message's facts changed: its lines are looked at again, soon, once. */
@@ -58,16 +106,59 @@ public final class GroupLines implements Chat {
             try {
                 looks.execute(() -> {
                     flag.set(false);
-                    show(root);
+                    show(root, false);
                 });
             } catch (RejectedExecutionException closed) {
-                // The bot is closing: whichever instance moves a member next shows the lines.
+                // The bot is closing: whichever instance moves a member next, or a sweep, shows the lines.
                 flag.set(false);
             }
         }
     }
 
-    private void show(PostedMessage root) {
+    /** The lines of a group message whose facts are {@code facts}, from its members' messages among {@code thread}. */
+    private static Optional<GroupStatusCard> drawn(Map<String, String> facts, List<StatusRecord> thread) {
+        Optional<GroupStatusCard> card = GroupFacts.card(facts);
+        if (card.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> notSent = GroupFacts.notSent(facts);
+        Map<String, StatusRecord> members = members(thread);
+        return Optional.of(card.get()
+                .withLines(GroupFacts.members(facts).stream()
+                        .map(alias -> notSent.contains(alias)
+                                ? GroupStatusCard.Line.notSent(alias)
+                                : Optional.ofNullable(members.get(alias))
+                                        .map(record -> GroupStatusCard.Line.of(alias, record.text()))
+                                        .orElse(GroupStatusCard.Line.waiting(alias)))
+                        .toList()));
+    }
+
+    /** A member's own message: posted by the bot in the thread with well-formed facts of that member, by alias. */
+    private static Map<String, StatusRecord> members(List<StatusRecord> thread) {
+        return thread.stream()
+                .filter(record -> record.message().inThread() && StatusFacts.wellFormed(record))
+                .collect(Collectors.toMap(
+                        record -> record.facts().getOrDefault(StatusFacts.ALIAS, ""),
+                        record -> record,
+                        (first, later) -> first));
+    }
+
+    /**
+     * Reads the thread, posts the group's notice once every member has ended (before the edit that says so: a sweep
+     * reads the thread of a group whose message does not say it yet), edits the lines if they changed, and completes
+     * the group's step once its members add up to an outcome.
+     *
+     * @param settling a sweep settles the group's step: a check not over by now is not waited for
+     */
+    private void show(PostedMessage root, boolean settling) {
+        // The look edits the group message's facts (the lines' digest) from what it read: an edit of them elsewhere
+        // meanwhile (the members not sent) would be lost, so the two never overlap.
+        synchronized (factsEdits) {
+            showLocked(root, settling);
+        }
+    }
+
+    private void showLocked(PostedMessage root, boolean settling) {
         try {
             List<StatusRecord> thread = chat.threadStatusMessages(root);
             Optional<StatusRecord> group = thread.stream()
@@ -77,26 +168,25 @@ public final class GroupLines implements Chat {
                 return;
             }
             Map<String, String> facts = group.get().facts();
-            GroupStatusCard card = GroupFacts.card(facts).orElseThrow();
+            GroupStatusCard now = drawn(facts, thread).orElseThrow();
+            if (now.settled() && !GroupStatusCard.isSettled(group.get().text())) {
+                chat.replyUnlessThreadHas(root, GroupReplies.endedMarker(now.group()), GroupReplies.ended(now));
+            }
+            if (!GroupFacts.shows(facts, now)) {
+                chat.update(root, now.message(), GroupFacts.showing(facts, now));
+            }
+            Map<String, StatusRecord> members = members(thread);
             List<String> notSent = GroupFacts.notSent(facts);
-            // A member's own message: posted by the bot in this thread with well-formed facts of that member.
-            Map<String, String> texts = thread.stream()
-                    .filter(record -> record.message().inThread() && StatusFacts.wellFormed(record))
-                    .collect(Collectors.toMap(
-                            record -> record.facts().getOrDefault(StatusFacts.ALIAS, ""),
-                            StatusRecord::text,
-                            (first, later) -> first));
-            GroupStatusCard now = card.withLines(GroupFacts.members(facts).stream()
-                    .map(alias -> notSent.contains(alias)
-                            ? GroupStatusCard.Line.notSent(alias)
-                            : Optional.ofNullable(texts.get(alias))
-                                    .map(text -> GroupStatusCard.Line.of(alias, text))
-                                    .orElse(GroupStatusCard.Line.waiting(alias)))
-                    .toList());
-            chat.update(root, now.message());
+            GroupFacts.step(facts)
+                    .ifPresent(step -> GroupStepOutcome.of(
+                                    step,
+                                    GroupFacts.members(facts).stream()
+                                            .map(alias -> member(alias, members, notSent, settling))
+                                            .toList())
+                            .ifPresent(outcome -> steps.groupEnded(step, root, outcome)));
             if (now.settled()) {
                 due.remove(root);
-                chat.replyUnlessThreadHas(root, GroupReplies.endedMarker(now.group()), GroupReplies.ended(now));
+                members.values().forEach(record -> checkedWithoutMark.remove(record.message()));
             }
         } catch (ChatException | IllegalArgumentException e) {
             log.warn(
@@ -105,6 +195,17 @@ public final class GroupLines implements Chat {
                     root.channel(),
                     e.getMessage());
         }
+    }
+
+    private GroupStepOutcome.Member member(
+            String alias, Map<String, StatusRecord> members, List<String> notSent, boolean settling) {
+        Optional<StatusRecord> status = Optional.ofNullable(members.get(alias));
+        boolean over = settling
+                || status.map(record -> StatusFacts.refreshMark(record.facts()).isPresent()
+                                || checkedWithoutMark.contains(record.message())
+                                || !checked.test(record.facts().getOrDefault(StatusFacts.DISTRIBUTION, "")))
+                        .orElse(true);
+        return new GroupStepOutcome.Member(alias, status, notSent.contains(alias), over);
     }
 
     /** Shows what is due within {@code grace}, then lets go of the thread that shows group messages. */
@@ -195,8 +296,15 @@ public final class GroupLines implements Chat {
 
     @Override
     public void update(PostedMessage message, Message replacement, Map<String, String> facts) {
+        if (!message.inThread() && GroupFacts.wellFormed(facts)) {
+            synchronized (factsEdits) {
+                chat.update(message, replacement, facts);
+            }
+            moved(message);
+            return;
+        }
         chat.update(message, replacement, facts);
-        if (message.inThread() || GroupFacts.wellFormed(facts)) {
+        if (message.inThread()) {
             moved(message);
         }
     }

@@ -9,6 +9,7 @@ import dev.invalidator.chat.GroupStatusCard;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
+import dev.invalidator.chat.StepReplies;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.config.DistributionGroup;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * {@code /invalidate sites /index.html} where {@code sites} is a distribution group: the request is checked as if typed
@@ -101,29 +103,49 @@ final class GroupRequests {
                 .toList();
     }
 
-    private void submit(
+    /** The members checked as if typed once each: those that may go, and those refused with why. */
+    private record Checked(
+            List<PreparedRequest> going, List<GroupCard.Refusal> refused, List<Preparation.Refused> refusals) {}
+
+    /** Each member checked as if {@code command} had named it alone; each refusal audited. */
+    private Checked check(
             SlashCommand command,
             DistributionGroup group,
             List<String> tokens,
             Optional<String> note,
-            Responder responder) {
+            Optional<StepExecution> step) {
         List<PreparedRequest> going = new ArrayList<>();
         List<GroupCard.Refusal> refused = new ArrayList<>();
         List<Preparation.Refused> refusals = new ArrayList<>();
         for (String member : group.members()) {
             Preparation preparation = submit.prepare(command.userId(), command.channelId(), member, tokens, note);
             if (preparation instanceof Preparation.Ready ready) {
-                going.add(ready.request());
+                going.add(ready.request().forStep(step));
             } else if (preparation instanceof Preparation.Refused refusal) {
-                audit.record(AuditEntry.refused(refusal, command, new Command.Invalidate(member, tokens)));
+                audit.record(AuditEntry.refused(refusal, command, new Command.Invalidate(member, tokens))
+                        .fromStep(step));
                 refused.add(new GroupCard.Refusal(member, refusal.inline()));
                 refusals.add(refusal);
             }
         }
+        return new Checked(going, refused, refusals);
+    }
+
+    private void submit(
+            SlashCommand command,
+            DistributionGroup group,
+            List<String> tokens,
+            Optional<String> note,
+            Responder responder) {
+        Checked checked = check(command, group, tokens, note, Optional.empty());
+        List<PreparedRequest> going = checked.going();
+        List<GroupCard.Refusal> refused = checked.refused();
         if (going.isEmpty()) {
             // Paths wrong for every member are one problem: its full answer says more than a line per member.
-            boolean onlyPaths = refusals.stream().allMatch(r -> r.field() == Preparation.Field.PATHS);
-            responder.answer(onlyPaths ? refusals.get(0).answer() : GroupReplies.allRefused(group.name(), refused));
+            responder.answer(
+                    onlyPaths(checked)
+                            ? checked.refusals().get(0).answer()
+                            : GroupReplies.allRefused(group.name(), refused));
             return;
         }
         Instant now = clock.instant();
@@ -140,11 +162,73 @@ final class GroupRequests {
             return;
         }
         if (refused.isEmpty() && !worthAsking(card)) {
-            send(group.name(), going, responder);
+            send(group.name(), going, responder, responder, Optional.empty());
             return;
         }
         pending.put(id, new Held(command.userId(), going, now));
         responder.answer(card.message());
+    }
+
+    private static boolean onlyPaths(Checked checked) {
+        return checked.going().isEmpty()
+                && checked.refusals().stream().allMatch(r -> r.field() == Preparation.Field.PATHS);
+    }
+
+    /**
+     * A workflow's step whose target is a group: all or nothing, as its author wants — a member refused fails the step
+     * before anything is posted, and so does what a typed request would ask to confirm (nobody can click in a
+     * workflow) unless every member it would ask about has {@code workflowsSkipConfirm}. Otherwise it goes as a typed
+     * group request does, with the step's run in the group message's facts.
+     *
+     * @param fail fails the step with a sentence saying what was wrong and what to do
+     */
+    void runStep(StepRun run, DistributionGroup group, Consumer<String> fail) {
+        StepExecution step = run.execution();
+        SlashCommand as = new SlashCommand(run.user(), run.channel(), "", "");
+        Checked checked = check(as, group, run.pathTokens(), run.note(), Optional.of(step));
+        if (!checked.refused().isEmpty()) {
+            fail.accept(
+                    onlyPaths(checked)
+                            ? StepReplies.refused(checked.refusals().get(0).inline())
+                            : StepReplies.membersRefused(group.name(), checked.refused()));
+            return;
+        }
+        List<PreparedRequest> going = checked.going();
+        GroupCard card;
+        try {
+            card = card("", group, going, List.of());
+        } catch (CdnException e) {
+            fail.accept(StepReplies.refused(Replies.cdnProblem(e)));
+            return;
+        }
+        List<String> unconfirmed = asked(card, going).stream()
+                .filter(request -> !request.distribution().workflowsSkipConfirm())
+                .map(request -> request.distribution().alias())
+                .toList();
+        if (!unconfirmed.isEmpty()) {
+            going.forEach(request ->
+                    audit.record(AuditEntry.of(AuditEntry.Decision.CANCELLED, request, "a workflow can't confirm it")));
+            fail.accept(StepReplies.groupNeedsConfirmation(card, unconfirmed));
+            return;
+        }
+        Responder failStep = answer -> fail.accept(StepReplies.refused(answer));
+        // A member refused at the last moment ends as not sent, and the step as failed once the group ends; the person
+        // the step runs for is told why, privately, as a typed request's requester is.
+        Responder whisper = answer -> chat.whisper(run.channel(), run.user(), answer);
+        send(group.name(), going, failStep, whisper, Optional.of(step));
+    }
+
+    /**
+     * The members a typed request's card would ask about: those whose paths wipe, and every member for a cache tag,
+     * more paths than {@code confirm.pathThreshold} over all, or a charge (it is priced over all members' accounts).
+     */
+    private static List<PreparedRequest> asked(GroupCard card, List<PreparedRequest> going) {
+        if (!card.tags().isEmpty() || card.overThreshold() || card.charge().signum() > 0) {
+            return going;
+        }
+        return going.stream()
+                .filter(request -> !request.paths().wipes().isEmpty())
+                .toList();
     }
 
     private boolean worthAsking(GroupCard card) {
@@ -198,7 +282,12 @@ final class GroupRequests {
      * follow the members from there on ({@link GroupLines}); a member refused at the last moment (a rate limit, a full
      * queue, Slack refusing its message) is told privately, as a request of its own would be, and its line says not sent.
      */
-    private void send(String group, List<PreparedRequest> going, Responder responder) {
+    private void send(
+            String group,
+            List<PreparedRequest> going,
+            Responder responder,
+            Responder memberRefused,
+            Optional<StepExecution> step) {
         PreparedRequest first = going.get(0);
         List<String> members =
                 going.stream().map(request -> request.distribution().alias()).toList();
@@ -210,7 +299,7 @@ final class GroupRequests {
                 members.stream().map(GroupStatusCard.Line::waiting).toList());
         PostedMessage message;
         try {
-            message = chat.post(first.channel(), card.message(), GroupFacts.of(card, members, List.of()));
+            message = chat.post(first.channel(), card.message(), GroupFacts.of(card, members, List.of(), step));
         } catch (ChatException e) {
             responder.answer(Replies.cannotPost(e));
             return;
@@ -223,7 +312,7 @@ final class GroupRequests {
                     request.inGroup(message),
                     answer -> {
                         answered.set(true);
-                        responder.answer(answer);
+                        memberRefused.answer(answer);
                     },
                     Optional.empty());
             if (answered.get()) {
@@ -234,7 +323,7 @@ final class GroupRequests {
             // The edit of a group message's facts makes its lines look again (GroupLines): these end as not sent.
             Quietly.show(
                     "the members not sent",
-                    () -> chat.update(message, card.message(), GroupFacts.of(card, members, notSent)));
+                    () -> chat.update(message, card.message(), GroupFacts.of(card, members, notSent, step)));
         }
     }
 
@@ -293,7 +382,7 @@ final class GroupRequests {
                     confirmed.get(0).paths().accepted().size()));
         }
         if (!confirmed.isEmpty()) {
-            send(card.get().group(), confirmed, whisper);
+            send(card.get().group(), confirmed, whisper, whisper, Optional.empty());
         }
     }
 

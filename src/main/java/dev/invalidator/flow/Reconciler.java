@@ -5,6 +5,8 @@ import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.ChatException;
+import dev.invalidator.chat.GroupStatusCard;
+import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.BotConfig;
@@ -66,6 +68,7 @@ final class Reconciler {
     private final CreateQueue queue;
     private final BatchMembers members;
     private final StepOutcomes steps;
+    private final GroupLines lines;
     private final Clock clock;
     /** Per channel, how far back the next sweep reads. */
     private final Map<String, Instant> readFrom = new ConcurrentHashMap<>();
@@ -80,6 +83,7 @@ final class Reconciler {
             CreateQueue queue,
             BatchMembers members,
             StepOutcomes steps,
+            GroupLines lines,
             Clock clock) {
         this.config = config;
         this.chat = chat;
@@ -90,6 +94,7 @@ final class Reconciler {
         this.queue = queue;
         this.members = members;
         this.steps = steps;
+        this.lines = lines;
         this.clock = clock;
     }
 
@@ -124,6 +129,16 @@ final class Reconciler {
         Collections.reverse(oldestFirst);
         List<CreateQueue.Entry> takenOver = new ArrayList<>();
         for (Chat.StatusRecord record : oldestFirst) {
+            if (!record.message().inThread() && GroupFacts.wellFormed(record)) {
+                // A group message not yet drawn ended, or whose step is open here, stays in view until it is.
+                Instant postedAt = record.message().postedAt();
+                boolean open = !GroupStatusCard.isSettled(record.text()) || steps.open(record.facts());
+                if (open && postedAt.isBefore(nextFrom)) {
+                    nextFrom = postedAt;
+                }
+                settleGroup(record, records, now);
+                continue;
+            }
             if (!StatusFacts.wellFormed(record)) {
                 continue;
             }
@@ -154,6 +169,30 @@ final class Reconciler {
         // All at once, so that those that fit go to CloudFront together.
         if (!takenOver.isEmpty()) {
             queue.takeOver(takenOver);
+        }
+    }
+
+    /**
+     * A group message whose lines lag behind its members — an instance stopped between a member's last edit and its
+     * look at the group, and the member ended in a way CloudFront doesn't know (rejected, expired, cancelled, not sent)
+     * — is looked at again; an ended one whose step is still open here, {@code abandonedAfter} after it was posted, has
+     * its step settled. The members are those the sweep read already ({@link StatusMessages}); a settled group's
+     * thread is read only for a step still open here.
+     */
+    private void settleGroup(Chat.StatusRecord group, List<Chat.StatusRecord> records, Instant now) {
+        PostedMessage root = group.message();
+        if (!GroupStatusCard.isSettled(group.text())) {
+            List<Chat.StatusRecord> members = records.stream()
+                    .filter(record -> record.message().inThread()
+                            && record.message().channel().equals(root.channel())
+                            && record.message().threadTs().equals(root.ts()))
+                    .toList();
+            if (GroupLines.due(group, members)) {
+                lines.look(root);
+            }
+        } else if (steps.open(group.facts())
+                && !root.postedAt().isAfter(now.minus(config.polling().abandonedAfter()))) {
+            lines.settleStep(root);
         }
     }
 
@@ -212,7 +251,8 @@ final class Reconciler {
             chat.update(
                     record.message(),
                     card.inProgress(created.get().id(), created.get().createTime())
-                            .message());
+                            .message(),
+                    StatusFacts.withInvalidation(record.facts(), created.get().id()));
             tracker.adopt(created.get());
             return Optional.empty();
         }
@@ -403,7 +443,8 @@ final class Reconciler {
                     record.message(),
                     card.inProgress(created.get().id(), created.get().createTime())
                             .inBatch(1, of)
-                            .message());
+                            .message(),
+                    StatusFacts.withInvalidation(record.facts(), created.get().id()));
             tracker.follow(created.get());
         } else if (created.isPresent()) {
             log.info(
@@ -414,7 +455,8 @@ final class Reconciler {
             chat.update(
                     record.message(),
                     card.inProgress(created.get().id(), created.get().createTime())
-                            .message());
+                            .message(),
+                    StatusFacts.withInvalidation(record.facts(), created.get().id()));
             tracker.follow(created.get());
         } else {
             log.info(

@@ -51,6 +51,12 @@ final class StatusFacts {
     /** {@code no} when that workflow goes on once the invalidation is created; {@code yes} when it waits for its end. */
     static final String STEP_WAITS = "step_waits";
 
+    /**
+     * The id of the invalidation once CloudFront created it (the latest batch's, for a split request): whoever ends
+     * the request's workflow step from the message alone names it.
+     */
+    static final String INVALIDATION = "invalidation";
+
     /** The CallerReference of the invalidation a queued request goes out in with others: the first one's. */
     static final String BATCH_REFERENCE = "batch_reference";
 
@@ -68,6 +74,8 @@ final class StatusFacts {
     private static final Pattern DIGEST = Pattern.compile("[A-Za-z0-9_-]{43}");
     /** Slack's function execution ids: {@code Fx} and letters and digits. */
     private static final Pattern EXECUTION_ID = Pattern.compile("Fx[A-Za-z0-9]{1,40}");
+    /** CloudFront's invalidation ids: {@code I} and capital letters and digits. */
+    private static final Pattern INVALIDATION_ID = Pattern.compile("I[A-Z0-9]{1,40}");
 
     private StatusFacts() {}
 
@@ -87,7 +95,8 @@ final class StatusFacts {
                 && absentOr(facts, TOUCHED_AT, millis -> matches(millis, MILLIS))
                 && absentOr(facts, TOUCH_DUE, millis -> matches(millis, MILLIS))
                 && absentOr(facts, BATCHES, count -> matches(count, COUNT))
-                && absentOr(facts, STEP, id -> matches(id, EXECUTION_ID))
+                && absentOr(facts, STEP, StatusFacts::isExecutionId)
+                && absentOr(facts, INVALIDATION, id -> matches(id, INVALIDATION_ID))
                 && absentOr(facts, STEP_WAITS, waits -> "yes".equals(waits) || "no".equals(waits))
                 && absentOr(
                         facts,
@@ -97,6 +106,11 @@ final class StatusFacts {
 
     static boolean wellFormed(Chat.StatusRecord record) {
         return wellFormed(record.facts());
+    }
+
+    /** Whether {@code id} has the shape of Slack's function execution ids. */
+    static boolean isExecutionId(String id) {
+        return matches(id, EXECUTION_ID);
     }
 
     private static boolean absentOr(Map<String, String> facts, String key, Predicate<String> shape) {
@@ -114,7 +128,8 @@ final class StatusFacts {
         facts.put(ALIAS, request.distribution().alias());
         facts.put(PATHS, String.valueOf(request.paths().accepted().size()));
         request.note().ifPresent(note -> facts.put(NOTE, note));
-        request.step().ifPresent(step -> {
+        // A group's member runs for the step through its group's message, which names the step once for all members.
+        request.step().filter(step -> request.group().isEmpty()).ifPresent(step -> {
             facts.put(STEP, step.id());
             facts.put(STEP_WAITS, step.waits() ? "yes" : "no");
         });
@@ -215,6 +230,17 @@ final class StatusFacts {
             return Optional.empty();
         }
         return Optional.of(new StepExecution(facts.get(STEP), !"no".equals(facts.get(STEP_WAITS))));
+    }
+
+    /** The invalidation the message says was created, if the facts are well formed and name one. */
+    static Optional<String> invalidationId(Map<String, String> facts) {
+        return wellFormed(facts) ? Optional.ofNullable(facts.get(INVALIDATION)) : Optional.empty();
+    }
+
+    static Map<String, String> withInvalidation(Map<String, String> facts, String invalidationId) {
+        Map<String, String> updated = new LinkedHashMap<>(facts);
+        updated.put(INVALIDATION, invalidationId);
+        return updated;
     }
 
     static Optional<String> refreshMark(Map<String, String> facts) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -53,6 +54,9 @@ public final class StepOutcomes {
     /** The outputs of completions Slack did not take, for the sweep to send again as they were. */
     private final Map<String, Map<String, Object>> unsent = new ConcurrentHashMap<>();
 
+    /** Told when a group's member completed and its refresh check left no mark: its group's step need not wait for one. */
+    private volatile BiConsumer<Map<String, String>, PostedMessage> checkedWithoutMark = (facts, member) -> {};
+
     /** @param workers where the Slack calls of a completion run, so that no create or poll waits on them */
     public StepOutcomes(WorkflowSteps steps, Chat chat, Executor workers) {
         this.steps = steps;
@@ -78,8 +82,16 @@ public final class StepOutcomes {
             StatusCard.State state,
             Optional<String> invalidationId,
             OptionalInt stale) {
+        if (status.inThread() && state == StatusCard.State.COMPLETED && stale.isEmpty()) {
+            checkedWithoutMark.accept(facts, status);
+        }
         StatusFacts.step(facts)
                 .ifPresent(step -> completeLater(step, status, outcome(state), invalidationId.orElse(""), stale));
+    }
+
+    /** {@code listener} hears of each group member whose refresh check is over without a mark. */
+    void onCheckedWithoutMark(BiConsumer<Map<String, String>, PostedMessage> listener) {
+        checkedWithoutMark = listener;
     }
 
     /** The step could not start a request: it fails with {@code error}, which says why and what to do. */
@@ -91,9 +103,21 @@ public final class StepOutcomes {
         }
     }
 
-    /** Whether {@code facts} name a step's run this instance has not seen end: a sweep keeps looking at its message. */
+    /**
+     * A group request's members came to {@code outcome}: the step its group message names completes with it, once for
+     * the group.
+     */
+    void groupEnded(StepExecution step, PostedMessage group, GroupStepOutcome outcome) {
+        completeLater(step, group, outcome.state(), String.join(",", outcome.invalidationIds()), outcome.stale());
+    }
+
+    /**
+     * Whether {@code facts}, a status message's or a group message's, name a step's run this instance has not seen end:
+     * a sweep keeps looking at its message.
+     */
     boolean open(Map<String, String> facts) {
         return StatusFacts.step(facts)
+                .or(() -> GroupFacts.step(facts))
                 .filter(step -> !ended.contains(step.id()))
                 .isPresent();
     }
@@ -119,7 +143,7 @@ public final class StepOutcomes {
         OptionalInt stale = StatusFacts.refreshMark(record.facts())
                 .map(StepOutcomes::staleIn)
                 .orElse(OptionalInt.empty());
-        ended(record.facts(), record.message(), state.get(), Optional.empty(), stale);
+        ended(record.facts(), record.message(), state.get(), StatusFacts.invalidationId(record.facts()), stale);
     }
 
     /** The link to the status message; none when Slack won't give one now (the step completes all the same). */
@@ -132,12 +156,12 @@ public final class StepOutcomes {
         }
     }
 
-    private static OptionalInt staleIn(String mark) {
+    static OptionalInt staleIn(String mark) {
         Matcher matcher = STALE_MARK.matcher(mark);
         return matcher.find() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.of(0);
     }
 
-    private static String outcome(StatusCard.State state) {
+    static String outcome(StatusCard.State state) {
         return switch (state) {
             case COMPLETED, REJECTED, EXPIRED, CANCELLED -> state.name().toLowerCase(Locale.ROOT);
             case QUEUE_EXPIRED -> "expired";

@@ -446,7 +446,7 @@ final class SubmitInvalidation {
                                 .inProgress(invalidation.id(), invalidation.createTime())
                                 .inBatch(number, of)
                                 .message(),
-                        StatusFacts.of(entry.request)));
+                        StatusFacts.withInvalidation(StatusFacts.of(entry.request), invalidation.id())));
         if (number == 1) {
             replySent(entry, 1);
             steps.created(StatusFacts.of(entry.request), entry.status, invalidation.id());
@@ -462,13 +462,22 @@ final class SubmitInvalidation {
      */
     private void shownSent(CreateQueue.Entry entry, Invalidation invalidation, String reference, int together) {
         audit.record(AuditEntry.created(entry.request, invalidation, reference));
+        Message inProgress = entry.card
+                .inProgress(invalidation.id(), invalidation.createTime())
+                .message();
+        // A workflow's step or a group's member names its invalidation in its facts, for whoever ends the step from
+        // the message alone. Neither was confirmed in a chat; a request that was keeps the facts it was posted with,
+        // whose confirmation's id stops a second click's message (StatusPosts).
+        boolean named =
+                entry.request.step().isPresent() || entry.request.group().isPresent();
         Quietly.showLater(
                 "invalidation " + invalidation.id() + " in progress",
-                () -> chat.updateLater(
-                        entry.status,
-                        entry.card
-                                .inProgress(invalidation.id(), invalidation.createTime())
-                                .message()));
+                () -> named
+                        ? chat.updateLater(
+                                entry.status,
+                                inProgress,
+                                StatusFacts.withInvalidation(StatusFacts.of(entry.request), invalidation.id()))
+                        : chat.updateLater(entry.status, inProgress));
         replySent(entry, together);
         steps.created(StatusFacts.of(entry.request), entry.status, invalidation.id());
     }

@@ -4,6 +4,7 @@ import dev.invalidator.cdn.CdnException;
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.StepReplies;
+import dev.invalidator.config.DistributionGroup;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,23 +27,36 @@ final class WorkflowStep {
     private final Confirmations confirmations;
     private final GroupRequests groups;
     private final StepOutcomes outcomes;
+    private final AuditLog audit;
 
-    WorkflowStep(SubmitInvalidation submit, Confirmations confirmations, GroupRequests groups, StepOutcomes outcomes) {
+    WorkflowStep(
+            SubmitInvalidation submit,
+            Confirmations confirmations,
+            GroupRequests groups,
+            StepOutcomes outcomes,
+            AuditLog audit) {
         this.submit = submit;
         this.confirmations = confirmations;
         this.groups = groups;
         this.outcomes = outcomes;
+        this.audit = audit;
     }
 
     void run(StepRun run) {
         StepExecution step = run.execution();
         log.info("Workflow step {} runs for {} in {} on {}", step.id(), run.user(), run.channel(), run.target());
-        if (groups.named(Optional.of(run.target())).isPresent()) {
-            outcomes.refused(step, StepReplies.groupTarget(run.target()));
+        Optional<DistributionGroup> group = groups.named(Optional.of(run.target()));
+        if (group.isPresent()) {
+            groups.runStep(run, group.get(), error -> outcomes.refused(step, error));
             return;
         }
         Preparation preparation = submit.prepare(run.user(), run.channel(), run.target(), run.pathTokens(), run.note());
         if (preparation instanceof Preparation.Refused refused) {
+            audit.record(AuditEntry.refused(
+                            refused,
+                            new SlashCommand(run.user(), run.channel(), "", ""),
+                            new Command.Invalidate(run.target(), run.pathTokens()))
+                    .fromStep(Optional.of(step)));
             outcomes.refused(
                     step,
                     refused.field() == Preparation.Field.PATHS
@@ -59,6 +73,7 @@ final class WorkflowStep {
             return;
         }
         if (question.isPresent() && !request.distribution().workflowsSkipConfirm()) {
+            audit.record(AuditEntry.of(AuditEntry.Decision.CANCELLED, request, "a workflow can't confirm it"));
             outcomes.refused(step, StepReplies.needsConfirmation(question.get()));
             return;
         }

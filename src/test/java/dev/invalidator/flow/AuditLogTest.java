@@ -77,7 +77,8 @@ class AuditLogTest {
         assertThat(line())
                 .isEqualTo("{\"time\":\"2026-11-23T15:04:05Z\",\"decision\":\"created\",\"channel\":\"C0OPS\","
                         + "\"user\":\"U0ALICE\",\"distribution\":\"E1WEBEXAMPLE\",\"paths\":2,\"reason\":\"\","
-                        + "\"invalidation\":\"I2J0I21PCUYOIK\",\"callerReference\":\"" + REFERENCE + "\"}");
+                        + "\"invalidation\":\"I2J0I21PCUYOIK\",\"callerReference\":\"" + REFERENCE + "\","
+                        + "\"source\":\"command\",\"step\":\"\"}");
     }
 
     @Test
@@ -88,7 +89,7 @@ class AuditLogTest {
                 .isEqualTo("{\"time\":\"2026-11-23T15:04:05Z\",\"decision\":\"rate_limited\",\"channel\":\"C0OPS\","
                         + "\"user\":\"U0ALICE\",\"distribution\":\"E1WEBEXAMPLE\",\"paths\":2,"
                         + "\"reason\":\"You sent 3 requests in a minute.\",\"invalidation\":\"\","
-                        + "\"callerReference\":\"\"}");
+                        + "\"callerReference\":\"\",\"source\":\"command\",\"step\":\"\"}");
     }
 
     @Nested
@@ -104,7 +105,16 @@ class AuditLogTest {
 
             assertThat(entry)
                     .isEqualTo(new AuditEntry(
-                            AuditEntry.Decision.INVALID, "C0OPS", "U0DAVE", "images", 2, "a: no slash", "", ""));
+                            AuditEntry.Decision.INVALID,
+                            "C0OPS",
+                            "U0DAVE",
+                            "images",
+                            2,
+                            "a: no slash",
+                            "",
+                            "",
+                            "command",
+                            ""));
         }
 
         @Test
@@ -124,6 +134,47 @@ class AuditLogTest {
 
         assertThat(AuditEntry.decided(false, waiting, "U0LEAD"))
                 .isEqualTo(new AuditEntry(
-                        AuditEntry.Decision.REJECTED, "C0OPS", "U0ALICE", "E1WEBEXAMPLE", 2, "by U0LEAD", "", ""));
+                        AuditEntry.Decision.REJECTED,
+                        "C0OPS",
+                        "U0ALICE",
+                        "E1WEBEXAMPLE",
+                        2,
+                        "by U0LEAD",
+                        "",
+                        "",
+                        "command",
+                        ""));
+    }
+
+    @Test
+    void a_request_a_workflow_step_sent_names_workflow_as_its_source_and_the_steps_run() {
+        Invalidation created = new Invalidation(
+                "E1WEBEXAMPLE",
+                "I2J0I21PCUYOIK",
+                InvalidationStatus.IN_PROGRESS,
+                NOW,
+                List.of("/index.html", "/css/*"),
+                REFERENCE);
+
+        audit.record(AuditEntry.created(
+                request.forStep(Optional.of(new StepExecution("Fx0123ABCDEF", true))), created, REFERENCE));
+
+        assertThat(line()).endsWith(",\"source\":\"workflow\",\"step\":\"Fx0123ABCDEF\"}");
+    }
+
+    @Test
+    void a_step_refused_before_anything_was_posted_names_workflow_as_its_source_and_the_steps_run() {
+        AuditEntry entry = AuditEntry.refused(
+                        new Preparation.Refused(Message.of("x"), Preparation.Field.CHANNEL, "not allowed in #general"),
+                        new SlashCommand("U0ALICE", "C0GENERAL", "", ""),
+                        new Command.Invalidate("web", List.of("/index.html")))
+                .fromStep(Optional.of(new StepExecution("Fx0123ABCDEF", true)));
+
+        audit.record(entry);
+
+        assertThat(line())
+                .contains("\"decision\":\"denied\"")
+                .contains("\"reason\":\"not allowed in #general\"")
+                .endsWith(",\"source\":\"workflow\",\"step\":\"Fx0123ABCDEF\"}");
     }
 }

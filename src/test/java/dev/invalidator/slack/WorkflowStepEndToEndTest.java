@@ -395,6 +395,27 @@ class WorkflowStepEndToEndTest {
         }
 
         @Test
+        void a_completion_a_new_instances_sweep_makes_from_the_status_message_names_the_invalidation() {
+            // Default sweeps: the first instance makes no second try before it stops.
+            Bot first = world.startBot();
+            world.slack.failNext("functions.completeSuccess", "internal_error", 1);
+            StepExecution execution = run("web", "/index.html", ALICE, OPS, true);
+            SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
+            world.cloudFront.simulator.complete(invalidation.id());
+            Await.until(
+                    "the first instance's completion, which Slack did not take",
+                    () -> !world.slack.calls("functions.completeSuccess").isEmpty());
+            world.stop(first);
+
+            world.startBot(BotFixture.config(BotFixture.CONFIG.replace(
+                    "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n")));
+
+            StepCompletion end = awaitEnd(execution);
+            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+        }
+
+        @Test
         void two_replicas_complete_the_step_once_the_other_told_by_slack_it_ended() {
             String config = BotFixture.CONFIG.replace(
                     "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n");

@@ -1,0 +1,384 @@
+package dev.invalidator.slack;
+
+import static dev.invalidator.testing.BotFixture.IMAGES;
+import static dev.invalidator.testing.BotFixture.OPS;
+import static dev.invalidator.testing.BotFixture.SHOP;
+import static dev.invalidator.testing.BotFixture.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.invalidator.Bot;
+import dev.invalidator.chat.StatusCard;
+import dev.invalidator.sandbox.CallHold;
+import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
+import dev.invalidator.sandbox.SimulatedEdge;
+import dev.invalidator.sandbox.SimulatedInvalidation;
+import dev.invalidator.sandbox.SlackSimulator;
+import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
+import dev.invalidator.sandbox.SlackSimulator.StepCompletion;
+import dev.invalidator.sandbox.SlackSimulator.StepExecution;
+import dev.invalidator.slack.listeners.events.WorkflowStepListener;
+import dev.invalidator.testing.Await;
+import dev.invalidator.testing.BotFixture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The custom step with a distribution group as its target: the same flow as a typed group request — one group message
+ * in the channel, each member a reply in its thread — all or nothing before anything is posted, and the step completed
+ * once for the whole group when the group's members have ended.
+ */
+class WorkflowGroupStepEndToEndTest {
+
+    private static final String ALICE = SlackSimulator.ALICE;
+    private static final String BOB = SlackSimulator.BOB;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ENDED = "every distribution of the group ";
+    private static final String DOCS = "E4DOCSEXAMPLE";
+
+    private static final String GROUPS = """
+            distributionGroups:
+              sites: [web, images]
+              gated: [web, shop]
+            """;
+    private static final String CONFIG = BotFixture.CONFIG + GROUPS;
+    private static final String SWEEPING = CONFIG.replace(
+            "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n");
+
+    private final BotFixture world = new BotFixture();
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private Bot startBot(String config) {
+        return world.startBot(BotFixture.config(config));
+    }
+
+    private StepExecution run(String target, String paths, String user, boolean wait) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("target", target);
+        inputs.put("paths", paths);
+        inputs.put("user", user);
+        inputs.put("channel", OPS);
+        inputs.put("wait", wait);
+        StepExecution execution = world.slack.runStep(WorkflowStepListener.CALLBACK_ID, inputs);
+        execution.envelope().ack().orTimeout(10, TimeUnit.SECONDS).join();
+        return execution;
+    }
+
+    private StepCompletion awaitEnd(StepExecution execution) {
+        return Await.value(
+                "the end of workflow step " + execution.executionId(),
+                () -> completionsOf(execution).stream()
+                        .filter(StepCompletion::accepted)
+                        .findFirst()
+                        .orElse(null));
+    }
+
+    private List<StepCompletion> completionsOf(StepExecution execution) {
+        return world.slack.stepCompletions().stream()
+                .filter(completion -> completion.executionId().equals(execution.executionId()))
+                .toList();
+    }
+
+    private static JsonNode outputs(StepCompletion completion) {
+        try {
+            return JSON.readTree(completion.outputs().orElseThrow());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ChannelMessage awaitGroupMessage(String group) {
+        return world.awaitMessage(
+                OPS, message -> message.text().contains("on the group " + group), "the message of the group " + group);
+    }
+
+    private ChannelMessage now(ChannelMessage message) {
+        return world.slack.messages(OPS).stream()
+                .filter(found -> found.ts().equals(message.ts()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private ChannelMessage awaitLines(ChannelMessage group, String... lines) {
+        return Await.until(
+                "the group's lines " + String.join(", ", lines),
+                Await.DEFAULT_TIMEOUT,
+                () -> now(group),
+                message -> List.of(lines).stream()
+                        .allMatch(line -> message.blocksJson().contains(line)));
+    }
+
+    private ChannelMessage awaitShopWaiting(ChannelMessage group) {
+        return world.awaitReply(
+                group,
+                reply -> reply.text().contains(" on shop: ")
+                        && reply.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                "shop waiting with its buttons");
+    }
+
+    private void click(String user, ChannelMessage status, String action) {
+        world.slack
+                .clickButton(user, OPS, status.ts(), action)
+                .ack()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
+    }
+
+    private List<ChannelMessage> notices(ChannelMessage group) {
+        return world.slack.thread(OPS, group.ts()).stream()
+                .filter(reply -> reply.text().contains(ENDED))
+                .toList();
+    }
+
+    @Test
+    void a_waiting_step_to_a_group_completes_once_with_every_members_id_the_stale_urls_summed_and_the_group_message() {
+        SimulatedEdge edge = world.cloudFront.simulator.edge();
+        for (String distribution : List.of(WEB, IMAGES)) {
+            edge.publish(distribution, "/about.html", "old");
+            edge.cacheCopy(distribution, "/about.html", Duration.ofHours(2));
+            edge.publish(distribution, "/about.html", "new");
+        }
+        // /About.html is not the /about.html each edge holds: the check finds one stale copy on each member.
+        startBot(CONFIG.replace("    id: E1WEBEXAMPLE\n", "    id: E1WEBEXAMPLE\n    verify: {baseUrl: \"%s\"}\n")
+                .replace("    id: E2IMAGESEXAMPLE\n", "    id: E2IMAGESEXAMPLE\n    verify: {baseUrl: \"%s\"}\n")
+                .replace("  enabled: false", "  timeout: 10s")
+                .formatted(edge.baseUrl(WEB), edge.baseUrl(IMAGES)));
+        StepExecution execution = run("sites", "/About.html", ALICE, true);
+        SimulatedInvalidation web = world.awaitInvalidation(WEB);
+        SimulatedInvalidation images = world.awaitInvalidation(IMAGES);
+        ChannelMessage group = awaitGroupMessage("sites");
+        awaitLines(group, "`web` — in progress", "`images` — in progress");
+        assertThat(now(group).metadataJson()).contains(execution.executionId());
+        assertThat(completionsOf(execution))
+                .as("nothing ends the step while the members run")
+                .isEmpty();
+
+        world.cloudFront.simulator.complete(web.id());
+        world.cloudFront.simulator.complete(images.id());
+
+        StepCompletion end = awaitEnd(execution);
+        assertThat(end.success()).isTrue();
+        JsonNode outputs = outputs(end);
+        assertThat(outputs.path("invalidation_ids").asText()).isEqualTo(web.id() + "," + images.id());
+        assertThat(outputs.path("state").asText()).isEqualTo("completed");
+        assertThat(outputs.path("stale_urls").asInt()).isEqualTo(2);
+        assertThat(outputs.path("status_message").asText()).contains(group.ts().replace(".", ""));
+        Await.until(
+                "the bot to be done",
+                () -> world.slack.thread(OPS, group.ts()).stream()
+                        .anyMatch(reply -> reply.text().contains(ENDED)));
+        assertThat(completionsOf(execution)).hasSize(1);
+        assertThat(world.slack.messages(OPS)).as("one message in the channel").hasSize(1);
+    }
+
+    @Test
+    void a_step_to_a_group_that_does_not_wait_completes_in_progress_once_every_member_is_created() {
+        startBot(CONFIG);
+        StepExecution execution = run("sites", "/index.html", ALICE, false);
+
+        StepCompletion end = awaitEnd(execution);
+
+        List<SimulatedInvalidation> created = List.of(world.awaitInvalidation(WEB), world.awaitInvalidation(IMAGES));
+        assertThat(outputs(end).path("state").asText()).isEqualTo("in_progress");
+        assertThat(outputs(end).path("invalidation_ids").asText())
+                .isEqualTo(created.get(0).id() + "," + created.get(1).id());
+        assertThat(outputs(end).path("status_message").asText())
+                .contains(awaitGroupMessage("sites").ts().replace(".", ""));
+        created.forEach(invalidation -> world.cloudFront.simulator.complete(invalidation.id()));
+        ChannelMessage group = awaitGroupMessage("sites");
+        Await.until("the group's notice", () -> !notices(group).isEmpty());
+        assertThat(completionsOf(execution))
+                .as("one completion, none tried after it")
+                .hasSize(1);
+    }
+
+    @Test
+    void a_member_the_person_may_not_use_fails_the_whole_step_naming_it_and_nothing_is_posted_or_sent() {
+        startBot(CONFIG);
+        StepExecution execution = run("sites", "/index.html", BOB, true);
+
+        StepCompletion end = awaitEnd(execution);
+
+        assertThat(end.success()).isFalse();
+        assertThat(end.error().orElseThrow()).contains("images").containsIgnoringCase("not allowed");
+        assertThat(world.slack.messages(OPS)).isEmpty();
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
+    }
+
+    @Test
+    void a_group_request_a_chat_would_ask_to_confirm_fails_the_step_saying_why_and_which_key_allows_it() {
+        startBot(CONFIG);
+        StepExecution execution = run("sites", "/*", ALICE, true);
+
+        StepCompletion end = awaitEnd(execution);
+
+        assertThat(end.success()).isFalse();
+        assertThat(end.error().orElseThrow())
+                .contains("/*")
+                .contains("workflowsSkipConfirm")
+                .contains("web")
+                .contains("images");
+        assertThat(world.slack.messages(OPS)).isEmpty();
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
+    }
+
+    @Test
+    void with_workflows_skip_confirm_on_every_member_the_group_request_goes_on() {
+        startBot(CONFIG.replace("    id: E1WEBEXAMPLE\n", "    id: E1WEBEXAMPLE\n    workflowsSkipConfirm: true\n")
+                .replace("    id: E2IMAGESEXAMPLE\n", "    id: E2IMAGESEXAMPLE\n    workflowsSkipConfirm: true\n"));
+
+        StepExecution execution = run("sites", "/*", ALICE, false);
+
+        assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/*");
+        assertThat(world.awaitInvalidation(IMAGES).paths()).containsExactly("/*");
+        assertThat(outputs(awaitEnd(execution)).path("state").asText()).isEqualTo("in_progress");
+    }
+
+    @Test
+    void workflows_skip_confirm_on_one_member_only_still_fails_the_step_naming_the_other() {
+        startBot(CONFIG.replace("    id: E1WEBEXAMPLE\n", "    id: E1WEBEXAMPLE\n    workflowsSkipConfirm: true\n"));
+
+        StepExecution execution = run("sites", "/*", ALICE, false);
+
+        StepCompletion end = awaitEnd(execution);
+        assertThat(end.success()).isFalse();
+        assertThat(end.error().orElseThrow()).contains("images").contains("workflowsSkipConfirm");
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
+    }
+
+    @Test
+    void a_member_its_approver_rejects_completes_the_step_as_rejected_once_the_others_have_ended() {
+        startBot(CONFIG);
+        StepExecution execution = run("gated", "/index.html", ALICE, true);
+        ChannelMessage group = awaitGroupMessage("gated");
+        ChannelMessage shop = awaitShopWaiting(group);
+        SimulatedInvalidation web = world.awaitInvalidation(WEB);
+
+        click(BOB, shop, StatusCard.REJECT);
+        awaitLines(group, "`shop` — rejected");
+        assertThat(completionsOf(execution)).as("web still runs").isEmpty();
+        world.cloudFront.simulator.complete(web.id());
+
+        StepCompletion end = awaitEnd(execution);
+        assertThat(outputs(end).path("state").asText()).isEqualTo("rejected");
+        assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(web.id());
+        assertThat(world.cloudFront.simulator.invalidations(SHOP)).isEmpty();
+    }
+
+    @Test
+    void a_step_to_a_group_left_waiting_by_a_stopped_instance_is_completed_once_by_the_next_one() {
+        Bot first = startBot(CONFIG);
+        StepExecution execution = run("sites", "/index.html", ALICE, true);
+        SimulatedInvalidation web = world.awaitInvalidation(WEB);
+        SimulatedInvalidation images = world.awaitInvalidation(IMAGES);
+        awaitLines(awaitGroupMessage("sites"), "`web` — in progress", "`images` — in progress");
+        world.stop(first);
+
+        startBot(CONFIG);
+        world.cloudFront.simulator.complete(web.id());
+        world.cloudFront.simulator.complete(images.id());
+
+        StepCompletion end = awaitEnd(execution);
+        assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
+        assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(web.id() + "," + images.id());
+        assertThat(completionsOf(execution))
+                .filteredOn(StepCompletion::accepted)
+                .hasSize(1);
+    }
+
+    @Test
+    void two_replicas_complete_a_step_to_a_group_once() {
+        Bot first = startBot(SWEEPING);
+        startBot(SWEEPING);
+        world.deliverTo(first);
+        StepExecution execution = run("sites", "/index.html", ALICE, true);
+        SimulatedInvalidation web = world.awaitInvalidation(WEB);
+        SimulatedInvalidation images = world.awaitInvalidation(IMAGES);
+
+        world.cloudFront.simulator.complete(web.id());
+        world.cloudFront.simulator.complete(images.id());
+
+        assertThat(outputs(awaitEnd(execution)).path("state").asText()).isEqualTo("completed");
+        ChannelMessage group = awaitGroupMessage("sites");
+        Await.until("the group's notice", () -> !notices(group).isEmpty());
+        assertThat(completionsOf(execution))
+                .filteredOn(StepCompletion::accepted)
+                .hasSize(1);
+        assertThat(notices(group)).hasSize(1);
+    }
+
+    /**
+     * The group's look after the last member's edit is lost, as a {@code kill -9} between the two loses it: the
+     * rejection's edit is held at Slack until the one read that look makes is set to fail (Slack answering {@code
+     * channel_not_found}, which the bot does not try again), then the instance stops. Both members waited for an
+     * approver, so nothing at CloudFront moves a member again: only a new instance's sweep can draw the lines.
+     */
+    @Test
+    void a_member_rejected_just_before_its_instance_stops_is_drawn_by_the_next_instances_sweep_which_ends_the_group() {
+        world.cloudFront.simulator.addDistribution(DOCS, "d444444abcdef8.cloudfront.net", "docs.example.com");
+        String config = CONFIG.replace(
+                        "polling:",
+                        "  docs:\n    id: E4DOCSEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\n"
+                                + "    approvers: [U0BOB]\n    approvalFor: all\npolling:")
+                .replace("  gated: [web, shop]\n", "  gated: [web, shop]\n  approved: [shop, docs]\n");
+        Bot first = startBot(config);
+        StepExecution execution = run("approved", "/index.html", ALICE, true);
+        ChannelMessage group = awaitGroupMessage("approved");
+        ChannelMessage shop = awaitShopWaiting(group);
+        ChannelMessage docs = world.awaitReply(
+                group,
+                reply -> reply.text().contains(" on docs: ")
+                        && reply.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                "docs waiting with its buttons");
+        click(BOB, docs, StatusCard.REJECT);
+        awaitLines(group, "`docs` — rejected", "`shop` — awaiting approval");
+        Await.until("the first instance to be done with docs", first::idle);
+        CallHold rejection = world.slack.holdNext("chat.update", CallHold.Point.AFTER_COMMIT);
+
+        click(BOB, shop, StatusCard.REJECT);
+        rejection.awaitReached(Duration.ofSeconds(20));
+        int reads = world.slack.calls("conversations.replies").size();
+        world.slack.failNext("conversations.replies", "channel_not_found", 1);
+        rejection.release();
+        Await.until(
+                "the group's look to fail",
+                () -> world.slack.calls("conversations.replies").size() > reads);
+        Await.until("the first instance to be done with the rejection", first::idle);
+        world.stop(first);
+        assertThat(world.slack.thread(OPS, group.ts()))
+                .as("shop's message says rejected")
+                .anyMatch(reply -> reply.ts().equals(shop.ts()) && reply.text().contains("rejected"));
+        assertThat(now(group).blocksJson()).contains("`shop` — awaiting approval");
+
+        startBot(config.replace(
+                "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n"));
+
+        ChannelMessage ended = awaitLines(group, "`shop` — rejected", "`docs` — rejected");
+        assertThat(ended.text()).endsWith("every member ended");
+        StepCompletion end = awaitEnd(execution);
+        assertThat(outputs(end).path("state").asText()).isEqualTo("rejected");
+        assertThat(outputs(end).path("invalidation_ids").asText()).isEmpty();
+        Await.until("the group's notice", () -> !notices(group).isEmpty());
+        assertThat(notices(group)).hasSize(1);
+        assertThat(completionsOf(execution))
+                .filteredOn(StepCompletion::accepted)
+                .hasSize(1);
+        assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                .isZero();
+    }
+}
