@@ -212,7 +212,7 @@ final class GroupRequests {
         try {
             message = chat.post(first.channel(), card.message(), GroupFacts.of(card, members, List.of()));
         } catch (ChatException e) {
-            responder.answer(Replies.cannotPost(e));
+            responder.answer(Replies.cannotPost(e, first.channel()));
             return;
         }
         List<String> notSent = new ArrayList<>();

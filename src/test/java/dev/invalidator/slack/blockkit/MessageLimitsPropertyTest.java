@@ -169,7 +169,11 @@ class MessageLimitsPropertyTest {
         messages.put("invalidPaths", Replies.invalidPaths(alias, parsed));
         messages.put("rateLimited", Replies.rateLimited("You started 5 invalidations in the last minute."));
         messages.put(
-                "cannotPost", Replies.cannotPost(new ChatException(ChatException.Reason.UNAVAILABLE, text(), null)));
+                "cannotPost",
+                Replies.cannotPost(new ChatException(ChatException.Reason.UNAVAILABLE, text(), null), "C0OPS"));
+        messages.put(
+                "cannotPost (direct message)",
+                Replies.cannotPost(new ChatException(ChatException.Reason.NOT_IN_CHANNEL, text(), null), "D0CAROL"));
         messages.put("cdnProblem", Replies.cdnProblem(cdn));
         messages.put("confirmationGone", Replies.confirmationGone());
         messages.put("heldByAnotherInstance", Replies.heldByAnotherInstance());
