@@ -182,6 +182,23 @@ public final class MonthToDatePaths {
         return knownThisMonthOfAccount(accountOf(distributionId));
     }
 
+    /**
+     * When each configured distribution was last invalidated this UTC month, as last read (by anyone: the bot, the
+     * console, a CI job), by distribution id as configured; from memory, never a call. A distribution not read yet
+     * this month, or not invalidated, is missing.
+     */
+    public Map<String, Instant> lastInvalidated() {
+        Month month = Month.of(clock.instant());
+        Map<String, Instant> latest = new HashMap<>();
+        for (Ledger ledger : ledgers.values()) {
+            Known known = ledger.known;
+            if (known != null && known.month().equals(month)) {
+                known.latest().ifPresent(time -> latest.put(ledger.distributionId, time));
+            }
+        }
+        return latest;
+    }
+
     /** Every account key the config spans, in config order. */
     public List<String> accounts() {
         return List.copyOf(distributionsByAccount.keySet());
@@ -319,8 +336,8 @@ public final class MonthToDatePaths {
     /** What is known of one invalidation: when it was created and how many paths it holds. */
     private record Counted(Instant createTime, int paths) {}
 
-    /** A distribution's paths in {@code month}, as last counted. */
-    private record Known(Month month, int paths) {}
+    /** A distribution's paths in {@code month}, as last counted, and when its latest invalidation of it was made. */
+    private record Known(Month month, int paths, Optional<Instant> latest) {}
 
     /** One distribution's invalidations of the month; every method holds the ledger's monitor. */
     private final class Ledger {
@@ -365,12 +382,16 @@ public final class MonthToDatePaths {
         /** The paths counted in {@code month}, published as {@link #known}; only for a month listed already. */
         private int count(Month month) {
             int used = 0;
+            Instant latest = null;
             for (Counted invalidation : counted.values()) {
                 if (month.contains(invalidation.createTime())) {
                     used += invalidation.paths();
+                    if (latest == null || invalidation.createTime().isAfter(latest)) {
+                        latest = invalidation.createTime();
+                    }
                 }
             }
-            known = new Known(month, used);
+            known = new Known(month, used, Optional.ofNullable(latest));
             return used;
         }
 

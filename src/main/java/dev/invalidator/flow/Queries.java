@@ -4,6 +4,7 @@ import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationSummary;
+import dev.invalidator.chat.LatelyUsed;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.QueuedRequest;
 import dev.invalidator.chat.Replies;
@@ -74,7 +75,9 @@ final class Queries {
             return;
         }
         List<DistributionConfig> usable = gate.usable(command.userId(), command.channelId());
-        responder.answer(Replies.help(usable, usedThisMonth(usable)));
+        Optional<Map<String, Integer>> used = usedThisMonth(usable);
+        // After the count, which has just read what was invalidated: the Home tab's order, from memory.
+        responder.answer(Replies.help(LatelyUsed.first(usable, monthToDate.lastInvalidated()), used));
     }
 
     void status(SlashCommand command, Command.Status query, Responder responder) {
