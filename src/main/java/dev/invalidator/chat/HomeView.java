@@ -6,6 +6,7 @@ import dev.invalidator.base.Numbers;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.cost.MonthCount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record HomeView(
         List<Invalidation> inProgress,
         List<Invalidation> recentlyCompleted,
         Map<String, String> links,
-        Optional<Map<String, Integer>> usage,
+        Optional<Map<String, MonthCount>> usage,
         List<QueuedRequest> queued,
         Map<String, Optional<String>> cacheTags) {
 
@@ -45,7 +46,7 @@ public record HomeView(
             List<Invalidation> inProgress,
             List<Invalidation> recentlyCompleted,
             Map<String, String> links,
-            Optional<Map<String, Integer>> usage) {
+            Optional<Map<String, MonthCount>> usage) {
         this(distributions, domains, inProgress, recentlyCompleted, links, usage, List.of(), Map.of());
     }
 

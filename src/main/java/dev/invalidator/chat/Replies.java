@@ -10,6 +10,7 @@ import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.config.AccessList;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.config.Identifiers;
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.request.DroppedPath;
 import dev.invalidator.request.InvalidationPath;
 import dev.invalidator.request.ParsedPaths;
@@ -70,7 +71,7 @@ public final class Replies {
         return "I'm too busy to take this right now and invalidated nothing. Try again in a minute.";
     }
 
-    public static Message help(Collection<DistributionConfig> usable, Optional<Map<String, Integer>> monthToDate) {
+    public static Message help(Collection<DistributionConfig> usable, Optional<Map<String, MonthCount>> monthToDate) {
         String distributions = usable.isEmpty()
                 ? "You can't use any distribution in this channel. Ask whoever runs the bot to add you to its config."
                 : listed(
@@ -521,7 +522,7 @@ public final class Replies {
         };
     }
 
-    public static Message status(String alias, Invalidation invalidation, Optional<Integer> usedThisMonth) {
+    public static Message status(String alias, Invalidation invalidation, Optional<MonthCount> usedThisMonth) {
         String who = CallerReference.decode(invalidation.callerReference())
                 .map(reference -> "asked by <@" + reference.requester() + ">")
                 .orElse("created outside the bot");
