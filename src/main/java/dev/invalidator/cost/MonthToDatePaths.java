@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * used.usedThisMonthByAccount();        // {default=840, 111122223333=12}
  * used.usedThisMonthByAccount(List.of("E1WEBEXAMPLE"));   // {default=840}: only the accounts of these
  * used.record(cdn.create(id, reference, paths)); // counted at once, no extra call
- * used.knownThisMonth("E1WEBEXAMPLE");  // Optional[840] from memory, never a call: for a form's answer
+ * used.countThisMonth("E1WEBEXAMPLE");  // MonthCount within 5 s: fresh, as of some time ago, or not known yet
+ * used.knownCount("E1WEBEXAMPLE");      // the same from memory, never waiting: for a form's answer
+ * used.knownThisMonth("E1WEBEXAMPLE");  // Optional[840] from memory, however old: for the metrics
  * used.knownThisMonthOfAccount("default");   // the same by account: for the metrics
  * used.readNow(new ReadOnce(reads));    // at start-up, sharing recovery's reads
  * used.keepReading(Duration.ofMinutes(5), timer, workers);   // follows what others invalidate
@@ -72,6 +74,13 @@ import org.slf4j.LoggerFactory;
  * again without any call. Within that window an invalidation created by someone else (the console, a CI job,
  * another replica) is not counted yet; ones this bot creates are, through {@link #record}. A guard that may be
  * a few paths short for half a minute is the price of not listing a distribution on every keystroke.
+ *
+ * <p><b>A person never waits long.</b> {@link #usedThisMonth} counts afresh, which with hundreds of distributions and
+ * tenants in an account takes minutes at the account's read pace. What a person is told goes through
+ * {@link #countThisMonth} instead: it waits at most {@link #LONGEST_WAIT} — for a fresh count of an account of at most
+ * {@link #FRESH_COUNT_MAX_TARGETS} targets, or for a count nobody has finished yet — and answers a larger account's
+ * known count at once with its age, reading it again in the background. One read per account is in progress at a time,
+ * and every answer (and start-up's {@link #readNow}, once {@link #announceReadNow announced}) shares it.
  *
  * <p><b>While nobody asks.</b> {@link #keepReading} reads CloudFront now and then, so that what is known from memory
  * follows what the console or a CI job invalidates even when no request asks the bot.
