@@ -53,8 +53,7 @@ import org.slf4j.LoggerFactory;
  * used.record(cdn.create(id, reference, paths)); // counted at once, no extra call
  * used.countThisMonth("E1WEBEXAMPLE");  // MonthCount within 5 s: fresh, as of some time ago, or not known yet
  * used.knownCount("E1WEBEXAMPLE");      // the same from memory, never waiting: for a form's answer
- * used.knownThisMonth("E1WEBEXAMPLE");  // Optional[840] from memory, however old: for the metrics
- * used.knownThisMonthOfAccount("default");   // the same by account: for the metrics
+ * used.knownThisMonthOfAccount("default");   // Optional[840] from memory, however old: for the metrics
  * used.readNow(new ReadOnce(reads));    // at start-up, sharing recovery's reads
  * used.keepReading(Duration.ofMinutes(5), timer, workers);   // follows what others invalidate
  * }</pre>
@@ -87,7 +86,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Each distribution is read under its own lock, so threads that ask about the same distribution
  * at once wait for one refresh and then share its answer (while it is fresh) instead of repeating the calls;
- * different distributions never wait for each other. {@link #knownThisMonth} waits for nobody: it reads the count each
+ * different distributions never wait for each other. {@link #knownCount} waits for nobody: it reads the count each
  * distribution published last.
  */
 public final class MonthToDatePaths {
@@ -371,17 +370,6 @@ public final class MonthToDatePaths {
     }
 
     /**
-     * What {@link #usedThisMonth} last counted for this distribution's account this UTC month, however old, without
-     * asking CloudFront and without waiting for a listing in progress: for an answer that must not wait. Empty until
-     * each of the account's distributions has been read once this month.
-     *
-     * @throws IllegalArgumentException when the distribution is not in the config
-     */
-    public Optional<Integer> knownThisMonth(String distributionId) {
-        return knownThisMonthOfAccount(accountOf(distributionId));
-    }
-
-    /**
      * When each configured distribution was last invalidated this UTC month, as last read (by anyone: the bot, the
      * console, a CI job), by distribution id as configured; from memory, never a call. A distribution not read yet
      * this month, or not invalidated, is missing.
@@ -404,7 +392,9 @@ public final class MonthToDatePaths {
     }
 
     /**
-     * {@link #knownThisMonth}, by account key: what was last counted for {@code account} this UTC month, from memory.
+     * What was last counted for {@code account} this UTC month, however old, without asking CloudFront and without
+     * waiting for a listing in progress: for the metrics. Empty until each of the account's distributions has been
+     * read once this month.
      *
      * @throws IllegalArgumentException when the account is not one of {@link #accounts()}
      */

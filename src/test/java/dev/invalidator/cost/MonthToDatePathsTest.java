@@ -541,7 +541,8 @@ class MonthToDatePathsTest {
 
         @Test
         void is_empty_before_the_account_was_read_this_month() {
-            assertThat(used.knownThisMonth(WEB)).isEmpty();
+            assertThat(used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
+                    .isEmpty();
             assertThat(simulator.recordedCalls()).isEmpty();
         }
 
@@ -553,7 +554,8 @@ class MonthToDatePathsTest {
             clock.advance(Duration.ofHours(1));
             int callsBefore = simulator.recordedCalls().size();
 
-            assertThat(used.knownThisMonth(WEB)).contains(3);
+            assertThat(used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
+                    .contains(3);
             assertThat(simulator.recordedCalls()).hasSize(callsBefore);
         }
 
@@ -564,7 +566,8 @@ class MonthToDatePathsTest {
 
             used.record(created(seed(IMAGES, "2026-11-03T10:00:01Z", 4)));
 
-            assertThat(used.knownThisMonth(WEB)).contains(7);
+            assertThat(used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
+                    .contains(7);
         }
 
         @Test
@@ -573,7 +576,8 @@ class MonthToDatePathsTest {
             used.usedThisMonth(WEB);
             clock.set(Instant.parse("2026-12-01T00:00:00Z"));
 
-            assertThat(used.knownThisMonth(WEB)).isEmpty();
+            assertThat(used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
+                    .isEmpty();
         }
 
         @Test
@@ -587,7 +591,8 @@ class MonthToDatePathsTest {
                 Future<Integer> refreshing = reader.submit(() -> used.usedThisMonth(WEB));
                 listing.awaitReached(Duration.ofSeconds(10));
 
-                assertThat(CompletableFuture.supplyAsync(() -> used.knownThisMonth(WEB))
+                assertThat(CompletableFuture.supplyAsync(
+                                        () -> used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
                                 .get(5, TimeUnit.SECONDS))
                         .contains(3);
                 listing.release();
