@@ -200,15 +200,22 @@ public final class Bot implements AutoCloseable {
         // One pass over each distribution's invalidations, shared: recovery reads the pages and its candidates first,
         // so that what was in flight is followed again soonest; this month's paths then cost only the pages and
         // invalidations recovery did not read (a GetInvalidation each, paid now rather than inside a form's answer).
+        // Answers about the month wait for this read (a while at most) rather than list the same distributions beside
+        // it.
+        monthToDate.announceReadNow();
         workers.execute(() -> {
             Cdn once = new ReadOnce(reads);
-            tracker.recover(
-                    config.distributions().values().stream()
-                            .map(DistributionConfig::id)
-                            .toList(),
-                    config.polling().recoveryWindow(),
-                    once);
-            monthToDate.readNow(once);
+            try {
+                tracker.recover(
+                        config.distributions().values().stream()
+                                .map(DistributionConfig::id)
+                                .toList(),
+                        config.polling().recoveryWindow(),
+                        once);
+            } finally {
+                // Whatever recovery did: the answers announced to wait for it must not wait for ever.
+                monthToDate.readNow(once);
+            }
         });
         PeriodicSweep sweeps =
                 PeriodicSweep.start(handler::sweep, config.polling().sweepInterval());

@@ -70,14 +70,17 @@ public record ConfirmationCard(
         List<String> facts = new ArrayList<>();
         facts.add("• " + Texts.paths(pathCount)
                 + (tags.isEmpty() ? " (a wildcard counts as one)" : " (a wildcard or a cache tag counts as one)"));
-        facts.add("• This month so far: " + Numbers.grouped(charge.usedThisMonth()) + " of "
-                + Numbers.grouped(Pricing.FREE_PATHS_PER_MONTH) + " free paths used in this AWS account");
+        facts.add(monthSoFar());
         facts.add("• This request: "
-                + (charge.goesPastFreeTier()
-                        ? Numbers.grouped(charge.chargedPaths()) + " charged paths, about *"
-                                + Pricing.dollars(charge.charge()) + "* ($0.005 a path past the free 1,000)"
-                        : "free (" + Numbers.grouped(charge.freeLeftBefore() - charge.freeUsedByRequest())
-                                + " free paths left after it)"));
+                + (!charge.counted().known()
+                        ? "may be charged: if the free 1,000 are used up, " + Texts.paths(charge.chargedPaths())
+                                + " charged, about *" + Pricing.dollars(charge.charge())
+                                + "* ($0.005 a path past the free 1,000)"
+                        : charge.goesPastFreeTier()
+                                ? Numbers.grouped(charge.chargedPaths()) + " charged paths, about *"
+                                        + Pricing.dollars(charge.charge()) + "* ($0.005 a path past the free 1,000)"
+                                : "free (" + Numbers.grouped(charge.freeLeftBefore() - charge.freeUsedByRequest())
+                                        + " free paths left after it)"));
         if (overThreshold) {
             facts.add("• That is more than the " + Numbers.grouped(threshold) + " paths this bot asks about");
         }
@@ -108,8 +111,21 @@ public record ConfirmationCard(
         blocks.add(new Block.Actions(buttons));
         return new Message(
                 "Confirm: invalidate " + Texts.paths(pathCount) + " on " + alias
-                        + (charge.goesPastFreeTier() ? " (about " + Pricing.dollars(charge.charge()) + ")" : ""),
+                        + (!charge.counted().known()
+                                ? " (may cost up to " + Pricing.dollars(charge.charge()) + ")"
+                                : charge.goesPastFreeTier() ? " (about " + Pricing.dollars(charge.charge()) + ")" : ""),
                 blocks);
+    }
+
+    /** The account's month as counted: how old the count is when not fresh, and said plainly when not known. */
+    private String monthSoFar() {
+        if (!charge.counted().known()) {
+            return "• This month so far: " + Texts.NOT_COUNTED_YET + " (I haven't finished reading this AWS account's"
+                    + " invalidations), so this request is treated as charged";
+        }
+        return "• This month so far: " + Numbers.grouped(charge.usedThisMonth()) + " of "
+                + Numbers.grouped(Pricing.FREE_PATHS_PER_MONTH) + " free paths used in this AWS account"
+                + Texts.asOf(charge.counted());
     }
 
     private String wipeWarning() {

@@ -3,6 +3,7 @@ package dev.invalidator.chat;
 import static dev.invalidator.request.SlackText.escape;
 
 import dev.invalidator.base.Numbers;
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.cost.Pricing;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * <pre>{@code
  * new GroupCard("3f9a1c0b7e2d4a58", "sites", List.of("web", "docs"),
  *         List.of(new GroupCard.Refusal("images", "Not allowed: …")), 1, List.of(), List.of(), false, 100,
- *         BigDecimal.ZERO, 998);
+ *         BigDecimal.ZERO, 998, MonthCount.fresh(2));
  * // "Send to web and docs" / "Send nothing"
  * }</pre>
  *
@@ -28,6 +29,8 @@ import java.util.Objects;
  * @param tags           the request's cache tags: each may match any number of objects of every member
  * @param charge         what the paths of all members that go cost past the free tier, in dollars (0: free)
  * @param freeLeft       free paths left this month after the request, summed over the members' AWS accounts
+ * @param counted        the members' accounts' paths this month, summed ({@link MonthCount#together}); when not known,
+ *                       {@code charge} is the worst case, every path charged
  */
 public record GroupCard(
         String key,
@@ -40,7 +43,8 @@ public record GroupCard(
         boolean overThreshold,
         int threshold,
         BigDecimal charge,
-        int freeLeft) {
+        int freeLeft,
+        MonthCount counted) {
 
     public static final String SEND = "group_send";
     public static final String SEND_NOTHING = "group_send_nothing";
@@ -92,10 +96,17 @@ public record GroupCard(
         facts.add("• " + Texts.paths(pathsPerMember) + " on each of " + going.size() + " distributions: "
                 + Texts.paths(totalPaths()) + " in all (a wildcard counts as one)");
         facts.add("• This request: "
-                + (charge.signum() > 0
-                        ? "about *" + Pricing.dollars(charge)
-                                + "* ($0.005 a path past the free 1,000 of each AWS account)"
-                        : "free (" + Numbers.grouped(freeLeft) + " free paths left after it)"));
+                + (!counted.known()
+                        ? "may be charged: this month's " + Texts.NOT_COUNTED_YET + ", and if the free 1,000 of each"
+                                + " AWS account are used up, about *" + Pricing.dollars(charge) + "* ($0.005 a path)"
+                        : charge.signum() > 0
+                                ? "about *" + Pricing.dollars(charge)
+                                        + "* ($0.005 a path past the free 1,000 of each AWS account)"
+                                        + Texts.asOf(counted)
+                                : "free (" + Numbers.grouped(freeLeft) + " free paths left after it"
+                                        + Texts.age(counted)
+                                                .map(age -> ", " + age)
+                                                .orElse("") + ")"));
         if (overThreshold) {
             facts.add("• That is more than the " + Numbers.grouped(threshold) + " paths this bot asks about");
         }

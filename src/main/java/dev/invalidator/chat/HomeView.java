@@ -6,10 +6,8 @@ import dev.invalidator.base.Numbers;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.config.DistributionConfig;
-import java.time.Instant;
+import dev.invalidator.cost.MonthCount;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +35,7 @@ public record HomeView(
         List<Invalidation> inProgress,
         List<Invalidation> recentlyCompleted,
         Map<String, String> links,
-        Optional<Map<String, Integer>> usage,
+        Optional<Map<String, MonthCount>> usage,
         List<QueuedRequest> queued,
         Map<String, Optional<String>> cacheTags) {
 
@@ -48,7 +46,7 @@ public record HomeView(
             List<Invalidation> inProgress,
             List<Invalidation> recentlyCompleted,
             Map<String, String> links,
-            Optional<Map<String, Integer>> usage) {
+            Optional<Map<String, MonthCount>> usage) {
         this(distributions, domains, inProgress, recentlyCompleted, links, usage, List.of(), Map.of());
     }
 
@@ -129,15 +127,10 @@ public record HomeView(
 
     /** The distributions with invalidations in flight or lately completed first, most recent first; then the rest. */
     private List<DistributionConfig> mostUsedFirst() {
-        Map<String, Instant> lastUsed = new HashMap<>();
-        Stream.concat(inProgress.stream(), recentlyCompleted.stream())
-                .forEach(invalidation -> lastUsed.merge(
-                        invalidation.distributionId(), invalidation.createTime(), (a, b) -> a.isAfter(b) ? a : b));
-        List<DistributionConfig> ordered = new ArrayList<>(distributions);
-        ordered.sort(Comparator.comparing(
-                (DistributionConfig distribution) -> lastUsed.getOrDefault(distribution.id(), Instant.MIN),
-                Comparator.reverseOrder()));
-        return ordered;
+        return LatelyUsed.first(
+                distributions,
+                LatelyUsed.latest(Stream.concat(inProgress.stream(), recentlyCompleted.stream())
+                        .toList()));
     }
 
     private String distributionLine(DistributionConfig distribution) {

@@ -9,6 +9,8 @@ import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.config.AccessList;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.config.Identifiers;
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.request.DroppedPath;
 import dev.invalidator.request.InvalidationPath;
 import dev.invalidator.request.ParsedPaths;
@@ -69,7 +71,7 @@ public final class Replies {
         return "I'm too busy to take this right now and invalidated nothing. Try again in a minute.";
     }
 
-    public static Message help(Collection<DistributionConfig> usable, Optional<Map<String, Integer>> monthToDate) {
+    public static Message help(Collection<DistributionConfig> usable, Optional<Map<String, MonthCount>> monthToDate) {
         String distributions = usable.isEmpty()
                 ? "You can't use any distribution in this channel. Ask whoever runs the bot to add you to its config."
                 : listed(
@@ -182,7 +184,20 @@ public final class Replies {
         return notice(":stopwatch:", reason + " Nothing was invalidated.");
     }
 
-    public static Message cannotPost(ChatException e) {
+    /**
+     * Slack refused the status message in {@code channel}. Nobody can invite a bot into a direct message ({@code D…}),
+     * so from one the answer names what works there: the form, which asks for a channel, or a channel the bot is in.
+     */
+    public static Message cannotPost(ChatException e, String channel) {
+        boolean notThere = e.reason() == ChatException.Reason.NOT_IN_CHANNEL
+                || e.reason() == ChatException.Reason.CHANNEL_NOT_FOUND;
+        if (notThere && !Identifiers.isChannelId(channel)) {
+            return notice(
+                    ":warning:",
+                    "I can't post in a direct message, so I invalidated nothing. Type `/invalidate` with nothing after"
+                            + " it to open the form and choose a channel for the status message, or type the command"
+                            + " in a channel I'm in.");
+        }
         String text = switch (e.reason()) {
             case NOT_IN_CHANNEL, CHANNEL_NOT_FOUND ->
                 "I can't post in this channel, so I invalidated nothing. Invite me with `/invite @invalidator` and try again.";
@@ -507,7 +522,7 @@ public final class Replies {
         };
     }
 
-    public static Message status(String alias, Invalidation invalidation, Optional<Integer> usedThisMonth) {
+    public static Message status(String alias, Invalidation invalidation, Optional<MonthCount> usedThisMonth) {
         String who = CallerReference.decode(invalidation.callerReference())
                 .map(reference -> "asked by <@" + reference.requester() + ">")
                 .orElse("created outside the bot");

@@ -1,6 +1,7 @@
 package dev.invalidator.chat;
 
 import dev.invalidator.base.Numbers;
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.cost.Pricing;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Small formatting rules shared by every message, so numbers and times read the same everywhere. */
 public final class Texts {
@@ -43,19 +45,38 @@ public final class Texts {
     }
 
     /**
-     * "950 of 1,000 free paths used this month", per AWS account when there are several: as many accounts as a third
-     * of a section holds.
+     * "950 of 1,000 free paths used this month", per AWS account when there are several, with the count's age when
+     * it is not fresh: as many accounts as a third of a section holds.
      */
-    public static String monthToDate(Map<String, Integer> usedByAccount) {
+    public static String monthToDate(Map<String, MonthCount> usedByAccount) {
         return Fit.joined(
                 usedByAccount.entrySet().stream()
-                        .map(entry -> Numbers.grouped(entry.getValue()) + " of "
-                                + Numbers.grouped(Pricing.FREE_PATHS_PER_MONTH) + " free paths used this month"
+                        .map(entry -> entry.getValue()
+                                        .paths()
+                                        .map(used -> Numbers.grouped(used) + " of "
+                                                + Numbers.grouped(Pricing.FREE_PATHS_PER_MONTH)
+                                                + " free paths used this month" + asOf(entry.getValue()))
+                                        .orElse("this month's paths: " + NOT_COUNTED_YET)
                                 + (usedByAccount.size() > 1 ? " (account " + entry.getKey() + ")" : ""))
                         .toList(),
                 " · ",
                 Fit.SECTION / 3,
                 more -> "and " + Numbers.grouped(more) + " more accounts");
+    }
+
+    /** What a person is shown for a month's count the bot has not finished reading (just after start-up). */
+    public static final String NOT_COUNTED_YET = "count not known yet";
+
+    /** " (as of 3m 5s ago)" for a count that is not fresh; nothing for a fresh one. */
+    public static String asOf(MonthCount count) {
+        return age(count).map(age -> " (" + age + ")").orElse("");
+    }
+
+    /** "as of 3m 5s ago" for a count that is not fresh; empty for a fresh one. */
+    public static Optional<String> age(MonthCount count) {
+        return count.fresh() || !count.known()
+                ? Optional.empty()
+                : Optional.of("as of " + duration(count.age()) + " ago");
     }
 
     /** A time Slack shows in the reader's own time zone, with UTC as the fallback. */

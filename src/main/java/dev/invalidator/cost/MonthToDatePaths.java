@@ -1,5 +1,6 @@
 package dev.invalidator.cost;
 
+import dev.invalidator.base.DaemonThreads;
 import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Invalidation;
@@ -25,10 +26,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * used.usedThisMonthByAccount();        // {default=840, 111122223333=12}
  * used.usedThisMonthByAccount(List.of("E1WEBEXAMPLE"));   // {default=840}: only the accounts of these
  * used.record(cdn.create(id, reference, paths)); // counted at once, no extra call
- * used.knownThisMonth("E1WEBEXAMPLE");  // Optional[840] from memory, never a call: for a form's answer
- * used.knownThisMonthOfAccount("default");   // the same by account: for the metrics
+ * used.countThisMonth("E1WEBEXAMPLE");  // MonthCount within 5 s: fresh, as of some time ago, or not known yet
+ * used.knownCount("E1WEBEXAMPLE");      // the same from memory, never waiting: for a form's answer
+ * used.knownThisMonthOfAccount("default");   // Optional[840] from memory, however old: for the metrics
  * used.readNow(new ReadOnce(reads));    // at start-up, sharing recovery's reads
  * used.keepReading(Duration.ofMinutes(5), timer, workers);   // follows what others invalidate
  * }</pre>
@@ -65,12 +74,19 @@ import org.slf4j.LoggerFactory;
  * another replica) is not counted yet; ones this bot creates are, through {@link #record}. A guard that may be
  * a few paths short for half a minute is the price of not listing a distribution on every keystroke.
  *
+ * <p><b>A person never waits long.</b> {@link #usedThisMonth} counts afresh, which with hundreds of distributions and
+ * tenants in an account takes minutes at the account's read pace. What a person is told goes through
+ * {@link #countThisMonth} instead: it waits at most {@link #LONGEST_WAIT} — for a fresh count of an account of at most
+ * {@link #FRESH_COUNT_MAX_TARGETS} targets, or for a count nobody has finished yet — and answers a larger account's
+ * known count at once with its age, reading it again in the background. One read per account is in progress at a time,
+ * and every answer (and start-up's {@link #readNow}, once {@link #announceReadNow announced}) shares it.
+ *
  * <p><b>While nobody asks.</b> {@link #keepReading} reads CloudFront now and then, so that what is known from memory
  * follows what the console or a CI job invalidates even when no request asks the bot.
  *
  * <p>Thread-safe. Each distribution is read under its own lock, so threads that ask about the same distribution
  * at once wait for one refresh and then share its answer (while it is fresh) instead of repeating the calls;
- * different distributions never wait for each other. {@link #knownThisMonth} waits for nobody: it reads the count each
+ * different distributions never wait for each other. {@link #knownCount} waits for nobody: it reads the count each
  * distribution published last.
  */
 public final class MonthToDatePaths {
@@ -80,18 +96,35 @@ public final class MonthToDatePaths {
     /** How long an answer is used again without asking CloudFront. */
     public static final Duration DEFAULT_FRESHNESS = Duration.ofSeconds(30);
 
+    /**
+     * The longest a person waits for a count: a fresh one when it is cheap, or one nobody has finished yet (just after
+     * start-up). Past it, the answer is the count as of when it was last read, or that it is not known yet.
+     */
+    public static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
+    /**
+     * Past this many distributions and tenants in an account, a known count is answered at once and read again in the
+     * background: a fresh count lists each of them (a ListInvalidations at least) at the account's read pace, about 4
+     * a second, which is within {@link #LONGEST_WAIT} only for a few.
+     */
+    public static final int FRESH_COUNT_MAX_TARGETS = 10;
+
     private static final int PAGE_SIZE = 100;
     private static final Logger log = LoggerFactory.getLogger(MonthToDatePaths.class);
 
     private final Cdn cdn;
     private final Clock clock;
     private final Duration freshness;
+    private final Duration longestWait;
     /** By distribution id, upper case. */
     private final Map<String, Ledger> ledgers;
     /** Account key → its distribution ids, in config order. */
     private final Map<String, List<String>> distributionsByAccount;
 
     private final Map<String, String> accountByDistribution;
+    /** Account key → the read of its distributions in progress, which every answer that wants one joins. */
+    private final Map<String, CompletableFuture<Void>> reading = new ConcurrentHashMap<>();
+    /** Where an answer's read goes on when the answer stops waiting for it. */
+    private final ExecutorService background = Executors.newCachedThreadPool(DaemonThreads.named("month-to-date"));
 
     /** With the {@link #DEFAULT_FRESHNESS default freshness window}. */
     public MonthToDatePaths(BotConfig config, Cdn cdn, Clock clock) {
@@ -103,6 +136,12 @@ public final class MonthToDatePaths {
      * @param freshness how long an answer is reused without any CloudFront call; zero lists on every call
      */
     public MonthToDatePaths(BotConfig config, Cdn cdn, Clock clock, Duration freshness) {
+        this(config, cdn, clock, freshness, LONGEST_WAIT);
+    }
+
+    /** With a wait other than {@link #LONGEST_WAIT}: for tests of what an answer does once it stops waiting. */
+    MonthToDatePaths(BotConfig config, Cdn cdn, Clock clock, Duration freshness, Duration longestWait) {
+        this.longestWait = Objects.requireNonNull(longestWait, "longestWait");
         Objects.requireNonNull(config, "config");
         this.cdn = Objects.requireNonNull(cdn, "cdn");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -155,11 +194,16 @@ public final class MonthToDatePaths {
      * @throws IllegalArgumentException when a distribution is not in the config
      */
     public Map<String, Integer> usedThisMonthByAccount(Collection<String> distributionIds) {
+        return usedThisMonthBy(accountsOf(distributionIds));
+    }
+
+    /** The accounts of these distributions, in config order. */
+    private Set<String> accountsOf(Collection<String> distributionIds) {
         Set<String> accounts = new HashSet<>();
         distributionIds.forEach(id -> accounts.add(accountOf(id)));
         Set<String> inConfigOrder = new LinkedHashSet<>(distributionsByAccount.keySet());
         inConfigOrder.retainAll(accounts);
-        return usedThisMonthBy(inConfigOrder);
+        return inConfigOrder;
     }
 
     private Map<String, Integer> usedThisMonthBy(Set<String> accounts) {
@@ -172,14 +216,174 @@ public final class MonthToDatePaths {
     }
 
     /**
-     * What {@link #usedThisMonth} last counted for this distribution's account this UTC month, however old, without
-     * asking CloudFront and without waiting for a listing in progress: for an answer that must not wait. Empty until
-     * each of the account's distributions has been read once this month.
+     * This month's paths of this distribution's account for a person, within {@link #LONGEST_WAIT}: a fresh count when
+     * the last one is fresh, or when the account is small enough ({@link #FRESH_COUNT_MAX_TARGETS}) to count again in
+     * that time; otherwise the last count with its age, read again in the background; when nothing is known yet, the
+     * count if one in progress (start-up's) ends within the wait, else {@link MonthCount#notKnown()}.
+     *
+     * @throws CdnException             when the read waited for failed: nothing is made up
+     * @throws IllegalArgumentException when the distribution is not in the config
+     */
+    public MonthCount countThisMonth(String distributionId) {
+        return countOf(accountOf(distributionId));
+    }
+
+    /**
+     * {@link #countThisMonth} for the accounts these distributions belong to, and no other, in config order; the
+     * accounts' reads go on side by side, so the whole answer waits {@link #LONGEST_WAIT} at most once.
+     *
+     * @throws CdnException             when a read waited for failed
+     * @throws IllegalArgumentException when a distribution is not in the config
+     */
+    public Map<String, MonthCount> countThisMonthByAccount(Collection<String> distributionIds) {
+        Set<String> accounts = accountsOf(distributionIds);
+        Map<String, CompletableFuture<MonthCount>> counts = new LinkedHashMap<>();
+        for (String account : accounts) {
+            counts.put(account, CompletableFuture.supplyAsync(() -> countOf(account), background));
+        }
+        Map<String, MonthCount> counted = new LinkedHashMap<>();
+        counts.forEach((account, count) -> counted.put(account, joined(count)));
+        return Collections.unmodifiableMap(counted);
+    }
+
+    /**
+     * What is known of this distribution's account this month, at once and without any call — for an answer that must
+     * not wait (a form's, in Slack's acknowledgement) — with a read started in the background when it is not fresh.
      *
      * @throws IllegalArgumentException when the distribution is not in the config
      */
-    public Optional<Integer> knownThisMonth(String distributionId) {
-        return knownThisMonthOfAccount(accountOf(distributionId));
+    public MonthCount knownCount(String distributionId) {
+        String account = accountOf(distributionId);
+        MonthCount known = known(account, clock.instant());
+        if (!known.fresh()) {
+            var unused = read(account);
+        }
+        return known;
+    }
+
+    /**
+     * Starts a read of this distribution's account in the background unless its count is fresh or a read is in
+     * progress: for the form, which the person fills in meanwhile.
+     *
+     * @throws IllegalArgumentException when the distribution is not in the config
+     */
+    public void readSoon(String distributionId) {
+        var unused = knownCount(distributionId);
+    }
+
+    /** What an answer about an account's month does, given what is known of it. */
+    enum Plan {
+        /** The count is fresh: answered from memory. */
+        ANSWER,
+        /** Known but not fresh, and a fresh count would take long: answered from memory with its age, read again. */
+        ANSWER_AND_READ,
+        /** A fresh count is cheap, or nothing is known: wait for a read up to {@link #LONGEST_WAIT}. */
+        WAIT_FOR_READ
+    }
+
+    static Plan plan(MonthCount known, int targets) {
+        if (known.fresh()) {
+            return Plan.ANSWER;
+        }
+        return known.known() && targets > FRESH_COUNT_MAX_TARGETS ? Plan.ANSWER_AND_READ : Plan.WAIT_FOR_READ;
+    }
+
+    private MonthCount countOf(String account) {
+        MonthCount known = known(account, clock.instant());
+        Plan plan = plan(known, distributionsByAccount.get(account).size());
+        if (plan == Plan.ANSWER) {
+            return known;
+        }
+        CompletableFuture<Void> read = read(account);
+        if (plan == Plan.ANSWER_AND_READ) {
+            return known;
+        }
+        try {
+            read.get(longestWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException stillReading) {
+            return known(account, clock.instant());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return known(account, clock.instant());
+        }
+        // Every distribution of the account was listed since the read began: as fresh as a count gets.
+        return known(account, clock.instant()).paths().map(MonthCount::fresh).orElseGet(MonthCount::notKnown);
+    }
+
+    private static MonthCount joined(CompletableFuture<MonthCount> count) {
+        try {
+            return count.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+    }
+
+    /**
+     * The account's read in progress, or one started now in the background: one at a time per account, so that
+     * people asking at once share it, and an answer that stops waiting leaves it to finish for the next.
+     */
+    private CompletableFuture<Void> read(String account) {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Void> inProgress = reading.putIfAbsent(account, started);
+        if (inProgress != null) {
+            return inProgress;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    usedBy(account, clock.instant());
+                    reading.remove(account, started);
+                    started.complete(null);
+                } catch (RuntimeException e) {
+                    reading.remove(account, started);
+                    started.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            reading.remove(account, started);
+            started.completeExceptionally(e);
+        }
+        return started;
+    }
+
+    /** The account's count as last read, with its age (that of its oldest listing); not known until each is read. */
+    private MonthCount known(String account, Instant now) {
+        Month month = Month.of(now);
+        int used = 0;
+        Instant oldest = null;
+        for (String id : distributionsByAccount.get(account)) {
+            Known known = ledgers.get(normalize(id)).known;
+            if (known == null || !known.month().equals(month)) {
+                return MonthCount.notKnown();
+            }
+            used += known.paths();
+            if (oldest == null || known.readAt().isBefore(oldest)) {
+                oldest = known.readAt();
+            }
+        }
+        if (oldest == null || now.isBefore(oldest.plus(freshness))) {
+            return MonthCount.fresh(used);
+        }
+        return MonthCount.asOf(used, Duration.between(oldest, now));
+    }
+
+    /**
+     * When each configured distribution was last invalidated this UTC month, as last read (by anyone: the bot, the
+     * console, a CI job), by distribution id as configured; from memory, never a call. A distribution not read yet
+     * this month, or not invalidated, is missing.
+     */
+    public Map<String, Instant> lastInvalidated() {
+        Month month = Month.of(clock.instant());
+        Map<String, Instant> latest = new HashMap<>();
+        for (Ledger ledger : ledgers.values()) {
+            Known known = ledger.known;
+            if (known != null && known.month().equals(month)) {
+                known.latest().ifPresent(time -> latest.put(ledger.distributionId, time));
+            }
+        }
+        return latest;
     }
 
     /** Every account key the config spans, in config order. */
@@ -188,7 +392,9 @@ public final class MonthToDatePaths {
     }
 
     /**
-     * {@link #knownThisMonth}, by account key: what was last counted for {@code account} this UTC month, from memory.
+     * What was last counted for {@code account} this UTC month, however old, without asking CloudFront and without
+     * waiting for a listing in progress: for the metrics. Empty until each of the account's distributions has been
+     * read once this month.
      *
      * @throws IllegalArgumentException when the account is not one of {@link #accounts()}
      */
@@ -238,23 +444,49 @@ public final class MonthToDatePaths {
         Instant now = clock.instant();
         Month month = Month.of(now);
         for (String account : distributionsByAccount.keySet()) {
+            CompletableFuture<Void> announced = reading.get(account);
             try {
                 for (String distributionId : distributionsByAccount.get(account)) {
                     ledgers.get(normalize(distributionId)).readNow(source, now, month);
                 }
+                finished(account, announced, null);
             } catch (RuntimeException e) {
                 log.warn("Could not read this month's invalidation paths of account {}: {}", account, e.getMessage());
+                finished(account, announced, e);
             }
         }
     }
 
+    /**
+     * Says that {@link #readNow} is coming (start-up queues it behind recovery): until it has read an account, an
+     * answer about that account waits for it, within {@link #LONGEST_WAIT}, rather than list the same distributions
+     * again beside it.
+     */
+    public void announceReadNow() {
+        distributionsByAccount.keySet().forEach(account -> reading.putIfAbsent(account, new CompletableFuture<>()));
+    }
+
+    private void finished(String account, CompletableFuture<Void> announced, RuntimeException failure) {
+        if (announced == null) {
+            return;
+        }
+        reading.remove(account, announced);
+        if (failure == null) {
+            announced.complete(null);
+        } else {
+            announced.completeExceptionally(failure);
+        }
+    }
+
     private void readEveryAccount() {
-        Instant now = clock.instant();
         for (String account : distributionsByAccount.keySet()) {
             try {
-                usedBy(account, now);
-            } catch (RuntimeException e) {
-                log.warn("Could not read this month's invalidation paths of account {}: {}", account, e.getMessage());
+                read(account).join();
+            } catch (CompletionException e) {
+                log.warn(
+                        "Could not read this month's invalidation paths of account {}: {}",
+                        account,
+                        e.getCause().getMessage());
             }
         }
     }
@@ -319,8 +551,11 @@ public final class MonthToDatePaths {
     /** What is known of one invalidation: when it was created and how many paths it holds. */
     private record Counted(Instant createTime, int paths) {}
 
-    /** A distribution's paths in {@code month}, as last counted. */
-    private record Known(Month month, int paths) {}
+    /**
+     * A distribution's paths in {@code month}, as last counted, when its latest invalidation of it was made, and when
+     * the listing the count rests on began.
+     */
+    private record Known(Month month, int paths, Optional<Instant> latest, Instant readAt) {}
 
     /** One distribution's invalidations of the month; every method holds the ledger's monitor. */
     private final class Ledger {
@@ -365,12 +600,16 @@ public final class MonthToDatePaths {
         /** The paths counted in {@code month}, published as {@link #known}; only for a month listed already. */
         private int count(Month month) {
             int used = 0;
+            Instant latest = null;
             for (Counted invalidation : counted.values()) {
                 if (month.contains(invalidation.createTime())) {
                     used += invalidation.paths();
+                    if (latest == null || invalidation.createTime().isAfter(latest)) {
+                        latest = invalidation.createTime();
+                    }
                 }
             }
-            known = new Known(month, used);
+            known = new Known(month, used, Optional.ofNullable(latest), refreshedAt);
             return used;
         }
 

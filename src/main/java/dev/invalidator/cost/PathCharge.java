@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param freeUsedByRequest free paths this request uses up
  * @param chargedPaths      paths of this request billed beyond the free tier
  * @param charge            what those paths cost, in US dollars, exact (not rounded to cents)
+ * @param counted           the month's count the split was worked out from, and how old it is; when not known, the
+ *                          split is the worst case: {@code usedThisMonth} is the whole free tier, every path charged
  */
 public record PathCharge(
         int pathsInRequest,
@@ -27,13 +29,18 @@ public record PathCharge(
         int freeLeftBefore,
         int freeUsedByRequest,
         int chargedPaths,
-        BigDecimal charge) {
+        BigDecimal charge,
+        MonthCount counted) {
 
     public PathCharge {
         Objects.requireNonNull(charge, "charge");
+        Objects.requireNonNull(counted, "counted");
     }
 
-    /** True when the request costs money: some of its paths are beyond the free tier. */
+    /**
+     * True when the request costs money, or may: some of its paths are beyond the free tier, or the month's count is
+     * not known and any path could be.
+     */
     public boolean goesPastFreeTier() {
         return chargedPaths > 0;
     }

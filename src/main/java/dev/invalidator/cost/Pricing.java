@@ -35,12 +35,22 @@ public final class Pricing {
      * @throws IllegalArgumentException if either count is negative
      */
     public static PathCharge charge(int pathsInRequest, int usedThisMonth) {
-        if (pathsInRequest < 0) {
-            throw new IllegalArgumentException("pathsInRequest must not be negative, was " + pathsInRequest);
-        }
-        if (usedThisMonth < 0) {
-            throw new IllegalArgumentException("usedThisMonth must not be negative, was " + usedThisMonth);
-        }
+        requireCounts(pathsInRequest, usedThisMonth);
+        return charge(pathsInRequest, usedThisMonth, MonthCount.fresh(usedThisMonth));
+    }
+
+    /**
+     * The same with the month's count as known: as of some time ago, or not known — then every path is taken as
+     * charged (the worst case), so that a request is never silently taken as free.
+     *
+     * @throws IllegalArgumentException if {@code pathsInRequest} is negative
+     */
+    public static PathCharge charge(int pathsInRequest, MonthCount counted) {
+        return charge(pathsInRequest, counted.paths().orElse(FREE_PATHS_PER_MONTH), counted);
+    }
+
+    private static PathCharge charge(int pathsInRequest, int usedThisMonth, MonthCount counted) {
+        requireCounts(pathsInRequest, usedThisMonth);
         int freeLeftBefore = Math.max(0, FREE_PATHS_PER_MONTH - usedThisMonth);
         int freeUsedByRequest = Math.min(pathsInRequest, freeLeftBefore);
         int chargedPaths = pathsInRequest - freeUsedByRequest;
@@ -50,7 +60,17 @@ public final class Pricing {
                 freeLeftBefore,
                 freeUsedByRequest,
                 chargedPaths,
-                PRICE_PER_PATH.multiply(BigDecimal.valueOf(chargedPaths)));
+                PRICE_PER_PATH.multiply(BigDecimal.valueOf(chargedPaths)),
+                counted);
+    }
+
+    private static void requireCounts(int pathsInRequest, int usedThisMonth) {
+        if (pathsInRequest < 0) {
+            throw new IllegalArgumentException("pathsInRequest must not be negative, was " + pathsInRequest);
+        }
+        if (usedThisMonth < 0) {
+            throw new IllegalArgumentException("usedThisMonth must not be negative, was " + usedThisMonth);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.invalidator.flow;
 
 import dev.invalidator.chat.ConfirmationCard;
 import dev.invalidator.config.ConfirmConfig;
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.cost.PathCharge;
 import dev.invalidator.cost.Pricing;
@@ -55,16 +56,18 @@ final class Confirmations {
     }
 
     /**
-     * The question to ask before this request, or empty when it may go ahead at once.
+     * The question to ask before this request, or empty when it may go ahead at once. This month's paths are counted
+     * within {@link MonthToDatePaths#LONGEST_WAIT}; a count not known by then makes the request possibly charged, so
+     * it is asked about.
      *
      * @throws dev.invalidator.cdn.CdnException when this month's paths can't be read
      */
     Optional<ConfirmationCard> ask(PreparedRequest request) {
-        return ask(request, usage.usedThisMonth(request.distribution().id()));
+        return ask(request, usage.countThisMonth(request.distribution().id()));
     }
 
     /** The same, with this month's paths so far given: for an answer that may not wait for CloudFront. */
-    Optional<ConfirmationCard> ask(PreparedRequest request, int usedThisMonth) {
+    Optional<ConfirmationCard> ask(PreparedRequest request, MonthCount usedThisMonth) {
         int paths = request.paths().accepted().size();
         List<String> wipes =
                 request.paths().wipes().stream().map(InvalidationPath::value).toList();

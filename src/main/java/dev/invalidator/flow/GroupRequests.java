@@ -13,6 +13,7 @@ import dev.invalidator.chat.StepReplies;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.config.DistributionGroup;
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.cost.PathCharge;
 import dev.invalidator.cost.Pricing;
@@ -253,12 +254,12 @@ final class GroupRequests {
                     .filter(wipe -> !wipes.contains(wipe))
                     .forEach(wipes::add);
         }
-        Map<String, Integer> used = usage.usedThisMonthByAccount(
+        Map<String, MonthCount> used = usage.countThisMonthByAccount(
                 going.stream().map(request -> request.distribution().id()).toList());
         BigDecimal charge = BigDecimal.ZERO;
         int freeLeft = 0;
         for (Map.Entry<String, Integer> account : pathsByAccount.entrySet()) {
-            PathCharge part = Pricing.charge(account.getValue(), used.getOrDefault(account.getKey(), 0));
+            PathCharge part = Pricing.charge(account.getValue(), used.get(account.getKey()));
             charge = charge.add(part.charge());
             freeLeft += part.freeLeftBefore() - part.freeUsedByRequest();
         }
@@ -273,7 +274,8 @@ final class GroupRequests {
                 total > config.confirm().pathThreshold(),
                 config.confirm().pathThreshold(),
                 charge,
-                freeLeft);
+                freeLeft,
+                MonthCount.together(used.values()));
     }
 
     /**
@@ -301,7 +303,7 @@ final class GroupRequests {
         try {
             message = chat.post(first.channel(), card.message(), GroupFacts.of(card, members, List.of(), step));
         } catch (ChatException e) {
-            responder.answer(Replies.cannotPost(e));
+            responder.answer(Replies.cannotPost(e, first.channel()));
             return;
         }
         List<String> notSent = new ArrayList<>();

@@ -11,6 +11,7 @@ import dev.invalidator.chat.Chat;
 import dev.invalidator.chat.HomeView;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.tracking.Tracker;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class HomeTab {
                     .flatMap(reference -> permalinks.of(StatusReferences.statusOf(reference)))
                     .ifPresent(link -> links.put(invalidation.id(), link));
         }
-        Optional<Map<String, Integer>> used = monthToDate(ids);
+        Optional<Map<String, MonthCount>> used = monthToDate(ids);
         chat.publishHome(
                 userId,
                 new HomeView(mine, domains, inProgress, recent, links, used, queue.waiting(ids), cacheTags).message());
@@ -118,27 +119,24 @@ final class HomeTab {
     }
 
     /**
-     * This month's paths of the accounts of these distributions: read when there are few, from what was last read
-     * (start-up, every five minutes, each request) when there are more than {@value #RECENT_DISTRIBUTIONS} — a fresh
-     * count lists each distribution's invalidations, and the tab would wait for all of them.
+     * This month's paths of the accounts of these distributions: counted within {@link MonthToDatePaths#LONGEST_WAIT}
+     * when there are few, and when there are more than {@value #RECENT_DISTRIBUTIONS}, what was last read (start-up,
+     * every five minutes, each request) at once, read again in the background — the tab opens at once however many.
      */
-    private Optional<Map<String, Integer>> monthToDate(Set<String> ids) {
+    private Optional<Map<String, MonthCount>> monthToDate(Set<String> ids) {
         if (ids.size() > RECENT_DISTRIBUTIONS) {
-            Set<String> theirs = ids.stream().map(usage::accountOf).collect(Collectors.toSet());
-            Map<String, Integer> known = new LinkedHashMap<>();
+            Map<String, String> oneOfEach = new LinkedHashMap<>();
+            ids.forEach(id -> oneOfEach.putIfAbsent(usage.accountOf(id), id));
+            Map<String, MonthCount> known = new LinkedHashMap<>();
             for (String account : usage.accounts()) {
-                if (theirs.contains(account)) {
-                    Optional<Integer> used = usage.knownThisMonthOfAccount(account);
-                    if (used.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    known.put(account, used.get());
+                if (oneOfEach.containsKey(account)) {
+                    known.put(account, usage.knownCount(oneOfEach.get(account)));
                 }
             }
             return Optional.of(known);
         }
         try {
-            return Optional.of(usage.usedThisMonthByAccount(ids));
+            return Optional.of(usage.countThisMonthByAccount(ids));
         } catch (CdnException e) {
             return Optional.empty();
         }

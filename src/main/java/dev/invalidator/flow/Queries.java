@@ -4,11 +4,13 @@ import dev.invalidator.cdn.Cdn;
 import dev.invalidator.cdn.CdnException;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationSummary;
+import dev.invalidator.chat.LatelyUsed;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.QueuedRequest;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.chat.Responder;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.cost.MonthToDatePaths;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,10 +40,13 @@ final class Queries {
         this.queued = queued;
     }
 
-    /** The month's paths for a distribution's account, or empty when CloudFront can't tell right now. */
-    Optional<Integer> usedThisMonth(String distributionId) {
+    /**
+     * The month's paths for a distribution's account within {@link MonthToDatePaths#LONGEST_WAIT} (as of when last
+     * read, or not known yet, past it), or empty when CloudFront can't tell right now.
+     */
+    Optional<MonthCount> usedThisMonth(String distributionId) {
         try {
-            return Optional.of(monthToDate.usedThisMonth(distributionId));
+            return Optional.of(monthToDate.countThisMonth(distributionId));
         } catch (CdnException e) {
             return Optional.empty();
         }
@@ -51,12 +56,12 @@ final class Queries {
      * The month's paths of the accounts these distributions belong to, and of no other; empty for no distribution, or
      * when CloudFront can't tell right now.
      */
-    Optional<Map<String, Integer>> usedThisMonth(Collection<DistributionConfig> distributions) {
+    Optional<Map<String, MonthCount>> usedThisMonth(Collection<DistributionConfig> distributions) {
         if (distributions.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(monthToDate.usedThisMonthByAccount(
+            return Optional.of(monthToDate.countThisMonthByAccount(
                     distributions.stream().map(DistributionConfig::id).toList()));
         } catch (CdnException e) {
             return Optional.empty();
@@ -74,7 +79,9 @@ final class Queries {
             return;
         }
         List<DistributionConfig> usable = gate.usable(command.userId(), command.channelId());
-        responder.answer(Replies.help(usable, usedThisMonth(usable)));
+        Optional<Map<String, MonthCount>> used = usedThisMonth(usable);
+        // After the count, which has just read what was invalidated: the Home tab's order, from memory.
+        responder.answer(Replies.help(LatelyUsed.first(usable, monthToDate.lastInvalidated()), used));
     }
 
     void status(SlashCommand command, Command.Status query, Responder responder) {

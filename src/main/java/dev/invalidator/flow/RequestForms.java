@@ -10,6 +10,7 @@ import dev.invalidator.chat.Responder;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.config.DistributionGroup;
 import dev.invalidator.config.Identifiers;
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.cost.MonthToDatePaths;
 import dev.invalidator.request.Tokenizer;
 import java.util.List;
@@ -113,9 +114,7 @@ final class RequestForms {
                 if (catalog.knownDetails(distribution).isEmpty()) {
                     catalog.details(distribution);
                 }
-                if (usage.knownThisMonth(distribution.id()).isEmpty()) {
-                    usage.usedThisMonth(distribution.id());
-                }
+                usage.readSoon(distribution.id());
             } catch (CdnException e) {
                 log.info("Could not read ahead for the form on {}: {}", distribution.alias(), e.getMessage());
             }
@@ -160,13 +159,11 @@ final class RequestForms {
             return new FormAnswer.Invalid(Map.of(refused.field(), refused.inline()));
         }
         PreparedRequest request = ((Preparation.Ready) preparation.get()).request();
-        Optional<Integer> used = usage.knownThisMonth(request.distribution().id());
-        if (used.isEmpty()) {
-            return unchecked(lookUp);
-        }
+        // Not known yet (just after start-up), the request is asked about as possibly charged, never taken as free.
+        MonthCount used = usage.knownCount(request.distribution().id());
         Responder whisper = message -> chat.whisper(channel, userId, message);
         return confirmations
-                .ask(request, used.get())
+                .ask(request, used)
                 .<FormAnswer>map(FormAnswer.Confirm::new)
                 .orElseGet(() -> new FormAnswer.Accepted(() -> submit.submitFromForm(request, whisper)));
     }
@@ -181,11 +178,9 @@ final class RequestForms {
             return;
         }
         try {
-            if (submit.prepare(userId, channel, alias, tokens, note) instanceof Preparation.Ready ready) {
-                usage.usedThisMonth(ready.request().distribution().id());
-            }
+            submit.prepare(userId, channel, alias, tokens, note);
         } catch (CdnException e) {
-            log.info("Could not read this month's paths for a form of {}: {}", userId, e.getMessage());
+            log.info("Could not look up what a form of {} needs: {}", userId, e.getMessage());
         } finally {
             lookingUp.remove(userId);
         }

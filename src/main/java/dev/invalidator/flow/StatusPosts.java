@@ -65,7 +65,7 @@ final class StatusPosts {
                     ? chat.post(request.group().get(), card.message(), facts)
                     : chat.post(request.channel(), card.message(), facts);
         } catch (ChatException e) {
-            responder.answer(Replies.cannotPost(e));
+            responder.answer(Replies.cannotPost(e, request.channel()));
             return Optional.empty();
         }
         if (confirmed.isEmpty()) {

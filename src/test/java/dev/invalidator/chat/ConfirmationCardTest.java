@@ -2,8 +2,10 @@ package dev.invalidator.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.cost.Pricing;
 import dev.invalidator.request.WildcardSuggestion.Suggestion;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -83,6 +85,49 @@ class ConfirmationCardTest {
                 .contains("instead of 1,200")
                 .doesNotContain("1.200")
                 .doesNotContain("1.150");
+    }
+
+    @Nested
+    class TheMonthsCount {
+
+        private ConfirmationCard counted(int paths, MonthCount count) {
+            return new ConfirmationCard(
+                    "t1.key",
+                    "web",
+                    "E1WEBEXAMPLE",
+                    paths,
+                    List.of(),
+                    List.of(),
+                    false,
+                    1_000,
+                    Pricing.charge(paths, count),
+                    Optional.empty());
+        }
+
+        @Test
+        void not_known_yet_is_said_plainly_and_the_request_is_priced_as_if_nothing_were_free() {
+            String shown = allText(counted(3, MonthCount.notKnown()).message());
+
+            assertThat(shown)
+                    .contains("This month so far: count not known yet")
+                    .contains("may be charged: if the free 1,000 are used up, 3 paths charged, about *$0.02*")
+                    .contains("(may cost up to $0.02)")
+                    .doesNotContain("0 of 1,000");
+        }
+
+        @Test
+        void a_count_that_is_not_fresh_says_how_old_it_is() {
+            assertThat(allText(counted(1_200, MonthCount.asOf(950, Duration.ofSeconds(185)))
+                            .message()))
+                    .contains("950 of 1,000 free paths used in this AWS account (as of 3m 5s ago)");
+        }
+
+        @Test
+        void a_fresh_count_says_no_age() {
+            assertThat(allText(counted(1_200, MonthCount.fresh(950)).message()))
+                    .contains("950 of 1,000 free paths used in this AWS account\n")
+                    .doesNotContain("as of");
+        }
     }
 
     @Nested

@@ -2,11 +2,16 @@ package dev.invalidator.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invalidator.config.AccessList;
+import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.request.ParsedPaths;
 import dev.invalidator.request.PathLimits;
 import dev.invalidator.request.PathParser;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
@@ -138,5 +143,72 @@ class RepliesTest {
                 .doesNotContain("<distribution>")
                 .contains("`/invalidate status &lt;distribution&gt; [id]`")
                 .contains("`/invalidate list &lt;distribution&gt;`");
+    }
+
+    @Nested
+    class This_months_paths_in_help {
+
+        private final List<DistributionConfig> web = List.of(new DistributionConfig(
+                "web", "E1WEBEXAMPLE", AccessList.anyone(), AccessList.anyone(), Optional.empty()));
+
+        private String helpWith(Map<String, MonthCount> used) {
+            return Replies.help(web, Optional.of(used)).blocks().toString();
+        }
+
+        @Test
+        void says_how_old_a_count_is_when_it_is_not_fresh() {
+            assertThat(helpWith(Map.of("default", MonthCount.asOf(840, Duration.ofMinutes(3)))))
+                    .contains("840 of 1,000 free paths used this month (as of 3m 0s ago)");
+        }
+
+        @Test
+        void says_a_count_not_known_yet_rather_than_a_number() {
+            assertThat(helpWith(Map.of("default", MonthCount.notKnown())))
+                    .contains("this month's paths: count not known yet")
+                    .doesNotContain("of 1,000 free paths");
+        }
+
+        @Test
+        void shows_a_fresh_count_without_an_age() {
+            assertThat(helpWith(Map.of("default", MonthCount.fresh(840))))
+                    .contains("840 of 1,000 free paths used this month.")
+                    .doesNotContain("as of");
+        }
+    }
+
+    @Nested
+    class A_group_card {
+
+        private String shown(BigDecimal charge, MonthCount counted) {
+            return new GroupCard(
+                            "3f9a1c0b7e2d4a58",
+                            "sites",
+                            List.of("web", "docs"),
+                            List.of(),
+                            1,
+                            List.of(),
+                            List.of(),
+                            false,
+                            1_000,
+                            charge,
+                            998,
+                            counted)
+                    .message()
+                    .blocks()
+                    .toString();
+        }
+
+        @Test
+        void whose_count_is_not_known_says_it_may_be_charged() {
+            assertThat(shown(new BigDecimal("0.010"), MonthCount.notKnown()))
+                    .contains("may be charged: this month's count not known yet")
+                    .contains("about *$0.01*");
+        }
+
+        @Test
+        void free_by_a_count_that_is_not_fresh_says_how_old_it_is() {
+            assertThat(shown(BigDecimal.ZERO, MonthCount.asOf(2, Duration.ofSeconds(65))))
+                    .contains("free (998 free paths left after it, as of 1m 5s ago)");
+        }
     }
 }

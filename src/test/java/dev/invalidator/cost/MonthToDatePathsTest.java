@@ -541,7 +541,8 @@ class MonthToDatePathsTest {
 
         @Test
         void is_empty_before_the_account_was_read_this_month() {
-            assertThat(used.knownThisMonth(WEB)).isEmpty();
+            assertThat(used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
+                    .isEmpty();
             assertThat(simulator.recordedCalls()).isEmpty();
         }
 
@@ -553,7 +554,8 @@ class MonthToDatePathsTest {
             clock.advance(Duration.ofHours(1));
             int callsBefore = simulator.recordedCalls().size();
 
-            assertThat(used.knownThisMonth(WEB)).contains(3);
+            assertThat(used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
+                    .contains(3);
             assertThat(simulator.recordedCalls()).hasSize(callsBefore);
         }
 
@@ -564,7 +566,8 @@ class MonthToDatePathsTest {
 
             used.record(created(seed(IMAGES, "2026-11-03T10:00:01Z", 4)));
 
-            assertThat(used.knownThisMonth(WEB)).contains(7);
+            assertThat(used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
+                    .contains(7);
         }
 
         @Test
@@ -573,7 +576,8 @@ class MonthToDatePathsTest {
             used.usedThisMonth(WEB);
             clock.set(Instant.parse("2026-12-01T00:00:00Z"));
 
-            assertThat(used.knownThisMonth(WEB)).isEmpty();
+            assertThat(used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
+                    .isEmpty();
         }
 
         @Test
@@ -587,7 +591,8 @@ class MonthToDatePathsTest {
                 Future<Integer> refreshing = reader.submit(() -> used.usedThisMonth(WEB));
                 listing.awaitReached(Duration.ofSeconds(10));
 
-                assertThat(CompletableFuture.supplyAsync(() -> used.knownThisMonth(WEB))
+                assertThat(CompletableFuture.supplyAsync(
+                                        () -> used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
                                 .get(5, TimeUnit.SECONDS))
                         .contains(3);
                 listing.release();
@@ -596,6 +601,141 @@ class MonthToDatePathsTest {
                 listing.release();
                 reader.shutdownNow();
             }
+        }
+    }
+
+    /** What a person is told: never after more than a bounded wait, with the count's age when it is not fresh. */
+    @Nested
+    class CountsForAPerson {
+
+        /** Eleven distributions in the bot's own account: past what a fresh count reads within the wait. */
+        private static final String ELEVEN = """
+                distributions:
+                  d00: {id: E1WEBEXAMPLE, channels: [C0OPS], users: ["*"]}
+                  d01: {id: E2IMAGESEXAMPLE, channels: [C0OPS], users: ["*"]}
+                  d02: {id: ESITE00002, channels: [C0OPS], users: ["*"]}
+                  d03: {id: ESITE00003, channels: [C0OPS], users: ["*"]}
+                  d04: {id: ESITE00004, channels: [C0OPS], users: ["*"]}
+                  d05: {id: ESITE00005, channels: [C0OPS], users: ["*"]}
+                  d06: {id: ESITE00006, channels: [C0OPS], users: ["*"]}
+                  d07: {id: ESITE00007, channels: [C0OPS], users: ["*"]}
+                  d08: {id: ESITE00008, channels: [C0OPS], users: ["*"]}
+                  d09: {id: ESITE00009, channels: [C0OPS], users: ["*"]}
+                  d10: {id: ESITE00010, channels: [C0OPS], users: ["*"]}
+                """;
+
+        private static final Duration SHORT_WAIT = Duration.ofMillis(300);
+
+        private MonthToDatePaths many() {
+            for (int n = 2; n <= 10; n++) {
+                simulator.addDistribution(String.format("ESITE%05d", n), "d" + n + ".cloudfront.net");
+            }
+            // Over the adapter alone, without the bot's ReadBudget: eleven lists at once outrun the read rate.
+            simulator.limits(CloudFrontLimits.strict().withReadRate(1_000, 1_000));
+            return new MonthToDatePaths(
+                    config(ELEVEN), cloudFront.cdn, clock, MonthToDatePaths.DEFAULT_FRESHNESS, SHORT_WAIT);
+        }
+
+        @Test
+        void plans_to_answer_a_fresh_count_from_memory() {
+            assertThat(MonthToDatePaths.plan(MonthCount.fresh(3), 2_500)).isEqualTo(MonthToDatePaths.Plan.ANSWER);
+        }
+
+        @Test
+        void plans_to_answer_a_stale_count_of_a_big_account_at_once_and_read_it_again() {
+            assertThat(MonthToDatePaths.plan(MonthCount.asOf(3, Duration.ofMinutes(4)), 2_500))
+                    .isEqualTo(MonthToDatePaths.Plan.ANSWER_AND_READ);
+        }
+
+        @Test
+        void plans_to_wait_for_a_fresh_count_of_a_small_account() {
+            assertThat(MonthToDatePaths.plan(MonthCount.asOf(3, Duration.ofMinutes(4)), 3))
+                    .isEqualTo(MonthToDatePaths.Plan.WAIT_FOR_READ);
+        }
+
+        @Test
+        void plans_to_wait_a_while_when_nothing_is_known() {
+            assertThat(MonthToDatePaths.plan(MonthCount.notKnown(), 2_500))
+                    .isEqualTo(MonthToDatePaths.Plan.WAIT_FOR_READ);
+        }
+
+        @Test
+        void gives_a_small_account_an_exact_fresh_count() {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.usedThisMonth(WEB);
+            clock.advance(Duration.ofMinutes(4));
+            seed(IMAGES, "2026-11-03T10:01:00Z", 2);
+
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(5));
+        }
+
+        @Test
+        void gives_a_big_accounts_known_count_at_once_with_its_age_and_reads_it_again_in_the_background() {
+            MonthToDatePaths big = many();
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            big.usedThisMonth(WEB);
+            clock.advance(Duration.ofMinutes(4));
+            seed(IMAGES, "2026-11-03T10:01:00Z", 2);
+            CallHold listing = simulator.holdNext(Operation.LIST_INVALIDATIONS, CallHold.Point.BEFORE_COMMIT);
+            try {
+                assertThat(big.countThisMonth(WEB)).isEqualTo(MonthCount.asOf(3, Duration.ofMinutes(4)));
+                listing.awaitReached(Duration.ofSeconds(10));
+            } finally {
+                listing.release();
+            }
+
+            Await.until("the background read", () -> big.knownCount(WEB).equals(MonthCount.fresh(5)));
+        }
+
+        @Test
+        void says_the_count_is_not_known_when_no_read_ends_within_the_wait() {
+            MonthToDatePaths big = many();
+            CallHold listing = simulator.holdNext(Operation.LIST_INVALIDATIONS, CallHold.Point.BEFORE_COMMIT);
+            try {
+                assertThat(big.countThisMonth(WEB)).isEqualTo(MonthCount.notKnown());
+            } finally {
+                listing.release();
+            }
+        }
+
+        @Test
+        void gives_the_count_when_a_read_ends_within_the_wait() {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+
+            assertThat(many().countThisMonth(WEB)).isEqualTo(MonthCount.fresh(3));
+        }
+
+        @Test
+        void waits_for_start_ups_read_instead_of_listing_beside_it() {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            MonthToDatePaths starting = new MonthToDatePaths(
+                    config(CONFIG), cloudFront.cdn, clock, MonthToDatePaths.DEFAULT_FRESHNESS, SHORT_WAIT);
+            starting.announceReadNow();
+
+            assertThat(starting.countThisMonth(WEB)).isEqualTo(MonthCount.notKnown());
+            assertThat(simulator.calls(Operation.LIST_INVALIDATIONS)).isZero();
+            starting.readNow(cloudFront.cdn);
+            assertThat(starting.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(3));
+        }
+
+        @Test
+        void passes_a_failed_read_it_waited_for_on_to_the_caller() {
+            simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
+
+            assertThatThrownBy(() -> used.countThisMonth(WEB))
+                    .isInstanceOfSatisfying(
+                            CdnException.class,
+                            e -> assertThat(e.failure()).isEqualTo(CdnException.Failure.ACCESS_DENIED));
+        }
+
+        @Test
+        void counts_each_account_asked_about_in_config_order() {
+            seed(SHOP, "2026-11-01T00:00:00Z", 2);
+
+            assertThat(used.countThisMonthByAccount(List.of(SHOP, WEB)))
+                    .containsExactly(
+                            entry(MonthToDatePaths.DEFAULT_ACCOUNT, MonthCount.fresh(0)),
+                            entry(SHOP_ACCOUNT, MonthCount.fresh(2)));
         }
     }
 

@@ -45,7 +45,8 @@ class PricingTest {
             assertThat(charge)
                     .usingRecursiveComparison()
                     .ignoringFields("charge")
-                    .isEqualTo(new PathCharge(paths, used, freeLeft, freeUsed, charged, BigDecimal.ZERO));
+                    .isEqualTo(new PathCharge(
+                            paths, used, freeLeft, freeUsed, charged, BigDecimal.ZERO, MonthCount.fresh(used)));
             assertThat(charge.charge()).isEqualByComparingTo(dollars);
         }
 
@@ -119,6 +120,15 @@ class PricingTest {
         }
 
         @Test
+        void a_count_not_known_prices_every_path_as_charged() {
+            PathCharge charge = Pricing.charge(3, MonthCount.notKnown());
+
+            assertThat(charge.chargedPaths()).isEqualTo(3);
+            assertThat(charge.goesPastFreeTier()).isTrue();
+            assertThat(charge.counted()).isEqualTo(MonthCount.notKnown());
+        }
+
+        @Test
         void a_negative_monthly_count_is_refused() {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> Pricing.charge(1, -5))
@@ -128,7 +138,7 @@ class PricingTest {
         @Test
         void a_charge_cannot_be_built_without_an_amount() {
             assertThatNullPointerException()
-                    .isThrownBy(() -> new PathCharge(1, 0, 1000, 1, 0, null))
+                    .isThrownBy(() -> new PathCharge(1, 0, 1000, 1, 0, null, MonthCount.fresh(0)))
                     .withMessage("charge");
         }
     }

@@ -73,6 +73,13 @@ class HelpTest {
     }
 
     @Test
+    void lists_the_distributions_invalidated_lately_first_as_the_home_tab_does() {
+        cloudFront.cdn.create("E3SHOPEXAMPLE", CloudFrontFixture.reference(), List.of("/cart.html"));
+
+        assertThat(helpFor("U0BOB")).containsSubsequence("`shop` (E3SHOPEXAMPLE)", "`web` (E1WEBEXAMPLE)");
+    }
+
+    @Test
     void names_each_account_of_the_distributions_the_person_may_use() {
         assertThat(helpFor("U0BOB")).contains("`shop` (E3SHOPEXAMPLE)").contains("(account " + SHOP_ACCOUNT + ")");
     }

@@ -229,6 +229,21 @@ class RequestFormEndToEndTest {
         }
 
         @Test
+        void a_command_typed_there_says_to_open_the_form_or_type_it_in_a_channel_and_creates_nothing() {
+            world.type(CAROL, CAROLS_DIRECT_MESSAGE, "web /index.html");
+
+            String answer = world.awaitEphemeral(CAROL, "the answer").text();
+
+            // Nobody can invite a bot into a direct message: the answer names what works from here.
+            assertThat(answer)
+                    .contains("/invalidate with nothing after it")
+                    .contains("in a channel I'm in")
+                    .doesNotContain("/invite");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
+        }
+
+        @Test
         void sent_without_a_channel_it_says_so_under_the_channel_field_it_shows_and_creates_nothing() {
             OpenedView form = openFormInTheDirectMessage();
 

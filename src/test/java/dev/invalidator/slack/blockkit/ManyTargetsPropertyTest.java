@@ -15,9 +15,11 @@ import dev.invalidator.chat.Message;
 import dev.invalidator.chat.Replies;
 import dev.invalidator.config.AccessList;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.sandbox.BlockKitRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,7 +90,8 @@ class ManyTargetsPropertyTest {
     void help_fits_slacks_limits_and_says_how_to_find_the_targets_it_does_not_name() {
         for (int targets : SIZES) {
             List<DistributionConfig> distributions = distributions(targets);
-            Message help = Replies.help(distributions, Optional.of(Map.of("111122223333", 1_234)));
+            Message help = Replies.help(
+                    distributions, Optional.of(Map.of("111122223333", MonthCount.asOf(1_234, Duration.ofMinutes(3)))));
             String at = targets + " targets";
 
             JsonNode blocks = json(GSON.toJson(SlackMessages.blocks(help)));

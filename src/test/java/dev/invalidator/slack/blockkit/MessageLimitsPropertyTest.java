@@ -27,6 +27,7 @@ import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.AccessList;
 import dev.invalidator.config.Approval;
 import dev.invalidator.config.DistributionConfig;
+import dev.invalidator.cost.MonthCount;
 import dev.invalidator.cost.Pricing;
 import dev.invalidator.request.DroppedPath;
 import dev.invalidator.request.InvalidationPath;
@@ -169,7 +170,11 @@ class MessageLimitsPropertyTest {
         messages.put("invalidPaths", Replies.invalidPaths(alias, parsed));
         messages.put("rateLimited", Replies.rateLimited("You started 5 invalidations in the last minute."));
         messages.put(
-                "cannotPost", Replies.cannotPost(new ChatException(ChatException.Reason.UNAVAILABLE, text(), null)));
+                "cannotPost",
+                Replies.cannotPost(new ChatException(ChatException.Reason.UNAVAILABLE, text(), null), "C0OPS"));
+        messages.put(
+                "cannotPost (direct message)",
+                Replies.cannotPost(new ChatException(ChatException.Reason.NOT_IN_CHANNEL, text(), null), "D0CAROL"));
         messages.put("cdnProblem", Replies.cdnProblem(cdn));
         messages.put("confirmationGone", Replies.confirmationGone());
         messages.put("heldByAnotherInstance", Replies.heldByAnotherInstance());
@@ -191,7 +196,7 @@ class MessageLimitsPropertyTest {
         messages.put("internalError", Replies.internalError());
         messages.put("pathList", Replies.pathList(parsed));
         messages.put("failedNotice", Replies.failedNotice(REQUESTER, cdn));
-        messages.put("status", Replies.status(alias, invalidation(distribution), Optional.of(random.nextInt())));
+        messages.put("status", Replies.status(alias, invalidation(distribution), Optional.of(monthCount())));
         messages.put("noInvalidations", Replies.noInvalidations(alias));
         messages.put("recent", Replies.recent(alias, some(() -> counted(distribution), 30)));
         statusCards(distribution).forEach((state, card) -> {
@@ -216,7 +221,8 @@ class MessageLimitsPropertyTest {
                                 random.nextBoolean(),
                                 random.nextInt(10_001),
                                 BigDecimal.valueOf(random.nextInt(1_000_000), 3),
-                                random.nextInt(1_001))
+                                random.nextInt(1_001),
+                                monthCount())
                         .message());
         messages.put("GroupReplies.allRefused", GroupReplies.allRefused(alias(), refusals));
         List<String> tags = some(() -> "#" + text(), 60);
@@ -447,13 +453,24 @@ class MessageLimitsPropertyTest {
                 : distribution.channels().ids().iterator().next();
     }
 
-    private Map<String, Integer> usage() {
-        Map<String, Integer> usage = new LinkedHashMap<>();
+    private Map<String, MonthCount> usage() {
+        Map<String, MonthCount> usage = new LinkedHashMap<>();
         int accounts = random.nextInt(3) == 0 ? 200 : 1 + random.nextInt(3);
         for (int i = 0; i < accounts; i++) {
-            usage.put(String.format("%012d", random.nextInt(Integer.MAX_VALUE)), random.nextInt(Integer.MAX_VALUE));
+            usage.put(String.format("%012d", random.nextInt(Integer.MAX_VALUE)), monthCount());
         }
         return usage;
+    }
+
+    /** A month's count fresh, as of any time this month, or not known. */
+    private MonthCount monthCount() {
+        return switch (random.nextInt(3)) {
+            case 0 -> MonthCount.fresh(random.nextInt(Integer.MAX_VALUE));
+            case 1 ->
+                MonthCount.asOf(
+                        random.nextInt(Integer.MAX_VALUE), Duration.ofSeconds(1 + random.nextInt(31 * 24 * 3600)));
+            default -> MonthCount.notKnown();
+        };
     }
 
     private List<String> tokens() {
@@ -541,7 +558,9 @@ class MessageLimitsPropertyTest {
                 tags(),
                 random.nextBoolean(),
                 random.nextInt(3_001),
-                Pricing.charge(paths, random.nextInt(1_000_000)),
+                random.nextBoolean()
+                        ? Pricing.charge(paths, random.nextInt(1_000_000))
+                        : Pricing.charge(paths, monthCount()),
                 suggestion);
     }
 
