@@ -167,6 +167,7 @@ final class SlackHttp implements AutoCloseable {
         if (!CallHolds.pass(hold, CallHold.Point.BEFORE_COMMIT)) {
             return;
         }
+        holds.gathering(method, request.params()).ifPresent(CallGathering::arriveAndWait);
         ObjectNode answer;
         try {
             ObjectNode result = route.method().call(request);
