@@ -26,6 +26,7 @@ public final class CallGathering {
     private final String method;
     private final Predicate<Map<String, String>> which;
     private final CountDownLatch arrived;
+    private final CountDownLatch actedOn;
     private int places;
 
     CallGathering(String method, Predicate<Map<String, String>> which, int callers) {
@@ -35,6 +36,7 @@ public final class CallGathering {
         this.method = method;
         this.which = which;
         this.arrived = new CountDownLatch(callers);
+        this.actedOn = new CountDownLatch(callers);
         this.places = callers;
     }
 
@@ -63,12 +65,18 @@ public final class CallGathering {
         }
     }
 
-    /** Waits until every kept call has arrived (and so gone on). */
+    /** Called on the simulator's thread once Slack has acted on a kept call. */
+    void actedOn() {
+        actedOn.countDown();
+    }
+
+    /** Waits until every kept call has arrived and Slack has acted on each. */
     public void awaitGathered(Duration timeout) {
         try {
-            if (!arrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(
-                        arrived.getCount() + " of the gathered " + method + " calls did not arrive within " + timeout);
+            if (!actedOn.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(actedOn.getCount() + " of the gathered " + method
+                        + " calls were not acted on within " + timeout + " (" + arrived.getCount()
+                        + " never came)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
