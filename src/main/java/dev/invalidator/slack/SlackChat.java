@@ -508,7 +508,11 @@ public final class SlackChat implements Chat {
                     takeBack(parent, mine);
                     return false;
                 }
-                case NOT_SEEN -> sleep(READ_BACK_PAUSE.multipliedBy(read));
+                case NOT_SEEN -> {
+                    if (read < READS_BACK) {
+                        sleep(READ_BACK_PAUSE.multipliedBy(read));
+                    }
+                }
             }
         }
         // Unread, it cannot be decided: kept as the notice, so that the end goes on at worst twice, never not at all.

@@ -104,6 +104,16 @@ class SlackChatNoticeTest {
     }
 
     @Test
+    void a_notice_whose_answer_was_lost_is_found_rather_than_posted_again() {
+        PostedMessage status = first.post(GENERAL, Message.of("completed"));
+        sim.failNextAfterCommit("chat.postMessage", "internal_error", 1);
+
+        assertThat(first.replyUnlessThreadHas(status, MARKER, NOTICE)).isTrue();
+        assertThat(notices(status)).hasSize(1);
+        assertThat(sim.calls("chat.delete")).isEmpty();
+    }
+
+    @Test
     void a_notice_past_the_first_page_of_a_long_thread_is_found() throws Exception {
         // 211 replies to set up, straight through the client and at once: this test is about reading them back.
         sim.limits(SlackLimits.strict().withPostRate(1_000, 1_000));
