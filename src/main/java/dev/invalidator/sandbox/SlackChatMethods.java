@@ -87,8 +87,9 @@ final class SlackChatMethods {
     private ObjectNode update(Request r) {
         Channel channel = knownChannel(r.param("channel"));
         String ts = r.param("ts");
-        Stored current =
-                records.find(channel.id(), ts == null ? "" : ts).orElseThrow(() -> new Failure("message_not_found"));
+        Stored current = records.find(channel.id(), ts == null ? "" : ts)
+                .filter(found -> !found.deleted())
+                .orElseThrow(() -> new Failure("message_not_found"));
         if (!SlackWorld.BOT_ID.equals(current.botId())) {
             throw new Failure("cant_update_message");
         }

@@ -239,6 +239,10 @@ class SlackWebApiTest {
             assertThat(bot.chatDelete(d -> d.channel(GENERAL).ts(reply)).getError())
                     .as("a second delete")
                     .isEqualTo("message_not_found");
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(reply).text("x"))
+                            .getError())
+                    .as("an edit of a deleted message")
+                    .isEqualTo("message_not_found");
         }
 
         @Test
