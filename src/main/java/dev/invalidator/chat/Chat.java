@@ -41,7 +41,10 @@ public interface Chat {
     /**
      * Replies {@code message} in the thread of {@code parent} unless the bot already replied there with {@code marker}
      * (what people or other apps write there doesn't count), looking as late as it can — when the reply's turn has
-     * come — so that another replica's reply of the same has the most time to show. True when it replied.
+     * come — so that another replica's reply of the same has the most time to show. Two instances that look at the
+     * same moment both reply; reading the thread back, each finds the earliest of the bot's replies with the marker,
+     * and the one whose reply that is not takes its own back. True only for the instance whose reply stays: the one
+     * that goes on.
      */
     boolean replyUnlessThreadHas(PostedMessage parent, String marker, Message message);
 

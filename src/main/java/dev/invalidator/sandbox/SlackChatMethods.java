@@ -44,6 +44,7 @@ final class SlackChatMethods {
         Set<Auth> bot = Set.of(Auth.BOT);
         routes.put("chat.postMessage", new Route(bot, this::postMessage));
         routes.put("chat.update", new Route(bot, this::update));
+        routes.put("chat.delete", new Route(bot, this::delete));
         routes.put("chat.postEphemeral", new Route(bot, this::postEphemeral));
         routes.put("chat.getPermalink", new Route(bot, this::getPermalink));
         routes.put("conversations.history", new Route(bot, this::history));
@@ -86,8 +87,9 @@ final class SlackChatMethods {
     private ObjectNode update(Request r) {
         Channel channel = knownChannel(r.param("channel"));
         String ts = r.param("ts");
-        Stored current =
-                records.find(channel.id(), ts == null ? "" : ts).orElseThrow(() -> new Failure("message_not_found"));
+        Stored current = records.find(channel.id(), ts == null ? "" : ts)
+                .filter(found -> !found.deleted())
+                .orElseThrow(() -> new Failure("message_not_found"));
         if (!SlackWorld.BOT_ID.equals(current.botId())) {
             throw new Failure("cant_update_message");
         }
@@ -113,6 +115,23 @@ final class SlackChatMethods {
                 .put("text", updated.text() == null ? "" : updated.text());
         out.set("message", message(updated, true));
         return out;
+    }
+
+    /**
+     * docs.slack.dev/reference/methods/chat.delete: "with a bot token, this method may delete only messages posted by
+     * that bot"; a message gone already is {@code message_not_found}. The thread's replies stay when a root goes.
+     */
+    private ObjectNode delete(Request r) {
+        Channel channel = knownChannel(r.param("channel"));
+        String ts = r.param("ts");
+        Stored current = records.find(channel.id(), ts == null ? "" : ts)
+                .filter(found -> !found.deleted())
+                .orElseThrow(() -> new Failure("message_not_found"));
+        if (!SlackWorld.BOT_ID.equals(current.botId())) {
+            throw new Failure("cant_delete_message");
+        }
+        records.replace(channel.id(), current.ts(), Stored::asDeleted);
+        return json.createObjectNode().put("channel", channel.id()).put("ts", current.ts());
     }
 
     private ObjectNode postEphemeral(Request r) {

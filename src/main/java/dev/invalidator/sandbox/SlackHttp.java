@@ -167,6 +167,8 @@ final class SlackHttp implements AutoCloseable {
         if (!CallHolds.pass(hold, CallHold.Point.BEFORE_COMMIT)) {
             return;
         }
+        Optional<CallGathering> gathering = holds.gathering(method, request.params());
+        gathering.ifPresent(CallGathering::arriveAndWait);
         ObjectNode answer;
         try {
             ObjectNode result = route.method().call(request);
@@ -176,6 +178,7 @@ final class SlackHttp implements AutoCloseable {
             log.debug("Web API call {} fails with {}", method, f.error());
             answer = error(f.error());
         }
+        gathering.ifPresent(CallGathering::actedOn);
         if (fault != null) {
             answer = error(fault.error());
         }

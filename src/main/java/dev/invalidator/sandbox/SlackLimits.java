@@ -91,6 +91,8 @@ public record SlackLimits(Rate posts, Rate tier2, Rate tier3, Rate tier4) {
             Map.entry("conversations.history", Tier.TIER_3),
             Map.entry("conversations.replies", Tier.TIER_3),
             Map.entry("conversations.info", Tier.TIER_3),
+            // api.slack.com/methods/chat.delete: Tier 3
+            Map.entry("chat.delete", Tier.TIER_3),
             // docs.slack.dev/reference/methods/functions.completeSuccess (and completeError): Tier 3
             Map.entry("functions.completeSuccess", Tier.TIER_3),
             Map.entry("functions.completeError", Tier.TIER_3),

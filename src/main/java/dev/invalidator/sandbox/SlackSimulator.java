@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -585,6 +586,14 @@ public final class SlackSimulator implements AutoCloseable {
     /** The next call of {@code method} stops at {@code point} until the test releases or abandons it. */
     public CallHold holdNext(String method, CallHold.Point point) {
         return holds.holdNext(method, point);
+    }
+
+    /**
+     * The next {@code callers} calls of {@code method} whose arguments match {@code which} are each kept before Slack
+     * acts on them until all have come; then they go on together. Arguments as sent, tokens left out.
+     */
+    public CallGathering gatherNext(String method, Predicate<Map<String, String>> which, int callers) {
+        return holds.gatherNext(method, which, callers);
     }
 
     @Override

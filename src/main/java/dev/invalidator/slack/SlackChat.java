@@ -71,6 +71,8 @@ public final class SlackChat implements Chat {
     static final String DECISION_EVENT = "invalidation_decision";
     /** The metadata event type of the thread replies that keep a queued request's paths, in parts. */
     static final String QUEUED_PATHS_EVENT = "invalidation_queued_paths";
+    /** The metadata event type of a notice of an end, which carries only the id of its post. */
+    static final String NOTICE_EVENT = "invalidation_notice";
 
     private static final String PART = "part";
     private static final String PARTS = "parts";
@@ -83,6 +85,14 @@ public final class SlackChat implements Chat {
 
     /** How far back a look for a post goes: a post whose answer was lost a moment ago is among the last messages. */
     private static final int LOOK_BACK = 200;
+
+    /**
+     * How many times a notice just posted is looked for in its thread before it is taken as the first: whether Slack
+     * shows a reply to the next read of its thread is not documented (reference slack.md says nothing of it).
+     */
+    private static final int READS_BACK = 4;
+    /** The pause before the second read back, growing by as much before each next one. */
+    private static final Duration READ_BACK_PAUSE = Duration.ofMillis(250);
 
     private static final String DECISION_STATUS = "status_ts";
     private static final String DECISION_VERDICT = "verdict";
@@ -459,36 +469,111 @@ public final class SlackChat implements Chat {
         // leave another replica seconds to look, find nothing too, and reply the same.
         awaitTurn("conversations.replies", parent.channel());
         awaitTurn("chat.postMessage", parent.channel());
-        boolean has = call(
-                        "conversations.replies",
-                        parent.channel(),
-                        () -> client.conversationsReplies(r -> r.channel(parent.channel())
-                                .ts(parent.threadTs())
-                                .limit(LOOK_BACK)
-                                .includeAllMetadata(true)),
-                        Optional::empty,
-                        true)
-                .getMessages()
-                .stream()
-                .anyMatch(reply -> !parent.threadTs().equals(reply.getTs())
-                        && !parent.ts().equals(reply.getTs())
-                        && isOwn(reply)
-                        && String.valueOf(reply.getText()).contains(marker));
-        if (has) {
+        if (FirstNotice.earliest(candidates(parent, wholeThread(parent, true)), marker)
+                .isPresent()) {
             return false;
         }
-        send(
-                "chat.postMessage",
+        String postId = UUID.randomUUID().toString();
+        Map<String, Object> payload = new HashMap<>();
+        payload.put(POST_ID, postId);
+        String mine = send(
+                        "chat.postMessage",
+                        parent.channel(),
+                        message,
+                        message.withoutLayout(),
+                        m -> () -> client.chatPostMessage(r -> r.channel(parent.channel())
+                                .threadTs(parent.threadTs())
+                                .text(m.text())
+                                .blocks(layout(m))
+                                .metadata(new com.slack.api.model.Message.Metadata(NOTICE_EVENT, payload))),
+                        () -> posted(parent.channel(), wholeThread(parent, false), NOTICE_EVENT, postId),
+                        true)
+                .getTs();
+        return stands(parent, marker, mine);
+    }
+
+    /**
+     * Whether the notice {@code mine} is the one that stays: another instance may have looked at the same moment,
+     * found nothing either and posted too. Every instance reads the thread back after posting and the earliest of the
+     * bot's notices wins ({@link FirstNotice}); a later one is taken back. The winner never deletes anything, so a
+     * delete that fails leaves a duplicate in sight but the decision as it was.
+     */
+    private boolean stands(PostedMessage parent, String marker, String mine) {
+        for (int read = 1; read <= READS_BACK; read++) {
+            switch (FirstNotice.of(candidates(parent, wholeThread(parent, false)), marker, mine)) {
+                case WON -> {
+                    return true;
+                }
+                case LOST -> {
+                    takeBack(parent, mine);
+                    return false;
+                }
+                case NOT_SEEN -> {
+                    if (read < READS_BACK) {
+                        sleep(READ_BACK_PAUSE.multipliedBy(read));
+                    }
+                }
+            }
+        }
+        // Unread, it cannot be decided: kept as the notice, so that the end goes on at worst twice, never not at all.
+        log.warn(
+                "The notice {} in {} did not show in its thread after {} reads; going on as if it were the first",
+                mine,
                 parent.channel(),
-                message,
-                message.withoutLayout(),
-                m -> () -> client.chatPostMessage(r -> r.channel(parent.channel())
-                        .threadTs(parent.threadTs())
-                        .text(m.text())
-                        .blocks(layout(m))),
-                Optional::empty,
-                true);
+                READS_BACK);
         return true;
+    }
+
+    private void takeBack(PostedMessage parent, String mine) {
+        try {
+            call(
+                    "chat.delete",
+                    parent.channel(),
+                    () -> client.chatDelete(r -> r.channel(parent.channel()).ts(mine)));
+            log.info("An earlier notice of the same end stands in {}; took back {}", parent.channel(), mine);
+        } catch (ChatException e) {
+            log.warn(
+                    "An earlier notice of the same end stands in {}, but {} could not be taken back and stays: {}",
+                    parent.channel(),
+                    mine,
+                    e.getMessage());
+        }
+    }
+
+    /** The replies of the thread of {@code parent} that may be a notice: neither its root nor {@code parent}. */
+    private List<FirstNotice.Reply> candidates(PostedMessage parent, List<com.slack.api.model.Message> thread) {
+        return thread.stream()
+                .filter(reply ->
+                        !parent.threadTs().equals(reply.getTs()) && !parent.ts().equals(reply.getTs()))
+                .map(reply -> new FirstNotice.Reply(reply.getTs(), isOwn(reply), String.valueOf(reply.getText())))
+                .toList();
+    }
+
+    /**
+     * Every message of the thread of {@code parent}, oldest first, however many pages: a notice may be past the first
+     * page of a long thread, and an instance's own notice is its last. {@code hasTurn}: the first page's turn is taken.
+     */
+    private List<com.slack.api.model.Message> wholeThread(PostedMessage parent, boolean hasTurn) {
+        List<com.slack.api.model.Message> messages = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        boolean turnTaken = hasTurn;
+        do {
+            String page = cursor.orElse(null);
+            var thread = call(
+                    "conversations.replies",
+                    parent.channel(),
+                    () -> client.conversationsReplies(r -> r.channel(parent.channel())
+                            .ts(parent.threadTs())
+                            .limit(HISTORY_PAGE)
+                            .cursor(page)
+                            .includeAllMetadata(true)),
+                    Optional::empty,
+                    turnTaken);
+            turnTaken = false;
+            messages.addAll(thread.getMessages());
+            cursor = nextCursor(thread.isHasMore(), thread.getResponseMetadata());
+        } while (cursor.isPresent());
+        return messages;
     }
 
     @Override

@@ -68,6 +68,8 @@ final class WebApiPace {
             Map.entry("conversations.history", TIER_3),
             Map.entry("conversations.replies", TIER_3),
             Map.entry("conversations.info", TIER_3),
+            // api.slack.com/methods/chat.delete: Tier 3
+            Map.entry("chat.delete", TIER_3),
             Map.entry("users.info", TIER_4),
             Map.entry("views.open", TIER_4),
             Map.entry("views.update", TIER_4),

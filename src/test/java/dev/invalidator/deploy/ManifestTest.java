@@ -50,6 +50,9 @@ class ManifestTest {
             entry("chat.postMessage", Set.of("chat:write")),
             entry("chat.update", Set.of("chat:write")),
             entry("chat.postEphemeral", Set.of("chat:write")),
+            // docs.slack.dev/reference/methods/chat.delete: "with a bot token, this method may delete only messages
+            // posted by that bot", under the chat:write the bot posts them with
+            entry("chat.delete", Set.of("chat:write")),
             // docs.slack.dev/reference/methods/conversations.history: a bot token needs the *:history scope of the
             // conversation's kind; docs.slack.dev/reference/scopes/channels.history names conversations.replies too
             entry("conversations.history", Set.of("channels:history", "groups:history")),

@@ -12,6 +12,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import dev.invalidator.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +81,25 @@ class SlackSimulatorLimitsTest {
         clock.advance(Duration.ofMillis(1_200));
         check(bot.chatUpdate(r -> r.channel(GENERAL).ts(ts).text("on time")));
         assertThat(sim.messages(GENERAL).get(0).text()).isEqualTo("on time");
+    }
+
+    @Test
+    void chat_delete_is_tier_3_fifty_a_minute_after_a_burst_of_five() throws Exception {
+        List<String> posted = new java.util.ArrayList<>();
+        for (int i = 0; i <= SlackLimits.TIER_3_BURST; i++) {
+            posted.add(post(GENERAL));
+            clock.advance(Duration.ofSeconds(1)); // the posts' own pace, which is not what this test is about
+        }
+        for (int i = 0; i < SlackLimits.TIER_3_BURST; i++) {
+            String ts = posted.get(i);
+            check(bot.chatDelete(r -> r.channel(GENERAL).ts(ts)));
+        }
+
+        String last = posted.get(SlackLimits.TIER_3_BURST);
+        assertRateLimited(() -> bot.chatDelete(r -> r.channel(GENERAL).ts(last)), 2);
+        clock.advance(Duration.ofMillis(1_200));
+        check(bot.chatDelete(r -> r.channel(GENERAL).ts(last)));
+        assertThat(sim.messages(GENERAL)).isEmpty();
     }
 
     @Test

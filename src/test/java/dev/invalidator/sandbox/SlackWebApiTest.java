@@ -220,6 +220,60 @@ class SlackWebApiTest {
         }
 
         @Test
+        void delete_takes_the_bots_own_reply_out_of_its_thread_once() throws Exception {
+            String root =
+                    bot.chatPostMessage(m -> m.channel(GENERAL).text("root")).getTs();
+            String reply = bot.chatPostMessage(
+                            m -> m.channel(GENERAL).threadTs(root).text("reply"))
+                    .getTs();
+
+            var deleted = bot.chatDelete(d -> d.channel(GENERAL).ts(reply));
+
+            assertThat(deleted.isOk()).isTrue();
+            assertThat(deleted.getTs()).isEqualTo(reply);
+            assertThat(sim.thread(GENERAL, root)).isEmpty();
+            assertThat(bot.conversationsReplies(r -> r.channel(GENERAL).ts(root))
+                            .getMessages())
+                    .extracting(Message::getTs)
+                    .containsExactly(root);
+            assertThat(bot.chatDelete(d -> d.channel(GENERAL).ts(reply)).getError())
+                    .as("a second delete")
+                    .isEqualTo("message_not_found");
+            assertThat(bot.chatUpdate(u -> u.channel(GENERAL).ts(reply).text("x"))
+                            .getError())
+                    .as("an edit of a deleted message")
+                    .isEqualTo("message_not_found");
+        }
+
+        @Test
+        void delete_fails_for_unknown_and_foreign_messages() throws Exception {
+            assertThat(bot.chatDelete(d -> d.channel(GENERAL).ts("1.000001")).getError())
+                    .isEqualTo("message_not_found");
+            String human = sim.userPosts(ALICE, GENERAL, "mine", null);
+            assertThat(bot.chatDelete(d -> d.channel(GENERAL).ts(human)).getError())
+                    .isEqualTo("cant_delete_message");
+            assertThat(sim.messages(GENERAL)).hasSize(1);
+        }
+
+        @Test
+        void gathered_posts_wait_for_each_other_and_then_both_go_on() throws Exception {
+            CallGathering both = sim.gatherNext("chat.postMessage", params -> "gathered".equals(params.get("text")), 2);
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> postQuietly("gathered"));
+
+            String other = bot.chatPostMessage(m -> m.channel(GENERAL).text("not gathered"))
+                    .getTs();
+            assertThat(sim.messages(GENERAL))
+                    .extracting(SlackSimulator.ChannelMessage::ts)
+                    .containsExactly(other);
+            String second = postQuietly("gathered");
+            both.awaitGathered(Duration.ofSeconds(10));
+
+            assertThat(first.join()).isNotNull();
+            assertThat(sim.messages(GENERAL)).hasSize(3);
+            assertThat(second).isNotNull();
+        }
+
+        @Test
         void replies_go_to_the_thread_and_broadcasts_also_to_the_channel() throws Exception {
             String parent =
                     bot.chatPostMessage(m -> m.channel(GENERAL).text("status")).getTs();
@@ -357,6 +411,14 @@ class SlackWebApiTest {
             assertThat(bot.chatGetPermalink(p -> p.channel(GENERAL).messageTs(ts))
                             .getPermalink())
                     .isEqualTo("https://sim.slack.com/archives/C0GENERAL/p" + ts.replace(".", ""));
+        }
+    }
+
+    private String postQuietly(String text) {
+        try {
+            return bot.chatPostMessage(m -> m.channel(GENERAL).text(text)).getTs();
+        } catch (java.io.IOException | SlackApiException e) {
+            throw new IllegalStateException(e);
         }
     }
 
