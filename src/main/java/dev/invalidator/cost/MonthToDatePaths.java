@@ -47,11 +47,10 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * MonthToDatePaths used = new MonthToDatePaths(config, cdn, Clock.systemUTC());
- * used.usedThisMonth("E1WEBEXAMPLE");   // 840: web and images share the bot's own account
- * used.usedThisMonthByAccount();        // {default=840, 111122223333=12}
- * used.usedThisMonthByAccount(List.of("E1WEBEXAMPLE"));   // {default=840}: only the accounts of these
+ * used.countThisMonth("E1WEBEXAMPLE");  // 840 within 5 s, web and images together (the bot's own account):
+ *                                       // a MonthCount fresh, as of some time ago, or not known yet
+ * used.countThisMonthByAccount(List.of("E1WEBEXAMPLE"));   // {default=840}: only the accounts of these
  * used.record(cdn.create(id, reference, paths)); // counted at once, no extra call
- * used.countThisMonth("E1WEBEXAMPLE");  // MonthCount within 5 s: fresh, as of some time ago, or not known yet
  * used.knownCount("E1WEBEXAMPLE");      // the same from memory, never waiting: for a form's answer
  * used.knownThisMonthOfAccount("default");   // Optional[840] from memory, however old: for the metrics
  * used.readNow(new ReadOnce(reads));    // at start-up, sharing recovery's reads
@@ -74,12 +73,12 @@ import org.slf4j.LoggerFactory;
  * another replica) is not counted yet; ones this bot creates are, through {@link #record}. A guard that may be
  * a few paths short for half a minute is the price of not listing a distribution on every keystroke.
  *
- * <p><b>A person never waits long.</b> {@link #usedThisMonth} counts afresh, which with hundreds of distributions and
- * tenants in an account takes minutes at the account's read pace. What a person is told goes through
- * {@link #countThisMonth} instead: it waits at most {@link #LONGEST_WAIT} — for a fresh count of an account of at most
- * {@link #FRESH_COUNT_MAX_TARGETS} targets, or for a count nobody has finished yet — and answers a larger account's
- * known count at once with its age, reading it again in the background. One read per account is in progress at a time,
- * and every answer (and start-up's {@link #readNow}, once {@link #announceReadNow announced}) shares it.
+ * <p><b>A person never waits long.</b> Counting afresh an account with hundreds of distributions and tenants takes
+ * minutes at the account's read pace. What a person is told therefore goes through {@link #countThisMonth}: it waits
+ * at most {@link #LONGEST_WAIT} — for a fresh count of an account of at most {@link #FRESH_COUNT_MAX_TARGETS} targets,
+ * or for a count nobody has finished yet — and answers a larger account's known count at once with its age, reading it
+ * again in the background. One read per account is in progress at a time, and every answer (and start-up's
+ * {@link #readNow}, once {@link #announceReadNow announced}) shares it.
  *
  * <p><b>While nobody asks.</b> {@link #keepReading} reads CloudFront now and then, so that what is known from memory
  * follows what the console or a CI job invalidates even when no request asks the bot.
@@ -139,7 +138,10 @@ public final class MonthToDatePaths {
         this(config, cdn, clock, freshness, LONGEST_WAIT);
     }
 
-    /** With a wait other than {@link #LONGEST_WAIT}: for tests of what an answer does once it stops waiting. */
+    /**
+     * With a wait other than {@link #LONGEST_WAIT}: for tests of what an answer does once it stops waiting, and for
+     * tests of what is counted, which wait as long as a read takes on however busy a machine.
+     */
     MonthToDatePaths(BotConfig config, Cdn cdn, Clock clock, Duration freshness, Duration longestWait) {
         this.longestWait = Objects.requireNonNull(longestWait, "longestWait");
         Objects.requireNonNull(config, "config");
@@ -165,38 +167,6 @@ public final class MonthToDatePaths {
         this.accountByDistribution = Map.copyOf(accountOf);
     }
 
-    /**
-     * Paths used this UTC month by the AWS account that owns this distribution, all its configured distributions
-     * together.
-     *
-     * @throws CdnException             when CloudFront can't be read for one of them (nothing is made up)
-     * @throws IllegalArgumentException when the distribution is not in the config
-     */
-    public int usedThisMonth(String distributionId) {
-        return usedBy(accountOf(distributionId), clock.instant());
-    }
-
-    /**
-     * Paths used this UTC month, by account key ({@value #DEFAULT_ACCOUNT} or a 12-digit account id), for every
-     * account the config spans, in config order.
-     *
-     * @throws CdnException when CloudFront can't be read for any configured distribution
-     */
-    public Map<String, Integer> usedThisMonthByAccount() {
-        return usedThisMonthBy(distributionsByAccount.keySet());
-    }
-
-    /**
-     * Paths used this UTC month by the accounts these distributions belong to, and no other, in config order: what
-     * someone who may use only these is shown.
-     *
-     * @throws CdnException             when CloudFront can't be read for a distribution of those accounts
-     * @throws IllegalArgumentException when a distribution is not in the config
-     */
-    public Map<String, Integer> usedThisMonthByAccount(Collection<String> distributionIds) {
-        return usedThisMonthBy(accountsOf(distributionIds));
-    }
-
     /** The accounts of these distributions, in config order. */
     private Set<String> accountsOf(Collection<String> distributionIds) {
         Set<String> accounts = new HashSet<>();
@@ -204,15 +174,6 @@ public final class MonthToDatePaths {
         Set<String> inConfigOrder = new LinkedHashSet<>(distributionsByAccount.keySet());
         inConfigOrder.retainAll(accounts);
         return inConfigOrder;
-    }
-
-    private Map<String, Integer> usedThisMonthBy(Set<String> accounts) {
-        Instant now = clock.instant();
-        Map<String, Integer> used = new LinkedHashMap<>();
-        for (String account : accounts) {
-            used.put(account, usedBy(account, now));
-        }
-        return Collections.unmodifiableMap(used);
     }
 
     /**
