@@ -55,6 +55,7 @@ import org.slf4j.LoggerFactory;
  * used.knownThisMonthOfAccount("default");   // Optional[840] from memory, however old: for the metrics
  * used.readNow(new ReadOnce(reads));    // at start-up, sharing recovery's reads
  * used.keepReading(Duration.ofMinutes(5), timer, workers);   // follows what others invalidate
+ * used.close();                         // at shutdown: no more reads; answers give what is known
  * }</pre>
  *
  * <p><b>Accounts.</b> A distribution with a {@code roleArn} belongs to the account in that ARN
@@ -83,12 +84,14 @@ import org.slf4j.LoggerFactory;
  * <p><b>While nobody asks.</b> {@link #keepReading} reads CloudFront now and then, so that what is known from memory
  * follows what the console or a CI job invalidates even when no request asks the bot.
  *
+ * <p><b>Closing.</b> {@link #close} ends the reads in the background; answers after it give what is known, at once.
+ *
  * <p>Thread-safe. Each distribution is read under its own lock, so threads that ask about the same distribution
  * at once wait for one refresh and then share its answer (while it is fresh) instead of repeating the calls;
  * different distributions never wait for each other. {@link #knownCount} waits for nobody: it reads the count each
  * distribution published last.
  */
-public final class MonthToDatePaths {
+public final class MonthToDatePaths implements AutoCloseable {
 
     /** The key of the bot's own AWS account: distributions configured without a {@code roleArn}. */
     public static final String DEFAULT_ACCOUNT = DistributionConfig.OWN_ACCOUNT;
@@ -122,7 +125,7 @@ public final class MonthToDatePaths {
     private final Map<String, String> accountByDistribution;
     /** Account key → the read of its distributions in progress, which every answer that wants one joins. */
     private final Map<String, CompletableFuture<Void>> reading = new ConcurrentHashMap<>();
-    /** Where an answer's read goes on when the answer stops waiting for it. */
+    /** Where an answer's read goes on when the answer stops waiting for it; shut down by {@link #close}. */
     private final ExecutorService background = Executors.newCachedThreadPool(DaemonThreads.named("month-to-date"));
 
     /** With the {@link #DEFAULT_FRESHNESS default freshness window}. */
@@ -200,7 +203,7 @@ public final class MonthToDatePaths {
         Set<String> accounts = accountsOf(distributionIds);
         Map<String, CompletableFuture<MonthCount>> counts = new LinkedHashMap<>();
         for (String account : accounts) {
-            counts.put(account, CompletableFuture.supplyAsync(() -> countOf(account), background));
+            counts.put(account, CompletableFuture.supplyAsync(() -> countOf(account), this::sideBySide));
         }
         Map<String, MonthCount> counted = new LinkedHashMap<>();
         counts.forEach((account, count) -> counted.put(account, joined(count)));
@@ -264,6 +267,10 @@ public final class MonthToDatePaths {
         } catch (TimeoutException stillReading) {
             return known(account, clock.instant());
         } catch (ExecutionException e) {
+            if (background.isShutdown()) {
+                // Closed: the read never started or was let go of; what is known is all there is.
+                return known(account, clock.instant());
+            }
             throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -271,6 +278,18 @@ public final class MonthToDatePaths {
         }
         // Every distribution of the account was listed since the read began: as fresh as a count gets.
         return known(account, clock.instant()).paths().map(MonthCount::fresh).orElseGet(MonthCount::notKnown);
+    }
+
+    /**
+     * Where one answer counts its accounts side by side; once closed, on the caller's thread, as an answer then waits
+     * for no read.
+     */
+    private void sideBySide(Runnable count) {
+        try {
+            background.execute(count);
+        } catch (RejectedExecutionException closed) {
+            count.run();
+        }
     }
 
     private static MonthCount joined(CompletableFuture<MonthCount> count) {
@@ -444,12 +463,28 @@ public final class MonthToDatePaths {
             try {
                 read(account).join();
             } catch (CompletionException e) {
+                if (background.isShutdown()) {
+                    // Closed: the next start reads every account again.
+                    return;
+                }
                 log.warn(
                         "Could not read this month's invalidation paths of account {}: {}",
                         account,
                         e.getCause().getMessage());
             }
         }
+    }
+
+    /**
+     * Starts no read any more and lets go of whoever waits for one in progress: an answer then gives what is known (as
+     * of when it was last read, or not known) at once, and a turn of {@link #keepReading} ends. For the bot's shutdown,
+     * whose workers must be free within its grace however long a read of hundreds of distributions takes.
+     */
+    @Override
+    public void close() {
+        background.shutdownNow();
+        // The interrupt does not end a call already sent, which waits for CloudFront's answer: nobody waits with it.
+        reading.values().forEach(read -> read.completeExceptionally(new RejectedExecutionException("closed")));
     }
 
     /**

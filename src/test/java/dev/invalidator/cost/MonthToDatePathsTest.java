@@ -71,6 +71,7 @@ class MonthToDatePathsTest {
 
     @AfterEach
     void close() {
+        opened.forEach(MonthToDatePaths::close);
         cloudFront.close();
     }
 
@@ -748,6 +749,69 @@ class MonthToDatePathsTest {
                     .containsExactly(
                             entry(MonthToDatePaths.DEFAULT_ACCOUNT, MonthCount.fresh(0)),
                             entry(SHOP_ACCOUNT, MonthCount.fresh(2)));
+        }
+    }
+
+    /** Once the bot stops: no read starts, and nobody waits for one. */
+    @Nested
+    class Closed {
+
+        @Test
+        void starts_no_read_and_answers_what_is_known_at_once() throws Exception {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.countThisMonth(WEB);
+            clock.advance(Duration.ofMinutes(4));
+            int listsBefore = simulator.calls(Operation.LIST_INVALIDATIONS);
+
+            used.close();
+
+            assertThat(CompletableFuture.supplyAsync(() -> used.countThisMonth(WEB))
+                            .get(10, TimeUnit.SECONDS))
+                    .isEqualTo(MonthCount.asOf(3, Duration.ofMinutes(4)));
+            assertThat(CompletableFuture.supplyAsync(() -> used.countThisMonthByAccount(List.of(WEB, SHOP)))
+                            .get(10, TimeUnit.SECONDS))
+                    .containsExactly(
+                            entry(MonthToDatePaths.DEFAULT_ACCOUNT, MonthCount.asOf(3, Duration.ofMinutes(4))),
+                            entry(SHOP_ACCOUNT, MonthCount.notKnown()));
+            assertThat(used.knownCount(SHOP)).isEqualTo(MonthCount.notKnown());
+            assertThat(simulator.calls(Operation.LIST_INVALIDATIONS)).isEqualTo(listsBefore);
+        }
+
+        @Test
+        void lets_go_of_an_answer_waiting_for_a_read_in_progress() throws Exception {
+            CallHold listing = simulator.holdNext(Operation.LIST_INVALIDATIONS, CallHold.Point.BEFORE_COMMIT);
+            try {
+                CompletableFuture<MonthCount> waiting = CompletableFuture.supplyAsync(() -> used.countThisMonth(WEB));
+                listing.awaitReached(Duration.ofSeconds(10));
+
+                used.close();
+
+                assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(MonthCount.notKnown());
+            } finally {
+                listing.release();
+            }
+        }
+
+        @Test
+        void frees_the_worker_whose_turn_of_keep_reading_waits_for_a_read_in_progress() throws Exception {
+            CallHold listing = simulator.holdNext(Operation.LIST_INVALIDATIONS, CallHold.Point.BEFORE_COMMIT);
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            ExecutorService worker = Executors.newSingleThreadExecutor();
+            try {
+                used.keepReading(Duration.ofMillis(50), timer, worker);
+                listing.awaitReached(Duration.ofSeconds(10));
+
+                used.close();
+
+                worker.shutdown();
+                assertThat(worker.awaitTermination(10, TimeUnit.SECONDS))
+                        .as("the worker is free within 10 s, as the bot's drain needs it")
+                        .isTrue();
+            } finally {
+                listing.release();
+                timer.shutdownNow();
+                worker.shutdownNow();
+            }
         }
     }
 
