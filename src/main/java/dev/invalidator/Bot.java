@@ -73,6 +73,7 @@ public final class Bot implements AutoCloseable {
     private final RefreshVerification verification;
     private final SlackChat chat;
     private final GroupLines groupLines;
+    private final MonthToDatePaths monthToDate;
     private final CloudFrontHealth cloudFrontHealth;
     private final BotMetrics metrics;
 
@@ -85,6 +86,7 @@ public final class Bot implements AutoCloseable {
             RefreshVerification verification,
             SlackChat chat,
             GroupLines groupLines,
+            MonthToDatePaths monthToDate,
             CloudFrontHealth cloudFrontHealth,
             BotMetrics metrics) {
         this.workers = workers;
@@ -95,6 +97,7 @@ public final class Bot implements AutoCloseable {
         this.verification = verification;
         this.chat = chat;
         this.groupLines = groupLines;
+        this.monthToDate = monthToDate;
         this.cloudFrontHealth = cloudFrontHealth;
         this.metrics = metrics;
     }
@@ -184,6 +187,7 @@ public final class Bot implements AutoCloseable {
         } catch (RuntimeException e) {
             tracker.close();
             verification.close();
+            monthToDate.close();
             timer.shutdownNow();
             workers.shutdownNow();
             metrics.close();
@@ -220,7 +224,17 @@ public final class Bot implements AutoCloseable {
         PeriodicSweep sweeps =
                 PeriodicSweep.start(handler::sweep, config.polling().sweepInterval());
         return new Bot(
-                workers, timer, sweeps, tracker, slackBot, verification, chat, flowChat, cloudFrontHealth, metrics);
+                workers,
+                timer,
+                sweeps,
+                tracker,
+                slackBot,
+                verification,
+                chat,
+                flowChat,
+                monthToDate,
+                cloudFrontHealth,
+                metrics);
     }
 
     private static ThreadPoolExecutor workers() {
@@ -267,6 +281,9 @@ public final class Bot implements AutoCloseable {
     public void close() {
         slackBot.close();
         sweeps.stop();
+        // A read of this month's paths over hundreds of distributions takes minutes: the work in hand answers from what
+        // is known rather than let such a read (keepReading's, on a worker) hold the grace the edits below share.
+        monthToDate.close();
         workers.shutdown();
         long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
         try {

@@ -47,15 +47,15 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * MonthToDatePaths used = new MonthToDatePaths(config, cdn, Clock.systemUTC());
- * used.usedThisMonth("E1WEBEXAMPLE");   // 840: web and images share the bot's own account
- * used.usedThisMonthByAccount();        // {default=840, 111122223333=12}
- * used.usedThisMonthByAccount(List.of("E1WEBEXAMPLE"));   // {default=840}: only the accounts of these
+ * used.countThisMonth("E1WEBEXAMPLE");  // 840 within 5 s, web and images together (the bot's own account):
+ *                                       // a MonthCount fresh, as of some time ago, or not known yet
+ * used.countThisMonthByAccount(List.of("E1WEBEXAMPLE"));   // {default=840}: only the accounts of these
  * used.record(cdn.create(id, reference, paths)); // counted at once, no extra call
- * used.countThisMonth("E1WEBEXAMPLE");  // MonthCount within 5 s: fresh, as of some time ago, or not known yet
  * used.knownCount("E1WEBEXAMPLE");      // the same from memory, never waiting: for a form's answer
  * used.knownThisMonthOfAccount("default");   // Optional[840] from memory, however old: for the metrics
  * used.readNow(new ReadOnce(reads));    // at start-up, sharing recovery's reads
  * used.keepReading(Duration.ofMinutes(5), timer, workers);   // follows what others invalidate
+ * used.close();                         // at shutdown: no more reads; answers give what is known
  * }</pre>
  *
  * <p><b>Accounts.</b> A distribution with a {@code roleArn} belongs to the account in that ARN
@@ -74,22 +74,24 @@ import org.slf4j.LoggerFactory;
  * another replica) is not counted yet; ones this bot creates are, through {@link #record}. A guard that may be
  * a few paths short for half a minute is the price of not listing a distribution on every keystroke.
  *
- * <p><b>A person never waits long.</b> {@link #usedThisMonth} counts afresh, which with hundreds of distributions and
- * tenants in an account takes minutes at the account's read pace. What a person is told goes through
- * {@link #countThisMonth} instead: it waits at most {@link #LONGEST_WAIT} — for a fresh count of an account of at most
- * {@link #FRESH_COUNT_MAX_TARGETS} targets, or for a count nobody has finished yet — and answers a larger account's
- * known count at once with its age, reading it again in the background. One read per account is in progress at a time,
- * and every answer (and start-up's {@link #readNow}, once {@link #announceReadNow announced}) shares it.
+ * <p><b>A person never waits long.</b> Counting afresh an account with hundreds of distributions and tenants takes
+ * minutes at the account's read pace. What a person is told therefore goes through {@link #countThisMonth}: it waits
+ * at most {@link #LONGEST_WAIT} — for a fresh count of an account of at most {@link #FRESH_COUNT_MAX_TARGETS} targets,
+ * or for a count nobody has finished yet — and answers a larger account's known count at once with its age, reading it
+ * again in the background. One read per account is in progress at a time, and every answer (and start-up's
+ * {@link #readNow}, once {@link #announceReadNow announced}) shares it.
  *
  * <p><b>While nobody asks.</b> {@link #keepReading} reads CloudFront now and then, so that what is known from memory
  * follows what the console or a CI job invalidates even when no request asks the bot.
+ *
+ * <p><b>Closing.</b> {@link #close} ends the reads in the background; answers after it give what is known, at once.
  *
  * <p>Thread-safe. Each distribution is read under its own lock, so threads that ask about the same distribution
  * at once wait for one refresh and then share its answer (while it is fresh) instead of repeating the calls;
  * different distributions never wait for each other. {@link #knownCount} waits for nobody: it reads the count each
  * distribution published last.
  */
-public final class MonthToDatePaths {
+public final class MonthToDatePaths implements AutoCloseable {
 
     /** The key of the bot's own AWS account: distributions configured without a {@code roleArn}. */
     public static final String DEFAULT_ACCOUNT = DistributionConfig.OWN_ACCOUNT;
@@ -123,7 +125,7 @@ public final class MonthToDatePaths {
     private final Map<String, String> accountByDistribution;
     /** Account key → the read of its distributions in progress, which every answer that wants one joins. */
     private final Map<String, CompletableFuture<Void>> reading = new ConcurrentHashMap<>();
-    /** Where an answer's read goes on when the answer stops waiting for it. */
+    /** Where an answer's read goes on when the answer stops waiting for it; shut down by {@link #close}. */
     private final ExecutorService background = Executors.newCachedThreadPool(DaemonThreads.named("month-to-date"));
 
     /** With the {@link #DEFAULT_FRESHNESS default freshness window}. */
@@ -139,7 +141,10 @@ public final class MonthToDatePaths {
         this(config, cdn, clock, freshness, LONGEST_WAIT);
     }
 
-    /** With a wait other than {@link #LONGEST_WAIT}: for tests of what an answer does once it stops waiting. */
+    /**
+     * With a wait other than {@link #LONGEST_WAIT}: for tests of what an answer does once it stops waiting, and for
+     * tests of what is counted, which wait as long as a read takes on however busy a machine.
+     */
     MonthToDatePaths(BotConfig config, Cdn cdn, Clock clock, Duration freshness, Duration longestWait) {
         this.longestWait = Objects.requireNonNull(longestWait, "longestWait");
         Objects.requireNonNull(config, "config");
@@ -165,38 +170,6 @@ public final class MonthToDatePaths {
         this.accountByDistribution = Map.copyOf(accountOf);
     }
 
-    /**
-     * Paths used this UTC month by the AWS account that owns this distribution, all its configured distributions
-     * together.
-     *
-     * @throws CdnException             when CloudFront can't be read for one of them (nothing is made up)
-     * @throws IllegalArgumentException when the distribution is not in the config
-     */
-    public int usedThisMonth(String distributionId) {
-        return usedBy(accountOf(distributionId), clock.instant());
-    }
-
-    /**
-     * Paths used this UTC month, by account key ({@value #DEFAULT_ACCOUNT} or a 12-digit account id), for every
-     * account the config spans, in config order.
-     *
-     * @throws CdnException when CloudFront can't be read for any configured distribution
-     */
-    public Map<String, Integer> usedThisMonthByAccount() {
-        return usedThisMonthBy(distributionsByAccount.keySet());
-    }
-
-    /**
-     * Paths used this UTC month by the accounts these distributions belong to, and no other, in config order: what
-     * someone who may use only these is shown.
-     *
-     * @throws CdnException             when CloudFront can't be read for a distribution of those accounts
-     * @throws IllegalArgumentException when a distribution is not in the config
-     */
-    public Map<String, Integer> usedThisMonthByAccount(Collection<String> distributionIds) {
-        return usedThisMonthBy(accountsOf(distributionIds));
-    }
-
     /** The accounts of these distributions, in config order. */
     private Set<String> accountsOf(Collection<String> distributionIds) {
         Set<String> accounts = new HashSet<>();
@@ -204,15 +177,6 @@ public final class MonthToDatePaths {
         Set<String> inConfigOrder = new LinkedHashSet<>(distributionsByAccount.keySet());
         inConfigOrder.retainAll(accounts);
         return inConfigOrder;
-    }
-
-    private Map<String, Integer> usedThisMonthBy(Set<String> accounts) {
-        Instant now = clock.instant();
-        Map<String, Integer> used = new LinkedHashMap<>();
-        for (String account : accounts) {
-            used.put(account, usedBy(account, now));
-        }
-        return Collections.unmodifiableMap(used);
     }
 
     /**
@@ -239,7 +203,7 @@ public final class MonthToDatePaths {
         Set<String> accounts = accountsOf(distributionIds);
         Map<String, CompletableFuture<MonthCount>> counts = new LinkedHashMap<>();
         for (String account : accounts) {
-            counts.put(account, CompletableFuture.supplyAsync(() -> countOf(account), background));
+            counts.put(account, CompletableFuture.supplyAsync(() -> countOf(account), this::sideBySide));
         }
         Map<String, MonthCount> counted = new LinkedHashMap<>();
         counts.forEach((account, count) -> counted.put(account, joined(count)));
@@ -303,6 +267,10 @@ public final class MonthToDatePaths {
         } catch (TimeoutException stillReading) {
             return known(account, clock.instant());
         } catch (ExecutionException e) {
+            if (background.isShutdown()) {
+                // Closed: the read never started or was let go of; what is known is all there is.
+                return known(account, clock.instant());
+            }
             throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -310,6 +278,18 @@ public final class MonthToDatePaths {
         }
         // Every distribution of the account was listed since the read began: as fresh as a count gets.
         return known(account, clock.instant()).paths().map(MonthCount::fresh).orElseGet(MonthCount::notKnown);
+    }
+
+    /**
+     * Where one answer counts its accounts side by side; once closed, on the caller's thread, as an answer then waits
+     * for no read.
+     */
+    private void sideBySide(Runnable count) {
+        try {
+            background.execute(count);
+        } catch (RejectedExecutionException closed) {
+            count.run();
+        }
     }
 
     private static MonthCount joined(CompletableFuture<MonthCount> count) {
@@ -483,12 +463,28 @@ public final class MonthToDatePaths {
             try {
                 read(account).join();
             } catch (CompletionException e) {
+                if (background.isShutdown()) {
+                    // Closed: the next start reads every account again.
+                    return;
+                }
                 log.warn(
                         "Could not read this month's invalidation paths of account {}: {}",
                         account,
                         e.getCause().getMessage());
             }
         }
+    }
+
+    /**
+     * Starts no read any more and lets go of whoever waits for one in progress: an answer then gives what is known (as
+     * of when it was last read, or not known) at once, and a turn of {@link #keepReading} ends. For the bot's shutdown,
+     * whose workers must be free within its grace however long a read of hundreds of distributions takes.
+     */
+    @Override
+    public void close() {
+        background.shutdownNow();
+        // The interrupt does not end a call already sent, which waits for CloudFront's answer: nobody waits with it.
+        reading.values().forEach(read -> read.completeExceptionally(new RejectedExecutionException("closed")));
     }
 
     /**

@@ -52,10 +52,17 @@ class MonthToDatePathsTest {
                      roleArn: "arn:aws:iam::111122223333:role/invalidator"}
             """;
 
+    /**
+     * Long enough for any read here: these tests are about what is counted, and a person's 5-s bound
+     * ({@link MonthToDatePaths#LONGEST_WAIT}) would make them depend on how busy the machine is.
+     */
+    private static final Duration PATIENT = Duration.ofMinutes(1);
+
     private final CloudFrontFixture cloudFront = new CloudFrontFixture();
     private final CloudFrontSimulator simulator = cloudFront.simulator;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T10:00:00Z"));
-    private final MonthToDatePaths used = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock);
+    private final List<MonthToDatePaths> opened = new ArrayList<>();
+    private final MonthToDatePaths used = counting(CONFIG, MonthToDatePaths.DEFAULT_FRESHNESS);
 
     MonthToDatePathsTest() {
         simulator.addDistribution(IMAGES, "d222222abcdef8.cloudfront.net");
@@ -64,6 +71,7 @@ class MonthToDatePathsTest {
 
     @AfterEach
     void close() {
+        opened.forEach(MonthToDatePaths::close);
         cloudFront.close();
     }
 
@@ -75,7 +83,7 @@ class MonthToDatePathsTest {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
             seed(WEB, "2026-11-02T12:00:00Z", 2);
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(5);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(5));
         }
 
         @Test
@@ -83,19 +91,19 @@ class MonthToDatePathsTest {
             seed(WEB, "2026-10-31T23:59:59.999Z", 7);
             seed(WEB, "2026-11-01T00:00:00Z", 2);
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(2);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(2));
         }
 
         @Test
         void counts_a_wildcard_and_a_tag_as_one_path_each() {
             seed(WEB, "2026-11-02T08:00:00Z", List.of("/images/*", "#product-42", "/index.html"));
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(3);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(3));
         }
 
         @Test
         void is_zero_for_a_distribution_without_invalidations() {
-            assertThat(used.usedThisMonth(WEB)).isZero();
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(0));
         }
 
         @Test
@@ -103,7 +111,7 @@ class MonthToDatePathsTest {
             seed(WEB, "2026-10-30T08:00:00Z", 4);
             seed(WEB, "2026-11-01T08:00:00Z", 1);
 
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             assertThat(simulator.calls(Operation.GET_INVALIDATION, WEB)).isEqualTo(1);
         }
@@ -113,7 +121,7 @@ class MonthToDatePathsTest {
             seedMany(WEB, "2026-10-01T00:00:00Z", 250);
             seedMany(WEB, "2026-11-01T00:00:00Z", 50);
 
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             assertThat(simulator.calls(Operation.LIST_INVALIDATIONS, WEB)).isEqualTo(1);
         }
@@ -123,7 +131,7 @@ class MonthToDatePathsTest {
             seed(WEB, "2026-12-01T00:00:00Z", 4);
             seed(WEB, "2026-11-30T23:59:59.999Z", 1);
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(1);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(1));
         }
     }
 
@@ -135,7 +143,7 @@ class MonthToDatePathsTest {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
             seed(IMAGES, "2026-11-02T09:00:00Z", 4);
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(7);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(7));
         }
 
         @Test
@@ -143,7 +151,7 @@ class MonthToDatePathsTest {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
             seed(IMAGES, "2026-11-02T09:00:00Z", 4);
 
-            assertThat(used.usedThisMonth(IMAGES)).isEqualTo(used.usedThisMonth(WEB));
+            assertThat(used.countThisMonth(IMAGES)).isEqualTo(used.countThisMonth(WEB));
         }
 
         @Test
@@ -151,7 +159,7 @@ class MonthToDatePathsTest {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
             seed(SHOP, "2026-11-02T09:00:00Z", 5);
 
-            assertThat(used.usedThisMonth(SHOP)).isEqualTo(5);
+            assertThat(used.countThisMonth(SHOP)).isEqualTo(MonthCount.fresh(5));
         }
 
         @Test
@@ -160,8 +168,10 @@ class MonthToDatePathsTest {
             seed(IMAGES, "2026-11-02T09:00:00Z", 4);
             seed(SHOP, "2026-11-02T10:00:00Z", 5);
 
-            assertThat(used.usedThisMonthByAccount())
-                    .containsExactly(entry(MonthToDatePaths.DEFAULT_ACCOUNT, 7), entry(SHOP_ACCOUNT, 5));
+            assertThat(used.countThisMonthByAccount(List.of(WEB, IMAGES, SHOP)))
+                    .containsExactly(
+                            entry(MonthToDatePaths.DEFAULT_ACCOUNT, MonthCount.fresh(7)),
+                            entry(SHOP_ACCOUNT, MonthCount.fresh(5)));
         }
 
         @Test
@@ -170,8 +180,8 @@ class MonthToDatePathsTest {
             seed(IMAGES, "2026-11-02T09:00:00Z", 4);
             seed(SHOP, "2026-11-02T10:00:00Z", 5);
 
-            assertThat(used.usedThisMonthByAccount(List.of(WEB)))
-                    .containsExactly(entry(MonthToDatePaths.DEFAULT_ACCOUNT, 7));
+            assertThat(used.countThisMonthByAccount(List.of(WEB)))
+                    .containsExactly(entry(MonthToDatePaths.DEFAULT_ACCOUNT, MonthCount.fresh(7)));
             assertThat(simulator.calls(Operation.LIST_INVALIDATIONS, SHOP)).isZero();
         }
 
@@ -189,12 +199,12 @@ class MonthToDatePathsTest {
         void finds_a_distribution_id_in_any_letter_case() {
             seed(SHOP, "2026-11-02T10:00:00Z", 5);
 
-            assertThat(used.usedThisMonth("e3shopexample")).isEqualTo(5);
+            assertThat(used.countThisMonth("e3shopexample")).isEqualTo(MonthCount.fresh(5));
         }
 
         @Test
         void refuses_a_distribution_that_is_not_in_the_config() {
-            assertThatThrownBy(() -> used.usedThisMonth("E9UNKNOWNEXAMPLE"))
+            assertThatThrownBy(() -> used.countThisMonth("E9UNKNOWNEXAMPLE"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("not a configured distribution: E9UNKNOWNEXAMPLE");
         }
@@ -207,14 +217,14 @@ class MonthToDatePathsTest {
         void counts_invalidations_beyond_the_first_hundred() {
             seedMany(WEB, "2026-11-01T00:00:00Z", 250);
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(250);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(250));
         }
 
         @Test
         void lists_three_pages_of_a_hundred_for_two_hundred_and_fifty() {
             seedMany(WEB, "2026-11-01T00:00:00Z", 250);
 
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             assertThat(simulator.calls(Operation.LIST_INVALIDATIONS, WEB)).isEqualTo(3);
         }
@@ -226,10 +236,10 @@ class MonthToDatePathsTest {
         @Test
         void asks_no_get_invalidation_again_for_invalidations_already_seen() {
             seedMany(WEB, "2026-11-01T00:00:00Z", 120);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
 
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             assertThat(simulator.calls(Operation.GET_INVALIDATION, WEB)).isEqualTo(120);
         }
@@ -237,10 +247,10 @@ class MonthToDatePathsTest {
         @Test
         void lists_again_once_the_answer_is_no_longer_fresh() {
             seed(WEB, "2026-11-01T00:00:00Z", 1);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
 
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             assertThat(simulator.calls(Operation.LIST_INVALIDATIONS, WEB)).isEqualTo(2);
         }
@@ -248,21 +258,21 @@ class MonthToDatePathsTest {
         @Test
         void counts_an_invalidation_created_after_the_first_answer() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             seed(WEB, "2026-11-03T10:00:01Z", 2);
             clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(5);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(5));
         }
 
         @Test
         void asks_one_get_invalidation_for_the_new_invalidation_only() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             seed(WEB, "2026-11-03T10:00:01Z", 2);
             clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
 
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             assertThat(simulator.calls(Operation.GET_INVALIDATION, WEB)).isEqualTo(2);
         }
@@ -270,30 +280,32 @@ class MonthToDatePathsTest {
         @Test
         void answers_from_memory_within_the_freshness_window() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             seed(WEB, "2026-11-03T10:00:01Z", 2);
             clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS.minusMillis(1));
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(3);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(3));
         }
 
         @Test
         void makes_no_call_within_the_freshness_window() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             int callsBefore = simulator.recordedCalls().size();
 
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             assertThat(simulator.recordedCalls()).hasSize(callsBefore);
         }
 
         @Test
         void lists_on_every_call_with_a_zero_freshness_window() {
-            MonthToDatePaths unbuffered = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock, Duration.ZERO);
-            unbuffered.usedThisMonth(SHOP);
+            MonthToDatePaths unbuffered = counting(CONFIG, Duration.ZERO);
+            unbuffered.countThisMonth(SHOP);
+            // Asked again later, as on any clock that moves: a count of the very same instant is not yet any older.
+            clock.advance(Duration.ofMillis(1));
 
-            unbuffered.usedThisMonth(SHOP);
+            unbuffered.countThisMonth(SHOP);
 
             assertThat(simulator.calls(Operation.LIST_INVALIDATIONS, SHOP)).isEqualTo(2);
         }
@@ -301,9 +313,9 @@ class MonthToDatePathsTest {
         @Test
         void lets_concurrent_callers_share_one_listing() throws Exception {
             seedMany(WEB, "2026-11-01T00:00:00Z", 30);
-            List<Integer> answers = concurrently(8, () -> used.usedThisMonth(WEB));
+            List<MonthCount> answers = concurrently(8, () -> used.countThisMonth(WEB));
 
-            assertThat(answers).containsOnly(30);
+            assertThat(answers).containsOnly(MonthCount.fresh(30));
             assertThat(simulator.calls(Operation.LIST_INVALIDATIONS, WEB)).isEqualTo(1);
             assertThat(simulator.calls(Operation.GET_INVALIDATION, WEB)).isEqualTo(30);
         }
@@ -315,54 +327,54 @@ class MonthToDatePathsTest {
         @Test
         void counts_a_recorded_invalidation_within_the_freshness_window() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             used.record(created(seed(WEB, "2026-11-03T10:00:00Z", 4)));
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(7);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(7));
         }
 
         @Test
         void makes_no_call_to_count_it() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             int callsBefore = simulator.recordedCalls().size();
 
             used.record(created(seed(WEB, "2026-11-03T10:00:00Z", 4)));
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             assertThat(simulator.recordedCalls()).hasSize(callsBefore);
         }
 
         @Test
         void asks_no_get_invalidation_for_it_on_the_next_refresh() {
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             used.record(created(seed(WEB, "2026-11-03T10:00:00Z", 4)));
             clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
 
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             assertThat(simulator.calls(Operation.GET_INVALIDATION, WEB)).isZero();
         }
 
         @Test
         void counts_an_invalidation_recorded_twice_once() {
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             Invalidation created = created(seed(WEB, "2026-11-03T10:00:00Z", 4));
 
             used.record(created);
             used.record(created);
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(4);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(4));
         }
 
         @Test
         void counts_it_for_the_whole_account() {
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             used.record(created(seed(IMAGES, "2026-11-03T10:00:00Z", 4)));
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(4);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(4));
         }
 
         @Test
@@ -382,11 +394,11 @@ class MonthToDatePathsTest {
         @Test
         void starts_again_from_zero_in_december() {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             clock.set(Instant.parse("2026-12-01T00:00:00Z"));
 
-            assertThat(used.usedThisMonth(WEB)).isZero();
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(0));
         }
 
         @Test
@@ -394,23 +406,25 @@ class MonthToDatePathsTest {
             clock.set(Instant.parse("2026-11-30T23:59:55Z"));
             seed(WEB, "2026-11-30T23:00:00Z", 3);
             seed(WEB, "2026-12-01T00:00:01Z", 2);
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(3);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(3));
 
             clock.advance(Duration.ofSeconds(10));
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(2);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(2));
         }
 
         @Test
         void counts_december_per_account_too() {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
             seed(SHOP, "2026-12-02T08:00:00Z", 1);
-            used.usedThisMonthByAccount();
+            used.countThisMonthByAccount(List.of(WEB, IMAGES, SHOP));
 
             clock.set(Instant.parse("2026-12-03T10:00:00Z"));
 
-            assertThat(used.usedThisMonthByAccount())
-                    .containsExactly(entry(MonthToDatePaths.DEFAULT_ACCOUNT, 0), entry(SHOP_ACCOUNT, 1));
+            assertThat(used.countThisMonthByAccount(List.of(WEB, IMAGES, SHOP)))
+                    .containsExactly(
+                            entry(MonthToDatePaths.DEFAULT_ACCOUNT, MonthCount.fresh(0)),
+                            entry(SHOP_ACCOUNT, MonthCount.fresh(1)));
         }
     }
 
@@ -426,7 +440,7 @@ class MonthToDatePathsTest {
         void tells_each_accounts_paths_as_last_read_without_calling_cloudfront() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
             seed(SHOP, "2026-11-02T00:00:00Z", 2);
-            used.usedThisMonthByAccount();
+            used.countThisMonthByAccount(List.of(WEB, IMAGES, SHOP));
             seed(WEB, "2026-11-03T09:00:00Z", 4);
             clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
             int callsBefore = simulator.recordedCalls().size();
@@ -443,7 +457,7 @@ class MonthToDatePathsTest {
 
         @Test
         void so_that_it_follows_invalidations_made_elsewhere() {
-            MonthToDatePaths reading = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock, Duration.ZERO);
+            MonthToDatePaths reading = counting(CONFIG, Duration.ZERO);
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
             try {
                 reading.keepReading(Duration.ofMillis(50), timer, Runnable::run);
@@ -465,7 +479,7 @@ class MonthToDatePathsTest {
 
         @Test
         void after_a_read_failed() {
-            MonthToDatePaths reading = new MonthToDatePaths(config(CONFIG), cloudFront.cdn, clock, Duration.ZERO);
+            MonthToDatePaths reading = counting(CONFIG, Duration.ZERO);
             simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
             try {
@@ -488,7 +502,7 @@ class MonthToDatePathsTest {
         void passes_access_denied_on_to_the_caller() {
             simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
 
-            assertThatThrownBy(() -> used.usedThisMonth(WEB))
+            assertThatThrownBy(() -> used.countThisMonth(WEB))
                     .isInstanceOfSatisfying(
                             CdnException.class,
                             e -> assertThat(e.failure()).isEqualTo(CdnException.Failure.ACCESS_DENIED));
@@ -496,13 +510,13 @@ class MonthToDatePathsTest {
 
         @Test
         void passes_an_unknown_distribution_on_to_the_caller() {
-            MonthToDatePaths withAGap = new MonthToDatePaths(config("""
+            MonthToDatePaths withAGap = counting("""
                     distributions:
                       web: {id: E1WEBEXAMPLE, channels: [C0OPS], users: ["*"]}
                       gone: {id: E4GONEEXAMPLE, channels: [C0OPS], users: ["*"]}
-                    """), cloudFront.cdn, clock);
+                    """, MonthToDatePaths.DEFAULT_FRESHNESS);
 
-            assertThatThrownBy(() -> withAGap.usedThisMonth(WEB))
+            assertThatThrownBy(() -> withAGap.countThisMonth(WEB))
                     .isInstanceOfSatisfying(
                             CdnException.class,
                             e -> assertThat(e.failure()).isEqualTo(CdnException.Failure.NO_SUCH_DISTRIBUTION));
@@ -512,25 +526,26 @@ class MonthToDatePathsTest {
         void fails_the_whole_overview_rather_than_leave_an_account_out() {
             simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
 
-            assertThatThrownBy(used::usedThisMonthByAccount).isInstanceOf(CdnException.class);
+            assertThatThrownBy(() -> used.countThisMonthByAccount(List.of(WEB, IMAGES, SHOP)))
+                    .isInstanceOf(CdnException.class);
         }
 
         @Test
         void asks_again_on_the_next_call() {
             seed(WEB, "2026-11-02T08:00:00Z", 3);
             simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
-            assertThatThrownBy(() -> used.usedThisMonth(WEB)).isInstanceOf(CdnException.class);
+            assertThatThrownBy(() -> used.countThisMonth(WEB)).isInstanceOf(CdnException.class);
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(3);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(3));
         }
 
         @Test
         void keeps_what_it_counted_before_a_get_invalidation_failed() {
             seedMany(WEB, "2026-11-01T00:00:00Z", 5);
             simulator.injectFault(Operation.GET_INVALIDATION, Fault.ACCESS_DENIED, 1);
-            assertThatThrownBy(() -> used.usedThisMonth(WEB)).isInstanceOf(CdnException.class);
+            assertThatThrownBy(() -> used.countThisMonth(WEB)).isInstanceOf(CdnException.class);
 
-            assertThat(used.usedThisMonth(WEB)).isEqualTo(5);
+            assertThat(used.countThisMonth(WEB)).isEqualTo(MonthCount.fresh(5));
             assertThat(simulator.calls(Operation.GET_INVALIDATION, WEB)).isEqualTo(6);
         }
     }
@@ -549,7 +564,7 @@ class MonthToDatePathsTest {
         @Test
         void is_the_last_count_however_old_without_any_call() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             seed(WEB, "2026-11-03T10:00:01Z", 2);
             clock.advance(Duration.ofHours(1));
             int callsBefore = simulator.recordedCalls().size();
@@ -562,7 +577,7 @@ class MonthToDatePathsTest {
         @Test
         void counts_a_recorded_invalidation_at_once() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
 
             used.record(created(seed(IMAGES, "2026-11-03T10:00:01Z", 4)));
 
@@ -573,7 +588,7 @@ class MonthToDatePathsTest {
         @Test
         void is_empty_in_a_new_month_until_the_account_is_read_again() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             clock.set(Instant.parse("2026-12-01T00:00:00Z"));
 
             assertThat(used.knownThisMonthOfAccount(MonthToDatePaths.DEFAULT_ACCOUNT))
@@ -583,12 +598,12 @@ class MonthToDatePathsTest {
         @Test
         void does_not_wait_for_a_listing_in_progress() throws Exception {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             clock.advance(MonthToDatePaths.DEFAULT_FRESHNESS);
             CallHold listing = simulator.holdNext(Operation.LIST_INVALIDATIONS, CallHold.Point.BEFORE_COMMIT);
             ExecutorService reader = Executors.newSingleThreadExecutor();
             try {
-                Future<Integer> refreshing = reader.submit(() -> used.usedThisMonth(WEB));
+                Future<MonthCount> refreshing = reader.submit(() -> used.countThisMonth(WEB));
                 listing.awaitReached(Duration.ofSeconds(10));
 
                 assertThat(CompletableFuture.supplyAsync(
@@ -596,7 +611,7 @@ class MonthToDatePathsTest {
                                 .get(5, TimeUnit.SECONDS))
                         .contains(3);
                 listing.release();
-                assertThat(refreshing.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+                assertThat(refreshing.get(10, TimeUnit.SECONDS)).isEqualTo(MonthCount.fresh(3));
             } finally {
                 listing.release();
                 reader.shutdownNow();
@@ -632,8 +647,7 @@ class MonthToDatePathsTest {
             }
             // Over the adapter alone, without the bot's ReadBudget: eleven lists at once outrun the read rate.
             simulator.limits(CloudFrontLimits.strict().withReadRate(1_000, 1_000));
-            return new MonthToDatePaths(
-                    config(ELEVEN), cloudFront.cdn, clock, MonthToDatePaths.DEFAULT_FRESHNESS, SHORT_WAIT);
+            return counting(ELEVEN, MonthToDatePaths.DEFAULT_FRESHNESS, SHORT_WAIT);
         }
 
         @Test
@@ -662,7 +676,7 @@ class MonthToDatePathsTest {
         @Test
         void gives_a_small_account_an_exact_fresh_count() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            used.usedThisMonth(WEB);
+            used.countThisMonth(WEB);
             clock.advance(Duration.ofMinutes(4));
             seed(IMAGES, "2026-11-03T10:01:00Z", 2);
 
@@ -673,7 +687,7 @@ class MonthToDatePathsTest {
         void gives_a_big_accounts_known_count_at_once_with_its_age_and_reads_it_again_in_the_background() {
             MonthToDatePaths big = many();
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            big.usedThisMonth(WEB);
+            big.readNow(cloudFront.cdn);
             clock.advance(Duration.ofMinutes(4));
             seed(IMAGES, "2026-11-03T10:01:00Z", 2);
             CallHold listing = simulator.holdNext(Operation.LIST_INVALIDATIONS, CallHold.Point.BEFORE_COMMIT);
@@ -708,8 +722,7 @@ class MonthToDatePathsTest {
         @Test
         void waits_for_start_ups_read_instead_of_listing_beside_it() {
             seed(WEB, "2026-11-01T00:00:00Z", 3);
-            MonthToDatePaths starting = new MonthToDatePaths(
-                    config(CONFIG), cloudFront.cdn, clock, MonthToDatePaths.DEFAULT_FRESHNESS, SHORT_WAIT);
+            MonthToDatePaths starting = counting(CONFIG, MonthToDatePaths.DEFAULT_FRESHNESS, SHORT_WAIT);
             starting.announceReadNow();
 
             assertThat(starting.countThisMonth(WEB)).isEqualTo(MonthCount.notKnown());
@@ -739,7 +752,84 @@ class MonthToDatePathsTest {
         }
     }
 
+    /** Once the bot stops: no read starts, and nobody waits for one. */
+    @Nested
+    class Closed {
+
+        @Test
+        void starts_no_read_and_answers_what_is_known_at_once() throws Exception {
+            seed(WEB, "2026-11-01T00:00:00Z", 3);
+            used.countThisMonth(WEB);
+            clock.advance(Duration.ofMinutes(4));
+            int listsBefore = simulator.calls(Operation.LIST_INVALIDATIONS);
+
+            used.close();
+
+            assertThat(CompletableFuture.supplyAsync(() -> used.countThisMonth(WEB))
+                            .get(10, TimeUnit.SECONDS))
+                    .isEqualTo(MonthCount.asOf(3, Duration.ofMinutes(4)));
+            assertThat(CompletableFuture.supplyAsync(() -> used.countThisMonthByAccount(List.of(WEB, SHOP)))
+                            .get(10, TimeUnit.SECONDS))
+                    .containsExactly(
+                            entry(MonthToDatePaths.DEFAULT_ACCOUNT, MonthCount.asOf(3, Duration.ofMinutes(4))),
+                            entry(SHOP_ACCOUNT, MonthCount.notKnown()));
+            assertThat(used.knownCount(SHOP)).isEqualTo(MonthCount.notKnown());
+            assertThat(simulator.calls(Operation.LIST_INVALIDATIONS)).isEqualTo(listsBefore);
+        }
+
+        @Test
+        void lets_go_of_an_answer_waiting_for_a_read_in_progress() throws Exception {
+            CallHold listing = simulator.holdNext(Operation.LIST_INVALIDATIONS, CallHold.Point.BEFORE_COMMIT);
+            try {
+                CompletableFuture<MonthCount> waiting = CompletableFuture.supplyAsync(() -> used.countThisMonth(WEB));
+                listing.awaitReached(Duration.ofSeconds(10));
+
+                used.close();
+
+                assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(MonthCount.notKnown());
+            } finally {
+                listing.release();
+            }
+        }
+
+        @Test
+        void frees_the_worker_whose_turn_of_keep_reading_waits_for_a_read_in_progress() throws Exception {
+            CallHold listing = simulator.holdNext(Operation.LIST_INVALIDATIONS, CallHold.Point.BEFORE_COMMIT);
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            ExecutorService worker = Executors.newSingleThreadExecutor();
+            try {
+                used.keepReading(Duration.ofMillis(50), timer, worker);
+                listing.awaitReached(Duration.ofSeconds(10));
+
+                used.close();
+
+                worker.shutdown();
+                assertThat(worker.awaitTermination(10, TimeUnit.SECONDS))
+                        .as("the worker is free within 10 s, as the bot's drain needs it")
+                        .isTrue();
+            } finally {
+                listing.release();
+                timer.shutdownNow();
+                worker.shutdownNow();
+            }
+        }
+    }
+
     // ---- helpers ----
+
+    /**
+     * Over the real gateway, closed after the test; an answer waits for its read up to {@code longestWait}, which
+     * {@link #PATIENT} makes as long as the read takes.
+     */
+    private MonthToDatePaths counting(String yaml, Duration freshness, Duration longestWait) {
+        MonthToDatePaths paths = new MonthToDatePaths(config(yaml), cloudFront.cdn, clock, freshness, longestWait);
+        opened.add(paths);
+        return paths;
+    }
+
+    private MonthToDatePaths counting(String yaml, Duration freshness) {
+        return counting(yaml, freshness, PATIENT);
+    }
 
     private static BotConfig config(String yaml) {
         try {
@@ -784,11 +874,11 @@ class MonthToDatePathsTest {
     }
 
     /** Runs {@code call} on {@code threads} threads released together; their answers. */
-    private static List<Integer> concurrently(int threads, Callable<Integer> call) throws Exception {
+    private static <T> List<T> concurrently(int threads, Callable<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
@@ -796,8 +886,8 @@ class MonthToDatePathsTest {
                 }));
             }
             start.countDown();
-            List<Integer> answers = new ArrayList<>();
-            for (Future<Integer> future : futures) {
+            List<T> answers = new ArrayList<>();
+            for (Future<T> future : futures) {
                 answers.add(future.get(20, TimeUnit.SECONDS));
             }
             return answers;
