@@ -7,7 +7,6 @@ import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invalidator.Bot;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.sandbox.CallHold;
@@ -21,8 +20,6 @@ import dev.invalidator.sandbox.SlackSimulator.StepExecution;
 import dev.invalidator.slack.listeners.events.WorkflowStepListener;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +37,6 @@ class WorkflowGroupStepEndToEndTest {
 
     private static final String ALICE = SlackSimulator.ALICE;
     private static final String BOB = SlackSimulator.BOB;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ENDED = "every distribution of the group ";
     private static final String DOCS = "E4DOCSEXAMPLE";
 
@@ -74,29 +70,6 @@ class WorkflowGroupStepEndToEndTest {
         StepExecution execution = world.slack.runStep(WorkflowStepListener.CALLBACK_ID, inputs);
         execution.envelope().ack().orTimeout(10, TimeUnit.SECONDS).join();
         return execution;
-    }
-
-    private StepCompletion awaitEnd(StepExecution execution) {
-        return Await.value(
-                "the end of workflow step " + execution.executionId(),
-                () -> completionsOf(execution).stream()
-                        .filter(StepCompletion::accepted)
-                        .findFirst()
-                        .orElse(null));
-    }
-
-    private List<StepCompletion> completionsOf(StepExecution execution) {
-        return world.slack.stepCompletions().stream()
-                .filter(completion -> completion.executionId().equals(execution.executionId()))
-                .toList();
-    }
-
-    private static JsonNode outputs(StepCompletion completion) {
-        try {
-            return JSON.readTree(completion.outputs().orElseThrow());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private ChannelMessage awaitGroupMessage(String group) {
@@ -161,16 +134,16 @@ class WorkflowGroupStepEndToEndTest {
         ChannelMessage group = awaitGroupMessage("sites");
         awaitLines(group, "`web` — in progress", "`images` — in progress");
         assertThat(now(group).metadataJson()).contains(execution.executionId());
-        assertThat(completionsOf(execution))
+        assertThat(world.stepCompletions(execution))
                 .as("nothing ends the step while the members run")
                 .isEmpty();
 
         world.cloudFront.simulator.complete(web.id());
         world.cloudFront.simulator.complete(images.id());
 
-        StepCompletion end = awaitEnd(execution);
+        StepCompletion end = world.awaitStepEnd(execution);
         assertThat(end.success()).isTrue();
-        JsonNode outputs = outputs(end);
+        JsonNode outputs = BotFixture.stepOutputs(end);
         assertThat(outputs.path("invalidation_ids").asText()).isEqualTo(web.id() + "," + images.id());
         assertThat(outputs.path("state").asText()).isEqualTo("completed");
         assertThat(outputs.path("stale_urls").asInt()).isEqualTo(2);
@@ -179,7 +152,7 @@ class WorkflowGroupStepEndToEndTest {
                 "the bot to be done",
                 () -> world.slack.thread(OPS, group.ts()).stream()
                         .anyMatch(reply -> reply.text().contains(ENDED)));
-        assertThat(completionsOf(execution)).hasSize(1);
+        assertThat(world.stepCompletions(execution)).hasSize(1);
         assertThat(world.slack.messages(OPS)).as("one message in the channel").hasSize(1);
     }
 
@@ -188,18 +161,18 @@ class WorkflowGroupStepEndToEndTest {
         startBot(CONFIG);
         StepExecution execution = run("sites", "/index.html", ALICE, false);
 
-        StepCompletion end = awaitEnd(execution);
+        StepCompletion end = world.awaitStepEnd(execution);
 
         List<SimulatedInvalidation> created = List.of(world.awaitInvalidation(WEB), world.awaitInvalidation(IMAGES));
-        assertThat(outputs(end).path("state").asText()).isEqualTo("in_progress");
-        assertThat(outputs(end).path("invalidation_ids").asText())
+        assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("in_progress");
+        assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
                 .isEqualTo(created.get(0).id() + "," + created.get(1).id());
-        assertThat(outputs(end).path("status_message").asText())
+        assertThat(BotFixture.stepOutputs(end).path("status_message").asText())
                 .contains(awaitGroupMessage("sites").ts().replace(".", ""));
         created.forEach(invalidation -> world.cloudFront.simulator.complete(invalidation.id()));
         ChannelMessage group = awaitGroupMessage("sites");
         Await.until("the group's notice", () -> !notices(group).isEmpty());
-        assertThat(completionsOf(execution))
+        assertThat(world.stepCompletions(execution))
                 .as("one completion, none tried after it")
                 .hasSize(1);
     }
@@ -209,7 +182,7 @@ class WorkflowGroupStepEndToEndTest {
         startBot(CONFIG);
         StepExecution execution = run("sites", "/index.html", BOB, true);
 
-        StepCompletion end = awaitEnd(execution);
+        StepCompletion end = world.awaitStepEnd(execution);
 
         assertThat(end.success()).isFalse();
         assertThat(end.error().orElseThrow()).contains("images").containsIgnoringCase("not allowed");
@@ -223,7 +196,7 @@ class WorkflowGroupStepEndToEndTest {
         startBot(CONFIG);
         StepExecution execution = run("sites", "/*", ALICE, true);
 
-        StepCompletion end = awaitEnd(execution);
+        StepCompletion end = world.awaitStepEnd(execution);
 
         assertThat(end.success()).isFalse();
         assertThat(end.error().orElseThrow())
@@ -245,7 +218,10 @@ class WorkflowGroupStepEndToEndTest {
 
         assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/*");
         assertThat(world.awaitInvalidation(IMAGES).paths()).containsExactly("/*");
-        assertThat(outputs(awaitEnd(execution)).path("state").asText()).isEqualTo("in_progress");
+        assertThat(BotFixture.stepOutputs(world.awaitStepEnd(execution))
+                        .path("state")
+                        .asText())
+                .isEqualTo("in_progress");
     }
 
     @Test
@@ -254,7 +230,7 @@ class WorkflowGroupStepEndToEndTest {
 
         StepExecution execution = run("sites", "/*", ALICE, false);
 
-        StepCompletion end = awaitEnd(execution);
+        StepCompletion end = world.awaitStepEnd(execution);
         assertThat(end.success()).isFalse();
         assertThat(end.error().orElseThrow()).contains("images").contains("workflowsSkipConfirm");
         assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
@@ -271,12 +247,13 @@ class WorkflowGroupStepEndToEndTest {
 
         click(BOB, shop, StatusCard.REJECT);
         awaitLines(group, "`shop` — rejected");
-        assertThat(completionsOf(execution)).as("web still runs").isEmpty();
+        assertThat(world.stepCompletions(execution)).as("web still runs").isEmpty();
         world.cloudFront.simulator.complete(web.id());
 
-        StepCompletion end = awaitEnd(execution);
-        assertThat(outputs(end).path("state").asText()).isEqualTo("rejected");
-        assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(web.id());
+        StepCompletion end = world.awaitStepEnd(execution);
+        assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("rejected");
+        assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
+                .isEqualTo(web.id());
         assertThat(world.cloudFront.simulator.invalidations(SHOP)).isEmpty();
     }
 
@@ -293,10 +270,11 @@ class WorkflowGroupStepEndToEndTest {
         world.cloudFront.simulator.complete(web.id());
         world.cloudFront.simulator.complete(images.id());
 
-        StepCompletion end = awaitEnd(execution);
-        assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
-        assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(web.id() + "," + images.id());
-        assertThat(completionsOf(execution))
+        StepCompletion end = world.awaitStepEnd(execution);
+        assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("completed");
+        assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
+                .isEqualTo(web.id() + "," + images.id());
+        assertThat(world.stepCompletions(execution))
                 .filteredOn(StepCompletion::accepted)
                 .hasSize(1);
     }
@@ -313,10 +291,13 @@ class WorkflowGroupStepEndToEndTest {
         world.cloudFront.simulator.complete(web.id());
         world.cloudFront.simulator.complete(images.id());
 
-        assertThat(outputs(awaitEnd(execution)).path("state").asText()).isEqualTo("completed");
+        assertThat(BotFixture.stepOutputs(world.awaitStepEnd(execution))
+                        .path("state")
+                        .asText())
+                .isEqualTo("completed");
         ChannelMessage group = awaitGroupMessage("sites");
         Await.until("the group's notice", () -> !notices(group).isEmpty());
-        assertThat(completionsOf(execution))
+        assertThat(world.stepCompletions(execution))
                 .filteredOn(StepCompletion::accepted)
                 .hasSize(1);
         assertThat(notices(group)).hasSize(1);
@@ -370,12 +351,13 @@ class WorkflowGroupStepEndToEndTest {
 
         ChannelMessage ended = awaitLines(group, "`shop` — rejected", "`docs` — rejected");
         assertThat(ended.text()).endsWith("every member ended");
-        StepCompletion end = awaitEnd(execution);
-        assertThat(outputs(end).path("state").asText()).isEqualTo("rejected");
-        assertThat(outputs(end).path("invalidation_ids").asText()).isEmpty();
+        StepCompletion end = world.awaitStepEnd(execution);
+        assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("rejected");
+        assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
+                .isEmpty();
         Await.until("the group's notice", () -> !notices(group).isEmpty());
         assertThat(notices(group)).hasSize(1);
-        assertThat(completionsOf(execution))
+        assertThat(world.stepCompletions(execution))
                 .filteredOn(StepCompletion::accepted)
                 .hasSize(1);
         assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))

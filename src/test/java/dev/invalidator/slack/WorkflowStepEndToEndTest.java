@@ -7,7 +7,6 @@ import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invalidator.Bot;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
@@ -20,11 +19,8 @@ import dev.invalidator.sandbox.SlackSimulator.StepExecution;
 import dev.invalidator.slack.listeners.events.WorkflowStepListener;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +38,6 @@ class WorkflowStepEndToEndTest {
 
     private static final String ALICE = SlackSimulator.ALICE;
     private static final String BOB = SlackSimulator.BOB;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BotFixture world;
 
@@ -68,30 +63,6 @@ class WorkflowStepEndToEndTest {
         return execution;
     }
 
-    private StepCompletion awaitEnd(StepExecution execution) {
-        return Await.value(
-                "the end of workflow step " + execution.executionId(),
-                () -> world.slack.stepCompletions().stream()
-                        .filter(completion -> completion.executionId().equals(execution.executionId()))
-                        .filter(StepCompletion::accepted)
-                        .findFirst()
-                        .orElse(null));
-    }
-
-    private List<StepCompletion> completionsOf(StepExecution execution) {
-        return world.slack.stepCompletions().stream()
-                .filter(completion -> completion.executionId().equals(execution.executionId()))
-                .toList();
-    }
-
-    private static JsonNode outputs(StepCompletion completion) {
-        try {
-            return JSON.readTree(completion.outputs().orElseThrow());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private ChannelMessage awaitStatus(String state) {
         return world.awaitMessage(OPS, message -> message.text().contains(state), "the status message, " + state);
     }
@@ -115,16 +86,16 @@ class WorkflowStepEndToEndTest {
             assertThat(invalidation.paths()).containsExactly("/index.html", "/css/*");
             assertThat(inProgress.blocksJson()).contains("<@" + ALICE + ">");
             assertThat(inProgress.metadataJson()).contains(execution.executionId());
-            assertThat(completionsOf(execution))
+            assertThat(world.stepCompletions(execution))
                     .as("nothing ends the step before CloudFront completes")
                     .isEmpty();
 
             world.cloudFront.simulator.complete(invalidation.id());
 
-            StepCompletion end = awaitEnd(execution);
+            StepCompletion end = world.awaitStepEnd(execution);
             assertThat(end.success()).isTrue();
             assertThat(end.auth()).as("the token the event carried").isEqualTo(SlackSimulator.Auth.WORKFLOW);
-            JsonNode outputs = outputs(end);
+            JsonNode outputs = BotFixture.stepOutputs(end);
             assertThat(outputs.path("invalidation_ids").asText()).isEqualTo(invalidation.id());
             assertThat(outputs.path("state").asText()).isEqualTo("completed");
             assertThat(outputs.path("stale_urls").isInt()).isTrue();
@@ -138,15 +109,16 @@ class WorkflowStepEndToEndTest {
             StepExecution execution = run("web", "/index.html", ALICE, OPS, false);
 
             SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
-            StepCompletion end = awaitEnd(execution);
+            StepCompletion end = world.awaitStepEnd(execution);
 
-            assertThat(outputs(end).path("state").asText()).isEqualTo("in_progress");
-            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("in_progress");
+            assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
+                    .isEqualTo(invalidation.id());
             world.cloudFront.simulator.complete(invalidation.id());
             ChannelMessage completed = awaitStatus("completed");
             world.awaitReply(completed, reply -> reply.text().contains("<@" + ALICE + ">"), "the completion notice");
             Await.until("the bot to be done with the completion", bot::idle);
-            assertThat(completionsOf(execution))
+            assertThat(world.stepCompletions(execution))
                     .as("one completion, none tried after it")
                     .hasSize(1);
         }
@@ -155,7 +127,7 @@ class WorkflowStepEndToEndTest {
         void a_channel_the_distribution_is_not_allowed_in_fails_the_step_and_creates_nothing() {
             StepExecution execution = run("web", "/index.html", ALICE, SlackSimulator.GENERAL, true);
 
-            StepCompletion end = awaitEnd(execution);
+            StepCompletion end = world.awaitStepEnd(execution);
 
             assertThat(end.success()).isFalse();
             assertThat(end.error().orElseThrow()).containsIgnoringCase("not allowed");
@@ -168,7 +140,7 @@ class WorkflowStepEndToEndTest {
         void a_person_the_distribution_does_not_list_fails_the_step_and_creates_nothing() {
             StepExecution execution = run("images", "/logo.png", BOB, OPS, true);
 
-            StepCompletion end = awaitEnd(execution);
+            StepCompletion end = world.awaitStepEnd(execution);
 
             assertThat(end.success()).isFalse();
             assertThat(end.error().orElseThrow()).containsIgnoringCase("not allowed");
@@ -180,7 +152,7 @@ class WorkflowStepEndToEndTest {
         void a_bad_path_fails_the_step_naming_the_path_as_the_command_does() {
             StepExecution execution = run("web", "/index.html\nindex.html", ALICE, OPS, true);
 
-            StepCompletion end = awaitEnd(execution);
+            StepCompletion end = world.awaitStepEnd(execution);
 
             assertThat(end.success()).isFalse();
             assertThat(end.error().orElseThrow()).contains("index.html").contains("/");
@@ -192,7 +164,7 @@ class WorkflowStepEndToEndTest {
         void a_wipe_fails_the_step_by_default_saying_why_and_which_key_allows_it() {
             StepExecution execution = run("web", "/*", ALICE, OPS, true);
 
-            StepCompletion end = awaitEnd(execution);
+            StepCompletion end = world.awaitStepEnd(execution);
 
             assertThat(end.success()).isFalse();
             assertThat(end.error().orElseThrow()).contains("/*").contains("workflowsSkipConfirm");
@@ -230,9 +202,9 @@ class WorkflowStepEndToEndTest {
 
             world.cloudFront.simulator.complete(invalidation.id());
 
-            StepCompletion end = awaitEnd(execution);
-            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
-            assertThat(outputs(end).path("stale_urls").asInt()).isEqualTo(1);
+            StepCompletion end = world.awaitStepEnd(execution);
+            assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(BotFixture.stepOutputs(end).path("stale_urls").asInt()).isEqualTo(1);
             assertThat(world.awaitMessage(OPS, message -> message.text().contains("completed"), "the status message")
                             .blocksJson())
                     .contains("1 stale");
@@ -267,15 +239,16 @@ class WorkflowStepEndToEndTest {
         void the_step_waits_for_the_approver_and_completes_once_the_approved_invalidation_completes() {
             StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
             ChannelMessage waiting = awaitButtons();
-            assertThat(completionsOf(execution)).isEmpty();
+            assertThat(world.stepCompletions(execution)).isEmpty();
 
             click(BOB, waiting, StatusCard.APPROVE);
             SimulatedInvalidation invalidation = world.awaitInvalidation(SHOP);
             world.cloudFront.simulator.complete(invalidation.id());
 
-            StepCompletion end = awaitEnd(execution);
-            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
-            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            StepCompletion end = world.awaitStepEnd(execution);
+            assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
+                    .isEqualTo(invalidation.id());
         }
 
         @Test
@@ -285,9 +258,10 @@ class WorkflowStepEndToEndTest {
 
             click(BOB, waiting, StatusCard.REJECT);
 
-            StepCompletion end = awaitEnd(execution);
-            assertThat(outputs(end).path("state").asText()).isEqualTo("rejected");
-            assertThat(outputs(end).path("invalidation_ids").asText()).isEmpty();
+            StepCompletion end = world.awaitStepEnd(execution);
+            assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("rejected");
+            assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
+                    .isEmpty();
             assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
                     .isZero();
         }
@@ -304,7 +278,10 @@ class WorkflowStepEndToEndTest {
             StepExecution execution = run("web", "/*", ALICE, OPS, false);
 
             assertThat(world.awaitInvalidation(WEB).paths()).containsExactly("/*");
-            assertThat(outputs(awaitEnd(execution)).path("state").asText()).isEqualTo("in_progress");
+            assertThat(BotFixture.stepOutputs(world.awaitStepEnd(execution))
+                            .path("state")
+                            .asText())
+                    .isEqualTo("in_progress");
         }
     }
 
@@ -322,13 +299,14 @@ class WorkflowStepEndToEndTest {
             world.startBot();
             world.cloudFront.simulator.complete(invalidation.id());
 
-            StepCompletion end = awaitEnd(execution);
-            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
-            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            StepCompletion end = world.awaitStepEnd(execution);
+            assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
+                    .isEqualTo(invalidation.id());
             assertThat(end.auth())
                     .as("the new instance never saw the event's token")
                     .isEqualTo(SlackSimulator.Auth.BOT);
-            assertThat(completionsOf(execution))
+            assertThat(world.stepCompletions(execution))
                     .filteredOn(StepCompletion::accepted)
                     .hasSize(1);
         }
@@ -340,10 +318,11 @@ class WorkflowStepEndToEndTest {
             SimulatedInvalidation invalidation = approvedOnANewInstance(first);
             world.cloudFront.simulator.complete(invalidation.id());
 
-            StepCompletion end = awaitEnd(execution);
-            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
-            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
-            assertThat(completionsOf(execution))
+            StepCompletion end = world.awaitStepEnd(execution);
+            assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
+                    .isEqualTo(invalidation.id());
+            assertThat(world.stepCompletions(execution))
                     .filteredOn(StepCompletion::accepted)
                     .hasSize(1);
         }
@@ -354,9 +333,10 @@ class WorkflowStepEndToEndTest {
             StepExecution execution = run("shop", "/index.html", ALICE, OPS, false);
             SimulatedInvalidation invalidation = approvedOnANewInstance(first);
 
-            StepCompletion end = awaitEnd(execution);
-            assertThat(outputs(end).path("state").asText()).isEqualTo("in_progress");
-            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            StepCompletion end = world.awaitStepEnd(execution);
+            assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("in_progress");
+            assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
+                    .isEqualTo(invalidation.id());
         }
 
         /** The request awaiting approval on {@code first}, stopped; approved by Bob on a new instance, which sends it. */
@@ -385,11 +365,12 @@ class WorkflowStepEndToEndTest {
 
             world.cloudFront.simulator.complete(invalidation.id());
 
-            StepCompletion end = awaitEnd(execution);
-            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
-            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            StepCompletion end = world.awaitStepEnd(execution);
+            assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
+                    .isEqualTo(invalidation.id());
             assertThat(world.slack.calls("functions.completeSuccess")).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(completionsOf(execution))
+            assertThat(world.stepCompletions(execution))
                     .filteredOn(StepCompletion::accepted)
                     .hasSize(1);
         }
@@ -410,9 +391,10 @@ class WorkflowStepEndToEndTest {
             world.startBot(BotFixture.config(BotFixture.CONFIG.replace(
                     "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n")));
 
-            StepCompletion end = awaitEnd(execution);
-            assertThat(outputs(end).path("state").asText()).isEqualTo("completed");
-            assertThat(outputs(end).path("invalidation_ids").asText()).isEqualTo(invalidation.id());
+            StepCompletion end = world.awaitStepEnd(execution);
+            assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("completed");
+            assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
+                    .isEqualTo(invalidation.id());
         }
 
         @Test
@@ -427,14 +409,14 @@ class WorkflowStepEndToEndTest {
 
             world.cloudFront.simulator.complete(invalidation.id());
 
-            awaitEnd(execution);
+            world.awaitStepEnd(execution);
             Await.until(
                     "the other replica to try too",
-                    () -> completionsOf(execution).size() >= 2);
-            assertThat(completionsOf(execution))
+                    () -> world.stepCompletions(execution).size() >= 2);
+            assertThat(world.stepCompletions(execution))
                     .filteredOn(StepCompletion::accepted)
                     .hasSize(1);
-            assertThat(completionsOf(execution))
+            assertThat(world.stepCompletions(execution))
                     .allSatisfy(completion -> assertThat(completion.success()).isTrue());
         }
     }

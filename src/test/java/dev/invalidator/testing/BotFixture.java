@@ -1,5 +1,7 @@
 package dev.invalidator.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invalidator.Bot;
 import dev.invalidator.config.BotConfig;
 import dev.invalidator.config.ConfigException;
@@ -8,8 +10,12 @@ import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
+import dev.invalidator.sandbox.SlackSimulator.StepCompletion;
+import dev.invalidator.sandbox.SlackSimulator.StepExecution;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +29,8 @@ import java.util.function.Predicate;
  * sockets: Bolt's Socket Mode client, the real Web API client, the real AWS SDK.
  */
 public final class BotFixture implements AutoCloseable {
+
+    private static final ObjectMapper STEP_OUTPUTS = new ObjectMapper();
 
     public static final String OPS = "C0OPS";
     public static final String CAROL = "U0CAROL";
@@ -164,6 +172,32 @@ public final class BotFixture implements AutoCloseable {
                         .filter(condition)
                         .findFirst()
                         .orElse(null));
+    }
+
+    /** Every completion the bot sent for this run of a workflow step, Slack's answer included. */
+    public List<StepCompletion> stepCompletions(StepExecution execution) {
+        return slack.stepCompletions().stream()
+                .filter(completion -> completion.executionId().equals(execution.executionId()))
+                .toList();
+    }
+
+    /** The completion Slack took for this run of a workflow step. */
+    public StepCompletion awaitStepEnd(StepExecution execution) {
+        return Await.value(
+                "the end of workflow step " + execution.executionId(),
+                () -> stepCompletions(execution).stream()
+                        .filter(StepCompletion::accepted)
+                        .findFirst()
+                        .orElse(null));
+    }
+
+    /** The outputs a successful completion carried. */
+    public static JsonNode stepOutputs(StepCompletion completion) {
+        try {
+            return STEP_OUTPUTS.readTree(completion.outputs().orElseThrow());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Ephemeral awaitEphemeral(String user, String what) {
