@@ -84,15 +84,20 @@ final class SlackChatMethods {
         return out;
     }
 
+    /** The bot's own message {@code ts} in {@code channel}, not deleted; another's answers {@code notOwn}. */
+    private Stored ownMessage(Channel channel, String ts, String notOwn) {
+        Stored found = records.find(channel.id(), ts == null ? "" : ts)
+                .filter(message -> !message.deleted())
+                .orElseThrow(() -> new Failure("message_not_found"));
+        if (!SlackWorld.BOT_ID.equals(found.botId())) {
+            throw new Failure(notOwn);
+        }
+        return found;
+    }
+
     private ObjectNode update(Request r) {
         Channel channel = knownChannel(r.param("channel"));
-        String ts = r.param("ts");
-        Stored current = records.find(channel.id(), ts == null ? "" : ts)
-                .filter(found -> !found.deleted())
-                .orElseThrow(() -> new Failure("message_not_found"));
-        if (!SlackWorld.BOT_ID.equals(current.botId())) {
-            throw new Failure("cant_update_message");
-        }
+        Stored current = ownMessage(channel, r.param("ts"), "cant_update_message");
         String text = r.param("text");
         String blocks = blocks(r.param("blocks"));
         String metadataArg = r.param("metadata");
@@ -123,13 +128,7 @@ final class SlackChatMethods {
      */
     private ObjectNode delete(Request r) {
         Channel channel = knownChannel(r.param("channel"));
-        String ts = r.param("ts");
-        Stored current = records.find(channel.id(), ts == null ? "" : ts)
-                .filter(found -> !found.deleted())
-                .orElseThrow(() -> new Failure("message_not_found"));
-        if (!SlackWorld.BOT_ID.equals(current.botId())) {
-            throw new Failure("cant_delete_message");
-        }
+        Stored current = ownMessage(channel, r.param("ts"), "cant_delete_message");
         records.replace(channel.id(), current.ts(), Stored::asDeleted);
         return json.createObjectNode().put("channel", channel.id()).put("ts", current.ts());
     }
