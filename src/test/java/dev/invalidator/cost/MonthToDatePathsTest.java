@@ -732,16 +732,6 @@ class MonthToDatePathsTest {
         }
 
         @Test
-        void passes_a_failed_read_it_waited_for_on_to_the_caller() {
-            simulator.injectFault(Operation.LIST_INVALIDATIONS, Fault.ACCESS_DENIED, 1);
-
-            assertThatThrownBy(() -> used.countThisMonth(WEB))
-                    .isInstanceOfSatisfying(
-                            CdnException.class,
-                            e -> assertThat(e.failure()).isEqualTo(CdnException.Failure.ACCESS_DENIED));
-        }
-
-        @Test
         void counts_each_account_asked_about_in_config_order() {
             seed(SHOP, "2026-11-01T00:00:00Z", 2);
 
