@@ -137,7 +137,7 @@ public final class MonthToDatePaths implements AutoCloseable {
      * @param clock     the month is the UTC calendar month of {@code clock.instant()}; tests pass a clock they move
      * @param freshness how long an answer is reused without any CloudFront call; zero lists on every call
      */
-    public MonthToDatePaths(BotConfig config, Cdn cdn, Clock clock, Duration freshness) {
+    MonthToDatePaths(BotConfig config, Cdn cdn, Clock clock, Duration freshness) {
         this(config, cdn, clock, freshness, LONGEST_WAIT);
     }
 

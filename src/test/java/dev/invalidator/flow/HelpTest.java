@@ -37,6 +37,7 @@ class HelpTest {
 
     private final CloudFrontFixture cloudFront = new CloudFrontFixture();
     private final List<Message> answers = new ArrayList<>();
+    private final MonthToDatePaths monthToDate;
     private final Queries queries;
 
     HelpTest() throws ConfigException {
@@ -45,16 +46,18 @@ class HelpTest {
         Clock clock = Clock.systemUTC();
         AccessPolicy policy = new AccessPolicy(group -> Set.of(), user -> Workspace.Standing.MEMBER);
         DistributionCatalog catalog = new DistributionCatalog(config, cloudFront.cdn, Duration.ofMinutes(10), clock);
+        monthToDate = new MonthToDatePaths(config, cloudFront.cdn, clock);
         queries = new Queries(
                 new Gate(config, catalog, policy),
                 cloudFront.cdn,
-                new MonthToDatePaths(config, cloudFront.cdn, clock),
+                monthToDate,
                 new InvalidationDetails(cloudFront.cdn),
                 (channel, distribution) -> List.of());
     }
 
     @AfterEach
     void close() {
+        monthToDate.close();
         cloudFront.close();
     }
 
