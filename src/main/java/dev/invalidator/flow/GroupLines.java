@@ -35,8 +35,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reading the thread back, rather than remembering, is what lets another instance or a restarted one carry on: the
  * thread is the state every instance shares. A burst of member edits makes one read here (a look already due is not
- * asked for again) and one edit (SlackChat collapses edits of one message waiting for their turn). The notice goes
- * through {@link Chat#replyUnlessThreadHas}: once per group, as a member's completion notice is once per invalidation.
+ * asked for again) and at most one edit: the group message's facts keep a digest of the lines it shows, so a look that
+ * finds nothing new edits nothing — which is what lets a sweep ask for looks ({@link #look}) at little cost. The
+ * notice goes through {@link Chat#replyUnlessThreadHas}: once per group, as a member's completion notice is once per
+ * invalidation.
+ *
+ * <p>A workflow step run for the group is a fact of the group message: each look adds the members up ({@link
+ * GroupStepOutcome}) and, once they make an outcome, completes the step through {@link StepOutcomes}, once.
  */
 public final class GroupLines implements Chat {
 
