@@ -50,14 +50,6 @@ class ApprovalEndToEndTest {
                 "the waiting request with its buttons");
     }
 
-    private void click(String user, ChannelMessage status, String action) {
-        world.slack
-                .clickButton(user, OPS, status.ts(), action)
-                .ack()
-                .orTimeout(10, TimeUnit.SECONDS)
-                .join();
-    }
-
     @Nested
     class WhileWaiting {
 
@@ -81,7 +73,7 @@ class ApprovalEndToEndTest {
         void the_requester_cannot_approve_their_own_request() {
             ChannelMessage waiting = requestAndAwaitApproval();
 
-            click(ALICE, waiting, StatusCard.APPROVE);
+            world.click(ALICE, OPS, waiting, StatusCard.APPROVE);
 
             assertThat(world.awaitEphemeral(ALICE, "the refusal").text()).contains("another approver");
             assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
@@ -92,7 +84,7 @@ class ApprovalEndToEndTest {
         void someone_who_is_not_an_approver_is_refused() {
             ChannelMessage waiting = requestAndAwaitApproval();
 
-            click(DAVE, waiting, StatusCard.APPROVE);
+            world.click(DAVE, OPS, waiting, StatusCard.APPROVE);
 
             assertThat(world.awaitEphemeral(DAVE, "the refusal").text()).contains("Only approvers");
             assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
@@ -103,7 +95,7 @@ class ApprovalEndToEndTest {
         void an_approval_creates_the_invalidation_in_the_same_message_and_thread() {
             ChannelMessage waiting = requestAndAwaitApproval();
 
-            click(BOB, waiting, StatusCard.APPROVE);
+            world.click(BOB, OPS, waiting, StatusCard.APPROVE);
 
             SimulatedInvalidation invalidation = Await.value(
                     "the invalidation",
@@ -123,7 +115,7 @@ class ApprovalEndToEndTest {
                     waiting.blocksJson().replaceAll("(?s).*\"action_id\":\"approve\",\"value\":\"([^\"]+)\".*", "$1");
 
             assertThat(key).startsWith("t1.");
-            click(CAROL, waiting, StatusCard.APPROVE);
+            world.click(CAROL, OPS, waiting, StatusCard.APPROVE);
             Await.until(
                     "the invalidation",
                     () -> !world.cloudFront.simulator.invalidations(SHOP).isEmpty());
@@ -146,7 +138,7 @@ class ApprovalEndToEndTest {
         void a_rejection_ends_the_request_and_creates_nothing() {
             ChannelMessage waiting = requestAndAwaitApproval();
 
-            click(BOB, waiting, StatusCard.REJECT);
+            world.click(BOB, OPS, waiting, StatusCard.REJECT);
 
             ChannelMessage rejected = world.awaitMessage(OPS, m -> m.text().contains("rejected"), "the rejection");
             assertThat(rejected.blocksJson()).contains("Rejected by <@" + BOB + ">");
@@ -165,7 +157,7 @@ class ApprovalEndToEndTest {
         world.awaitReply(waiting, reply -> reply.text().contains("approval"), "the call for an approver");
         CallHold decision = world.slack.holdNext("chat.postMessage", CallHold.Point.AFTER_COMMIT);
 
-        click(BOB, waiting, StatusCard.APPROVE);
+        world.click(BOB, OPS, waiting, StatusCard.APPROVE);
         decision.awaitReached(Duration.ofSeconds(20));
         world.slack.failNext("conversations.replies", "internal_error", failedReads);
         decision.release();
@@ -218,7 +210,7 @@ class ApprovalEndToEndTest {
         clock.set(Instant.now()
                 .plus(BotFixture.config().polling().abandonedAfter())
                 .plusSeconds(1));
-        click(BOB, waiting, StatusCard.APPROVE);
+        world.click(BOB, OPS, waiting, StatusCard.APPROVE);
 
         awaitSentToCloudFront(waiting, Await.DEFAULT_TIMEOUT);
     }

@@ -16,7 +16,6 @@ import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -102,14 +101,6 @@ class GroupStatusMessageEndToEndTest {
         return world.slack.thread(OPS, group.ts()).stream()
                 .filter(reply -> reply.text().contains("<@" + ALICE + ">"))
                 .toList();
-    }
-
-    private void click(String user, ChannelMessage status, String action) {
-        world.slack
-                .clickButton(user, OPS, status.ts(), action)
-                .ack()
-                .orTimeout(10, TimeUnit.SECONDS)
-                .join();
     }
 
     @Test
@@ -230,13 +221,13 @@ class GroupStatusMessageEndToEndTest {
                         && reply.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
                 "docs waiting with its buttons");
 
-        click(BOB, shop, StatusCard.APPROVE);
+        world.click(BOB, OPS, shop, StatusCard.APPROVE);
 
         SimulatedInvalidation sent = world.awaitInvalidation(SHOP);
         awaitLines(group, "`shop` — in progress", "`docs` — awaiting approval");
         assertThat(world.cloudFront.simulator.invalidations(DOCS)).isEmpty();
 
-        click(BOB, docs, StatusCard.REJECT);
+        world.click(BOB, OPS, docs, StatusCard.REJECT);
         awaitLines(group, "`docs` — rejected");
         assertThat(world.slack.thread(OPS, group.ts()))
                 .noneMatch(reply -> reply.text().contains(ENDED));

@@ -101,14 +101,6 @@ class WorkflowGroupStepEndToEndTest {
                 "shop waiting with its buttons");
     }
 
-    private void click(String user, ChannelMessage status, String action) {
-        world.slack
-                .clickButton(user, OPS, status.ts(), action)
-                .ack()
-                .orTimeout(10, TimeUnit.SECONDS)
-                .join();
-    }
-
     private List<ChannelMessage> notices(ChannelMessage group) {
         return world.slack.thread(OPS, group.ts()).stream()
                 .filter(reply -> reply.text().contains(ENDED))
@@ -245,7 +237,7 @@ class WorkflowGroupStepEndToEndTest {
         ChannelMessage shop = awaitShopWaiting(group);
         SimulatedInvalidation web = world.awaitInvalidation(WEB);
 
-        click(BOB, shop, StatusCard.REJECT);
+        world.click(BOB, OPS, shop, StatusCard.REJECT);
         awaitLines(group, "`shop` — rejected");
         assertThat(world.stepCompletions(execution)).as("web still runs").isEmpty();
         world.cloudFront.simulator.complete(web.id());
@@ -326,12 +318,12 @@ class WorkflowGroupStepEndToEndTest {
                 reply -> reply.text().contains(" on docs: ")
                         && reply.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
                 "docs waiting with its buttons");
-        click(BOB, docs, StatusCard.REJECT);
+        world.click(BOB, OPS, docs, StatusCard.REJECT);
         awaitLines(group, "`docs` — rejected", "`shop` — awaiting approval");
         Await.until("the first instance to be done with docs", first::idle);
         CallHold rejection = world.slack.holdNext("chat.update", CallHold.Point.AFTER_COMMIT);
 
-        click(BOB, shop, StatusCard.REJECT);
+        world.click(BOB, OPS, shop, StatusCard.REJECT);
         rejection.awaitReached(Duration.ofSeconds(20));
         int reads = world.slack.calls("conversations.replies").size();
         world.slack.failNext("conversations.replies", "channel_not_found", 1);

@@ -227,21 +227,13 @@ class WorkflowStepEndToEndTest {
                     "the waiting request with its buttons");
         }
 
-        private void click(String user, ChannelMessage status, String action) {
-            world.slack
-                    .clickButton(user, OPS, status.ts(), action)
-                    .ack()
-                    .orTimeout(10, TimeUnit.SECONDS)
-                    .join();
-        }
-
         @Test
         void the_step_waits_for_the_approver_and_completes_once_the_approved_invalidation_completes() {
             StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
             ChannelMessage waiting = awaitButtons();
             assertThat(world.stepCompletions(execution)).isEmpty();
 
-            click(BOB, waiting, StatusCard.APPROVE);
+            world.click(BOB, OPS, waiting, StatusCard.APPROVE);
             SimulatedInvalidation invalidation = world.awaitInvalidation(SHOP);
             world.cloudFront.simulator.complete(invalidation.id());
 
@@ -256,7 +248,7 @@ class WorkflowStepEndToEndTest {
             StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
             ChannelMessage waiting = awaitButtons();
 
-            click(BOB, waiting, StatusCard.REJECT);
+            world.click(BOB, OPS, waiting, StatusCard.REJECT);
 
             StepCompletion end = world.awaitStepEnd(execution);
             assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("rejected");

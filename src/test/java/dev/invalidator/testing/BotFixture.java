@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -198,6 +199,14 @@ public final class BotFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code user} clicks {@code action} on {@code status} in {@code channel}, and the bot has acked it. */
+    public void click(String user, String channel, ChannelMessage status, String action) {
+        slack.clickButton(user, channel, status.ts(), action)
+                .ack()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
     }
 
     public Ephemeral awaitEphemeral(String user, String what) {
