@@ -63,28 +63,6 @@ class GroupStatusMessageEndToEndTest {
         world.close();
     }
 
-    private ChannelMessage awaitGroupMessage(String group) {
-        return world.awaitMessage(
-                OPS, message -> message.text().contains("on the group " + group), "the message of the group " + group);
-    }
-
-    private ChannelMessage now(ChannelMessage message) {
-        return world.slack.messages(OPS).stream()
-                .filter(found -> found.ts().equals(message.ts()))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    /** Waits until the group message shows each of {@code lines} ("`web` — completed"). */
-    private ChannelMessage awaitLines(ChannelMessage group, String... lines) {
-        return Await.until(
-                "the group's lines " + String.join(", ", lines),
-                Await.DEFAULT_TIMEOUT,
-                () -> now(group),
-                message ->
-                        Stream.of(lines).allMatch(line -> message.blocksJson().contains(line)));
-    }
-
     private ChannelMessage awaitMember(ChannelMessage group, String alias, String state) {
         return world.awaitReply(
                 group,
@@ -108,11 +86,12 @@ class GroupStatusMessageEndToEndTest {
         world.type(ALICE, OPS, "sites /index.html");
         List<SimulatedInvalidation> each =
                 Stream.of(WEB, IMAGES, DOCS).map(world::awaitInvalidation).toList();
-        ChannelMessage group = awaitGroupMessage("sites");
+        ChannelMessage group = world.awaitGroupMessage(OPS, "sites");
 
         each.forEach(invalidation -> world.cloudFront.simulator.complete(invalidation.id()));
 
-        ChannelMessage ended = awaitLines(group, "`web` — completed", "`images` — completed", "`docs` — completed");
+        ChannelMessage ended =
+                world.awaitGroupLines(OPS, group, "`web` — completed", "`images` — completed", "`docs` — completed");
         assertThat(ended.text()).endsWith("every member ended");
         ChannelMessage notice = awaitNotice(group);
         assertThat(notice.text())
@@ -134,7 +113,7 @@ class GroupStatusMessageEndToEndTest {
         world.type(ALICE, OPS, "sites /index.html");
         List<SimulatedInvalidation> each =
                 Stream.of(WEB, IMAGES, DOCS).map(world::awaitInvalidation).toList();
-        ChannelMessage group = awaitGroupMessage("sites");
+        ChannelMessage group = world.awaitGroupMessage(OPS, "sites");
 
         List<String> aliases = List.of("web", "images", "docs");
         for (int i = 0; i < 3; i++) {
@@ -161,12 +140,12 @@ class GroupStatusMessageEndToEndTest {
         SimulatedInvalidation busy = world.awaitInvalidation(DOCS);
 
         world.type(ALICE, OPS, "sites /late/*");
-        ChannelMessage group = awaitGroupMessage("sites");
-        awaitLines(group, "`docs` — ⏳ Queued");
+        ChannelMessage group = world.awaitGroupMessage(OPS, "sites");
+        world.awaitGroupLines(OPS, group, "`docs` — ⏳ Queued");
         Stream.of(WEB, IMAGES)
                 .forEach(id -> world.cloudFront.simulator.complete(
                         world.awaitInvalidation(id).id()));
-        awaitLines(group, "`web` — completed", "`images` — completed", "`docs` — ⏳ Queued");
+        world.awaitGroupLines(OPS, group, "`web` — completed", "`images` — completed", "`docs` — ⏳ Queued");
 
         assertThat(world.slack.thread(OPS, group.ts()))
                 .as("no notice while docs waits")
@@ -179,7 +158,7 @@ class GroupStatusMessageEndToEndTest {
                 .filter(sent -> sent.paths().contains("/late/*"))
                 .forEach(late -> world.cloudFront.simulator.complete(late.id()));
 
-        awaitLines(group, "`docs` — completed");
+        world.awaitGroupLines(OPS, group, "`docs` — completed");
         assertThat(awaitNotice(group).text()).contains("<@" + ALICE + ">");
     }
 
@@ -188,11 +167,11 @@ class GroupStatusMessageEndToEndTest {
         world.stop(bot);
         bot = startBot("limits:\n  requestsPerUserPerMinute: 2\n");
         world.type(ALICE, OPS, "sites /index.html");
-        ChannelMessage group = awaitGroupMessage("sites");
+        ChannelMessage group = world.awaitGroupMessage(OPS, "sites");
         List<SimulatedInvalidation> sent =
                 Stream.of(WEB, IMAGES).map(world::awaitInvalidation).toList();
 
-        awaitLines(group, "`docs` — not sent");
+        world.awaitGroupLines(OPS, group, "`docs` — not sent");
         Await.until(
                 "the rate limit's answer, privately",
                 () -> world.slack.ephemerals(ALICE).stream()
@@ -200,7 +179,7 @@ class GroupStatusMessageEndToEndTest {
         assertThat(world.cloudFront.simulator.invalidations(DOCS)).isEmpty();
         sent.forEach(invalidation -> world.cloudFront.simulator.complete(invalidation.id()));
 
-        awaitLines(group, "`web` — completed", "`images` — completed", "`docs` — not sent");
+        world.awaitGroupLines(OPS, group, "`web` — completed", "`images` — completed", "`docs` — not sent");
         assertThat(awaitNotice(group).text()).contains("<@" + ALICE + ">").contains("not sent");
     }
 
@@ -209,7 +188,7 @@ class GroupStatusMessageEndToEndTest {
         world.stop(bot);
         bot = startBot("    approvers: [U0BOB]\n    approvalFor: all\n");
         world.type(ALICE, OPS, "gated /index.html");
-        ChannelMessage group = awaitGroupMessage("gated");
+        ChannelMessage group = world.awaitGroupMessage(OPS, "gated");
         ChannelMessage shop = world.awaitReply(
                 group,
                 reply -> reply.text().contains(" on shop: ")
@@ -224,16 +203,16 @@ class GroupStatusMessageEndToEndTest {
         world.click(BOB, OPS, shop, StatusCard.APPROVE);
 
         SimulatedInvalidation sent = world.awaitInvalidation(SHOP);
-        awaitLines(group, "`shop` — in progress", "`docs` — awaiting approval");
+        world.awaitGroupLines(OPS, group, "`shop` — in progress", "`docs` — awaiting approval");
         assertThat(world.cloudFront.simulator.invalidations(DOCS)).isEmpty();
 
         world.click(BOB, OPS, docs, StatusCard.REJECT);
-        awaitLines(group, "`docs` — rejected");
+        world.awaitGroupLines(OPS, group, "`docs` — rejected");
         assertThat(world.slack.thread(OPS, group.ts()))
                 .noneMatch(reply -> reply.text().contains(ENDED));
         world.cloudFront.simulator.complete(sent.id());
 
-        awaitLines(group, "`shop` — completed", "`docs` — rejected");
+        world.awaitGroupLines(OPS, group, "`shop` — completed", "`docs` — rejected");
         assertThat(awaitNotice(group).text()).contains("rejected");
         assertThat(world.cloudFront.simulator.invalidations(DOCS)).isEmpty();
     }
@@ -243,8 +222,8 @@ class GroupStatusMessageEndToEndTest {
         world.type(ALICE, OPS, "sites /index.html");
         List<SimulatedInvalidation> each =
                 Stream.of(WEB, IMAGES, DOCS).map(world::awaitInvalidation).toList();
-        ChannelMessage group = awaitGroupMessage("sites");
-        awaitLines(group, "`web` — in progress", "`images` — in progress", "`docs` — in progress");
+        ChannelMessage group = world.awaitGroupMessage(OPS, "sites");
+        world.awaitGroupLines(OPS, group, "`web` — in progress", "`images` — in progress", "`docs` — in progress");
         world.stop(bot);
 
         startBot("");
@@ -253,7 +232,7 @@ class GroupStatusMessageEndToEndTest {
                 () -> world.cloudFront.simulator.calls(Operation.GET_INVALIDATION) >= 3);
         each.forEach(invalidation -> world.cloudFront.simulator.complete(invalidation.id()));
 
-        awaitLines(group, "`web` — completed", "`images` — completed", "`docs` — completed");
+        world.awaitGroupLines(OPS, group, "`web` — completed", "`images` — completed", "`docs` — completed");
         awaitNotice(group);
         Stream.of("web", "images", "docs")
                 .forEach(alias -> world.awaitReply(

@@ -72,27 +72,6 @@ class WorkflowGroupStepEndToEndTest {
         return execution;
     }
 
-    private ChannelMessage awaitGroupMessage(String group) {
-        return world.awaitMessage(
-                OPS, message -> message.text().contains("on the group " + group), "the message of the group " + group);
-    }
-
-    private ChannelMessage now(ChannelMessage message) {
-        return world.slack.messages(OPS).stream()
-                .filter(found -> found.ts().equals(message.ts()))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private ChannelMessage awaitLines(ChannelMessage group, String... lines) {
-        return Await.until(
-                "the group's lines " + String.join(", ", lines),
-                Await.DEFAULT_TIMEOUT,
-                () -> now(group),
-                message -> List.of(lines).stream()
-                        .allMatch(line -> message.blocksJson().contains(line)));
-    }
-
     private ChannelMessage awaitShopWaiting(ChannelMessage group) {
         return world.awaitReply(
                 group,
@@ -123,9 +102,9 @@ class WorkflowGroupStepEndToEndTest {
         StepExecution execution = run("sites", "/About.html", ALICE, true);
         SimulatedInvalidation web = world.awaitInvalidation(WEB);
         SimulatedInvalidation images = world.awaitInvalidation(IMAGES);
-        ChannelMessage group = awaitGroupMessage("sites");
-        awaitLines(group, "`web` — in progress", "`images` — in progress");
-        assertThat(now(group).metadataJson()).contains(execution.executionId());
+        ChannelMessage group = world.awaitGroupMessage(OPS, "sites");
+        world.awaitGroupLines(OPS, group, "`web` — in progress", "`images` — in progress");
+        assertThat(world.now(OPS, group).metadataJson()).contains(execution.executionId());
         assertThat(world.stepCompletions(execution))
                 .as("nothing ends the step while the members run")
                 .isEmpty();
@@ -160,9 +139,9 @@ class WorkflowGroupStepEndToEndTest {
         assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
                 .isEqualTo(created.get(0).id() + "," + created.get(1).id());
         assertThat(BotFixture.stepOutputs(end).path("status_message").asText())
-                .contains(awaitGroupMessage("sites").ts().replace(".", ""));
+                .contains(world.awaitGroupMessage(OPS, "sites").ts().replace(".", ""));
         created.forEach(invalidation -> world.cloudFront.simulator.complete(invalidation.id()));
-        ChannelMessage group = awaitGroupMessage("sites");
+        ChannelMessage group = world.awaitGroupMessage(OPS, "sites");
         Await.until("the group's notice", () -> !notices(group).isEmpty());
         assertThat(world.stepCompletions(execution))
                 .as("one completion, none tried after it")
@@ -233,12 +212,12 @@ class WorkflowGroupStepEndToEndTest {
     void a_member_its_approver_rejects_completes_the_step_as_rejected_once_the_others_have_ended() {
         startBot(CONFIG);
         StepExecution execution = run("gated", "/index.html", ALICE, true);
-        ChannelMessage group = awaitGroupMessage("gated");
+        ChannelMessage group = world.awaitGroupMessage(OPS, "gated");
         ChannelMessage shop = awaitShopWaiting(group);
         SimulatedInvalidation web = world.awaitInvalidation(WEB);
 
         world.click(BOB, OPS, shop, StatusCard.REJECT);
-        awaitLines(group, "`shop` — rejected");
+        world.awaitGroupLines(OPS, group, "`shop` — rejected");
         assertThat(world.stepCompletions(execution)).as("web still runs").isEmpty();
         world.cloudFront.simulator.complete(web.id());
 
@@ -255,7 +234,8 @@ class WorkflowGroupStepEndToEndTest {
         StepExecution execution = run("sites", "/index.html", ALICE, true);
         SimulatedInvalidation web = world.awaitInvalidation(WEB);
         SimulatedInvalidation images = world.awaitInvalidation(IMAGES);
-        awaitLines(awaitGroupMessage("sites"), "`web` — in progress", "`images` — in progress");
+        world.awaitGroupLines(
+                OPS, world.awaitGroupMessage(OPS, "sites"), "`web` — in progress", "`images` — in progress");
         world.stop(first);
 
         startBot(CONFIG);
@@ -287,7 +267,7 @@ class WorkflowGroupStepEndToEndTest {
                         .path("state")
                         .asText())
                 .isEqualTo("completed");
-        ChannelMessage group = awaitGroupMessage("sites");
+        ChannelMessage group = world.awaitGroupMessage(OPS, "sites");
         Await.until("the group's notice", () -> !notices(group).isEmpty());
         assertThat(world.stepCompletions(execution))
                 .filteredOn(StepCompletion::accepted)
@@ -311,7 +291,7 @@ class WorkflowGroupStepEndToEndTest {
                 .replace("  gated: [web, shop]\n", "  gated: [web, shop]\n  approved: [shop, docs]\n");
         Bot first = startBot(config);
         StepExecution execution = run("approved", "/index.html", ALICE, true);
-        ChannelMessage group = awaitGroupMessage("approved");
+        ChannelMessage group = world.awaitGroupMessage(OPS, "approved");
         ChannelMessage shop = awaitShopWaiting(group);
         ChannelMessage docs = world.awaitReply(
                 group,
@@ -319,7 +299,7 @@ class WorkflowGroupStepEndToEndTest {
                         && reply.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
                 "docs waiting with its buttons");
         world.click(BOB, OPS, docs, StatusCard.REJECT);
-        awaitLines(group, "`docs` — rejected", "`shop` — awaiting approval");
+        world.awaitGroupLines(OPS, group, "`docs` — rejected", "`shop` — awaiting approval");
         Await.until("the first instance to be done with docs", first::idle);
         CallHold rejection = world.slack.holdNext("chat.update", CallHold.Point.AFTER_COMMIT);
 
@@ -336,12 +316,12 @@ class WorkflowGroupStepEndToEndTest {
         assertThat(world.slack.thread(OPS, group.ts()))
                 .as("shop's message says rejected")
                 .anyMatch(reply -> reply.ts().equals(shop.ts()) && reply.text().contains("rejected"));
-        assertThat(now(group).blocksJson()).contains("`shop` — awaiting approval");
+        assertThat(world.now(OPS, group).blocksJson()).contains("`shop` — awaiting approval");
 
         startBot(config.replace(
                 "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n"));
 
-        ChannelMessage ended = awaitLines(group, "`shop` — rejected", "`docs` — rejected");
+        ChannelMessage ended = world.awaitGroupLines(OPS, group, "`shop` — rejected", "`docs` — rejected");
         assertThat(ended.text()).endsWith("every member ended");
         StepCompletion end = world.awaitStepEnd(execution);
         assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("rejected");

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The real bot — the same composition root as {@code Main} — against the Slack and CloudFront simulators, over real
@@ -207,6 +208,32 @@ public final class BotFixture implements AutoCloseable {
                 .ack()
                 .orTimeout(10, TimeUnit.SECONDS)
                 .join();
+    }
+
+    /** The message of a group request on {@code group} in {@code channel}. */
+    public ChannelMessage awaitGroupMessage(String channel, String group) {
+        return awaitMessage(
+                channel,
+                message -> message.text().contains("on the group " + group),
+                "the message of the group " + group);
+    }
+
+    /** {@code message} as Slack shows it now. */
+    public ChannelMessage now(String channel, ChannelMessage message) {
+        return slack.messages(channel).stream()
+                .filter(found -> found.ts().equals(message.ts()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Waits until the group message shows each of {@code lines} ("`web` — completed"). */
+    public ChannelMessage awaitGroupLines(String channel, ChannelMessage group, String... lines) {
+        return Await.until(
+                "the group's lines " + String.join(", ", lines),
+                Await.DEFAULT_TIMEOUT,
+                () -> now(channel, group),
+                message ->
+                        Stream.of(lines).allMatch(line -> message.blocksJson().contains(line)));
     }
 
     public Ephemeral awaitEphemeral(String user, String what) {
