@@ -62,15 +62,20 @@ class AuditLogTest {
         return lines.list.get(0).getFormattedMessage();
     }
 
-    @Test
-    void a_created_invalidation_is_one_line_with_every_field_in_order() {
-        Invalidation created = new Invalidation(
+    /** The invalidation CloudFront created for the request: two paths, in progress. */
+    private static Invalidation created() {
+        return new Invalidation(
                 "E1WEBEXAMPLE",
                 "I2J0I21PCUYOIK",
                 InvalidationStatus.IN_PROGRESS,
                 NOW,
                 List.of("/index.html", "/css/*"),
                 REFERENCE);
+    }
+
+    @Test
+    void a_created_invalidation_is_one_line_with_every_field_in_order() {
+        Invalidation created = created();
 
         audit.record(AuditEntry.created(request, created, REFERENCE));
 
@@ -148,13 +153,7 @@ class AuditLogTest {
 
     @Test
     void a_request_a_workflow_step_sent_names_workflow_as_its_source_and_the_steps_run() {
-        Invalidation created = new Invalidation(
-                "E1WEBEXAMPLE",
-                "I2J0I21PCUYOIK",
-                InvalidationStatus.IN_PROGRESS,
-                NOW,
-                List.of("/index.html", "/css/*"),
-                REFERENCE);
+        Invalidation created = created();
 
         audit.record(AuditEntry.created(
                 request.forStep(Optional.of(new StepExecution("Fx0123ABCDEF", true))), created, REFERENCE));
