@@ -371,6 +371,8 @@ class MetricsEndToEndTest {
                     "the reconnect counted",
                     now -> now.sum("invalidator_slack_reconnects_total") == 1
                             && now.sum("invalidator_slack_connected") == 1);
+            // The bot sees its new connection open a moment before Slack's side has registered it.
+            world.slack.awaitConnections(1, Duration.ofSeconds(20));
         }
     }
 
