@@ -300,7 +300,8 @@ final class SubmitInvalidation {
     void approved(Approvals.Approved approved) {
         Preparation preparation = recheck(approved.request());
         if (preparation instanceof Preparation.Refused refused) {
-            audit.record(AuditEntry.refused(refused, approved.request()));
+            audit.record(
+                    AuditEntry.refused(refused, approved.request()).fromStep(StatusFacts.sentFor(approved.facts())));
             Quietly.show(
                     "the refusal",
                     () -> chat.update(
