@@ -315,9 +315,9 @@ final class SubmitInvalidation {
                     OptionalInt.empty());
             return;
         }
-        // A ticket carries no workflow step: the message that waited names it, if a workflow asked.
+        // A ticket carries no workflow step nor group: the message that waited names them, if a workflow asked.
         PreparedRequest request =
-                ((Preparation.Ready) preparation).request().forStep(StatusFacts.step(approved.facts()));
+                ((Preparation.Ready) preparation).request().asPosted(approved.status(), approved.facts());
         create(request, approved.card(), approved.status());
     }
 
