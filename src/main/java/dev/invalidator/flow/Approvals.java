@@ -196,7 +196,9 @@ final class Approvals {
             whisper.answer(Replies.approvalGone());
             return Optional.empty();
         }
-        audit.record(AuditEntry.decided(approve, request, userId));
+        // A ticket names no workflow step: the message that waited does, and a group's member its group's.
+        audit.record(AuditEntry.decided(approve, request, userId)
+                .fromStep(StatusFacts.sentFor(record.get().facts())));
         return carryOut(record.get(), card.get(), mine.get(), Optional.of(request));
     }
 
@@ -336,7 +338,7 @@ final class Approvals {
                 .isEmpty()) {
             return;
         }
-        audit.record(AuditEntry.expired(status.channel(), card, expiresAfter));
+        audit.record(AuditEntry.expired(status.channel(), card, expiresAfter).fromStep(StatusFacts.sentFor(facts)));
         Quietly.show(
                 "the expiry",
                 () -> chat.update(status, card.expired(expiresAfter).message()));

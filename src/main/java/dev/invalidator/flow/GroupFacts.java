@@ -94,10 +94,7 @@ final class GroupFacts {
 
     /** The workflow step's run the group request was sent for, if the facts are well formed and name one. */
     static Optional<StepExecution> step(Map<String, String> facts) {
-        if (!wellFormed(facts) || !facts.containsKey(STEP)) {
-            return Optional.empty();
-        }
-        return Optional.of(new StepExecution(facts.get(STEP), !"no".equals(facts.get(STEP_WAITS))));
+        return wellFormed(facts) ? StatusFacts.execution(facts, STEP) : Optional.empty();
     }
 
     /** Whether the group message shows {@code drawn} already, as its facts' digest of the lines says. */

@@ -5,6 +5,7 @@ import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.request.InvalidationPath;
 import dev.invalidator.request.ParsedPaths;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,16 @@ public record PreparedRequest(
     /** The same request as a member of the group request whose message is {@code group}. */
     PreparedRequest inGroup(PostedMessage group) {
         return new PreparedRequest(requester, channel, distribution, paths, note, step, Optional.of(group));
+    }
+
+    /**
+     * The same request as its status message {@code status} and its {@code facts} say it was sent, for whoever rebuilds
+     * it from a ticket or from the paths its thread keeps, which say neither: for the workflow step the facts name (its
+     * own, or its group's), and as a member of the group whose thread the message is a reply in.
+     */
+    PreparedRequest asPosted(PostedMessage status, Map<String, String> facts) {
+        PreparedRequest sent = forStep(StatusFacts.sentFor(facts));
+        return status.inThread() ? sent.inGroup(status.threadRoot()) : sent;
     }
 
     public List<String> values() {

@@ -276,7 +276,7 @@ final class Reconciler {
                 "Queued request {} in {} was left by an instance that is gone; it waits here now",
                 record.message().ts(),
                 record.message().channel());
-        PreparedRequest request = ((Preparation.Ready) again).request().forStep(StatusFacts.step(record.facts()));
+        PreparedRequest request = ((Preparation.Ready) again).request().asPosted(record.message(), record.facts());
         return Optional.of(CreateQueue.Entry.takenOver(
                 request,
                 card,
@@ -395,7 +395,7 @@ final class Reconciler {
                 record.message().channel(),
                 sent);
         return Optional.of(CreateQueue.Entry.resumed(
-                ((Preparation.Ready) again).request().forStep(StatusFacts.step(record.facts())),
+                ((Preparation.Ready) again).request().asPosted(record.message(), record.facts()),
                 card,
                 record.message(),
                 StatusFacts.queuedAt(record.facts()).orElse(record.message().postedAt()),

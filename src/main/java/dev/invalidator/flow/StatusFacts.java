@@ -52,6 +52,13 @@ final class StatusFacts {
     static final String STEP_WAITS = "step_waits";
 
     /**
+     * A group's member's: the run of the workflow step its group request was sent for (with {@link #STEP_WAITS}), which
+     * the group's message ends, not this one. Kept so that whoever rebuilds the member from its message — an approval
+     * on another instance, a sweep taking it over — still sends and audits it as the step's.
+     */
+    static final String GROUP_STEP = "group_step";
+
+    /**
      * The id of the invalidation once CloudFront created it (the latest batch's, for a split request): whoever ends
      * the request's workflow step from the message alone names it.
      */
@@ -96,6 +103,7 @@ final class StatusFacts {
                 && absentOr(facts, TOUCH_DUE, millis -> matches(millis, MILLIS))
                 && absentOr(facts, BATCHES, count -> matches(count, COUNT))
                 && absentOr(facts, STEP, StatusFacts::isExecutionId)
+                && absentOr(facts, GROUP_STEP, StatusFacts::isExecutionId)
                 && absentOr(facts, INVALIDATION, id -> matches(id, INVALIDATION_ID))
                 && absentOr(facts, STEP_WAITS, waits -> "yes".equals(waits) || "no".equals(waits))
                 && absentOr(
@@ -128,9 +136,10 @@ final class StatusFacts {
         facts.put(ALIAS, request.distribution().alias());
         facts.put(PATHS, String.valueOf(request.paths().accepted().size()));
         request.note().ifPresent(note -> facts.put(NOTE, note));
-        // A group's member runs for the step through its group's message, which names the step once for all members.
-        request.step().filter(step -> request.group().isEmpty()).ifPresent(step -> {
-            facts.put(STEP, step.id());
+        // A group's member runs for the step through its group's message, which names the step once for all members:
+        // the member's own facts name it under another key, so that nothing ends the step at the member's end.
+        request.step().ifPresent(step -> {
+            facts.put(request.group().isEmpty() ? STEP : GROUP_STEP, step.id());
             facts.put(STEP_WAITS, step.waits() ? "yes" : "no");
         });
         int batches = PathLimits.cloudFrontDefaults().batches(request.values()).size();
@@ -224,12 +233,27 @@ final class StatusFacts {
                 .toList();
     }
 
-    /** The workflow step's run the request belongs to, if the facts are well formed and name one. */
+    /** The workflow step's run the request ends, if the facts are well formed and name one: a group's member ends none. */
     static Optional<StepExecution> step(Map<String, String> facts) {
-        if (!wellFormed(facts) || !facts.containsKey(STEP)) {
-            return Optional.empty();
-        }
-        return Optional.of(new StepExecution(facts.get(STEP), !"no".equals(facts.get(STEP_WAITS))));
+        return wellFormed(facts) ? execution(facts, STEP) : Optional.empty();
+    }
+
+    /**
+     * The workflow step's run the request was sent for, if the facts are well formed and name one: its own, or for a
+     * group's member its group's.
+     */
+    static Optional<StepExecution> sentFor(Map<String, String> facts) {
+        return wellFormed(facts) ? execution(facts, STEP).or(() -> execution(facts, GROUP_STEP)) : Optional.empty();
+    }
+
+    /**
+     * The run whose id the facts keep under {@code key}, with whether its workflow waits, once the id has the shape of
+     * one; the caller checks the rest of the facts (a status message's or a group message's).
+     */
+    static Optional<StepExecution> execution(Map<String, String> facts, String key) {
+        return Optional.ofNullable(facts.get(key))
+                .filter(StatusFacts::isExecutionId)
+                .map(id -> new StepExecution(id, !"no".equals(facts.get(STEP_WAITS))));
     }
 
     /** The invalidation the message says was created, if the facts are well formed and name one. */

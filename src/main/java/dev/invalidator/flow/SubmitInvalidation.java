@@ -300,7 +300,8 @@ final class SubmitInvalidation {
     void approved(Approvals.Approved approved) {
         Preparation preparation = recheck(approved.request());
         if (preparation instanceof Preparation.Refused refused) {
-            audit.record(AuditEntry.refused(refused, approved.request()));
+            audit.record(
+                    AuditEntry.refused(refused, approved.request()).fromStep(StatusFacts.sentFor(approved.facts())));
             Quietly.show(
                     "the refusal",
                     () -> chat.update(
@@ -314,9 +315,9 @@ final class SubmitInvalidation {
                     OptionalInt.empty());
             return;
         }
-        // A ticket carries no workflow step: the message that waited names it, if a workflow asked.
+        // A ticket carries no workflow step nor group: the message that waited names them, if a workflow asked.
         PreparedRequest request =
-                ((Preparation.Ready) preparation).request().forStep(StatusFacts.step(approved.facts()));
+                ((Preparation.Ready) preparation).request().asPosted(approved.status(), approved.facts());
         create(request, approved.card(), approved.status());
     }
 

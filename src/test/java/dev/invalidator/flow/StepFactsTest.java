@@ -55,6 +55,28 @@ class StepFactsTest {
     }
 
     @Test
+    void a_groups_member_names_its_groups_run_as_the_one_it_was_sent_for_and_ends_none() {
+        Map<String, String> member = facts();
+        member.remove(StatusFacts.STEP);
+        member.put(StatusFacts.GROUP_STEP, "Fx0123ABCDEF");
+
+        assertThat(StatusFacts.sentFor(member)).contains(new StepExecution("Fx0123ABCDEF", false));
+        assertThat(StatusFacts.step(member)).isEmpty();
+        assertThat(StatusFacts.sentFor(facts())).isEqualTo(StatusFacts.step(facts()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"U0ALICE", "Fx", "Fx0123<!channel>", "fx0123ABCDEF"})
+    void a_groups_run_id_of_another_shape_makes_the_facts_not_the_bots_and_names_no_run(String id) {
+        Map<String, String> member = facts();
+        member.remove(StatusFacts.STEP);
+        member.put(StatusFacts.GROUP_STEP, id);
+
+        assertThat(StatusFacts.wellFormed(member)).isFalse();
+        assertThat(StatusFacts.sentFor(member)).isEmpty();
+    }
+
+    @Test
     void the_text_of_a_message_says_which_end_its_request_came_to_and_nothing_while_it_is_open() {
         StatusCard requesting = StatusCard.requesting("U0ALICE", "web", "E1WEBEXAMPLE", 1);
         StatusCard inProgress = requesting.inProgress("I1", Instant.parse("2026-12-05T12:00:00Z"));

@@ -3,6 +3,7 @@ package dev.invalidator.flow;
 import static dev.invalidator.testing.BotFixture.OPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invalidator.Bot;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.PostedMessage;
@@ -13,8 +14,11 @@ import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
+import dev.invalidator.sandbox.SlackSimulator.StepExecution;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackChat;
+import dev.invalidator.slack.listeners.events.WorkflowStepListener;
+import dev.invalidator.testing.AuditLines;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.MutableClock;
@@ -22,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -228,5 +233,32 @@ class TenantEndToEndTest {
         assertThat(created(SAAS)).isEmpty();
         Await.until(
                 "no create on the parent", () -> world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION) == 0);
+    }
+
+    @Test
+    void a_workflow_steps_request_for_a_tenant_approved_on_another_instance_is_audited_as_the_steps() {
+        String acme = "    id: dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB\n    channels: [C0OPS]\n    users: [\"*\"]\n";
+        BotConfig gated =
+                BotFixture.config(CONFIG.replace(acme, acme + "    approvers: [U0BOB]\n    approvalFor: all\n"));
+        try (AuditLines audit = AuditLines.capture()) {
+            Bot first = world.startBot(gated);
+            StepExecution execution = world.slack.runStep(
+                    WorkflowStepListener.CALLBACK_ID,
+                    Map.of("target", "acme", "paths", "/index.html", "user", ALICE, "channel", OPS, "wait", true));
+            execution.envelope().ack().orTimeout(10, TimeUnit.SECONDS).join();
+            ChannelMessage waiting = world.awaitMessage(
+                    OPS,
+                    message -> message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                    "acme's request with its buttons");
+            world.stop(first);
+            world.startBot(gated);
+
+            world.click(SlackSimulator.BOB, OPS, waiting, StatusCard.APPROVE);
+            world.awaitInvalidation(ACME);
+
+            String fromStep = "source=workflow step=" + execution.executionId();
+            assertThat(AuditLines.origin(audit.await("approved", ACME))).isEqualTo(fromStep);
+            assertThat(AuditLines.origin(audit.await("created", ACME))).isEqualTo(fromStep);
+        }
     }
 }

@@ -18,6 +18,7 @@ import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.StepCompletion;
 import dev.invalidator.sandbox.SlackSimulator.StepExecution;
 import dev.invalidator.slack.listeners.events.WorkflowStepListener;
+import dev.invalidator.testing.AuditLines;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import java.time.Duration;
@@ -25,7 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -334,5 +338,103 @@ class WorkflowGroupStepEndToEndTest {
                 .hasSize(1);
         assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
                 .isZero();
+    }
+
+    /** Every decision the audit log records about a member of a step's group request names the workflow and the run. */
+    @Nested
+    class Audited {
+
+        private final AuditLines audit = AuditLines.capture();
+
+        @AfterEach
+        void stopCapturing() {
+            audit.close();
+        }
+
+        private String fromStep(StepExecution execution) {
+            return "source=workflow step=" + execution.executionId();
+        }
+
+        private String recorded(String decision, String distribution) {
+            return AuditLines.origin(audit.await(decision, distribution));
+        }
+
+        @Test
+        void a_member_approved_and_the_create_it_sends_are_recorded_as_the_steps() {
+            startBot(CONFIG);
+            StepExecution execution = run("gated", "/index.html", ALICE, true);
+            ChannelMessage shop = awaitShopWaiting(world.awaitGroupMessage(OPS, "gated"));
+
+            world.click(BOB, OPS, shop, StatusCard.APPROVE);
+            world.awaitInvalidation(SHOP);
+
+            assertThat(recorded("created", WEB)).isEqualTo(fromStep(execution));
+            assertThat(recorded("awaiting_approval", SHOP)).isEqualTo(fromStep(execution));
+            assertThat(recorded("approved", SHOP)).isEqualTo(fromStep(execution));
+            assertThat(recorded("created", SHOP)).isEqualTo(fromStep(execution));
+        }
+
+        @Test
+        void a_member_rejected_is_recorded_as_the_steps() {
+            startBot(CONFIG);
+            StepExecution execution = run("gated", "/index.html", ALICE, true);
+            ChannelMessage shop = awaitShopWaiting(world.awaitGroupMessage(OPS, "gated"));
+
+            world.click(BOB, OPS, shop, StatusCard.REJECT);
+
+            assertThat(recorded("rejected", SHOP)).isEqualTo(fromStep(execution));
+        }
+
+        @Test
+        void
+                a_member_approved_on_the_next_instance_and_the_create_it_sends_from_the_ticket_are_recorded_as_the_steps() {
+            Bot first = startBot(CONFIG);
+            StepExecution execution = run("gated", "/index.html", ALICE, true);
+            ChannelMessage shop = awaitShopWaiting(world.awaitGroupMessage(OPS, "gated"));
+            world.stop(first);
+            startBot(CONFIG);
+
+            world.click(BOB, OPS, shop, StatusCard.APPROVE);
+            world.awaitInvalidation(SHOP);
+
+            assertThat(recorded("approved", SHOP)).isEqualTo(fromStep(execution));
+            assertThat(recorded("created", SHOP)).isEqualTo(fromStep(execution));
+        }
+
+        @Test
+        void a_queued_member_the_next_instance_takes_over_is_recorded_as_the_steps_when_it_sends_it() {
+            Bot first = startBot(SWEEPING);
+            String fifteenWildcards =
+                    IntStream.range(0, 15).mapToObj(i -> "/section-" + i + "/*").collect(Collectors.joining(" "));
+            world.type(ALICE, OPS, "web " + fifteenWildcards);
+            SimulatedInvalidation full = world.awaitInvalidation(WEB);
+            StepExecution execution = run("sites", "/late/*", ALICE, true);
+            ChannelMessage group = world.awaitGroupMessage(OPS, "sites");
+            world.awaitReply(
+                    group,
+                    reply -> reply.text().contains("to send to CloudFront")
+                            && reply.blocksJson().contains("/late/*"),
+                    "web's paths kept in the thread");
+            assertThat(recorded("queued", WEB)).isEqualTo(fromStep(execution));
+            world.stop(first);
+            startBot(SWEEPING);
+
+            world.cloudFront.simulator.complete(full.id());
+
+            JsonNode created = audit.await(
+                    "the audit line of web's member created",
+                    "created",
+                    WEB,
+                    line -> !line.path("invalidation").asText().equals(full.id()));
+            assertThat(AuditLines.origin(created)).isEqualTo(fromStep(execution));
+            // The member's facts name the group's run, which its own end must not complete: the run completes once,
+            // with both members' ids, not at web's end with web's alone.
+            world.cloudFront.simulator.complete(created.path("invalidation").asText());
+            world.cloudFront.simulator.complete(world.awaitInvalidation(IMAGES).id());
+            StepCompletion end = world.awaitStepEnd(execution);
+            assertThat(BotFixture.stepOutputs(end).path("invalidation_ids").asText())
+                    .isEqualTo(created.path("invalidation").asText() + ","
+                            + world.awaitInvalidation(IMAGES).id());
+        }
     }
 }

@@ -17,6 +17,7 @@ import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.StepCompletion;
 import dev.invalidator.sandbox.SlackSimulator.StepExecution;
 import dev.invalidator.slack.listeners.events.WorkflowStepListener;
+import dev.invalidator.testing.AuditLines;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import java.time.Duration;
@@ -61,6 +62,14 @@ class WorkflowStepEndToEndTest {
         StepExecution execution = world.slack.runStep(WorkflowStepListener.CALLBACK_ID, inputs);
         execution.envelope().ack().orTimeout(10, TimeUnit.SECONDS).join();
         return execution;
+    }
+
+    private ChannelMessage awaitButtons() {
+        return world.awaitMessage(
+                OPS,
+                message -> message.text().contains("awaiting approval")
+                        && message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
+                "the waiting request with its buttons");
     }
 
     private ChannelMessage awaitStatus(String state) {
@@ -217,14 +226,6 @@ class WorkflowStepEndToEndTest {
         @BeforeEach
         void startBot() {
             world.startBot();
-        }
-
-        private ChannelMessage awaitButtons() {
-            return world.awaitMessage(
-                    OPS,
-                    message -> message.text().contains("awaiting approval")
-                            && message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
-                    "the waiting request with its buttons");
         }
 
         @Test
@@ -410,6 +411,90 @@ class WorkflowStepEndToEndTest {
                     .hasSize(1);
             assertThat(world.stepCompletions(execution))
                     .allSatisfy(completion -> assertThat(completion.success()).isTrue());
+        }
+    }
+
+    /** Every decision the audit log records about a step's request names the workflow as its source, and the run. */
+    @Nested
+    class Audited {
+
+        private final AuditLines audit = AuditLines.capture();
+
+        @AfterEach
+        void stopCapturing() {
+            audit.close();
+        }
+
+        private String fromStep(StepExecution execution) {
+            return "source=workflow step=" + execution.executionId();
+        }
+
+        private String recorded(String decision) {
+            return AuditLines.origin(audit.await(decision, SHOP));
+        }
+
+        @Test
+        void an_approval_and_the_create_it_sends_are_recorded_as_the_steps() {
+            world.startBot();
+            StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
+
+            world.click(BOB, OPS, awaitButtons(), StatusCard.APPROVE);
+            world.awaitInvalidation(SHOP);
+
+            assertThat(recorded("awaiting_approval")).isEqualTo(fromStep(execution));
+            assertThat(recorded("approved")).isEqualTo(fromStep(execution));
+            assertThat(recorded("created")).isEqualTo(fromStep(execution));
+        }
+
+        @Test
+        void a_rejection_is_recorded_as_the_steps() {
+            world.startBot();
+            StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
+
+            world.click(BOB, OPS, awaitButtons(), StatusCard.REJECT);
+
+            assertThat(recorded("rejected")).isEqualTo(fromStep(execution));
+        }
+
+        @Test
+        void an_approval_nobody_gave_in_time_is_recorded_as_expired_for_the_step() {
+            world.startBot(BotFixture.config(BotFixture.CONFIG + "confirm:\n  approvalExpiresAfter: 300ms\n"));
+            StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
+
+            assertThat(recorded("expired")).isEqualTo(fromStep(execution));
+        }
+
+        @Test
+        void an_approval_on_another_instance_and_the_create_it_sends_from_the_ticket_are_recorded_as_the_steps() {
+            Bot first = world.startBot();
+            StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
+            ChannelMessage waiting = awaitButtons();
+            world.stop(first);
+            world.startBot();
+
+            world.click(BOB, OPS, waiting, StatusCard.APPROVE);
+            world.awaitInvalidation(SHOP);
+
+            assertThat(recorded("approved")).isEqualTo(fromStep(execution));
+            assertThat(recorded("created")).isEqualTo(fromStep(execution));
+        }
+
+        @Test
+        void a_step_approved_after_its_requester_lost_access_is_recorded_as_denied_for_the_step() {
+            Bot first = world.startBot();
+            StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
+            ChannelMessage waiting = awaitButtons();
+            world.stop(first);
+            // The next instance's config lists only Carol on shop: Alice's request, checked again at the approval, is
+            // refused.
+            world.startBot(BotFixture.config(BotFixture.CONFIG.replace(
+                    "    id: E3SHOPEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\n",
+                    "    id: E3SHOPEXAMPLE\n    channels: [C0OPS]\n    users: [U0CAROL]\n")));
+
+            world.click(BOB, OPS, waiting, StatusCard.APPROVE);
+
+            assertThat(recorded("denied")).isEqualTo(fromStep(execution));
+            assertThat(world.cloudFront.simulator.invalidations(SHOP)).isEmpty();
         }
     }
 }
