@@ -1,12 +1,11 @@
 package dev.invalidator.slack;
 
+import static dev.invalidator.slack.SlackCalls.layout;
+
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.ConversationType;
 import com.slack.api.model.ResponseMetadata;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.invalidator.base.DaemonThreads;
 import dev.invalidator.chat.Chat;
@@ -19,7 +18,6 @@ import dev.invalidator.chat.RequestForm;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.slack.blockkit.RequestModal;
 import dev.invalidator.slack.blockkit.SlackMessages;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,9 +36,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -49,13 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link Chat} over Slack's Web API with the synchronous {@link MethodsClient}.
  *
- * <p>Every call waits for its turn within Slack's rate limits ({@link WebApiPace}): posts per channel, every other
- * limited method per workspace, so that a burst of requests waits its turn instead of meeting 429s. Edits of one
- * message that wait for their turn collapse into the latest ({@link CollapsedEdits}). The synchronous client never
- * retries by itself, so this adapter does: a 429 moves the method's next turn to Slack's {@code Retry-After} and the
- * call waits for it, again and again up to {@link #RATE_LIMITED_PATIENCE} — a rate limit delays what a person sees,
- * it does not fail it; network errors and 5xx back off exponentially, a bounded number of times. The calls run on
- * the bot's worker threads, after the Slack ack, so waiting here delays nobody's acknowledgement.
+ * <p>Every call waits for its turn within Slack's rate limits and is retried ({@link SlackCalls}): a 429 delays what a
+ * person sees, it does not fail it. Edits of one message that wait for their turn collapse into the latest
+ * ({@link CollapsedEdits}).
  *
  * <p>What it reads back as state — status messages, decisions, completion notices — is only what this bot posted: any
  * app in a channel may post messages with the same metadata event types, and anyone may write in a thread, so a
@@ -105,12 +96,6 @@ public final class SlackChat implements Chat {
     private static final List<ConversationType> CHANNEL_TYPES =
             List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL);
 
-    /**
-     * How long a call keeps meeting 429s before it fails: Slack's {@code Retry-After} is seconds, a minute at worst
-     * when a workspace is busy, so five minutes of waiting only ends a call Slack will not take at all.
-     */
-    static final Duration RATE_LIMITED_PATIENCE = Duration.ofMinutes(5);
-
     /** Threads of each pool that sends what {@link #updateLater} and {@link #replyLater} were given. */
     private static final int LATER_THREADS = 4;
 
@@ -123,11 +108,8 @@ public final class SlackChat implements Chat {
     }
 
     private final MethodsClient client;
-    private final int maxAttempts;
-    private final Duration maxWait;
-    private final WebApiPace pace = new WebApiPace(System::nanoTime);
+    private final SlackCalls calls;
     private final CollapsedEdits<Edit> edits = new CollapsedEdits<>(Edit::replacedBy);
-    private final AtomicInteger waitingForTurn = new AtomicInteger();
     /**
      * Send the edits registered by {@link #updateLater}, each when its turn comes. Turns are reserved in the order
      * edits are registered, which is the order these threads take them in, so a few threads keep up with Slack's pace.
@@ -144,8 +126,12 @@ public final class SlackChat implements Chat {
      */
     public SlackChat(MethodsClient client, int maxAttempts, Duration maxWait) {
         this.client = client;
-        this.maxAttempts = maxAttempts;
-        this.maxWait = maxWait;
+        this.calls = new SlackCalls(maxAttempts, maxWait);
+    }
+
+    /** The paced, retried calls of this chat, for the other adapters that call the Web API with the bot token. */
+    SlackCalls calls() {
+        return calls;
     }
 
     private static ThreadPoolExecutor laterPool(String name) {
@@ -165,12 +151,14 @@ public final class SlackChat implements Chat {
      * metrics.
      */
     public int waitingForTurn() {
-        return waitingForTurn.get() + edits.waiting() + laterReplies.getQueue().size();
+        return calls.waitingForTurn()
+                + edits.waiting()
+                + laterReplies.getQueue().size();
     }
 
     @Override
     public PostedMessage post(String channel, Message message) {
-        var response = send(
+        var response = calls.send(
                 "chat.postMessage",
                 channel,
                 message,
@@ -185,7 +173,7 @@ public final class SlackChat implements Chat {
         String postId = UUID.randomUUID().toString();
         Map<String, Object> payload = new HashMap<>(facts);
         payload.put(POST_ID, postId);
-        var response = send(
+        var response = calls.send(
                 "chat.postMessage",
                 channel,
                 message,
@@ -203,7 +191,7 @@ public final class SlackChat implements Chat {
         String postId = UUID.randomUUID().toString();
         Map<String, Object> payload = new HashMap<>(facts);
         payload.put(POST_ID, postId);
-        var response = send(
+        var response = calls.send(
                 "chat.postMessage",
                 thread.channel(),
                 message,
@@ -223,7 +211,7 @@ public final class SlackChat implements Chat {
         Optional<String> cursor = Optional.empty();
         do {
             String page = cursor.orElse(null);
-            var thread = call(
+            var thread = calls.call(
                     "conversations.replies",
                     root.channel(),
                     () -> client.conversationsReplies(r -> r.channel(root.channel())
@@ -270,7 +258,7 @@ public final class SlackChat implements Chat {
                     .findFirst()
                     .map(found -> record(message, found));
         }
-        var history = call(
+        var history = calls.call(
                 "conversations.history",
                 message.channel(),
                 () -> client.conversationsHistory(r -> r.channel(message.channel())
@@ -311,7 +299,7 @@ public final class SlackChat implements Chat {
         Map<String, Object> payload = new HashMap<>(facts);
         payload.put(DECISION_STATUS, status.ts());
         payload.put(POST_ID, postId);
-        var response = send(
+        var response = calls.send(
                 "chat.postMessage",
                 status.channel(),
                 notice,
@@ -346,7 +334,7 @@ public final class SlackChat implements Chat {
     }
 
     private List<com.slack.api.model.Message> latest(String channel) {
-        return call(
+        return calls.call(
                         "conversations.history",
                         () -> client.conversationsHistory(
                                 r -> r.channel(channel).limit(LOOK_BACK).includeAllMetadata(true)))
@@ -358,7 +346,7 @@ public final class SlackChat implements Chat {
      * root's.
      */
     private List<com.slack.api.model.Message> replies(PostedMessage parent) {
-        return call(
+        return calls.call(
                         "conversations.replies",
                         () -> client.conversationsReplies(r -> r.channel(parent.channel())
                                 .ts(parent.threadTs())
@@ -453,7 +441,7 @@ public final class SlackChat implements Chat {
     private String ownBotId() {
         String known = ownBotId;
         if (known == null) {
-            known = call("auth.test", () -> client.authTest(r -> r)).getBotId();
+            known = calls.call("auth.test", () -> client.authTest(r -> r)).getBotId();
             if (known == null || known.isBlank()) {
                 throw new ChatException(
                         Reason.OTHER, "auth.test named no bot_id: SLACK_BOT_TOKEN is not a bot token", null);
@@ -467,8 +455,8 @@ public final class SlackChat implements Chat {
     public boolean replyUnlessThreadHas(PostedMessage parent, String marker, Message message) {
         // Both turns first, then the look and the reply straight after it: waiting for a turn between the two would
         // leave another replica seconds to look, find nothing too, and reply the same.
-        awaitTurn("conversations.replies", parent.channel());
-        awaitTurn("chat.postMessage", parent.channel());
+        calls.awaitTurn("conversations.replies", parent.channel());
+        calls.awaitTurn("chat.postMessage", parent.channel());
         if (FirstNotice.earliest(candidates(parent, wholeThread(parent, true)), marker)
                 .isPresent()) {
             return false;
@@ -476,7 +464,7 @@ public final class SlackChat implements Chat {
         String postId = UUID.randomUUID().toString();
         Map<String, Object> payload = new HashMap<>();
         payload.put(POST_ID, postId);
-        String mine = send(
+        String mine = calls.send(
                         "chat.postMessage",
                         parent.channel(),
                         message,
@@ -510,7 +498,7 @@ public final class SlackChat implements Chat {
                 }
                 case NOT_SEEN -> {
                     if (read < READS_BACK) {
-                        sleep(READ_BACK_PAUSE.multipliedBy(read));
+                        SlackCalls.sleep(READ_BACK_PAUSE.multipliedBy(read));
                     }
                 }
             }
@@ -526,7 +514,7 @@ public final class SlackChat implements Chat {
 
     private void takeBack(PostedMessage parent, String mine) {
         try {
-            call(
+            calls.call(
                     "chat.delete",
                     parent.channel(),
                     () -> client.chatDelete(r -> r.channel(parent.channel()).ts(mine)));
@@ -559,7 +547,7 @@ public final class SlackChat implements Chat {
         boolean turnTaken = hasTurn;
         do {
             String page = cursor.orElse(null);
-            var thread = call(
+            var thread = calls.call(
                     "conversations.replies",
                     parent.channel(),
                     () -> client.conversationsReplies(r -> r.channel(parent.channel())
@@ -583,7 +571,7 @@ public final class SlackChat implements Chat {
         Optional<String> cursor = Optional.empty();
         do {
             String page = cursor.orElse(null);
-            var history = call(
+            var history = calls.call(
                     "conversations.history",
                     () -> client.conversationsHistory(r -> r.channel(channel)
                             .oldest(since)
@@ -605,7 +593,7 @@ public final class SlackChat implements Chat {
         Optional<String> cursor = Optional.empty();
         do {
             String page = cursor.orElse(null);
-            var found = call(
+            var found = calls.call(
                     "users.conversations",
                     () -> client.usersConversations(r -> r.types(CHANNEL_TYPES)
                             .excludeArchived(true)
@@ -631,7 +619,7 @@ public final class SlackChat implements Chat {
 
     @Override
     public void whisper(String channel, String user, Message message) {
-        send(
+        calls.send(
                 "chat.postEphemeral",
                 channel,
                 message,
@@ -642,7 +630,7 @@ public final class SlackChat implements Chat {
 
     @Override
     public void publishHome(String user, Message home) {
-        call(
+        calls.call(
                 "views.publish",
                 () -> client.viewsPublish(r -> r.userId(user)
                         .view(View.builder()
@@ -654,7 +642,7 @@ public final class SlackChat implements Chat {
     @Override
     public Optional<String> permalink(PostedMessage message) {
         try {
-            return Optional.ofNullable(call(
+            return Optional.ofNullable(calls.call(
                             "chat.getPermalink",
                             () -> client.chatGetPermalink(
                                     r -> r.channel(message.channel()).messageTs(message.ts())))
@@ -666,7 +654,8 @@ public final class SlackChat implements Chat {
 
     @Override
     public void openRequestForm(String triggerId, RequestForm form) {
-        call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(RequestModal.form(form))));
+        calls.call(
+                "views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(RequestModal.form(form))));
     }
 
     @Override
@@ -759,7 +748,7 @@ public final class SlackChat implements Chat {
     }
 
     private CollapsedEdits<Edit>.Ticket register(PostedMessage target, Edit edit) {
-        return edits.register(messageKey(target), edit, () -> pace.reserve("chat.update", target.channel()));
+        return edits.register(messageKey(target), edit, () -> calls.reserve("chat.update", target.channel()));
     }
 
     private static String messageKey(PostedMessage target) {
@@ -783,7 +772,7 @@ public final class SlackChat implements Chat {
         }
         Edit latest = turn.get();
         try {
-            send(
+            calls.send(
                     "chat.update",
                     target.channel(),
                     latest.message(),
@@ -807,7 +796,7 @@ public final class SlackChat implements Chat {
 
     @Override
     public PostedMessage reply(PostedMessage parent, Message message) {
-        var response = send(
+        var response = calls.send(
                 "chat.postMessage",
                 parent.channel(),
                 message,
@@ -819,219 +808,11 @@ public final class SlackChat implements Chat {
         return new PostedMessage(response.getChannel(), response.getTs(), Optional.of(parent.threadTs()));
     }
 
-    private <T extends SlackApiTextResponse> T send(
-            String method,
-            String channel,
-            Message message,
-            Message fallback,
-            Function<Message, WebApiCall<T>> request) {
-        return send(method, channel, message, fallback, request, Optional::empty);
-    }
-
-    private <T extends SlackApiTextResponse> T send(
-            String method,
-            String channel,
-            Message message,
-            Message fallback,
-            Function<Message, WebApiCall<T>> request,
-            Supplier<Optional<T>> tookEffect) {
-        return send(method, channel, message, fallback, request, tookEffect, false);
-    }
-
-    /**
-     * Sends {@code message} with {@code request}, as {@link #call(String, String, WebApiCall, Supplier, boolean)} does; when Slack
-     * refuses its layout (a block too long, too much text), sends {@code fallback}, which has none, so that what the
-     * message says still arrives. A refused message was not posted, so the fallback is no second post.
-     * {@code hasTurn}: the caller waited for the first attempt's turn already.
-     */
-    private <T extends SlackApiTextResponse> T send(
-            String method,
-            String channel,
-            Message message,
-            Message fallback,
-            Function<Message, WebApiCall<T>> request,
-            Supplier<Optional<T>> tookEffect,
-            boolean hasTurn) {
-        try {
-            return call(method, channel, request.apply(message), tookEffect, hasTurn);
-        } catch (ChatException e) {
-            if (e.reason() != Reason.REFUSED) {
-                throw e;
-            }
-            log.warn("Slack refused the layout of a message ({}); sending it as text", e.getMessage());
-            return call(method, channel, request.apply(fallback), tookEffect, false);
-        }
-    }
-
-    /** The blocks of {@code message}, or none at all (not an empty list) for text alone. */
-    private static List<LayoutBlock> layout(Message message) {
-        return message.blocks().isEmpty() ? null : SlackMessages.blocks(message);
-    }
-
     /**
      * A status message without layout: its one line of state, which is what every instance reads back from it
      * ({@code StatusCard.awaitsApproval}), so the words of its blocks would not do.
      */
     private static Message stateOnly(Message status) {
         return new Message(status.text(), List.of());
-    }
-
-    /** A Web API call that Slack may rate-limit or fail transiently. */
-    @FunctionalInterface
-    interface WebApiCall<T extends SlackApiTextResponse> {
-        T call() throws IOException, SlackApiException;
-    }
-
-    <T extends SlackApiTextResponse> T call(String method, WebApiCall<T> call) {
-        return call(method, null, call);
-    }
-
-    private <T extends SlackApiTextResponse> T call(String method, String channel, WebApiCall<T> call) {
-        return call(method, channel, call, Optional::empty, false);
-    }
-
-    /**
-     * {@code call} in its turn ({@code channel} counts for posts only; {@code hasTurn}: the caller waited for the
-     * first turn already), retried; before an attempt that follows one which may have taken effect although it failed —
-     * a timeout or a dropped connection, a 5xx, {@code internal_error} — asks {@code tookEffect} whether it did, and if
-     * so answers with that instead of making the call again. A 429 or another {@code ok:false} means Slack did nothing:
-     * a 429 waits for the method's next turn, which it moves to {@code Retry-After} for every caller, without counting
-     * as a failed attempt.
-     */
-    private <T extends SlackApiTextResponse> T call(
-            String method, String channel, WebApiCall<T> call, Supplier<Optional<T>> tookEffect, boolean hasTurn) {
-        Duration backoff = Duration.ofMillis(250);
-        boolean maybeTookEffect = false;
-        boolean needsTurn = !hasTurn;
-        Duration rateLimitedFor = Duration.ZERO;
-        for (int attempt = 1; ; ) {
-            if (needsTurn) {
-                awaitTurn(method, channel);
-            }
-            needsTurn = true;
-            Optional<Duration> wait;
-            Optional<Duration> retryAfter = Optional.empty();
-            String problem;
-            try {
-                T response = call.call();
-                if (response.isOk()) {
-                    return response;
-                }
-                problem = response.getError();
-                if (!"ratelimited".equals(problem)
-                        && !"internal_error".equals(problem)
-                        && !"fatal_error".equals(problem)) {
-                    throw new ChatException(reasonFor(problem), method + " failed: " + problem, null);
-                }
-                if ("ratelimited".equals(problem)) {
-                    retryAfter = Optional.of(Duration.ofSeconds(1));
-                }
-                maybeTookEffect |= !"ratelimited".equals(problem);
-                wait = Optional.of(backoff);
-            } catch (SlackApiException e) {
-                problem = "HTTP " + e.getResponse().code();
-                retryAfter = retryAfter(e);
-                wait = retryAfter
-                        .or(() -> e.getResponse().code() >= 500 ? Optional.of(Duration.ZERO) : Optional.empty())
-                        .map(after -> after.isZero() ? Duration.ofMillis(250) : after);
-                if (wait.isEmpty()) {
-                    throw new ChatException(Reason.OTHER, method + " failed: " + problem, e);
-                }
-                maybeTookEffect |= e.getResponse().code() >= 500;
-            } catch (IOException e) {
-                problem = e.getClass().getSimpleName();
-                wait = Optional.of(backoff);
-                maybeTookEffect = true;
-            }
-            if (retryAfter.isPresent()) {
-                rateLimitedFor = rateLimitedFor.plus(retryAfter.get());
-                if (rateLimitedFor.compareTo(RATE_LIMITED_PATIENCE) > 0) {
-                    throw new ChatException(
-                            Reason.UNAVAILABLE,
-                            method + " was still rate-limited after " + RATE_LIMITED_PATIENCE.toMinutes() + " minutes",
-                            null);
-                }
-                pace.rateLimited(method, channel, retryAfter.get());
-                log.info(
-                        "{} answered {}; waiting for its next turn, in {} s at the earliest",
-                        method,
-                        problem,
-                        retryAfter.get().toSeconds());
-            } else {
-                boolean last = attempt >= maxAttempts;
-                if (!last) {
-                    Duration pause = wait.get().compareTo(maxWait) > 0 ? maxWait : wait.get();
-                    log.info(
-                            "{} answered {}; retrying in {} ms (attempt {} of {})",
-                            method,
-                            problem,
-                            pause.toMillis(),
-                            attempt + 1,
-                            maxAttempts);
-                    // The pause comes before the look, so that an attempt Slack is still acting on has time to show.
-                    sleep(pause);
-                    backoff = backoff.multipliedBy(2);
-                }
-                if (last && !maybeTookEffect) {
-                    throw new ChatException(
-                            Reason.UNAVAILABLE, method + " failed " + attempt + " times (last: " + problem + ")", null);
-                }
-                attempt++;
-            }
-            if (maybeTookEffect) {
-                Optional<T> earlier = tookEffect.get();
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
-            if (attempt > maxAttempts) {
-                throw new ChatException(
-                        Reason.UNAVAILABLE, method + " failed " + maxAttempts + " times (last: " + problem + ")", null);
-            }
-        }
-    }
-
-    /** Waits for the turn of a call of {@code method} within Slack's rate limits. */
-    private void awaitTurn(String method, String channel) {
-        Duration turn = pace.reserve(method, channel);
-        if (turn.isZero()) {
-            return;
-        }
-        waitingForTurn.incrementAndGet();
-        try {
-            sleep(turn);
-        } finally {
-            waitingForTurn.decrementAndGet();
-        }
-    }
-
-    private static Optional<Duration> retryAfter(SlackApiException e) {
-        if (e.getResponse().code() != 429) {
-            return Optional.empty();
-        }
-        String header = e.getResponse().header("Retry-After");
-        try {
-            return Optional.of(Duration.ofSeconds(header == null ? 1 : Long.parseLong(header.trim())));
-        } catch (NumberFormatException notANumber) {
-            return Optional.of(Duration.ofSeconds(1));
-        }
-    }
-
-    private static Reason reasonFor(String error) {
-        return switch (error) {
-            case "not_in_channel", "is_archived" -> Reason.NOT_IN_CHANNEL;
-            case "channel_not_found" -> Reason.CHANNEL_NOT_FOUND;
-            case "invalid_blocks", "invalid_blocks_format", "msg_blocks_too_long", "msg_too_long" -> Reason.REFUSED;
-            default -> Reason.OTHER;
-        };
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChatException(Reason.UNAVAILABLE, "interrupted while waiting to retry", e);
-        }
     }
 }
