@@ -1,11 +1,19 @@
 package dev.invalidator.slack;
 
+import static dev.invalidator.slack.OwnMessages.DECISION_BY;
+import static dev.invalidator.slack.OwnMessages.DECISION_EVENT;
+import static dev.invalidator.slack.OwnMessages.DECISION_STATUS;
+import static dev.invalidator.slack.OwnMessages.DECISION_VERDICT;
+import static dev.invalidator.slack.OwnMessages.FACTS_EVENT;
+import static dev.invalidator.slack.OwnMessages.NOTICE_EVENT;
+import static dev.invalidator.slack.OwnMessages.PART;
+import static dev.invalidator.slack.OwnMessages.PARTS;
+import static dev.invalidator.slack.OwnMessages.PATHS;
+import static dev.invalidator.slack.OwnMessages.POST_ID;
+import static dev.invalidator.slack.OwnMessages.QUEUED_PATHS_EVENT;
 import static dev.invalidator.slack.SlackCalls.layout;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.model.ConversationType;
-import com.slack.api.model.ResponseMetadata;
 import com.slack.api.model.view.View;
 import dev.invalidator.base.DaemonThreads;
 import dev.invalidator.chat.Chat;
@@ -15,20 +23,15 @@ import dev.invalidator.chat.Decision;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import dev.invalidator.chat.RequestForm;
-import dev.invalidator.chat.StatusCard;
 import dev.invalidator.slack.blockkit.RequestModal;
 import dev.invalidator.slack.blockkit.SlackMessages;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -36,8 +39,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,27 +57,6 @@ public final class SlackChat implements Chat {
 
     private static final Logger log = LoggerFactory.getLogger(SlackChat.class);
 
-    /** The metadata event type of status messages. */
-    static final String FACTS_EVENT = "invalidation_request";
-    /** The metadata event type of the thread reply that records a decision on a request waiting for approval. */
-    static final String DECISION_EVENT = "invalidation_decision";
-    /** The metadata event type of the thread replies that keep a queued request's paths, in parts. */
-    static final String QUEUED_PATHS_EVENT = "invalidation_queued_paths";
-    /** The metadata event type of a notice of an end, which carries only the id of its post. */
-    static final String NOTICE_EVENT = "invalidation_notice";
-
-    private static final String PART = "part";
-    private static final String PARTS = "parts";
-    private static final String PATHS = "paths";
-    /**
-     * The metadata key of a random id that every post of state (a status message, a decision) carries, so that a
-     * retry can find the post an earlier attempt made although its answer was lost.
-     */
-    static final String POST_ID = "post_id";
-
-    /** How far back a look for a post goes: a post whose answer was lost a moment ago is among the last messages. */
-    private static final int LOOK_BACK = 200;
-
     /**
      * How many times a notice just posted is looked for in its thread before it is taken as the first: whether Slack
      * shows a reply to the next read of its thread is not documented (reference slack.md says nothing of it).
@@ -84,17 +64,6 @@ public final class SlackChat implements Chat {
     private static final int READS_BACK = 4;
     /** The pause before the second read back, growing by as much before each next one. */
     private static final Duration READ_BACK_PAUSE = Duration.ofMillis(250);
-
-    private static final String DECISION_STATUS = "status_ts";
-    private static final String DECISION_VERDICT = "verdict";
-    private static final String DECISION_BY = "by";
-    /** Slack recommends no more than 200 messages a page of history. */
-    private static final int HISTORY_PAGE = 200;
-
-    private static final int CHANNELS_PAGE = 200;
-    /** Where the bot posts: public and private channels (channels:read and groups:read). */
-    private static final List<ConversationType> CHANNEL_TYPES =
-            List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL);
 
     /** Threads of each pool that sends what {@link #updateLater} and {@link #replyLater} were given. */
     private static final int LATER_THREADS = 4;
@@ -109,6 +78,7 @@ public final class SlackChat implements Chat {
 
     private final MethodsClient client;
     private final SlackCalls calls;
+    private final OwnMessages own;
     private final CollapsedEdits<Edit> edits = new CollapsedEdits<>(Edit::replacedBy);
     /**
      * Send the edits registered by {@link #updateLater}, each when its turn comes. Turns are reserved in the order
@@ -118,8 +88,6 @@ public final class SlackChat implements Chat {
     /** Post the replies of {@link #replyLater}: apart from the edits, so that a busy channel's posts hold up no edit. */
     private final ThreadPoolExecutor laterReplies = laterPool("slack-reply");
 
-    private volatile String ownBotId;
-
     /**
      * @param maxAttempts attempts of a call that fails other than by a 429 (a network error, a 5xx)
      * @param maxWait     the longest single back-off after such a failure
@@ -127,6 +95,7 @@ public final class SlackChat implements Chat {
     public SlackChat(MethodsClient client, int maxAttempts, Duration maxWait) {
         this.client = client;
         this.calls = new SlackCalls(maxAttempts, maxWait);
+        this.own = new OwnMessages(client, calls);
     }
 
     /** The paced, retried calls of this chat, for the other adapters that call the Web API with the bot token. */
@@ -182,7 +151,7 @@ public final class SlackChat implements Chat {
                         .text(m.text())
                         .blocks(layout(m))
                         .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, payload))),
-                () -> posted(channel, latest(channel), FACTS_EVENT, postId));
+                () -> own.posted(channel, own.latest(channel), FACTS_EVENT, postId));
         return new PostedMessage(response.getChannel(), response.getTs());
     }
 
@@ -201,83 +170,43 @@ public final class SlackChat implements Chat {
                         .text(m.text())
                         .blocks(layout(m))
                         .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, payload))),
-                () -> posted(thread.channel(), replies(thread), FACTS_EVENT, postId));
+                () -> own.posted(thread.channel(), own.replies(thread), FACTS_EVENT, postId));
         return new PostedMessage(response.getChannel(), response.getTs(), Optional.of(thread.threadTs()));
     }
 
     @Override
     public List<Chat.StatusRecord> threadStatusMessages(PostedMessage root) {
-        List<Chat.StatusRecord> records = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        do {
-            String page = cursor.orElse(null);
-            var thread = calls.call(
-                    "conversations.replies",
-                    root.channel(),
-                    () -> client.conversationsReplies(r -> r.channel(root.channel())
-                            .ts(root.threadTs())
-                            .limit(HISTORY_PAGE)
-                            .cursor(page)
-                            .includeAllMetadata(true)));
-            thread.getMessages().stream()
-                    .filter(message -> isOwn(message, FACTS_EVENT))
-                    .map(message -> record(inThreadOf(root, message.getTs()), message))
-                    .forEach(records::add);
-            cursor = nextCursor(thread.isHasMore(), thread.getResponseMetadata());
-        } while (cursor.isPresent());
-        return records;
-    }
-
-    /** The message {@code ts} of the thread of {@code root}: the root itself, or a reply knowing its root. */
-    private static PostedMessage inThreadOf(PostedMessage root, String ts) {
-        return root.threadTs().equals(ts)
-                ? root.threadRoot()
-                : new PostedMessage(root.channel(), ts, Optional.of(root.threadTs()));
+        return own.threadStatusMessages(root);
     }
 
     @Override
     public Map<String, String> factsOf(PostedMessage status) {
-        try {
-            return status(status).map(Chat.StatusRecord::facts).orElse(Map.of());
-        } catch (ChatException e) {
-            log.warn(
-                    "Could not read the facts of status message {} in {}: {}",
-                    status.ts(),
-                    status.channel(),
-                    e.getMessage());
-            return Map.of();
-        }
+        return own.factsOf(status);
     }
 
     @Override
     public Optional<Chat.StatusRecord> status(PostedMessage message) {
-        if (message.inThread()) {
-            // A reply is not in the channel's history: its thread is where it is read back.
-            return replies(message).stream()
-                    .filter(found -> message.ts().equals(found.getTs()) && isOwn(found, FACTS_EVENT))
-                    .findFirst()
-                    .map(found -> record(message, found));
-        }
-        var history = calls.call(
-                "conversations.history",
-                message.channel(),
-                () -> client.conversationsHistory(r -> r.channel(message.channel())
-                        .latest(message.ts())
-                        .inclusive(true)
-                        .limit(1)
-                        .includeAllMetadata(true)));
-        return history.getMessages().stream()
-                .filter(found -> message.ts().equals(found.getTs()) && isOwn(found, FACTS_EVENT))
-                .findFirst()
-                .map(found -> record(message, found));
+        return own.status(message);
     }
 
-    private static Chat.StatusRecord record(PostedMessage where, com.slack.api.model.Message found) {
-        return new Chat.StatusRecord(
-                where,
-                String.valueOf(found.getText()),
-                facts(found.getMetadata()),
-                SlackMessages.buttonValue(found.getBlocks(), StatusCard.APPROVE));
+    @Override
+    public Optional<List<String>> queuedPaths(PostedMessage status) {
+        return own.queuedPaths(status);
+    }
+
+    @Override
+    public Optional<Decision> firstDecision(PostedMessage status) {
+        return own.firstDecision(status);
+    }
+
+    @Override
+    public List<Chat.StatusRecord> statusMessages(String channel, Instant oldest) {
+        return own.statusMessages(channel, oldest);
+    }
+
+    @Override
+    public List<String> memberChannels() {
+        return own.memberChannels();
     }
 
     @Override
@@ -309,50 +238,8 @@ public final class SlackChat implements Chat {
                         .text(m.text())
                         .blocks(layout(m))
                         .metadata(new com.slack.api.model.Message.Metadata(eventType, payload))),
-                () -> posted(status.channel(), replies(status), eventType, postId));
+                () -> own.posted(status.channel(), own.replies(status), eventType, postId));
         return new PostedMessage(response.getChannel(), response.getTs(), Optional.of(status.threadTs()));
-    }
-
-    /**
-     * The post among {@code messages} that an attempt whose answer was lost made after all, as the answer it would
-     * have had.
-     */
-    private Optional<ChatPostMessageResponse> posted(
-            String channel, List<com.slack.api.model.Message> messages, String eventType, String postId) {
-        return messages.stream()
-                .filter(message -> isOwn(message, eventType)
-                        && postId.equals(message.getMetadata().getEventPayload().get(POST_ID)))
-                .findFirst()
-                .map(message -> {
-                    log.info("A chat.postMessage whose answer was lost had posted {} in {}", message.getTs(), channel);
-                    ChatPostMessageResponse answer = new ChatPostMessageResponse();
-                    answer.setOk(true);
-                    answer.setChannel(channel);
-                    answer.setTs(message.getTs());
-                    return answer;
-                });
-    }
-
-    private List<com.slack.api.model.Message> latest(String channel) {
-        return calls.call(
-                        "conversations.history",
-                        () -> client.conversationsHistory(
-                                r -> r.channel(channel).limit(LOOK_BACK).includeAllMetadata(true)))
-                .getMessages();
-    }
-
-    /**
-     * The thread {@code parent} belongs to, its root first, then its replies oldest first: a reply's own thread is its
-     * root's.
-     */
-    private List<com.slack.api.model.Message> replies(PostedMessage parent) {
-        return calls.call(
-                        "conversations.replies",
-                        () -> client.conversationsReplies(r -> r.channel(parent.channel())
-                                .ts(parent.threadTs())
-                                .limit(LOOK_BACK)
-                                .includeAllMetadata(true)))
-                .getMessages();
     }
 
     @Override
@@ -367,97 +254,12 @@ public final class SlackChat implements Chat {
     }
 
     @Override
-    public Optional<List<String>> queuedPaths(PostedMessage status) {
-        Map<Integer, List<String>> parts = new TreeMap<>();
-        int expected = -1;
-        for (com.slack.api.model.Message reply : replies(status)) {
-            if (status.ts().equals(reply.getTs()) || !isOwn(reply, QUEUED_PATHS_EVENT)) {
-                continue;
-            }
-            Map<String, String> payload = facts(reply.getMetadata());
-            if (!status.ts().equals(payload.get(DECISION_STATUS))) {
-                continue;
-            }
-            try {
-                int part = Integer.parseInt(payload.getOrDefault(PART, ""));
-                int of = Integer.parseInt(payload.getOrDefault(PARTS, ""));
-                if (expected != -1 && of != expected) {
-                    return Optional.empty();
-                }
-                expected = of;
-                parts.putIfAbsent(part, payload.getOrDefault(PATHS, "").lines().toList());
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-        if (expected < 1 || parts.size() != expected || !parts.keySet().equals(rangeOf(expected))) {
-            return Optional.empty();
-        }
-        return Optional.of(parts.values().stream().flatMap(List::stream).toList());
-    }
-
-    private static Set<Integer> rangeOf(int parts) {
-        return IntStream.rangeClosed(1, parts).boxed().collect(Collectors.toSet());
-    }
-
-    @Override
-    public Optional<Decision> firstDecision(PostedMessage status) {
-        // Replies come oldest first. A decision without a verdict (written before decisions said what they were), or an
-        // approval that names nobody, counts as none: the request is decided again, or expires.
-        return replies(status).stream()
-                .filter(reply -> !status.ts().equals(reply.getTs()) && isOwn(reply, DECISION_EVENT))
-                .map(reply -> decision(status, reply))
-                .flatMap(Optional::stream)
-                .findFirst();
-    }
-
-    private static Optional<Decision> decision(PostedMessage status, com.slack.api.model.Message reply) {
-        Map<String, String> payload = facts(reply.getMetadata());
-        if (!status.ts().equals(payload.get(DECISION_STATUS))) {
-            return Optional.empty();
-        }
-        return Arrays.stream(Decision.Verdict.values())
-                .filter(verdict -> verdict.name().toLowerCase(Locale.ROOT).equals(payload.get(DECISION_VERDICT)))
-                .findFirst()
-                .filter(verdict -> verdict == Decision.Verdict.EXPIRED || payload.containsKey(DECISION_BY))
-                .map(verdict -> new Decision(
-                        new PostedMessage(status.channel(), reply.getTs(), Optional.of(status.threadTs())),
-                        verdict,
-                        Optional.ofNullable(payload.get(DECISION_BY))));
-    }
-
-    /** Posted by this bot, with metadata of {@code eventType}: another app's look-alike is not. */
-    private boolean isOwn(com.slack.api.model.Message message, String eventType) {
-        return isOwn(message)
-                && message.getMetadata() != null
-                && eventType.equals(message.getMetadata().getEventType());
-    }
-
-    private boolean isOwn(com.slack.api.model.Message message) {
-        return ownBotId().equals(message.getBotId());
-    }
-
-    /** The {@code bot_id} on every message this bot posts, from {@code auth.test} with its token, asked once. */
-    private String ownBotId() {
-        String known = ownBotId;
-        if (known == null) {
-            known = calls.call("auth.test", () -> client.authTest(r -> r)).getBotId();
-            if (known == null || known.isBlank()) {
-                throw new ChatException(
-                        Reason.OTHER, "auth.test named no bot_id: SLACK_BOT_TOKEN is not a bot token", null);
-            }
-            ownBotId = known;
-        }
-        return known;
-    }
-
-    @Override
     public boolean replyUnlessThreadHas(PostedMessage parent, String marker, Message message) {
         // Both turns first, then the look and the reply straight after it: waiting for a turn between the two would
         // leave another replica seconds to look, find nothing too, and reply the same.
         calls.awaitTurn("conversations.replies", parent.channel());
         calls.awaitTurn("chat.postMessage", parent.channel());
-        if (FirstNotice.earliest(candidates(parent, wholeThread(parent, true)), marker)
+        if (FirstNotice.earliest(candidates(parent, own.wholeThread(parent, true)), marker)
                 .isPresent()) {
             return false;
         }
@@ -474,7 +276,7 @@ public final class SlackChat implements Chat {
                                 .text(m.text())
                                 .blocks(layout(m))
                                 .metadata(new com.slack.api.model.Message.Metadata(NOTICE_EVENT, payload))),
-                        () -> posted(parent.channel(), wholeThread(parent, false), NOTICE_EVENT, postId),
+                        () -> own.posted(parent.channel(), own.wholeThread(parent, false), NOTICE_EVENT, postId),
                         true)
                 .getTs();
         return stands(parent, marker, mine);
@@ -488,7 +290,7 @@ public final class SlackChat implements Chat {
      */
     private boolean stands(PostedMessage parent, String marker, String mine) {
         for (int read = 1; read <= READS_BACK; read++) {
-            switch (FirstNotice.of(candidates(parent, wholeThread(parent, false)), marker, mine)) {
+            switch (FirstNotice.of(candidates(parent, own.wholeThread(parent, false)), marker, mine)) {
                 case WON -> {
                     return true;
                 }
@@ -533,88 +335,8 @@ public final class SlackChat implements Chat {
         return thread.stream()
                 .filter(reply ->
                         !parent.threadTs().equals(reply.getTs()) && !parent.ts().equals(reply.getTs()))
-                .map(reply -> new FirstNotice.Reply(reply.getTs(), isOwn(reply), String.valueOf(reply.getText())))
+                .map(reply -> new FirstNotice.Reply(reply.getTs(), own.isOwn(reply), String.valueOf(reply.getText())))
                 .toList();
-    }
-
-    /**
-     * Every message of the thread of {@code parent}, oldest first, however many pages: a notice may be past the first
-     * page of a long thread, and an instance's own notice is its last. {@code hasTurn}: the first page's turn is taken.
-     */
-    private List<com.slack.api.model.Message> wholeThread(PostedMessage parent, boolean hasTurn) {
-        List<com.slack.api.model.Message> messages = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        boolean turnTaken = hasTurn;
-        do {
-            String page = cursor.orElse(null);
-            var thread = calls.call(
-                    "conversations.replies",
-                    parent.channel(),
-                    () -> client.conversationsReplies(r -> r.channel(parent.channel())
-                            .ts(parent.threadTs())
-                            .limit(HISTORY_PAGE)
-                            .cursor(page)
-                            .includeAllMetadata(true)),
-                    Optional::empty,
-                    turnTaken);
-            turnTaken = false;
-            messages.addAll(thread.getMessages());
-            cursor = nextCursor(thread.isHasMore(), thread.getResponseMetadata());
-        } while (cursor.isPresent());
-        return messages;
-    }
-
-    @Override
-    public List<Chat.StatusRecord> statusMessages(String channel, Instant oldest) {
-        String since = oldest.getEpochSecond() + ".000000";
-        List<Chat.StatusRecord> records = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        do {
-            String page = cursor.orElse(null);
-            var history = calls.call(
-                    "conversations.history",
-                    () -> client.conversationsHistory(r -> r.channel(channel)
-                            .oldest(since)
-                            .limit(HISTORY_PAGE)
-                            .cursor(page)
-                            .includeAllMetadata(true)));
-            history.getMessages().stream()
-                    .filter(message -> isOwn(message, FACTS_EVENT))
-                    .map(message -> record(new PostedMessage(channel, message.getTs()), message))
-                    .forEach(records::add);
-            cursor = nextCursor(history.isHasMore(), history.getResponseMetadata());
-        } while (cursor.isPresent());
-        return records;
-    }
-
-    @Override
-    public List<String> memberChannels() {
-        List<String> channels = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        do {
-            String page = cursor.orElse(null);
-            var found = calls.call(
-                    "users.conversations",
-                    () -> client.usersConversations(r -> r.types(CHANNEL_TYPES)
-                            .excludeArchived(true)
-                            .limit(CHANNELS_PAGE)
-                            .cursor(page)));
-            found.getChannels().forEach(conversation -> channels.add(conversation.getId()));
-            cursor = nextCursor(true, found.getResponseMetadata());
-        } while (cursor.isPresent());
-        return channels;
-    }
-
-    /** The cursor of the next page; Slack marks the last page with an empty one. */
-    private static Optional<String> nextCursor(boolean hasMore, ResponseMetadata metadata) {
-        return Optional.ofNullable(hasMore && metadata != null ? metadata.getNextCursor() : null)
-                .filter(cursor -> !cursor.isBlank());
-    }
-
-    private static Map<String, String> facts(com.slack.api.model.Message.Metadata metadata) {
-        return metadata.getEventPayload().entrySet().stream()
-                .filter(entry -> !POST_ID.equals(entry.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue())));
     }
 
     @Override
