@@ -5,7 +5,6 @@ import static dev.invalidator.slack.OwnMessages.DECISION_EVENT;
 import static dev.invalidator.slack.OwnMessages.DECISION_STATUS;
 import static dev.invalidator.slack.OwnMessages.DECISION_VERDICT;
 import static dev.invalidator.slack.OwnMessages.FACTS_EVENT;
-import static dev.invalidator.slack.OwnMessages.NOTICE_EVENT;
 import static dev.invalidator.slack.OwnMessages.PART;
 import static dev.invalidator.slack.OwnMessages.PARTS;
 import static dev.invalidator.slack.OwnMessages.PATHS;
@@ -57,14 +56,6 @@ public final class SlackChat implements Chat {
 
     private static final Logger log = LoggerFactory.getLogger(SlackChat.class);
 
-    /**
-     * How many times a notice just posted is looked for in its thread before it is taken as the first: whether Slack
-     * shows a reply to the next read of its thread is not documented (reference slack.md says nothing of it).
-     */
-    private static final int READS_BACK = 4;
-    /** The pause before the second read back, growing by as much before each next one. */
-    private static final Duration READ_BACK_PAUSE = Duration.ofMillis(250);
-
     /** Threads of each pool that sends what {@link #updateLater} and {@link #replyLater} were given. */
     private static final int LATER_THREADS = 4;
 
@@ -79,6 +70,7 @@ public final class SlackChat implements Chat {
     private final MethodsClient client;
     private final SlackCalls calls;
     private final OwnMessages own;
+    private final CompletionNotice notice;
     private final CollapsedEdits<Edit> edits = new CollapsedEdits<>(Edit::replacedBy);
     /**
      * Send the edits registered by {@link #updateLater}, each when its turn comes. Turns are reserved in the order
@@ -96,6 +88,7 @@ public final class SlackChat implements Chat {
         this.client = client;
         this.calls = new SlackCalls(maxAttempts, maxWait);
         this.own = new OwnMessages(client, calls);
+        this.notice = new CompletionNotice(client, calls, own);
     }
 
     /** The paced, retried calls of this chat, for the other adapters that call the Web API with the bot token. */
@@ -255,88 +248,7 @@ public final class SlackChat implements Chat {
 
     @Override
     public boolean replyUnlessThreadHas(PostedMessage parent, String marker, Message message) {
-        // Both turns first, then the look and the reply straight after it: waiting for a turn between the two would
-        // leave another replica seconds to look, find nothing too, and reply the same.
-        calls.awaitTurn("conversations.replies", parent.channel());
-        calls.awaitTurn("chat.postMessage", parent.channel());
-        if (FirstNotice.earliest(candidates(parent, own.wholeThread(parent, true)), marker)
-                .isPresent()) {
-            return false;
-        }
-        String postId = UUID.randomUUID().toString();
-        Map<String, Object> payload = new HashMap<>();
-        payload.put(POST_ID, postId);
-        String mine = calls.send(
-                        "chat.postMessage",
-                        parent.channel(),
-                        message,
-                        message.withoutLayout(),
-                        m -> () -> client.chatPostMessage(r -> r.channel(parent.channel())
-                                .threadTs(parent.threadTs())
-                                .text(m.text())
-                                .blocks(layout(m))
-                                .metadata(new com.slack.api.model.Message.Metadata(NOTICE_EVENT, payload))),
-                        () -> own.posted(parent.channel(), own.wholeThread(parent, false), NOTICE_EVENT, postId),
-                        true)
-                .getTs();
-        return stands(parent, marker, mine);
-    }
-
-    /**
-     * Whether the notice {@code mine} is the one that stays: another instance may have looked at the same moment,
-     * found nothing either and posted too. Every instance reads the thread back after posting and the earliest of the
-     * bot's notices wins ({@link FirstNotice}); a later one is taken back. The winner never deletes anything, so a
-     * delete that fails leaves a duplicate in sight but the decision as it was.
-     */
-    private boolean stands(PostedMessage parent, String marker, String mine) {
-        for (int read = 1; read <= READS_BACK; read++) {
-            switch (FirstNotice.of(candidates(parent, own.wholeThread(parent, false)), marker, mine)) {
-                case WON -> {
-                    return true;
-                }
-                case LOST -> {
-                    takeBack(parent, mine);
-                    return false;
-                }
-                case NOT_SEEN -> {
-                    if (read < READS_BACK) {
-                        SlackCalls.sleep(READ_BACK_PAUSE.multipliedBy(read));
-                    }
-                }
-            }
-        }
-        // Unread, it cannot be decided: kept as the notice, so that the end goes on at worst twice, never not at all.
-        log.warn(
-                "The notice {} in {} did not show in its thread after {} reads; going on as if it were the first",
-                mine,
-                parent.channel(),
-                READS_BACK);
-        return true;
-    }
-
-    private void takeBack(PostedMessage parent, String mine) {
-        try {
-            calls.call(
-                    "chat.delete",
-                    parent.channel(),
-                    () -> client.chatDelete(r -> r.channel(parent.channel()).ts(mine)));
-            log.info("An earlier notice of the same end stands in {}; took back {}", parent.channel(), mine);
-        } catch (ChatException e) {
-            log.warn(
-                    "An earlier notice of the same end stands in {}, but {} could not be taken back and stays: {}",
-                    parent.channel(),
-                    mine,
-                    e.getMessage());
-        }
-    }
-
-    /** The replies of the thread of {@code parent} that may be a notice: neither its root nor {@code parent}. */
-    private List<FirstNotice.Reply> candidates(PostedMessage parent, List<com.slack.api.model.Message> thread) {
-        return thread.stream()
-                .filter(reply ->
-                        !parent.threadTs().equals(reply.getTs()) && !parent.ts().equals(reply.getTs()))
-                .map(reply -> new FirstNotice.Reply(reply.getTs(), own.isOwn(reply), String.valueOf(reply.getText())))
-                .toList();
+        return notice.replyUnlessThreadHas(parent, marker, message);
     }
 
     @Override
