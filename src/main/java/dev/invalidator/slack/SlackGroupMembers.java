@@ -6,12 +6,12 @@ import java.util.Set;
 /** Members of a Slack user group, from {@code usergroups.users.list}; the policy caches and fails closed. */
 public final class SlackGroupMembers implements GroupMembers {
 
-    private final SlackChat web;
+    private final SlackCalls web;
     private final com.slack.api.methods.MethodsClient client;
 
     public SlackGroupMembers(com.slack.api.methods.MethodsClient client, SlackChat web) {
         this.client = client;
-        this.web = web;
+        this.web = web.calls();
     }
 
     @Override

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SlackWorkspace implements Workspace {
 
     private final MethodsClient client;
-    private final SlackChat web;
+    private final SlackCalls web;
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, Cached> answers = new ConcurrentHashMap<>();
@@ -36,7 +36,7 @@ public final class SlackWorkspace implements Workspace {
 
     public SlackWorkspace(MethodsClient client, SlackChat web, Duration ttl, Clock clock) {
         this.client = client;
-        this.web = web;
+        this.web = web.calls();
         this.ttl = ttl;
         this.clock = clock;
         this.lastSweep = new AtomicReference<>(clock.instant());

@@ -15,11 +15,12 @@
  * each acking at once and handing over to {@code flow.CommandHandler} ({@code ArchitectureTest} keeps them to that);
  * what they hand over runs only if the ack left in time ({@link AckDeadline}).
  *
- * <p>{@link SlackChat} is the {@code chat.Chat} port over the Web API: each call waits for its turn within Slack's rate
- * limits ({@link WebApiPace}), edits of one message waiting for their turn collapse into the latest
- * ({@link CollapsedEdits}), a 429 is waited out, transient errors are retried boundedly (a status message or decision
- * whose answer was lost is looked for before it is posted again), and it reads back
- * as state only the messages the bot posted itself; {@code slack.blockkit} ({@code SlackMessages}, {@code RequestModal}) turns the flow's vendor-neutral messages
+ * <p>{@link SlackChat} is the {@code chat.Chat} port over the Web API, composed of one class per job:
+ * {@link SlackCalls} makes each call in its turn within Slack's rate limits ({@link WebApiPace}), waits a 429 out and
+ * retries transient errors boundedly (a status message or decision whose answer was lost is looked for before it is
+ * posted again); {@link SlackPosts} posts; {@link MessageEdits} collapses edits of one message waiting for their turn
+ * into the latest ({@link CollapsedEdits}); {@link OwnMessages} reads back as state only the messages the bot posted
+ * itself; {@link CompletionNotice} keeps one notice of an end per thread across replicas ({@link FirstNotice}); {@code slack.blockkit} ({@code SlackMessages}, {@code RequestModal}) turns the flow's vendor-neutral messages
  * and forms into Block Kit and modals, for the adapter and the listeners alike (a package of its own, so the listeners
  * that render need nothing from the package that registers them); {@link SlackGroupMembers} and {@link SlackWorkspace} answer the access policy's questions about
  * people; {@link SlackTokens} reads the two tokens, from the environment or Secrets Manager, and

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  *
  * <pre>{@code
  * Map<Call, SortedSet<String>> calls = MainClasses.read().calls(type -> type.isAssignableTo(MethodsClient.class));
- * // {Call[type=interface com.slack.api.methods.MethodsClient, method=chatPostMessage]=[slack/SlackChat.java], …}
+ * // {Call[type=interface com.slack.api.methods.MethodsClient, method=chatPostMessage]=[slack/SlackPosts.java], …}
  * }</pre>
  */
 final class MainClasses {
@@ -92,7 +92,7 @@ final class MainClasses {
         return filesByClass;
     }
 
-    /** {@code slack/SlackChat.java}: where a class (or its lambda, or its nested class) is written. */
+    /** {@code slack/SlackPosts.java}: where a class (or its lambda, or its nested class) is written. */
     private static String file(JavaClass type) {
         String directory = type.getPackageName().equals(ROOT)
                 ? ""

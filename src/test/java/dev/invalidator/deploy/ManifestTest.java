@@ -170,7 +170,7 @@ class ManifestTest {
         @Test
         void the_scan_finds_the_calls_a_status_message_is_made_of() {
             assertThat(methodsCalled).containsKeys("chat.postMessage", "chat.update", "auth.test");
-            assertThat(methodsCalled.get("chat.postMessage")).contains("slack/SlackChat.java");
+            assertThat(methodsCalled.get("chat.postMessage")).contains("slack/SlackPosts.java");
         }
 
         @Test
