@@ -1,18 +1,14 @@
 package dev.invalidator.slack;
 
 import static dev.invalidator.slack.OwnMessages.NOTICE_EVENT;
-import static dev.invalidator.slack.OwnMessages.POST_ID;
-import static dev.invalidator.slack.SlackCalls.layout;
 
 import com.slack.api.methods.MethodsClient;
 import dev.invalidator.chat.ChatException;
 import dev.invalidator.chat.Message;
 import dev.invalidator.chat.PostedMessage;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * back. Slack has no compare-and-set, so the look alone cannot keep two replicas from posting at the same moment.
  *
  * <pre>{@code
- * CompletionNotice notice = new CompletionNotice(client, calls, own);
+ * CompletionNotice notice = new CompletionNotice(client, calls, own, posts);
  * if (notice.replyUnlessThreadHas(status, "(I2J0I21PCUYOIK)", done)) { … }   // this instance goes on with the end
  * }</pre>
  */
@@ -41,11 +37,13 @@ final class CompletionNotice {
     private final MethodsClient client;
     private final SlackCalls calls;
     private final OwnMessages own;
+    private final SlackPosts posts;
 
-    CompletionNotice(MethodsClient client, SlackCalls calls, OwnMessages own) {
+    CompletionNotice(MethodsClient client, SlackCalls calls, OwnMessages own, SlackPosts posts) {
         this.client = client;
         this.calls = calls;
         this.own = own;
+        this.posts = posts;
     }
 
     /**
@@ -61,22 +59,9 @@ final class CompletionNotice {
                 .isPresent()) {
             return false;
         }
-        String postId = UUID.randomUUID().toString();
-        Map<String, Object> payload = new HashMap<>();
-        payload.put(POST_ID, postId);
-        String mine = calls.send(
-                        "chat.postMessage",
-                        parent.channel(),
-                        message,
-                        message.withoutLayout(),
-                        m -> () -> client.chatPostMessage(r -> r.channel(parent.channel())
-                                .threadTs(parent.threadTs())
-                                .text(m.text())
-                                .blocks(layout(m))
-                                .metadata(new com.slack.api.model.Message.Metadata(NOTICE_EVENT, payload))),
-                        () -> own.posted(parent.channel(), own.wholeThread(parent, false), NOTICE_EVENT, postId),
-                        true)
-                .getTs();
+        String mine = posts.replyWithFacts(
+                        parent, message, NOTICE_EVENT, Map.of(), () -> own.wholeThread(parent, false), true)
+                .ts();
         return stands(parent, marker, mine);
     }
 

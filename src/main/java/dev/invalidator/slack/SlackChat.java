@@ -55,8 +55,8 @@ public final class SlackChat implements Chat {
         this.client = client;
         this.calls = new SlackCalls(maxAttempts, maxWait);
         this.own = new OwnMessages(client, calls);
-        this.notice = new CompletionNotice(client, calls, own);
         this.posts = new SlackPosts(client, calls, own);
+        this.notice = new CompletionNotice(client, calls, own, posts);
         this.edits = new MessageEdits(client, calls, laterEdits);
     }
 

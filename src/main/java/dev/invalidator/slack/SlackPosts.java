@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The bot's posts: messages, status messages with their facts, decisions, a queued request's paths and replies, each
@@ -58,38 +59,27 @@ final class SlackPosts {
     }
 
     PostedMessage post(String channel, Message message, Map<String, String> facts) {
-        String postId = UUID.randomUUID().toString();
-        Map<String, Object> payload = new HashMap<>(facts);
-        payload.put(POST_ID, postId);
-        var response = calls.send(
-                "chat.postMessage",
+        return postWithFacts(
                 channel,
+                Optional.empty(),
                 message,
                 stateOnly(message),
-                m -> () -> client.chatPostMessage(r -> r.channel(channel)
-                        .text(m.text())
-                        .blocks(layout(m))
-                        .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, payload))),
-                () -> own.posted(channel, own.latest(channel), FACTS_EVENT, postId));
-        return new PostedMessage(response.getChannel(), response.getTs());
+                FACTS_EVENT,
+                facts,
+                () -> own.latest(channel),
+                false);
     }
 
     PostedMessage post(PostedMessage thread, Message message, Map<String, String> facts) {
-        String postId = UUID.randomUUID().toString();
-        Map<String, Object> payload = new HashMap<>(facts);
-        payload.put(POST_ID, postId);
-        var response = calls.send(
-                "chat.postMessage",
+        return postWithFacts(
                 thread.channel(),
+                Optional.of(thread.threadTs()),
                 message,
                 stateOnly(message),
-                m -> () -> client.chatPostMessage(r -> r.channel(thread.channel())
-                        .threadTs(thread.threadTs())
-                        .text(m.text())
-                        .blocks(layout(m))
-                        .metadata(new com.slack.api.model.Message.Metadata(FACTS_EVENT, payload))),
-                () -> own.posted(thread.channel(), own.replies(thread), FACTS_EVENT, postId));
-        return new PostedMessage(response.getChannel(), response.getTs(), Optional.of(thread.threadTs()));
+                FACTS_EVENT,
+                facts,
+                () -> own.replies(thread),
+                false);
     }
 
     PostedMessage postDecision(
@@ -102,26 +92,69 @@ final class SlackPosts {
 
     /**
      * A reply in the thread of {@code status} whose metadata carries {@code facts} under {@code eventType}, with the
-     * status message's ts and an id of the post: an attempt whose answer was lost is found by it, not posted twice.
+     * status message's ts.
      */
     private PostedMessage postInThread(
             PostedMessage status, Message notice, String eventType, Map<String, Object> facts) {
-        String postId = UUID.randomUUID().toString();
         Map<String, Object> payload = new HashMap<>(facts);
         payload.put(DECISION_STATUS, status.ts());
-        payload.put(POST_ID, postId);
+        return replyWithFacts(status, notice, eventType, payload, () -> own.replies(status), false);
+    }
+
+    /**
+     * A reply in the thread of {@code parent} whose metadata carries {@code payload} under {@code eventType}, found
+     * among what {@code thread} reads when an attempt's answer was lost. {@code hasTurn}: the caller waited for the
+     * first attempt's turn already.
+     */
+    PostedMessage replyWithFacts(
+            PostedMessage parent,
+            Message message,
+            String eventType,
+            Map<String, ?> payload,
+            Supplier<List<com.slack.api.model.Message>> thread,
+            boolean hasTurn) {
+        return postWithFacts(
+                parent.channel(),
+                Optional.of(parent.threadTs()),
+                message,
+                message.withoutLayout(),
+                eventType,
+                payload,
+                thread,
+                hasTurn);
+    }
+
+    /**
+     * Posts {@code message} (in the thread {@code threadTs}, if any) with {@code payload} and a random id of the post
+     * in its metadata under {@code eventType}: a retry after a lost answer looks for that id in what {@code readBack}
+     * reads, and answers with the post found instead of posting twice. {@code fallback} goes when Slack refuses the
+     * layout.
+     */
+    private PostedMessage postWithFacts(
+            String channel,
+            Optional<String> threadTs,
+            Message message,
+            Message fallback,
+            String eventType,
+            Map<String, ?> payload,
+            Supplier<List<com.slack.api.model.Message>> readBack,
+            boolean hasTurn) {
+        String postId = UUID.randomUUID().toString();
+        Map<String, Object> metadata = new HashMap<>(payload);
+        metadata.put(POST_ID, postId);
         var response = calls.send(
                 "chat.postMessage",
-                status.channel(),
-                notice,
-                notice.withoutLayout(),
-                m -> () -> client.chatPostMessage(r -> r.channel(status.channel())
-                        .threadTs(status.threadTs())
+                channel,
+                message,
+                fallback,
+                m -> () -> client.chatPostMessage(r -> r.channel(channel)
+                        .threadTs(threadTs.orElse(null))
                         .text(m.text())
                         .blocks(layout(m))
-                        .metadata(new com.slack.api.model.Message.Metadata(eventType, payload))),
-                () -> own.posted(status.channel(), own.replies(status), eventType, postId));
-        return new PostedMessage(response.getChannel(), response.getTs(), Optional.of(status.threadTs()));
+                        .metadata(new com.slack.api.model.Message.Metadata(eventType, metadata))),
+                () -> own.posted(channel, readBack.get(), eventType, postId),
+                hasTurn);
+        return new PostedMessage(response.getChannel(), response.getTs(), threadTs);
     }
 
     PostedMessage postQueuedPaths(PostedMessage status, int part, int parts, List<String> paths, Message notice) {
