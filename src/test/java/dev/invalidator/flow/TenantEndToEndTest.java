@@ -17,7 +17,6 @@ import dev.invalidator.sandbox.SlackSimulator.Ephemeral;
 import dev.invalidator.sandbox.SlackSimulator.StepExecution;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackChat;
-import dev.invalidator.slack.listeners.events.WorkflowStepListener;
 import dev.invalidator.testing.AuditLines;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
@@ -26,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -242,10 +240,7 @@ class TenantEndToEndTest {
                 BotFixture.config(CONFIG.replace(acme, acme + "    approvers: [U0BOB]\n    approvalFor: all\n"));
         try (AuditLines audit = AuditLines.capture()) {
             Bot first = world.startBot(gated);
-            StepExecution execution = world.slack.runStep(
-                    WorkflowStepListener.CALLBACK_ID,
-                    Map.of("target", "acme", "paths", "/index.html", "user", ALICE, "channel", OPS, "wait", true));
-            execution.envelope().ack().orTimeout(10, TimeUnit.SECONDS).join();
+            StepExecution execution = world.runStep("acme", "/index.html", ALICE, OPS, true);
             ChannelMessage waiting = world.awaitMessage(
                     OPS,
                     message -> message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),

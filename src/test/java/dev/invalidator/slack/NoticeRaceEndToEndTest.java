@@ -14,14 +14,10 @@ import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.StepExecution;
-import dev.invalidator.slack.listeners.events.WorkflowStepListener;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,14 +73,7 @@ class NoticeRaceEndToEndTest {
                         "    users: [\"*\"]\n    verify: {baseUrl: \"" + edge.baseUrl(WEB) + "\"}\n  images:")
                 .replace("  enabled: false", "  timeout: 10s"));
         Bot creator = world.startBot(config);
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("target", "web");
-        inputs.put("paths", "/index.html");
-        inputs.put("user", ALICE);
-        inputs.put("channel", OPS);
-        inputs.put("wait", true);
-        StepExecution step = world.slack.runStep(WorkflowStepListener.CALLBACK_ID, inputs);
-        step.envelope().ack().orTimeout(10, TimeUnit.SECONDS).join();
+        StepExecution step = world.runStep("web", "/index.html", ALICE, OPS, true);
         SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
         ChannelMessage status =
                 world.awaitMessage(OPS, message -> message.text().contains("in progress"), "the status in progress");

@@ -17,15 +17,11 @@ import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.StepCompletion;
 import dev.invalidator.sandbox.SlackSimulator.StepExecution;
-import dev.invalidator.slack.listeners.events.WorkflowStepListener;
 import dev.invalidator.testing.AuditLines;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -65,15 +61,7 @@ class WorkflowGroupStepEndToEndTest {
     }
 
     private StepExecution run(String target, String paths, String user, boolean wait) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("target", target);
-        inputs.put("paths", paths);
-        inputs.put("user", user);
-        inputs.put("channel", OPS);
-        inputs.put("wait", wait);
-        StepExecution execution = world.slack.runStep(WorkflowStepListener.CALLBACK_ID, inputs);
-        execution.envelope().ack().orTimeout(10, TimeUnit.SECONDS).join();
-        return execution;
+        return world.runStep(target, paths, user, OPS, wait);
     }
 
     private ChannelMessage awaitShopWaiting(ChannelMessage group) {

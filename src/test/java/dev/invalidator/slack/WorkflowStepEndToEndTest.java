@@ -16,7 +16,6 @@ import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.sandbox.SlackSimulator.StepCompletion;
 import dev.invalidator.sandbox.SlackSimulator.StepExecution;
-import dev.invalidator.slack.listeners.events.WorkflowStepListener;
 import dev.invalidator.testing.AuditLines;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
@@ -53,15 +52,7 @@ class WorkflowStepEndToEndTest {
     }
 
     private StepExecution run(String target, String paths, String user, String channel, boolean wait) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("target", target);
-        inputs.put("paths", paths);
-        inputs.put("user", user);
-        inputs.put("channel", channel);
-        inputs.put("wait", wait);
-        StepExecution execution = world.slack.runStep(WorkflowStepListener.CALLBACK_ID, inputs);
-        execution.envelope().ack().orTimeout(10, TimeUnit.SECONDS).join();
-        return execution;
+        return world.runStep(target, paths, user, channel, wait);
     }
 
     private ChannelMessage awaitButtons() {
@@ -206,7 +197,7 @@ class WorkflowStepEndToEndTest {
             inputs.put("user", ALICE);
             inputs.put("channel", OPS);
             inputs.put("check", "/index.html");
-            StepExecution execution = world.slack.runStep(WorkflowStepListener.CALLBACK_ID, inputs);
+            StepExecution execution = world.runStep(inputs);
             SimulatedInvalidation invalidation = world.awaitInvalidation(WEB);
 
             world.cloudFront.simulator.complete(invalidation.id());

@@ -14,12 +14,14 @@ import dev.invalidator.sandbox.SlackSimulator.StepCompletion;
 import dev.invalidator.sandbox.SlackSimulator.StepExecution;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackTokens;
+import dev.invalidator.slack.listeners.events.WorkflowStepListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -177,6 +179,24 @@ public final class BotFixture implements AutoCloseable {
                         .filter(condition)
                         .findFirst()
                         .orElse(null));
+    }
+
+    /** Runs the bot's workflow step as a workflow would, for {@code user} reporting in {@code channel}; once acked. */
+    public StepExecution runStep(String target, String paths, String user, String channel, boolean wait) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("target", target);
+        inputs.put("paths", paths);
+        inputs.put("user", user);
+        inputs.put("channel", channel);
+        inputs.put("wait", wait);
+        return runStep(inputs);
+    }
+
+    /** Runs the bot's workflow step with these inputs, as Slack would for a workflow; once acked. */
+    public StepExecution runStep(Map<String, Object> inputs) {
+        StepExecution execution = slack.runStep(WorkflowStepListener.CALLBACK_ID, inputs);
+        execution.envelope().ack().orTimeout(10, TimeUnit.SECONDS).join();
+        return execution;
     }
 
     /** Every completion the bot sent for this run of a workflow step, Slack's answer included. */
