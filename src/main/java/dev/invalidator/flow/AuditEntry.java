@@ -99,6 +99,15 @@ record AuditEntry(
         return about(decision, channel, card.requester(), card.distributionId(), card.pathCount(), "by " + approver);
     }
 
+    /**
+     * A request a sweep took over from a stopped instance (queued, or the rest of a split one), refused when checked
+     * again, as its status message in {@code channel} shows it.
+     */
+    static AuditEntry refused(Preparation.Refused refused, String channel, StatusCard card) {
+        return about(
+                refusal(refused), channel, card.requester(), card.distributionId(), card.pathCount(), refused.inline());
+    }
+
     /** A request a stopped instance left that nobody can send any more: it failed {@code why}, and nothing was sent. */
     static AuditEntry notSent(String channel, StatusCard card, String why) {
         return about(Decision.FAILED, channel, card.requester(), card.distributionId(), card.pathCount(), why);
