@@ -259,8 +259,8 @@ final class Approvals {
     }
 
     /**
-     * Records the decision in the audit log — here, whoever recorded it in the thread, so that one left undone by its
-     * decider is recorded by the instance that carries it out — and shows a rejection or an expiry; for an approval,
+     * Records the decision in the audit log (here rather than where it is posted, so that one its decider left undone
+     * is recorded by whichever instance carries it out) and shows a rejection or an expiry; for an approval,
      * returns the request to run — the one the click brought, else the one its Approve button names. A request too big
      * for a ticket that only a stopped instance held can't be run by anyone: the message says so.
      */
@@ -351,7 +351,7 @@ final class Approvals {
         }
     }
 
-    /** Records the expiry of a request no decision was found for, and carries it out unless another decision came first. */
+    /** Records the expiry of an undecided request, and carries it out unless another decision came first. */
     private void expire(Chat.StatusRecord record, StatusCard card) {
         decide(record.message(), Verdict.EXPIRED, Optional.empty(), Replies.expiredNotice(card.requester()))
                 .ifPresent(expiry -> carryOut(record, card, expiry, Optional.empty()));
