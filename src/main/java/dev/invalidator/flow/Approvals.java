@@ -49,6 +49,10 @@ final class Approvals {
      */
     private static final Duration EXPIRY_GRACE = Duration.ofSeconds(30);
 
+    /** Why an approval nobody can send failed, in the audit log. */
+    private static final String HELD_ONLY_BY_A_STOPPED_INSTANCE =
+            "approved, but its paths were held only by an instance that stopped before sending them; nothing was sent";
+
     /** An approver said yes: the request, to check again and run in the status message that waited. */
     record Approved(Waiting request, PostedMessage status, StatusCard card, Map<String, String> facts) {}
 
@@ -167,7 +171,7 @@ final class Approvals {
             return carryOutIfLeft(record.get(), card.get(), earlier.get());
         }
         if (isPastDeadline(clicked)) {
-            expire(clicked, card.get(), record.get().facts());
+            expire(record.get(), card.get());
             whisper.answer(Replies.approvalGone());
             return Optional.empty();
         }
@@ -196,9 +200,6 @@ final class Approvals {
             whisper.answer(Replies.approvalGone());
             return Optional.empty();
         }
-        // A ticket names no workflow step: the message that waited does, and a group's member its group's.
-        audit.record(AuditEntry.decided(approve, request, userId)
-                .fromStep(StatusFacts.sentFor(record.get().facts())));
         return carryOut(record.get(), card.get(), mine.get(), Optional.of(request));
     }
 
@@ -218,7 +219,7 @@ final class Approvals {
             return carryOutIfLeft(record, card.get(), first.get());
         }
         if (clock.instant().isAfter(deadline(record.message()).plus(EXPIRY_GRACE))) {
-            expire(record.message(), card.get(), record.facts());
+            expire(record, card.get());
         }
         return Optional.empty();
     }
@@ -258,13 +259,17 @@ final class Approvals {
     }
 
     /**
-     * Shows a rejection or an expiry; for an approval, returns the request to run — the one the click brought, else
-     * the one its Approve button names. A request too big for a ticket that only a stopped instance held can't be run
-     * by anyone: the message says so.
+     * Records the decision in the audit log (here rather than where it is posted, so that one its decider left undone
+     * is recorded by whichever instance carries it out) and shows a rejection or an expiry; for an approval,
+     * returns the request to run — the one the click brought, else the one its Approve button names. A request too big
+     * for a ticket that only a stopped instance held can't be run by anyone: the message says so.
      */
     private Optional<Approved> carryOut(
             Chat.StatusRecord record, StatusCard card, Decision decision, Optional<Waiting> clicked) {
         PostedMessage status = record.message();
+        // A ticket names no workflow step: the message that waited does, and a group's member its group's.
+        Optional<StepExecution> step = StatusFacts.sentFor(record.facts());
+        audit.record(audited(decision, status.channel(), card).fromStep(step));
         switch (decision.verdict()) {
             case APPROVED -> {
                 Optional<Waiting> request =
@@ -278,6 +283,8 @@ final class Approvals {
                 Quietly.show(
                         "the notice to send it again",
                         () -> chat.reply(status, Replies.notRunNotice(card.requester())));
+                audit.record(AuditEntry.notSent(status.channel(), card, HELD_ONLY_BY_A_STOPPED_INSTANCE)
+                        .fromStep(step));
                 ended(record.facts(), status, StatusCard.State.FAILED);
             }
             case REJECTED -> {
@@ -296,6 +303,18 @@ final class Approvals {
             }
         }
         return Optional.empty();
+    }
+
+    private AuditEntry audited(Decision decision, String channel, StatusCard card) {
+        return switch (decision.verdict()) {
+            case APPROVED, REJECTED ->
+                AuditEntry.decided(
+                        decision.verdict() == Verdict.APPROVED,
+                        channel,
+                        card,
+                        decision.decider().orElseThrow());
+            case EXPIRED -> AuditEntry.expired(channel, card, expiresAfter);
+        };
     }
 
     /** A workflow's step waiting for this request ends with it. */
@@ -328,21 +347,14 @@ final class Approvals {
                 chat.status(status).filter(record -> StatusCard.awaitsApproval(record.text()));
         Optional<StatusCard> card = found.flatMap(record -> StatusFacts.card(record.facts()));
         if (card.isPresent() && chat.firstDecision(status).isEmpty()) {
-            expire(status, card.get(), found.get().facts());
+            expire(found.get(), card.get());
         }
     }
 
-    /** Records the expiry of a request no decision was found for, and shows it unless another decision came first. */
-    private void expire(PostedMessage status, StatusCard card, Map<String, String> facts) {
-        if (decide(status, Verdict.EXPIRED, Optional.empty(), Replies.expiredNotice(card.requester()))
-                .isEmpty()) {
-            return;
-        }
-        audit.record(AuditEntry.expired(status.channel(), card, expiresAfter).fromStep(StatusFacts.sentFor(facts)));
-        Quietly.show(
-                "the expiry",
-                () -> chat.update(status, card.expired(expiresAfter).message()));
-        ended(facts, status, StatusCard.State.EXPIRED);
+    /** Records the expiry of an undecided request, and carries it out unless another decision came first. */
+    private void expire(Chat.StatusRecord record, StatusCard card) {
+        decide(record.message(), Verdict.EXPIRED, Optional.empty(), Replies.expiredNotice(card.requester()))
+                .ifPresent(expiry -> carryOut(record, card, expiry, Optional.empty()));
     }
 
     private Instant deadline(PostedMessage status) {

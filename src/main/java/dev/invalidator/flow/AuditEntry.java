@@ -90,9 +90,27 @@ record AuditEntry(
         return of(Decision.CANCELLED, request, "");
     }
 
-    /** An approver's click: approved or rejected {@code by} them. */
-    static AuditEntry decided(boolean approved, Waiting request, String approver) {
-        return of(approved ? Decision.APPROVED : Decision.REJECTED, request, "by " + approver);
+    /**
+     * An approver's decision, carried out by the instance that recorded it or, when that one couldn't, by whoever found
+     * it left undone: approved or rejected {@code by} them, as the status message in {@code channel} shows the request.
+     */
+    static AuditEntry decided(boolean approved, String channel, StatusCard card, String approver) {
+        Decision decision = approved ? Decision.APPROVED : Decision.REJECTED;
+        return about(decision, channel, card.requester(), card.distributionId(), card.pathCount(), "by " + approver);
+    }
+
+    /**
+     * A request a sweep took over from a stopped instance (queued, or the rest of a split one), refused when checked
+     * again, as its status message in {@code channel} shows it.
+     */
+    static AuditEntry refused(Preparation.Refused refused, String channel, StatusCard card) {
+        return about(
+                refusal(refused), channel, card.requester(), card.distributionId(), card.pathCount(), refused.inline());
+    }
+
+    /** A request a stopped instance left that nobody can send any more: it failed {@code why}, and nothing was sent. */
+    static AuditEntry notSent(String channel, StatusCard card, String why) {
+        return about(Decision.FAILED, channel, card.requester(), card.distributionId(), card.pathCount(), why);
     }
 
     /** A request nobody approved within {@code waited}, as its status message in {@code channel} shows it. */

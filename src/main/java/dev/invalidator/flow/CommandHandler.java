@@ -124,8 +124,8 @@ public final class CommandHandler {
         this.forms = new RequestForms(
                 gate, catalog, submit, confirmations, usage, chat, groups, new FormTargets(config, policy, catalog));
         this.home = new HomeTab(config, policy, catalog, tracker, cdn, usage, chat, details, queue);
-        this.reconciler =
-                new Reconciler(config, chat, cdn, tracker, approvals, submit, queue, members, steps, lines, clock);
+        this.reconciler = new Reconciler(
+                config, chat, cdn, tracker, approvals, submit, queue, members, steps, lines, audit, clock);
         this.workflowStep = new WorkflowStep(submit, confirmations, groups, steps, audit);
     }
 

@@ -59,6 +59,12 @@ final class Reconciler {
      */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    /** Why a request left by a stopped instance failed, in the audit log. */
+    private static final String STOPPED_BEFORE_SENDING = "the bot stopped before it sent this to CloudFront";
+
+    private static final String PATHS_NOT_KEPT =
+            "the bot that queued this stopped, and its thread doesn't keep its paths";
+
     private final BotConfig config;
     private final Chat chat;
     private final Cdn cdn;
@@ -69,6 +75,7 @@ final class Reconciler {
     private final BatchMembers members;
     private final StepOutcomes steps;
     private final GroupLines lines;
+    private final AuditLog audit;
     private final Clock clock;
     /** Per channel, how far back the next sweep reads. */
     private final Map<String, Instant> readFrom = new ConcurrentHashMap<>();
@@ -84,6 +91,7 @@ final class Reconciler {
             BatchMembers members,
             StepOutcomes steps,
             GroupLines lines,
+            AuditLog audit,
             Clock clock) {
         this.config = config;
         this.chat = chat;
@@ -95,6 +103,7 @@ final class Reconciler {
         this.members = members;
         this.steps = steps;
         this.lines = lines;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -262,14 +271,16 @@ final class Reconciler {
                     "Queued request {} in {} was left, and its thread doesn't keep its paths; nothing was sent",
                     record.message().ts(),
                     record.message().channel());
-            chat.update(record.message(), card.notSent().message());
-            chat.reply(record.message(), Replies.notRunNotice(card.requester()));
+            notSent(record, card, PATHS_NOT_KEPT);
             return Optional.empty();
         }
         Preparation again = submit.prepare(
                 card.requester(), record.message().channel(), distribution.get().id(), paths.get(), card.note());
         if (again instanceof Preparation.Refused refused) {
-            chat.update(record.message(), card.refused(refused.inline()).message());
+            ended(
+                    record,
+                    card.refused(refused.inline()),
+                    AuditEntry.refused(refused, record.message().channel(), card));
             return Optional.empty();
         }
         log.info(
@@ -386,7 +397,10 @@ final class Reconciler {
                 paths.get(),
                 card.note());
         if (again instanceof Preparation.Refused refused) {
-            chat.update(record.message(), card.refused(refused.inline()).message());
+            ended(
+                    record,
+                    card.refused(refused.inline()),
+                    AuditEntry.refused(refused, record.message().channel(), card));
             return Optional.empty();
         }
         log.info(
@@ -463,8 +477,24 @@ final class Reconciler {
                     "Status message {} in {} was left at requesting and nothing was sent; it says so",
                     record.message().ts(),
                     record.message().channel());
-            chat.update(record.message(), card.notSent().message());
-            chat.reply(record.message(), Replies.notRunNotice(card.requester()));
+            notSent(record, card, STOPPED_BEFORE_SENDING);
         }
+    }
+
+    /** A request nobody can send any more: it says so, and its requester is asked to send it again. */
+    private void notSent(Chat.StatusRecord record, StatusCard card, String why) {
+        ended(record, card.notSent(), AuditEntry.notSent(record.message().channel(), card, why));
+        chat.reply(record.message(), Replies.notRunNotice(card.requester()));
+    }
+
+    /**
+     * Ends a request a stopped instance left, as that instance would have: its message shows {@code end}, then the
+     * audit log records {@code entry}, as the step's when a workflow's step asked (after the edit, so that an edit
+     * Slack refuses, tried again by the next sweep, is recorded once). The step itself ends at the next sweep, from
+     * the message ({@link StepOutcomes#settle}); a group's member, through its group's lines ({@link #settleGroup}).
+     */
+    private void ended(Chat.StatusRecord record, StatusCard end, AuditEntry entry) {
+        chat.update(record.message(), end.message());
+        audit.record(entry.fromStep(StatusFacts.sentFor(record.facts())));
     }
 }

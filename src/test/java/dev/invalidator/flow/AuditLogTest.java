@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.cdn.InvalidationStatus;
 import dev.invalidator.chat.Message;
+import dev.invalidator.chat.StatusCard;
 import dev.invalidator.config.AccessList;
 import dev.invalidator.config.DistributionConfig;
 import dev.invalidator.metrics.BotMetrics;
@@ -134,10 +135,16 @@ class AuditLogTest {
     }
 
     @Test
-    void an_approvers_click_names_the_approver_as_its_reason() {
-        Waiting waiting = new Waiting.Held("3f9a1c0b7e2d4a58", request, NOW);
+    void an_approvers_decision_names_the_approver_as_its_reason() {
+        StatusCard waiting = StatusCard.builder()
+                .state(StatusCard.State.AWAITING_APPROVAL)
+                .requester("U0ALICE")
+                .alias("web")
+                .distributionId("E1WEBEXAMPLE")
+                .pathCount(2)
+                .build();
 
-        assertThat(AuditEntry.decided(false, waiting, "U0LEAD"))
+        assertThat(AuditEntry.decided(false, "C0OPS", waiting, "U0LEAD"))
                 .isEqualTo(new AuditEntry(
                         AuditEntry.Decision.REJECTED,
                         "C0OPS",

@@ -4,6 +4,7 @@ import static dev.invalidator.testing.BotFixture.OPS;
 import static dev.invalidator.testing.BotFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.invalidator.cdn.CallerReference;
 import dev.invalidator.cdn.Invalidation;
 import dev.invalidator.chat.GroupStatusCard;
@@ -15,6 +16,7 @@ import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
 import dev.invalidator.slack.SlackBot;
 import dev.invalidator.slack.SlackChat;
+import dev.invalidator.testing.AuditLines;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.MutableClock;
@@ -57,7 +59,15 @@ class ReconcilerEndToEndTest {
 
     /** A status message as the bot posts it, whose request then went nowhere. */
     private PostedMessage leftAtRequesting(String channel, String requester) {
-        StatusCard card = StatusCard.requesting(ALICE, "web", WEB, 1);
+        return left(channel, requester, StatusCard.requesting(ALICE, "web", WEB, 1));
+    }
+
+    /** A status message its instance showed queued, then stopped with before its paths were kept in the thread. */
+    private PostedMessage leftQueuedWithoutItsPaths() {
+        return left(OPS, ALICE, StatusCard.requesting(ALICE, "web", WEB, 1).queued("1st in line"));
+    }
+
+    private PostedMessage left(String channel, String requester, StatusCard card) {
         return botChat()
                 .post(
                         channel,
@@ -86,6 +96,35 @@ class ReconcilerEndToEndTest {
 
     private void startBotMinutesLater(int minutes, BotConfig config) {
         world.startBot(config, new MutableClock(Instant.now().plus(Duration.ofMinutes(minutes))));
+    }
+
+    @Test
+    void a_message_whose_create_never_happened_is_recorded_as_failed_saying_why() {
+        try (AuditLines audit = AuditLines.capture()) {
+            PostedMessage orphan = leftAtRequesting();
+
+            startBotMinutesLater(3);
+
+            awaitSettled(orphan);
+            JsonNode failed = audit.await("failed", WEB);
+            assertThat(failed.path("user").asText()).isEqualTo(ALICE);
+            assertThat(failed.path("reason").asText()).isEqualTo("the bot stopped before it sent this to CloudFront");
+        }
+    }
+
+    @Test
+    void a_queued_message_whose_thread_does_not_keep_its_paths_is_recorded_as_failed_saying_why() {
+        try (AuditLines audit = AuditLines.capture()) {
+            PostedMessage orphan = leftQueuedWithoutItsPaths();
+
+            startBotMinutesLater(3);
+
+            awaitSettled(orphan);
+            assertThat(audit.await("failed", WEB).path("reason").asText())
+                    .contains("its thread doesn't keep its paths");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
+        }
     }
 
     @Test

@@ -6,18 +6,25 @@ import static dev.invalidator.testing.BotFixture.OPS;
 import static dev.invalidator.testing.BotFixture.SHOP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.invalidator.Bot;
 import dev.invalidator.chat.StatusCard;
 import dev.invalidator.sandbox.CallHold;
 import dev.invalidator.sandbox.CloudFrontSimulator.Operation;
 import dev.invalidator.sandbox.SimulatedInvalidation;
 import dev.invalidator.sandbox.SlackSimulator;
 import dev.invalidator.sandbox.SlackSimulator.ChannelMessage;
+import dev.invalidator.testing.AuditLines;
 import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import dev.invalidator.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -28,6 +35,10 @@ class ApprovalEndToEndTest {
 
     private static final String ALICE = SlackSimulator.ALICE;
     private static final String BOB = SlackSimulator.BOB;
+
+    /** A decision left undone is carried out by a sweep within seconds. */
+    private static final String SWEEPING = BotFixture.CONFIG.replace(
+            "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 200ms\n");
 
     private BotFixture world;
 
@@ -42,7 +53,11 @@ class ApprovalEndToEndTest {
     }
 
     private ChannelMessage requestAndAwaitApproval() {
-        world.type(ALICE, OPS, "shop /index.html");
+        return requestAndAwaitApproval("/index.html");
+    }
+
+    private ChannelMessage requestAndAwaitApproval(String paths) {
+        world.type(ALICE, OPS, "shop " + paths);
         return world.awaitMessage(
                 OPS,
                 message -> message.text().contains("awaiting approval")
@@ -148,16 +163,15 @@ class ApprovalEndToEndTest {
     }
 
     /**
-     * Bob's approval is posted, then Slack fails every read of the thread the approving instance makes with
+     * Bob's decision ({@code action}: Approve or Reject) is posted, then Slack fails every read of the thread the approving instance makes with
      * {@code internal_error}: its five attempts fail, and only a later read — a sweep's, or a click's — finds the
      * approval. (A 429 would not do: the bot waits a rate limit out instead of failing.)
      */
-    private ChannelMessage approvedButNotReadBack(int failedReads) {
-        ChannelMessage waiting = requestAndAwaitApproval();
+    private ChannelMessage decidedButNotReadBack(ChannelMessage waiting, String action, int failedReads) {
         world.awaitReply(waiting, reply -> reply.text().contains("approval"), "the call for an approver");
         CallHold decision = world.slack.holdNext("chat.postMessage", CallHold.Point.AFTER_COMMIT);
 
-        world.click(BOB, OPS, waiting, StatusCard.APPROVE);
+        world.click(BOB, OPS, waiting, action);
         decision.awaitReached(Duration.ofSeconds(20));
         world.slack.failNext("conversations.replies", "internal_error", failedReads);
         decision.release();
@@ -170,6 +184,10 @@ class ApprovalEndToEndTest {
                         .text())
                 .contains("no need to click again");
         return waiting;
+    }
+
+    private ChannelMessage approvedButNotReadBack(int failedReads) {
+        return decidedButNotReadBack(requestAndAwaitApproval(), StatusCard.APPROVE, failedReads);
     }
 
     private void awaitSentToCloudFront(ChannelMessage waiting, Duration within) {
@@ -189,8 +207,7 @@ class ApprovalEndToEndTest {
 
     @Test
     void an_approval_whose_thread_slack_will_not_read_back_is_carried_out_by_a_sweep() {
-        world.startBot(BotFixture.config(BotFixture.CONFIG.replace(
-                "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 200ms\n")));
+        world.startBot(BotFixture.config(SWEEPING));
 
         // Sweeps read the thread too, at most one attempt a second like the approving instance: 15 answers of 429
         // outlast that instance's five attempts, and the sweeps after them find the approval.
@@ -225,5 +242,76 @@ class ApprovalEndToEndTest {
         assertThat(expired.ts()).isEqualTo(waiting.ts());
         assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
                 .isZero();
+    }
+
+    /** A decision its decider could not carry out is recorded by whoever does, as the decider's own would have been. */
+    @Nested
+    class CarriedOutByASweep {
+
+        private final AuditLines audit = AuditLines.capture();
+
+        @AfterEach
+        void stopCapturing() {
+            audit.close();
+        }
+
+        private List<JsonNode> lines(String decision) {
+            return audit.all().stream()
+                    .filter(line -> line.path("decision").asText().equals(decision))
+                    .toList();
+        }
+
+        @Test
+        void an_approval_is_recorded_once_as_approved_by_its_approver() {
+            world.startBot(BotFixture.config(SWEEPING));
+            ChannelMessage waiting = approvedButNotReadBack(15);
+
+            awaitSentToCloudFront(waiting, Duration.ofSeconds(60));
+
+            assertThat(audit.await("approved", SHOP).path("reason").asText()).isEqualTo("by " + BOB);
+            audit.await("created", SHOP);
+            assertThat(lines("approved")).hasSize(1);
+        }
+
+        @Test
+        void a_rejection_is_recorded_once_as_rejected_by_its_approver() {
+            world.startBot(BotFixture.config(SWEEPING));
+            ChannelMessage waiting = decidedButNotReadBack(requestAndAwaitApproval(), StatusCard.REJECT, 15);
+
+            Await.until(
+                    "the rejection carried out",
+                    Duration.ofSeconds(60),
+                    () -> world.now(OPS, waiting).text().contains(": rejected"));
+
+            assertThat(audit.await("rejected", SHOP).path("reason").asText()).isEqualTo("by " + BOB);
+            assertThat(lines("rejected")).hasSize(1);
+        }
+
+        @Test
+        void an_approval_nobody_can_send_is_recorded_as_approved_then_as_failed() {
+            String tooBigForATicket = BotFixture.CONFIG + "confirm:\n  pathThreshold: 1000\n";
+            Bot asker = world.startBot(BotFixture.config(tooBigForATicket));
+            Random random = new Random(11);
+            ChannelMessage waiting = requestAndAwaitApproval(IntStream.range(0, 150)
+                    .mapToObj(i -> "/" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()))
+                    .collect(Collectors.joining(" ")));
+            decidedButNotReadBack(waiting, StatusCard.APPROVE, 5);
+            world.stop(asker);
+
+            // Past abandonedAfter from Bob's decision: the next instance's start-up sweep carries it out.
+            world.startBot(
+                    BotFixture.config(tooBigForATicket),
+                    new MutableClock(Instant.now()
+                            .plus(BotFixture.config().polling().abandonedAfter())
+                            .plusSeconds(1)));
+
+            Await.until(
+                    "the approval nobody can send to say so",
+                    () -> world.now(OPS, waiting).blocksJson().contains("too many paths to keep"));
+            assertThat(audit.await("approved", SHOP).path("reason").asText()).isEqualTo("by " + BOB);
+            assertThat(audit.await("failed", SHOP).path("reason").asText()).contains("nothing was sent");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
+        }
     }
 }

@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -38,6 +40,10 @@ class WorkflowStepEndToEndTest {
 
     private static final String ALICE = SlackSimulator.ALICE;
     private static final String BOB = SlackSimulator.BOB;
+
+    /** A stopped instance's requests are taken over, and ended steps settled, within seconds. */
+    private static final String SWEEPING = BotFixture.CONFIG.replace(
+            "  maxInterval: 200ms\n", "  maxInterval: 200ms\n  abandonedAfter: 1s\n  sweepInterval: 1s\n");
 
     private BotFixture world;
 
@@ -61,6 +67,28 @@ class WorkflowStepEndToEndTest {
                 message -> message.text().contains("awaiting approval")
                         && message.blocksJson().contains("\"action_id\":\"" + StatusCard.APPROVE + "\""),
                 "the waiting request with its buttons");
+    }
+
+    /**
+     * Web full (fifteen wildcards of Bob's in progress), then Alice's step for {@code /late/*} queued behind them, its
+     * paths kept in its thread for whoever takes it over.
+     */
+    private StepExecution queuedBehindFifteenWildcards() {
+        world.type(
+                BOB,
+                OPS,
+                "web "
+                        + IntStream.range(0, 15)
+                                .mapToObj(i -> "/section-" + i + "/*")
+                                .collect(Collectors.joining(" ")));
+        world.awaitInvalidation(WEB);
+        StepExecution execution = run("web", "/late/*", ALICE, OPS, true);
+        world.awaitReply(
+                awaitStatus("Queued"),
+                reply -> reply.text().contains("to send to CloudFront")
+                        && reply.blocksJson().contains("/late/*"),
+                "the paths kept in the thread");
+        return execution;
     }
 
     private ChannelMessage awaitStatus(String state) {
@@ -468,6 +496,26 @@ class WorkflowStepEndToEndTest {
 
             assertThat(recorded("approved")).isEqualTo(fromStep(execution));
             assertThat(recorded("created")).isEqualTo(fromStep(execution));
+        }
+
+        @Test
+        void a_queued_step_the_next_instance_refuses_when_it_takes_it_over_is_recorded_as_denied_and_fails_the_step() {
+            Bot first = world.startBot(BotFixture.config(SWEEPING));
+            StepExecution execution = queuedBehindFifteenWildcards();
+            ChannelMessage queued = awaitStatus("Queued");
+            world.stop(first);
+            // The next instance's config lists only Carol on web: Alice's request, checked again when the sweep takes
+            // it over, is refused.
+            world.startBot(BotFixture.config(SWEEPING.replace(
+                    "    id: E1WEBEXAMPLE\n    channels: [C0OPS]\n    users: [\"*\"]\n",
+                    "    id: E1WEBEXAMPLE\n    channels: [C0OPS]\n    users: [U0CAROL]\n")));
+
+            StepCompletion end = world.awaitStepEnd(execution);
+            assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("failed");
+            assertThat(world.now(OPS, queued).text()).endsWith(": failed");
+            JsonNode denied = audit.await("denied", WEB);
+            assertThat(AuditLines.origin(denied)).isEqualTo(fromStep(execution));
+            assertThat(denied.path("user").asText()).isEqualTo(ALICE);
         }
 
         @Test
