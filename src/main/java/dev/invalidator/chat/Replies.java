@@ -409,6 +409,14 @@ public final class Replies {
                         + " invalidated. Please send it again.");
     }
 
+    /** To the requester of a request sent in batches whose rest {@link StatusCard#restNotSent} could not send. */
+    public static Message restNotSentNotice(String requester) {
+        return notice(
+                ":warning:",
+                "<@" + requester + "> the bot restarted while it sent this request in batches, and the rest of its"
+                        + " paths were lost, so only part of it was invalidated. Please send what is left again.");
+    }
+
     public static Message internalError() {
         return notice(
                 ":boom:",

@@ -293,6 +293,17 @@ public record StatusCard(
     }
 
     /**
+     * Sent in batches by a bot that stopped after batch {@code sent} of {@code of}, whose thread no longer keeps the
+     * rest of the paths (its replies deleted): what went out stays invalidated, the rest can't be sent.
+     */
+    public StatusCard restNotSent(int sent, int of) {
+        return failed(
+                "The bot stopped after batch " + sent + " of " + of + " reached CloudFront, and this request's thread"
+                        + " no longer keeps the rest of its paths, so the batches after it were not sent.",
+                "Send the command again for the paths still to invalidate.");
+    }
+
+    /**
      * Approved, but the request was too big to travel with its buttons and the instance of the bot that held it stopped
      * before it sent it: no other instance can send it.
      */

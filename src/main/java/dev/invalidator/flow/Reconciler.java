@@ -388,6 +388,16 @@ final class Reconciler {
                     record.message().ts(),
                     record.message().channel(),
                     sent);
+            int of = StatusFacts.batches(record.facts());
+            ended(
+                    record,
+                    card.restNotSent(sent, of),
+                    AuditEntry.notSent(
+                            record.message().channel(),
+                            card,
+                            "the bot stopped after batch " + sent + " of " + of
+                                    + ", and its thread doesn't keep the rest of its paths"));
+            chat.reply(record.message(), Replies.restNotSentNotice(card.requester()));
             return Optional.empty();
         }
         Preparation again = submit.prepare(

@@ -128,6 +128,47 @@ class ReconcilerEndToEndTest {
     }
 
     @Test
+    void a_split_request_whose_thread_no_longer_keeps_the_rest_of_its_paths_fails_saying_what_went() {
+        try (AuditLines audit = AuditLines.capture()) {
+            PostedMessage split = botChat()
+                    .post(
+                            OPS,
+                            StatusCard.requesting(ALICE, "web", WEB, 7000)
+                                    .inProgress("I1FIRSTBATCH", Instant.now())
+                                    .inBatch(1, 3)
+                                    .message(),
+                            Map.of(
+                                    StatusFacts.REQUESTER, ALICE,
+                                    StatusFacts.DISTRIBUTION, WEB,
+                                    StatusFacts.ALIAS, "web",
+                                    StatusFacts.PATHS, "7000",
+                                    StatusFacts.BATCHES, "3"));
+            world.cloudFront.simulator.seedInvalidation(
+                    WEB,
+                    List.of("/p0/i.html"),
+                    Instant.now(),
+                    true,
+                    StatusReferences.of(split, ALICE, 1, 3).encode());
+
+            startBotMinutesLater(3);
+
+            ChannelMessage settled = awaitSettled(split);
+            assertThat(settled.blocksJson())
+                    .contains("batch 1 of 3 reached CloudFront")
+                    .contains("were not sent");
+            world.awaitReply(
+                    settled,
+                    reply -> reply.text().contains("<@" + ALICE + ">")
+                            && reply.text().contains("only part of it was invalidated"),
+                    "the notice to the requester");
+            assertThat(audit.await("failed", WEB).path("reason").asText())
+                    .isEqualTo("the bot stopped after batch 1 of 3, and its thread doesn't keep the rest of its paths");
+            assertThat(world.cloudFront.simulator.calls(Operation.CREATE_INVALIDATION))
+                    .isZero();
+        }
+    }
+
+    @Test
     void a_message_whose_create_never_happened_says_nothing_was_invalidated() {
         PostedMessage orphan = leftAtRequesting();
 
