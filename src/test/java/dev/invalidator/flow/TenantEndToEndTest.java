@@ -251,7 +251,7 @@ class TenantEndToEndTest {
             world.click(SlackSimulator.BOB, OPS, waiting, StatusCard.APPROVE);
             world.awaitInvalidation(ACME);
 
-            String fromStep = "source=workflow step=" + execution.executionId();
+            String fromStep = AuditLines.fromStep(execution);
             assertThat(AuditLines.origin(audit.await("approved", ACME))).isEqualTo(fromStep);
             assertThat(AuditLines.origin(audit.await("created", ACME))).isEqualTo(fromStep);
         }

@@ -339,10 +339,6 @@ class WorkflowGroupStepEndToEndTest {
             audit.close();
         }
 
-        private String fromStep(StepExecution execution) {
-            return "source=workflow step=" + execution.executionId();
-        }
-
         private String recorded(String decision, String distribution) {
             return AuditLines.origin(audit.await(decision, distribution));
         }
@@ -356,10 +352,10 @@ class WorkflowGroupStepEndToEndTest {
             world.click(BOB, OPS, shop, StatusCard.APPROVE);
             world.awaitInvalidation(SHOP);
 
-            assertThat(recorded("created", WEB)).isEqualTo(fromStep(execution));
-            assertThat(recorded("awaiting_approval", SHOP)).isEqualTo(fromStep(execution));
-            assertThat(recorded("approved", SHOP)).isEqualTo(fromStep(execution));
-            assertThat(recorded("created", SHOP)).isEqualTo(fromStep(execution));
+            assertThat(recorded("created", WEB)).isEqualTo(AuditLines.fromStep(execution));
+            assertThat(recorded("awaiting_approval", SHOP)).isEqualTo(AuditLines.fromStep(execution));
+            assertThat(recorded("approved", SHOP)).isEqualTo(AuditLines.fromStep(execution));
+            assertThat(recorded("created", SHOP)).isEqualTo(AuditLines.fromStep(execution));
         }
 
         @Test
@@ -370,7 +366,7 @@ class WorkflowGroupStepEndToEndTest {
 
             world.click(BOB, OPS, shop, StatusCard.REJECT);
 
-            assertThat(recorded("rejected", SHOP)).isEqualTo(fromStep(execution));
+            assertThat(recorded("rejected", SHOP)).isEqualTo(AuditLines.fromStep(execution));
         }
 
         @Test
@@ -385,8 +381,8 @@ class WorkflowGroupStepEndToEndTest {
             world.click(BOB, OPS, shop, StatusCard.APPROVE);
             world.awaitInvalidation(SHOP);
 
-            assertThat(recorded("approved", SHOP)).isEqualTo(fromStep(execution));
-            assertThat(recorded("created", SHOP)).isEqualTo(fromStep(execution));
+            assertThat(recorded("approved", SHOP)).isEqualTo(AuditLines.fromStep(execution));
+            assertThat(recorded("created", SHOP)).isEqualTo(AuditLines.fromStep(execution));
         }
 
         @Test
@@ -403,7 +399,7 @@ class WorkflowGroupStepEndToEndTest {
                     reply -> reply.text().contains("to send to CloudFront")
                             && reply.blocksJson().contains("/late/*"),
                     "web's paths kept in the thread");
-            assertThat(recorded("queued", WEB)).isEqualTo(fromStep(execution));
+            assertThat(recorded("queued", WEB)).isEqualTo(AuditLines.fromStep(execution));
             world.stop(first);
             startBot(SWEEPING);
 
@@ -414,7 +410,7 @@ class WorkflowGroupStepEndToEndTest {
                     "created",
                     WEB,
                     line -> !line.path("invalidation").asText().equals(full.id()));
-            assertThat(AuditLines.origin(created)).isEqualTo(fromStep(execution));
+            assertThat(AuditLines.origin(created)).isEqualTo(AuditLines.fromStep(execution));
             // The member's facts name the group's run, which its own end must not complete: the run completes once,
             // with both members' ids, not at web's end with web's alone.
             world.cloudFront.simulator.complete(created.path("invalidation").asText());

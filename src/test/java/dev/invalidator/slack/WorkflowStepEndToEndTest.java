@@ -444,10 +444,6 @@ class WorkflowStepEndToEndTest {
             audit.close();
         }
 
-        private String fromStep(StepExecution execution) {
-            return "source=workflow step=" + execution.executionId();
-        }
-
         private String recorded(String decision) {
             return AuditLines.origin(audit.await(decision, SHOP));
         }
@@ -460,9 +456,9 @@ class WorkflowStepEndToEndTest {
             world.click(BOB, OPS, awaitButtons(), StatusCard.APPROVE);
             world.awaitInvalidation(SHOP);
 
-            assertThat(recorded("awaiting_approval")).isEqualTo(fromStep(execution));
-            assertThat(recorded("approved")).isEqualTo(fromStep(execution));
-            assertThat(recorded("created")).isEqualTo(fromStep(execution));
+            assertThat(recorded("awaiting_approval")).isEqualTo(AuditLines.fromStep(execution));
+            assertThat(recorded("approved")).isEqualTo(AuditLines.fromStep(execution));
+            assertThat(recorded("created")).isEqualTo(AuditLines.fromStep(execution));
         }
 
         @Test
@@ -472,7 +468,7 @@ class WorkflowStepEndToEndTest {
 
             world.click(BOB, OPS, awaitButtons(), StatusCard.REJECT);
 
-            assertThat(recorded("rejected")).isEqualTo(fromStep(execution));
+            assertThat(recorded("rejected")).isEqualTo(AuditLines.fromStep(execution));
         }
 
         @Test
@@ -480,7 +476,7 @@ class WorkflowStepEndToEndTest {
             world.startBot(BotFixture.config(BotFixture.CONFIG + "confirm:\n  approvalExpiresAfter: 300ms\n"));
             StepExecution execution = run("shop", "/index.html", ALICE, OPS, true);
 
-            assertThat(recorded("expired")).isEqualTo(fromStep(execution));
+            assertThat(recorded("expired")).isEqualTo(AuditLines.fromStep(execution));
         }
 
         @Test
@@ -494,8 +490,8 @@ class WorkflowStepEndToEndTest {
             world.click(BOB, OPS, waiting, StatusCard.APPROVE);
             world.awaitInvalidation(SHOP);
 
-            assertThat(recorded("approved")).isEqualTo(fromStep(execution));
-            assertThat(recorded("created")).isEqualTo(fromStep(execution));
+            assertThat(recorded("approved")).isEqualTo(AuditLines.fromStep(execution));
+            assertThat(recorded("created")).isEqualTo(AuditLines.fromStep(execution));
         }
 
         @Test
@@ -514,7 +510,7 @@ class WorkflowStepEndToEndTest {
             assertThat(BotFixture.stepOutputs(end).path("state").asText()).isEqualTo("failed");
             assertThat(world.now(OPS, queued).text()).endsWith(": failed");
             JsonNode denied = audit.await("denied", WEB);
-            assertThat(AuditLines.origin(denied)).isEqualTo(fromStep(execution));
+            assertThat(AuditLines.origin(denied)).isEqualTo(AuditLines.fromStep(execution));
             assertThat(denied.path("user").asText()).isEqualTo(ALICE);
         }
 
@@ -532,7 +528,7 @@ class WorkflowStepEndToEndTest {
 
             world.click(BOB, OPS, waiting, StatusCard.APPROVE);
 
-            assertThat(recorded("denied")).isEqualTo(fromStep(execution));
+            assertThat(recorded("denied")).isEqualTo(AuditLines.fromStep(execution));
             assertThat(world.cloudFront.simulator.invalidations(SHOP)).isEmpty();
         }
     }

@@ -7,6 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.invalidator.sandbox.SlackSimulator.StepExecution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -71,6 +72,11 @@ public final class AuditLines implements AutoCloseable {
     public static String origin(JsonNode line) {
         return "source=" + line.path("source").asText() + " step="
                 + line.path("step").asText();
+    }
+
+    /** The {@link #origin} of a line about a request the workflow step's run {@code execution} sent. */
+    public static String fromStep(StepExecution execution) {
+        return "source=workflow step=" + execution.executionId();
     }
 
     private static JsonNode parse(ILoggingEvent event) {
