@@ -25,8 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -374,13 +372,7 @@ class CrashMatrixIT {
      * A request queued behind fifteen wildcard paths in progress (CloudFront's limit), its paths kept in its thread.
      */
     private ChannelMessage queueBehindFifteenWildcards() {
-        world.type(
-                ALICE,
-                OPS,
-                "web "
-                        + IntStream.range(0, 15)
-                                .mapToObj(i -> "/section-" + i + "/*")
-                                .collect(Collectors.joining(" ")));
+        world.type(ALICE, OPS, "web " + BotFixture.FIFTEEN_WILDCARDS);
         world.awaitInvalidation(WEB);
         world.type(ALICE, OPS, "web /late/*");
         ChannelMessage queued = world.awaitMessage(

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -140,13 +139,7 @@ class ReplicasIT {
         world.slack.routing(Routing.ROUND_ROBIN);
         startReplica();
         startReplica();
-        world.type(
-                ALICE,
-                OPS,
-                "web "
-                        + IntStream.range(0, 15)
-                                .mapToObj(i -> "/section-" + i + "/*")
-                                .collect(Collectors.joining(" ")));
+        world.type(ALICE, OPS, "web " + BotFixture.FIFTEEN_WILDCARDS);
         world.awaitInvalidation(WEB);
         for (int i = 1; i <= COMMANDS; i++) {
             world.type(ALICE, OPS, "web /late-" + i + "/*");

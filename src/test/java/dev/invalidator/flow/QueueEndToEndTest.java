@@ -37,8 +37,6 @@ import org.junit.jupiter.api.Test;
 class QueueEndToEndTest {
 
     private static final List<String> PEOPLE = List.of(SlackSimulator.ALICE, SlackSimulator.BOB, CAROL, DAVE);
-    private static final String FIFTEEN_WILDCARDS =
-            IntStream.range(0, 15).mapToObj(i -> "/section-" + i + "/*").collect(Collectors.joining(" "));
 
     /** A sweep takes over a queued request nobody touched for a second; short, so the test need not wait two minutes. */
     private static final String QUICK_TAKE_OVER = BotFixture.CONFIG.replace(
@@ -113,7 +111,7 @@ class QueueEndToEndTest {
 
         @Test
         void a_wildcard_past_the_fifteen_in_progress_waits_for_a_completion_then_goes() {
-            world.type(SlackSimulator.ALICE, OPS, "web " + FIFTEEN_WILDCARDS);
+            world.type(SlackSimulator.ALICE, OPS, "web " + BotFixture.FIFTEEN_WILDCARDS);
             SimulatedInvalidation first = world.awaitInvalidation(WEB);
 
             world.type(SlackSimulator.BOB, OPS, "web /late/*");
@@ -377,7 +375,7 @@ class QueueEndToEndTest {
             Bot first = world.startBot(BotFixture.config(TAKE_OVER_WITHIN_SLACKS_PACE));
             Bot second = world.startBot(BotFixture.config(TAKE_OVER_WITHIN_SLACKS_PACE));
             world.deliverTo(first);
-            world.type(SlackSimulator.ALICE, OPS, "web " + FIFTEEN_WILDCARDS);
+            world.type(SlackSimulator.ALICE, OPS, "web " + BotFixture.FIFTEEN_WILDCARDS);
             world.awaitInvalidation(WEB);
             world.type(SlackSimulator.BOB, OPS, "web /late-1/*");
             world.deliverTo(second);
@@ -406,7 +404,7 @@ class QueueEndToEndTest {
     }
 
     private ChannelMessage queueBehindFifteenWildcards(String requester) {
-        world.type(SlackSimulator.ALICE, OPS, "web " + FIFTEEN_WILDCARDS);
+        world.type(SlackSimulator.ALICE, OPS, "web " + BotFixture.FIFTEEN_WILDCARDS);
         world.awaitInvalidation(WEB);
         world.type(requester, OPS, "web /late/*");
         return world.awaitMessage(

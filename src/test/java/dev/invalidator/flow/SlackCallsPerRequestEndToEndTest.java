@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,6 @@ import org.junit.jupiter.api.Test;
 class SlackCallsPerRequestEndToEndTest {
 
     private static final List<String> PEOPLE = List.of(SlackSimulator.ALICE, SlackSimulator.BOB, CAROL, DAVE);
-    private static final String FIFTEEN_WILDCARDS =
-            IntStream.range(0, 15).mapToObj(i -> "/section-" + i + "/*").collect(Collectors.joining(" "));
 
     private final BotFixture world = new BotFixture();
 
@@ -46,7 +43,7 @@ class SlackCallsPerRequestEndToEndTest {
         // refuses both requests, which wait 20 s (CreateQueue.RETRY_WHEN_FULL) and then go one right after the other.
         List<SimulatedInvalidation> others = List.of(WEB, IMAGES).stream()
                 .map(distribution -> world.cloudFront.simulator.seedInvalidation(
-                        distribution, List.of(FIFTEEN_WILDCARDS.split(" ")), Instant.now(), false, null))
+                        distribution, List.of(BotFixture.FIFTEEN_WILDCARDS.split(" ")), Instant.now(), false, null))
                 .toList();
         world.type(SlackSimulator.BOB, OPS, "web /late/*");
         world.type(SlackSimulator.ALICE, OPS, "images /late/*");
@@ -80,7 +77,7 @@ class SlackCallsPerRequestEndToEndTest {
     void queued_requests_of_one_channel_sent_together_are_read_back_in_one_read() {
         world.startBot();
         int queued = 6;
-        world.type(SlackSimulator.ALICE, OPS, "web " + FIFTEEN_WILDCARDS);
+        world.type(SlackSimulator.ALICE, OPS, "web " + BotFixture.FIFTEEN_WILDCARDS);
         SimulatedInvalidation first = world.awaitInvalidation(WEB);
         IntStream.range(0, queued)
                 .forEach(i -> world.type(PEOPLE.get(i % PEOPLE.size()), OPS, "web /late-" + i + "/*"));

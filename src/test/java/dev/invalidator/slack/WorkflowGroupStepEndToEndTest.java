@@ -22,8 +22,6 @@ import dev.invalidator.testing.Await;
 import dev.invalidator.testing.BotFixture;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -388,9 +386,7 @@ class WorkflowGroupStepEndToEndTest {
         @Test
         void a_queued_member_the_next_instance_takes_over_is_recorded_as_the_steps_when_it_sends_it() {
             Bot first = startBot(SWEEPING);
-            String fifteenWildcards =
-                    IntStream.range(0, 15).mapToObj(i -> "/section-" + i + "/*").collect(Collectors.joining(" "));
-            world.type(ALICE, OPS, "web " + fifteenWildcards);
+            world.type(ALICE, OPS, "web " + BotFixture.FIFTEEN_WILDCARDS);
             SimulatedInvalidation full = world.awaitInvalidation(WEB);
             StepExecution execution = run("sites", "/late/*", ALICE, true);
             ChannelMessage group = world.awaitGroupMessage(OPS, "sites");

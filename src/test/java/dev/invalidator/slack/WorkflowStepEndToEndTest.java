@@ -23,8 +23,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -74,13 +72,7 @@ class WorkflowStepEndToEndTest {
      * paths kept in its thread for whoever takes it over.
      */
     private StepExecution queuedBehindFifteenWildcards() {
-        world.type(
-                BOB,
-                OPS,
-                "web "
-                        + IntStream.range(0, 15)
-                                .mapToObj(i -> "/section-" + i + "/*")
-                                .collect(Collectors.joining(" ")));
+        world.type(BOB, OPS, "web " + BotFixture.FIFTEEN_WILDCARDS);
         world.awaitInvalidation(WEB);
         StepExecution execution = run("web", "/late/*", ALICE, OPS, true);
         world.awaitReply(

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +45,9 @@ public final class BotFixture implements AutoCloseable {
     public static final String IMAGES = "E2IMAGESEXAMPLE";
     public static final String WEB = CloudFrontFixture.WEB;
     public static final String SHOP = "E3SHOPEXAMPLE";
+    /** Fifteen wildcard paths: CloudFront's limit of wildcards in progress per distribution, reached by one request. */
+    public static final String FIFTEEN_WILDCARDS =
+            IntStream.range(0, 15).mapToObj(i -> "/section-" + i + "/*").collect(Collectors.joining(" "));
 
     public static final String CONFIG = """
             distributions:
